@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { appProcedures } from './app';
+import { settingsProcedures } from './settings';
+import { secretsProcedures } from './secrets';
+import { stageProcedures } from './stage';
+import { appEvents } from './events';
+
+/**
+ * The one contract every transport speaks. Each capability adds its own file of procedures
+ * and events and spreads it in here; names are `namespace.method`.
+ */
+export const procedures = {
+  ...appProcedures,
+  ...settingsProcedures,
+  ...secretsProcedures,
+  ...stageProcedures,
+};
+
+export const events = {
+  ...appEvents,
+};
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type ProcedureInput<P extends ProcedureName> = z.input<Procedures[P]['input']>;
+export type ProcedureOutput<P extends ProcedureName> = z.output<Procedures[P]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export const procedureNames = Object.keys(procedures) as ProcedureName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.hasOwn(procedures, name);
+}
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+type Namespace<N extends string> = N extends `${infer NS}.${string}` ? NS : never;
+type Method<N extends string, NS extends string> = N extends `${NS}.${infer M}` ? M : never;
+type Call<P extends ProcedureName> = (
+  ...args: object extends ProcedureInput<P> ? [input?: ProcedureInput<P>] : [input: ProcedureInput<P>]
+) => Promise<ProcedureOutput<P>>;
+
+/** The typed object the renderer talks to: `levqor.stage.set({ stage })`, `levqor.on('stage.changed', cb)`. */
+export type LevqorApi = {
+  [NS in Namespace<ProcedureName>]: { [P in ProcedureName as Method<P, NS>]: Call<P> };
+} & {
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** A transport moves one call or one event stream; `buildApi` gives it the typed shape. */
+export interface Transport {
+  call(name: ProcedureName, input: unknown): Promise<unknown>;
+  subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
+}
+
+export function buildApi(transport: Transport): LevqorApi {
+  const api: Record<string, unknown> = {};
+  for (const name of procedureNames) {
+    const [ns, method] = name.split('.') as [string, string];
+    const group = (api[ns] ??= {}) as Record<string, unknown>;
+    group[method] = (input?: unknown) => transport.call(name, input ?? {});
+  }
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let unsubscribe: (() => void) | undefined;
+  api.on = (name: string, listener: (payload: unknown) => void) => {
+    if (!isEventName(name)) throw new Error(`Unknown event: ${name}`);
+    let set = listeners.get(name);
+    if (!set) listeners.set(name, (set = new Set()));
+    set.add(listener);
+    unsubscribe ??= transport.subscribe((eventName, payload) => {
+      for (const l of listeners.get(eventName) ?? []) l(payload);
+    });
+    return () => {
+      set.delete(listener);
+    };
+  };
+  return api as LevqorApi;
+}
+
+export * from './errors';
+export type { ProcedureDef, EventDef } from './procedure';

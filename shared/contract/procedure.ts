@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+
+/** One callable of the API: a dotted `namespace.method` name bound to an input and an output schema. */
+export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** One sentence for the CLI help and the README. */
+  summary: string;
+}
+
+export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {
+  return def;
+}
+
+export interface EventDef<P extends z.ZodType = z.ZodType> {
+  payload: P;
+  summary: string;
+}
+
+export function event<P extends z.ZodType>(def: EventDef<P>): EventDef<P> {
+  return def;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { procedure } from './procedure';
+
+/** What any caller may know about a secret: whether it is set, never its value. */
+export const secretStatusSchema = z
+  .object({
+    name: z.string(),
+    label: z.string(),
+    set: z.boolean(),
+    source: z.enum(['none', 'stored', 'env']),
+    env: z.string(),
+    updatedAt: z.number().int().optional(),
+  })
+  .strict();
+export type SecretStatus = z.infer<typeof secretStatusSchema>;
+
+export const secretsProcedures = {
+  'secrets.status': procedure({
+    summary: 'Which secrets are set (never their values).',
+    input: z.object({}).strict(),
+    output: z.object({ secrets: z.array(secretStatusSchema) }),
+  }),
+  'secrets.set': procedure({
+    summary: 'Encrypt and store a secret.',
+    input: z
+      .object({
+        name: z.string().min(1, 'is required'),
+        value: z.string().min(1, 'must not be empty').max(65_536, 'is longer than 64 KiB'),
+      })
+      .strict(),
+    output: secretStatusSchema,
+  }),
+  'secrets.clear': procedure({
+    summary: 'Forget a stored secret.',
+    input: z.object({ name: z.string().min(1, 'is required') }).strict(),
+    output: secretStatusSchema,
+  }),
+};

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { procedure } from './procedure';
+import { launchStageSchema } from '../stage';
+
+export const stageStateSchema = z.object({
+  stage: launchStageSchema,
+  /** The stored choice, which LEVQOR_LAUNCH_STAGE may override. */
+  stored: launchStageSchema,
+  source: z.enum(['default', 'stored', 'env']),
+  envOverride: launchStageSchema.optional(),
+});
+export type StageState = z.infer<typeof stageStateSchema>;
+
+export const stageProcedures = {
+  'stage.get': procedure({
+    summary: 'The effective launch stage and whether the environment overrides it.',
+    input: z.object({}).strict(),
+    output: stageStateSchema,
+  }),
+  'stage.set': procedure({
+    summary: 'Switch between pre-launch and post-launch.',
+    input: z.object({ stage: launchStageSchema }).strict(),
+    output: stageStateSchema,
+  }),
+};

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { apiErrorFromZod, isProcedureName, procedures, type ApiError, type ProcedureName } from '../../shared/contract';
+import { CoreError, type Core } from '../core';
+import type { CallContext, Handler, HandlerMap } from './handler';
+import { appHandlers } from './handlers/app';
+import { settingsHandlers } from './handlers/settings';
+import { secretsHandlers } from './handlers/secrets';
+import { stageHandlers } from './handlers/stage';
+
+export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
+
+export interface Dispatcher {
+  call(name: string, input: unknown, ctx?: Partial<CallContext>): Promise<CallResult>;
+}
+
+/**
+ * The one place a procedure is run: name checked, input parsed by the contract, handler
+ * called, output checked by the contract. Every transport (IPC, HTTP, CLI) comes through here.
+ */
+export function createDispatcher(core: Core): Dispatcher {
+  const handlers: HandlerMap<ProcedureName> = {
+    ...appHandlers(core),
+    ...settingsHandlers(core),
+    ...secretsHandlers(core),
+    ...stageHandlers(core),
+  };
+
+  return {
+    async call(name, rawInput, partialCtx) {
+      const ctx: CallContext = { requestId: partialCtx?.requestId ?? randomUUID(), transport: partialCtx?.transport ?? 'cli' };
+      const log = core.log.child({ reqId: ctx.requestId, procedure: name, transport: ctx.transport });
+      const started = performance.now();
+      const finish = (result: CallResult): CallResult => {
+        const ms = Math.round((performance.now() - started) * 10) / 10;
+        if (result.ok) log.debug({ ms }, 'call ok');
+        else if (result.error.code === 'INTERNAL') log.error({ ms, code: result.error.code }, 'call failed');
+        else log.info({ ms, code: result.error.code, field: result.error.field }, 'call rejected');
+        return result;
+      };
+
+      if (!isProcedureName(name)) {
+        return finish({ ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: `Unknown procedure "${name}"` } });
+      }
+      const def = procedures[name];
+      const input = def.input.safeParse(rawInput ?? {});
+      if (!input.success) return finish({ ok: false, error: apiErrorFromZod(input.error) });
+
+      let value: unknown;
+      try {
+        value = await (handlers[name] as Handler<ProcedureName>)(input.data as never, ctx);
+      } catch (err) {
+        if (err instanceof CoreError) return finish({ ok: false, error: err.toApiError() });
+        log.error({ err }, 'handler threw');
+        return finish({ ok: false, error: internal(ctx) });
+      }
+      const output = def.output.safeParse(value);
+      if (!output.success) {
+        log.error({ issues: output.error.issues.slice(0, 3) }, 'handler output breaks the contract');
+        return finish({ ok: false, error: internal(ctx) });
+      }
+      return finish({ ok: true, value: output.data });
+    },
+  };
+}
+
+function internal(ctx: CallContext): ApiError {
+  return { code: 'INTERNAL', message: `Something went wrong (request ${ctx.requestId}); the log in the data dir has the details` };
+}

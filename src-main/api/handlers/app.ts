@@ -1,0 +1,7 @@
+import type { Core } from '../../core';
+import type { HandlerMap } from '../handler';
+
+export const appHandlers = (core: Core) =>
+  ({
+    'app.info': () => core.info(),
+  }) satisfies HandlerMap<'app.info'>;

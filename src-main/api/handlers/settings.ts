@@ -1,0 +1,8 @@
+import type { Core } from '../../core';
+import type { HandlerMap } from '../handler';
+
+export const settingsHandlers = (core: Core) =>
+  ({
+    'settings.get': ({ key }) => ({ settings: key === undefined ? core.settings.list() : [core.settings.entry(key)] }),
+    'settings.set': ({ key, value }) => core.settings.set(key, value),
+  }) satisfies HandlerMap<'settings.get' | 'settings.set'>;

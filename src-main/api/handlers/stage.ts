@@ -1,0 +1,8 @@
+import type { Core } from '../../core';
+import type { HandlerMap } from '../handler';
+
+export const stageHandlers = (core: Core) =>
+  ({
+    'stage.get': () => core.stage.state(),
+    'stage.set': ({ stage }) => core.stage.set(stage),
+  }) satisfies HandlerMap<'stage.get' | 'stage.set'>;

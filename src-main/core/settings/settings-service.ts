@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import { isSettingKey, settingDefinitions, settingKeys, type SettingKey, type SettingValue } from '../../../shared/settings';
+import type { SettingEntry } from '../../../shared/contract/settings';
+import { CoreError, badInput } from '../errors';
+import type { Db } from '../db/open';
+import type { Clock } from '../clock';
+import type { EventBus } from '../event-bus';
+
+/**
+ * Founder settings: stored as JSON in SQLite, each checked against its schema in shared/,
+ * and overridable by an environment variable (the UI shows when that happens).
+ */
+export class SettingsService {
+  private readonly stored = new Map<SettingKey, unknown>();
+  private readonly envValues = new Map<SettingKey, unknown>();
+
+  constructor(
+    private readonly db: Db,
+    env: NodeJS.ProcessEnv,
+    private readonly clock: Clock,
+    private readonly events: EventBus,
+  ) {
+    for (const row of db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
+      if (!isSettingKey(row.key)) continue;
+      const parsed = settingDefinitions[row.key].schema.safeParse(JSON.parse(row.value));
+      // a stored value an older build accepted but this one does not falls back to the default
+      if (parsed.success) this.stored.set(row.key, parsed.data);
+    }
+    for (const key of settingKeys) {
+      const envName = settingDefinitions[key].env;
+      const raw = envName ? env[envName] : undefined;
+      if (envName === undefined || raw === undefined || raw === '') continue;
+      this.envValues.set(key, parseSettingText(key, raw, envName));
+    }
+  }
+
+  get<K extends SettingKey>(key: K): SettingValue<K> {
+    if (this.envValues.has(key)) return this.envValues.get(key) as SettingValue<K>;
+    if (this.stored.has(key)) return this.stored.get(key) as SettingValue<K>;
+    return settingDefinitions[key].defaultValue as SettingValue<K>;
+  }
+
+  /** The stored (or default) value, ignoring any environment override. */
+  getStored<K extends SettingKey>(key: K): SettingValue<K> {
+    return (this.stored.has(key) ? this.stored.get(key) : settingDefinitions[key].defaultValue) as SettingValue<K>;
+  }
+
+  envOverride<K extends SettingKey>(key: K): SettingValue<K> | undefined {
+    return this.envValues.get(key) as SettingValue<K> | undefined;
+  }
+
+  entry(key: string): SettingEntry {
+    if (!isSettingKey(key)) throw unknownKey(key);
+    const def: { label: string; description: string; defaultValue: unknown; env: string | undefined } = settingDefinitions[key];
+    const source = this.envValues.has(key) ? 'env' : this.stored.has(key) ? 'stored' : 'default';
+    return {
+      key,
+      label: def.label,
+      description: def.description,
+      value: this.get(key),
+      defaultValue: def.defaultValue,
+      source,
+      ...(def.env ? { env: def.env } : {}),
+    };
+  }
+
+  list(): SettingEntry[] {
+    return settingKeys.map((key) => this.entry(key));
+  }
+
+  set(key: string, value: unknown): SettingEntry {
+    if (!isSettingKey(key)) throw unknownKey(key);
+    const parsed = (settingDefinitions[key].schema as z.ZodType).safeParse(value);
+    if (!parsed.success) throw badInput('value', `${key} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+    this.db
+      .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+      .run(key, JSON.stringify(parsed.data), this.clock.now());
+    this.stored.set(key, parsed.data);
+    const entry = this.entry(key);
+    this.events.emit('settings.changed', entry);
+    return entry;
+  }
+}
+
+function unknownKey(key: string): CoreError {
+  return badInput('key', `unknown setting "${key}" (known: ${settingKeys.join(', ')})`);
+}
+
+/**
+ * Reads a setting typed as text (environment, command line): taken as a string when the
+ * schema accepts one, otherwise as JSON (`true`, `30`).
+ */
+export function parseSettingText(key: SettingKey, text: string, field = 'value'): unknown {
+  const schema = settingDefinitions[key].schema as z.ZodType;
+  const asString = schema.safeParse(text);
+  if (asString.success) return asString.data;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badInput(field, asString.error.issues[0]?.message ?? 'is invalid');
+  }
+  const asJson = schema.safeParse(json);
+  if (!asJson.success) throw badInput(field, asJson.error.issues[0]?.message ?? 'is invalid');
+  return asJson.data;
+}
