@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -8,6 +8,8 @@ export type Db = Database.Database;
 export function openDatabase(file: string): Db {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  // the file holds encrypted secrets and business data: owner only, whatever the folder allows
+  if (process.platform !== 'win32' && !db.memory) chmodSync(file, 0o600);
   // must precede the first table so the file can shrink later (telemetry retention)
   if (db.pragma('user_version', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');

@@ -98,9 +98,9 @@ export function parseSettingText(key: SettingKey, text: string, field = 'value')
   try {
     json = JSON.parse(text);
   } catch {
-    throw badInput(field, asString.error.issues[0]?.message ?? 'is invalid');
+    throw badInput(field, `${key} ${asString.error.issues[0]?.message ?? 'is invalid'}`);
   }
   const asJson = schema.safeParse(json);
-  if (!asJson.success) throw badInput(field, asJson.error.issues[0]?.message ?? 'is invalid');
+  if (!asJson.success) throw badInput(field, `${key} ${asJson.error.issues[0]?.message ?? 'is invalid'}`);
   return asJson.data;
 }

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { procedureNames } from '../../shared/contract';
+import { tempDir } from '../../tests/helpers/temp-dir';
+import { createCore } from '../core';
+import { createDispatcher } from './dispatcher';
+
+const secretValue = 'sk-test-DISPATCHER-LEAK-CHECK-42';
+
+function setup() {
+  const dataDir = tempDir();
+  const core = createCore({ dataDir, env: {} });
+  return { core, dataDir, api: createDispatcher(core) };
+}
+
+describe('dispatcher', () => {
+  it('runs a procedure and returns the contract output', async () => {
+    const { core, api } = setup();
+    const result = await api.call('app.info', {});
+    expect(result).toMatchObject({ ok: true, value: { stage: 'pre-launch', schemaVersion: expect.any(Number) } });
+    core.close();
+  });
+
+  it('answers an unknown procedure with UNKNOWN_PROCEDURE', async () => {
+    const { core, api } = setup();
+    expect(await api.call('app.nope', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: 'Unknown procedure "app.nope"' } });
+    core.close();
+  });
+
+  it('rejects invalid input naming the field, and changes nothing', async () => {
+    const { core, api } = setup();
+    const result = await api.call('stage.set', { stage: 'launched' });
+    expect(result).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: 'stage: must be pre-launch or post-launch', field: 'stage' } });
+    expect(await api.call('stage.set', { stage: 'post-launch', extra: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(core.db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 0 });
+    expect(await api.call('secrets.set', { name: 'openai.apiKey', value: '' })).toMatchObject({ ok: false, error: { field: 'value' } });
+    expect(core.db.prepare('SELECT count(*) AS n FROM secrets').get()).toEqual({ n: 0 });
+    core.close();
+  });
+
+  it('never returns a secret value through any procedure, and never logs it', async () => {
+    const { core, api, dataDir } = setup();
+    expect(await api.call('secrets.set', { name: 'openai.apiKey', value: secretValue })).toMatchObject({ ok: true, value: { set: true } });
+    // every procedure that takes no required input, plus the ones about secrets
+    const outputs: unknown[] = [];
+    for (const name of procedureNames) outputs.push(await api.call(name, {}));
+    outputs.push(await api.call('secrets.set', { name: 'openai.apiKey', value: secretValue }));
+    outputs.push(await api.call('settings.get', { key: 'stage' }));
+    expect(JSON.stringify(outputs)).not.toContain(secretValue);
+    core.log.flush();
+    expect(readFileSync(join(dataDir, 'logs', 'levqor.log'), 'utf8')).not.toContain(secretValue);
+    core.close();
+  });
+
+  it('turns a thrown error into INTERNAL with a request id, never a stack', async () => {
+    const { core, api } = setup();
+    core.db.close(); // any handler touching the store now throws a plain Error
+    const result = await api.call('secrets.status', {}, { requestId: 'req-1' });
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('req-1') } });
+    expect(JSON.stringify(result)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('logs each call with its request id', async () => {
+    const { core, api, dataDir } = setup();
+    core.log.level = 'debug';
+    await api.call('stage.get', {}, { requestId: 'req-abc', transport: 'http' });
+    core.log.flush();
+    const lines = readFileSync(join(dataDir, 'logs', 'levqor.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toContainEqual(expect.objectContaining({ reqId: 'req-abc', procedure: 'stage.get', transport: 'http' }));
+    core.close();
+  });
+});

@@ -1,0 +1,64 @@
+import type { Core } from '../core';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  description: string;
+  short?: string;
+}
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** All of standard input, when a command takes a value from it. */
+  readStdin(prompt: string): Promise<string>;
+}
+
+export interface CliContext {
+  json: boolean;
+  dataDir: string;
+  io: CliIo;
+  /** Opens the data dir on first use. */
+  core(): Core;
+  /** Runs a procedure through the one dispatcher; rejects with a LevqorError. */
+  call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
+  /** Prints `value` as JSON under --json, else the human text. */
+  print(value: unknown, human: () => string): void;
+}
+
+export interface ParsedArgs {
+  positionals: string[];
+  values: Record<string, string | boolean | undefined>;
+}
+
+export interface Command {
+  /** Words that select the command, e.g. ['stage', 'set']. */
+  path: string[];
+  usage: string;
+  summary: string;
+  options?: Record<string, OptionSpec>;
+  /** Long-running commands (serve) own the core's lifetime themselves. */
+  keepsRunning?: boolean;
+  run(ctx: CliContext, args: ParsedArgs): Promise<number | void>;
+}
+
+/** Wrong words on the command line: exit code 2. */
+export class CliUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliUsageError';
+  }
+}
+
+export function requirePositional(args: ParsedArgs, index: number, name: string, usage: string): string {
+  const value = args.positionals[index];
+  if (value === undefined) throw new CliUsageError(`missing ${name} (usage: levqor ${usage})`);
+  return value;
+}
+
+export function noExtraPositionals(args: ParsedArgs, count: number, usage: string): void {
+  if (args.positionals.length > count) {
+    throw new CliUsageError(`unexpected argument "${args.positionals[count]}" (usage: levqor ${usage})`);
+  }
+}

@@ -1,0 +1,10 @@
+import type { Command } from '../command';
+import { serveCommand } from './serve';
+import { statusCommand } from './status';
+import { stageCommands } from './stage';
+import { settingsCommands } from './settings';
+import { secretsCommands } from './secrets';
+import { versionCommand } from './version';
+
+/** Every `levqor` command; a capability adds its file and spreads it in here. */
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, versionCommand];

@@ -1,0 +1,62 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDispatcher } from '../../api/dispatcher';
+import { defaultHost, defaultPort, isLoopbackHost, startServer } from '../../server/http-server';
+import { loadOrCreateToken } from '../../server/token';
+import { CliUsageError, noExtraPositionals, type Command } from '../command';
+
+/** The built renderer sits beside the built CLI (out/main/cli.js → out/renderer). */
+function rendererDir(env: NodeJS.ProcessEnv): string {
+  return env.LEVQOR_RENDERER_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../renderer');
+}
+
+function parsePort(raw: string | boolean | undefined): number {
+  if (raw === undefined) return defaultPort;
+  const port = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || port > 65_535) throw new CliUsageError(`--port: must be a whole number from 0 to 65535 (got "${String(raw)}")`);
+  return port;
+}
+
+export const serveCommand: Command = {
+  path: ['serve'],
+  usage: 'serve [--port N] [--host H]',
+  summary: 'Run the headless server: the app in a browser plus the HTTP API (default 127.0.0.1:4319).',
+  options: {
+    port: { type: 'string', description: `port to listen on (default ${defaultPort}; 0 picks a free one)` },
+    host: { type: 'string', description: `address to bind (default ${defaultHost}); a non-loopback address is reachable from other machines` },
+  },
+  keepsRunning: true,
+  async run(ctx, args) {
+    noExtraPositionals(args, 0, 'serve [--port N] [--host H]');
+    const port = parsePort(args.values.port);
+    const host = typeof args.values.host === 'string' ? args.values.host : defaultHost;
+    const core = ctx.core();
+    const server = await startServer({
+      core,
+      dispatcher: createDispatcher(core),
+      token: loadOrCreateToken(core.dataDir),
+      host,
+      port,
+      rendererDir: rendererDir(ctx.io.env),
+    });
+    if (!isLoopbackHost(host)) {
+      ctx.io.err(`levqor: warning: listening on ${host}, reachable from other machines; anyone with the token can control Levqor X`);
+    }
+    const token = loadOrCreateToken(core.dataDir);
+    const link = `${server.url}?token=${token}`;
+    ctx.print({ url: server.url, port: server.port, host: server.host, token, link }, () => `Levqor X is running at ${link}`);
+
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(() => {
+          core.close();
+          done();
+        });
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+  },
+};

@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import { inputErrorCodes, LevqorError, type ProcedureName } from '../../shared/contract';
+import { CoreError, createCore, defaultDataDir, type Core } from '../core';
+import { createDispatcher, type Dispatcher } from '../api/dispatcher';
+import { CliUsageError, type CliContext, type CliIo, type Command, type OptionSpec } from './command';
+import { commands as allCommands } from './commands';
+
+const globalOptions: Record<string, OptionSpec> = {
+  'data-dir': { type: 'string', description: 'the data dir (env LEVQOR_DATA_DIR; default: the OS app-data folder)' },
+  json: { type: 'boolean', description: 'print machine-readable JSON' },
+  help: { type: 'boolean', short: 'h', description: 'show help' },
+};
+
+/** Runs one `levqor` invocation and returns its exit code: 0 ok, 2 bad input, 1 failure. */
+export async function runCli(argv: string[], io: CliIo, commands: Command[] = allCommands): Promise<number> {
+  let core: Core | undefined;
+  let command: Command | undefined;
+  try {
+    command = findCommand(argv, commands);
+    const options = { ...globalOptions, ...(command?.options ?? {}) };
+    const parsed = parse(argv, options);
+    const json = parsed.values.json === true;
+    if (!command && parsed.positionals.length > 0) {
+      return usageExit(io, `unknown command "${parsed.positionals.join(' ')}" (levqor --help lists the commands)`);
+    }
+    if (!command || parsed.values.help === true) {
+      io.out(helpText(commands, command));
+      return 0;
+    }
+    const dataDir = (parsed.values['data-dir'] as string | undefined) ?? io.env.LEVQOR_DATA_DIR ?? defaultDataDir(io.env);
+    let dispatcher: Dispatcher | undefined;
+    const openCore = (): Core => (core ??= createCore({ dataDir, env: io.env }));
+    const ctx: CliContext = {
+      json,
+      dataDir,
+      io,
+      core: openCore,
+      call: async (name: ProcedureName, input: unknown) => {
+        dispatcher ??= createDispatcher(openCore());
+        const result = await dispatcher.call(name, input, { transport: 'cli' });
+        if (!result.ok) throw new LevqorError(result.error);
+        return result.value as never;
+      },
+      print: (value, human) => io.out(json ? JSON.stringify(value) : human()),
+    };
+    const code = await command.run(ctx, { positionals: parsed.positionals.slice(command.path.length), values: parsed.values });
+    return code ?? 0;
+  } catch (err) {
+    return reportError(io, err);
+  } finally {
+    if (!command?.keepsRunning) core?.close();
+  }
+}
+
+function reportError(io: CliIo, err: unknown): number {
+  if (err instanceof CliUsageError) return usageExit(io, err.message);
+  if (err instanceof LevqorError || err instanceof CoreError) {
+    io.err(`levqor: ${err.message}`);
+    return inputErrorCodes.has(err.code) ? 2 : 1;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.err(`levqor: ${message.split('\n')[0]}`);
+  return 1;
+}
+
+function usageExit(io: CliIo, message: string): number {
+  io.err(`levqor: ${message}`);
+  return 2;
+}
+
+function parse(argv: string[], options: Record<string, OptionSpec>) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new CliUsageError((err as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+}
+
+/** The command whose words start the positionals; option values are skipped so `--data-dir x stage get` works. */
+function findCommand(argv: string[], commands: Command[]): Command | undefined {
+  const valued = new Set<string>();
+  for (const spec of [globalOptions, ...commands.map((c) => c.options ?? {})]) {
+    for (const [name, o] of Object.entries(spec)) if (o.type === 'string') valued.add(`--${name}`);
+  }
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg.startsWith('-')) {
+      if (valued.has(arg)) i++;
+      continue;
+    }
+    words.push(arg);
+  }
+  let best: Command | undefined;
+  for (const c of commands) {
+    if (c.path.every((w, i) => words[i] === w) && c.path.length > (best?.path.length ?? 0)) best = c;
+  }
+  return best;
+}
+
+function helpText(commands: Command[], command?: Command): string {
+  const lines: string[] = [];
+  if (command) {
+    lines.push(`Usage: levqor ${command.usage}`, '', command.summary);
+    const opts = Object.entries(command.options ?? {});
+    if (opts.length > 0) lines.push('', 'Options:', ...opts.map(([n, o]) => `  --${n.padEnd(14)} ${o.description}`));
+  } else {
+    lines.push('Levqor X Control Center — the command line.', '', 'Usage: levqor [--data-dir DIR] [--json] <command>', '', 'Commands:');
+    const width = Math.max(...commands.map((c) => c.usage.length));
+    for (const c of commands) lines.push(`  ${c.usage.padEnd(width)}  ${c.summary}`);
+  }
+  lines.push('', 'Global options:', ...Object.entries(globalOptions).map(([n, o]) => `  --${n.padEnd(14)} ${o.description}`));
+  lines.push('', 'Exit codes: 0 success, 2 bad input, 1 failure.');
+  return lines.join('\n');
+}

@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import type { SettingKind } from './setting-kind';
+
+interface ControlProps {
+  id: string;
+  labelId: string;
+  describedBy: string;
+  kind: SettingKind;
+  value: unknown;
+  disabled: boolean;
+  invalid: boolean;
+  onSave: (value: unknown) => void;
+}
+
+/** enum -> select, boolean -> switch, string -> text input with Save. */
+export function SettingControl(props: ControlProps) {
+  const { id, labelId, describedBy, kind, value, disabled, invalid, onSave } = props;
+  const common = { id, 'aria-labelledby': labelId, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined, disabled };
+
+  if (kind.kind === 'enum') {
+    return (
+      <select className="select" {...common} value={String(value)} onChange={(e) => onSave(e.target.value)}>
+        {kind.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  if (kind.kind === 'boolean') {
+    const on = value === true;
+    return (
+      <button type="button" role="switch" aria-checked={on} className="switch" {...common} onClick={() => onSave(!on)}>
+        <span className="switch__track" aria-hidden="true">
+          <span className="switch__thumb" />
+        </span>
+        <span className="switch__text">{on ? 'On' : 'Off'}</span>
+      </button>
+    );
+  }
+  return <TextControl key={String(value)} {...props} />;
+}
+
+function TextControl({ id, labelId, describedBy, value, disabled, invalid, onSave }: ControlProps) {
+  const initial = typeof value === 'string' ? value : '';
+  const [draft, setDraft] = useState(initial);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSave(draft);
+  };
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <input
+        className="input"
+        id={id}
+        type="text"
+        spellCheck={false}
+        aria-labelledby={labelId}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        disabled={disabled}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+      />
+      <button type="submit" className="button" disabled={disabled || draft === initial}>
+        Save
+      </button>
+    </form>
+  );
+}

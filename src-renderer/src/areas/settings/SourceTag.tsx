@@ -1,0 +1,12 @@
+/** Where a value comes from: the default, a saved value, or an environment variable. */
+export function SourceTag({ source, env }: { source: 'default' | 'stored' | 'none' | 'env'; env?: string | undefined }) {
+  if (source === 'env') {
+    return (
+      <span className="tag tag--env">
+        from env <code>{env}</code>
+      </span>
+    );
+  }
+  if (source === 'stored') return <span className="tag tag--stored">Saved</span>;
+  return <span className="tag">Default</span>;
+}

@@ -1,0 +1,17 @@
+import type { AreaId } from '../../../shared/areas';
+import { areas } from '../../../shared/areas';
+import { StageBadge } from './StageBadge';
+
+export function Header({ current }: { current: AreaId }) {
+  const area = areas.find((a) => a.id === current);
+  return (
+    <header className="topbar">
+      <p className="topbar__crumb">
+        <span>Control Center</span>
+        <span aria-hidden="true" className="topbar__sep">/</span>
+        <span className="topbar__here">{area?.title}</span>
+      </p>
+      <StageBadge />
+    </header>
+  );
+}

@@ -1,0 +1,10 @@
+import type { LevqorApi } from '../../shared/contract';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload (contextBridge); absent in a browser served by `levqor serve`. */
+    levqor?: LevqorApi;
+  }
+}
+
+export {};

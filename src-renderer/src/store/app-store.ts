@@ -1,0 +1,124 @@
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import { LevqorError, type LevqorApi } from '../../../shared/contract';
+import type { AppInfo } from '../../../shared/contract/app';
+import type { StageState } from '../../../shared/contract/stage';
+import type { SettingEntry } from '../../../shared/contract/settings';
+import type { SecretStatus } from '../../../shared/contract/secrets';
+import type { LaunchStage } from '../../../shared/stage';
+import { toLevqorError } from '../api/to-levqor-error';
+
+export type LoadStatus = 'loading' | 'ready' | 'error' | 'locked';
+
+export interface AppState {
+  status: LoadStatus;
+  loadError: string | undefined;
+  info: AppInfo | undefined;
+  stage: StageState | undefined;
+  settings: SettingEntry[];
+  secrets: SecretStatus[];
+
+  load(): Promise<void>;
+  setStage(stage: LaunchStage): Promise<void>;
+  /** Rejects with the API's LevqorError so the field can show it. */
+  setSetting(key: string, value: unknown): Promise<void>;
+  /** The value goes straight to the API and is never kept in the store. */
+  setSecret(name: string, value: string): Promise<void>;
+  clearSecret(name: string): Promise<void>;
+
+  stageChanged(stage: StageState): void;
+  settingChanged(entry: SettingEntry): void;
+  secretChanged(status: SecretStatus): void;
+}
+
+export type AppStore = UseBoundStore<StoreApi<AppState>>;
+
+function upsert<T>(list: T[], item: T, same: (a: T) => boolean): T[] {
+  return list.some(same) ? list.map((x) => (same(x) ? item : x)) : [...list, item];
+}
+
+/** All app-wide state; every change from any window arrives through the events too. */
+export function createAppStore(api: LevqorApi): AppStore {
+  return create<AppState>()((set, get) => {
+    /** Runs an API call; a 401 anywhere locks the whole app. */
+    async function guard<T>(run: () => Promise<T>): Promise<T> {
+      try {
+        return await run();
+      } catch (err) {
+        const error = toLevqorError(err);
+        if (error.code === 'UNAUTHORIZED') set({ status: 'locked' });
+        throw error;
+      }
+    }
+
+    return {
+      status: 'loading',
+      loadError: undefined,
+      info: undefined,
+      stage: undefined,
+      settings: [],
+      secrets: [],
+
+      async load() {
+        try {
+          const [info, stage, settings, secrets] = await guard(() =>
+            Promise.all([api.app.info(), api.stage.get(), api.settings.get(), api.secrets.status()]),
+          );
+          set({ status: 'ready', loadError: undefined, info, stage, settings: settings.settings, secrets: secrets.secrets });
+        } catch (err) {
+          if (get().status === 'locked') return;
+          set({ status: 'error', loadError: (err as LevqorError).message });
+        }
+      },
+
+      async setStage(stage) {
+        get().stageChanged(await guard(() => api.stage.set({ stage })));
+      },
+
+      async setSetting(key, value) {
+        if (key === 'stage') {
+          // through the stage service, so every window hears stage.changed as well
+          await get().setStage(value as LaunchStage);
+          return;
+        }
+        get().settingChanged(await guard(() => api.settings.set({ key, value })));
+      },
+
+      async setSecret(name, value) {
+        get().secretChanged(await guard(() => api.secrets.set({ name, value })));
+      },
+
+      async clearSecret(name) {
+        get().secretChanged(await guard(() => api.secrets.clear({ name })));
+      },
+
+      stageChanged(stage) {
+        const info = get().info;
+        set({ stage, ...(info ? { info: { ...info, stage: stage.stage } } : {}) });
+      },
+
+      settingChanged(entry) {
+        set({ settings: upsert(get().settings, entry, (s) => s.key === entry.key) });
+        if (entry.key === 'stage') {
+          // a stage stored through settings.set comes without stage.changed: ask for it
+          void guard(() => api.stage.get()).then(get().stageChanged, () => undefined);
+        }
+      },
+
+      secretChanged(status) {
+        set({ secrets: upsert(get().secrets, status, (s) => s.name === status.name) });
+      },
+    };
+  });
+}
+
+/** Keeps the store in step with changes made elsewhere (another window, the CLI). */
+export function connectLiveUpdates(api: LevqorApi, store: AppStore): () => void {
+  const offs = [
+    api.on('stage.changed', (payload) => store.getState().stageChanged(payload)),
+    api.on('settings.changed', (payload) => store.getState().settingChanged(payload)),
+    api.on('secrets.changed', (payload) => store.getState().secretChanged(payload)),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}
