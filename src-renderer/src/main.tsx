@@ -1,3 +1,29 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { getApi } from './api/client';
+import { App } from './App';
+import { connectLiveUpdates, createAppStore } from './store/app-store';
+import { StoreProvider } from './store/store-context';
+import { applyBrandTokens } from './theme/brand-tokens';
+import './styles/app.css';
 
-createRoot(document.getElementById('root')!).render(<p>Levqor X</p>);
+applyBrandTokens();
+
+const api = getApi();
+const store = createAppStore(api);
+// listen for changes from other windows once the first load worked (a locked app has nothing to hear)
+let live = false;
+store.subscribe((state) => {
+  if (live || state.status !== 'ready') return;
+  live = true;
+  connectLiveUpdates(api, store);
+});
+void store.getState().load();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

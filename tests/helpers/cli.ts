@@ -2,8 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
-export const repoRoot = resolve(__dirname, '../..');
+export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const levqorBin = join(repoRoot, 'bin', 'levqor.js');
 
 export function assertBuilt(): void {

@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { areaPages } from './areas';
+import { Header } from './components/Header';
+import { LockedScreen } from './components/LockedScreen';
+import { PageHeader } from './components/PageHeader';
+import { Sidebar } from './components/Sidebar';
+import { useHashRoute } from './routing/use-hash-route';
+import { useApp } from './store/store-context';
+
+export function App() {
+  const current = useHashRoute();
+  const status = useApp((s) => s.status);
+  const loadError = useApp((s) => s.loadError);
+  const load = useApp((s) => s.load);
+
+  useEffect(() => {
+    const area = current.charAt(0).toUpperCase() + current.slice(1);
+    document.title = `${area} · Levqor X Control Center`;
+  }, [current]);
+
+  if (status === 'locked') return <LockedScreen />;
+
+  const Page = areaPages[current];
+  return (
+    <div className="app">
+      <Sidebar current={current} />
+      <div className="app__column">
+        <Header current={current} />
+        <main className="page" id="main">
+          <PageHeader id={current} />
+          {status === 'loading' ? (
+            <p className="muted" role="status">
+              Connecting to Levqor X…
+            </p>
+          ) : null}
+          {status === 'error' ? (
+            <div className="card notice notice--danger" role="alert">
+              <p>Could not load the control center: {loadError}</p>
+              <button type="button" className="button" onClick={() => void load()}>
+                Try again
+              </button>
+            </div>
+          ) : null}
+          {status === 'ready' ? <Page key={current} /> : null}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { FormEvent } from 'react';
+import type { SecretStatus } from '../../../../shared/contract/secrets';
+import { useApp } from '../../store/store-context';
+import { useAction } from '../../hooks/use-action';
+import { FieldError } from '../../components/FieldError';
+import { SavedNotice } from '../../components/SavedNotice';
+
+/**
+ * One secret: whether it is set, and a write-only input. The typed value lives only in the
+ * input element until Save, goes straight to the API, and the input is emptied afterwards.
+ */
+export function SecretRow({ secret }: { secret: SecretStatus }) {
+  const setSecret = useApp((s) => s.setSecret);
+  const clearSecret = useApp((s) => s.clearSecret);
+  const save = useAction();
+  const clear = useAction();
+  const base = `secret-${secret.name.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+  const stored = secret.updatedAt !== undefined;
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const input = form.elements.namedItem('value') as HTMLInputElement;
+    const ok = await save.run(() => setSecret(secret.name, input.value));
+    if (ok) form.reset();
+  };
+
+  return (
+    <li className="secret" data-testid={base}>
+      <div className="secret__about">
+        <span className="setting__label" id={`${base}-label`}>
+          {secret.label}
+        </span>
+        <p className="setting__meta">
+          <span className={`status ${secret.set ? 'status--set' : 'status--unset'}`} data-testid={`${base}-status`}>
+            {secret.set ? 'Set' : 'Not set'}
+          </span>
+          {secret.source === 'env' ? (
+            <span className="tag tag--env">
+              from env <code>{secret.env}</code>
+            </span>
+          ) : (
+            <span className="muted">
+              or set <code>{secret.env}</code>
+            </span>
+          )}
+          {stored && secret.updatedAt !== undefined ? (
+            <span className="muted">Saved {new Date(secret.updatedAt).toLocaleString()}</span>
+          ) : null}
+        </p>
+        {secret.source === 'env' && stored ? (
+          <p className="muted setting__env-note">The environment variable wins over the saved value.</p>
+        ) : null}
+      </div>
+      <div className="setting__control">
+        <form className="inline-form" onSubmit={(e) => void submit(e)} autoComplete="off">
+          <input
+            className="input"
+            type="password"
+            name="value"
+            required
+            autoComplete="new-password"
+            spellCheck={false}
+            placeholder={secret.set ? 'Replace value' : 'Paste value'}
+            aria-label={`New value for ${secret.label}`}
+            aria-describedby={`${base}-error`}
+            aria-invalid={save.error ? true : undefined}
+            disabled={save.pending}
+          />
+          <button type="submit" className="button" aria-label={`Save ${secret.label}`} disabled={save.pending}>
+            Save
+          </button>
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-label={`Clear ${secret.label}`}
+            disabled={!stored || clear.pending}
+            onClick={() => void clear.run(() => clearSecret(secret.name))}
+          >
+            Clear
+          </button>
+        </form>
+        <div className="row-status">
+          <FieldError id={`${base}-error`} error={save.error ?? clear.error} />
+          <SavedNotice show={save.saved || clear.saved} text={save.saved ? 'Saved' : 'Cleared'} />
+        </div>
+      </div>
+    </li>
+  );
+}
