@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/contract/app';
 import { appVersion } from '../../shared/version';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './event-bus';
+import { Background } from './background';
 import { CappedLogFile, createLogger, type Logger } from './logger';
 import { openDatabase, type Db } from './db/open';
 import { migrate } from './db/migrate';
@@ -33,6 +34,8 @@ export interface Core {
   readonly settings: SettingsService;
   readonly stage: StageService;
   readonly secrets: SecretStore;
+  /** Long-running work (schedulers, sync, monitors); started only by long-lived transports. */
+  readonly background: Background;
   info(): AppInfo;
   close(): void;
 }
@@ -58,6 +61,7 @@ export function createCore(config: CoreConfig): Core {
     const stage = new StageService(settings, events);
     const cipher = config.cipher ?? new AesGcmCipher(loadHeadlessKey(dataDir, env));
     const secrets = new SecretStore(db, cipher, env, clock, events);
+    const background = new Background();
 
     return {
       dataDir,
@@ -69,6 +73,7 @@ export function createCore(config: CoreConfig): Core {
       settings,
       stage,
       secrets,
+      background,
       info: () => ({
         version: appVersion,
         dataDir,
@@ -78,6 +83,7 @@ export function createCore(config: CoreConfig): Core {
         nodeVersion: process.versions.node,
       }),
       close: () => {
+        background.stopNow();
         db.close();
         logFile?.close();
       },

@@ -39,6 +39,7 @@ export const serveCommand: Command = {
       port,
       rendererDir: rendererDir(ctx.io.env),
     });
+    core.background.start();
     if (!isLoopbackHost(host)) {
       ctx.io.err(`levqor: warning: listening on ${host}, reachable from other machines; anyone with the token can control Levqor X`);
     }
@@ -50,10 +51,13 @@ export const serveCommand: Command = {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        void server.close().then(() => {
-          core.close();
-          done();
-        });
+        void server
+          .close()
+          .then(() => core.background.stop())
+          .then(() => {
+            core.close();
+            done();
+          });
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
