@@ -4,6 +4,8 @@ import { settingsProcedures } from './settings';
 import { secretsProcedures } from './secrets';
 import { stageProcedures } from './stage';
 import { appEvents } from './events';
+import { workflowsProcedures, workflowEvents } from './workflows';
+import { productsProcedures, productsEvents } from './products';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -14,10 +16,14 @@ export const procedures = {
   ...settingsProcedures,
   ...secretsProcedures,
   ...stageProcedures,
+  ...workflowsProcedures,
+  ...productsProcedures,
 };
 
 export const events = {
   ...appEvents,
+  ...workflowEvents,
+  ...productsEvents,
 };
 
 export type Procedures = typeof procedures;
@@ -42,7 +48,7 @@ export function isEventName(name: string): name is EventName {
 type Namespace<N extends string> = N extends `${infer NS}.${string}` ? NS : never;
 type Method<N extends string, NS extends string> = N extends `${NS}.${infer M}` ? M : never;
 type Call<P extends ProcedureName> = (
-  ...args: object extends ProcedureInput<P> ? [input?: ProcedureInput<P>] : [input: ProcedureInput<P>]
+  ...args: {} extends ProcedureInput<P> ? [input?: ProcedureInput<P>] : [input: ProcedureInput<P>]
 ) => Promise<ProcedureOutput<P>>;
 
 /** The typed object the renderer talks to: `levqor.stage.set({ stage })`, `levqor.on('stage.changed', cb)`. */

@@ -6,31 +6,28 @@ import { AreaIcon } from './AreaIcon';
 export function Sidebar({ current }: { current: AreaId }) {
   const version = useApp((s) => s.info?.version);
   return (
-    <nav className="sidebar" aria-label="Areas">
-      <div className="sidebar__brand">
-        <span className="sidebar__mark" aria-hidden="true" />
-        <span className="sidebar__name">
-          Levqor X<small>Control Center</small>
-        </span>
-      </div>
-      <ul className="sidebar__list">
-        {areas.map((area) => (
-          <li key={area.id}>
-            <a className="sidebar__link" href={hrefFor(area.id)} aria-current={area.id === current ? 'page' : undefined}>
-              <AreaIcon id={area.id} />
-              <span className="sidebar__label">{area.title}</span>
-              {area.id === homeArea ? <span className="sidebar__hint">Home</span> : null}
-              {!area.built ? (
-                <>
-                  <span className="sidebar__soon" title="Not built yet" aria-hidden="true" />
-                  <span className="sr-only"> (not built yet)</span>
-                </>
-              ) : null}
-            </a>
-          </li>
-        ))}
-      </ul>
-      <p className="sidebar__footer">{version ? `Version ${version}` : '\u00a0'}</p>
-    </nav>
+    <div className="sidebar">
+      <nav className="sidebar__inner" aria-label="Areas">
+        <div className="sidebar__brand">
+          <span className="sidebar__mark" aria-hidden="true" />
+          <span className="sidebar__name">
+            Levqor X<small>Control Center</small>
+          </span>
+        </div>
+        <ul className="sidebar__list">
+          {areas.map((area) => (
+            <li key={area.id}>
+              <a className="sidebar__link" href={hrefFor(area.id)} aria-current={area.id === current ? 'page' : undefined}>
+                <AreaIcon id={area.id} />
+                <span className="sidebar__label">{area.title}</span>
+                {area.id === homeArea ? <span className="sidebar__hint">Home</span> : null}
+                {!area.built ? <span className="sr-only"> (not built yet)</span> : null}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p className="sidebar__footer">{version ? `Version ${version}` : '\u00a0'}</p>
+      </nav>
+    </div>
   );
 }

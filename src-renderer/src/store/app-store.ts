@@ -61,7 +61,7 @@ export function createAppStore(api: LevqorApi): AppStore {
       async load() {
         try {
           const [info, stage, settings, secrets] = await guard(() =>
-            Promise.all([api.app.info(), api.stage.get(), api.settings.get(), api.secrets.status()]),
+            Promise.all([api.app.info({}), api.stage.get({}), api.settings.get({}), api.secrets.status({})]),
           );
           set({ status: 'ready', loadError: undefined, info, stage, settings: settings.settings, secrets: secrets.secrets });
         } catch (err) {
@@ -100,7 +100,7 @@ export function createAppStore(api: LevqorApi): AppStore {
         set({ settings: upsert(get().settings, entry, (s) => s.key === entry.key) });
         if (entry.key === 'stage') {
           // a stage stored through settings.set comes without stage.changed: ask for it
-          void guard(() => api.stage.get()).then(get().stageChanged, () => undefined);
+          void guard(() => api.stage.get({})).then(get().stageChanged, () => undefined);
         }
       },
 

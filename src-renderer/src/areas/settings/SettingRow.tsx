@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { SettingEntry } from '../../../../shared/contract/settings';
 import { useApp } from '../../store/store-context';
 import { useAction } from '../../hooks/use-action';
@@ -9,9 +10,17 @@ import { formatSettingValue, settingKind } from './setting-kind';
 
 export function SettingRow({ entry }: { entry: SettingEntry }) {
   const setSetting = useApp((s) => s.setSetting);
-  const { pending, error, saved, run } = useAction();
+  const action = useAction();
   const base = `setting-${entry.key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
   const fromEnv = entry.source === 'env';
+  const kind = settingKind(entry);
+  // a select or switch shows the new value while it is being saved (text inputs keep their own draft)
+  const [pending, setPending] = useState<{ value: unknown } | undefined>(undefined);
+  const shown = pending && kind.kind !== 'string' ? pending.value : entry.value;
+  const save = (value: unknown) => {
+    setPending({ value });
+    void action.run(() => setSetting(entry.key, value)).finally(() => setPending(undefined));
+  };
 
   return (
     <li className="setting" data-testid={base}>
@@ -38,15 +47,15 @@ export function SettingRow({ entry }: { entry: SettingEntry }) {
           id={`${base}-input`}
           labelId={`${base}-label`}
           describedBy={`${base}-desc ${base}-error`}
-          kind={settingKind(entry)}
-          value={entry.value}
-          disabled={pending || fromEnv}
-          invalid={error !== undefined}
-          onSave={(value) => void run(() => setSetting(entry.key, value))}
+          kind={kind}
+          value={shown}
+          disabled={action.pending || fromEnv}
+          invalid={action.error !== undefined}
+          onSave={save}
         />
         <div className="row-status">
-          <FieldError id={`${base}-error`} error={error} />
-          <SavedNotice show={saved} />
+          <FieldError id={`${base}-error`} error={action.error} />
+          <SavedNotice show={action.saved} />
         </div>
       </div>
     </li>

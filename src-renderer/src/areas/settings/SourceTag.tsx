@@ -1,4 +1,4 @@
-/** Where a value comes from: the default, a saved value, or an environment variable. */
+/** Where a value comes from: the default, a stored value, or an environment variable. */
 export function SourceTag({ source, env }: { source: 'default' | 'stored' | 'none' | 'env'; env?: string | undefined }) {
   if (source === 'env') {
     return (
@@ -7,6 +7,6 @@ export function SourceTag({ source, env }: { source: 'default' | 'stored' | 'non
       </span>
     );
   }
-  if (source === 'stored') return <span className="tag tag--stored">Saved</span>;
+  if (source === 'stored') return <span className="tag tag--stored">Stored</span>;
   return <span className="tag">Default</span>;
 }

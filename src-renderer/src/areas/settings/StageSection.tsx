@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { launchStages, type LaunchStage } from '../../../../shared/stage';
 import { useApp } from '../../store/store-context';
 import { useAction } from '../../hooks/use-action';
@@ -11,7 +12,14 @@ export function StageSection() {
   const stage = useApp((s) => s.stage);
   const setStage = useApp((s) => s.setStage);
   const { pending, error, saved, run } = useAction();
+  // the radio shows the new choice while it is being saved
+  const [choice, setChoice] = useState<LaunchStage | undefined>(undefined);
   if (!stage) return null;
+  const checked = choice ?? stage.stored;
+  const choose = (value: LaunchStage) => {
+    setChoice(value);
+    void run(() => setStage(value)).finally(() => setChoice(undefined));
+  };
   const env = stage.source === 'env' ? stage.envOverride ?? stage.stage : undefined;
 
   return (
@@ -34,9 +42,9 @@ export function StageSection() {
               type="radio"
               name="launch-stage"
               value={value}
-              checked={stage.stored === value}
+              checked={checked === value}
               aria-describedby={`stage-hint-${value}`}
-              onChange={() => void run(() => setStage(value))}
+              onChange={() => choose(value)}
             />
             <span className="segmented__title">{stageLabels[value]}</span>
             <span className="segmented__hint" id={`stage-hint-${value}`}>

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { brand } from '../../../shared/brand';
+import { brandCssVariables } from './brand-tokens';
+
+const css = readFileSync(new URL('../styles/app.css', import.meta.url), 'utf8');
+
+describe('brand tokens', () => {
+  it('turns every HYBRID FLUX WAVE colour into a custom property', () => {
+    const vars = brandCssVariables();
+    expect(vars['--brand-neon-flux-blue']).toBe(brand.colors.neonFluxBlue);
+    expect(vars['--brand-deep-space-black']).toBe(brand.colors.deepSpaceBlack);
+    expect(vars['--ui-surface-raised']).toBe(brand.ui.surfaceRaised);
+    expect(vars['--class-c']).toBe(brand.classColors.C);
+    const count = Object.keys(brand.colors).length + Object.keys(brand.ui).length + Object.keys(brand.classColors).length;
+    expect(Object.keys(vars)).toHaveLength(count);
+  });
+
+  it('leaves the stylesheet without raw colour values', () => {
+    expect(css.match(/#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(/gi)).toBeNull();
+  });
+
+  it('uses only custom properties that exist', () => {
+    const defined = new Set([...Object.keys(brandCssVariables()), ...[...css.matchAll(/(--[a-z0-9-]+)\s*:/g)].map((m) => m[1])]);
+    const used = [...css.matchAll(/var\((--[a-z0-9-]+)/g)].map((m) => m[1]);
+    expect(used.filter((name) => !defined.has(name))).toEqual([]);
+  });
+});

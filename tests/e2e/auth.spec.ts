@@ -1,0 +1,46 @@
+import { expect, keepScreenshot, test } from './fixtures';
+
+test('an API call without the token is answered 401', async ({ server }) => {
+  const res = await fetch(`${server.baseUrl}api/app.info`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(res.status).toBe(401);
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe('UNAUTHORIZED');
+
+  const events = await fetch(`${server.baseUrl}api/events`);
+  expect(events.status).toBe(401);
+  await events.body?.cancel();
+});
+
+test('a browser without the access link sees the locked screen', async ({ browser, server }) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.baseUrl);
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { name: 'Access link needed' })).toBeVisible();
+    await expect(main).toContainText('This Levqor X server needs its access link.');
+    await expect(main).toContainText('levqor serve');
+    await expect(main).toContainText('?token=');
+    await expect(page.getByRole('navigation', { name: 'Areas' })).toHaveCount(0);
+    await keepScreenshot(page, 'locked');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a wrong token does not log the browser in', async ({ browser, server }) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const res = await page.goto(`${server.baseUrl}?token=wrong`);
+    expect(res?.status()).toBe(401);
+    await page.goto(server.baseUrl);
+    await expect(page.getByRole('heading', { name: 'Access link needed' })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
