@@ -63,12 +63,17 @@ export class CappedLogFile {
 /** Keys whose values never reach a log line, wherever they appear. */
 export const redactedKeys = ['value', 'secret', 'token', 'password', 'apiKey', 'authorization', 'cookie', '*.value', '*.secret', '*.token', '*.password', '*.authorization', '*.cookie'];
 
-export function createLogger(file: CappedLogFile | undefined, level: string): Logger {
+/** Where log lines go: the capped file, or the telemetry tee in front of it. */
+export interface LogDestination {
+  write(line: string): unknown;
+}
+
+export function createLogger(file: LogDestination | undefined, level: string): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { app: 'levqor' },
     redact: { paths: redactedKeys, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  return file ? pino(options, file) : pino({ ...options, enabled: false });
+  return file ? pino(options, file as pino.DestinationStream) : pino({ ...options, enabled: false });
 }

@@ -1,1 +1,201 @@
-export {};
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, safeStorage, session, shell, Tray } from 'electron';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createDispatcher } from '../api/dispatcher';
+import { createCore, defaultDataDir, type Core } from '../core';
+import { appPaths } from './app-paths';
+import type { AppUrlPolicy } from './app-url';
+import { createTrayNotice } from './hide-to-tray';
+import { forwardEvents, registerIpc } from './ipc';
+import { chooseSecretCipher } from './safe-storage-cipher';
+import { guardWebContents, hardenSession } from './security';
+import { TrayService } from './tray-service';
+import { checkForUpdatesQuietly, type AutoUpdaterLike } from './updater';
+import { createMainWindow } from './window';
+
+const appId = 'com.levqor.controlcenter';
+const dataDir = resolve(process.env.LEVQOR_DATA_DIR || defaultDataDir());
+const paths = appPaths({
+  mainDir: dirname(fileURLToPath(import.meta.url)),
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  appPath: app.getAppPath(),
+});
+const urlPolicy: AppUrlPolicy = {
+  rendererFileUrl: pathToFileURL(paths.rendererIndex).href,
+  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+  caseInsensitivePaths: process.platform === 'win32',
+};
+
+// Chromium's profile (caches, the safeStorage key on Windows and Linux, the single-instance
+// lock) lives inside our data dir: one folder to back up or move, and a second data dir
+// (tests, LEVQOR_DATA_DIR) is a second, independent instance.
+app.setPath('userData', join(dataDir, 'electron'));
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+let tray: TrayService<Electron.NativeImage, Electron.Menu> | undefined;
+let quitting = false;
+const windowIds = new Set<number>();
+const cleanups: Array<() => void> = [];
+
+if (!app.requestSingleInstanceLock()) {
+  // another instance owns this data dir; it raises its window on 'second-instance'
+  app.quit();
+} else {
+  if (process.platform === 'win32') app.setAppUserModelId(appId); // Windows shows notifications only for a known AUMID
+  app.on('second-instance', () => showWindow());
+  app.on('activate', () => showWindow());
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', shutdown);
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, () => urlPolicy, (url) => shell.openExternal(url), () => core?.log);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  app.whenReady().then(start).catch(failToStart);
+}
+
+function start(): void {
+  // safeStorage is usable only after 'ready' on Windows and Linux
+  const choice = chooseSecretCipher(safeStorage, process.platform);
+  core = createCore({ dataDir, ...(choice.cipher ? { cipher: choice.cipher } : {}) });
+  const log = core.log;
+  log.info({ dataDir, packaged: app.isPackaged }, 'desktop app starting');
+  if (choice.reason) log.warn({ reason: choice.reason }, 'OS keychain not used; secrets are encrypted with the key file in the data dir');
+
+  hardenSession(session.defaultSession, log);
+  // an OS shutdown or log-off must not be held up by the window hiding itself to the tray
+  powerMonitor.on('shutdown', () => {
+    quitting = true;
+    app.quit();
+  });
+  const dispatcher = createDispatcher(core);
+  cleanups.push(
+    registerIpc({
+      ipcMain,
+      dispatcher,
+      log,
+      policy: () => ({ ...urlPolicy, knownWindowIds: windowIds }),
+      windowIdOf: (sender) => BrowserWindow.fromWebContents(sender)?.id,
+    }),
+  );
+  cleanups.push(forwardEvents(core.events, () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), log));
+
+  startTray(core);
+  showWindow();
+
+  void checkForUpdatesQuietly({ core, isPackaged: app.isPackaged, loadUpdater: () => loadAutoUpdater(log) });
+}
+
+function startTray(current: Core): void {
+  const service = new TrayService<Electron.NativeImage, Electron.Menu>(
+    {
+      loadIcon: () => {
+        const icon = nativeImage.createFromPath(paths.resource('tray.png'));
+        if (icon.isEmpty()) current.log.warn({ path: paths.resource('tray.png') }, 'tray icon missing');
+        // the PNG is 32px; macOS menu bar icons are 16pt
+        return process.platform === 'darwin' ? icon.resize({ width: 16, height: 16 }) : icon;
+      },
+      createTray: (icon) => new Tray(icon),
+      buildMenu: (items) => Menu.buildFromTemplate(items),
+      showWindow,
+      quit: () => app.quit(),
+    },
+    current.stage.current,
+  );
+  try {
+    service.start();
+    cleanups.push(service.followStage(current.events));
+    tray = service;
+  } catch (err) {
+    // without a tray a hidden window could not be reached again, so closing it quits
+    current.log.warn({ err: String(err) }, 'no system tray; closing the window will quit');
+  }
+}
+
+function showWindow(): void {
+  if (!core) return;
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = openMainWindow(core);
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function openMainWindow(current: Core): BrowserWindow {
+  const notice = createTrayNotice(current, ({ title, body }) => {
+    if (Notification.isSupported()) new Notification({ title, body }).show();
+  });
+  const win = createMainWindow({
+    paths,
+    devServerUrl: urlPolicy.devServerUrl,
+    icon: process.platform === 'darwin' ? undefined : paths.resource('icon.png'),
+    shouldHideOnClose: () => !quitting && tray?.isRunning === true,
+    onHiddenToTray: () => {
+      try {
+        notice();
+      } catch (err) {
+        current.log.warn({ err: String(err) }, 'could not show the tray notice');
+      }
+    },
+    log: current.log,
+  });
+  // Windows log-off or shutdown: let the window close instead of hiding it
+  const letClose = () => {
+    quitting = true;
+  };
+  win.on('query-session-end', letClose);
+  win.on('session-end', letClose);
+  const id = win.id;
+  windowIds.add(id);
+  win.on('closed', () => {
+    windowIds.delete(id);
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  return win;
+}
+
+async function loadAutoUpdater(log: Core['log']): Promise<AutoUpdaterLike> {
+  // electron-updater is CommonJS; from ESM its exports sit on `default`
+  const mod = (await import('electron-updater')) as unknown as { default?: typeof import('electron-updater') } & typeof import('electron-updater');
+  const { autoUpdater } = mod.default ?? mod;
+  autoUpdater.logger = {
+    info: (message?: unknown) => log.info({ updater: String(message) }, 'updater'),
+    warn: (message?: unknown) => log.warn({ updater: String(message) }, 'updater'),
+    error: (message?: unknown) => log.warn({ updater: String(message) }, 'updater'),
+    debug: (message: string) => log.debug({ updater: message }, 'updater'),
+  };
+  return autoUpdater;
+}
+
+let shutDown = false;
+function shutdown(): void {
+  if (shutDown) return;
+  shutDown = true;
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      cleanup();
+    } catch {
+      // keep closing the rest
+    }
+  }
+  tray?.destroy();
+  if (core) {
+    core.log.info('desktop app quit');
+    core.close();
+    core = undefined;
+  }
+}
+
+function failToStart(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  const abiMismatch = /NODE_MODULE_VERSION|better[-_]sqlite3|was compiled against a different Node\.js version/i.test(message);
+  const hint = abiMismatch
+    ? '\n\nbetter-sqlite3 is built for Node, not for Electron. Run `npx electron-builder install-app-deps` to rebuild it for Electron (and `npm rebuild better-sqlite3` to go back to the headless server and tests).'
+    : '';
+  console.error(`Levqor X could not start: ${message}${hint}`);
+  core?.log.error({ err: message }, 'desktop app failed to start');
+  dialog.showErrorBox('Levqor X could not start', `${message}${hint}`);
+  app.exit(1);
+}

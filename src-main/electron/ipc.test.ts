@@ -1,0 +1,130 @@
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../tests/helpers/temp-dir';
+import { createDispatcher } from '../api/dispatcher';
+import { createCore } from '../core';
+import { callChannel, eventChannel } from './channels';
+import { forwardEvents, registerIpc, senderInfoOf, type EventTarget } from './ipc';
+import type { SenderPolicy } from './sender-check';
+import { FakeIpcMain, FakeSender } from './test-support/fake-ipc';
+
+const rendererFileUrl = pathToFileURL('/app/out/renderer/index.html').href;
+
+function setup() {
+  const core = createCore({ dataDir: tempDir(), env: {} });
+  const ipcMain = new FakeIpcMain();
+  const sender = new FakeSender(`${rendererFileUrl}#/settings`);
+  const windows = new Map([[sender.webContents, 7]]);
+  const knownWindowIds = new Set([7]);
+  const policy = (): SenderPolicy => ({ rendererFileUrl, knownWindowIds });
+  const unregister = registerIpc({
+    ipcMain,
+    dispatcher: createDispatcher(core),
+    log: core.log,
+    policy,
+    windowIdOf: (contents) => windows.get(contents),
+  });
+  const call = (name: unknown, input?: unknown) => ipcMain.invoke(sender, callChannel, name, input);
+  return { core, ipcMain, sender, knownWindowIds, unregister, call };
+}
+
+const forbidden = { ok: false, error: { code: 'FORBIDDEN', message: 'This page may not call the Levqor API' } };
+
+describe('levqor:call', () => {
+  it('runs the procedure for our window and returns the CallResult as-is', async () => {
+    const { core, call } = setup();
+    const reply = await call('app.info', {});
+    expect(reply).toEqual({ ok: true, value: core.info() });
+    expect(await call('stage.set', { stage: 'post-launch' })).toMatchObject({ ok: true, value: { stage: 'post-launch' } });
+    expect(core.stage.current).toBe('post-launch');
+    core.close();
+  });
+
+  it('passes the dispatcher\u2019s errors through, naming the field', async () => {
+    const { core, call } = setup();
+    expect(await call('stage.set', { stage: 'launched' })).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'stage: must be pre-launch or post-launch', field: 'stage' },
+    });
+    expect(await call('app.nope', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+    expect(await call(42, {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'procedure' } });
+    core.close();
+  });
+
+  it.each([
+    ['a page that navigated away', (s: FakeSender) => void (s.url = 'https://evil.example/')],
+    ['another file of the app', (s: FakeSender) => void (s.url = pathToFileURL('/app/out/renderer/evil.html').href)],
+    ['a subframe', (s: FakeSender) => void (s.isMainFrame = false)],
+    ['a destroyed frame', (s: FakeSender) => void (s.destroyed = true)],
+    ['a frame Electron no longer has', (s: FakeSender) => void (s.gone = true)],
+  ])('refuses %s with FORBIDDEN and runs nothing', async (_why, spoil) => {
+    const { core, sender, call } = setup();
+    spoil(sender);
+    expect(await call('stage.set', { stage: 'post-launch' })).toEqual(forbidden);
+    expect(core.stage.current).toBe('pre-launch');
+    core.close();
+  });
+
+  it('refuses a window it did not create, or one that has closed', async () => {
+    const { core, knownWindowIds, call } = setup();
+    knownWindowIds.delete(7);
+    expect(await call('app.info', {})).toEqual(forbidden);
+    core.close();
+  });
+
+  it('turns an Electron getter that throws into a refusal, not an exception', () => {
+    const event = {
+      get senderFrame(): never {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+      sender: {},
+    };
+    expect(senderInfoOf(event as never, () => 1)).toEqual({ frameUrl: undefined, isMainFrame: false, windowId: undefined });
+  });
+
+  it('unregisters its one handler', async () => {
+    const { core, ipcMain, unregister } = setup();
+    expect([...ipcMain.handlers.keys()]).toEqual([callChannel]);
+    unregister();
+    expect(ipcMain.handlers.size).toBe(0);
+    core.close();
+  });
+});
+
+describe('forwardEvents', () => {
+  function target(): EventTarget & { sent: unknown[][]; destroyed: boolean } {
+    return {
+      sent: [],
+      destroyed: false,
+      send(...args: unknown[]) {
+        this.sent.push(args);
+      },
+      isDestroyed() {
+        return this.destroyed;
+      },
+    };
+  }
+
+  it('sends every core event to every live window, and stops when unsubscribed', () => {
+    const core = createCore({ dataDir: tempDir(), env: {} });
+    const a = target();
+    const b = target();
+    const gone = target();
+    gone.destroyed = true;
+    const broken: EventTarget = {
+      send: () => {
+        throw new Error('Object has been destroyed');
+      },
+      isDestroyed: () => false,
+    };
+    const stop = forwardEvents(core.events, () => [broken, a, gone, b], core.log);
+    core.stage.set('post-launch');
+    expect(a.sent).toEqual([[eventChannel, 'settings.changed', expect.objectContaining({ key: 'stage' })], [eventChannel, 'stage.changed', expect.objectContaining({ stage: 'post-launch' })]]);
+    expect(b.sent).toEqual(a.sent);
+    expect(gone.sent).toEqual([]);
+    stop();
+    core.stage.set('pre-launch');
+    expect(a.sent).toHaveLength(2);
+    core.close();
+  });
+});

@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { WebContents } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../tests/helpers/temp-dir';
+import { callChannel, eventChannel } from './channels';
+import { FakeSender } from './test-support/fake-ipc';
+import * as electron from './test-support/fake-electron';
+
+// Electron itself is replaced by a hand-written fake; everything of ours below it is real
+vi.mock('electron', async () => await import('./test-support/fake-electron'));
+
+describe('main.ts with a fake Electron', () => {
+  it('starts core in the data dir, opens a locked-down window, serves IPC, hides to the tray and quits cleanly', async () => {
+    const dataDir = tempDir();
+    process.env.LEVQOR_DATA_DIR = dataDir;
+    await import('./main');
+    await vi.waitFor(() => expect(electron.BrowserWindow.all).toHaveLength(1));
+    const { app, BrowserWindow, Tray, Notification, ipcMain, session } = electron;
+    const win = BrowserWindow.all[0]!;
+
+    expect(app.paths.get('userData')).toBe(join(dataDir, 'electron'));
+    expect(existsSync(join(dataDir, 'levqor.db'))).toBe(true);
+
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(String(win.options.webPreferences?.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(win.loaded.file).toMatch(/renderer[\\/]index\.html$/);
+    expect(win.visible).toBe(true);
+
+    // every permission is denied, every response carries the CSP, window.open is denied
+    const granted: boolean[] = [];
+    session.defaultSession.permissionRequestHandler?.({}, 'geolocation', (g) => granted.push(g));
+    expect(granted).toEqual([false]);
+    expect(session.defaultSession.permissionCheckHandler?.()).toBe(false);
+    let headers: unknown;
+    session.defaultSession.headersListener?.({ responseHeaders: {} }, (r) => (headers = r));
+    expect(headers).toMatchObject({ responseHeaders: { 'Content-Security-Policy': [expect.stringContaining("script-src 'self'")] } });
+    expect(win.webContents.windowOpenHandler?.({ url: 'https://stripe.com/docs' })).toEqual({ action: 'deny' });
+    expect(win.webContents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(electron.shell.opened).toEqual(['https://stripe.com/docs']);
+    const navigation = { url: 'https://evil.example/', prevented: false, preventDefault() { this.prevented = true; } };
+    win.webContents.emit('will-navigate', navigation);
+    expect(navigation.prevented).toBe(true);
+
+    // IPC from the window's own page works; the reply is the dispatcher's CallResult
+    const sender = new FakeSender(win.webContents.mainFrameUrl, win.webContents as unknown as WebContents);
+    expect(await ipcMain.invoke(sender, callChannel, 'app.info', {})).toMatchObject({ ok: true, value: { dataDir } });
+    expect(await ipcMain.invoke(sender, callChannel, 'stage.set', { stage: 'post-launch' })).toMatchObject({ ok: true });
+    expect(win.webContents.sent).toContainEqual([eventChannel, 'stage.changed', expect.objectContaining({ stage: 'post-launch' })]);
+    expect(Tray.all[0]?.toolTip).toBe('Levqor X \u2014 post-launch');
+    sender.url = pathToFileURL('/somewhere/else.html').href;
+    expect(await ipcMain.invoke(sender, callChannel, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // closing hides to the tray, with the notice only the first time
+    win.close();
+    win.close();
+    expect(win.destroyed).toBe(false);
+    expect(win.visible).toBe(false);
+    expect(Notification.shown).toHaveLength(1);
+
+    // Quit from the tray really quits: the window closes and core is closed
+    Tray.all[0]?.menu?.items.find((i) => i.label === 'Quit')?.click();
+    expect(win.destroyed).toBe(true);
+    expect(Tray.all[0]?.destroyed).toBe(true);
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(app.exitCode).toBeUndefined();
+    expect(readFileSync(join(dataDir, 'logs', 'levqor.log'), 'utf8')).toContain('"msg":"desktop app quit"');
+    delete process.env.LEVQOR_DATA_DIR;
+  });
+});
