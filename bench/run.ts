@@ -1,11 +1,23 @@
 import { printFigure, type Figure } from './measure';
 import { serveStartup } from './serve-startup.bench';
+import { telemetryIngest } from './telemetry-ingest.bench';
+import { telemetryPush } from './telemetry-push.bench';
+import { telemetryDetect } from './telemetry-detect.bench';
+import { workflowThroughput } from './workflows.bench';
+import { compileBench } from './compile.bench';
 
 /**
  * `npm run bench`: each figure beside a reference measured in this same run. Figures are
  * printed, never asserted: the targets live in the issues.
  */
-const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> = [['serve startup', serveStartup]];
+const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> = [
+  ['serve startup', serveStartup],
+  ['telemetry ingest', telemetryIngest],
+  ['telemetry push', telemetryPush],
+  ['telemetry detect', telemetryDetect],
+  ['workflow executions', workflowThroughput],
+  ['product compile', compileBench],
+];
 
 const only = process.argv[2];
 for (const [name, bench] of benches) {

@@ -11,6 +11,7 @@ export const errorCodes = [
   'TOO_LARGE',
   'SCHEMA_TOO_NEW',
   'UNAVAILABLE',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -41,6 +42,8 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   TOO_LARGE: 413,
   SCHEMA_TOO_NEW: 409,
   UNAVAILABLE: 503,
+  // the caller asked to stop (products.cancel, Ctrl-C); nginx's "client closed request"
+  CANCELLED: 499,
   INTERNAL: 500,
 };
 

@@ -4,6 +4,8 @@ import { settingsProcedures } from './settings';
 import { secretsProcedures } from './secrets';
 import { stageProcedures } from './stage';
 import { appEvents } from './events';
+import { telemetryProcedures, telemetryEvents } from './telemetry';
+import { remoteProcedures, remoteEvents } from './remote';
 import { workflowsProcedures, workflowEvents } from './workflows';
 import { productsProcedures, productsEvents } from './products';
 
@@ -16,12 +18,16 @@ export const procedures = {
   ...settingsProcedures,
   ...secretsProcedures,
   ...stageProcedures,
+  ...telemetryProcedures,
+  ...remoteProcedures,
   ...workflowsProcedures,
   ...productsProcedures,
 };
 
 export const events = {
   ...appEvents,
+  ...telemetryEvents,
+  ...remoteEvents,
   ...workflowEvents,
   ...productsEvents,
 };

@@ -6,6 +6,13 @@ import { appHandlers } from './handlers/app';
 import { settingsHandlers } from './handlers/settings';
 import { secretsHandlers } from './handlers/secrets';
 import { stageHandlers } from './handlers/stage';
+import { telemetryHandlers } from './handlers/telemetry';
+import { remoteHandlers } from './handlers/remote';
+import { productsHandlers } from './handlers/products';
+import { workflowsHandlers } from './handlers/workflows';
+import { runsHandlers } from './handlers/runs';
+import { approvalsHandlers } from './handlers/approvals';
+import { scheduleHandlers } from './handlers/schedule';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -23,6 +30,13 @@ export function createDispatcher(core: Core): Dispatcher {
     ...settingsHandlers(core),
     ...secretsHandlers(core),
     ...stageHandlers(core),
+    ...telemetryHandlers(core),
+    ...remoteHandlers(core),
+    ...productsHandlers(core),
+    ...workflowsHandlers(core),
+    ...runsHandlers(core),
+    ...approvalsHandlers(core),
+    ...scheduleHandlers(core),
   };
 
   return {

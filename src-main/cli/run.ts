@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inputErrorCodes, LevqorError, type ProcedureName } from '../../shared/contract';
 import { CoreError, createCore, defaultDataDir, type Core } from '../core';
@@ -7,6 +8,7 @@ import { commands as allCommands } from './commands';
 
 const globalOptions: Record<string, OptionSpec> = {
   'data-dir': { type: 'string', description: 'the data dir (env LEVQOR_DATA_DIR; default: the OS app-data folder)' },
+  'products-dir': { type: 'string', description: 'the products folder (env LEVQOR_PRODUCTS_DIR; default: the productsDir setting)' },
   json: { type: 'boolean', description: 'print machine-readable JSON' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
 };
@@ -29,7 +31,10 @@ export async function runCli(argv: string[], io: CliIo, commands: Command[] = al
     }
     const dataDir = (parsed.values['data-dir'] as string | undefined) ?? io.env.LEVQOR_DATA_DIR ?? defaultDataDir(io.env);
     let dispatcher: Dispatcher | undefined;
-    const openCore = (): Core => (core ??= createCore({ dataDir, env: io.env }));
+    // --products-dir wins over LEVQOR_PRODUCTS_DIR and the setting, the way the variable does
+    const productsDir = parsed.values['products-dir'] as string | undefined;
+    const env = productsDir === undefined ? io.env : { ...io.env, LEVQOR_PRODUCTS_DIR: resolve(productsDir) };
+    const openCore = (): Core => (core ??= createCore({ dataDir, env }));
     const ctx: CliContext = {
       json,
       dataDir,

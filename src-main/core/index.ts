@@ -13,6 +13,18 @@ import { StageService } from './stage/stage-service';
 import { SecretStore } from './secrets/secret-store';
 import type { SecretCipher } from './secrets/cipher';
 import { AesGcmCipher, loadHeadlessKey } from './secrets/aes-gcm-cipher';
+import { RemoteDb } from './remote/remote-db';
+import { remoteStatus } from './remote/status';
+import { TelemetryService } from './telemetry/telemetry-service';
+import { AppLogTee } from './telemetry/app-log-tee';
+import { ProductsService } from './products/products-service';
+import type { UploadTuning } from './products/drive/drive-uploader';
+import { realTimer, type Timer } from './timer';
+import { createWorkflowEngine, type WorkflowEngine } from './workflows/engine';
+import type { WorkflowService } from './workflows/workflow-service';
+import type { RunService } from './workflows/run-service';
+import type { ApprovalService } from './workflows/approval-service';
+import type { Scheduler } from './scheduler/scheduler';
 
 export interface CoreConfig {
   dataDir: string;
@@ -22,6 +34,12 @@ export interface CoreConfig {
   cipher?: SecretCipher;
   /** false: no log file (short CLI reads still log; tests may turn it off). */
   logToFile?: boolean;
+  /** Drive upload sizes (tests use small chunks to exercise the resumable protocol). */
+  productUploads?: UploadTuning;
+  /** Timeouts for workflow delays, retries, step timeouts and cron; tests pass a ManualTimer over a ManualClock. */
+  timer?: Timer;
+  /** Randomness for retry jitter; tests may fix it. */
+  random?: () => number;
 }
 
 export interface Core {
@@ -34,8 +52,24 @@ export interface Core {
   readonly settings: SettingsService;
   readonly stage: StageService;
   readonly secrets: SecretStore;
+  /** Launches: product specs, the compile pipeline, the Drive upload queue. */
+  readonly products: ProductsService;
   /** Long-running work (schedulers, sync, monitors); started only by long-lived transports. */
   readonly background: Background;
+  /** The optional remote Postgres (secret database.url / LEVQOR_DATABASE_URL): pool, retry, schema, status. */
+  readonly remote: RemoteDb;
+  /** Telemetry (issue 6): ingest, query, anomalies, daily report, retention, sync with the remote. */
+  readonly telemetry: TelemetryService;
+  readonly timer: Timer;
+  /**
+   * The workflow engine (issue 3). Its background task (resume interrupted runs, wake due
+   * delays/retries/approval timeouts, cron schedules, event triggers) starts with `background`.
+   */
+  readonly engine: WorkflowEngine;
+  readonly workflows: WorkflowService;
+  readonly runs: RunService;
+  readonly approvals: ApprovalService;
+  readonly scheduler: Scheduler;
   info(): AppInfo;
   close(): void;
 }
@@ -52,7 +86,9 @@ export function createCore(config: CoreConfig): Core {
   try {
     const migration = migrate(db);
     logFile = config.logToFile === false ? undefined : new CappedLogFile({ dir: join(dataDir, 'logs') });
-    const log = createLogger(logFile, 'info');
+    // the app's own log lines also feed its telemetry (drained by a background task)
+    const logTee = logFile ? new AppLogTee(logFile) : undefined;
+    const log = createLogger(logTee, 'info');
     if (migration.applied.length > 0) log.info({ from: migration.from, to: migration.to }, 'database migrated');
 
     const events = new EventBus(log);
@@ -62,6 +98,30 @@ export function createCore(config: CoreConfig): Core {
     const cipher = config.cipher ?? new AesGcmCipher(loadHeadlessKey(dataDir, env));
     const secrets = new SecretStore(db, cipher, env, clock, events);
     const background = new Background();
+    let telemetry: TelemetryService | undefined;
+    const remote = new RemoteDb({
+      url: () => secrets.reveal('database.url'),
+      log,
+      clock,
+      onChange: () => telemetry && events.emit('remote.changed', remoteStatus(remote, telemetry)),
+    });
+    telemetry = new TelemetryService({ db, clock, log, events, settings, remote });
+    if (logTee) telemetry.attachAppLogs(logTee);
+    for (const task of telemetry.backgroundTasks()) background.register(task);
+    events.subscribe((name, payload) => {
+      if (name === 'secrets.changed' && (payload as { name: string }).name === 'database.url') void remote.reset();
+    });
+    const products = new ProductsService({ dataDir, db, settings, secrets, stage, events, clock, log, ...(config.productUploads ? { uploadTuning: config.productUploads } : {}) });
+    background.register(products.backgroundTask());
+    const timer = config.timer ?? realTimer;
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    background.register({
+      name: 'workflows',
+      start: () => {
+        engine.startBackground();
+        return () => engine.stopBackground();
+      },
+    });
 
     return {
       dataDir,
@@ -73,7 +133,16 @@ export function createCore(config: CoreConfig): Core {
       settings,
       stage,
       secrets,
+      products,
       background,
+      remote,
+      telemetry,
+      timer,
+      engine,
+      workflows: engine.workflows,
+      runs: engine.runs,
+      approvals: engine.approvals,
+      scheduler: engine.scheduler,
       info: () => ({
         version: appVersion,
         dataDir,
@@ -84,6 +153,8 @@ export function createCore(config: CoreConfig): Core {
       }),
       close: () => {
         background.stopNow();
+        engine.close();
+        void remote.close();
         db.close();
         logFile?.close();
       },
@@ -97,4 +168,5 @@ export function createCore(config: CoreConfig): Core {
 
 export { CoreError } from './errors';
 export { ManualClock, systemClock, type Clock } from './clock';
+export { ManualTimer, realTimer, type Timer } from './timer';
 export { defaultDataDir } from './paths';

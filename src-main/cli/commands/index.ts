@@ -5,6 +5,10 @@ import { stageCommands } from './stage';
 import { settingsCommands } from './settings';
 import { secretsCommands } from './secrets';
 import { versionCommand } from './version';
+import { telemetryCommands } from './telemetry';
+import { remoteCommands } from './remote';
+import { productCommands } from './product';
+import { productCompileCommands } from './product-compile';
 
 /** Every `levqor` command; a capability adds its file and spreads it in here. */
-export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, versionCommand];
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, versionCommand];

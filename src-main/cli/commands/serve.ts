@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../api/dispatcher';
 import { defaultHost, defaultPort, isLoopbackHost, startServer } from '../../server/http-server';
 import { loadOrCreateToken } from '../../server/token';
+import { telemetryIngestRoute } from '../../server/telemetry-ingest-route';
 import { CliUsageError, noExtraPositionals, type Command } from '../command';
 
 /** The built renderer sits beside the built CLI (out/main/cli.js → out/renderer). */
@@ -31,13 +32,15 @@ export const serveCommand: Command = {
     const port = parsePort(args.values.port);
     const host = typeof args.values.host === 'string' ? args.values.host : defaultHost;
     const core = ctx.core();
+    const dispatcher = createDispatcher(core);
     const server = await startServer({
       core,
-      dispatcher: createDispatcher(core),
+      dispatcher,
       token: loadOrCreateToken(core.dataDir),
       host,
       port,
       rendererDir: rendererDir(ctx.io.env),
+      routes: [telemetryIngestRoute(dispatcher)],
     });
     core.background.start();
     if (!isLoopbackHost(host)) {

@@ -1,4 +1,7 @@
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-workflows';
+import * as m0003 from './0003-products';
+import * as m0004 from './0004-telemetry';
 
 export interface Migration {
   version: number;
@@ -10,6 +13,11 @@ export interface Migration {
  * Numbered migrations, applied in order, never edited once shipped. A new capability adds
  * the next file and one line here.
  */
-export const migrations: readonly Migration[] = [{ version: 1, ...m0001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, ...m0001 },
+  { version: 2, ...m0002 },
+  { version: 3, ...m0003 },
+  { version: 4, ...m0004 },
+];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

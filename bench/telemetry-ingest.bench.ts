@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../src-main/core';
+import { openDatabase } from '../src-main/core/db/open';
+import { migrate } from '../src-main/core/db/migrate';
+import { uuidv7 } from '../src-main/core/ids';
+import { fingerprintOf } from '../src-main/core/telemetry/fingerprint';
+import { telemetryCacheKiB } from '../src-main/core/telemetry/telemetry-service';
+import { levqorBin, repoRoot } from '../tests/helpers/cli';
+import { rssMb, type Report } from './measure';
+import { chunks, events } from './telemetry-data';
+
+const n = 1_000_000;
+const batch = 10_000;
+
+/** Ingest 1M events through core (validate, id, fingerprint, insert, rollups) beside raw batched inserts of the same rows. */
+export async function telemetryIngest(report: Report): Promise<void> {
+  const end = Date.now();
+  const rows = events(n, end);
+  const batches = chunks(rows, batch);
+
+  // reference: the final rows (ids and fingerprints made beforehand) inserted as plainly as better-sqlite3 allows
+  const rawDir = mkdtempSync(join(tmpdir(), 'levqor-bench-raw-'));
+  const db = openDatabase(join(rawDir, 'raw.db'));
+  migrate(db);
+  db.pragma(`cache_size = -${telemetryCacheKiB}`); // the same connection settings as the app's
+  const final = rows.map((r) => [uuidv7(r.ts), r.ts, r.level, r.source, r.message, fingerprintOf(r.level, r.message), r.endpoint ?? null, r.method ?? null, r.status ?? null, r.duration_ms ?? null, null, null, 0]);
+  const insert = db.prepare('INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertMany = db.transaction((part: unknown[][]) => {
+    for (const r of part) insert.run(...r);
+  });
+  let t = performance.now();
+  for (const part of chunks(final, batch)) insertMany(part);
+  const rawMs = performance.now() - t;
+  db.close();
+  rmSync(rawDir, { recursive: true, force: true });
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'levqor-bench-ingest-'));
+  const core = createCore({ dataDir, env: {}, logToFile: false });
+  t = performance.now();
+  for (const part of batches) core.telemetry.ingestValues(part);
+  const oursMs = performance.now() - t;
+  core.close();
+
+  report({
+    name: 'telemetry ingest: 1M events (validate, UUIDv7, fingerprint, insert, rollups)',
+    value: n / (oursMs / 1000),
+    unit: 'events/s',
+    reference: { name: 'raw batched better-sqlite3 inserts of the same rows', value: n / (rawMs / 1000) },
+    target: '≥ 200000 events/s and ≥ 0.50× raw',
+    higherIsBetter: true,
+  });
+
+  await serveWithMillion(report, dataDir);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** `levqor serve` on that data dir (1M rows): start to the first telemetry.query answer, and RSS. */
+async function serveWithMillion(report: Report, dataDir: string): Promise<void> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [levqorBin, '--data-dir', dataDir, 'serve', '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LEVQOR_LAUNCH_STAGE: '', LEVQOR_DATABASE_URL: '' } });
+  try {
+    const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+    const [, base, token] = /at (\S+?\/)\?token=(\S+)/.exec(line)!;
+    const res = await fetch(`${base}api/telemetry.query`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ limit: 200, levels: ['error'] }) });
+    if (!res.ok) throw new Error(`telemetry.query answered ${res.status}`);
+    await res.arrayBuffer();
+    const ms = performance.now() - started;
+    report({ name: 'levqor serve with 1M telemetry rows: start to first telemetry.query answer', value: ms, unit: 'ms', target: '≤ 1000 ms' });
+    report({ name: 'levqor serve with 1M telemetry rows: RSS after that answer', value: rssMb(child.pid!), unit: 'MB', target: '≤ 200 MB' });
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { event, procedure } from './procedure';
+import { productSlugSchema, productSpecSchema, productStatuses } from '../product';
+import { omegaFolders } from '../omega';
+
+export const specErrorSchema = z.object({ path: z.string(), message: z.string() });
+
+export const buildSchema = z.object({
+  version: z.string(),
+  zipPath: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  entries: z.number().int(),
+  compiledAt: z.number().int(),
+});
+export type ProductBuild = z.infer<typeof buildSchema>;
+
+/**
+ * A Drive upload of one compiled ZIP. `needs-approval`: a pre-launch dry run (the plan is what
+ * it would do); `queued`: waiting to upload (offline, no credentials, Drive busy), retried with
+ * backoff; `superseded`: a newer build of the product replaced it before it was sent.
+ */
+export const uploadStatuses = ['needs-approval', 'queued', 'uploading', 'done', 'failed', 'superseded'] as const;
+export const uploadStatusSchema = z.enum(uploadStatuses);
+export type UploadStatus = z.infer<typeof uploadStatusSchema>;
+
+export const uploadPlanSchema = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  bytes: z.number().int(),
+  folderId: z.string().optional(),
+  supportsAllDrives: z.literal(true),
+  permission: z.object({ type: z.literal('anyone'), role: z.literal('reader') }),
+});
+export type UploadPlan = z.infer<typeof uploadPlanSchema>;
+
+export const uploadRecordSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  version: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  zipPath: z.string(),
+  status: uploadStatusSchema,
+  plan: uploadPlanSchema,
+  attempts: z.number().int(),
+  nextAttemptAt: z.number().int().optional(),
+  lastError: z.string().optional(),
+  driveFileId: z.string().optional(),
+  driveDownloadUrl: z.string().optional(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type UploadRecord = z.infer<typeof uploadRecordSchema>;
+
+export const productSummarySchema = z.object({
+  slug: z.string(),
+  file: z.string(),
+  contentDir: z.string(),
+  hasContent: z.boolean(),
+  valid: z.boolean(),
+  errors: z.array(specErrorSchema),
+  name: z.string().optional(),
+  price: z.number().optional(),
+  status: z.enum(productStatuses).optional(),
+  version: z.string().optional(),
+  lastBuild: buildSchema.optional(),
+  upload: uploadRecordSchema.optional(),
+});
+export type ProductSummary = z.infer<typeof productSummarySchema>;
+
+export const productDetailSchema = z.object({
+  spec: productSpecSchema,
+  file: z.string(),
+  contentDir: z.string(),
+  hasContent: z.boolean(),
+  lastBuild: buildSchema.optional(),
+  upload: uploadRecordSchema.optional(),
+});
+export type ProductDetail = z.infer<typeof productDetailSchema>;
+
+export const compileResultSchema = z.object({
+  slug: z.string(),
+  version: z.string(),
+  zipPath: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  entries: z.number().int(),
+  /** True when this exact archive (same sha256) is on Drive. */
+  uploaded: z.boolean(),
+  driveDownloadUrl: z.string().optional(),
+  upload: uploadRecordSchema.optional(),
+  omegaDir: z.string(),
+  siteConfig: z.object({ ts: z.string(), json: z.string() }),
+});
+export type CompileResult = z.infer<typeof compileResultSchema>;
+
+export const checklistSlotSchema = z.object({
+  folder: z.enum(omegaFolders.map((f) => f.folder) as [string, ...string[]]),
+  file: z.string(),
+  path: z.string(),
+  present: z.boolean(),
+  /** A real PNG: signature and IHDR read from the file. */
+  png: z.boolean(),
+  width: z.number().int().optional(),
+  height: z.number().int().optional(),
+  problem: z.string().optional(),
+});
+
+export const checklistSchema = z.object({
+  slug: z.string(),
+  omegaDir: z.string(),
+  omegaCreated: z.boolean(),
+  slots: z.array(checklistSlotSchema),
+  filled: z.number().int(),
+  total: z.number().int(),
+  /** The seed's human checklist per launch. */
+  steps: z.array(
+    z.object({
+      id: z.enum(['pngs', 'gumroad', 'drive']),
+      label: z.string(),
+      done: z.boolean(),
+      detail: z.string(),
+    }),
+  ),
+  /** What to paste into the Gumroad listing, one copy button each. */
+  gumroadFields: z.array(z.object({ label: z.string(), value: z.string() })),
+});
+export type Checklist = z.infer<typeof checklistSchema>;
+
+const slugInput = z.object({ slug: productSlugSchema }).strict();
+
+export const productsProcedures = {
+  'products.list': procedure({
+    summary: 'Every product spec in the products folder, valid or not, with its last build and upload.',
+    input: z.object({}).strict(),
+    output: z.object({ productsDir: z.string(), products: z.array(productSummarySchema) }),
+  }),
+  'products.get': procedure({
+    summary: 'One product: its spec, folders, last build and upload.',
+    input: slugInput,
+    output: productDetailSchema,
+  }),
+  'products.create': procedure({
+    summary: 'Write products/<slug>.product.json and create the empty content folder products/<slug>/.',
+    input: productSpecSchema,
+    output: productDetailSchema,
+  }),
+  'products.update': procedure({
+    summary: 'Replace an existing product\u2019s spec (the slug names it and cannot change).',
+    input: productSpecSchema,
+    output: productDetailSchema,
+  }),
+  'products.validate': procedure({
+    summary: 'Check a spec by slug, by file path, or as given; every field error, not just the first.',
+    input: z
+      .object({ slug: z.string().min(1).optional(), file: z.string().min(1).optional(), spec: z.unknown().optional() })
+      .strict()
+      .refine((v) => [v.slug, v.file, v.spec].filter((x) => x !== undefined).length === 1, 'give exactly one of slug, file or spec'),
+    output: z.object({ valid: z.boolean(), errors: z.array(specErrorSchema), file: z.string().optional() }),
+  }),
+  'products.compile': procedure({
+    summary: 'Validate, ZIP (reproducible), upload to Drive (queued offline; a dry run in pre-launch), write the site config and the Omega tree.',
+    input: z.object({ slug: productSlugSchema, upload: z.boolean().default(true) }).strict(),
+    output: compileResultSchema,
+  }),
+  'products.cancel': procedure({
+    summary: 'Cancel a running compile or upload of a product; no half-written archive is left.',
+    input: slugInput,
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  'products.checklist': procedure({
+    summary: 'For each Omega slot whether a real PNG is there (with its size), and the launch checklist.',
+    input: slugInput,
+    output: checklistSchema,
+  }),
+  'products.uploads': procedure({
+    summary: 'Drive uploads, newest first: waiting, needing approval, done or failed.',
+    input: z.object({ slug: productSlugSchema.optional() }).strict(),
+    output: z.object({ uploads: z.array(uploadRecordSchema) }),
+  }),
+  'products.sendUploads': procedure({
+    summary: 'Try every waiting upload now, without waiting for its backoff.',
+    input: z.object({}).strict(),
+    output: z.object({ attempted: z.number().int(), uploaded: z.number().int(), uploads: z.array(uploadRecordSchema) }),
+  }),
+};
+
+export const productsEvents = {
+  'products.progress': event({
+    summary: 'Bytes done of total while a product is zipped or uploaded.',
+    payload: z.object({
+      slug: z.string(),
+      phase: z.enum(['zip', 'upload']),
+      bytesDone: z.number().int(),
+      bytesTotal: z.number().int(),
+    }),
+  }),
+  'products.changed': event({ summary: 'A product spec was created or updated.', payload: z.object({ slug: z.string() }) }),
+  'products.compiled': event({ summary: 'A compile finished.', payload: compileResultSchema }),
+  'products.uploadChanged': event({ summary: 'A Drive upload changed status.', payload: uploadRecordSchema }),
+};

@@ -1,0 +1,348 @@
+import { z } from 'zod';
+import { event, procedure } from './procedure';
+import { launchStageSchema } from '../stage';
+import {
+  approvalStatusSchema,
+  runStatusSchema,
+  runTriggerSchema,
+  stepClassSchema,
+  stepModeSchema,
+  stepStatusSchema,
+  workflowDocumentSchema,
+  workflowProblemSchema,
+} from '../workflow';
+
+const id = z.string().min(1, 'is required').max(200, 'is too long');
+const epochMs = z.number().int();
+const empty = z.object({}).strict();
+
+export const workflowSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  triggerType: z.enum(['manual', 'cron', 'event', 'webhook']),
+  enabled: z.boolean(),
+  steps: z.number().int(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  lastRun: z.object({ runId: z.string(), status: runStatusSchema, at: epochMs }).optional(),
+  nextFireAt: epochMs.optional(),
+});
+export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
+
+export const workflowDetailSchema = workflowSummarySchema.extend({
+  workflow: workflowDocumentSchema,
+  /** Webhook workflows: where to POST and the secret to send (header `x-levqor-secret` or `?secret=`). */
+  webhook: z.object({ path: z.string(), url: z.string(), secret: z.string(), respond: z.enum(['onFinish', 'immediately']) }).optional(),
+});
+export type WorkflowDetail = z.infer<typeof workflowDetailSchema>;
+
+export const runStepBriefSchema = z.object({ id: z.string(), status: stepStatusSchema, attempts: z.number().int() });
+
+export const runErrorSchema = z.object({ code: z.string(), message: z.string(), nodeId: z.string().optional() });
+
+export const runSummarySchema = z.object({
+  id: z.string(),
+  workflowId: z.string().nullable(),
+  workflowName: z.string(),
+  trigger: runTriggerSchema,
+  status: runStatusSchema,
+  parentRunId: z.string().nullable(),
+  createdAt: epochMs,
+  startedAt: epochMs.nullable(),
+  finishedAt: epochMs.nullable(),
+  wakeAt: epochMs.nullable(),
+  error: runErrorSchema.nullable(),
+  scheduledFor: epochMs.nullable(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const runResultSchema = z.object({
+  runId: z.string(),
+  status: runStatusSchema,
+  steps: z.array(runStepBriefSchema),
+  output: z.unknown().optional(),
+  error: runErrorSchema.optional(),
+});
+export type RunResult = z.infer<typeof runResultSchema>;
+
+export const runStepDetailSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  class: stepClassSchema,
+  status: stepStatusSchema,
+  mode: stepModeSchema.nullable(),
+  attempts: z.number().int(),
+  port: z.string().nullable(),
+  input: z.unknown().optional(),
+  output: z.unknown().optional(),
+  error: runErrorSchema.nullable(),
+  wakeAt: epochMs.nullable(),
+  startedAt: epochMs.nullable(),
+  finishedAt: epochMs.nullable(),
+});
+export type RunStepDetail = z.infer<typeof runStepDetailSchema>;
+
+export const runLogLineSchema = z.object({
+  at: epochMs,
+  nodeId: z.string().nullable(),
+  level: z.enum(['debug', 'info', 'warn', 'error']),
+  message: z.string(),
+  data: z.unknown().optional(),
+});
+
+export const approvalSchema = z.object({
+  id: z.string(),
+  runId: z.string(),
+  nodeId: z.string(),
+  workflowId: z.string().nullable(),
+  workflowName: z.string(),
+  stepType: z.string(),
+  class: stepClassSchema,
+  stage: launchStageSchema,
+  message: z.string(),
+  /** What the step would do (its preview), so the founder decides knowing the effect. */
+  preview: z.unknown().optional(),
+  status: approvalStatusSchema,
+  requestedBy: z.string(),
+  requestedAt: epochMs,
+  expiresAt: epochMs.nullable(),
+  onTimeout: z.enum(['reject', 'skip', 'dry-run']),
+  decidedBy: z.string().nullable(),
+  decidedAt: epochMs.nullable(),
+  reason: z.string().nullable(),
+});
+export type Approval = z.infer<typeof approvalSchema>;
+
+export const runDetailSchema = runSummarySchema.extend({
+  input: z.unknown().optional(),
+  output: z.unknown().optional(),
+  steps: z.array(runStepDetailSchema),
+  logs: z.array(runLogLineSchema),
+  approvals: z.array(approvalSchema),
+  children: z.array(z.string()),
+});
+export type RunDetail = z.infer<typeof runDetailSchema>;
+
+export const stepTypeInfoSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  description: z.string(),
+  class: stepClassSchema,
+  /** e.g. "A when method is GET": the class can depend on the params, never below `class`'s floor. */
+  classNote: z.string().optional(),
+  ports: z.array(z.string()),
+  /** JSON Schema (draft 2020-12) of the params, for the editor's form. */
+  paramsSchema: z.record(z.string(), z.unknown()),
+  /** Per param: label, widget (text, textarea, expression, select, number, json, duration, workflow), placeholder. */
+  ui: z.record(z.string(), z.object({ label: z.string(), widget: z.string(), placeholder: z.string().optional(), help: z.string().optional() })),
+  defaults: z.record(z.string(), z.unknown()),
+});
+export type StepTypeInfo = z.infer<typeof stepTypeInfoSchema>;
+
+export const workflowStatsSchema = z.object({
+  workflowId: z.string(),
+  from: epochMs,
+  to: epochMs,
+  runs: z.number().int(),
+  finished: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.number().int(),
+  /** succeeded / finished, 0..1; null when nothing finished. */
+  successRate: z.number().nullable(),
+  p50DurationMs: z.number().nullable(),
+  p95DurationMs: z.number().nullable(),
+  topFailureReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** Mean time from an approval request to its decision; null when none was decided. */
+  meanApprovalWaitMs: z.number().nullable(),
+  approvalsDecided: z.number().int(),
+});
+export type WorkflowStats = z.infer<typeof workflowStatsSchema>;
+
+/** A workflow as sent by a caller: checked by the engine's validator, which reports every problem. */
+const workflowInput = z.unknown().refine((v) => v !== undefined, { message: 'is required' });
+
+export const workflowsProcedures = {
+  'workflows.validate': procedure({
+    summary: 'Check a workflow file and list every problem by JSON path.',
+    input: z.object({ workflow: workflowInput }).strict(),
+    output: z.object({ valid: z.boolean(), errors: z.array(workflowProblemSchema) }),
+  }),
+  'workflows.import': procedure({
+    summary: 'Store a new workflow from its JSON file; returns its id.',
+    input: z.object({ workflow: workflowInput, enabled: z.boolean().optional() }).strict(),
+    output: z.object({ id: z.string(), name: z.string() }),
+  }),
+  'workflows.save': procedure({
+    summary: 'Create (no id) or replace (id) a workflow; may also enable or disable it.',
+    input: z.object({ id: id.optional(), workflow: workflowInput, enabled: z.boolean().optional() }).strict(),
+    output: workflowSummarySchema,
+  }),
+  'workflows.list': procedure({
+    summary: 'Every stored workflow with its last run and next fire time.',
+    input: empty,
+    output: z.object({ workflows: z.array(workflowSummarySchema) }),
+  }),
+  'workflows.get': procedure({
+    summary: 'One workflow with its document (and webhook secret when it has one).',
+    input: z.object({ id }).strict(),
+    output: workflowDetailSchema,
+  }),
+  'workflows.export': procedure({
+    summary: 'A workflow as its JSON file.',
+    input: z.object({ id }).strict(),
+    output: z.object({ workflow: workflowDocumentSchema, json: z.string() }),
+  }),
+  'workflows.delete': procedure({
+    summary: 'Delete a workflow; its past runs are kept.',
+    input: z.object({ id }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+  }),
+  'workflows.setEnabled': procedure({
+    summary: 'Turn a workflow\u2019s trigger (schedule, event, webhook) on or off.',
+    input: z.object({ id, enabled: z.boolean() }).strict(),
+    output: workflowSummarySchema,
+  }),
+  'workflows.rotateSecret': procedure({
+    summary: 'Give a webhook workflow a new secret; the old one stops working at once.',
+    input: z.object({ id }).strict(),
+    output: z.object({ secret: z.string() }),
+  }),
+  'workflows.run': procedure({
+    summary: 'Run a stored workflow (id) or a workflow document; with wait, return when it ends or waits for approval.',
+    input: z
+      .object({ id: id.optional(), workflow: z.unknown().optional(), input: z.unknown().optional(), wait: z.boolean().default(false) })
+      .strict()
+      .refine((v) => (v.id === undefined) !== (v.workflow === undefined), { message: 'give either id or workflow', path: ['id'] }),
+    output: runResultSchema,
+  }),
+  'workflows.stats': procedure({
+    summary: 'Runs, success rate, p50/p95 duration, top failure reasons and mean approval wait over a date range.',
+    input: z.object({ id, from: epochMs.optional(), to: epochMs.optional() }).strict(),
+    output: workflowStatsSchema,
+  }),
+  'workflows.stepTypes': procedure({
+    summary: 'The step library for the editor palette: type, title, class, params JSON Schema, ports, UI hints.',
+    input: empty,
+    output: z.object({ stepTypes: z.array(stepTypeInfoSchema) }),
+  }),
+  'runs.list': procedure({
+    summary: 'Recent runs, newest first, optionally of one workflow or status.',
+    input: z
+      .object({
+        workflowId: id.optional(),
+        status: runStatusSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        before: epochMs.optional(),
+      })
+      .strict(),
+    output: z.object({ runs: z.array(runSummarySchema) }),
+  }),
+  'runs.get': procedure({
+    summary: 'One run with every step (attempts, input, output, error), its log and approvals.',
+    input: z.object({ id }).strict(),
+    output: runDetailSchema,
+  }),
+  'runs.resume': procedure({
+    summary: 'Continue interrupted runs (their process is gone), due waits and queued runs; with wait, return when they end or park.',
+    input: z.object({ wait: z.boolean().default(false) }).strict(),
+    output: z.object({ resumed: z.array(runResultSchema) }),
+  }),
+  'runs.retry': procedure({
+    summary: 'Run a failed (or cancelled) run again from its failed step; finished steps are kept.',
+    input: z.object({ id, wait: z.boolean().default(false) }).strict(),
+    output: runResultSchema,
+  }),
+  'runs.cancel': procedure({
+    summary: 'Stop a run: the running step is aborted, waits and approvals are cancelled.',
+    input: z.object({ id }).strict(),
+    output: runSummarySchema,
+  }),
+  'approvals.list': procedure({
+    summary: 'Approval requests, pending first (all statuses with status omitted).',
+    input: z.object({ status: approvalStatusSchema.optional(), runId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.object({ approvals: z.array(approvalSchema) }),
+  }),
+  'approvals.approve': procedure({
+    summary: 'Approve a waiting step; the run continues.',
+    input: z.object({ id, reason: z.string().max(2000).optional(), by: z.string().min(1).max(200).optional() }).strict(),
+    output: approvalSchema,
+  }),
+  'approvals.reject': procedure({
+    summary: 'Reject a waiting step; it fails (or is skipped, as its policy says) and the run goes on from there.',
+    input: z.object({ id, reason: z.string().max(2000).optional(), by: z.string().min(1).max(200).optional() }).strict(),
+    output: approvalSchema,
+  }),
+  'schedule.preview': procedure({
+    summary: 'The next fire times of a cron workflow (stored id or a document).',
+    input: z
+      .object({ id: id.optional(), workflow: z.unknown().optional(), count: z.number().int().min(1).max(500).default(5), from: epochMs.optional() })
+      .strict()
+      .refine((v) => (v.id === undefined) !== (v.workflow === undefined), { message: 'give either id or workflow', path: ['id'] }),
+    output: z.object({
+      expr: z.string(),
+      timezone: z.string(),
+      times: z.array(z.object({ at: epochMs, iso: z.string(), local: z.string() })),
+    }),
+  }),
+};
+
+const runRef = { runId: z.string(), workflowId: z.string().nullable(), workflowName: z.string() };
+
+export const workflowEvents = {
+  'run.started': event({
+    summary: 'A run started (or resumed after a restart).',
+    payload: z.object({ ...runRef, trigger: runTriggerSchema, resumed: z.boolean(), at: epochMs }),
+  }),
+  'step.started': event({
+    summary: 'A step attempt started.',
+    payload: z.object({ ...runRef, nodeId: z.string(), type: z.string(), class: stepClassSchema, attempt: z.number().int(), at: epochMs }),
+  }),
+  'step.finished': event({
+    summary: 'A step finished: succeeded (for real or as a dry run), skipped, or parked waiting.',
+    payload: z.object({
+      ...runRef,
+      nodeId: z.string(),
+      type: z.string(),
+      status: stepStatusSchema,
+      mode: stepModeSchema.nullable(),
+      port: z.string().nullable(),
+      attempt: z.number().int(),
+      durationMs: z.number(),
+      wakeAt: epochMs.nullable(),
+      at: epochMs,
+    }),
+  }),
+  'step.failed': event({
+    summary: 'A step attempt failed; willRetry says whether another attempt is scheduled.',
+    payload: z.object({
+      ...runRef,
+      nodeId: z.string(),
+      type: z.string(),
+      attempt: z.number().int(),
+      error: runErrorSchema,
+      willRetry: z.boolean(),
+      retryAt: epochMs.nullable(),
+      at: epochMs,
+    }),
+  }),
+  'approval.requested': event({ summary: 'A step waits for the founder\u2019s approval.', payload: approvalSchema }),
+  'approval.decided': event({ summary: 'An approval was approved, rejected, expired or cancelled.', payload: approvalSchema }),
+  'run.finished': event({
+    summary: 'A run ended: succeeded, failed or cancelled.',
+    payload: z.object({ ...runRef, status: runStatusSchema, error: runErrorSchema.nullable(), durationMs: z.number(), at: epochMs }),
+  }),
+  'founder.notified': event({
+    summary: 'A workflow asked to tell the founder something (notify.founder); channels deliver it.',
+    payload: z.object({
+      id: z.string(),
+      ...runRef,
+      nodeId: z.string(),
+      title: z.string(),
+      body: z.string(),
+      level: z.enum(['info', 'success', 'warning', 'error']),
+      at: epochMs,
+    }),
+  }),
+};

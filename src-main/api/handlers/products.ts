@@ -1,0 +1,28 @@
+import type { Core } from '../../core';
+import type { HandlerMap } from '../handler';
+
+type ProductsProcedure =
+  | 'products.list'
+  | 'products.get'
+  | 'products.create'
+  | 'products.update'
+  | 'products.validate'
+  | 'products.compile'
+  | 'products.cancel'
+  | 'products.checklist'
+  | 'products.uploads'
+  | 'products.sendUploads';
+
+export const productsHandlers = (core: Core) =>
+  ({
+    'products.list': () => core.products.list(),
+    'products.get': ({ slug }) => core.products.get(slug),
+    'products.create': (spec) => core.products.create(spec),
+    'products.update': (spec) => core.products.update(spec),
+    'products.validate': (input) => core.products.validate(input),
+    'products.compile': ({ slug, upload }) => core.products.compile(slug, { upload }),
+    'products.cancel': ({ slug }) => ({ cancelled: core.products.cancel(slug) }),
+    'products.checklist': ({ slug }) => core.products.checklist(slug),
+    'products.uploads': ({ slug }) => ({ uploads: core.products.listUploads(slug) }),
+    'products.sendUploads': () => core.products.sendUploads(),
+  }) satisfies HandlerMap<ProductsProcedure>;

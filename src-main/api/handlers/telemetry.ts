@@ -1,0 +1,36 @@
+import type { Core } from '../../core';
+import { CoreError } from '../../core/errors';
+import type { HandlerMap } from '../handler';
+
+type TelemetryProcedure =
+  | 'telemetry.ingest'
+  | 'telemetry.query'
+  | 'telemetry.groups'
+  | 'telemetry.series'
+  | 'telemetry.detect'
+  | 'telemetry.anomalies'
+  | 'telemetry.report'
+  | 'telemetry.sync'
+  | 'telemetry.cancelSync'
+  | 'telemetry.prune';
+
+export const telemetryHandlers = (core: Core) =>
+  ({
+    'telemetry.ingest': ({ body, path }, ctx) => {
+      if (path !== undefined) {
+        // a path names a file on this machine: only the local CLI and the desktop app may ask for one
+        if (ctx.transport === 'http') throw new CoreError('FORBIDDEN', 'path: files are read only for the CLI and the desktop app; send the rows as body or POST them to /ingest/telemetry', 'path');
+        return core.telemetry.ingestFile(path);
+      }
+      return core.telemetry.ingestText(body ?? '', ctx.transport === 'http' ? 'http' : 'api');
+    },
+    'telemetry.query': (q) => core.telemetry.query(q),
+    'telemetry.groups': (q) => ({ groups: core.telemetry.groups(q) }),
+    'telemetry.series': (q) => core.telemetry.series(q),
+    'telemetry.detect': () => ({ anomalies: core.telemetry.detect() }),
+    'telemetry.anomalies': (q) => ({ anomalies: core.telemetry.anomalies(q) }),
+    'telemetry.report': ({ date }) => core.telemetry.report(date),
+    'telemetry.sync': () => core.telemetry.sync(),
+    'telemetry.cancelSync': () => ({ cancelled: core.telemetry.cancelSync() }),
+    'telemetry.prune': () => core.telemetry.prune(),
+  }) satisfies HandlerMap<TelemetryProcedure>;

@@ -1,0 +1,36 @@
+import type { Core } from '../../core';
+import type { HandlerMap } from '../handler';
+
+type WorkflowsProcedure =
+  | 'workflows.validate'
+  | 'workflows.import'
+  | 'workflows.save'
+  | 'workflows.list'
+  | 'workflows.get'
+  | 'workflows.export'
+  | 'workflows.delete'
+  | 'workflows.setEnabled'
+  | 'workflows.rotateSecret'
+  | 'workflows.run'
+  | 'workflows.stats'
+  | 'workflows.stepTypes';
+
+export const workflowsHandlers = (core: Core) =>
+  ({
+    'workflows.validate': ({ workflow }) => {
+      const result = core.workflows.validate(workflow);
+      return { valid: result.valid, errors: result.errors };
+    },
+    'workflows.import': ({ workflow, enabled }) => core.workflows.import(workflow, enabled),
+    'workflows.save': ({ id, workflow, enabled }) => core.workflows.save(id, workflow, enabled),
+    'workflows.list': () => ({ workflows: core.workflows.list() }),
+    'workflows.get': ({ id }) => core.workflows.get(id),
+    'workflows.export': ({ id }) => core.workflows.export(id),
+    'workflows.delete': ({ id }) => core.workflows.delete(id),
+    'workflows.setEnabled': ({ id, enabled }) => core.workflows.setEnabled(id, enabled),
+    'workflows.rotateSecret': ({ id }) => core.workflows.rotateSecret(id),
+    'workflows.run': ({ id, workflow, input, wait }) =>
+      core.workflows.run({ ...(id !== undefined ? { id } : { workflow }), input: input ?? {}, wait }),
+    'workflows.stats': ({ id, from, to }) => core.workflows.stats(id, from, to),
+    'workflows.stepTypes': () => ({ stepTypes: core.workflows.stepTypes() }),
+  }) satisfies HandlerMap<WorkflowsProcedure>;

@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { productSpecSchema } from '../../../shared/product';
+import { productSite, sampleSpec, writeContent } from '../../../tests/helpers/products';
+import { tempDir } from '../../../tests/helpers/temp-dir';
+import { readPngInfo } from './png';
+
+/** A real, minimal PNG (grey, 8-bit) of the given size. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const raw = Buffer.alloc((width + 1) * height);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('PNG check', () => {
+  it('reads the signature and IHDR dimensions, and names what is wrong otherwise', () => {
+    const dir = tempDir();
+    const write = (name: string, data: Buffer) => {
+      writeFileSync(join(dir, name), data);
+      return join(dir, name);
+    };
+    expect(readPngInfo(write('ok.png', png(1200, 630)))).toEqual({ png: true, width: 1200, height: 630 });
+    expect(readPngInfo(write('jpeg.png', Buffer.from('ffd8ffe000104a464946', 'hex')))).toEqual({ png: false, problem: 'is not a PNG (wrong signature)' });
+    expect(readPngInfo(write('cut.png', png(10, 10).subarray(0, 12)))).toEqual({ png: false, problem: 'is a damaged PNG (no IHDR header)' });
+    expect(readPngInfo(join(dir, 'missing.png'))).toMatchObject({ png: false, problem: expect.stringContaining('ENOENT') });
+  });
+});
+
+describe('launch checklist', () => {
+  it('shows each Omega slot, the PNGs found with their size, and the human checklist', async () => {
+    const { core, productsDir } = productSite();
+    core.products.create(productSpecSchema.parse({ ...sampleSpec, price: 19.5 }));
+    writeContent(productsDir, sampleSpec.slug, { 'guide.md': '# Guide' });
+    expect(core.products.checklist(sampleSpec.slug)).toMatchObject({ omegaCreated: false, filled: 0, total: 70 });
+
+    const { omegaDir } = await core.products.compile(sampleSpec.slug, { upload: false });
+    writeFileSync(join(omegaDir, 'Product-Cover', 'cover-01.png'), png(1600, 1200));
+    writeFileSync(join(omegaDir, 'Thumbnails', 'thumbnail-01.png'), 'not an image');
+    const list = core.products.checklist(sampleSpec.slug);
+    expect(list).toMatchObject({ omegaCreated: true, filled: 1, total: 70 });
+    expect(list.slots).toHaveLength(70);
+    expect(list.slots[0]).toEqual({ folder: 'Product-Cover', file: 'cover-01.png', path: 'Product-Cover/cover-01.png', present: true, png: true, width: 1600, height: 1200 });
+    expect(list.slots.find((s) => s.path === 'Thumbnails/thumbnail-01.png')).toMatchObject({ present: true, png: false, problem: 'is not a PNG (wrong signature)' });
+    expect(list.slots.find((s) => s.path === 'Brand-Geometry-Pack/geometry-13.png')).toMatchObject({ present: false, png: false });
+    expect(list.steps.map((s) => [s.id, s.done])).toEqual([
+      ['pngs', false],
+      ['gumroad', false],
+      ['drive', false],
+    ]);
+    expect(list.gumroadFields).toEqual([
+      { label: 'Title', value: 'Ascend Launch System' },
+      { label: 'Price', value: '19.50 USD' },
+      { label: 'Description', value: sampleSpec.description },
+      { label: 'Tags', value: 'launch, templates' },
+      { label: 'Content URL', value: '' },
+    ]);
+    core.close();
+  });
+});

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Checklist } from '../../../shared/contract/products';
+import { omegaExpectedFiles } from '../../../shared/omega';
+import type { ProductSpec } from '../../../shared/product';
+import { readPngInfo } from './png';
+
+/**
+ * The launch checklist of one product: each Omega slot (is a real PNG there, what size), and
+ * the seed's human checklist — PNGs dropped in, the Gumroad listing (with the fields to copy),
+ * the Drive URL set.
+ */
+export function buildChecklist(spec: ProductSpec, omegaDir: string, driveDownloadUrl: string | undefined): Checklist {
+  const slots = omegaExpectedFiles().map(({ folder, file, path }) => {
+    const full = join(omegaDir, ...path.split('/'));
+    if (!existsSync(full)) return { folder, file, path, present: false, png: false };
+    const info = readPngInfo(full);
+    return info.png
+      ? { folder, file, path, present: true, png: true, width: info.width, height: info.height }
+      : { folder, file, path, present: true, png: false, problem: info.problem };
+  });
+  const filled = slots.filter((s) => s.png).length;
+  const total = slots.length;
+  const price = `${spec.price.toFixed(2)} ${spec.currency ?? 'USD'}`;
+  return {
+    slug: spec.slug,
+    omegaDir,
+    omegaCreated: existsSync(omegaDir),
+    slots,
+    filled,
+    total,
+    steps: [
+      { id: 'pngs', label: 'Real PNGs dropped into the Omega folders', done: filled === total, detail: `${filled} of ${total} slots hold a PNG` },
+      {
+        id: 'gumroad',
+        label: 'Gumroad listing created (title, price, description, content URL = the Drive URL)',
+        done: spec.gumroad?.url !== undefined,
+        detail: spec.gumroad?.url ?? 'set gumroad.url in the spec once the listing exists',
+      },
+      {
+        id: 'drive',
+        label: 'Drive URL set',
+        done: driveDownloadUrl !== undefined,
+        detail: driveDownloadUrl ?? 'compile with an upload (post-launch, or once approved) to get it',
+      },
+    ],
+    gumroadFields: [
+      { label: 'Title', value: spec.name },
+      { label: 'Price', value: price },
+      { label: 'Description', value: spec.description },
+      { label: 'Tags', value: spec.tags.join(', ') },
+      { label: 'Content URL', value: driveDownloadUrl ?? '' },
+    ],
+  };
+}

@@ -1,0 +1,96 @@
+import { createReadStream } from 'node:fs';
+import { drive as driveApi } from '@googleapis/drive';
+import type { DriveAuthClient } from './credentials';
+import { DriveError, toDriveError } from './drive-error';
+import { resumableUpload } from './resumable-upload';
+
+export interface DriveTarget {
+  client: DriveAuthClient;
+  /** The API's root, e.g. https://www.googleapis.com/ (a local server in tests). */
+  rootUrl: string;
+  /** A folder (in My Drive or a shared drive); none means My Drive's root. */
+  folderId?: string;
+}
+
+export interface UploadJob {
+  file: string;
+  name: string;
+  mimeType: string;
+  bytes: number;
+  /** A resumable session from an earlier, interrupted try. */
+  sessionUri?: string;
+  /** Called with a new session (to keep) or undefined (session gone). */
+  onSession?: (uri: string | undefined) => void;
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface UploadedFile {
+  id: string;
+  webContentLink?: string;
+}
+
+export interface UploadTuning {
+  /** Up to this size one multipart request; above it a resumable session (Google's advice: 5 MB). */
+  multipartMaxBytes?: number;
+  /** Resumable chunk size, a multiple of 256 KiB. */
+  chunkBytes?: number;
+}
+
+export const fileFields = 'id,name,webContentLink';
+
+export function uploadMetadata(target: DriveTarget, job: UploadJob): { name: string; mimeType: string; parents?: string[] } {
+  return { name: job.name, mimeType: job.mimeType, ...(target.folderId ? { parents: [target.folderId] } : {}) };
+}
+
+/**
+ * Puts one file on Drive with the official client (@googleapis/drive): small files in one
+ * multipart request, larger ones with the resumable protocol. `supportsAllDrives` is always
+ * set so folders in shared drives work (the seed's hard-won rule). The client ignores a
+ * client-level rootUrl for media uploads, so rootUrl is passed on every call.
+ */
+export async function uploadFile(target: DriveTarget, job: UploadJob, tuning: UploadTuning = {}): Promise<UploadedFile> {
+  const multipartMax = tuning.multipartMaxBytes ?? 5 * 1024 * 1024;
+  if (job.bytes > multipartMax || job.sessionUri) return resumableUpload(target, job, tuning.chunkBytes ?? 8 * 1024 * 1024);
+  const drive = driveApi({ version: 'v3', auth: target.client });
+  try {
+    job.onProgress?.(0, job.bytes);
+    const res = await drive.files.create(
+      {
+        requestBody: uploadMetadata(target, job),
+        media: { mimeType: job.mimeType, body: createReadStream(job.file) },
+        supportsAllDrives: true,
+        fields: fileFields,
+      },
+      {
+        rootUrl: target.rootUrl,
+        retry: false,
+        onUploadProgress: (e: { bytesRead: number }) => job.onProgress?.(Math.min(e.bytesRead, job.bytes), job.bytes),
+        ...(job.signal ? { signal: job.signal } : {}),
+      },
+    );
+    if (!res.data.id) throw new DriveError('transient', 'upload: Drive answered without a file id');
+    job.onProgress?.(job.bytes, job.bytes);
+    return { id: res.data.id, ...(res.data.webContentLink ? { webContentLink: res.data.webContentLink } : {}) };
+  } catch (err) {
+    throw toDriveError(err, 'upload');
+  }
+}
+
+/** "Anyone with the link" may download it: permissions.create { type: anyone, role: reader }. */
+export async function shareWithAnyone(target: DriveTarget, fileId: string, signal?: AbortSignal): Promise<void> {
+  const drive = driveApi({ version: 'v3', auth: target.client });
+  try {
+    await drive.permissions.create(
+      { fileId, supportsAllDrives: true, fields: 'id', requestBody: { type: 'anyone', role: 'reader' } },
+      { rootUrl: target.rootUrl, retry: false, ...(signal ? { signal } : {}) },
+    );
+  } catch (err) {
+    throw toDriveError(err, 'share');
+  }
+}
+
+/** The link a buyer downloads from (Drive's webContentLink, or the same form built from the id). */
+export function downloadUrlFor(file: UploadedFile): string {
+  return file.webContentLink ?? `https://drive.google.com/uc?id=${encodeURIComponent(file.id)}&export=download`;
+}

@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { omegaFileName, omegaFolders, omegaSlotTotal } from '../../../shared/omega';
+import { writeFileAtomic } from './atomic-write';
+
+export const omegaManifestName = 'manifest.json';
+
+/**
+ * The product's Omega folder: the nine folders of the seed and a manifest naming the PNG
+ * every slot expects. PNGs the founder already dropped in are left alone.
+ */
+export function createOmegaTree(omegaDir: string, slug: string): string {
+  for (const f of omegaFolders) mkdirSync(join(omegaDir, f.folder), { recursive: true });
+  const manifest = {
+    pack: 'Levqor-Omega-Empire-Pack',
+    slug,
+    total: omegaSlotTotal,
+    folders: omegaFolders.map((f) => ({
+      folder: f.folder,
+      slots: f.slots,
+      files: Array.from({ length: f.slots }, (_, i) => omegaFileName(f.prefix, i + 1)),
+    })),
+  };
+  const path = join(omegaDir, omegaManifestName);
+  writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  return path;
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { UploadPlan, UploadRecord, UploadStatus } from '../../../shared/contract/products';
+import type { Db } from '../db/open';
+
+interface Row {
+  id: string;
+  slug: string;
+  version: string;
+  zip_path: string;
+  sha256: string;
+  bytes: number;
+  status: UploadStatus;
+  plan: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  last_error: string | null;
+  session_uri: string | null;
+  drive_file_id: string | null;
+  drive_download_url: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A row as core sees it: the record the contract shows, plus the resumable session (never shown). */
+export interface StoredUpload extends UploadRecord {
+  sessionUri?: string;
+}
+
+export type UploadPatch = Partial<{
+  status: UploadStatus;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastError: string | null;
+  sessionUri: string | null;
+  driveFileId: string | null;
+  driveDownloadUrl: string | null;
+}>;
+
+const columns: Record<keyof UploadPatch, string> = {
+  status: 'status',
+  attempts: 'attempts',
+  nextAttemptAt: 'next_attempt_at',
+  lastError: 'last_error',
+  sessionUri: 'session_uri',
+  driveFileId: 'drive_file_id',
+  driveDownloadUrl: 'drive_download_url',
+};
+
+function fromRow(r: Row): StoredUpload {
+  return {
+    id: r.id,
+    slug: r.slug,
+    version: r.version,
+    sha256: r.sha256,
+    bytes: r.bytes,
+    zipPath: r.zip_path,
+    status: r.status,
+    plan: JSON.parse(r.plan) as UploadPlan,
+    attempts: r.attempts,
+    ...(r.next_attempt_at !== null ? { nextAttemptAt: r.next_attempt_at } : {}),
+    ...(r.last_error !== null ? { lastError: r.last_error } : {}),
+    ...(r.session_uri !== null ? { sessionUri: r.session_uri } : {}),
+    ...(r.drive_file_id !== null ? { driveFileId: r.drive_file_id } : {}),
+    ...(r.drive_download_url !== null ? { driveDownloadUrl: r.drive_download_url } : {}),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Strips what must not leave core (the session URI is a credential for the upload). */
+export function publicUpload(u: StoredUpload): UploadRecord {
+  const { sessionUri: _session, ...record } = u;
+  return record;
+}
+
+/** The product_uploads table. */
+export class UploadStore {
+  constructor(private readonly db: Db) {}
+
+  insert(u: { slug: string; version: string; zipPath: string; sha256: string; bytes: number; status: UploadStatus; plan: UploadPlan; now: number }): StoredUpload {
+    const id = randomUUID();
+    this.db
+      .prepare(
+        `INSERT INTO product_uploads (id, slug, version, zip_path, sha256, bytes, status, plan, attempts, next_attempt_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+      )
+      .run(id, u.slug, u.version, u.zipPath, u.sha256, u.bytes, u.status, JSON.stringify(u.plan), u.status === 'queued' ? u.now : null, u.now, u.now);
+    return this.get(id)!;
+  }
+
+  get(id: string): StoredUpload | undefined {
+    const row = this.db.prepare('SELECT * FROM product_uploads WHERE id = ?').get(id) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  list(slug?: string): StoredUpload[] {
+    const rows = (
+      slug === undefined
+        ? this.db.prepare('SELECT * FROM product_uploads ORDER BY created_at DESC, rowid DESC').all()
+        : this.db.prepare('SELECT * FROM product_uploads WHERE slug = ? ORDER BY created_at DESC, rowid DESC').all(slug)
+    ) as Row[];
+    return rows.map(fromRow);
+  }
+
+  latest(slug: string): StoredUpload | undefined {
+    return this.list(slug)[0];
+  }
+
+  /** The newest upload of this exact archive that is not finished badly. */
+  findArchive(slug: string, sha256: string): StoredUpload | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM product_uploads WHERE slug = ? AND sha256 = ? AND status NOT IN ('failed', 'superseded') ORDER BY created_at DESC, rowid DESC LIMIT 1")
+      .get(slug, sha256) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Queued rows whose backoff has passed, and uploads whose lease ran out (a process died mid-upload). */
+  due(now: number, ignoreBackoff = false): StoredUpload[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM product_uploads
+         WHERE (status = 'queued' AND (? OR next_attempt_at IS NULL OR next_attempt_at <= ?))
+            OR (status = 'uploading' AND next_attempt_at <= ?)
+         ORDER BY created_at, rowid`,
+      )
+      .all(ignoreBackoff ? 1 : 0, now, now) as Row[];
+    return rows.map(fromRow);
+  }
+
+  /** Takes the upload for this process: false when another process holds it. */
+  claim(id: string, now: number, leaseMs: number): boolean {
+    const result = this.db
+      .prepare(
+        `UPDATE product_uploads SET status = 'uploading', next_attempt_at = ?, updated_at = ?
+         WHERE id = ? AND (status = 'queued' OR (status = 'uploading' AND next_attempt_at <= ?))`,
+      )
+      .run(now + leaseMs, now, id, now);
+    return result.changes === 1;
+  }
+
+  update(id: string, patch: UploadPatch, now: number): StoredUpload {
+    const keys = Object.keys(patch) as Array<keyof UploadPatch>;
+    const sets = keys.map((k) => `${columns[k]} = ?`);
+    this.db.prepare(`UPDATE product_uploads SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...keys.map((k) => patch[k] ?? null), now, id);
+    return this.get(id)!;
+  }
+
+  /** Older uploads of a product that were never sent are replaced by a newer build. */
+  supersedeOthers(slug: string, keepId: string, now: number): void {
+    this.db
+      .prepare("UPDATE product_uploads SET status = 'superseded', session_uri = NULL, updated_at = ? WHERE slug = ? AND id != ? AND status IN ('needs-approval', 'queued')")
+      .run(now, slug, keepId);
+  }
+}

@@ -1,0 +1,74 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open';
+import type { ParsedBatch } from './parse-batch';
+import { RollupAccumulator, RollupWriter } from './rollups';
+import { Origin, type TelemetryRow } from './row';
+import { normaliseRow, type NormaliseContext } from './validate';
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+}
+
+/** Rollups are folded in every this many new rows, keeping memory flat on huge files. */
+const flushEvery = 50_000;
+
+/**
+ * Stores rows all-or-nothing: a batch runs in one SQLite transaction, so the first bad row
+ * (or any failure) leaves no trace. Rows are upserted on id: a row seen before is skipped and
+ * counted as a duplicate, never stored or rolled up twice.
+ */
+export class TelemetryIngest {
+  private readonly insert: Statement;
+  private readonly rollups: RollupWriter;
+  private readonly acc = new RollupAccumulator();
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    );
+    this.rollups = new RollupWriter(db);
+  }
+
+  /** Validates and stores a parsed batch; throws RowRejected (nothing stored) on the first bad row. */
+  ingest(batch: ParsedBatch, ctx: NormaliseContext, origin: Origin = Origin.Local): IngestResult {
+    return this.db.transaction(() => {
+      this.acc.clear();
+      let accepted = 0;
+      let duplicates = 0;
+      for (const item of batch.items) {
+        const row = normaliseRow(item.value, ctx, item.line, batch.unit);
+        if (this.write(row, origin)) accepted++;
+        else duplicates++;
+        if (this.acc.size >= flushEvery) this.rollups.flush(this.acc);
+      }
+      this.rollups.flush(this.acc);
+      return { accepted, duplicates };
+    })();
+  }
+
+  /** Stores rows already validated (remote pulls, the app's own logs) in one transaction. */
+  insertRows(rows: Iterable<TelemetryRow>, origin: Origin, alsoInTransaction?: () => void): IngestResult {
+    return this.db.transaction(() => {
+      this.acc.clear();
+      let accepted = 0;
+      let duplicates = 0;
+      for (const row of rows) {
+        if (this.write(row, origin)) accepted++;
+        else duplicates++;
+        if (this.acc.size >= flushEvery) this.rollups.flush(this.acc);
+      }
+      this.rollups.flush(this.acc);
+      alsoInTransaction?.();
+      return { accepted, duplicates };
+    })();
+  }
+
+  private write(row: TelemetryRow, origin: Origin): boolean {
+    const info = this.insert.run(row.id, row.ts, row.level, row.source, row.message, row.fingerprint, row.endpoint, row.method, row.status, row.duration_ms, row.trace_id, row.meta, origin);
+    if (info.changes === 0) return false;
+    this.acc.add(row);
+    return true;
+  }
+}

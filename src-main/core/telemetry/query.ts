@@ -1,0 +1,125 @@
+import type { TelemetryLevel } from '../../../shared/telemetry';
+import type { TelemetryGroup, TelemetryRowOut } from '../../../shared/contract/telemetry';
+import type { Db } from '../db/open';
+import { badInput } from '../errors';
+import { grainFor, grainMs } from './rollup-read';
+
+export interface RowQuery {
+  from?: number;
+  to?: number;
+  levels?: TelemetryLevel[];
+  source?: string;
+  endpoint?: string;
+  fingerprint?: string;
+  text?: string;
+  limit: number;
+  cursor?: string;
+}
+
+interface StoredRow {
+  seq: number;
+  id: string;
+  ts: number;
+  level: TelemetryLevel;
+  source: string;
+  message: string;
+  fingerprint: string;
+  endpoint: string | null;
+  method: string | null;
+  status: number | null;
+  duration_ms: number | null;
+  trace_id: string | null;
+  meta: string | null;
+  origin: number;
+}
+
+/** Newest first, keyset-paged on (ts, seq) so page 1000 costs what page 1 does. */
+export function queryRows(db: Db, q: RowQuery): { rows: TelemetryRowOut[]; nextCursor?: string } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.from !== undefined) where.push('ts >= ?') && params.push(q.from);
+  if (q.to !== undefined) where.push('ts < ?') && params.push(q.to);
+  if (q.levels && q.levels.length > 0) where.push(`level IN (${q.levels.map(() => '?').join(', ')})`) && params.push(...q.levels);
+  if (q.source !== undefined) where.push('source = ?') && params.push(q.source);
+  if (q.endpoint !== undefined) where.push('endpoint = ?') && params.push(q.endpoint);
+  if (q.fingerprint !== undefined) where.push('fingerprint = ?') && params.push(q.fingerprint);
+  if (q.text !== undefined) where.push("message LIKE ? ESCAPE '\\'") && params.push(`%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (q.cursor !== undefined) {
+    const m = /^(\d+)\.(\d+)$/.exec(q.cursor);
+    if (!m) throw badInput('cursor', 'is not a cursor from a previous page');
+    where.push('(ts, seq) < (?, ?)');
+    params.push(Number(m[1]), Number(m[2]));
+  }
+  const sql = `SELECT seq, id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin
+    FROM telemetry_logs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ts DESC, seq DESC LIMIT ?`;
+  const stored = db.prepare(sql).all(...params, q.limit + 1) as StoredRow[];
+  const more = stored.length > q.limit;
+  const page = more ? stored.slice(0, q.limit) : stored;
+  const last = page.at(-1);
+  return {
+    rows: page.map(toOut),
+    ...(more && last ? { nextCursor: `${last.ts}.${last.seq}` } : {}),
+  };
+}
+
+function toOut(r: StoredRow): TelemetryRowOut {
+  return {
+    id: r.id,
+    ts: r.ts,
+    level: r.level,
+    source: r.source,
+    message: r.message,
+    fingerprint: r.fingerprint,
+    endpoint: r.endpoint,
+    method: r.method,
+    status: r.status,
+    duration_ms: r.duration_ms,
+    trace_id: r.trace_id,
+    meta: r.meta === null ? null : (JSON.parse(r.meta) as Record<string, unknown>),
+    origin: r.origin === 1 ? 'remote' : 'local',
+  };
+}
+
+export interface GroupQuery {
+  from?: number;
+  to?: number;
+  levels?: TelemetryLevel[];
+  limit: number;
+}
+
+interface GroupRow {
+  fingerprint: string;
+  level: TelemetryLevel;
+  source: string;
+  sample: string;
+  n: number;
+  first_seen: number;
+  last_seen: number;
+}
+
+/** Fingerprint groups: all time from the groups table, a range from the rollups. */
+export function queryGroups(db: Db, q: GroupQuery, now: number): TelemetryGroup[] {
+  const levelFilter = q.levels && q.levels.length > 0 ? `AND g.level IN (${q.levels.map(() => '?').join(', ')})` : '';
+  const levelParams = q.levels ?? [];
+  let rows: GroupRow[];
+  if (q.from === undefined && q.to === undefined) {
+    rows = db
+      .prepare(`SELECT fingerprint, level, source, sample, n, first_seen, last_seen FROM telemetry_groups g WHERE 1 = 1 ${levelFilter} ORDER BY n DESC, last_seen DESC LIMIT ?`)
+      .all(...levelParams, q.limit) as GroupRow[];
+  } else {
+    const from = q.from ?? 0;
+    const to = q.to ?? now + 1;
+    const grain = grainFor(from, now);
+    const size = grainMs[grain];
+    rows = db
+      .prepare(
+        `SELECT r.fingerprint, g.level, g.source, g.sample, sum(r.n) AS n,
+           max(min(r.bucket), g.first_seen) AS first_seen, min(max(r.bucket) + ? - 1, g.last_seen) AS last_seen
+         FROM telemetry_rollup_fingerprints r JOIN telemetry_groups g ON g.fingerprint = r.fingerprint
+         WHERE r.grain = ? AND r.bucket >= ? AND r.bucket < ? ${levelFilter}
+         GROUP BY r.fingerprint ORDER BY n DESC LIMIT ?`,
+      )
+      .all(size, grain, from - (from % size), to, ...levelParams, q.limit) as GroupRow[];
+  }
+  return rows.map((r) => ({ fingerprint: r.fingerprint, level: r.level, source: r.source, sample: r.sample, count: r.n, firstSeen: r.first_seen, lastSeen: r.last_seen }));
+}

@@ -1,0 +1,32 @@
+import type { TelemetryLevel } from '../../../shared/telemetry';
+
+/** A validated row as stored: meta is JSON text (or null), ts is ms since the epoch. */
+export interface TelemetryRow {
+  id: string;
+  ts: number;
+  level: TelemetryLevel;
+  source: string;
+  message: string;
+  fingerprint: string;
+  endpoint: string | null;
+  method: string | null;
+  status: number | null;
+  duration_ms: number | null;
+  trace_id: string | null;
+  meta: string | null;
+}
+
+export const rowFields = ['id', 'ts', 'level', 'source', 'message', 'fingerprint', 'endpoint', 'method', 'status', 'duration_ms', 'trace_id', 'meta'] as const;
+
+export const enum Origin {
+  Local = 0,
+  Remote = 1,
+}
+
+export const minute = 60_000;
+export const hour = 60 * minute;
+export const day = 24 * hour;
+
+export function floorTo(ms: number, size: number): number {
+  return ms - (((ms % size) + size) % size);
+}

@@ -1,0 +1,62 @@
+import type { Db } from '../db/open';
+import type { WorkflowStats } from '../../../shared/contract/workflows';
+
+/** Nearest-rank percentile of sorted numbers. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
+}
+
+/** Per-workflow numbers over [from, to): runs by status, duration percentiles, failures, approval wait. */
+export class WorkflowAnalytics {
+  private readonly s;
+  constructor(db: Db) {
+    this.s = {
+      counts: db.prepare(`SELECT status, COUNT(*) AS n FROM runs WHERE workflow_id = ? AND created_at >= ? AND created_at < ? GROUP BY status`),
+      durations: db.prepare(`SELECT finished_at - started_at AS ms FROM runs WHERE workflow_id = ? AND created_at >= ? AND created_at < ?
+        AND status IN ('succeeded', 'failed') AND started_at IS NOT NULL AND finished_at IS NOT NULL ORDER BY ms`),
+      failures: db.prepare(`SELECT COALESCE(json_extract(error, '$.code'), 'FAILED') AS code, COALESCE(json_extract(error, '$.nodeId'), '') AS node,
+        COALESCE(json_extract(error, '$.message'), '') AS message, COUNT(*) AS n
+        FROM runs WHERE workflow_id = ? AND created_at >= ? AND created_at < ? AND status = 'failed'
+        GROUP BY code, node, message ORDER BY n DESC, code LIMIT 50`),
+      approvals: db.prepare(`SELECT COUNT(*) AS n, AVG(a.decided_at - a.requested_at) AS mean FROM approvals a
+        WHERE a.workflow_id = ? AND a.requested_at >= ? AND a.requested_at < ? AND a.status IN ('approved', 'rejected') AND a.decided_at IS NOT NULL`),
+    };
+  }
+
+  stats(workflowId: string, from: number, to: number): WorkflowStats {
+    const counts = new Map((this.s.counts.all(workflowId, from, to) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const succeeded = counts.get('succeeded') ?? 0;
+    const failed = counts.get('failed') ?? 0;
+    const cancelled = counts.get('cancelled') ?? 0;
+    const finished = succeeded + failed + cancelled;
+    const durations = (this.s.durations.all(workflowId, from, to) as { ms: number }[]).map((r) => r.ms);
+    const reasons = new Map<string, number>();
+    for (const f of this.s.failures.all(workflowId, from, to) as { code: string; node: string; message: string; n: number }[]) {
+      // numbers and ids vary between runs of the same failure: fold them together
+      const message = f.message.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '<id>').replace(/\d+/g, '<n>');
+      const key = `${f.code}${f.node ? ` at ${f.node}` : ''}: ${message}`.slice(0, 300);
+      reasons.set(key, (reasons.get(key) ?? 0) + f.n);
+    }
+    const top = [...reasons.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
+    const approvals = this.s.approvals.get(workflowId, from, to) as { n: number; mean: number | null };
+    return {
+      workflowId,
+      from,
+      to,
+      runs: total,
+      finished,
+      succeeded,
+      failed,
+      cancelled,
+      successRate: finished === 0 ? null : succeeded / finished,
+      p50DurationMs: percentile(durations, 50),
+      p95DurationMs: percentile(durations, 95),
+      topFailureReasons: top.map(([reason, count]) => ({ reason, count })),
+      meanApprovalWaitMs: approvals.n === 0 || approvals.mean === null ? null : Math.round(approvals.mean),
+      approvalsDecided: approvals.n,
+    };
+  }
+}

@@ -1,0 +1,163 @@
+import type { LaunchStage } from '../../../shared/stage';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../logger';
+import type { Timer } from '../timer';
+import { Scheduler } from '../scheduler/scheduler';
+import { ScheduleStore } from '../scheduler/schedule-store';
+import { WorkflowAnalytics } from './analytics';
+import { ApprovalService } from './approval-service';
+import { EventTriggers } from './event-triggers';
+import { StepRegistry } from './registry';
+import { newOwnerId, retireOwner } from './runner/lease';
+import { Runner } from './runner/runner';
+import { RunService } from './run-service';
+import type { AnyStepDefinition } from './step';
+import { builtInSteps } from './steps';
+import { ApprovalStore } from './store/approval-store';
+import { AuditStore } from './store/audit-store';
+import { RunQueries } from './store/run-queries';
+import { RunStore } from './store/run-store';
+import { WorkflowStore } from './store/workflow-store';
+import { WebhookService } from './webhooks';
+import { WorkflowService } from './workflow-service';
+
+export interface WorkflowEngineDeps {
+  db: Db;
+  clock: Clock;
+  timer: Timer;
+  events: EventBus;
+  log: Logger;
+  stage: () => LaunchStage;
+  steps?: readonly AnyStepDefinition[];
+  random?: () => number;
+}
+
+/** The workflow engine as core exposes it. Nothing runs in the background until startBackground(). */
+export interface WorkflowEngine {
+  workflows: WorkflowService;
+  runs: RunService;
+  approvals: ApprovalService;
+  scheduler: Scheduler;
+  webhooks: WebhookService;
+  registry: StepRegistry;
+  audit: AuditStore;
+  /** This process's lease owner id (host/pid/instance). */
+  owner: string;
+  /**
+   * For long-lived transports (desktop app, `levqor serve`): resume interrupted runs, wake
+   * due waits, start queued runs, run cron schedules and event triggers. Timers are unref'd.
+   */
+  startBackground(): void;
+  stopBackground(): void;
+  readonly backgroundRunning: boolean;
+  /** Resolves when the runs this process is executing have ended or parked (CLI: before exit). */
+  drain(): Promise<void>;
+  /** Stops all timers and hands this process's runs back for another process to resume. */
+  close(): void;
+}
+
+export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
+  const { db, clock, timer, events, log } = deps;
+  const registry = new StepRegistry(deps.steps ?? builtInSteps);
+  const store = new WorkflowStore(db);
+  const runs = new RunStore(db);
+  const approvals = new ApprovalStore(db);
+  const audit = new AuditStore(db);
+  const owner = newOwnerId();
+  const engineLog = log.child({ area: 'workflows' });
+
+  let scheduler: Scheduler | undefined;
+  const runner = new Runner({
+    db,
+    runs,
+    approvals,
+    audit,
+    workflows: store,
+    registry,
+    clock,
+    timer,
+    events,
+    log: engineLog,
+    stage: deps.stage,
+    owner,
+    ...(deps.random ? { random: deps.random } : {}),
+    onRunEnded: (run) => {
+      if (run.trigger === 'cron') scheduler?.runEnded(run.id);
+    },
+  });
+
+  let workflows: WorkflowService | undefined;
+  let triggers: EventTriggers | undefined;
+  scheduler = new Scheduler({
+    db,
+    clock,
+    timer,
+    log: engineLog,
+    store: new ScheduleStore(db),
+    workflows: () =>
+      store.enabledWithTrigger('cron').flatMap((row) => {
+        const document = store.definition(row.definition_id);
+        return document ? [{ workflowId: row.id, definitionId: row.definition_id, document }] : [];
+      }),
+    fire: (w, at, late) =>
+      (workflows as WorkflowService).startRun({
+        id: w.workflowId,
+        trigger: 'cron',
+        input: { scheduledFor: new Date(at).toISOString(), firedAt: new Date(clock.now()).toISOString(), late },
+        dedupeKey: `cron:${w.workflowId}:${at}`,
+        scheduledFor: at,
+      }),
+    runStatus: (id) => runs.getRun(id)?.status,
+  });
+
+  workflows = new WorkflowService({
+    store,
+    registry,
+    runner,
+    scheduler,
+    analytics: new WorkflowAnalytics(db),
+    clock,
+    changed: () => {
+      scheduler?.refresh();
+      triggers?.refresh();
+    },
+  });
+  triggers = new EventTriggers(events, store, workflows, engineLog);
+
+  let background = false;
+  const engine: WorkflowEngine = {
+    workflows,
+    runs: new RunService(runner, runs, new RunQueries(db, runs, approvals)),
+    approvals: new ApprovalService(db, approvals, runner, clock, events),
+    scheduler,
+    webhooks: new WebhookService(store, workflows, runner),
+    registry,
+    audit,
+    owner,
+    startBackground() {
+      if (background) return;
+      background = true;
+      runner.startBackground();
+      scheduler?.start();
+      triggers?.start();
+    },
+    stopBackground() {
+      background = false;
+      triggers?.stop();
+      scheduler?.stop();
+      runner.stopBackground();
+    },
+    get backgroundRunning() {
+      return background;
+    },
+    drain: () => runner.drain(),
+    close() {
+      engine.stopBackground();
+      runner.close();
+      retireOwner(owner);
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,161 @@
+import jsonata from 'jsonata';
+import { nonRetriable } from './step';
+
+/**
+ * Expressions are JSONata (jsonata.org), never eval: `{{ steps.fetch.output.body.id }}` in a
+ * param is evaluated against the run context. Compiled expressions are cached by their text.
+ * Every evaluation runs under JSONata's own guardrails, so a runaway expression (deep
+ * recursion, an endless loop, a huge sequence) ends in an error, not a crash or a hang.
+ */
+export const expressionLimits = {
+  /** ms of evaluation before it is cut off */
+  timeoutMs: 1000,
+  /** evaluation stack depth */
+  stack: 300,
+  /** longest sequence an expression may build */
+  sequence: 100_000,
+  /** longest string result */
+  maxStringLength: 1_000_000,
+};
+
+const cacheLimit = 2000;
+const cache = new Map<string, jsonata.Expression>();
+
+export class ExpressionSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly position: number | undefined,
+  ) {
+    super(message);
+    this.name = 'ExpressionSyntaxError';
+  }
+}
+
+/** Compiles (or fetches from the cache) an expression; throws ExpressionSyntaxError. */
+export function compile(expression: string): jsonata.Expression {
+  const hit = cache.get(expression);
+  if (hit) return hit;
+  let compiled: jsonata.Expression;
+  try {
+    compiled = jsonata(expression, { timeout: expressionLimits.timeoutMs, stack: expressionLimits.stack, sequence: expressionLimits.sequence });
+  } catch (err) {
+    const e = err as { message?: string; position?: number };
+    throw new ExpressionSyntaxError(e.message ?? 'is not a valid expression', e.position);
+  }
+  if (cache.size >= cacheLimit) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(expression, compiled);
+  return compiled;
+}
+
+/** A syntax error message for the validator, or undefined when the expression compiles. */
+export function syntaxProblem(expression: string): string | undefined {
+  try {
+    compile(expression);
+    return undefined;
+  } catch (err) {
+    return err instanceof ExpressionSyntaxError ? `expression "${clip(expression)}" does not parse: ${err.message}` : String(err);
+  }
+}
+
+/** Evaluates an expression; any failure becomes a non-retriable EXPRESSION step error. */
+export async function evaluate(expression: string, context: unknown): Promise<unknown> {
+  let compiled: jsonata.Expression;
+  try {
+    compiled = compile(expression);
+  } catch (err) {
+    throw nonRetriable('EXPRESSION', `expression "${clip(expression)}" does not parse: ${(err as Error).message}`);
+  }
+  let result: unknown;
+  try {
+    result = await compiled.evaluate(context);
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    throw nonRetriable('EXPRESSION', `expression "${clip(expression)}" failed: ${e.message ?? String(err)}${e.code ? ` (${e.code})` : ''}`);
+  }
+  if (typeof result === 'string' && result.length > expressionLimits.maxStringLength) {
+    throw nonRetriable('EXPRESSION', `expression "${clip(expression)}" produced a string longer than ${expressionLimits.maxStringLength} characters`);
+  }
+  return normalise(result);
+}
+
+/** JSONata returns sequences (arrays with extra flags) and functions; keep plain JSON values. */
+function normalise(value: unknown): unknown {
+  if (typeof value === 'function') return undefined;
+  if (Array.isArray(value)) return Array.from(value, normalise);
+  return value;
+}
+
+const templatePattern = /\{\{([\s\S]*?)\}\}/g;
+const wholeTemplate = /^\s*\{\{([\s\S]*?)\}\}\s*$/;
+
+export function hasTemplate(text: string): boolean {
+  return text.includes('{{');
+}
+
+/** `"{{ a.b }}"` → `"a.b"`; undefined when the text is not one whole template. */
+export function wholeTemplateExpression(text: string): string | undefined {
+  const m = wholeTemplate.exec(text);
+  if (!m || (m[1] as string).includes('}}') || text.indexOf('{{') !== text.lastIndexOf('{{')) return undefined;
+  return (m[1] as string).trim();
+}
+
+/** Every `{{ }}` expression in a string. */
+export function templateExpressions(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(templatePattern)) out.push((m[1] as string).trim());
+  return out;
+}
+
+/**
+ * Resolves templates in a param value: a string that is exactly one `{{ expr }}` becomes the
+ * expression's value (any JSON type); templates inside longer text are interpolated as text
+ * (objects as JSON, undefined/null as empty). Objects and arrays are walked; other values stay.
+ */
+export async function resolveTemplates(value: unknown, context: unknown, skipKeys?: ReadonlySet<string>): Promise<unknown> {
+  if (typeof value === 'string') {
+    if (!hasTemplate(value)) return value;
+    const whole = wholeTemplateExpression(value);
+    if (whole !== undefined) return evaluate(whole, context);
+    let out = '';
+    let last = 0;
+    for (const m of value.matchAll(templatePattern)) {
+      out += value.slice(last, m.index);
+      const v = await evaluate((m[1] as string).trim(), context);
+      out += v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+      last = (m.index ?? 0) + m[0].length;
+    }
+    return out + value.slice(last);
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) out.push(await resolveTemplates(item, context));
+    return out;
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = skipKeys?.has(k) ? v : await resolveTemplates(v, context);
+    return out;
+  }
+  return value;
+}
+
+/** True when a value holds no template anywhere (then it needs no async resolution). */
+export function isStatic(value: unknown): boolean {
+  if (typeof value === 'string') return !hasTemplate(value);
+  if (Array.isArray(value)) return value.every(isStatic);
+  if (value !== null && typeof value === 'object') return Object.values(value).every(isStatic);
+  return true;
+}
+
+/** Expression params may be written bare (`a > 1`) or as one template (`{{ a > 1 }}`). */
+export function bareExpression(text: string): string {
+  return wholeTemplateExpression(text) ?? text.trim();
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}

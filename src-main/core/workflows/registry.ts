@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { StepTypeInfo } from '../../../shared/contract/workflows';
+import { maxClass, type StepClass } from '../../../shared/workflow';
+import type { AnyStepDefinition } from './step';
+import { builtInSteps } from './steps';
+
+/** The step types the engine knows, by type name. */
+export class StepRegistry {
+  private readonly byType = new Map<string, AnyStepDefinition>();
+
+  constructor(steps: readonly AnyStepDefinition[] = builtInSteps) {
+    for (const step of steps) {
+      if (this.byType.has(step.type)) throw new Error(`step type ${step.type} is registered twice`);
+      this.byType.set(step.type, step);
+    }
+  }
+
+  get(type: string): AnyStepDefinition | undefined {
+    return this.byType.get(type);
+  }
+
+  has(type: string): boolean {
+    return this.byType.has(type);
+  }
+
+  get types(): string[] {
+    return [...this.byType.keys()];
+  }
+
+  /** The class a step of this type has with these (parsed) params: the type's floor. */
+  floorClass(step: AnyStepDefinition, params: unknown): StepClass {
+    if (!step.classFor) return step.class;
+    try {
+      return step.classFor(params);
+    } catch {
+      return step.class;
+    }
+  }
+
+  /** The class the runner applies: the node's own (if higher) or the type's floor. */
+  effectiveClass(step: AnyStepDefinition, params: unknown, nodeClass: StepClass | undefined): StepClass {
+    const floor = this.floorClass(step, params);
+    return nodeClass ? maxClass(nodeClass, floor) : floor;
+  }
+
+  /** The palette for the editor: params as JSON Schema, ports, UI hints, defaults. */
+  describe(): StepTypeInfo[] {
+    return [...this.byType.values()].map((step) => {
+      let paramsSchema: Record<string, unknown>;
+      try {
+        paramsSchema = z.toJSONSchema(step.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      } catch {
+        paramsSchema = { type: 'object' };
+      }
+      const props = (paramsSchema.properties ?? {}) as Record<string, { default?: unknown }>;
+      const defaults = Object.fromEntries(Object.entries(props).filter(([, v]) => v && 'default' in v).map(([k, v]) => [k, v.default]));
+      return {
+        type: step.type,
+        title: step.title,
+        description: step.description,
+        class: step.class,
+        ...(step.classNote ? { classNote: step.classNote } : {}),
+        ports: [...step.ports],
+        paramsSchema,
+        ui: step.ui,
+        defaults,
+      };
+    });
+  }
+}

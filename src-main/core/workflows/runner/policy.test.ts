@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { gate } from './policy';
+import { backoffMs } from './retry';
+
+const now = 1_000;
+
+describe('launch-stage gate (ARCHITECTURE §4)', () => {
+  it('follows the table', () => {
+    expect(gate('A', 'pre-launch', undefined, undefined, now)).toEqual({ action: 'run', decision: 'not-required' });
+    expect(gate('A', 'post-launch', undefined, undefined, now).action).toBe('run');
+    expect(gate('B', 'pre-launch', undefined, undefined, now)).toEqual({ action: 'dry-run', decision: 'pre-launch' });
+    expect(gate('B', 'post-launch', undefined, undefined, now)).toEqual({ action: 'run', decision: 'not-required' });
+    expect(gate('C', 'pre-launch', undefined, undefined, now)).toEqual({ action: 'ask' });
+    expect(gate('C', 'post-launch', undefined, undefined, now)).toEqual({ action: 'ask' });
+  });
+
+  it('lets a Class B step in pre-launch ask instead of dry-running', () => {
+    const policy = { request: true, onTimeout: 'dry-run' as const };
+    expect(gate('B', 'pre-launch', policy, undefined, now)).toEqual({ action: 'ask' });
+    expect(gate('B', 'pre-launch', policy, { status: 'approved', expiresAt: null }, now)).toEqual({ action: 'run', decision: 'approved' });
+    expect(gate('B', 'pre-launch', policy, { status: 'expired', expiresAt: 10 }, now)).toEqual({ action: 'dry-run', decision: 'expired' });
+  });
+
+  it('maps decisions and timeouts, and never lets a timeout approve a Class C step', () => {
+    const pending = { status: 'pending' as const, expiresAt: 2_000 };
+    expect(gate('C', 'post-launch', undefined, pending, now)).toEqual({ action: 'wait' });
+    expect(gate('C', 'post-launch', undefined, pending, 2_000)).toEqual({ action: 'fail', decision: 'expired' });
+    expect(gate('C', 'post-launch', { request: false, onTimeout: 'skip' }, pending, 2_000)).toEqual({ action: 'skip', decision: 'expired' });
+    // dry-run is for Class B only: on C it falls back to reject
+    expect(gate('C', 'post-launch', { request: false, onTimeout: 'dry-run' }, pending, 2_000)).toEqual({ action: 'fail', decision: 'expired' });
+    expect(gate('C', 'post-launch', undefined, { status: 'rejected', expiresAt: null }, now)).toEqual({ action: 'fail', decision: 'rejected' });
+    expect(gate('C', 'post-launch', undefined, { status: 'cancelled', expiresAt: null }, now)).toEqual({ action: 'ask' });
+    expect(gate('C', 'post-launch', undefined, { status: 'approved', expiresAt: null }, now)).toEqual({ action: 'run', decision: 'approved' });
+  });
+});
+
+describe('retry backoff', () => {
+  const policy = { maxAttempts: 10, backoff: 'exponential' as const, initialMs: 500, maxMs: 10_000, jitter: false };
+  it('doubles from initialMs and caps at maxMs', () => {
+    expect([1, 2, 3, 4, 5, 6, 30].map((n) => backoffMs(policy, n))).toEqual([500, 1000, 2000, 4000, 8000, 10_000, 10_000]);
+    expect(backoffMs({ ...policy, backoff: 'fixed' }, 5)).toBe(500);
+  });
+  it('draws jitter from half to all of the wait', () => {
+    expect(backoffMs({ ...policy, jitter: true }, 3, () => 0)).toBe(1000);
+    expect(backoffMs({ ...policy, jitter: true }, 3, () => 1)).toBe(2000);
+  });
+});

@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { StepClass } from '../../../shared/workflow';
+import type { LaunchStage } from '../../../shared/stage';
+
+/** How the editor draws a param's field. */
+export interface ParamHint {
+  label: string;
+  widget: 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
+  placeholder?: string;
+  help?: string;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** What a step may do while it runs. Everything here is durable or idempotent. */
+export interface StepContext<P> {
+  /** Params after `{{ }}` expressions were evaluated, checked by the step's schema. */
+  params: P;
+  runId: string;
+  nodeId: string;
+  workflowId: string | null;
+  /** `${runId}:${nodeId}`: the same on every attempt of this step, also after a crash. */
+  idempotencyKey: string;
+  /** 1 on the first attempt. */
+  attempt: number;
+  stage: LaunchStage;
+  /** Aborted on the step's timeout and on cancel. */
+  signal: AbortSignal;
+  now(): number;
+  /** State the step stored the last time it returned `wait` (delay, child run); undefined at first. */
+  state: unknown;
+  /** Writes a line to the run's log (persisted). */
+  log(level: LogLevel, message: string, data?: unknown): void;
+  /** Evaluates a JSONata expression against the run context (`steps`, `trigger`, `input`, `run`). */
+  evaluate(expression: string): Promise<unknown>;
+  /** Engine services some steps need (notify, child runs). */
+  services: StepServices;
+}
+
+export interface StepServices {
+  notifyFounder(note: { title: string; body: string; level: 'info' | 'success' | 'warning' | 'error' }): string;
+  /** Starts (or finds, after a crash) the child run of this step; returns its id. */
+  startChildRun(workflowId: string, input: unknown): string;
+  /** A child run's state: undefined while it has not finished. */
+  childResult(runId: string): { status: 'succeeded' | 'failed' | 'cancelled'; output: unknown; error?: string } | undefined;
+}
+
+export type StepResult =
+  /** Done: output (JSON-serialisable) and, for branching steps, the port taken. */
+  | { output: unknown; port?: string }
+  /** Not done yet: park the step until `until` (or until woken, when null), keeping `state`. */
+  | { wait: { until: number | null; state?: unknown; reason: 'delay' | 'child' } };
+
+export interface StepDefinition<P = Record<string, unknown>> {
+  type: string;
+  title: string;
+  description: string;
+  /** The type's class; `classFor` may raise it from the params (http.request: A for GET, else B). */
+  class: StepClass;
+  classNote?: string;
+  classFor?(params: P): StepClass;
+  params: z.ZodType<P>;
+  /** Output ports; edges leave from one of these. Single-port steps use `out`. */
+  ports: readonly string[];
+  ui: Record<string, ParamHint>;
+  /** Params that hold a JSONata expression themselves (not `{{ }}` templates): left as text. */
+  expressionParams?: readonly string[];
+  /** Default per-attempt time limit in ms. */
+  defaultTimeoutMs?: number;
+  execute(ctx: StepContext<P>): Promise<StepResult> | StepResult;
+  /** Class B/C: what the step would do, recorded as the dry run and shown with approvals. */
+  preview?(ctx: StepContext<P>): Promise<unknown> | unknown;
+}
+
+/** Any step type, as the registry holds it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyStepDefinition = StepDefinition<any>;
+
+export function defineStep<P>(def: StepDefinition<P>): StepDefinition<P> {
+  return def;
+}
+
+/**
+ * A failure a step reports on purpose. `retriable: false` stops retries at once (bad params,
+ * 4xx answers, rejected approvals); unknown exceptions are treated as retriable.
+ */
+export class StepError extends Error {
+  readonly code: string;
+  readonly retriable: boolean;
+  constructor(code: string, message: string, options: { retriable?: boolean; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'StepError';
+    this.code = code;
+    this.retriable = options.retriable ?? true;
+  }
+}
+
+export function nonRetriable(code: string, message: string): StepError {
+  return new StepError(code, message, { retriable: false });
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineStep } from '../step';
+
+const params = z.object({ message: z.string({ error: () => 'is required' }).min(1, 'is required').max(2000) }).strict();
+
+/**
+ * A human gate. It is Class C, so the runner always asks for an approval before it runs
+ * (ARCHITECTURE §4); once approved it just passes the decision on.
+ */
+export const approvalStep = defineStep({
+  type: 'approval',
+  title: 'Approval',
+  description: 'Stops the run until the founder approves; a rejection (or a timeout) stops this branch.',
+  class: 'C',
+  params,
+  ports: ['out'],
+  ui: { message: { label: 'Message to the founder', widget: 'textarea', placeholder: 'Send the refund of {{ trigger.amount }}?' } },
+  preview: ({ params: p }) => ({ message: p.message }),
+  execute: ({ params: p }) => ({ output: { approved: true, message: p.message } }),
+});

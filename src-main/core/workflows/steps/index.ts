@@ -1,0 +1,21 @@
+import type { AnyStepDefinition } from '../step';
+import { httpRequestStep } from './http-request';
+import { conditionStep } from './condition';
+import { transformStep } from './transform';
+import { delayStep } from './delay';
+import { approvalStep } from './approval';
+import { notifyFounderStep } from './notify-founder';
+import { logStep } from './log';
+import { workflowRunStep } from './workflow-run';
+
+/** The step library. Adding a step type = one file beside this one and one line here. */
+export const builtInSteps: readonly AnyStepDefinition[] = [
+  httpRequestStep,
+  conditionStep,
+  transformStep,
+  delayStep,
+  approvalStep,
+  notifyFounderStep,
+  logStep,
+  workflowRunStep,
+];

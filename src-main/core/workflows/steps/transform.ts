@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineStep } from '../step';
+import { bareExpression } from '../expressions';
+
+const params = z.object({ expression: z.string({ error: () => 'is required' }).min(1, 'is required') }).strict();
+
+export const transformStep = defineStep({
+  type: 'transform',
+  title: 'Transform',
+  description: 'Evaluates a JSONata expression over the run (steps, trigger, input) and outputs the result.',
+  class: 'A',
+  params,
+  ports: ['out'],
+  expressionParams: ['expression'],
+  ui: { expression: { label: 'Expression', widget: 'expression', placeholder: "{ 'id': steps.fetch.output.body.id }" } },
+  async execute(ctx) {
+    const value = await ctx.evaluate(bareExpression(ctx.params.expression));
+    return { output: value ?? null };
+  },
+});

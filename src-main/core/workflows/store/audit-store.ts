@@ -1,0 +1,52 @@
+import type { Db } from '../../db/open';
+import type { StepClass, StepMode } from '../../../../shared/workflow';
+import type { LaunchStage } from '../../../../shared/stage';
+
+/** Why a Class B/C step ran, dry-ran or was blocked. */
+export type AuditDecision = 'not-required' | 'approved' | 'pre-launch' | 'rejected' | 'expired';
+
+export interface AuditEntry {
+  at: number;
+  runId: string;
+  nodeId: string;
+  workflowId: string | null;
+  stepType: string;
+  class: StepClass;
+  stage: LaunchStage;
+  mode: StepMode;
+  decision: AuditDecision;
+  approvalId: string | null;
+  attempt: number;
+  detail: string | null;
+}
+
+/** One row for every side effect (written before it happens), every dry run and every blocked step. */
+export class AuditStore {
+  private readonly s;
+  constructor(db: Db) {
+    this.s = {
+      insert: db.prepare(`INSERT INTO workflow_audit (at, run_id, node_id, workflow_id, step_type, class, stage, mode, decision, approval_id, attempt, detail)
+        VALUES (@at, @runId, @nodeId, @workflowId, @stepType, @class, @stage, @mode, @decision, @approvalId, @attempt, @detail)`),
+      forRun: db.prepare('SELECT * FROM workflow_audit WHERE run_id = ? ORDER BY id'),
+    };
+  }
+  insert(entry: AuditEntry): void {
+    this.s.insert.run(entry);
+  }
+  forRun(runId: string): AuditEntry[] {
+    return (this.s.forRun.all(runId) as Record<string, unknown>[]).map((r) => ({
+      at: r.at as number,
+      runId: r.run_id as string,
+      nodeId: r.node_id as string,
+      workflowId: r.workflow_id as string | null,
+      stepType: r.step_type as string,
+      class: r.class as StepClass,
+      stage: r.stage as LaunchStage,
+      mode: r.mode as StepMode,
+      decision: r.decision as AuditDecision,
+      approvalId: r.approval_id as string | null,
+      attempt: r.attempt as number,
+      detail: r.detail as string | null,
+    }));
+  }
+}

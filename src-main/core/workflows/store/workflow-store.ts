@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/open';
+import type { WorkflowDocument } from '../../../../shared/workflow';
+
+export interface WorkflowRow {
+  id: string;
+  name: string;
+  definition_id: string;
+  trigger_type: WorkflowDocument['trigger']['type'];
+  webhook_path: string | null;
+  webhook_secret: string | null;
+  enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Stored workflows and the content-addressed documents that workflows and runs point at. */
+export class WorkflowStore {
+  private readonly s;
+  /** Documents are immutable once written: parse each once. */
+  private readonly documents = new Map<string, WorkflowDocument>();
+
+  constructor(readonly db: Db) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      putDefinition: p('INSERT OR IGNORE INTO workflow_definitions (id, document, created_at) VALUES (?, ?, ?)'),
+      getDefinition: p('SELECT document FROM workflow_definitions WHERE id = ?'),
+      insert: p(`INSERT INTO workflows (id, name, definition_id, trigger_type, webhook_path, webhook_secret, enabled, created_at, updated_at)
+        VALUES (@id, @name, @definitionId, @triggerType, @webhookPath, @webhookSecret, @enabled, @now, @now)`),
+      update: p(`UPDATE workflows SET name = @name, definition_id = @definitionId, trigger_type = @triggerType, webhook_path = @webhookPath,
+        webhook_secret = COALESCE(webhook_secret, @webhookSecret), enabled = @enabled, updated_at = @now WHERE id = @id`),
+      get: p('SELECT * FROM workflows WHERE id = ?'),
+      byWebhook: p('SELECT * FROM workflows WHERE webhook_path = ?'),
+      list: p('SELECT * FROM workflows ORDER BY name COLLATE NOCASE, id'),
+      listByTrigger: p('SELECT * FROM workflows WHERE trigger_type = ? AND enabled = 1'),
+      delete: p('DELETE FROM workflows WHERE id = ?'),
+      setEnabled: p('UPDATE workflows SET enabled = ?, updated_at = ? WHERE id = ?'),
+      setSecret: p('UPDATE workflows SET webhook_secret = ?, updated_at = ? WHERE id = ?'),
+      lastRun: p('SELECT id, status, created_at FROM runs WHERE workflow_id = ? ORDER BY created_at DESC, id DESC LIMIT 1'),
+      lastRuns: p(`SELECT r.workflow_id, r.id, r.status, r.created_at FROM runs r
+        JOIN (SELECT workflow_id, MAX(created_at) AS at FROM runs WHERE workflow_id IS NOT NULL GROUP BY workflow_id) m
+        ON m.workflow_id = r.workflow_id AND m.at = r.created_at`),
+    };
+  }
+
+  /** Stores a document (once per distinct content) and returns its id. */
+  putDefinition(document: WorkflowDocument, now: number): string {
+    const json = JSON.stringify(document);
+    const id = createHash('sha256').update(json).digest('hex').slice(0, 32);
+    if (!this.documents.has(id)) {
+      this.s.putDefinition.run(id, json, now);
+      this.documents.set(id, document);
+    }
+    return id;
+  }
+
+  definition(id: string): WorkflowDocument | undefined {
+    const hit = this.documents.get(id);
+    if (hit) return hit;
+    const row = this.s.getDefinition.get(id) as { document: string } | undefined;
+    if (!row) return undefined;
+    const doc = JSON.parse(row.document) as WorkflowDocument;
+    this.documents.set(id, doc);
+    return doc;
+  }
+
+  insert(w: { id: string; name: string; definitionId: string; triggerType: string; webhookPath: string | null; webhookSecret: string | null; enabled: number; now: number }): void {
+    this.s.insert.run(w);
+  }
+  update(w: { id: string; name: string; definitionId: string; triggerType: string; webhookPath: string | null; webhookSecret: string | null; enabled: number; now: number }): boolean {
+    return this.s.update.run(w).changes === 1;
+  }
+  get(id: string): WorkflowRow | undefined {
+    return this.s.get.get(id) as WorkflowRow | undefined;
+  }
+  byWebhookPath(path: string): WorkflowRow | undefined {
+    return this.s.byWebhook.get(path) as WorkflowRow | undefined;
+  }
+  list(): WorkflowRow[] {
+    return this.s.list.all() as WorkflowRow[];
+  }
+  enabledWithTrigger(type: string): WorkflowRow[] {
+    return this.s.listByTrigger.all(type) as WorkflowRow[];
+  }
+  delete(id: string): boolean {
+    return this.s.delete.run(id).changes === 1;
+  }
+  setEnabled(id: string, enabled: boolean, now: number): boolean {
+    return this.s.setEnabled.run(enabled ? 1 : 0, now, id).changes === 1;
+  }
+  setSecret(id: string, secret: string, now: number): boolean {
+    return this.s.setSecret.run(secret, now, id).changes === 1;
+  }
+  lastRun(workflowId: string): { runId: string; status: string; at: number } | undefined {
+    const r = this.s.lastRun.get(workflowId) as { id: string; status: string; created_at: number } | undefined;
+    return r ? { runId: r.id, status: r.status, at: r.created_at } : undefined;
+  }
+  lastRuns(): Map<string, { runId: string; status: string; at: number }> {
+    const out = new Map<string, { runId: string; status: string; at: number }>();
+    for (const r of this.s.lastRuns.all() as { workflow_id: string; id: string; status: string; created_at: number }[]) {
+      out.set(r.workflow_id, { runId: r.id, status: r.status, at: r.created_at });
+    }
+    return out;
+  }
+}

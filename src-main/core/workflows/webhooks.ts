@@ -1,0 +1,48 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Runner } from './runner/runner';
+import type { WorkflowStore } from './store/workflow-store';
+import type { WorkflowService } from './workflow-service';
+
+export type WebhookResponse =
+  | { status: 404; error: string }
+  | { status: 401; error: string }
+  | { status: 202; runId: string; runStatus: string }
+  | { status: 200; runId: string; runStatus: string; output: unknown }
+  | { status: 500; runId: string; runStatus: string; error: string };
+
+export const webhookSecretHeader = 'x-levqor-secret';
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Webhook triggers for `levqor serve` (POST /hooks/<path>): the transport passes the path,
+ * the secret (header `x-levqor-secret` or `?secret=`), the JSON body and headers; the run's
+ * trigger output is `{ body, headers }`. A disabled or unknown path is 404, a wrong secret 401.
+ */
+export class WebhookService {
+  constructor(
+    private readonly store: WorkflowStore,
+    private readonly workflows: WorkflowService,
+    private readonly runner: Runner,
+  ) {}
+
+  async handle(request: { path: string; secret: string | undefined; body: unknown; headers: Record<string, string> }): Promise<WebhookResponse> {
+    const row = this.store.byWebhookPath(request.path);
+    if (!row || row.enabled !== 1 || row.trigger_type !== 'webhook') return { status: 404, error: `no active webhook at /hooks/${request.path}` };
+    if (!request.secret || !row.webhook_secret || !sameSecret(request.secret, row.webhook_secret)) return { status: 401, error: 'wrong or missing webhook secret' };
+    const document = this.workflows.document(row);
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => k.toLowerCase() !== webhookSecretHeader && k.toLowerCase() !== 'authorization'));
+    const runId = this.workflows.startRun({ id: row.id, input: { body: request.body ?? null, headers }, trigger: 'webhook' });
+    if (document.trigger.type === 'webhook' && document.trigger.respond === 'immediately') return { status: 202, runId, runStatus: 'running' };
+    const run = await this.runner.waitSettled(runId);
+    const result = this.runner.result(runId);
+    const status = run?.status ?? 'unknown';
+    if (status === 'succeeded') return { status: 200, runId, runStatus: status, output: result?.output ?? null };
+    if (status === 'failed' || status === 'cancelled') return { status: 500, runId, runStatus: status, error: result?.error?.message ?? `run ${status}` };
+    return { status: 202, runId, runStatus: status };
+  }
+}
