@@ -18,6 +18,7 @@ const n = 1_000_000;
 export async function telemetryPush(report: Report): Promise<void> {
   const server = await startPostgres();
   const dataDir = mkdtempSync(join(tmpdir(), 'levqor-bench-push-'));
+  const refDir = mkdtempSync(join(tmpdir(), 'levqor-bench-ref-'));
   try {
     const pushUrl = await server.createDatabase('bench_push');
     const copyUrl = await server.createDatabase('bench_copy');
@@ -26,7 +27,7 @@ export async function telemetryPush(report: Report): Promise<void> {
     await core.remote.check();
 
     // the reference gets the identical schema (same migration), then one COPY of the same rows
-    const reference = createCore({ dataDir: mkdtempSync(join(tmpdir(), 'levqor-bench-ref-')), env: { LEVQOR_DATABASE_URL: copyUrl }, logToFile: false });
+    const reference = createCore({ dataDir: refDir, env: { LEVQOR_DATABASE_URL: copyUrl }, logToFile: false });
     await reference.remote.check();
     reference.close();
     const rows = core.db.prepare(pushSelectSql).raw(true).all(0, n) as PushRow[];
@@ -56,6 +57,7 @@ export async function telemetryPush(report: Report): Promise<void> {
     });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(refDir, { recursive: true, force: true });
     await server.stop();
   }
 }

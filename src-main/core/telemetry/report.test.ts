@@ -41,6 +41,14 @@ describe('daily report', () => {
     // default: yesterday (UTC) by the clock
     expect(core.telemetry.report().date).toBe(new Date(d2).toISOString().slice(0, 10));
     expect(() => core.telemetry.report('2026-02-30')).toThrow(/date: is not a real date/);
+
+    // chart series come from the rollups at the finest grain still kept, downsampled with LTTB
+    const volume = core.telemetry.series({ metric: 'volume', from: d1, to: d2 + day, points: 10 });
+    expect(volume.grain).toBe('hour');
+    expect(volume.points).toHaveLength(10);
+    expect(Math.max(...volume.points.map((p) => p.y))).toBeGreaterThan(0);
+    const p95 = core.telemetry.series({ metric: 'p95', from: d2, to: d2 + day, endpoint: '/b', points: 500 });
+    expect(p95.points).toEqual([{ x: d2, y: expect.closeTo(2000, -2) }]);
     core.close();
   });
 });

@@ -20,7 +20,7 @@ const maxBuckets = 50_000;
 export function series(db: Db, q: SeriesQuery, now: number): { grain: Grain; points: Point[] } {
   if (q.to <= q.from) throw badInput('to', 'must be after from');
   let grain = grainFor(q.from, now);
-  if ((q.to - q.from) / grainMs[grain] > maxBuckets) grain = grain === 'minute' ? 'hour' : 'day';
+  while (grain !== 'day' && (q.to - q.from) / grainMs[grain] > maxBuckets) grain = grain === 'minute' ? 'hour' : 'day';
   const size = grainMs[grain];
   const from = floorTo(q.from, size);
   let points: Point[];

@@ -289,7 +289,7 @@ export class Runner {
       };
       status = limit !== undefined ? this.txImmediate(create) : create();
     }
-    if (status === 'running') {
+    if (status === 'running' && !deferred) {
       this.emit('run.started', () => ({
         runId: id,
         workflowId: options.workflowId,
@@ -298,8 +298,8 @@ export class Runner {
         resumed: false,
         at: now,
       }));
-      this.launch(id, true, deferred ? row : undefined);
-    }
+      this.launch(id, true);
+    } else if (deferred) this.launch(id, true, row);
     return row.id;
   }
 
@@ -602,6 +602,10 @@ export class Runner {
     if (unwritten) {
       d.insert = unwritten;
       d.writes.push(() => this.d.runs.insertRun(unwritten));
+      // announced once the row exists
+      d.after.push(() =>
+        this.emit('run.started', () => ({ runId, workflowId: run.workflow_id, workflowName: run.workflow_name, trigger: run.trigger, resumed: false, at: run.created_at })),
+      );
     }
     this.drives.set(runId, d);
     for (;;) {
