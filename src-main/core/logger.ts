@@ -75,5 +75,6 @@ export function createLogger(file: LogDestination | undefined, level: string): L
     redact: { paths: redactedKeys, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  return file ? pino(options, file as pino.DestinationStream) : pino({ ...options, enabled: false });
+  // no file: a sink that drops lines, so raising the level later never turns on stdout
+  return pino(options, (file ?? { write: () => true }) as pino.DestinationStream);
 }
