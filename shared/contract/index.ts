@@ -8,6 +8,7 @@ import { telemetryProcedures, telemetryEvents } from './telemetry';
 import { remoteProcedures, remoteEvents } from './remote';
 import { workflowsProcedures, workflowEvents } from './workflows';
 import { productsProcedures, productsEvents } from './products';
+import { guardianProcedures, guardianEvents } from './guardian';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -22,6 +23,7 @@ export const procedures = {
   ...remoteProcedures,
   ...workflowsProcedures,
   ...productsProcedures,
+  ...guardianProcedures,
 };
 
 export const events = {
@@ -30,6 +32,7 @@ export const events = {
   ...remoteEvents,
   ...workflowEvents,
   ...productsEvents,
+  ...guardianEvents,
 };
 
 export type Procedures = typeof procedures;

@@ -245,7 +245,7 @@ export const workflowsProcedures = {
     output: runDetailSchema,
   }),
   'runs.resume': procedure({
-    summary: 'Continue interrupted runs (their process is gone), due waits and queued runs; with wait, return when they end or park.',
+    summary: 'Continue interrupted runs (their process is gone), due waits and queued runs here; with wait, return when each has ended or waits for an approval.',
     input: z.object({ wait: z.boolean().default(false) }).strict(),
     output: z.object({ resumed: z.array(runResultSchema) }),
   }),
@@ -270,7 +270,7 @@ export const workflowsProcedures = {
     output: approvalSchema,
   }),
   'approvals.reject': procedure({
-    summary: 'Reject a waiting step; it fails (or is skipped, as its policy says) and the run goes on from there.',
+    summary: 'Reject a waiting step: it fails with APPROVAL_REJECTED, and so does its run (runs.retry asks again).',
     input: z.object({ id, reason: z.string().max(2000).optional(), by: z.string().min(1).max(200).optional() }).strict(),
     output: approvalSchema,
   }),

@@ -2,6 +2,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-workflows';
 import * as m0003 from './0003-products';
 import * as m0004 from './0004-telemetry';
+import * as m0005 from './0005-guardian';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, ...m0002 },
   { version: 3, ...m0003 },
   { version: 4, ...m0004 },
+  { version: 5, ...m0005 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

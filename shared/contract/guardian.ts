@@ -1,0 +1,291 @@
+import { z } from 'zod';
+import { event, procedure } from './procedure';
+import { anomalySchema } from './telemetry';
+import { remoteStatusSchema } from './remote';
+
+const epochMs = z.number().int();
+
+/** Uptime Kuma's kinds of monitor, plus Levqor's own internal checks. */
+export const monitorTypes = ['http', 'postgres', 'push', 'internal'] as const;
+export type MonitorType = (typeof monitorTypes)[number];
+export const internalChecks = ['scheduler', 'backup', 'sync', 'disk'] as const;
+export type InternalCheck = (typeof internalChecks)[number];
+export const monitorStates = ['UP', 'DOWN', 'PENDING', 'MAINTENANCE'] as const;
+export type MonitorState = (typeof monitorStates)[number];
+export const stepClasses = ['A', 'B', 'C'] as const;
+
+export const guardianLimits = {
+  minIntervalSeconds: 1,
+  maxIntervalSeconds: 86_400,
+  maxRetries: 20,
+  maxTimeoutSeconds: 300,
+} as const;
+
+const maintenanceWindowSchema = z
+  .object({
+    from: epochMs,
+    to: epochMs,
+    reason: z.string().max(200, 'is longer than 200 characters').optional(),
+  })
+  .strict();
+export type MaintenanceWindow = z.infer<typeof maintenanceWindowSchema>;
+
+const name = z.string().trim().min(1, 'must not be empty').max(100, 'is longer than 100 characters');
+
+/** The editable fields of a monitor; core checks the combination (url for http, check for internal…). */
+export const monitorFieldsSchema = z.object({
+  name: name.optional(),
+  type: z.enum(monitorTypes, { error: () => `must be one of ${monitorTypes.join(', ')}` }),
+  url: z.string().max(2048, 'is longer than 2048 characters').optional(),
+  intervalSeconds: z
+    .number({ error: 'must be a number of seconds' })
+    .min(guardianLimits.minIntervalSeconds, `must be at least ${guardianLimits.minIntervalSeconds} second`)
+    .max(guardianLimits.maxIntervalSeconds, `must be at most ${guardianLimits.maxIntervalSeconds} seconds`)
+    .optional(),
+  retries: z.number().int('must be a whole number').min(0, 'must not be negative').max(guardianLimits.maxRetries, `must be at most ${guardianLimits.maxRetries}`).optional(),
+  timeoutSeconds: z.number().min(0.1, 'must be at least 0.1 seconds').max(guardianLimits.maxTimeoutSeconds, `must be at most ${guardianLimits.maxTimeoutSeconds} seconds`).optional(),
+  keyword: z.string().min(1, 'must not be empty').max(500, 'is longer than 500 characters').optional(),
+  expectedStatus: z.number().int('must be a whole number').min(100, 'must be an HTTP status (100-599)').max(599, 'must be an HTTP status (100-599)').optional(),
+  graceSeconds: z.number().min(0, 'must not be negative').max(guardianLimits.maxIntervalSeconds, `must be at most ${guardianLimits.maxIntervalSeconds} seconds`).optional(),
+  check: z.enum(internalChecks, { error: () => `must be one of ${internalChecks.join(', ')}` }).optional(),
+  /** internal sync: DOWN past this many seconds since the last sync; internal backup: past this age. */
+  maxAgeSeconds: z.number().min(1, 'must be at least 1 second').optional(),
+  /** internal disk: DOWN below this many free MB in the data dir. */
+  minFreeMb: z.number().min(0, 'must not be negative').optional(),
+  resendIntervalSeconds: z.number().min(0, 'must not be negative').max(7 * 86_400, 'must be at most a week').optional(),
+  maintenance: z.array(maintenanceWindowSchema).max(50, 'has more than 50 windows').optional(),
+  paused: z.boolean().optional(),
+});
+export type MonitorFields = z.input<typeof monitorFieldsSchema>;
+
+export const monitorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(monitorTypes),
+  url: z.string().nullable(),
+  intervalSeconds: z.number(),
+  retries: z.number().int(),
+  timeoutSeconds: z.number(),
+  keyword: z.string().nullable(),
+  expectedStatus: z.number().int().nullable(),
+  graceSeconds: z.number(),
+  check: z.enum(internalChecks).nullable(),
+  maxAgeSeconds: z.number().nullable(),
+  minFreeMb: z.number().nullable(),
+  resendIntervalSeconds: z.number(),
+  maintenance: z.array(maintenanceWindowSchema),
+  paused: z.boolean(),
+  /** push monitors: the path a cron job calls (GET or POST, no access token) on `levqor serve`. */
+  pushPath: z.string().nullable(),
+  state: z.enum(monitorStates),
+  /** Consecutive failed checks (retries used). */
+  failures: z.number().int(),
+  lastCheckAt: epochMs.nullable(),
+  lastChangeAt: epochMs.nullable(),
+  lastPingAt: epochMs.nullable(),
+  lastMessage: z.string().nullable(),
+  lastMs: z.number().nullable(),
+  createdAt: epochMs,
+});
+export type Monitor = z.infer<typeof monitorSchema>;
+
+export const beatSchema = z.object({
+  monitorId: z.string(),
+  at: epochMs,
+  state: z.enum(monitorStates),
+  message: z.string(),
+  ms: z.number().nullable(),
+  /** A state change (Uptime Kuma's "important" beat). */
+  important: z.boolean(),
+});
+export type Beat = z.infer<typeof beatSchema>;
+
+export const deductionKinds = [
+  'monitor_down',
+  'error_burn',
+  'slow_endpoint',
+  'anomaly',
+  'failed_runs',
+  'stale_backup',
+  'sync_lag',
+  'approval_waiting',
+] as const;
+export type DeductionKind = (typeof deductionKinds)[number];
+
+export const deductionSchema = z.object({
+  kind: z.enum(deductionKinds),
+  /** What costs the points, in words: `Monitor "api" is DOWN: HTTP 500`. */
+  cause: z.string(),
+  points: z.number().int(),
+  subject: z.string(),
+  evidence: z.string(),
+});
+export type Deduction = z.infer<typeof deductionSchema>;
+
+export const scoreSchema = z.object({
+  at: epochMs,
+  score: z.number().int().min(0).max(100),
+  /** Adds up to 100 − score. */
+  breakdown: z.array(deductionSchema),
+  /** Rules that could not be judged (no data source yet), never scored with made-up numbers. */
+  notAssessed: z.array(z.object({ kind: z.enum(deductionKinds), reason: z.string() })),
+});
+export type HealthScore = z.infer<typeof scoreSchema>;
+
+export const healingActions = [
+  'recheck_monitor',
+  'raise_monitor_timeout',
+  'check_heartbeat_sender',
+  'recheck_credential',
+  'investigate_endpoint',
+  'review_anomaly',
+  'retry_failed_runs',
+  'pause_flapping_workflow',
+  'run_backup_now',
+  'sync_now',
+  'decide_approval',
+  'free_disk_space',
+] as const;
+
+export const healingStepSchema = z.object({
+  id: z.string(),
+  finding: z.enum(deductionKinds),
+  action: z.enum(healingActions),
+  title: z.string(),
+  class: z.enum(stepClasses),
+  evidence: z.string(),
+  expectedEffect: z.string(),
+  /** What would run once approved: a procedure and its input. Nothing here runs by itself. */
+  proposal: z.object({ procedure: z.string(), input: z.record(z.string(), z.unknown()) }).nullable(),
+});
+export type HealingStep = z.infer<typeof healingStepSchema>;
+
+export const healingPlanSchema = z.object({
+  at: epochMs,
+  dryRun: z.literal(true),
+  score: z.number().int(),
+  steps: z.array(healingStepSchema),
+});
+export type HealingPlan = z.infer<typeof healingPlanSchema>;
+
+const monitorCounts = z.object({
+  total: z.number().int(),
+  up: z.number().int(),
+  down: z.number().int(),
+  pending: z.number().int(),
+  maintenance: z.number().int(),
+  items: z.array(monitorSchema.pick({ id: true, name: true, type: true, state: true, lastMessage: true, lastCheckAt: true })),
+});
+
+export const summarySchema = z.object({
+  at: epochMs,
+  score: z.number().int(),
+  trend: z.object({ previous: z.number().int().nullable(), previousAt: epochMs.nullable(), delta: z.number().int().nullable(), direction: z.enum(['up', 'down', 'flat', 'new']) }),
+  breakdown: z.array(deductionSchema),
+  notAssessed: scoreSchema.shape.notAssessed,
+  topIssues: z.array(z.object({ cause: z.string(), points: z.number().int() })),
+  monitors: monitorCounts,
+  anomalies: z.array(anomalySchema),
+  pendingApprovals: z.object({ count: z.number().int(), oldestAt: epochMs.nullable() }),
+  failedRuns24h: z.number().int(),
+  sync: remoteStatusSchema,
+});
+export type ExecutiveSummary = z.infer<typeof summarySchema>;
+
+export const upgradePlanSchema = z.object({
+  applied: z.literal(false),
+  currentVersion: z.string(),
+  targetVersion: z.string(),
+  kind: z.enum(['major', 'minor', 'patch', 'prerelease', 'same', 'downgrade']),
+  schema: z.object({ current: z.number().int(), target: z.number().int(), pending: z.array(z.number().int()) }),
+  steps: z.array(z.object({ order: z.number().int(), title: z.string(), detail: z.string(), class: z.enum(stepClasses) })),
+  risks: z.array(z.object({ level: z.enum(['high', 'medium', 'low']), risk: z.string(), mitigation: z.string() })),
+  blockers: z.array(z.string()),
+});
+export type UpgradePlan = z.infer<typeof upgradePlanSchema>;
+
+const id = z.string().min(1, 'must not be empty').max(100, 'is too long');
+const semver = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version like 1.2.3');
+
+export const guardianProcedures = {
+  'guardian.monitors': procedure({
+    summary: 'Every monitor with its state, last check and message.',
+    input: z.object({}).strict(),
+    output: z.object({ monitors: z.array(monitorSchema) }),
+  }),
+  'guardian.addMonitor': procedure({
+    summary: 'Add a monitor (http, postgres, push or internal); a bad URL, an interval below 1 s or an unknown type is refused naming the field.',
+    input: monitorFieldsSchema.strict(),
+    output: monitorSchema,
+  }),
+  'guardian.updateMonitor': procedure({
+    summary: 'Change a monitor\u2019s fields (maintenance windows, pause, retries, timeout…); its type stays.',
+    input: monitorFieldsSchema.omit({ type: true }).extend({ id }).strict(),
+    output: monitorSchema,
+  }),
+  'guardian.removeMonitor': procedure({
+    summary: 'Remove a monitor and its heartbeat history.',
+    input: z.object({ id }).strict(),
+    output: z.object({ removed: z.boolean() }),
+  }),
+  'guardian.check': procedure({
+    summary: 'Run every monitor (or one) once now, all at once, each bounded by its timeout.',
+    input: z.object({ id: id.optional() }).strict(),
+    output: z.object({ monitors: z.array(monitorSchema) }),
+  }),
+  'guardian.beats': procedure({
+    summary: 'A monitor\u2019s heartbeat history, newest first.',
+    input: z.object({ id, since: epochMs.optional(), limit: z.number().int().min(1).max(5000).default(100) }).strict(),
+    output: z.object({ beats: z.array(beatSchema) }),
+  }),
+  'guardian.ping': procedure({
+    summary: 'Record a ping for a push monitor by its token (what GET|POST /heartbeat/<token> does).',
+    input: z.object({ token: z.string().min(1, 'must not be empty').max(200, 'is too long') }).strict(),
+    output: monitorSchema,
+  }),
+  'guardian.score': procedure({
+    summary: 'The health score now (0\u2013100) with its breakdown; the deductions add up to 100 \u2212 score.',
+    input: z.object({}).strict(),
+    output: scoreSchema,
+  }),
+  'guardian.scoreHistory': procedure({
+    summary: 'Stored scores (hourly), oldest first, for the chart.',
+    input: z.object({ since: epochMs.optional(), limit: z.number().int().min(1).max(10_000).default(720) }).strict(),
+    output: z.object({ points: z.array(z.object({ at: epochMs, score: z.number().int() })) }),
+  }),
+  'guardian.healingPlan': procedure({
+    summary: 'A dry-run healing plan: per finding an action, its class, evidence and expected effect. Nothing is applied.',
+    input: z.object({}).strict(),
+    output: healingPlanSchema,
+  }),
+  'guardian.summary': procedure({
+    summary: 'The executive summary: score and trend, top issues, anomalies, monitors, pending approvals, sync state.',
+    input: z.object({}).strict(),
+    output: summarySchema,
+  }),
+  'guardian.upgradePlan': procedure({
+    summary: 'Design an upgrade to an available version (backup first, migrations, risks); never applies it.',
+    input: z
+      .object({
+        availableVersion: semver,
+        currentVersion: semver.optional(),
+        /** The database schema the new build brings (default: this build\u2019s newest). */
+        targetSchemaVersion: z.number().int().min(0).optional(),
+        releaseNotes: z.string().max(20_000, 'is longer than 20000 characters').optional(),
+      })
+      .strict(),
+    output: upgradePlanSchema,
+  }),
+};
+
+export const guardianEvents = {
+  'guardian.monitorChanged': event({
+    summary: 'A monitor changed state (UP, DOWN, PENDING, MAINTENANCE), or was added, edited or removed.',
+    payload: z.object({ monitor: monitorSchema.nullable(), id: z.string(), previous: z.enum(monitorStates).nullable(), reason: z.enum(['check', 'added', 'updated', 'removed']) }),
+  }),
+  'guardian.alert': event({
+    summary: 'A notification: a monitor went DOWN, came back UP, or is still DOWN after the resend interval.',
+    payload: z.object({ monitorId: z.string(), name: z.string(), kind: z.enum(['down', 'up', 'resend']), message: z.string(), at: epochMs }),
+  }),
+  'guardian.scoreStored': event({ summary: 'The hourly health score was stored.', payload: z.object({ at: epochMs, score: z.number().int() }) }),
+};

@@ -1,0 +1,57 @@
+import type { ProductSummary } from '../../../../shared/contract/products';
+import { formatBytes, formatPrice } from './format';
+import { UploadBadge } from './UploadBadge';
+
+/** Every product spec in the folder, valid or not, with its last build and upload. */
+export function ProductTable({ products, selected, onSelect }: { products: ProductSummary[]; selected: string | undefined; onSelect(slug: string): void }) {
+  return (
+    <div className="lx-table-wrap">
+      <table className="lx-table" aria-label="Products">
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col">Price</th>
+            <th scope="col">Status</th>
+            <th scope="col">Last build</th>
+            <th scope="col">Upload</th>
+          </tr>
+        </thead>
+        <tbody>
+          {products.map((p) => (
+            <tr key={p.slug} aria-current={p.slug === selected ? 'true' : undefined} data-testid={`product-row-${p.slug}`}>
+              <th scope="row">
+                <button type="button" className="lx-table__open" onClick={() => onSelect(p.slug)}>
+                  <span className="lx-table__name">{p.name ?? p.slug}</span>
+                  <code className="lx-table__slug">{p.slug}</code>
+                </button>
+                {!p.valid ? (
+                  <span className="lx-table__invalid" title={p.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n')}>
+                    invalid spec: {p.errors.length} problem{p.errors.length === 1 ? '' : 's'}
+                  </span>
+                ) : null}
+              </th>
+              <td className="lx-num">{p.price !== undefined ? formatPrice(p.price) : '—'}</td>
+              <td>
+                {p.status ? <span className={`lx-status lx-status--${p.status}`}>{p.status}</span> : '—'}
+                {p.version ? <span className="muted lx-version">v{p.version}</span> : null}
+              </td>
+              <td>
+                {p.lastBuild ? (
+                  <span className="lx-build">
+                    <code title={p.lastBuild.sha256}>{p.lastBuild.sha256.slice(0, 12)}</code>
+                    <span className="muted">{formatBytes(p.lastBuild.bytes)}</span>
+                  </span>
+                ) : (
+                  <span className="muted">{p.hasContent ? 'not compiled' : 'no content yet'}</span>
+                )}
+              </td>
+              <td>
+                <UploadBadge upload={p.upload} hasBuild={p.lastBuild !== undefined} showDetail={p.upload?.status === 'failed'} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { UploadRecord } from '../../../../shared/contract/products';
+
+/** 1234567 → "1.2 MB" (decimal units, as file managers show them). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** 19.9 → "$19.90"; a currency other than USD is named. */
+export function formatPrice(price: number, currency = 'USD'): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(price);
+  } catch {
+    return `${price.toFixed(2)} ${currency}`;
+  }
+}
+
+/** Whole percent done, 0–100; an empty total counts as done. */
+export function percentOf(done: number, total: number): number {
+  if (total <= 0) return 100;
+  return Math.max(0, Math.min(100, Math.floor((done / total) * 100)));
+}
+
+export type UploadTone = 'ok' | 'wait' | 'warn' | 'bad' | 'none';
+
+export interface UploadView {
+  label: string;
+  tone: UploadTone;
+  detail?: string;
+  link?: string;
+}
+
+/** The founder's words for an upload record's state (README, "Drive upload"). */
+export function uploadView(upload: UploadRecord | undefined, hasBuild: boolean): UploadView {
+  if (!upload) return hasBuild ? { label: 'not uploaded', tone: 'none', detail: 'compiled with the upload skipped' } : { label: 'not compiled yet', tone: 'none' };
+  switch (upload.status) {
+    case 'needs-approval':
+      return { label: 'needs approval (pre-launch)', tone: 'warn', detail: 'a dry run: nothing was sent to Drive' };
+    case 'queued':
+      return {
+        label: 'waiting to upload',
+        tone: 'wait',
+        detail: [
+          upload.attempts > 0 ? `${upload.attempts} attempt${upload.attempts === 1 ? '' : 's'}` : undefined,
+          upload.nextAttemptAt ? `next try ${new Date(upload.nextAttemptAt).toLocaleTimeString()}` : undefined,
+          upload.lastError,
+        ]
+          .filter(Boolean)
+          .join(' · ') || undefined,
+      };
+    case 'uploading':
+      return { label: 'uploading', tone: 'wait' };
+    case 'done':
+      return { label: 'uploaded', tone: 'ok', ...(upload.driveDownloadUrl ? { link: upload.driveDownloadUrl } : {}) };
+    case 'failed':
+      return { label: 'failed', tone: 'bad', detail: upload.lastError ?? 'no reason recorded' };
+    case 'superseded':
+      return { label: 'superseded', tone: 'none', detail: 'a newer build replaced it before it was sent' };
+  }
+}
+
+/** "2026-11-28 21:40" in the founder's local time. */
+export function formatTime(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

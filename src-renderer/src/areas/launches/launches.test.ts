@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { UploadRecord } from '../../../../shared/contract/products';
+import { checkForm, emptyForm, errorText, fieldForPath, formFromSpec, slugFromName, specFromForm, type ProductFormValues } from './product-form';
+import { formatBytes, formatPrice, percentOf, uploadView } from './format';
+
+const good: ProductFormValues = { ...emptyForm, slug: 'ascend-launch-system', name: 'Ascend', price: '19.99', description: 'A kit', tags: 'launch, kit' };
+
+describe('product form', () => {
+  it('turns the typed text into the spec the API gets', () => {
+    expect(specFromForm(good)).toEqual({
+      slug: 'ascend-launch-system',
+      name: 'Ascend',
+      price: 19.99,
+      description: 'A kit',
+      tags: ['launch', 'kit'],
+      status: 'draft',
+      version: '1.0.0',
+    });
+    const check = checkForm(good);
+    expect(check.valid).toBe(true);
+    expect(check.spec?.price).toBe(19.99);
+  });
+
+  it('names a price with three decimals, as the API would', () => {
+    const check = checkForm({ ...good, price: '1.234' });
+    expect(check.valid).toBe(false);
+    expect(check.errors.price?.map((e) => errorText('price', e))).toEqual(['must have at most two decimals']);
+  });
+
+  it('says a non-number price must be a number, and a missing one is required', () => {
+    expect(checkForm({ ...good, price: 'abc' }).errors.price?.[0]?.message).toMatch(/must be a number/);
+    expect(checkForm({ ...good, price: '' }).errors.price?.[0]?.message).toBe('is required');
+  });
+
+  it('puts part errors under their control with the path', () => {
+    const check = checkForm({ ...good, tags: 'a, , b', slug: 'Bad Slug', seoTitle: 'T', gumroadUrl: 'http://x.test' });
+    expect(check.errors.tags?.map((e) => errorText('tags', e))).toEqual(['tags.1: must not be empty']);
+    expect(check.errors.slug?.[0]?.message).toMatch(/kebab-case/);
+    expect(check.errors.seoDescription?.map((e) => errorText('seoDescription', e))).toEqual(['must not be empty']);
+    expect(check.errors.gumroadUrl?.[0]?.message).toBe('must be an https:// URL');
+    expect(checkForm({ ...good, tags: '' }).errors.tags?.[0]?.message).toBe('needs at least one tag');
+  });
+
+  it('forgives one trailing comma in a list', () => {
+    expect(specFromForm({ ...good, tags: 'a, b,' }).tags).toEqual(['a', 'b']);
+  });
+
+  it('maps error paths to controls', () => {
+    expect(fieldForPath('tags.3')).toBe('tags');
+    expect(fieldForPath('seo.keywords.0')).toBe('seoKeywords');
+    expect(fieldForPath('gumroad')).toBe('gumroadUrl');
+    expect(fieldForPath('')).toBeUndefined();
+  });
+
+  it('round-trips a spec through the form', () => {
+    const spec = checkForm({ ...good, currency: 'EUR', seoTitle: 'T', seoDescription: 'D', seoKeywords: 'x', gumroadUrl: 'https://g.test/l/a' }).spec!;
+    expect(checkForm(formFromSpec(spec)).spec).toEqual(spec);
+  });
+
+  it('suggests a kebab-case slug from a name', () => {
+    expect(slugFromName('  Ascend Launch Système! ')).toBe('ascend-launch-systeme');
+  });
+});
+
+describe('format', () => {
+  it('prints bytes, prices and percentages', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1_234_567)).toBe('1.2 MB');
+    expect(formatPrice(17)).toBe('$17.00');
+    expect(percentOf(50, 200)).toBe(25);
+    expect(percentOf(0, 0)).toBe(100);
+  });
+
+  it('words the upload states honestly', () => {
+    const base: UploadRecord = {
+      id: 'u1', slug: 's', version: '1.0.0', sha256: 'x', bytes: 1, zipPath: '/z', status: 'queued', attempts: 0, createdAt: 0, updatedAt: 0,
+      plan: { fileName: 'z', mimeType: 'application/zip', bytes: 1, supportsAllDrives: true, permission: { type: 'anyone', role: 'reader' } },
+    };
+    expect(uploadView(undefined, false).label).toBe('not compiled yet');
+    expect(uploadView(base, true).label).toBe('waiting to upload');
+    expect(uploadView({ ...base, status: 'needs-approval' }, true).label).toBe('needs approval (pre-launch)');
+    expect(uploadView({ ...base, status: 'done', driveDownloadUrl: 'https://drive.test/d' }, true)).toMatchObject({ label: 'uploaded', link: 'https://drive.test/d' });
+    expect(uploadView({ ...base, status: 'failed', lastError: 'quota' }, true)).toMatchObject({ label: 'failed', detail: 'quota' });
+  });
+});
