@@ -9,6 +9,10 @@ import { telemetryCommands } from './telemetry';
 import { remoteCommands } from './remote';
 import { productCommands } from './product';
 import { productCompileCommands } from './product-compile';
+import { workflowCommands } from './workflow';
+import { runsCommands } from './runs';
+import { approvalsCommands } from './approvals';
+import { scheduleCommands } from './schedule';
 
 /** Every `levqor` command; a capability adds its file and spreads it in here. */
-export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, versionCommand];
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, versionCommand];

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../api/dispatcher';
 import { defaultHost, defaultPort, isLoopbackHost, startServer } from '../../server/http-server';
 import { loadOrCreateToken } from '../../server/token';
-import { telemetryIngestRoute } from '../../server/telemetry-ingest-route';
+import { appRoutes } from '../../server/routes';
 import { CliUsageError, noExtraPositionals, type Command } from '../command';
 
 /** The built renderer sits beside the built CLI (out/main/cli.js → out/renderer). */
@@ -40,7 +40,7 @@ export const serveCommand: Command = {
       host,
       port,
       rendererDir: rendererDir(ctx.io.env),
-      routes: [telemetryIngestRoute(dispatcher)],
+      routes: appRoutes(core, dispatcher),
     });
     core.background.start();
     if (!isLoopbackHost(host)) {

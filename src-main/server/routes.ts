@@ -1,0 +1,10 @@
+import type { Core } from '../core';
+import type { Dispatcher } from '../api/dispatcher';
+import type { ExtraRoute } from './http-server';
+import { telemetryIngestRoute } from './telemetry-ingest-route';
+import { webhookRoute } from './webhook-route';
+
+/** Every route the headless server has beside /api: one line per capability. */
+export function appRoutes(core: Core, dispatcher: Dispatcher): ExtraRoute[] {
+  return [telemetryIngestRoute(dispatcher), webhookRoute(core)];
+}

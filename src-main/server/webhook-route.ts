@@ -1,0 +1,44 @@
+import type { Core } from '../core';
+import { webhookSecretHeader } from '../core/workflows/webhooks';
+import type { ExtraRoute } from './http-server';
+import { readJsonBody } from './body';
+import { sendError, sendJson } from './respond';
+
+export const hooksPrefix = '/hooks/';
+
+/**
+ * POST /hooks/<path>: a webhook trigger. It carries its workflow's own secret (header
+ * `x-levqor-secret` or `?secret=`), not the app's access token, so outside services can call it.
+ * respond: onFinish answers with the last step's output; immediately answers 202 with the run id.
+ */
+export function webhookRoute(core: Core): ExtraRoute {
+  return {
+    method: 'POST',
+    prefix: hooksPrefix,
+    requiresToken: false,
+    async handle(req, res, url) {
+      const path = decodeURIComponent(url.pathname.slice(hooksPrefix.length));
+      const body = await readJsonBody(req);
+      if (!body.ok) return sendError(res, body.error);
+      const headerSecret = req.headers[webhookSecretHeader];
+      const secret = (Array.isArray(headerSecret) ? headerSecret[0] : headerSecret) ?? url.searchParams.get('secret') ?? undefined;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string' && name !== 'cookie') headers[name] = value;
+      }
+      const answer = await core.engine.webhooks.handle({ path, secret, body: body.value, headers });
+      switch (answer.status) {
+        case 404:
+          return sendError(res, { code: 'NOT_FOUND', message: answer.error });
+        case 401:
+          return sendError(res, { code: 'UNAUTHORIZED', message: answer.error });
+        case 200:
+          return sendJson(res, 200, { runId: answer.runId, status: answer.runStatus, output: answer.output ?? null });
+        case 202:
+          return sendJson(res, 202, { runId: answer.runId, status: answer.runStatus });
+        default:
+          return sendJson(res, 500, { runId: answer.runId, status: answer.runStatus, error: { code: 'RUN_FAILED', message: answer.error } });
+      }
+    },
+  };
+}
