@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { assertBuilt, levqor } from '../helpers/cli';
+
+beforeAll(assertBuilt);
+
+const gated = {
+  name: 'Ship check',
+  trigger: { type: 'manual' },
+  nodes: [
+    { id: 'calc', type: 'transform', params: { expression: "{ 'total': 2 + 3 }" } },
+    { id: 'gate', type: 'approval', params: { message: 'Ship it?' } },
+    { id: 'say', type: 'log', params: { message: 'total is {{ steps.calc.output.total }}' } },
+  ],
+  edges: [
+    { from: 'calc', to: 'gate' },
+    { from: 'gate', to: 'say' },
+  ],
+};
+
+function writeJson(dir: string, name: string, value: unknown): string {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
+describe('levqor workflow commands', () => {
+  it('validate: exit 0 when valid; exit 2 with every problem by path under --json', () => {
+    const dir = tempDir();
+    expect(levqor(['--data-dir', dir, 'workflow', 'validate', writeJson(dir, 'ok.json', gated)]).code).toBe(0);
+    const broken = {
+      ...gated,
+      nodes: [...gated.nodes, { id: 'calc', type: 'teleport', params: {} }],
+      edges: [...gated.edges, { from: 'say', to: 'ghost' }],
+    };
+    const run = levqor(['--data-dir', dir, 'workflow', 'validate', writeJson(dir, 'bad.json', broken), '--json']);
+    expect(run.code).toBe(2);
+    const out = JSON.parse(run.stdout) as { valid: boolean; errors: Array<{ path: string; message: string }> };
+    expect(out.valid).toBe(false);
+    const paths = out.errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['nodes[3].id', 'nodes[3].type', 'edges[2].to']));
+    expect(levqor(['--data-dir', dir, 'workflow', 'list', '--json']).stdout).toContain('"workflows":[]');
+  });
+
+  it('a missing or broken file is bad input (exit 2)', () => {
+    const dir = tempDir();
+    expect(levqor(['--data-dir', dir, 'workflow', 'validate', join(dir, 'nope.json')]).code).toBe(2);
+    writeFileSync(join(dir, 'broken.json'), '{ nope');
+    const run = levqor(['--data-dir', dir, 'workflow', 'import', join(dir, 'broken.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('not valid JSON');
+  });
+
+  it('import → run --wait parks at the approval → approve from the CLI → the run succeeds', () => {
+    const dir = tempDir();
+    const id = levqor(['--data-dir', dir, 'workflow', 'import', writeJson(dir, 'wf.json', gated)]).stdout.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const run = levqor(['--data-dir', dir, 'workflow', 'run', id, '--wait', '--json']);
+    expect(run.code).toBe(0);
+    const started = JSON.parse(run.stdout);
+    expect(started).toMatchObject({ status: 'waiting', steps: [{ id: 'calc', status: 'succeeded', attempts: 1 }, { id: 'gate', status: 'waiting' }] });
+
+    const { approvals } = JSON.parse(levqor(['--data-dir', dir, 'approvals', 'list', '--json']).stdout);
+    expect(approvals).toHaveLength(1);
+    expect(approvals[0]).toMatchObject({ status: 'pending', class: 'C', nodeId: 'gate', runId: started.runId });
+    expect(levqor(['--data-dir', dir, 'approvals', 'approve', approvals[0].id, '--reason', 'looks right']).code).toBe(0);
+
+    const shown = JSON.parse(levqor(['--data-dir', dir, 'runs', 'show', started.runId, '--json']).stdout);
+    expect(shown.status).toBe('succeeded');
+    expect(shown.approvals[0]).toMatchObject({ status: 'approved', reason: 'looks right', decidedBy: 'cli' });
+    expect(shown.logs.map((l: { message: string }) => l.message)).toContain('total is 5');
+
+    const stats = JSON.parse(levqor(['--data-dir', dir, 'workflow', 'stats', id, '--json']).stdout);
+    expect(stats).toMatchObject({ runs: 1, succeeded: 1, successRate: 1, approvalsDecided: 1 });
+    const exported = JSON.parse(levqor(['--data-dir', dir, 'workflow', 'export', id]).stdout);
+    expect(exported.name).toBe('Ship check');
+  });
+
+  it('rejecting an approval fails the run (exit of the run command reflects it)', () => {
+    const dir = tempDir();
+    const file = writeJson(dir, 'wf.json', gated);
+    const started = JSON.parse(levqor(['--data-dir', dir, 'workflow', 'run', file, '--wait', '--json']).stdout);
+    const { approvals } = JSON.parse(levqor(['--data-dir', dir, 'approvals', 'list', '--status', 'pending', '--json']).stdout);
+    expect(levqor(['--data-dir', dir, 'approvals', 'reject', approvals[0].id, '--reason', 'not today']).code).toBe(0);
+    const { runs } = JSON.parse(levqor(['--data-dir', dir, 'runs', 'list', '--json']).stdout);
+    expect(runs[0]).toMatchObject({ id: started.runId, status: 'failed' });
+    expect(levqor(['--data-dir', dir, 'runs', 'retry', 'no-such-run']).code).toBe(2);
+  });
+
+  it('schedule preview lists the next fire times in the workflow timezone', () => {
+    const dir = tempDir();
+    const cron = { ...gated, trigger: { type: 'cron', expr: '0 9 * * 1-5', timezone: 'Europe/London', overlap: 'skip', catchUp: 'none', catchUpWindow: '24h' } };
+    const id = levqor(['--data-dir', dir, 'workflow', 'import', writeJson(dir, 'cron.json', cron), '--disabled']).stdout.trim();
+    const preview = JSON.parse(levqor(['--data-dir', dir, 'schedule', 'preview', id, '--count', '3', '--json']).stdout);
+    expect(preview.times).toHaveLength(3);
+    for (const t of preview.times) expect(new Date(t.at).getUTCDay()).not.toBe(0);
+    expect(levqor(['--data-dir', dir, 'schedule', 'preview', id, '--count', 'many']).code).toBe(2);
+  });
+});
