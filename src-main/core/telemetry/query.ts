@@ -1,3 +1,4 @@
+import type { TelemetryRow } from './row';
 import type { TelemetryLevel } from '../../../shared/telemetry';
 import type { TelemetryGroup, TelemetryRowOut } from '../../../shared/contract/telemetry';
 import type { Db } from '../db/open';
@@ -16,20 +17,8 @@ export interface RowQuery {
   cursor?: string;
 }
 
-interface StoredRow {
+interface StoredRow extends TelemetryRow {
   seq: number;
-  id: string;
-  ts: number;
-  level: TelemetryLevel;
-  source: string;
-  message: string;
-  fingerprint: string;
-  endpoint: string | null;
-  method: string | null;
-  status: number | null;
-  duration_ms: number | null;
-  trace_id: string | null;
-  meta: string | null;
   origin: number;
 }
 
