@@ -4,6 +4,7 @@ import { telemetryIngest } from './telemetry-ingest.bench';
 import { telemetryPush } from './telemetry-push.bench';
 import { telemetryDetect } from './telemetry-detect.bench';
 import { workflowThroughput } from './workflows.bench';
+import { webhookThroughput } from './webhook.bench';
 import { compileBench } from './compile.bench';
 
 /**
@@ -16,6 +17,7 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['telemetry push', telemetryPush],
   ['telemetry detect', telemetryDetect],
   ['workflow executions', workflowThroughput],
+  ['workflow webhooks over HTTP', webhookThroughput],
   ['product compile', compileBench],
 ];
 

@@ -13,6 +13,7 @@ import { workflowsHandlers } from './handlers/workflows';
 import { runsHandlers } from './handlers/runs';
 import { approvalsHandlers } from './handlers/approvals';
 import { scheduleHandlers } from './handlers/schedule';
+import { guardianHandlers } from './handlers/guardian';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -37,6 +38,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...runsHandlers(core),
     ...approvalsHandlers(core),
     ...scheduleHandlers(core),
+    ...guardianHandlers(core),
   };
 
   return {

@@ -25,6 +25,7 @@ import type { WorkflowService } from './workflows/workflow-service';
 import type { RunService } from './workflows/run-service';
 import type { ApprovalService } from './workflows/approval-service';
 import type { Scheduler } from './scheduler/scheduler';
+import { GuardianService } from './guardian/guardian-service';
 
 export interface CoreConfig {
   dataDir: string;
@@ -70,6 +71,8 @@ export interface Core {
   readonly runs: RunService;
   readonly approvals: ApprovalService;
   readonly scheduler: Scheduler;
+  /** Guardian (issue 7): monitors and heartbeats, health score, healing plan, summary, upgrade planner. */
+  readonly guardian: GuardianService;
   info(): AppInfo;
   close(): void;
 }
@@ -122,6 +125,18 @@ export function createCore(config: CoreConfig): Core {
         return () => engine.stopBackground();
       },
     });
+    const guardian = new GuardianService({
+      db,
+      clock,
+      log,
+      events,
+      dataDir,
+      remote,
+      telemetry,
+      backgroundRunning: () => background.running,
+      workflows: { runs: engine.runs, approvals: engine.approvals, schedulerRunning: () => engine.scheduler.isRunning },
+    });
+    for (const task of guardian.backgroundTasks()) background.register(task);
 
     return {
       dataDir,
@@ -143,6 +158,7 @@ export function createCore(config: CoreConfig): Core {
       runs: engine.runs,
       approvals: engine.approvals,
       scheduler: engine.scheduler,
+      guardian,
       info: () => ({
         version: appVersion,
         dataDir,

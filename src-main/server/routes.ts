@@ -3,8 +3,9 @@ import type { Dispatcher } from '../api/dispatcher';
 import type { ExtraRoute } from './http-server';
 import { telemetryIngestRoute } from './telemetry-ingest-route';
 import { webhookRoute } from './webhook-route';
+import { heartbeatRoutes } from './heartbeat-route';
 
 /** Every route the headless server has beside /api: one line per capability. */
 export function appRoutes(core: Core, dispatcher: Dispatcher): ExtraRoute[] {
-  return [telemetryIngestRoute(dispatcher), webhookRoute(core)];
+  return [telemetryIngestRoute(dispatcher), webhookRoute(core), ...heartbeatRoutes(dispatcher)];
 }

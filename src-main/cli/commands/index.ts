@@ -13,6 +13,7 @@ import { workflowCommands } from './workflow';
 import { runsCommands } from './runs';
 import { approvalsCommands } from './approvals';
 import { scheduleCommands } from './schedule';
+import { guardianCommands } from './guardian';
 
 /** Every `levqor` command; a capability adds its file and spreads it in here. */
-export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, versionCommand];
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, versionCommand];

@@ -36,10 +36,13 @@ export class WebhookService {
     if (!request.secret || !row.webhook_secret || !sameSecret(request.secret, row.webhook_secret)) return { status: 401, error: 'wrong or missing webhook secret' };
     const document = this.workflows.document(row);
     const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => k.toLowerCase() !== webhookSecretHeader && k.toLowerCase() !== 'authorization'));
-    const runId = this.workflows.startRun({ id: row.id, input: { body: request.body ?? null, headers }, trigger: 'webhook' });
-    if (document.trigger.type === 'webhook' && document.trigger.respond === 'immediately') return { status: 202, runId, runStatus: 'running' };
+    const immediately = document.trigger.type === 'webhook' && document.trigger.respond === 'immediately';
+    // respond onFinish: the caller waits for the answer, so (as with `workflows.run` + wait) the
+    // run row is written with the first step's transaction rather than in one of its own
+    const runId = this.workflows.startRun({ id: row.id, input: { body: request.body ?? null, headers }, trigger: 'webhook', deferInsert: !immediately });
+    if (immediately) return { status: 202, runId, runStatus: 'running' };
     const run = await this.runner.waitSettled(runId);
-    const result = this.runner.result(runId);
+    const result = this.runner.result(runId, run);
     const status = run?.status ?? 'unknown';
     if (status === 'succeeded') return { status: 200, runId, runStatus: status, output: result?.output ?? null };
     if (status === 'failed' || status === 'cancelled') return { status: 500, runId, runStatus: status, error: result?.error?.message ?? `run ${status}` };

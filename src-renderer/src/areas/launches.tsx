@@ -1,6 +1,2 @@
-import { NotBuiltPanel } from '../components/NotBuiltPanel';
-
-/** Launches: not built yet. Replace this panel with the real page when the area lands. */
-export default function LaunchesArea() {
-  return <NotBuiltPanel id="launches" />;
-}
+/** Launches: product specs, compile with progress, the launch checklist (src-renderer/src/areas/launches/). */
+export { default } from './launches/LaunchesPage';

@@ -1,6 +1,87 @@
-import { NotBuiltPanel } from '../components/NotBuiltPanel';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { getApi } from '../api/client';
+import { AnomalyList } from './telemetry/AnomalyList';
+import { ErrorNotice } from './telemetry/bits';
+import { DailyReport } from './telemetry/DailyReport';
+import { EmptyState } from './telemetry/EmptyState';
+import { emptyFilters, type ExplorerFilters } from './telemetry/filters';
+import { GroupsView } from './telemetry/GroupsView';
+import { LogExplorer } from './telemetry/LogExplorer';
+import { RemoteStrip } from './telemetry/RemoteStrip';
+import { useLoad } from './telemetry/use-load';
+import { useTelemetryTick } from './telemetry/use-live';
+import './telemetry/telemetry.css';
 
-/** Telemetry: not built yet. Replace this panel with the real page when the area lands. */
+// recharts is the largest dependency of the renderer: loaded only when this page shows charts
+const Charts = lazy(() => import('./telemetry/Charts'));
+
+type Tab = 'explorer' | 'groups' | 'anomalies' | 'report';
+
+const tabs: { id: Tab; label: string }[] = [
+  { id: 'explorer', label: 'Explorer' },
+  { id: 'groups', label: 'Groups' },
+  { id: 'anomalies', label: 'Anomalies' },
+  { id: 'report', label: 'Daily report' },
+];
+
+/** Telemetry: sync strip, trend charts, and the explorer / groups / anomalies / daily report tabs. */
 export default function TelemetryArea() {
-  return <NotBuiltPanel id="telemetry" />;
+  const tick = useTelemetryTick();
+  const [tab, setTab] = useState<Tab>('explorer');
+  const [filters, setFilters] = useState<ExplorerFilters>(emptyFilters);
+  // one row anywhere tells "empty" from "nothing matches"
+  const probe = useLoad(() => getApi().telemetry.query({ limit: 1 }), [tick]);
+  const hasRows = (probe.data?.rows.length ?? 0) > 0;
+
+  const pickFingerprint = useCallback((fingerprint: string) => {
+    setFilters({ ...emptyFilters, fingerprint });
+    setTab('explorer');
+  }, []);
+
+  return (
+    <div className="telemetry stack">
+      <RemoteStrip />
+      {probe.error && !probe.data ? <ErrorNotice message={`Could not read telemetry: ${probe.error}`} onRetry={probe.reload} /> : null}
+      {!probe.data && probe.loading ? (
+        <p className="muted" role="status">
+          Loading telemetry…
+        </p>
+      ) : null}
+      {probe.data && !hasRows ? <EmptyState /> : null}
+      {hasRows ? (
+        <>
+          <Suspense fallback={<section className="card tcharts tcharts--loading" aria-label="Loading charts" />}>
+            <Charts tick={tick} />
+          </Suspense>
+          <section className="card tpanel">
+            <div className="tabs" role="tablist" aria-label="Telemetry views">
+              {tabs.map((t) => (
+                <button key={t.id} type="button" role="tab" id={`ttab-${t.id}`} aria-controls={`tpanel-${t.id}`} aria-selected={tab === t.id} className="tabs__tab" onClick={() => setTab(t.id)}>
+                  {t.label}
+                </button>
+              ))}
+            </div>
+            <div role="tabpanel" id="tpanel-explorer" aria-labelledby="ttab-explorer" hidden={tab !== 'explorer'}>
+              <LogExplorer filters={filters} onFilters={setFilters} tick={tick} />
+            </div>
+            {tab === 'groups' ? (
+              <div role="tabpanel" id="tpanel-groups" aria-labelledby="ttab-groups">
+                <GroupsView tick={tick} onPick={pickFingerprint} />
+              </div>
+            ) : null}
+            {tab === 'anomalies' ? (
+              <div role="tabpanel" id="tpanel-anomalies" aria-labelledby="ttab-anomalies">
+                <AnomalyList tick={tick} />
+              </div>
+            ) : null}
+            {tab === 'report' ? (
+              <div role="tabpanel" id="tpanel-report" aria-labelledby="ttab-report">
+                <DailyReport tick={tick} onPick={pickFingerprint} />
+              </div>
+            ) : null}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
 }

@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { brand } from '../../../shared/brand';
 import { brandCssVariables } from './brand-tokens';
 
-const css = readFileSync(new URL('../styles/app.css', import.meta.url), 'utf8');
+/** Every stylesheet of the renderer: app.css and the ones beside an area's components. */
+const srcDir = fileURLToPath(new URL('..', import.meta.url));
+const cssFiles = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css'));
+const css = cssFiles.map((f) => readFileSync(`${srcDir}/${f}`, 'utf8')).join('\n');
 
 describe('brand tokens', () => {
   it('turns every HYBRID FLUX WAVE colour into a custom property', () => {
@@ -16,7 +20,11 @@ describe('brand tokens', () => {
     expect(Object.keys(vars)).toHaveLength(count);
   });
 
-  it('leaves the stylesheet without raw colour values', () => {
+  it('reads app.css and the area stylesheets', () => {
+    expect(cssFiles).toContain('styles/app.css');
+  });
+
+  it('leaves the stylesheets without raw colour values', () => {
     expect(css.match(/#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(/gi)).toBeNull();
   });
 

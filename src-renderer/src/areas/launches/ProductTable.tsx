@@ -42,7 +42,7 @@ export function ProductTable({ products, selected, onSelect }: { products: Produ
                     <span className="muted">{formatBytes(p.lastBuild.bytes)}</span>
                   </span>
                 ) : (
-                  <span className="muted">{p.hasContent ? 'not compiled' : 'no content yet'}</span>
+                  <span className="muted">{p.hasContent ? 'not compiled yet' : 'no content folder'}</span>
                 )}
               </td>
               <td>

@@ -39,7 +39,7 @@ export interface UploadView {
 
 /** The founder's words for an upload record's state (README, "Drive upload"). */
 export function uploadView(upload: UploadRecord | undefined, hasBuild: boolean): UploadView {
-  if (!upload) return hasBuild ? { label: 'not uploaded', tone: 'none', detail: 'compiled with the upload skipped' } : { label: 'not compiled yet', tone: 'none' };
+  if (!upload) return hasBuild ? { label: 'not uploaded', tone: 'none', detail: 'compiled with the upload skipped' } : { label: 'nothing to upload yet', tone: 'none' };
   switch (upload.status) {
     case 'needs-approval':
       return { label: 'needs approval (pre-launch)', tone: 'warn', detail: 'a dry run: nothing was sent to Drive' };

@@ -76,7 +76,7 @@ describe('format', () => {
       id: 'u1', slug: 's', version: '1.0.0', sha256: 'x', bytes: 1, zipPath: '/z', status: 'queued', attempts: 0, createdAt: 0, updatedAt: 0,
       plan: { fileName: 'z', mimeType: 'application/zip', bytes: 1, supportsAllDrives: true, permission: { type: 'anyone', role: 'reader' } },
     };
-    expect(uploadView(undefined, false).label).toBe('not compiled yet');
+    expect(uploadView(undefined, false).label).toBe('nothing to upload yet');
     expect(uploadView(base, true).label).toBe('waiting to upload');
     expect(uploadView({ ...base, status: 'needs-approval' }, true).label).toBe('needs approval (pre-launch)');
     expect(uploadView({ ...base, status: 'done', driveDownloadUrl: 'https://drive.test/d' }, true)).toMatchObject({ label: 'uploaded', link: 'https://drive.test/d' });

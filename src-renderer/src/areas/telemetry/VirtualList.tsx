@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, type ReactNode, type UIEvent } from 'react';
+import { useCallback, useLayoutEffect, useState, type ReactNode, type UIEvent } from 'react';
 import { visibleRange } from './virtual-range';
 
 interface Props<T> {
@@ -16,7 +16,6 @@ interface Props<T> {
 
 /** A fixed-row-height list that keeps only the visible rows (plus overscan) in the DOM. */
 export function VirtualList<T>({ items, rowHeight, height, overscan = 8, label, renderRow, rowKey, onRangeEnd, footer }: Props<T>) {
-  const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const { start, end } = visibleRange(scrollTop, height, rowHeight, items.length, overscan);
 
@@ -30,14 +29,14 @@ export function VirtualList<T>({ items, rowHeight, height, overscan = 8, label, 
   for (let i = start; i < end; i++) {
     const item = items[i]!;
     rows.push(
-      <div key={rowKey(item)} className="vlist__row" role="row" aria-rowindex={i + 1} style={{ top: i * rowHeight, height: rowHeight }}>
+      <div key={rowKey(item)} className="vlist__row" role="listitem" data-index={i} style={{ top: i * rowHeight, height: rowHeight }}>
         {renderRow(item, i)}
       </div>,
     );
   }
 
   return (
-    <div ref={ref} className="vlist" role="grid" aria-label={label} aria-rowcount={items.length} style={{ height }} onScroll={onScroll} tabIndex={0} data-testid="telemetry-vlist">
+    <div className="vlist" role="list" aria-label={label} data-count={items.length} style={{ height }} onScroll={onScroll} tabIndex={0} data-testid="telemetry-vlist">
       <div className="vlist__spacer" style={{ height: items.length * rowHeight }} role="presentation">
         {rows}
       </div>

@@ -1,7 +1,7 @@
 import type { ProcedureInput } from '../../../../shared/contract';
 import type { TelemetryLevel } from '../../../../shared/telemetry';
 
-export type RangeKey = '15m' | '1h' | '24h' | '7d' | '30d' | 'all';
+export type RangeKey = '15m' | '1h' | '24h' | '7d' | '30d' | 'all' | 'custom';
 
 export const rangeOptions: { key: RangeKey; label: string; ms?: number }[] = [
   { key: '15m', label: 'Last 15 minutes', ms: 15 * 60_000 },
@@ -11,6 +11,9 @@ export const rangeOptions: { key: RangeKey; label: string; ms?: number }[] = [
   { key: '30d', label: 'Last 30 days', ms: 30 * 86_400_000 },
   { key: 'all', label: 'All time' },
 ];
+
+/** The explorer also offers a custom from/to. */
+export const explorerRangeOptions = [...rangeOptions, { key: 'custom' as const, label: 'Custom range…' }];
 
 export function rangeMs(key: RangeKey): number | undefined {
   return rangeOptions.find((o) => o.key === key)?.ms;
@@ -23,9 +26,12 @@ export interface ExplorerFilters {
   fingerprint: string;
   text: string;
   range: RangeKey;
+  /** `datetime-local` values (local time), used when range is custom. */
+  from: string;
+  to: string;
 }
 
-export const emptyFilters: ExplorerFilters = { levels: [], source: '', endpoint: '', fingerprint: '', text: '', range: 'all' };
+export const emptyFilters: ExplorerFilters = { levels: [], source: '', endpoint: '', fingerprint: '', text: '', range: 'all', from: '', to: '' };
 
 export function isFiltered(f: ExplorerFilters): boolean {
   return f.levels.length > 0 || f.source !== '' || f.endpoint !== '' || f.fingerprint !== '' || f.text !== '' || f.range !== 'all';
@@ -36,6 +42,12 @@ export function toQuery(f: ExplorerFilters, now: number, limit: number, cursor?:
   const span = rangeMs(f.range);
   const q: ProcedureInput<'telemetry.query'> = { limit };
   if (span !== undefined) q.from = now - span;
+  if (f.range === 'custom') {
+    const from = f.from ? new Date(f.from).getTime() : NaN;
+    const to = f.to ? new Date(f.to).getTime() : NaN;
+    if (Number.isFinite(from)) q.from = from;
+    if (Number.isFinite(to)) q.to = to;
+  }
   if (f.levels.length > 0) q.levels = f.levels;
   if (f.source.trim()) q.source = f.source.trim();
   if (f.endpoint.trim()) q.endpoint = f.endpoint.trim();

@@ -1,0 +1,38 @@
+import type { Core } from '../../core';
+import type { HandlerMap } from '../handler';
+
+type GuardianProcedure =
+  | 'guardian.monitors'
+  | 'guardian.addMonitor'
+  | 'guardian.updateMonitor'
+  | 'guardian.removeMonitor'
+  | 'guardian.check'
+  | 'guardian.beats'
+  | 'guardian.ping'
+  | 'guardian.score'
+  | 'guardian.scoreHistory'
+  | 'guardian.healingPlan'
+  | 'guardian.summary'
+  | 'guardian.upgradePlan';
+
+export const guardianHandlers = (core: Core) =>
+  ({
+    'guardian.monitors': () => ({ monitors: core.guardian.list() }),
+    'guardian.addMonitor': (input) => core.guardian.add(input),
+    'guardian.updateMonitor': ({ id, ...changes }) => core.guardian.update(id, changes),
+    'guardian.removeMonitor': ({ id }) => ({ removed: core.guardian.remove(id) }),
+    'guardian.check': async ({ id }) => {
+      if (id !== undefined) {
+        await core.guardian.checkOne(id);
+        return { monitors: [core.guardian.get(id)] };
+      }
+      return { monitors: await core.guardian.checkAll() };
+    },
+    'guardian.beats': ({ id, since, limit }) => ({ beats: core.guardian.beats(id, { since, limit }) }),
+    'guardian.ping': ({ token }) => core.guardian.ping(token),
+    'guardian.score': () => core.guardian.score(),
+    'guardian.scoreHistory': (q) => ({ points: core.guardian.scoreHistory(q) }),
+    'guardian.healingPlan': () => core.guardian.healingPlan(),
+    'guardian.summary': () => core.guardian.summary(),
+    'guardian.upgradePlan': (q) => core.guardian.upgradePlan(q),
+  }) satisfies HandlerMap<GuardianProcedure>;

@@ -1,0 +1,212 @@
+import { LevqorError, type ProcedureInput } from '../../../shared/contract';
+import { internalChecks, monitorTypes, type ExecutiveSummary, type HealingPlan, type Monitor } from '../../../shared/contract/guardian';
+import { CliUsageError, noExtraPositionals, requirePositional, type Command, type ParsedArgs } from '../command';
+import { formatRows } from '../format';
+
+/** CLI flag ↔ contract field, so an error names the flag the founder typed. */
+const flags = {
+  name: 'name',
+  type: 'type',
+  url: 'url',
+  interval: 'intervalSeconds',
+  retries: 'retries',
+  timeout: 'timeoutSeconds',
+  keyword: 'keyword',
+  'expected-status': 'expectedStatus',
+  grace: 'graceSeconds',
+  check: 'check',
+  'max-age': 'maxAgeSeconds',
+  'min-free-mb': 'minFreeMb',
+  resend: 'resendIntervalSeconds',
+} as const;
+const numeric = new Set(['interval', 'retries', 'timeout', 'expected-status', 'grace', 'max-age', 'min-free-mb', 'resend']);
+
+function monitorInput(args: ParsedArgs): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [flag, field] of Object.entries(flags)) {
+    const raw = args.values[flag];
+    if (typeof raw !== 'string') continue;
+    if (numeric.has(flag)) {
+      if (raw.trim() === '' || !Number.isFinite(Number(raw))) throw new CliUsageError(`--${flag}: must be a number (got "${raw}")`);
+      input[field] = Number(raw);
+    } else input[field] = raw;
+  }
+  return input;
+}
+
+function flagFor(field: string | undefined): string | undefined {
+  const entry = Object.entries(flags).find(([, f]) => f === field);
+  return entry ? `--${entry[0]}` : undefined;
+}
+
+function ago(at: number | null, now: number): string {
+  if (at === null) return 'never';
+  const s = Math.round((now - at) / 1000);
+  return s < 120 ? `${s}s ago` : s < 7200 ? `${Math.round(s / 60)}m ago` : `${Math.round(s / 3600)}h ago`;
+}
+
+function showMonitors(monitors: Monitor[], now: number): string {
+  if (monitors.length === 0) return 'No monitors. Add one with: levqor monitor add --type http --url https://example.com';
+  return monitors
+    .map((m) => {
+      const target = m.type === 'http' ? m.url : m.type === 'push' ? m.pushPath : m.type === 'internal' ? m.check : 'remote database';
+      return `${m.state.padEnd(11)} ${m.id}  ${m.type.padEnd(8)} ${m.name}  [${target}] every ${m.intervalSeconds}s, checked ${ago(m.lastCheckAt, now)}${m.lastMessage ? `: ${m.lastMessage}` : ''}${m.paused ? ' (paused)' : ''}`;
+    })
+    .join('\n');
+}
+
+function showPlan(plan: HealingPlan): string {
+  const lines = [`Healing plan (dry run: nothing is applied; applying a step goes through approvals). Score ${plan.score}/100.`];
+  if (plan.steps.length === 0) lines.push('', 'Nothing to heal.');
+  for (const s of plan.steps) {
+    lines.push('', `${s.id}  [class ${s.class}] ${s.title}`, `    finding: ${s.finding}`, `    evidence: ${s.evidence}`, `    expected: ${s.expectedEffect}`);
+    if (s.proposal) lines.push(`    would call: ${s.proposal.procedure} ${JSON.stringify(s.proposal.input)}`);
+  }
+  return lines.join('\n');
+}
+
+function showSummary(s: ExecutiveSummary): string {
+  const trend = s.trend.delta === null ? 'no earlier score stored' : `${s.trend.delta >= 0 ? '+' : ''}${s.trend.delta} since ${new Date(s.trend.previousAt!).toISOString()}`;
+  const lines = [`Health score: ${s.score}/100 (${trend})`, ''];
+  lines.push('Breakdown:');
+  if (s.breakdown.length === 0) lines.push('  no deductions');
+  for (const b of s.breakdown) lines.push(`  -${String(b.points).padStart(2)}  ${b.cause}`);
+  for (const n of s.notAssessed) lines.push(`   n/a ${n.kind}: ${n.reason}`);
+  lines.push('', formatRows([
+    ['Monitors', `${s.monitors.total} (${s.monitors.up} up, ${s.monitors.down} down, ${s.monitors.pending} pending, ${s.monitors.maintenance} in maintenance)`],
+    ['Anomalies open', String(s.anomalies.length)],
+    ['Approvals pending', `${s.pendingApprovals.count}${s.pendingApprovals.oldestAt ? ` (oldest ${new Date(s.pendingApprovals.oldestAt).toISOString()})` : ''}`],
+    ['Failed runs (24h)', String(s.failedRuns24h)],
+    ['Sync', s.sync.configured ? `${s.sync.state}${s.sync.lastSyncAt ? `, last ${new Date(s.sync.lastSyncAt).toISOString()}` : ', never synced'}, ${s.sync.lag.pushPending} rows waiting` : 'no remote configured'],
+  ]));
+  if (s.anomalies.length > 0) lines.push('', 'Anomalies:', ...s.anomalies.slice(0, 10).map((a) => `  ${a.severity.padEnd(7)} ${a.summary}`));
+  return lines.join('\n');
+}
+
+const addUsage = 'monitor add --type http --url U [--interval S] [--keyword K] [--retries N]';
+
+export const guardianCommands: Command[] = [
+  {
+    path: ['monitor', 'add'],
+    usage: addUsage,
+    summary: 'Add a monitor: http (--url, --keyword, --expected-status), postgres (the remote), push (prints its heartbeat URL) or internal (--check).',
+    options: {
+      type: { type: 'string', description: `one of ${monitorTypes.join(', ')}` },
+      url: { type: 'string', description: 'http: the URL to check' },
+      name: { type: 'string', description: 'a name (default: from the URL or type)' },
+      interval: { type: 'string', description: 'seconds between checks, at least 1 (default 60); push: the expected ping period' },
+      retries: { type: 'string', description: 'failed checks shown as PENDING before DOWN (default 0)' },
+      timeout: { type: 'string', description: 'seconds before a check gives up (default 80% of the interval, at most 48)' },
+      keyword: { type: 'string', description: 'http: text the body must contain' },
+      'expected-status': { type: 'string', description: 'http: the status to expect (default any 2xx)' },
+      grace: { type: 'string', description: 'push: seconds of grace after the interval (default 60)' },
+      check: { type: 'string', description: `internal: one of ${internalChecks.join(', ')}` },
+      'max-age': { type: 'string', description: 'internal sync/backup: seconds before it counts as stale' },
+      'min-free-mb': { type: 'string', description: 'internal disk: minimum free MB (default 1024)' },
+      resend: { type: 'string', description: 'seconds between repeated DOWN notifications (default 0: once)' },
+    },
+    async run(ctx, args) {
+      noExtraPositionals(args, 0, addUsage);
+      const input = monitorInput(args);
+      let m: Monitor;
+      try {
+        m = await ctx.call('guardian.addMonitor', input as ProcedureInput<'guardian.addMonitor'>);
+      } catch (err) {
+        const flag = err instanceof LevqorError ? flagFor(err.field) : undefined;
+        if (err instanceof LevqorError && flag && err.code === 'BAD_INPUT') throw new CliUsageError(err.message.replace(`${err.field}:`, `${flag}:`));
+        throw err;
+      }
+      ctx.print(m, () => `Added monitor ${m.id} (${m.type} "${m.name}", every ${m.intervalSeconds}s).${m.pushPath ? `\nPing it from your cron job: GET or POST http://<levqor serve host>${m.pushPath}` : ''}`);
+    },
+  },
+  {
+    path: ['monitor', 'list'],
+    usage: 'monitor list',
+    summary: 'Every monitor with its state (UP, DOWN, PENDING, MAINTENANCE) and last check.',
+    async run(ctx, args) {
+      noExtraPositionals(args, 0, 'monitor list');
+      const { monitors } = await ctx.call('guardian.monitors', {});
+      ctx.print({ monitors }, () => showMonitors(monitors, ctx.core().clock.now()));
+    },
+  },
+  {
+    path: ['monitor', 'remove'],
+    usage: 'monitor remove ID',
+    summary: 'Remove a monitor and its heartbeat history.',
+    async run(ctx, args) {
+      const id = requirePositional(args, 0, 'ID', 'monitor remove ID');
+      noExtraPositionals(args, 1, 'monitor remove ID');
+      const { removed } = await ctx.call('guardian.removeMonitor', { id });
+      if (!removed) throw new LevqorError({ code: 'NOT_FOUND', message: `id: no monitor ${id}`, field: 'id' });
+      ctx.print({ removed }, () => `Removed monitor ${id}.`);
+    },
+  },
+  {
+    path: ['guardian', 'check'],
+    usage: 'guardian check',
+    summary: 'Run every monitor once now (all at once, each bounded by its timeout) and print the states.',
+    async run(ctx, args) {
+      noExtraPositionals(args, 0, 'guardian check');
+      const { monitors } = await ctx.call('guardian.check', {});
+      ctx.print({ monitors }, () => showMonitors(monitors, ctx.core().clock.now()));
+    },
+  },
+  {
+    path: ['guardian', 'score'],
+    usage: 'guardian score',
+    summary: 'The health score now with its breakdown (the deductions add up to 100 − score).',
+    async run(ctx, args) {
+      noExtraPositionals(args, 0, 'guardian score');
+      const s = await ctx.call('guardian.score', {});
+      ctx.print(s, () => [`Health score: ${s.score}/100`, ...s.breakdown.map((b) => `  -${String(b.points).padStart(2)}  ${b.cause}`), ...s.notAssessed.map((n) => `   n/a ${n.kind}: ${n.reason}`)].join('\n'));
+    },
+  },
+  {
+    path: ['guardian', 'healing-plan'],
+    usage: 'guardian healing-plan [--json]',
+    summary: 'The dry-run healing plan: per finding an action with its class, evidence and expected effect. Nothing is applied.',
+    async run(ctx, args) {
+      noExtraPositionals(args, 0, 'guardian healing-plan');
+      const plan = await ctx.call('guardian.healingPlan', {});
+      ctx.print(plan, () => showPlan(plan));
+    },
+  },
+  {
+    path: ['guardian', 'summary'],
+    usage: 'guardian summary [--json]',
+    summary: 'The executive summary: score and trend, breakdown, monitors, anomalies, pending approvals, sync.',
+    async run(ctx, args) {
+      noExtraPositionals(args, 0, 'guardian summary');
+      const s = await ctx.call('guardian.summary', {});
+      ctx.print(s, () => showSummary(s));
+    },
+  },
+  {
+    path: ['guardian', 'upgrade-plan'],
+    usage: 'guardian upgrade-plan --to VERSION [--schema N]',
+    summary: 'Design an upgrade to VERSION (backup first, migrations, risks); never applies it.',
+    options: {
+      to: { type: 'string', description: 'the available version, e.g. 0.2.0' },
+      schema: { type: 'string', description: 'the database schema the new build brings (default: this build\u2019s)' },
+    },
+    async run(ctx, args) {
+      noExtraPositionals(args, 0, 'guardian upgrade-plan');
+      const to = args.values.to;
+      if (typeof to !== 'string') throw new CliUsageError('--to: required (usage: levqor guardian upgrade-plan --to VERSION)');
+      const schema = args.values.schema;
+      if (schema !== undefined && (typeof schema !== 'string' || !/^\d+$/.test(schema))) throw new CliUsageError('--schema: must be a whole number');
+      const p = await ctx.call('guardian.upgradePlan', { availableVersion: to, ...(typeof schema === 'string' ? { targetSchemaVersion: Number(schema) } : {}) });
+      ctx.print(p, () =>
+        [
+          `Upgrade plan ${p.currentVersion} \u2192 ${p.targetVersion} (${p.kind}); not applied.`,
+          ...p.blockers.map((b) => `BLOCKED: ${b}`),
+          '',
+          ...p.steps.map((s) => `${s.order}. [${s.class}] ${s.title}: ${s.detail}`),
+          '',
+          'Risks:',
+          ...p.risks.map((r) => `  ${r.level.padEnd(6)} ${r.risk} (${r.mitigation})`),
+        ].join('\n'),
+      );
+    },
+  },
+];

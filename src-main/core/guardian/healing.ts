@@ -1,0 +1,60 @@
+import type { HealingStep } from '../../../shared/contract/guardian';
+import type { Finding } from './score';
+
+type Step = Omit<HealingStep, 'id'>;
+
+/**
+ * The dry-run healing plan: one suggested action (or two) per finding, with its class
+ * (ARCHITECTURE §4), the evidence and the expected effect. It only proposes: applying a step
+ * goes through the approval system, and nothing here calls anything.
+ */
+export function planFor(f: Finding): Step[] {
+  const base = { finding: f.kind, evidence: f.evidence };
+  switch (f.kind) {
+    case 'monitor_down': {
+      const m = f.monitor;
+      const id = m?.id ?? f.subject;
+      const steps: Step[] = [];
+      if (m?.type === 'http' && /timed out/.test(m.lastMessage ?? '')) {
+        const next = Math.min(300, Math.max(m.timeoutSeconds * 2, m.timeoutSeconds + 5));
+        steps.push({ ...base, action: 'raise_monitor_timeout', title: `Raise the timeout of "${m.name}" from ${m.timeoutSeconds} s to ${next} s`, class: 'A', expectedEffect: 'If the target is only slow, the monitor turns UP and stops costing points; if it still times out, the target is really down.', proposal: { procedure: 'guardian.updateMonitor', input: { id, timeoutSeconds: next } } });
+      }
+      if (m?.type === 'push') {
+        steps.push({ ...base, action: 'check_heartbeat_sender', title: `Check the cron job that pings "${m.name}"`, class: 'A', expectedEffect: 'Once the job pings again the monitor turns UP at the next ping.', proposal: null });
+      } else if (m?.type === 'postgres') {
+        steps.push({ ...base, action: 'recheck_credential', title: 'Re-check the database.url credential and reconnect', class: 'A', expectedEffect: 'A corrected URL or password reconnects the remote; sync and the monitor recover.', proposal: { procedure: 'remote.connect', input: {} } });
+      } else if (m?.type === 'internal' && m.check === 'disk') {
+        steps.push({ ...base, action: 'free_disk_space', title: 'Free disk space in the data dir (prune telemetry, remove old builds)', class: 'A', expectedEffect: 'More free space turns the disk monitor UP and keeps SQLite writable.', proposal: { procedure: 'telemetry.prune', input: {} } });
+      }
+      steps.push({ ...base, action: 'recheck_monitor', title: `Re-check "${m?.name ?? id}" now`, class: 'A', expectedEffect: 'Confirms whether the outage is still going on; an UP check removes this deduction.', proposal: { procedure: 'guardian.check', input: { id } } });
+      return steps;
+    }
+    case 'error_burn':
+      return [{ ...base, action: 'investigate_endpoint', title: `Look into the errors on ${f.subject}`, class: 'A', expectedEffect: 'Fixing the failing path stops the error-budget burn; the anomaly closes after 30 minutes without it.', proposal: { procedure: 'telemetry.groups', input: { levels: ['error', 'fatal'] } } }];
+    case 'slow_endpoint':
+      return [{ ...base, action: 'investigate_endpoint', title: `Find why ${f.subject} is slow`, class: 'A', expectedEffect: 'A faster p95 removes the slow-endpoint deduction at the next detection.', proposal: { procedure: 'telemetry.series', input: { metric: 'p95', endpoint: f.subject } } }];
+    case 'anomaly':
+      return [{ ...base, action: 'review_anomaly', title: `Review the anomaly: ${f.anomaly?.summary ?? f.subject}`, class: 'A', expectedEffect: 'Understanding the cause; the anomaly closes once it stops recurring.', proposal: { procedure: 'telemetry.anomalies', input: f.anomaly ? { kind: f.anomaly.kind } : {} } }];
+    case 'failed_runs': {
+      const w = f.workflow;
+      const steps: Step[] = [];
+      if (w && w.failedRunIds.length >= 3 && w.id) {
+        steps.push({ ...base, action: 'pause_flapping_workflow', title: `Pause "${w.name}": it failed ${w.failedRunIds.length} times in 24 h`, class: 'B', expectedEffect: 'Stops the repeated failures (and their side effects) until the cause is fixed.', proposal: { procedure: 'workflows.setEnabled', input: { id: w.id, enabled: false } } });
+      }
+      for (const runId of (w?.failedRunIds ?? []).slice(0, 5)) {
+        steps.push({ ...base, action: 'retry_failed_runs', title: `Retry failed run ${runId} of "${w?.name ?? ''}"`, class: 'B', expectedEffect: 'A transient failure succeeds on retry; Class B/C steps still ask for approval as the stage requires.', proposal: { procedure: 'runs.retry', input: { id: runId } } });
+      }
+      return steps;
+    }
+    case 'stale_backup':
+      return [{ ...base, action: 'run_backup_now', title: 'Run a backup now', class: 'A', expectedEffect: 'A fresh backup removes the stale-backup deduction and protects the data.', proposal: { procedure: 'backup.run', input: {} } }];
+    case 'sync_lag': {
+      const steps: Step[] = [];
+      if (f.sync?.remoteError) steps.push({ ...base, action: 'recheck_credential', title: 'Re-check the database.url credential and reconnect', class: 'A', expectedEffect: 'The remote reconnects so sync can run.', proposal: { procedure: 'remote.connect', input: {} } });
+      steps.push({ ...base, action: 'sync_now', title: 'Sync telemetry with the remote Postgres now', class: 'A', expectedEffect: 'Pushes waiting rows and pulls the site\u2019s rows; the lag drops to zero.', proposal: { procedure: 'telemetry.sync', input: {} } });
+      return steps;
+    }
+    case 'approval_waiting':
+      return [{ ...base, action: 'decide_approval', title: `Decide approval ${f.approval?.id ?? f.subject}`, class: f.approval?.class ?? 'C', expectedEffect: 'The waiting run continues (approved) or ends (rejected) instead of hitting its timeout.', proposal: f.approval ? { procedure: 'approvals.approve', input: { id: f.approval.id } } : null }];
+  }
+}

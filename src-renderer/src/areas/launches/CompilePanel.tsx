@@ -1,0 +1,174 @@
+import { useState, type ReactNode } from 'react';
+import type { ProductBuild, UploadRecord } from '../../../../shared/contract/products';
+import { FieldError } from '../../components/FieldError';
+import { formatBytes, formatTime, percentOf } from './format';
+import { UploadBadge } from './UploadBadge';
+import { useCompile, type Progress } from './use-launches';
+
+const phaseLabels = { zip: 'Zipping', upload: 'Uploading to Drive' } as const;
+
+function ProgressBar({ progress, state }: { progress: Progress; state: 'running' | 'done' | 'stopped' }) {
+  const pct = percentOf(progress.bytesDone, progress.bytesTotal);
+  const suffix = state === 'stopped' && pct < 100 ? ' stopped' : state !== 'running' && pct === 100 ? ' done' : '';
+  const label = `${phaseLabels[progress.phase]}${suffix}`;
+  return (
+    <div className="lx-progress" data-testid={`progress-${progress.phase}`}>
+      <div className="lx-progress__head">
+        <span>{label}</span>
+        <span className="muted lx-num">
+          {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} · {pct}%
+        </span>
+      </div>
+      <div
+        className="lx-progress__track"
+        role="progressbar"
+        aria-label={phaseLabels[progress.phase]}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-valuetext={`${pct}%: ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`}
+      >
+        <div className="lx-progress__fill" style={{ width: `${pct}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="about__row" data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Compile a product (zip → Drive → site config → Omega tree), with live progress and cancel. */
+export function CompilePanel({
+  slug,
+  hasContent,
+  contentDir,
+  lastBuild,
+  upload,
+}: {
+  slug: string;
+  hasContent: boolean;
+  contentDir: string;
+  lastBuild: ProductBuild | undefined;
+  upload: UploadRecord | undefined;
+}) {
+  const { running, cancelling, progress, result, error, compile, cancel } = useCompile(slug);
+  const [skipUpload, setSkipUpload] = useState(false);
+  const bars = (['zip', 'upload'] as const).flatMap((phase) => (progress[phase] ? [progress[phase]] : []));
+
+  return (
+    <section className="card section" aria-labelledby="compile-title">
+      <div className="lx-head">
+        <div className="section__head">
+          <h2 id="compile-title">Compile</h2>
+          <p className="muted">
+            Put the product&apos;s files in <code>{contentDir}</code>. Compile zips them reproducibly, uploads the ZIP to Drive, and writes
+            the site config and the Omega asset tree.
+          </p>
+        </div>
+      </div>
+      {!hasContent ? (
+        <p className="notice lx-notice--warn" data-testid="no-content">
+          The content folder <code>{contentDir}</code> is missing: create it, put the product&apos;s files in it, then compile.
+        </p>
+      ) : null}
+      <div className="lx-actions">
+        <button type="button" className="button button--primary" disabled={running} onClick={() => void compile(!skipUpload)}>
+          {running ? 'Compiling…' : 'Compile'}
+        </button>
+        <label className="lx-check">
+          <input type="checkbox" checked={skipUpload} disabled={running} onChange={(e) => setSkipUpload(e.target.checked)} />
+          Skip upload
+        </label>
+        {running ? (
+          <button type="button" className="button button--danger" disabled={cancelling} onClick={() => void cancel()}>
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        ) : null}
+      </div>
+      {running && bars.length === 0 ? (
+        <p className="muted" role="status">
+          Checking the spec and the content folder…
+        </p>
+      ) : null}
+      {bars.length > 0 ? (
+        <div className="lx-progress-list" aria-live="polite">
+          {bars.map((p) => (
+            <ProgressBar key={p.phase} progress={p} state={running ? 'running' : error ? 'stopped' : 'done'} />
+          ))}
+        </div>
+      ) : null}
+      {error ? (
+        error.code === 'CANCELLED' ? (
+          <p className="notice" role="status" data-testid="compile-cancelled">
+            Cancelled: no archive was left behind.
+          </p>
+        ) : (
+          <FieldError id="compile-error" error={error} />
+        )
+      ) : null}
+      {result ? (
+        <div className="lx-result" data-testid="compile-result">
+          <p className="lx-result__title">
+            <span className="lx-dot lx-dot--ok">Compiled</span> {result.slug} v{result.version} · {result.entries} file{result.entries === 1 ? '' : 's'}
+          </p>
+          <dl className="about">
+            <Row label="ZIP" testId="result-zip">
+              <code>{result.zipPath}</code>
+            </Row>
+            <Row label="Size">{formatBytes(result.bytes)} ({result.bytes.toLocaleString()} bytes)</Row>
+            <Row label="sha256" testId="result-sha256">
+              <code className="lx-hash">{result.sha256}</code>
+            </Row>
+            <Row label="Uploaded" testId="result-uploaded">
+              {result.uploaded ? 'yes' : 'no'}
+              {result.upload ? (
+                <>
+                  {' · '}
+                  <UploadBadge upload={result.upload} hasBuild />
+                </>
+              ) : (
+                <span className="muted"> · the upload was skipped</span>
+              )}
+            </Row>
+            <Row label="Drive download URL">
+              {result.driveDownloadUrl ? (
+                <a href={result.driveDownloadUrl} target="_blank" rel="noreferrer noopener">
+                  {result.driveDownloadUrl}
+                </a>
+              ) : (
+                <span className="muted">not set yet</span>
+              )}
+            </Row>
+            <Row label="Omega folder" testId="result-omega">
+              <code>{result.omegaDir}</code>
+            </Row>
+            <Row label="Site config">
+              <code>{result.siteConfig.json}</code>
+            </Row>
+          </dl>
+        </div>
+      ) : lastBuild && !running ? (
+        <dl className="about lx-last" data-testid="last-build">
+          <Row label="Last build">
+            v{lastBuild.version} · {formatTime(lastBuild.compiledAt)} · {formatBytes(lastBuild.bytes)}
+          </Row>
+          <Row label="sha256">
+            <code className="lx-hash">{lastBuild.sha256}</code>
+          </Row>
+          <Row label="ZIP">
+            <code>{lastBuild.zipPath}</code>
+          </Row>
+          <Row label="Upload">
+            <UploadBadge upload={upload} hasBuild />
+          </Row>
+        </dl>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { brand } from '../../../../shared/brand';
+import { getApi } from '../../api/client';
+import { ErrorNotice } from './bits';
+import { formatCount, formatDuration, formatTick, formatTs } from './format';
+import { useLoad } from './use-load';
+import { useWidth } from './use-live';
+
+type Metric = 'volume' | 'errors' | 'p95';
+type ChartRange = '1h' | '24h' | '7d' | '30d';
+
+const chartRanges: { key: ChartRange; label: string; ms: number }[] = [
+  { key: '1h', label: '1 h', ms: 3_600_000 },
+  { key: '24h', label: '24 h', ms: 86_400_000 },
+  { key: '7d', label: '7 d', ms: 7 * 86_400_000 },
+  { key: '30d', label: '30 d', ms: 30 * 86_400_000 },
+];
+
+const metrics: { key: Metric; title: string; color: string; unit(grain: string): string; format(y: number): string }[] = [
+  { key: 'volume', title: 'Volume', color: brand.colors.neonFluxBlue, unit: (g) => `rows per ${g}`, format: formatCount },
+  { key: 'errors', title: 'Errors', color: brand.ui.danger, unit: (g) => `error + fatal per ${g}`, format: formatCount },
+  { key: 'p95', title: 'p95 latency', color: brand.colors.auroraPulseTeal, unit: (g) => `per ${g}, all endpoints`, format: formatDuration },
+];
+
+const chartHeight = 150;
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+function Chart({ metric, range, width, tick }: { metric: (typeof metrics)[number]; range: (typeof chartRanges)[number]; width: number; tick: number }) {
+  // about one point per pixel: the server downsamples with LTTB to this many points
+  const points = Math.max(30, Math.min(2000, Math.round(width)));
+  const series = useLoad(async () => {
+    const to = Date.now();
+    const from = to - range.ms;
+    return { from, to, ...(await getApi().telemetry.series({ metric: metric.key, from, to, points })) };
+  }, [metric.key, range.ms, points, tick]);
+  const data = series.data?.points ?? [];
+  const peak = data.reduce((m, p) => Math.max(m, p.y), 0);
+  const gradient = `tchart-${metric.key}`;
+
+  return (
+    <figure className="tchart" data-testid={`telemetry-chart-${metric.key}`} aria-label={`${metric.title} chart`}>
+      <figcaption className="tchart__head">
+        <span className="tchart__title">{metric.title}</span>
+        <span className="tchart__peak">{series.data ? `peak ${metric.format(peak)}` : ''}</span>
+      </figcaption>
+      <p className="tchart__unit muted">{series.data ? metric.unit(series.data.grain) : '\u00a0'}</p>
+      {series.error ? <ErrorNotice message={series.error} onRetry={series.reload} /> : null}
+      {!series.error && width > 0 ? (
+        <AreaChart width={width} height={chartHeight} data={data} margin={{ top: 6, right: 6, bottom: 0, left: 0 }}>
+          <defs>
+            <linearGradient id={gradient} x1="0" y1="0" x2="0" y2="1">
+              <stop offset="0%" stopColor={metric.color} stopOpacity={0.35} />
+              <stop offset="100%" stopColor={metric.color} stopOpacity={0} />
+            </linearGradient>
+          </defs>
+          <CartesianGrid stroke={brand.ui.border} strokeDasharray="3 4" vertical={false} />
+          <XAxis dataKey="x" type="number" scale="time" domain={series.data ? [series.data.from, series.data.to] : ['dataMin', 'dataMax']} tickFormatter={(x: number) => formatTick(x, range.ms)} stroke={brand.ui.textMuted} fontSize={11} tickLine={false} axisLine={false} minTickGap={28} />
+          <YAxis width={40} stroke={brand.ui.textMuted} fontSize={11} tickLine={false} axisLine={false} allowDecimals={false} tickFormatter={(y: number) => compact.format(y)} />
+          <Tooltip
+            contentStyle={{ background: brand.ui.surfaceRaised, border: `1px solid ${brand.ui.border}`, borderRadius: 8, color: brand.ui.text, fontSize: 12 }}
+            labelFormatter={(x) => formatTs(Number(x), false)}
+            formatter={(y) => [metric.format(Number(y)), metric.title]}
+          />
+          <Area type="monotone" dataKey="y" stroke={metric.color} strokeWidth={1.6} fill={`url(#${gradient})`} isAnimationActive={false} dot={false} />
+        </AreaChart>
+      ) : null}
+    </figure>
+  );
+}
+
+/** Volume, errors and p95 over a chosen range, from the rollups (LTTB-downsampled server side). */
+export default function Charts({ tick }: { tick: number }) {
+  const [rangeKey, setRangeKey] = useState<ChartRange>('24h');
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const range = chartRanges.find((r) => r.key === rangeKey)!;
+  const columns = width >= 840 ? 3 : 1;
+  const chartWidth = Math.max(0, Math.floor((width - (columns - 1) * 16) / columns) - 2);
+
+  return (
+    <section className="card tcharts" aria-labelledby="tcharts-title">
+      <div className="tcharts__head">
+        <h2 id="tcharts-title">Trends</h2>
+        <div className="seg" role="group" aria-label="Chart range">
+          {chartRanges.map((r) => (
+            <button key={r.key} type="button" className="seg__btn" aria-pressed={r.key === rangeKey} onClick={() => setRangeKey(r.key)}>
+              {r.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="tcharts__grid" ref={ref} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+        {metrics.map((m) => (
+          <Chart key={m.key} metric={m} range={range} width={chartWidth} tick={tick} />
+        ))}
+      </div>
+    </section>
+  );
+}

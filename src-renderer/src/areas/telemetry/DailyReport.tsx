@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { getApi } from '../../api/client';
+import { DeltaBadge, ErrorNotice, LevelBadge } from './bits';
+import { AnomalyCard } from './AnomalyList';
+import { formatCount, formatDuration, yesterdayUtc } from './format';
+import { useLoad } from './use-load';
+
+/** The daily report for a UTC day, every figure beside the day before. */
+export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint: string): void }) {
+  const [date, setDate] = useState(() => yesterdayUtc(Date.now()));
+  const today = new Date().toISOString().slice(0, 10);
+  const report = useLoad(() => getApi().telemetry.report({ date }), [date, tick]);
+  const r = report.data;
+
+  return (
+    <div className="report">
+      <div className="groups__bar">
+        <label className="report__date">
+          <span>Day (UTC)</span>
+          <input className="input" type="date" value={date} max={today} onChange={(e) => e.target.value && setDate(e.target.value)} />
+        </label>
+        {r ? <span className="muted">compared with {new Date(r.from - 86_400_000).toISOString().slice(0, 10)}</span> : null}
+      </div>
+      {report.error ? <ErrorNotice message={`Could not build the report: ${report.error}`} onRetry={report.reload} /> : null}
+      {!r && report.loading ? <p className="muted empty-line">Building the report…</p> : null}
+      {r ? (
+        <div className="report__grid" data-testid="telemetry-report">
+          <div className="stat stat--total">
+            <span className="stat__label">Rows</span>
+            <span className="stat__value">{formatCount(r.total.count)}</span>
+            <DeltaBadge now={r.total.count} before={r.total.previous} />
+          </div>
+          {r.byLevel.map((l) => (
+            <div key={l.level} className="stat">
+              <span className="stat__label">
+                <LevelBadge level={l.level} />
+              </span>
+              <span className="stat__value">{formatCount(l.count)}</span>
+              <DeltaBadge now={l.count} before={l.previous} upIsBad={l.level === 'error' || l.level === 'fatal' || l.level === 'warn'} />
+            </div>
+          ))}
+          <div className="stat">
+            <span className="stat__label">Anomalies</span>
+            <span className="stat__value">{formatCount(r.anomalies.count)}</span>
+            <DeltaBadge now={r.anomalies.count} before={r.anomalies.previous} upIsBad />
+          </div>
+        </div>
+      ) : null}
+      {r && r.total.count === 0 && r.total.previous === 0 ? <p className="muted empty-line">Nothing was recorded on {r.date} or the day before.</p> : null}
+      {r && r.topErrors.length > 0 ? (
+        <div className="report__block">
+          <h3>Top errors</h3>
+          <table className="ttable" aria-label="Top errors">
+            <thead>
+              <tr>
+                <th>Level</th>
+                <th>Message</th>
+                <th className="num">Count</th>
+                <th className="num">vs day before</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.topErrors.map((e) => (
+                <tr key={e.fingerprint} className="ttable__click" onClick={() => onPick(e.fingerprint)} title="Show these rows in the explorer">
+                  <td>
+                    <LevelBadge level={e.level} />
+                  </td>
+                  <td className="ttable__msg">{e.sample}</td>
+                  <td className="num">{formatCount(e.count)}</td>
+                  <td className="num">
+                    <DeltaBadge now={e.count} before={e.previous} upIsBad />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {r && r.slowestEndpoints.length > 0 ? (
+        <div className="report__block">
+          <h3>Slowest endpoints (p95)</h3>
+          <table className="ttable" aria-label="Slowest endpoints">
+            <thead>
+              <tr>
+                <th>Endpoint</th>
+                <th className="num">Requests</th>
+                <th className="num">Errors</th>
+                <th className="num">p95</th>
+                <th className="num">vs day before</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.slowestEndpoints.map((e) => (
+                <tr key={`${e.method} ${e.endpoint}`}>
+                  <td>
+                    <b>{e.method}</b> {e.endpoint}
+                  </td>
+                  <td className="num">
+                    {formatCount(e.requests)} <DeltaBadge now={e.requests} before={e.previousRequests} />
+                  </td>
+                  <td className="num">{formatCount(e.errors)}</td>
+                  <td className="num">{formatDuration(e.p95Ms)}</td>
+                  <td className="num">{e.previousP95Ms === null ? <span className="muted">no data</span> : <DeltaBadge now={Math.round(e.p95Ms)} before={Math.round(e.previousP95Ms)} upIsBad />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {r && r.anomalies.items.length > 0 ? (
+        <div className="report__block">
+          <h3>Anomalies that day</h3>
+          <ul className="anomaly-list">
+            {r.anomalies.items.map((a) => (
+              <AnomalyCard key={a.id} a={a} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

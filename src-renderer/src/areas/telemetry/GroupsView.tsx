@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { telemetryLevels, type TelemetryLevel } from '../../../../shared/telemetry';
+import { getApi } from '../../api/client';
+import { ErrorNotice, LevelBadge } from './bits';
+import { rangeMs, rangeOptions, type RangeKey } from './filters';
+import { formatCount, formatTs } from './format';
+import { useLoad } from './use-load';
+
+const problemLevels: TelemetryLevel[] = ['warn', 'error', 'fatal'];
+
+/** Rows grouped by fingerprint, most frequent first; a click opens them in the explorer. */
+export function GroupsView({ tick, onPick }: { tick: number; onPick(fingerprint: string): void }) {
+  const [range, setRange] = useState<RangeKey>('all');
+  const [problemsOnly, setProblemsOnly] = useState(false);
+  const groups = useLoad(() => {
+    const span = rangeMs(range);
+    return getApi().telemetry.groups({ limit: 200, ...(span !== undefined ? { from: Date.now() - span } : {}), ...(problemsOnly ? { levels: problemLevels } : {}) });
+  }, [range, problemsOnly, tick]);
+
+  const list = groups.data?.groups ?? [];
+  return (
+    <div className="groups">
+      <div className="groups__bar">
+        <select className="select groups__range" aria-label="Groups time range" value={range} onChange={(e) => setRange(e.target.value as RangeKey)}>
+          {rangeOptions.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <label className="check">
+          <input type="checkbox" checked={problemsOnly} onChange={(e) => setProblemsOnly(e.target.checked)} /> Warnings and errors only
+        </label>
+        <span className="muted groups__count" role="status">
+          {groups.data ? `${formatCount(list.length)} ${list.length === 1 ? 'group' : 'groups'}${list.length === 200 ? ' (top 200)' : ''}` : groups.loading ? 'Loading…' : ''}
+        </span>
+      </div>
+      {groups.error ? <ErrorNotice message={`Could not load the groups: ${groups.error}`} onRetry={groups.reload} /> : null}
+      {groups.data && list.length === 0 ? <p className="muted empty-line">No groups in this range.</p> : null}
+      {list.length > 0 ? (
+        <table className="ttable" aria-label="Fingerprint groups">
+          <thead>
+            <tr>
+              <th>Level</th>
+              <th>Sample message</th>
+              <th className="num">Count</th>
+              <th>First seen</th>
+              <th>Last seen</th>
+              <th>Fingerprint</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((g) => (
+              <tr key={g.fingerprint} className="ttable__click" onClick={() => onPick(g.fingerprint)} data-testid="telemetry-group">
+                <td>
+                  <LevelBadge level={telemetryLevels.includes(g.level) ? g.level : 'info'} />
+                </td>
+                <td className="ttable__msg">
+                  <button type="button" className="linkish" onClick={() => onPick(g.fingerprint)} title="Show these rows in the explorer">
+                    {g.sample}
+                  </button>
+                  <span className="muted ttable__source"> {g.source}</span>
+                </td>
+                <td className="num">{formatCount(g.count)}</td>
+                <td className="nowrap">{formatTs(g.firstSeen, false)}</td>
+                <td className="nowrap">{formatTs(g.lastSeen, false)}</td>
+                <td>
+                  <code className="fp">{g.fingerprint}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { TelemetryRowOut } from '../../../../shared/contract/telemetry';
+import { LevelBadge } from './bits';
+import { formatDuration, formatTs } from './format';
+
+/** Everything stored for one row: the full message, ids, request fields and meta JSON. */
+export function RowDetail({ row, onClose, onFingerprint }: { row: TelemetryRowOut; onClose(): void; onFingerprint(fp: string): void }) {
+  const fields: [string, React.ReactNode][] = [
+    ['Time', `${formatTs(row.ts)} (${new Date(row.ts).toISOString()})`],
+    ['Source', row.source],
+    ['Origin', row.origin === 'remote' ? 'remote (hosted site)' : 'local'],
+    ['Request', row.endpoint ? `${row.method ?? ''} ${row.endpoint}`.trim() : '—'],
+    ['Status', row.status ?? '—'],
+    ['Duration', row.duration_ms !== null ? formatDuration(row.duration_ms) : '—'],
+    ['Trace id', row.trace_id ? <code data-testid="row-trace-id">{row.trace_id}</code> : '—'],
+    ['Row id', <code>{row.id}</code>],
+  ];
+  return (
+    <aside className="tdetail card" aria-label="Row detail" data-testid="row-detail">
+      <div className="tdetail__head">
+        <LevelBadge level={row.level} />
+        <button type="button" className="button button--ghost tdetail__close" onClick={onClose} aria-label="Close row detail">
+          ✕
+        </button>
+      </div>
+      <p className="tdetail__message">{row.message}</p>
+      <dl className="tdetail__fields">
+        {fields.map(([k, v]) => (
+          <div key={k} className="tdetail__field">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+        <div className="tdetail__field">
+          <dt>Fingerprint</dt>
+          <dd>
+            <button type="button" className="linkish" onClick={() => onFingerprint(row.fingerprint)} title="Show every row with this fingerprint">
+              <code>{row.fingerprint}</code>
+            </button>
+          </dd>
+        </div>
+      </dl>
+      <div className="tdetail__meta">
+        <h3>Meta</h3>
+        {row.meta ? <pre data-testid="row-meta">{JSON.stringify(row.meta, null, 2)}</pre> : <p className="muted">No meta on this row.</p>}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { expect, keepScreenshot as keepFullPage, openApp, test } from './fixtures';
+
+const slug = 'ascend-launch-system';
+
+/** A full-page screenshot from the top (the header and sidebar are sticky). */
+async function keepScreenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await keepFullPage(page, name);
+}
+
+/** A real (tiny, grey) PNG of the given size: signature, IHDR, IDAT, IEND with their CRCs. */
+function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const rows = Buffer.alloc((width + 1) * height, 0x80);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter: none
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+test('draft a product, compile it with a progress bar, and see the result and the checklist', async ({ page, server, levqor }) => {
+  await openApp(page, server, 'launches');
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Launches');
+  await expect(main.getByTestId('launches-empty')).toContainText('No products yet — create your first');
+  await keepScreenshot(page, 'launches-empty');
+
+  // draft it in the form, with live validation from the shared schema
+  await main.getByRole('button', { name: 'New product' }).click();
+  const form = main.getByRole('region', { name: 'New product' });
+  const create = form.getByRole('button', { name: 'Create product' });
+  await form.getByLabel('Name').fill('Ascend Launch System');
+  await expect(form.getByLabel('Slug')).toHaveValue(slug);
+  await form.getByLabel('Price (USD)').fill('1.234');
+  const price = form.getByTestId('field-price');
+  await expect(price).toContainText('must have at most two decimals');
+  await expect(form.getByLabel('Price (USD)')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Description', { exact: true }).fill('Launch a digital product in a weekend.');
+  await form.getByLabel('Tags').fill('launch, , templates');
+  await expect(form.getByTestId('field-tags')).toContainText('tags.1: must not be empty');
+  await expect(create).toBeDisabled();
+  await keepScreenshot(page, 'launches-form-errors');
+
+  await form.getByLabel('Price (USD)').fill('19.99');
+  await form.getByLabel('Tags').fill('launch, templates');
+  await expect(price).not.toContainText('must have');
+  await expect(form.getByRole('status')).toHaveText('Valid spec');
+  await expect(create).toBeEnabled();
+  await create.click();
+  await expect(form).toBeHidden();
+
+  const row = main.getByTestId(`product-row-${slug}`);
+  await expect(row).toContainText('Ascend Launch System');
+  await expect(row).toContainText('$19.99');
+  await expect(row).toContainText('draft');
+  await expect(row).toContainText('not compiled yet');
+  const detail = main.getByTestId('product-detail');
+  await expect(detail.getByRole('heading', { name: 'Ascend Launch System' })).toBeVisible();
+
+  // the product's files: <dataDir>/products/<slug>/ with the default products folder
+  const contentDir = join(levqor.dataDir, 'products', slug);
+  mkdirSync(join(contentDir, 'bonus'), { recursive: true });
+  writeFileSync(join(contentDir, 'guide.md'), '# Ascend\n\nStep one: launch.\n'.repeat(200));
+  writeFileSync(join(contentDir, 'bonus', 'assets.bin'), randomBytes(6 * 1024 * 1024));
+
+  // compile with the upload skipped: the progress bar fills, then the result
+  const compile = detail.getByRole('region', { name: 'Compile' });
+  await compile.getByRole('checkbox', { name: 'Skip upload' }).check();
+  await compile.getByRole('button', { name: 'Compile', exact: true }).click();
+  const bar = compile.getByRole('progressbar', { name: 'Zipping' });
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute('aria-valuenow', '100');
+  await expect(compile.getByTestId('progress-zip')).toContainText('Zipping done');
+  const result = compile.getByTestId('compile-result');
+  await expect(result).toBeVisible();
+  const sha = (await result.getByTestId('result-sha256').locator('code').textContent()) ?? '';
+  expect(sha).toMatch(/^[0-9a-f]{64}$/);
+  await expect(result.getByTestId('result-zip')).toContainText(`${slug}-1.0.0.zip`);
+  await expect(result.getByTestId('result-uploaded')).toContainText('no');
+  await expect(result.getByTestId('result-omega')).toContainText(join('Levqor-Omega-Empire-Pack', 'products', slug));
+  await expect(row).toContainText(sha.slice(0, 12));
+
+  // the checklist: the Omega folders now exist, every slot still empty
+  const checklist = detail.getByTestId('checklist');
+  await expect(checklist.getByTestId('omega-total')).toHaveText('0 of 70 slots filled');
+  await expect(checklist.getByTestId('omega-Product-Cover')).toContainText('0 of 3');
+  await expect(checklist.getByTestId('omega-Brand-Geometry-Pack')).toContainText('0 of 13');
+  await expect(checklist.getByTestId('step-drive')).toContainText('(to do)');
+
+  // drop a real PNG into the first cover slot and re-check: its size is read from the file
+  const omegaDir = join(levqor.dataDir, 'public', 'assets', 'Levqor-Omega-Empire-Pack', 'products', slug);
+  writeFileSync(join(omegaDir, 'Product-Cover', 'cover-01.png'), png(64, 40));
+  writeFileSync(join(omegaDir, 'Product-Cover', 'cover-02.png'), 'not a png');
+  await checklist.getByRole('button', { name: 'Re-check' }).click();
+  await expect(checklist.getByTestId('omega-Product-Cover')).toContainText('1 of 3');
+  await expect(checklist.getByTestId('omega-Product-Cover')).toContainText('cover-01.png · 64×40');
+  await expect(checklist.getByTestId('omega-total')).toHaveText('1 of 70 slots filled');
+
+  // copy buttons: the clipboard, or the readonly input's text selected for a manual copy
+  const title = checklist.getByTestId('copy-title');
+  await expect(title.getByRole('textbox')).toHaveValue('Ascend Launch System');
+  await title.getByRole('button', { name: 'Copy Title' }).click();
+  await expect(title.getByRole('status')).toHaveText(/^(Copied|Select and copy)/);
+  await expect(checklist.getByTestId('copy-content-url').getByRole('button')).toBeDisabled();
+  await keepScreenshot(page, 'launches-compiled');
+
+  // compile again with the upload: in pre-launch it is a dry run that needs approval
+  await compile.getByRole('checkbox', { name: 'Skip upload' }).uncheck();
+  await compile.getByRole('button', { name: 'Compile', exact: true }).click();
+  await expect(result.getByTestId('result-uploaded')).toContainText('needs approval (pre-launch)');
+  await expect(row.getByTestId('upload-state')).toHaveText('needs approval (pre-launch)');
+  // the same files give the same archive
+  await expect(result.getByTestId('result-sha256')).toContainText(sha);
+});
+
+test('edit a product, and the server\u2019s refusal of a taken slug shows under the field', async ({ page, server }) => {
+  await openApp(page, server);
+  const res = await page.request.post(`${server.baseUrl}api/products.create`, {
+    data: { slug, name: 'Ascend', price: 17, description: 'A kit', tags: ['launch'] },
+  });
+  expect(res.status()).toBe(200);
+  await page.goto(`${server.baseUrl}#/launches`);
+  const main = page.getByRole('main');
+  const row = main.getByTestId(`product-row-${slug}`);
+  await expect(row).toContainText('$17.00');
+
+  // a second product with the same slug: the API says CONFLICT on slug
+  await main.getByRole('button', { name: 'New product' }).click();
+  const form = main.getByRole('region', { name: 'New product' });
+  await form.getByLabel('Name').fill('Ascend Launch System');
+  await form.getByLabel('Slug').fill(slug);
+  await form.getByLabel('Price (USD)').fill('abc');
+  await expect(form.getByTestId('field-price')).toContainText('must be a number');
+  await form.getByLabel('Price (USD)').fill('17');
+  await form.getByLabel('Description', { exact: true }).fill('Another');
+  await form.getByLabel('Tags').fill('launch');
+  await form.getByRole('button', { name: 'Create product' }).click();
+  const slugError = form.getByTestId('field-slug').getByRole('alert');
+  await expect(slugError).toContainText('already exists');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+
+  // edit: the slug stays, the price changes
+  await main.getByTestId('product-detail').getByRole('button', { name: 'Edit' }).click();
+  const edit = main.getByRole('region', { name: 'Edit Ascend' });
+  await expect(edit.getByLabel('Slug')).toHaveAttribute('readonly', '');
+  await edit.getByLabel('Price (USD)').fill('27.5');
+  await edit.getByLabel('Status').selectOption('ready');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText('$27.50');
+  await expect(row).toContainText('ready');
+  await keepScreenshot(page, 'launches-list');
+});
+
+test('a running compile can be cancelled, and leaves no archive behind', async ({ page, server, levqor }) => {
+  await openApp(page, server);
+  const res = await page.request.post(`${server.baseUrl}api/products.create`, {
+    data: { slug: 'big-bundle', name: 'Big Bundle', price: 49, description: 'Lots of text', tags: ['bundle'] },
+  });
+  expect(res.status()).toBe(200);
+  // text that deflates, big enough that zipping it takes a few seconds
+  const contentDir = join(levqor.dataDir, 'products', 'big-bundle');
+  for (let i = 0; i < 4; i++) writeFileSync(join(contentDir, `part-${i}.txt`), randomBytes(24 * 1024 * 1024).toString('base64'));
+
+  await page.goto(`${server.baseUrl}#/launches`);
+  const compile = page.getByRole('main').getByRole('region', { name: 'Compile' });
+  await compile.getByRole('checkbox', { name: 'Skip upload' }).check();
+  await compile.getByRole('button', { name: 'Compile', exact: true }).click();
+  await expect(compile.getByRole('progressbar', { name: 'Zipping' })).toBeVisible();
+  await compile.getByRole('button', { name: 'Cancel' }).click();
+  await expect(compile.getByTestId('compile-cancelled')).toContainText('Cancelled');
+  await expect(compile.getByTestId('progress-zip')).toContainText('Zipping stopped');
+  await expect(compile.getByRole('button', { name: 'Compile', exact: true })).toBeEnabled();
+  await expect(compile.getByTestId('compile-result')).toHaveCount(0);
+  const zipDir = join(levqor.dataDir, 'dist', 'products', 'big-bundle');
+  // the temp archive is removed as the compile unwinds
+  await expect.poll(() => (existsSync(zipDir) ? readdirSync(zipDir) : [])).toEqual([]);
+  await keepScreenshot(page, 'launches-cancelled');
+});
