@@ -1,6 +1,6 @@
 /** The app's areas, in sidebar order. `built: false` areas show an honest "not built yet" panel. */
 export const areas = [
-  { id: 'guardian', title: 'Guardian', built: false, summary: 'Health score, monitors, heartbeats, healing plan and the executive summary.' },
+  { id: 'guardian', title: 'Guardian', built: true, summary: 'Health score, monitors, heartbeats, healing plan and the executive summary.' },
   { id: 'workflows', title: 'Workflows', built: false, summary: 'Draw, run and schedule automation workflows.' },
   { id: 'approvals', title: 'Approvals', built: false, summary: 'Class B/C steps waiting for your decision.' },
   { id: 'launches', title: 'Launches', built: true, summary: 'Draft products offline and compile them into shippable bundles.' },

@@ -1,6 +1,2 @@
-import { NotBuiltPanel } from '../components/NotBuiltPanel';
-
-/** Guardian: not built yet. Replace this panel with the real page when the area lands. */
-export default function GuardianArea() {
-  return <NotBuiltPanel id="guardian" />;
-}
+/** Guardian, the home page: health score, live tiles, history, healing plan, monitors (src-renderer/src/areas/guardian/). */
+export { default } from './guardian/GuardianPage';

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, keepScreenshot, openApp, test } from './fixtures';
+import { repoRoot } from './server-process';
+
+/** A local HTTP target whose status the test flips. */
+async function startTarget(): Promise<{ server: Server; url: string; setStatus(status: number): void }> {
+  let status = 200;
+  const server = createServer((_req, res) => {
+    res.writeHead(status, { 'content-type': 'text/plain' });
+    res.end(status === 200 ? 'ok' : 'boom');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}/health`, setStatus: (s) => (status = s) };
+}
+
+test('the Guardian home shows the score, a monitor going DOWN and the score dropping', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  const target = await startTarget();
+  try {
+    const add = spawnSync(process.execPath, ['bin/levqor.js', '--data-dir', levqor.dataDir, 'monitor', 'add', '--type', 'http', '--url', target.url, '--interval', '5', '--retries', '0', '--name', 'local-api'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(add.status, add.stderr).toBe(0);
+    const server = await levqor.start();
+
+    await openApp(page, server);
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { level: 1 })).toHaveText('Guardian');
+    await expect(main).not.toContainText('Not built yet');
+
+    const monitor = page.getByTestId('monitor-local-api');
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await expect(monitor.getByTestId('monitor-state')).toHaveText('UP');
+    await expect(page.getByTestId('guardian-score')).toHaveText('100');
+    await expect(page.getByTestId('tile-monitors-up')).toHaveText('1');
+    await expect(page.getByTestId('tile-monitors-down')).toHaveText('0');
+    // no backup service and no remote: said plainly, not scored
+    await expect(page.getByTestId('guardian-not-assessed')).toContainText('no backup service exists yet');
+    await expect(page.getByTestId('tile-backup')).toContainText('Not configured');
+    await expect(page.getByTestId('tile-sync')).toContainText('Not configured');
+    await expect(page.getByTestId('guardian-history-empty')).toBeVisible();
+
+    target.setStatus(500);
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await expect(monitor.getByTestId('monitor-state')).toHaveText('DOWN');
+    await expect(monitor).toContainText('500');
+    await expect(page.getByTestId('tile-monitors-down')).toHaveText('1');
+    const breakdown = page.getByTestId('guardian-breakdown');
+    const down = breakdown.locator('[data-kind="monitor_down"]');
+    await expect(down).toContainText('monitor down');
+    await expect(down).toContainText('local-api');
+    const points = Number((await down.locator('.gbreak__points').innerText()).replace(/[^\d]/g, ''));
+    expect(points).toBeGreaterThan(0);
+    await expect(page.getByTestId('guardian-score')).toHaveText(String(100 - points));
+
+    // the healing plan proposes something, and applying is honestly not wired yet
+    const plan = page.getByTestId('guardian-healing-plan');
+    const request = plan.getByRole('button', { name: 'Request approval' }).first();
+    await expect(request).toBeDisabled();
+    await expect(plan.locator('.gstep__action').first()).toHaveAttribute('title', 'Applying goes through approvals — coming with the approvals inbox');
+    await expect(page.getByTestId('guardian-top-issues')).toContainText('local-api');
+
+    // tall enough that the whole page fits: the sticky header stays at the top of the picture
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await keepScreenshot(page, 'guardian-home');
+
+    // live: the server's own 5 s checks bring it back UP; the page follows from the events alone
+    target.setStatus(200);
+    await expect(monitor.getByTestId('monitor-state')).toHaveText('UP', { timeout: 15_000 });
+    await expect(page.getByTestId('guardian-score')).toHaveText('100');
+    await expect(page.getByTestId('tile-monitors-up')).toHaveText('1');
+    await expect(page.getByTestId('guardian-breakdown-empty')).toBeVisible();
+  } finally {
+    target.server.closeAllConnections();
+    await new Promise((resolve) => target.server.close(resolve));
+  }
+});
