@@ -111,8 +111,8 @@ export function createCore(config: CoreConfig): Core {
     telemetry = new TelemetryService({ db, clock, log, events, settings, remote });
     if (logTee) telemetry.attachAppLogs(logTee);
     for (const task of telemetry.backgroundTasks()) background.register(task);
-    events.subscribe((name, payload) => {
-      if (name === 'secrets.changed' && (payload as { name: string }).name === 'database.url') void remote.reset();
+    events.on('secrets.changed', (status) => {
+      if (status.name === 'database.url') void remote.reset();
     });
     const products = new ProductsService({ dataDir, db, settings, secrets, stage, events, clock, log, ...(config.productUploads ? { uploadTuning: config.productUploads } : {}) });
     background.register(products.backgroundTask());

@@ -72,9 +72,7 @@ export class TrayService<Image, Menu> {
 
   /** Keeps the tooltip on the current stage; returns the unsubscribe. */
   followStage(events: EventBus): () => void {
-    return events.subscribe((name, payload) => {
-      if (name === 'stage.changed') this.setStage((payload as { stage: LaunchStage }).stage);
-    });
+    return events.on('stage.changed', (state) => this.setStage(state.stage));
   }
 
   destroy(): void {

@@ -1208,7 +1208,7 @@ export class Runner {
 
   /** Events cost a contract check each: built only when someone listens. */
   private emit<E extends EventName>(name: E, payload: () => EventPayload<E>): void {
-    if (this.d.events.listenerCount === 0) return;
+    if (!this.d.events.hasListeners(name)) return;
     this.d.events.emit(name, payload());
   }
 
