@@ -1,6 +1,2 @@
-import { NotBuiltPanel } from '../components/NotBuiltPanel';
-
-/** Approvals: not built yet. Replace this panel with the real page when the area lands. */
-export default function ApprovalsArea() {
-  return <NotBuiltPanel id="approvals" />;
-}
+/** Approvals: the inbox of steps waiting for the founder (src-renderer/src/areas/approvals/). */
+export { default } from './approvals/ApprovalsPage';

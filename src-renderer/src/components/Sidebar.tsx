@@ -1,10 +1,12 @@
 import { areas, type AreaId } from '../../../shared/areas';
 import { hrefFor, homeArea } from '../routing/use-hash-route';
 import { useApp } from '../store/store-context';
+import { usePendingCount } from '../areas/approvals/use-approvals';
 import { AreaIcon } from './AreaIcon';
 
 export function Sidebar({ current }: { current: AreaId }) {
   const version = useApp((s) => s.info?.version);
+  const pending = usePendingCount();
   return (
     <div className="sidebar">
       <nav className="sidebar__inner" aria-label="Areas">
@@ -21,6 +23,11 @@ export function Sidebar({ current }: { current: AreaId }) {
                 <AreaIcon id={area.id} />
                 <span className="sidebar__label">{area.title}</span>
                 {area.id === homeArea ? <span className="sidebar__hint">Home</span> : null}
+                {area.id === 'approvals' && pending ? (
+                  <span className="sidebar__count" data-testid="approvals-badge" aria-label={`${pending} pending`}>
+                    {pending}
+                  </span>
+                ) : null}
                 {!area.built ? <span className="sr-only"> (not built yet)</span> : null}
               </a>
             </li>

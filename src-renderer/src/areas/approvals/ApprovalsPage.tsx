@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import type { Approval } from '../../../../shared/contract/workflows';
+import { getApi } from '../../api/client';
+import { toLevqorError } from '../../api/to-levqor-error';
+import { classHint, formatPreview, formatTime, onTimeoutLabel, timeLeft } from './format';
+import { useApprovals, useNow } from './use-approvals';
+import './approvals.css';
+
+const stageLabel = { 'pre-launch': 'Pre-launch', 'post-launch': 'Post-launch' } as const;
+const statusLabel = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', cancelled: 'Cancelled' } as const;
+
+function ClassBadge({ cls }: { cls: Approval['class'] }) {
+  return (
+    <span className={`apx-class apx-class--${cls}`} title={classHint[cls]} data-testid="approval-class">
+      <span className="sr-only">Class </span>
+      {cls}
+    </span>
+  );
+}
+
+/** One pending approval: what the step would do, its context, the countdown and the decision form. */
+function PendingCard({ a, now }: { a: Approval; now: number }) {
+  const [decision, setDecision] = useState<'approve' | 'reject' | undefined>(undefined);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const preview = formatPreview(a.preview);
+  const left = timeLeft(a.expiresAt, now);
+  const soon = a.expiresAt !== null && a.expiresAt - now < 15 * 60_000;
+
+  const submit = async () => {
+    if (!decision) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const input = { id: a.id, ...(reason.trim() ? { reason: reason.trim() } : {}) };
+      if (decision === 'approve') await getApi().approvals.approve(input);
+      else await getApi().approvals.reject(input);
+    } catch (err) {
+      setError(toLevqorError(err).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className="card apx-item" data-testid={`approval-${a.id}`} data-status="pending">
+      <div className="apx-item__head">
+        <ClassBadge cls={a.class} />
+        <div className="apx-item__title">
+          <strong className="apx-item__message">{a.message}</strong>
+          <span className="muted">
+            {a.workflowName} · step <code>{a.nodeId}</code> ({a.stepType})
+          </span>
+        </div>
+        <span className={`apx-left${soon ? ' apx-left--soon' : ''}`} data-testid="approval-time-left">
+          {left}
+        </span>
+      </div>
+      <dl className="apx-facts">
+        <dt>Stage</dt>
+        <dd>{stageLabel[a.stage]}</dd>
+        <dt>Requested</dt>
+        <dd>
+          {formatTime(a.requestedAt)} by {a.requestedBy}
+        </dd>
+        <dt>On timeout</dt>
+        <dd>{a.expiresAt === null ? 'never times out' : `${onTimeoutLabel[a.onTimeout]} at ${formatTime(a.expiresAt)}`}</dd>
+      </dl>
+      <div className="apx-preview">
+        <span className="apx-preview__label">What it would do</span>
+        {preview ? <pre data-testid="approval-preview">{preview}</pre> : <p className="muted">This step gave no preview.</p>}
+      </div>
+      {decision ? (
+        <form
+          className="apx-decide"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <label className="sr-only" htmlFor={`reason-${a.id}`}>
+            Reason
+          </label>
+          <input
+            id={`reason-${a.id}`}
+            className="input"
+            placeholder={decision === 'approve' ? 'Reason (optional)' : 'Why not? (optional)'}
+            value={reason}
+            maxLength={2000}
+            onChange={(e) => setReason(e.target.value)}
+            disabled={busy}
+            autoFocus
+          />
+          <button type="submit" className={`button apx-confirm apx-confirm--${decision}`} disabled={busy}>
+            {busy ? 'Sending…' : decision === 'approve' ? 'Confirm approve' : 'Confirm reject'}
+          </button>
+          <button type="button" className="button button--ghost" disabled={busy} onClick={() => setDecision(undefined)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <div className="apx-actions">
+          <button type="button" className="button apx-approve" onClick={() => setDecision('approve')}>
+            Approve
+          </button>
+          <button type="button" className="button button--ghost apx-reject" onClick={() => setDecision('reject')}>
+            Reject
+          </button>
+        </div>
+      )}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function DecidedRow({ a }: { a: Approval }) {
+  return (
+    <li className="apx-decided" data-testid={`approval-${a.id}`} data-status={a.status}>
+      <ClassBadge cls={a.class} />
+      <div className="apx-decided__body">
+        <div className="apx-decided__title">
+          <strong>{a.message}</strong>
+          <span className={`apx-status apx-status--${a.status}`} data-testid="approval-status">
+            {statusLabel[a.status]}
+          </span>
+        </div>
+        <span className="muted">
+          {a.workflowName} · step <code>{a.nodeId}</code>
+          {a.decidedAt !== null ? ` · ${formatTime(a.decidedAt)}` : ''}
+          {a.decidedBy ? ` by ${a.decidedBy}` : ''}
+        </span>
+        {a.reason ? <span className="apx-decided__reason">“{a.reason}”</span> : null}
+      </div>
+    </li>
+  );
+}
+
+/** Approvals: Class B/C steps waiting for the founder, pending first, decided below. */
+export default function ApprovalsPage() {
+  const list = useApprovals();
+  const pending = list.approvals.filter((a) => a.status === 'pending');
+  const decided = list.approvals.filter((a) => a.status !== 'pending').sort((x, y) => (y.decidedAt ?? 0) - (x.decidedAt ?? 0));
+  const now = useNow(pending.some((a) => a.expiresAt !== null));
+
+  return (
+    <div className="stack apx">
+      {list.error ? (
+        <div className="notice notice--danger" role="alert">
+          Could not load approvals: {list.error.message}
+          <button type="button" className="button button--ghost" onClick={() => void list.reload()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      <section aria-labelledby="apx-pending-title" data-testid="approvals-pending">
+        <div className="apx-head">
+          <h2 id="apx-pending-title">Waiting for you</h2>
+          <span className="pill">{pending.length}</span>
+        </div>
+        {list.status === 'loading' ? (
+          <p className="muted">Loading…</p>
+        ) : pending.length === 0 ? (
+          <div className="card apx-empty" data-testid="approvals-empty">
+            <strong>Nothing waits for you</strong>
+            <span className="muted">When a workflow reaches a step that needs your approval, it appears here.</span>
+          </div>
+        ) : (
+          <ul className="apx-list">
+            {pending.map((a) => (
+              <PendingCard key={a.id} a={a} now={now} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card section" aria-labelledby="apx-decided-title" data-testid="approvals-decided">
+        <div className="section__head">
+          <h2 id="apx-decided-title">Decided</h2>
+          <p className="muted">Approved, rejected, expired and cancelled requests: who, when and why.</p>
+        </div>
+        {decided.length === 0 ? (
+          <p className="muted">No decisions yet.</p>
+        ) : (
+          <ul className="apx-decided-list">
+            {decided.map((a) => (
+              <DecidedRow key={a.id} a={a} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

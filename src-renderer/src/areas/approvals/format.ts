@@ -1,0 +1,52 @@
+/** Pure formatting for the Approvals inbox (tested in approvals.test.ts). */
+
+/** "2h 05m left", "4m 09s left", "expired"; "no timeout" when there is no expiry. */
+export function timeLeft(expiresAt: number | null, now: number): string {
+  if (expiresAt === null) return 'no timeout';
+  const ms = expiresAt - now;
+  if (ms <= 0) return 'expired';
+  const s = Math.floor(ms / 1000);
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (d > 0) return `${d}d ${pad(h)}h left`;
+  if (h > 0) return `${h}h ${pad(m)}m left`;
+  return `${m}m ${pad(sec)}s left`;
+}
+
+export const onTimeoutLabel = {
+  reject: 'rejects the step',
+  skip: 'skips the step',
+  'dry-run': 'runs it as a dry run',
+} as const;
+
+export const classHint = {
+  A: 'Class A: safe, reversible',
+  B: 'Class B: external effect, dry run in pre-launch unless approved',
+  C: 'Class C: high impact, always needs your approval',
+} as const;
+
+export function formatTime(at: number): string {
+  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The preview as readable JSON; a plain string stays as it is. */
+export function formatPreview(preview: unknown): string | undefined {
+  if (preview === undefined || preview === null) return undefined;
+  if (typeof preview === 'string') return preview;
+  try {
+    return JSON.stringify(preview, null, 2);
+  } catch {
+    return String(preview);
+  }
+}
+
+/** Pending ids after an approval event: requested adds, any decision removes. */
+export function applyApprovalEvent(pending: ReadonlySet<string>, a: { id: string; status: string }): Set<string> {
+  const next = new Set(pending);
+  if (a.status === 'pending') next.add(a.id);
+  else next.delete(a.id);
+  return next;
+}

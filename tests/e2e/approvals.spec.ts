@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, keepScreenshot, openApp, test } from './fixtures';
+import { repoRoot, type LevqorServer } from './server-process';
+
+/** manual → transform → approval ("Ship it?") → log; `approval` adds the gate's own settings (e.g. a timeout). */
+function shipWorkflow(name: string, message: string, approval?: Record<string, unknown>) {
+  return {
+    name,
+    trigger: { type: 'manual' },
+    nodes: [
+      { id: 'build', type: 'transform', params: { expression: '{ "version": "1.2.0", "channel": "stable" }' } },
+      { id: 'gate', type: 'approval', params: { message }, ...(approval ? { approval } : {}) },
+      { id: 'announce', type: 'log', params: { message: 'shipped {{ steps.build.output.version }}' } },
+    ],
+    edges: [
+      { from: 'build', to: 'gate' },
+      { from: 'gate', to: 'announce' },
+    ],
+  };
+}
+
+function cli(dataDir: string, ...args: string[]): string {
+  const out = spawnSync(process.execPath, ['bin/levqor.js', '--data-dir', dataDir, ...args], { cwd: repoRoot, encoding: 'utf8' });
+  expect(out.status, out.stderr).toBe(0);
+  return out.stdout;
+}
+
+/** Imports the workflow and runs it with the CLI until it waits for its approval; returns the run id. */
+function seedWaitingRun(dataDir: string, doc: object): string {
+  const file = join(dataDir, `wf-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(doc));
+  const { id } = JSON.parse(cli(dataDir, 'workflow', 'import', file, '--json')) as { id: string };
+  const run = JSON.parse(cli(dataDir, 'workflow', 'run', id, '--wait', '--json')) as { runId: string; status: string };
+  expect(run.status).toBe('waiting');
+  return run.runId;
+}
+
+async function call<T>(server: LevqorServer, procedure: string, input: unknown): Promise<T> {
+  const res = await fetch(`${server.baseUrl}api/${procedure}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+function badge(page: Page) {
+  return page.getByRole('navigation', { name: 'Areas' }).getByTestId('approvals-badge');
+}
+
+test('a waiting approval shows in the sidebar badge, is approved from the inbox and its run completes', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  const runId = seedWaitingRun(levqor.dataDir, shipWorkflow('Ship the release', 'Ship it?'));
+  const server = await levqor.start();
+
+  await openApp(page, server);
+  await expect(badge(page)).toHaveText('1');
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /^Approvals/ }).click();
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Approvals');
+  await expect(main).not.toContainText('Not built yet');
+
+  const pending = page.getByTestId('approvals-pending');
+  const item = pending.locator('[data-status="pending"]');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Ship it?');
+  await expect(item).toContainText('Ship the release');
+  await expect(item).toContainText('gate');
+  await expect(item.getByTestId('approval-class')).toHaveText('Class C');
+  await expect(item.getByTestId('approval-time-left')).toHaveText('no timeout');
+  await expect(item.getByTestId('approval-preview')).toContainText('"message": "Ship it?"');
+  await expect(item).toContainText('Pre-launch');
+
+  await item.getByRole('button', { name: 'Approve' }).click();
+  await item.getByRole('textbox', { name: 'Reason' }).fill('release notes checked');
+  await item.getByRole('button', { name: 'Confirm approve' }).click();
+
+  await expect(badge(page)).toHaveCount(0);
+  await expect(page.getByTestId('approvals-empty')).toContainText('Nothing waits for you');
+  const decided = page.getByTestId('approvals-decided').locator('[data-status="approved"]');
+  await expect(decided).toContainText('Ship it?');
+  await expect(decided.getByTestId('approval-status')).toHaveText('Approved');
+  await expect(decided).toContainText('release notes checked');
+
+  await expect.poll(async () => (await call<{ status: string }>(server, 'runs.get', { id: runId })).status, { timeout: 15_000 }).toBe('succeeded');
+});
+
+test('rejecting an approval fails its run; the other request keeps waiting with its countdown', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  const rejected = seedWaitingRun(levqor.dataDir, shipWorkflow('Refund order 1042', 'Refund 49 EUR to order 1042?'));
+  seedWaitingRun(levqor.dataDir, shipWorkflow('Ship the release', 'Ship it?', { timeout: '2h', onTimeout: 'reject' }));
+  const server = await levqor.start();
+
+  await openApp(page, server, 'approvals');
+  await expect(badge(page)).toHaveText('2');
+  const pending = page.getByTestId('approvals-pending').locator('[data-status="pending"]');
+  await expect(pending).toHaveCount(2);
+  const ship = pending.filter({ hasText: 'Ship it?' });
+  await expect(ship.getByTestId('approval-time-left')).toHaveText(/^1h 5\dm left$/);
+  await expect(ship).toContainText('rejects the step');
+
+  const refund = pending.filter({ hasText: 'Refund 49 EUR' });
+  await refund.getByRole('button', { name: 'Reject' }).click();
+  await refund.getByRole('textbox', { name: 'Reason' }).fill('customer already refunded by hand');
+  await refund.getByRole('button', { name: 'Confirm reject' }).click();
+
+  await expect(badge(page)).toHaveText('1');
+  await expect(pending).toHaveCount(1);
+  const decided = page.getByTestId('approvals-decided').locator('[data-status="rejected"]');
+  await expect(decided.getByTestId('approval-status')).toHaveText('Rejected');
+  await expect(decided).toContainText('customer already refunded by hand');
+
+  await expect.poll(async () => (await call<{ status: string }>(server, 'runs.get', { id: rejected })).status, { timeout: 15_000 }).toBe('failed');
+
+  await page.setViewportSize({ width: 1280, height: 820 });
+  await keepScreenshot(page, 'approvals-inbox');
+});
