@@ -2,36 +2,17 @@
 // `npm start`: the desktop app when an Electron binary is installed, otherwise the headless
 // server (`levqor serve`) with the same UI in a browser. Extra arguments go to whichever runs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
 const args = process.argv.slice(2);
 const rebuildHint =
   'Hint: if the error mentions better-sqlite3 or NODE_MODULE_VERSION, the native module is built for Node, not Electron. ' +
   'Run `npx electron-builder install-app-deps` to rebuild it for Electron (and `npm rebuild better-sqlite3` to return to the headless server and tests).';
 
-/**
- * The Electron executable, or undefined when the package was installed without its binary.
- * Reads the package's path.txt instead of `require('electron')`: since Electron 45 that
- * require tries to download a missing binary, which must not happen on an offline machine.
- */
-function electronBinary() {
-  try {
-    const pkgDir = dirname(require.resolve('electron/package.json'));
-    const pathFile = join(pkgDir, 'path.txt');
-    if (!existsSync(pathFile)) return undefined;
-    const executable = readFileSync(pathFile, 'utf8').trim();
-    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-    const binary = override ? join(override, executable) : join(pkgDir, 'dist', executable);
-    return existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function ensureBuilt(files) {
   const missing = () => files.filter((file) => !existsSync(join(root, file)));
@@ -60,7 +41,7 @@ function run(command, commandArgs, onFailure) {
   });
 }
 
-const electron = electronBinary();
+const electron = electronBinary(root);
 if (electron) {
   ensureBuilt([join('out', 'main', 'index.js'), join('out', 'preload', 'index.cjs'), join('out', 'renderer', 'index.html')]);
   run(electron, ['.', ...args], () => console.error(rebuildHint));

@@ -1,32 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { LevqorApi } from '../../shared/contract';
 import { repoRoot } from './server-process';
+import { electronBinary } from '../../scripts/electron-binary.js';
 
 /**
  * The real desktop app, where an Electron binary is installed. Without one (CI, this dev
  * container: ELECTRON_SKIP_BINARY_DOWNLOAD) the file registers no test at all, so the run
- * shows neither a pass nor a skip for it. The binary is looked up the way the electron package
- * does, minus its download-on-require fallback.
+ * shows neither a pass nor a skip for it.
  */
-function electronBinary(): string | undefined {
-  try {
-    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathFile = join(pkgDir, 'path.txt');
-    if (!existsSync(pathFile)) return undefined;
-    const executable = readFileSync(pathFile, 'utf8').trim();
-    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-    const binary = override ? join(override, executable) : join(pkgDir, 'dist', executable);
-    return existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
-const electronPath = electronBinary();
+const electronPath = electronBinary(repoRoot);
 
 if (electronPath) {
   test('the desktop window exposes window.levqor, answers app.info and has no Node', async () => {
