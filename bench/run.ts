@@ -6,6 +6,7 @@ import { telemetryDetect } from './telemetry-detect.bench';
 import { workflowThroughput } from './workflows.bench';
 import { webhookThroughput } from './webhook.bench';
 import { compileBench } from './compile.bench';
+import { editorBench } from './editor.bench';
 
 /**
  * `npm run bench`: each figure beside a reference measured in this same run. Figures are
@@ -19,6 +20,7 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['workflow executions', workflowThroughput],
   ['workflow webhooks over HTTP', webhookThroughput],
   ['product compile', compileBench],
+  ['workflow editor in Chromium', editorBench],
 ];
 
 const only = process.argv[2];

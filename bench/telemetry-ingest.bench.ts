@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import { createCore } from '../src-main/core';
+import { createCore, type Core } from '../src-main/core';
 import { openDatabase } from '../src-main/core/db/open';
 import { migrate } from '../src-main/core/db/migrate';
 import { uuidv7 } from '../src-main/core/ids';
 import { fingerprintOf } from '../src-main/core/telemetry/fingerprint';
 import { telemetryCacheKiB } from '../src-main/core/telemetry/telemetry-service';
 import { levqorBin, repoRoot } from '../tests/helpers/cli';
-import { rssMb, type Report } from './measure';
+import { rssMb, type Figure, type Report } from './measure';
 import { chunks, events } from './telemetry-data';
 
 const n = 1_000_000;
@@ -44,6 +44,7 @@ export async function telemetryIngest(report: Report): Promise<void> {
   t = performance.now();
   for (const part of batches) core.telemetry.ingestValues(part);
   const oursMs = performance.now() - t;
+  const countFigures = explorerCounts(core);
   core.close();
 
   report({
@@ -55,8 +56,23 @@ export async function telemetryIngest(report: Report): Promise<void> {
     higherIsBetter: true,
   });
 
+  for (const f of countFigures) report(f);
   await serveWithMillion(report, dataDir);
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The explorer's first page with its total over the 1M rows: from the rollups, and a capped COUNT. */
+function explorerCounts(core: Core): Figure[] {
+  const time = (q: Parameters<Core['telemetry']['query']>[0]) => {
+    const t = performance.now();
+    const page = core.telemetry.query(q);
+    if (page.total === undefined) throw new Error('telemetry.query gave no total');
+    return performance.now() - t;
+  };
+  return [
+    { name: 'telemetry.query with total over 1M rows: all rows, level error+warn (count from rollups)', value: time({ limit: 200, levels: ['error', 'warn'] }), unit: 'ms' },
+    { name: 'telemetry.query with total over 1M rows: text "checkout" (COUNT capped at 100,000)', value: time({ limit: 200, text: 'checkout' }), unit: 'ms' },
+  ];
 }
 
 /** `levqor serve` on that data dir (1M rows): start to the first telemetry.query answer, and RSS. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { event, procedure } from './procedure';
 import { anomalySchema } from './telemetry';
 import { remoteStatusSchema } from './remote';
+import { approvalSchema } from './workflows';
 
 const epochMs = z.number().int();
 
@@ -148,6 +149,7 @@ export const healingActions = [
 ] as const;
 
 export const healingStepSchema = z.object({
+  /** Stable while the finding lasts (`<action>:<target>`): what guardian.requestHealing takes. */
   id: z.string(),
   finding: z.enum(deductionKinds),
   action: z.enum(healingActions),
@@ -157,6 +159,11 @@ export const healingStepSchema = z.object({
   expectedEffect: z.string(),
   /** What would run once approved: a procedure and its input. Nothing here runs by itself. */
   proposal: z.object({ procedure: z.string(), input: z.record(z.string(), z.unknown()) }).nullable(),
+  /** Whether approving it here would apply it; when not, `refusal` says why (shown instead of the button). */
+  applicable: z.boolean(),
+  refusal: z.string().optional(),
+  /** The approval this step waits for, once requested (guardian.requestHealing). */
+  pendingApprovalId: z.string().optional(),
 });
 export type HealingStep = z.infer<typeof healingStepSchema>;
 
@@ -257,6 +264,11 @@ export const guardianProcedures = {
     summary: 'A dry-run healing plan: per finding an action, its class, evidence and expected effect. Nothing is applied.',
     input: z.object({}).strict(),
     output: healingPlanSchema,
+  }),
+  'guardian.requestHealing': procedure({
+    summary: 'Ask for the founder\u2019s approval to apply one healing plan step (by its id); approving applies it through its owning service. An action that cannot be applied here is refused with the reason.',
+    input: z.object({ stepId: z.string().min(1, 'must not be empty').max(300, 'is too long') }).strict(),
+    output: approvalSchema,
   }),
   'guardian.summary': procedure({
     summary: 'The executive summary: score and trend, top issues, anomalies, monitors, pending approvals, sync state.',

@@ -18,9 +18,10 @@ export type ProductBuild = z.infer<typeof buildSchema>;
 /**
  * A Drive upload of one compiled ZIP. `needs-approval`: a pre-launch dry run (the plan is what
  * it would do); `queued`: waiting to upload (offline, no credentials, Drive busy), retried with
- * backoff; `superseded`: a newer build of the product replaced it before it was sent.
+ * backoff; `superseded`: a newer build of the product replaced it before it was sent;
+ * `rejected`: its pre-launch approval was rejected or timed out, and nothing was sent.
  */
-export const uploadStatuses = ['needs-approval', 'queued', 'uploading', 'done', 'failed', 'superseded'] as const;
+export const uploadStatuses = ['needs-approval', 'queued', 'uploading', 'done', 'failed', 'superseded', 'rejected'] as const;
 export const uploadStatusSchema = z.enum(uploadStatuses);
 export type UploadStatus = z.infer<typeof uploadStatusSchema>;
 
@@ -48,6 +49,8 @@ export const uploadRecordSchema = z.object({
   lastError: z.string().optional(),
   driveFileId: z.string().optional(),
   driveDownloadUrl: z.string().optional(),
+  /** Pre-launch: the approval (`approvals.*`) this upload waits for, or went out under. */
+  approvalId: z.string().optional(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

@@ -104,7 +104,7 @@ export const telemetryProcedures = {
     output: z.object({ accepted: z.number().int(), duplicates: z.number().int() }),
   }),
   'telemetry.query': procedure({
-    summary: 'Rows, newest first, filtered by time, level, source, endpoint, fingerprint and text; page on with nextCursor.',
+    summary: 'Rows, newest first, filtered by time, level, source, endpoint, fingerprint and text; page on with nextCursor. The first page also says how many rows match (total).',
     input: z
       .object({
         ...timeRange,
@@ -117,7 +117,14 @@ export const telemetryProcedures = {
         cursor: text(100).optional(),
       })
       .strict(),
-    output: z.object({ rows: z.array(telemetryRowSchema), nextCursor: z.string().optional() }),
+    output: z.object({
+      rows: z.array(telemetryRowSchema),
+      nextCursor: z.string().optional(),
+      /** First page only (no cursor): rows matching the filters, whatever the limit. */
+      total: z.number().int().optional(),
+      /** true when `total` is a floor: a text, source, endpoint or fingerprint filter counts at most 100,000 rows. */
+      totalCapped: z.boolean().optional(),
+    }),
   }),
   'telemetry.groups': procedure({
     summary: 'Rows grouped by fingerprint over a time range, most frequent first.',

@@ -27,15 +27,42 @@ export const workflowSummarySchema = z.object({
   updatedAt: epochMs,
   lastRun: z.object({ runId: z.string(), status: runStatusSchema, at: epochMs }).optional(),
   nextFireAt: epochMs.optional(),
+  /** Saved with validation problems: its trigger is inactive and it cannot run until saved valid. */
+  draft: z.boolean(),
+  /** How many validation problems the saved document has (0 unless a draft). */
+  problems: z.number().int(),
+  /** The current version: every save, import and restore adds one. */
+  version: z.number().int(),
+  /** Succeeded / finished runs of the last 30 days, 0..1; null when none finished. */
+  successRate: z.number().nullable(),
 });
 export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
 
+/** A draft's document as written: an object that may fail validation (never silently fixed). */
+export const draftDocumentSchema = z.record(z.string(), z.unknown());
+
 export const workflowDetailSchema = workflowSummarySchema.extend({
-  workflow: workflowDocumentSchema,
+  /**
+   * The valid document, or a draft's document as written. The loose schema comes first so the
+   * output check never applies the file format's defaults to a draft (it is shown as written).
+   */
+  workflow: z.union([draftDocumentSchema, workflowDocumentSchema]),
+  /** Replaces the summary's count: a draft's validation problems by JSON path; [] when valid. */
+  problems: z.array(workflowProblemSchema),
   /** Webhook workflows: where to POST and the secret to send (header `x-levqor-secret` or `?secret=`). */
   webhook: z.object({ path: z.string(), url: z.string(), secret: z.string(), respond: z.enum(['onFinish', 'immediately']) }).optional(),
 });
 export type WorkflowDetail = z.infer<typeof workflowDetailSchema>;
+
+export const workflowVersionBriefSchema = z.object({
+  version: z.number().int(),
+  savedAt: epochMs,
+  name: z.string(),
+  draft: z.boolean(),
+  /** How many validation problems that version had. */
+  problems: z.number().int(),
+});
+export type WorkflowVersionBrief = z.infer<typeof workflowVersionBriefSchema>;
 
 export const runStepBriefSchema = z.object({ id: z.string(), status: stepStatusSchema, attempts: z.number().int() });
 
@@ -54,6 +81,8 @@ export const runSummarySchema = z.object({
   wakeAt: epochMs.nullable(),
   error: runErrorSchema.nullable(),
   scheduledFor: epochMs.nullable(),
+  /** Started with dryRun: Class B/C steps (approval gates too) were recorded as dry runs, nothing waited. */
+  dryRun: z.boolean(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
@@ -91,12 +120,31 @@ export const runLogLineSchema = z.object({
   data: z.unknown().optional(),
 });
 
+/** What an approval is about: a run's step, a product's Drive upload, or a Guardian healing action. */
+export const approvalSubjectKinds = ['step', 'product.upload', 'guardian.healing'] as const;
+export type ApprovalSubjectKind = (typeof approvalSubjectKinds)[number];
+export const approvalSubjectSchema = z.object({
+  kind: z.enum(approvalSubjectKinds),
+  /** step: `<runId>/<nodeId>`; product.upload: the upload id; guardian.healing: the healing plan entry id. */
+  ref: z.string(),
+  /** In words, for the inbox: `Weekly report › post` or `Upload x-1.0.0.zip to Google Drive`. */
+  title: z.string(),
+});
+export type ApprovalSubject = z.infer<typeof approvalSubjectSchema>;
+
+/** What the owner of a non-step subject did once the approval was decided (uploaded, applied, nothing sent…). */
+export const approvalOutcomeSchema = z.object({ ok: z.boolean(), message: z.string(), at: epochMs });
+export type ApprovalOutcome = z.infer<typeof approvalOutcomeSchema>;
+
 export const approvalSchema = z.object({
   id: z.string(),
-  runId: z.string(),
-  nodeId: z.string(),
+  subject: approvalSubjectSchema,
+  /** null unless subject.kind is `step`. */
+  runId: z.string().nullable(),
+  nodeId: z.string().nullable(),
   workflowId: z.string().nullable(),
-  workflowName: z.string(),
+  workflowName: z.string().nullable(),
+  /** The step type, or for other subjects the action: `drive.upload`, a healing action name. */
   stepType: z.string(),
   class: stepClassSchema,
   stage: launchStageSchema,
@@ -111,10 +159,14 @@ export const approvalSchema = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: epochMs.nullable(),
   reason: z.string().nullable(),
+  /** Non-step subjects: the result of acting on the decision; null until then (and for steps). */
+  outcome: approvalOutcomeSchema.nullable(),
 });
 export type Approval = z.infer<typeof approvalSchema>;
 
 export const runDetailSchema = runSummarySchema.extend({
+  /** The workflow document this run started with (later edits do not change it). */
+  workflow: workflowDocumentSchema.optional(),
   input: z.unknown().optional(),
   output: z.unknown().optional(),
   steps: z.array(runStepDetailSchema),
@@ -157,6 +209,11 @@ export const workflowStatsSchema = z.object({
   /** Mean time from an approval request to its decision; null when none was decided. */
   meanApprovalWaitMs: z.number().nullable(),
   approvalsDecided: z.number().int(),
+  /** Runs per calendar day in `timezone` (by createdAt), every day of the range, oldest first. */
+  daily: z.array(
+    z.object({ day: z.string(), succeeded: z.number().int(), failed: z.number().int(), cancelled: z.number().int(), other: z.number().int() }),
+  ),
+  timezone: z.string(),
 });
 export type WorkflowStats = z.infer<typeof workflowStatsSchema>;
 
@@ -175,8 +232,37 @@ export const workflowsProcedures = {
     output: z.object({ id: z.string(), name: z.string() }),
   }),
   'workflows.save': procedure({
-    summary: 'Create (no id) or replace (id) a workflow; may also enable or disable it.',
-    input: z.object({ id: id.optional(), workflow: workflowInput, enabled: z.boolean().optional() }).strict(),
+    summary: 'Create (no id) or replace (id) a workflow, adding a version; with draft, a document with problems is kept as a draft.',
+    input: z
+      .object({
+        id: id.optional(),
+        workflow: workflowInput,
+        enabled: z.boolean().optional(),
+        /** Store a document that fails validation anyway, as written, as an inactive draft. */
+        draft: z.boolean().optional(),
+      })
+      .strict(),
+    output: workflowSummarySchema,
+  }),
+  'workflows.versions': procedure({
+    summary: 'Every saved version of a workflow, newest first.',
+    input: z.object({ id }).strict(),
+    output: z.object({ versions: z.array(workflowVersionBriefSchema) }),
+  }),
+  'workflows.getVersion': procedure({
+    summary: 'One saved version of a workflow with its document and problems.',
+    input: z.object({ id, version: z.number().int().min(1, 'must be at least 1') }).strict(),
+    output: z.object({
+      version: z.number().int(),
+      savedAt: epochMs,
+      draft: z.boolean(),
+      workflow: z.union([draftDocumentSchema, workflowDocumentSchema]),
+      problems: z.array(workflowProblemSchema),
+    }),
+  }),
+  'workflows.restoreVersion': procedure({
+    summary: 'Save an earlier version\u2019s document as the newest version (a draft stays a draft).',
+    input: z.object({ id, version: z.number().int().min(1, 'must be at least 1') }).strict(),
     output: workflowSummarySchema,
   }),
   'workflows.list': procedure({
@@ -212,14 +298,21 @@ export const workflowsProcedures = {
   'workflows.run': procedure({
     summary: 'Run a stored workflow (id) or a workflow document; with wait, return when it ends or waits for approval.',
     input: z
-      .object({ id: id.optional(), workflow: z.unknown().optional(), input: z.unknown().optional(), wait: z.boolean().default(false) })
+      .object({
+        id: id.optional(),
+        workflow: z.unknown().optional(),
+        input: z.unknown().optional(),
+        wait: z.boolean().default(false),
+        /** Class A steps run for real; Class B/C steps (approval gates too) record their preview as a dry run. */
+        dryRun: z.boolean().default(false),
+      })
       .strict()
       .refine((v) => (v.id === undefined) !== (v.workflow === undefined), { message: 'give either id or workflow', path: ['id'] }),
     output: runResultSchema,
   }),
   'workflows.stats': procedure({
     summary: 'Runs, success rate, p50/p95 duration, top failure reasons and mean approval wait over a date range.',
-    input: z.object({ id, from: epochMs.optional(), to: epochMs.optional() }).strict(),
+    input: z.object({ id, from: epochMs.optional(), to: epochMs.optional(), timezone: z.string().min(1).max(100).optional() }).strict(),
     output: workflowStatsSchema,
   }),
   'workflows.stepTypes': procedure({
@@ -235,6 +328,9 @@ export const workflowsProcedures = {
         status: runStatusSchema.optional(),
         limit: z.number().int().min(1).max(500).default(50),
         before: epochMs.optional(),
+        /** createdAt in [from, to). */
+        from: epochMs.optional(),
+        to: epochMs.optional(),
       })
       .strict(),
     output: z.object({ runs: z.array(runSummarySchema) }),
@@ -260,17 +356,25 @@ export const workflowsProcedures = {
     output: runSummarySchema,
   }),
   'approvals.list': procedure({
-    summary: 'Approval requests, pending first (all statuses with status omitted).',
-    input: z.object({ status: approvalStatusSchema.optional(), runId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    summary: 'Approval requests of every kind (steps, uploads, healing actions), pending first (all statuses with status omitted).',
+    input: z
+      .object({
+        status: approvalStatusSchema.optional(),
+        runId: id.optional(),
+        kind: z.enum(approvalSubjectKinds).optional(),
+        ref: id.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
     output: z.object({ approvals: z.array(approvalSchema) }),
   }),
   'approvals.approve': procedure({
-    summary: 'Approve a waiting step; the run continues.',
+    summary: 'Approve a waiting request: a step\u2019s run continues; an upload is sent; a healing action is applied.',
     input: z.object({ id, reason: z.string().max(2000).optional(), by: z.string().min(1).max(200).optional() }).strict(),
     output: approvalSchema,
   }),
   'approvals.reject': procedure({
-    summary: 'Reject a waiting step: it fails with APPROVAL_REJECTED, and so does its run (runs.retry asks again).',
+    summary: 'Reject a waiting request: a step fails with APPROVAL_REJECTED, and so does its run (runs.retry asks again); an upload is marked rejected; a healing action is not applied.',
     input: z.object({ id, reason: z.string().max(2000).optional(), by: z.string().min(1).max(200).optional() }).strict(),
     output: approvalSchema,
   }),
@@ -329,6 +433,10 @@ export const workflowEvents = {
   }),
   'approval.requested': event({ summary: 'A step waits for the founder\u2019s approval.', payload: approvalSchema }),
   'approval.decided': event({ summary: 'An approval was approved, rejected, expired or cancelled.', payload: approvalSchema }),
+  'approval.applied': event({
+    summary: 'The owner of a non-step approval acted on its decision (upload sent or queued, healing action applied, nothing sent); outcome says what happened.',
+    payload: approvalSchema,
+  }),
   'run.finished': event({
     summary: 'A run ended: succeeded, failed or cancelled.',
     payload: z.object({ ...runRef, status: runStatusSchema, error: runErrorSchema.nullable(), durationMs: z.number(), at: epochMs }),

@@ -138,6 +138,27 @@ export function createCore(config: CoreConfig): Core {
     });
     for (const task of guardian.backgroundTasks()) background.register(task);
 
+    // one approval mechanism (ARCHITECTURE §4): uploads and healing actions ask the engine's
+    // approval system, and its decisions come back to the capability that owns the subject
+    products.connectApprovals(engine.approvals);
+    guardian.connectApprovals(
+      engine.approvals,
+      {
+        checkMonitor: (id) => guardian.checkOne(id),
+        updateMonitor: (id, changes) => guardian.update(id, changes),
+        reconnectRemote: async () => {
+          await remote.reset();
+          return remote.check();
+        },
+        syncTelemetry: () => telemetry.sync(),
+        pruneTelemetry: () => telemetry.prune(),
+        retryRun: (id) => engine.runs.retry(id),
+        setWorkflowEnabled: (id, enabled) => engine.workflows.setEnabled(id, enabled),
+      },
+      () => stage.current,
+    );
+    background.register(engine.approvals.backgroundTask());
+
     return {
       dataDir,
       env,

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, keepScreenshot, openApp, test } from './fixtures';
 import { repoRoot, type LevqorServer } from './server-process';
+import { goodToken, startFakeDrive } from '../helpers/drive-server';
 
 /** manual → transform → approval ("Ship it?") → log; `approval` adds the gate's own settings (e.g. a timeout). */
 function shipWorkflow(name: string, message: string, approval?: Record<string, unknown>) {
@@ -118,4 +119,45 @@ test('rejecting an approval fails its run; the other request keeps waiting with 
 
   await page.setViewportSize({ width: 1280, height: 820 });
   await keepScreenshot(page, 'approvals-inbox');
+});
+
+test('a pre-launch Drive upload is approved from the inbox: it goes to Drive and Launches shows it uploaded', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  const drive = await startFakeDrive();
+  try {
+    const slug = 'gated-kit';
+    const server = await levqor.start({ env: { LEVQOR_DRIVE_ROOT_URL: drive.url, LEVQOR_DRIVE_CREDENTIALS: JSON.stringify({ access_token: goodToken }) } });
+    await call(server, 'products.create', { slug, name: 'Gated Kit', price: 9, description: 'A kit behind an approval.', tags: ['kit'] });
+    mkdirSync(join(levqor.dataDir, 'products', slug), { recursive: true });
+    writeFileSync(join(levqor.dataDir, 'products', slug, 'guide.md'), '# Gated\n'.repeat(100));
+    const compiled = await call<{ upload: { status: string; approvalId: string } }>(server, 'products.compile', { slug, upload: true });
+    expect(compiled.upload.status).toBe('needs-approval');
+    expect(drive.requests).toEqual([]);
+
+    await openApp(page, server, 'launches');
+    const row = page.getByRole('main').getByTestId(`product-row-${slug}`);
+    await expect(row.getByTestId('upload-state')).toContainText('waiting for approval');
+    await expect(badge(page)).toHaveText('1');
+
+    await page.goto(`${server.baseUrl}#/approvals`);
+    const item = page.getByTestId(`approval-${compiled.upload.approvalId}`);
+    await expect(item.getByTestId('approval-subject')).toContainText(`Drive upload · Upload ${slug}-1.0.0.zip to Google Drive`);
+    await expect(item.getByRole('link', { name: 'Open Launches' })).toHaveAttribute('href', '#/launches');
+    await expect(item.getByTestId('approval-class')).toHaveText('Class B');
+    await expect(item.getByTestId('approval-preview')).toContainText('"supportsAllDrives": true');
+    await expect(item).toContainText('rejects it: nothing is sent');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await keepScreenshot(page, 'approvals-upload');
+
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await item.getByRole('button', { name: 'Confirm approve' }).click();
+    const decided = page.getByTestId('approvals-decided').locator('[data-status="approved"]');
+    await expect(decided.getByTestId('approval-outcome')).toContainText('uploaded to Drive', { timeout: 15_000 });
+    expect(drive.files.size).toBe(1);
+
+    await decided.getByRole('link', { name: 'Open Launches' }).click();
+    await expect(row.getByTestId('upload-state')).toContainText('uploaded');
+  } finally {
+    await drive.close();
+  }
 });

@@ -54,11 +54,14 @@ test('the Guardian home shows the score, a monitor going DOWN and the score drop
     expect(points).toBeGreaterThan(0);
     await expect(page.getByTestId('guardian-score')).toHaveText(String(100 - points));
 
-    // the healing plan proposes something, and applying is honestly not wired yet
+    // the healing plan proposes a re-check; requesting it asks for an approval, it applies nothing by itself
     const plan = page.getByTestId('guardian-healing-plan');
-    const request = plan.getByRole('button', { name: 'Request approval' }).first();
-    await expect(request).toBeDisabled();
-    await expect(plan.locator('.gstep__action').first()).toHaveAttribute('title', 'Applying goes through approvals — coming with the approvals inbox');
+    const step = plan.locator('.gstep').filter({ hasText: 'Re-check "local-api" now' });
+    await step.getByRole('button', { name: 'Request approval' }).click();
+    await expect(step.getByTestId('healing-waiting')).toContainText('Waiting for approval');
+    await expect(step.getByRole('link', { name: 'Open the inbox' })).toHaveAttribute('href', '#/approvals');
+    await expect(page.getByRole('navigation', { name: 'Areas' }).getByTestId('approvals-badge')).toHaveText('1');
+    await expect(monitor.getByTestId('monitor-state')).toHaveText('DOWN');
     await expect(page.getByTestId('guardian-top-issues')).toContainText('local-api');
 
     // tall enough that the whole page fits: the sticky header stays at the top of the picture
@@ -71,6 +74,18 @@ test('the Guardian home shows the score, a monitor going DOWN and the score drop
     await expect(page.getByTestId('guardian-score')).toHaveText('100');
     await expect(page.getByTestId('tile-monitors-up')).toHaveText('1');
     await expect(page.getByTestId('guardian-breakdown-empty')).toBeVisible();
+
+    // the requested re-check waits in the inbox with its evidence; approving it applies it
+    await page.goto(`${server.baseUrl}#/approvals`);
+    const item = page.getByTestId('approvals-pending').locator('[data-status="pending"]');
+    await expect(item.getByTestId('approval-subject')).toContainText('Healing action · Re-check "local-api" now');
+    await expect(item.getByTestId('approval-evidence')).toContainText('HTTP 500');
+    await expect(item.getByTestId('approval-effect')).toContainText('Confirms whether the outage is still going on');
+    await expect(item.getByRole('link', { name: 'Open Guardian' })).toHaveAttribute('href', '#/guardian');
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await item.getByRole('button', { name: 'Confirm approve' }).click();
+    const decided = page.getByTestId('approvals-decided').locator('[data-status="approved"]');
+    await expect(decided.getByTestId('approval-outcome')).toHaveText('re-checked: "local-api" is UP: HTTP 200', { timeout: 15_000 });
   } finally {
     target.server.closeAllConnections();
     await new Promise((resolve) => target.server.close(resolve));

@@ -134,11 +134,12 @@ test('draft a product, compile it with a progress bar, and see the result and th
   await expect(checklist.getByTestId('copy-content-url').getByRole('button')).toBeDisabled();
   await keepScreenshot(page, 'launches-compiled');
 
-  // compile again with the upload: in pre-launch it is a dry run that needs approval
+  // compile again with the upload: in pre-launch it is a dry run waiting for an approval in the inbox
   await compile.getByRole('checkbox', { name: 'Skip upload' }).uncheck();
   await compile.getByRole('button', { name: 'Compile', exact: true }).click();
-  await expect(result.getByTestId('result-uploaded')).toContainText('needs approval (pre-launch)');
-  await expect(row.getByTestId('upload-state')).toHaveText('needs approval (pre-launch)');
+  await expect(result.getByTestId('result-uploaded')).toContainText('waiting for approval');
+  await expect(row.getByTestId('upload-state')).toContainText('waiting for approval');
+  await expect(result.getByTestId('upload-approval-link')).toHaveAttribute('href', '#/approvals');
   // the same files give the same archive
   await expect(result.getByTestId('result-sha256')).toContainText(sha);
 });

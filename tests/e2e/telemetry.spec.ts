@@ -20,7 +20,7 @@ const endpoints = [
  * 100k rows over the last three hours: mostly info, some warn/debug, ~10% error, 137 "kraken"
  * errors, and a burst of 60 "gateway meltdown" errors in the last 10 minutes.
  */
-function writeSeed(file: string, now: number): void {
+function writeSeed(file: string, now: number): { errors: number } {
   const lines: string[] = [];
   const regular = total - burstRows;
   const start = now - 3 * 3_600_000;
@@ -49,12 +49,13 @@ function writeSeed(file: string, now: number): void {
     lines.push(JSON.stringify({ ts: now - 9 * 60_000 + k * 5_000, level: 'error', source: 'api', message: `gateway meltdown in region ${k % 4}`, endpoint: '/api/checkout', method: 'POST', status: 502, duration_ms: 20 }));
   }
   writeFileSync(file, `${lines.join('\n')}\n`);
+  return { errors: lines.filter((l) => l.includes('"level":"error"')).length };
 }
 
 test('the telemetry area explores 100k rows, filters, groups and charts them', async ({ page, levqor }) => {
   test.setTimeout(60_000);
   const seed = join(levqor.dataDir, 'seed.ndjson');
-  writeSeed(seed, Date.now());
+  const { errors } = writeSeed(seed, Date.now());
   const ingest = spawnSync(process.execPath, ['bin/levqor.js', '--data-dir', levqor.dataDir, 'telemetry', 'ingest', seed], { cwd: repoRoot, encoding: 'utf8' });
   expect(ingest.status, ingest.stderr).toBe(0);
 
@@ -73,7 +74,8 @@ test('the telemetry area explores 100k rows, filters, groups and charts them', a
   const list = page.getByRole('list', { name: 'Telemetry rows' });
   const rows = list.getByTestId('telemetry-row');
   await expect(rows.first()).toBeVisible();
-  await expect(page.getByTestId('telemetry-count')).toContainText('more load as you scroll');
+  // the total of every row stored (the seed plus the server's own few log lines), not just those loaded
+  await expect(page.getByTestId('telemetry-count')).toHaveText(/^100,0\d\d rows · 200 loaded, more load as you scroll$/);
 
   // the chart renders an svg path from telemetry.series
   const volume = page.getByTestId('telemetry-chart-volume');
@@ -103,7 +105,7 @@ test('the telemetry area explores 100k rows, filters, groups and charts them', a
 
   // level = error: only error rows
   await page.getByRole('group', { name: 'Levels' }).getByRole('button', { name: 'error' }).click();
-  await expect(page.getByTestId('telemetry-count')).toContainText('more load as you scroll');
+  await expect(page.getByTestId('telemetry-count')).toHaveText(`${errors.toLocaleString('en-US')} rows match · 200 loaded, more load as you scroll`);
   await expect(rows.first()).toBeVisible();
   await expect(list.locator('.lvl').filter({ hasNotText: 'error' })).toHaveCount(0);
 

@@ -89,6 +89,31 @@ describe('levqor workflow commands', () => {
     expect(levqor(['--data-dir', dir, 'runs', 'retry', 'no-such-run']).code).toBe(2);
   });
 
+  it('run --dry-run records the approval gate as a dry run and finishes without asking; runs list marks it and filters by date', () => {
+    const dir = tempDir();
+    const id = levqor(['--data-dir', dir, 'workflow', 'import', writeJson(dir, 'wf.json', gated)]).stdout.trim();
+    const run = levqor(['--data-dir', dir, 'workflow', 'run', id, '--wait', '--dry-run', '--json']);
+    expect(run.code).toBe(0);
+    const done = JSON.parse(run.stdout);
+    expect(done).toMatchObject({ status: 'succeeded', steps: [{ id: 'calc', status: 'succeeded' }, { id: 'gate', status: 'succeeded' }, { id: 'say', status: 'succeeded' }] });
+    expect(JSON.parse(levqor(['--data-dir', dir, 'approvals', 'list', '--json']).stdout).approvals).toEqual([]);
+    const shown = JSON.parse(levqor(['--data-dir', dir, 'runs', 'show', done.runId, '--json']).stdout);
+    expect(shown).toMatchObject({ dryRun: true });
+    expect(shown.steps.find((s: { id: string }) => s.id === 'gate')).toMatchObject({ mode: 'dry-run', output: { dryRun: true, preview: { message: 'Ship it?' } } });
+    expect(levqor(['--data-dir', dir, 'runs', 'list']).stdout).toContain('(dry run)');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(JSON.parse(levqor(['--data-dir', dir, 'runs', 'list', '--from', today, '--json']).stdout).runs).toHaveLength(1);
+    expect(JSON.parse(levqor(['--data-dir', dir, 'runs', 'list', '--to', today, '--json']).stdout).runs).toHaveLength(0);
+    expect(levqor(['--data-dir', dir, 'runs', 'list', '--from', '2026-02-01', '--to', '2026-01-01']).code).toBe(2);
+
+    const stats = JSON.parse(levqor(['--data-dir', dir, 'workflow', 'stats', id, '--timezone', 'Europe/Berlin', '--json']).stdout);
+    expect(stats.timezone).toBe('Europe/Berlin');
+    expect(stats.daily.reduce((n: number, d: { succeeded: number }) => n + d.succeeded, 0)).toBe(1);
+    const bad = levqor(['--data-dir', dir, 'workflow', 'stats', id, '--timezone', 'Mars/Olympus']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('timezone: "Mars/Olympus" is not an IANA timezone');
+  });
+
   it('schedule preview lists the next fire times in the workflow timezone', () => {
     const dir = tempDir();
     const cron = { ...gated, trigger: { type: 'cron', expr: '0 9 * * 1-5', timezone: 'Europe/London', overlap: 'skip', catchUp: 'none', catchUpWindow: '24h' } };

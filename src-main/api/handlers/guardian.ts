@@ -12,6 +12,7 @@ type GuardianProcedure =
   | 'guardian.score'
   | 'guardian.scoreHistory'
   | 'guardian.healingPlan'
+  | 'guardian.requestHealing'
   | 'guardian.summary'
   | 'guardian.upgradePlan';
 
@@ -33,6 +34,7 @@ export const guardianHandlers = (core: Core) =>
     'guardian.score': () => core.guardian.score(),
     'guardian.scoreHistory': (q) => ({ points: core.guardian.scoreHistory(q) }),
     'guardian.healingPlan': () => core.guardian.healingPlan(),
+    'guardian.requestHealing': ({ stepId }) => core.guardian.requestHealing(stepId),
     'guardian.summary': () => core.guardian.summary(),
     'guardian.upgradePlan': (q) => core.guardian.upgradePlan(q),
   }) satisfies HandlerMap<GuardianProcedure>;

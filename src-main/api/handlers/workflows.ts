@@ -5,6 +5,9 @@ type WorkflowsProcedure =
   | 'workflows.validate'
   | 'workflows.import'
   | 'workflows.save'
+  | 'workflows.versions'
+  | 'workflows.getVersion'
+  | 'workflows.restoreVersion'
   | 'workflows.list'
   | 'workflows.get'
   | 'workflows.export'
@@ -22,15 +25,18 @@ export const workflowsHandlers = (core: Core) =>
       return { valid: result.valid, errors: result.errors };
     },
     'workflows.import': ({ workflow, enabled }) => core.workflows.import(workflow, enabled),
-    'workflows.save': ({ id, workflow, enabled }) => core.workflows.save(id, workflow, enabled),
+    'workflows.save': ({ id, workflow, enabled, draft }) => core.workflows.save(id, workflow, enabled, draft ?? false),
+    'workflows.versions': ({ id }) => ({ versions: core.workflows.versions(id) }),
+    'workflows.getVersion': ({ id, version }) => core.workflows.getVersion(id, version),
+    'workflows.restoreVersion': ({ id, version }) => core.workflows.restoreVersion(id, version),
     'workflows.list': () => ({ workflows: core.workflows.list() }),
     'workflows.get': ({ id }) => core.workflows.get(id),
     'workflows.export': ({ id }) => core.workflows.export(id),
     'workflows.delete': ({ id }) => core.workflows.delete(id),
     'workflows.setEnabled': ({ id, enabled }) => core.workflows.setEnabled(id, enabled),
     'workflows.rotateSecret': ({ id }) => core.workflows.rotateSecret(id),
-    'workflows.run': ({ id, workflow, input, wait }) =>
-      core.workflows.run({ ...(id !== undefined ? { id } : { workflow }), input: input ?? {}, wait }),
-    'workflows.stats': ({ id, from, to }) => core.workflows.stats(id, from, to),
+    'workflows.run': ({ id, workflow, input, wait, dryRun }) =>
+      core.workflows.run({ ...(id !== undefined ? { id } : { workflow }), input: input ?? {}, wait, dryRun }),
+    'workflows.stats': ({ id, from, to, timezone }) => core.workflows.stats(id, from, to, timezone),
     'workflows.stepTypes': () => ({ stepTypes: core.workflows.stepTypes() }),
   }) satisfies HandlerMap<WorkflowsProcedure>;

@@ -1,11 +1,13 @@
-import type { Approval } from '../../../shared/contract/workflows';
+import { approvalSubjectKinds, type Approval, type ApprovalSubjectKind } from '../../../shared/contract/workflows';
 import { approvalStatusSchema } from '../../../shared/workflow';
 import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
 
 function line(a: Approval): string {
   const left = a.status === 'pending' && a.expiresAt ? `  expires ${new Date(a.expiresAt).toISOString()}` : '';
-  return `${a.status.padEnd(9)} class ${a.class}  ${a.workflowName} › ${a.nodeId} (${a.stepType})  ${a.message}${left}`;
+  const what = a.subject.kind === 'step' ? `${a.workflowName} › ${a.nodeId} (${a.stepType})` : `[${a.subject.kind}] ${a.subject.title}`;
+  const outcome = a.outcome ? `  → ${a.outcome.message}` : '';
+  return `${a.status.padEnd(9)} class ${a.class}  ${what}  ${a.message}${left}${outcome}`;
 }
 
 function decide(decision: 'approve' | 'reject'): Command {
@@ -13,16 +15,22 @@ function decide(decision: 'approve' | 'reject'): Command {
   return {
     path: ['approvals', decision],
     usage,
-    summary: decision === 'approve' ? 'Approve a waiting step; its run continues.' : 'Reject a waiting step.',
+    summary:
+      decision === 'approve'
+        ? 'Approve a waiting request: a step\u2019s run continues, an upload is sent, a healing action applied.'
+        : 'Reject a waiting request: a step fails, an upload is marked rejected, a healing action is not applied.',
     options: { reason: { type: 'string', description: 'why (kept in the audit trail)' } },
     async run(ctx, args) {
       const id = requirePositional(args, 0, 'ID', usage);
       noExtraPositionals(args, 1, usage);
       const input = { id, by: 'cli', ...(typeof args.values.reason === 'string' ? { reason: args.values.reason } : {}) };
-      const approval = await ctx.call(decision === 'approve' ? 'approvals.approve' : 'approvals.reject', input);
-      ctx.print(approval, () => `approval ${approval.id}: ${approval.status}`);
-      // the decision continues the run in this process: let it reach its end or next wait
+      const decided = await ctx.call(decision === 'approve' ? 'approvals.approve' : 'approvals.reject', input);
+      // the decision acts in this process (the run continues, the upload goes out, the healing
+      // action applies): let it finish, then show what happened
+      await ctx.core().approvals.settled();
       await ctx.core().engine.drain();
+      const approval = decided.subject.kind === 'step' ? decided : ctx.core().approvals.get(decided.id);
+      ctx.print(approval, () => `approval ${approval.id}: ${approval.status}${approval.outcome ? ` → ${approval.outcome.message}` : ''}`);
     },
   };
 }
@@ -30,16 +38,26 @@ function decide(decision: 'approve' | 'reject'): Command {
 export const approvalsCommands: Command[] = [
   {
     path: ['approvals', 'list'],
-    usage: 'approvals list [--status S]',
-    summary: 'Approval requests, pending first.',
-    options: { status: { type: 'string', description: `only this status (${approvalStatusSchema.options.join(', ')})` } },
+    usage: 'approvals list [--status S] [--kind K]',
+    summary: 'Approval requests of every kind (steps, uploads, healing actions), pending first.',
+    options: {
+      status: { type: 'string', description: `only this status (${approvalStatusSchema.options.join(', ')})` },
+      kind: { type: 'string', description: `only this subject (${approvalSubjectKinds.join(', ')})` },
+    },
     async run(ctx, args) {
       noExtraPositionals(args, 0, 'approvals list');
       const status = args.values.status;
       if (typeof status === 'string' && !approvalStatusSchema.safeParse(status).success) {
         throw new CliUsageError(`--status: must be one of ${approvalStatusSchema.options.join(', ')}`);
       }
-      const { approvals } = await ctx.call('approvals.list', typeof status === 'string' ? { status: approvalStatusSchema.parse(status) } : {});
+      const kind = args.values.kind;
+      if (typeof kind === 'string' && !(approvalSubjectKinds as readonly string[]).includes(kind)) {
+        throw new CliUsageError(`--kind: must be one of ${approvalSubjectKinds.join(', ')}`);
+      }
+      const { approvals } = await ctx.call('approvals.list', {
+        ...(typeof status === 'string' ? { status: approvalStatusSchema.parse(status) } : {}),
+        ...(typeof kind === 'string' ? { kind: kind as ApprovalSubjectKind } : {}),
+      });
       ctx.print({ approvals }, () => (approvals.length === 0 ? 'No approvals.' : formatRows(approvals.map((a) => [a.id, line(a)]))));
     },
   },

@@ -61,6 +61,9 @@ function showPlan(plan: HealingPlan): string {
   for (const s of plan.steps) {
     lines.push('', `${s.id}  [class ${s.class}] ${s.title}`, `    finding: ${s.finding}`, `    evidence: ${s.evidence}`, `    expected: ${s.expectedEffect}`);
     if (s.proposal) lines.push(`    would call: ${s.proposal.procedure} ${JSON.stringify(s.proposal.input)}`);
+    if (s.pendingApprovalId) lines.push(`    waiting for approval ${s.pendingApprovalId} (levqor approvals approve ${s.pendingApprovalId})`);
+    else if (s.applicable) lines.push(`    apply: levqor guardian request-healing ${s.id}`);
+    else if (s.refusal) lines.push(`    not applied here: ${s.refusal}`);
   }
   return lines.join('\n');
 }
@@ -169,6 +172,23 @@ export const guardianCommands: Command[] = [
       noExtraPositionals(args, 0, 'guardian healing-plan');
       const plan = await ctx.call('guardian.healingPlan', {});
       ctx.print(plan, () => showPlan(plan));
+    },
+  },
+  {
+    path: ['guardian', 'request-healing'],
+    usage: 'guardian request-healing ID [--json]',
+    summary: 'Ask for approval to apply one healing plan step (ID from healing-plan); approving it (levqor approvals approve) applies it.',
+    async run(ctx, args) {
+      const stepId = requirePositional(args, 0, 'ID', 'guardian request-healing ID');
+      noExtraPositionals(args, 1, 'guardian request-healing ID');
+      const a = await ctx.call('guardian.requestHealing', { stepId });
+      ctx.print(a, () =>
+        [
+          `Approval ${a.id} requested (${a.status}, class ${a.class}${a.expiresAt ? `, rejected if undecided by ${new Date(a.expiresAt).toISOString()}` : ''})`,
+          `  ${a.subject.title}`,
+          `Approve: levqor approvals approve ${a.id}    Reject: levqor approvals reject ${a.id}`,
+        ].join('\n'),
+      );
     },
   },
   {

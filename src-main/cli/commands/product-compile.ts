@@ -12,7 +12,12 @@ function uploadLine(r: CompileResult): string {
   if (r.driveDownloadUrl) return `uploaded: ${r.driveDownloadUrl}`;
   const u = r.upload;
   if (!u) return 'not uploaded (--no-upload)';
-  if (u.status === 'needs-approval') return 'dry run (pre-launch): the upload waits for approval';
+  if (u.status === 'needs-approval') {
+    return u.approvalId
+      ? `dry run (pre-launch): the upload waits for approval ${u.approvalId} (levqor approvals approve ${u.approvalId})`
+      : 'dry run (pre-launch): the upload waits for approval';
+  }
+  if (u.status === 'rejected') return `not sent: ${u.lastError ?? 'its approval was rejected'}`;
   if (u.status === 'queued') return `waiting to upload (${u.lastError ?? 'queued'}); retried with backoff`;
   return `${u.status}${u.lastError ? ` (${u.lastError})` : ''}`;
 }
@@ -61,7 +66,8 @@ export const productCompileCommands: Command[] = [
         stop();
       }
       const { zipPath, sha256, bytes, uploaded, driveDownloadUrl, omegaDir } = result;
-      ctx.print({ slug, zipPath, sha256, bytes, uploaded, ...(driveDownloadUrl ? { driveDownloadUrl } : {}), omegaDir }, () =>
+      const waiting = result.upload?.status === 'needs-approval' ? result.upload.approvalId : undefined;
+      ctx.print({ slug, zipPath, sha256, bytes, uploaded, ...(driveDownloadUrl ? { driveDownloadUrl } : {}), ...(waiting ? { approvalId: waiting } : {}), omegaDir }, () =>
         [
           `Compiled ${slug} ${result.version}`,
           formatRows([

@@ -2,26 +2,31 @@ import type { RunSummary } from '../../../shared/contract/workflows';
 import { runStatusSchema } from '../../../shared/workflow';
 import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
-import { parseCountOption } from '../json-input';
+import { parseCountOption, parseTimeOption } from '../json-input';
 import { describeRun, printRunAndSettle } from './workflow';
 
 function line(r: RunSummary): string {
   const when = new Date(r.startedAt ?? r.createdAt).toISOString();
-  return `${r.status.padEnd(18)} ${when}  ${r.workflowName}${r.error ? `  — ${r.error.message}` : ''}`;
+  return `${r.status.padEnd(18)} ${when}  ${r.workflowName}${r.dryRun ? '  (dry run)' : ''}${r.error ? `  — ${r.error.message}` : ''}`;
 }
 
 export const runsCommands: Command[] = [
   {
     path: ['runs', 'list'],
-    usage: 'runs list [--workflow ID] [--status S] [--limit N]',
+    usage: 'runs list [--workflow ID] [--status S] [--from DATE] [--to DATE] [--limit N]',
     summary: 'Recent runs, newest first.',
     options: {
       workflow: { type: 'string', description: 'only this workflow' },
       status: { type: 'string', description: `only this status (${runStatusSchema.options.join(', ')})` },
+      from: { type: 'string', description: 'created at or after (YYYY-MM-DD, ISO date-time or epoch ms)' },
+      to: { type: 'string', description: 'created before' },
       limit: { type: 'string', description: 'how many (1–500, default 50)' },
     },
     async run(ctx, args) {
       noExtraPositionals(args, 0, 'runs list');
+      const from = parseTimeOption(args.values.from, 'from');
+      const to = parseTimeOption(args.values.to, 'to');
+      if (from !== undefined && to !== undefined && from > to) throw new CliUsageError('--from: must be before --to');
       const status = args.values.status;
       if (typeof status === 'string' && !runStatusSchema.safeParse(status).success) {
         throw new CliUsageError(`--status: must be one of ${runStatusSchema.options.join(', ')}`);
@@ -31,6 +36,8 @@ export const runsCommands: Command[] = [
         ...(typeof args.values.workflow === 'string' ? { workflowId: args.values.workflow } : {}),
         ...(typeof status === 'string' ? { status: runStatusSchema.parse(status) } : {}),
         ...(limit !== undefined ? { limit } : {}),
+        ...(from !== undefined ? { from } : {}),
+        ...(to !== undefined ? { to } : {}),
       });
       ctx.print({ runs }, () => (runs.length === 0 ? 'No runs yet.' : formatRows(runs.map((r) => [r.id, line(r)]))));
     },

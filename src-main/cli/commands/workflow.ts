@@ -82,30 +82,33 @@ export const workflowCommands: Command[] = [
   },
   {
     path: ['workflow', 'run'],
-    usage: 'workflow run ID|FILE [--input JSON] [--wait]',
+    usage: 'workflow run ID|FILE [--input JSON] [--wait] [--dry-run]',
     summary: 'Run a stored workflow or a workflow file; --wait returns when it ends or waits for approval.',
     options: {
       input: { type: 'string', description: 'the trigger input as JSON' },
       wait: { type: 'boolean', description: 'wait until the run ends or waits for an approval' },
+      'dry-run': { type: 'boolean', description: 'run Class A steps for real; record Class B/C steps (approvals too) as dry runs' },
     },
     async run(ctx, args) {
-      const usage = 'workflow run ID|FILE [--input JSON] [--wait]';
+      const usage = 'workflow run ID|FILE [--input JSON] [--wait] [--dry-run]';
       const target = requirePositional(args, 0, 'ID or FILE', usage);
       noExtraPositionals(args, 1, usage);
       const input = parseJsonOption(args.values.input, 'input');
       const wait = args.values.wait === true;
       const source = existsSync(target) ? { workflow: readJsonFile(target) } : { id: target };
-      const result = await ctx.call('workflows.run', { ...source, ...(input !== undefined ? { input } : {}), wait });
+      const dryRun = args.values['dry-run'] === true;
+      const result = await ctx.call('workflows.run', { ...source, ...(input !== undefined ? { input } : {}), wait, ...(dryRun ? { dryRun } : {}) });
       return printRunAndSettle(ctx, result, wait);
     },
   },
   {
     path: ['workflow', 'stats'],
-    usage: 'workflow stats ID [--from DATE] [--to DATE]',
+    usage: 'workflow stats ID [--from DATE] [--to DATE] [--timezone TZ]',
     summary: 'Runs, success rate, p50/p95 duration, top failure reasons and mean approval wait.',
     options: {
       from: { type: 'string', description: 'start (YYYY-MM-DD, ISO date-time or epoch ms; default 30 days ago)' },
       to: { type: 'string', description: 'end (default now)' },
+      timezone: { type: 'string', description: 'IANA timezone of the daily series (default UTC)' },
     },
     async run(ctx, args) {
       const id = requirePositional(args, 0, 'ID', 'workflow stats ID');
@@ -113,7 +116,8 @@ export const workflowCommands: Command[] = [
       const from = parseTimeOption(args.values.from, 'from');
       const to = parseTimeOption(args.values.to, 'to');
       if (from !== undefined && to !== undefined && from > to) throw new CliUsageError('--from: must be before --to');
-      const s = await ctx.call('workflows.stats', { id, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+      const timezone = typeof args.values.timezone === 'string' ? args.values.timezone : undefined;
+      const s = await ctx.call('workflows.stats', { id, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(timezone ? { timezone } : {}) });
       const pct = s.successRate === null ? '—' : `${(s.successRate * 100).toFixed(1)}%`;
       const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
       ctx.print(s, () =>
@@ -124,6 +128,9 @@ export const workflowCommands: Command[] = [
           ['Duration p50 / p95', `${ms(s.p50DurationMs)} / ${ms(s.p95DurationMs)}`],
           ['Mean approval wait', ms(s.meanApprovalWaitMs)],
           ...s.topFailureReasons.map((r, i): [string, string] => [i === 0 ? 'Top failures' : '', `${r.count}× ${r.reason}`]),
+          ...s.daily
+            .filter((d) => d.succeeded + d.failed + d.cancelled + d.other > 0)
+            .map((d, i): [string, string] => [i === 0 ? `Per day (${s.timezone})` : '', `${d.day}  ${d.succeeded} ok, ${d.failed} failed, ${d.cancelled} cancelled, ${d.other} open`]),
         ]),
       );
     },

@@ -1,7 +1,14 @@
 import type { HealingStep } from '../../../shared/contract/guardian';
 import type { Finding } from './score';
 
-type Step = Omit<HealingStep, 'id'>;
+/** A suggested step before the service gives it its id and says whether it can be applied here. */
+export type Step = Omit<HealingStep, 'id' | 'applicable' | 'refusal' | 'pendingApprovalId'>;
+
+const waitingEffect = {
+  step: 'The waiting run continues (approved) or ends (rejected) instead of hitting its timeout.',
+  'product.upload': 'The upload goes to Drive (approved) or is dropped (rejected) instead of being rejected by its timeout.',
+  'guardian.healing': 'The healing action is applied (approved) or dropped (rejected) instead of expiring.',
+} as const;
 
 /**
  * The dry-run healing plan: one suggested action (or two) per finding, with its class
@@ -55,6 +62,6 @@ export function planFor(f: Finding): Step[] {
       return steps;
     }
     case 'approval_waiting':
-      return [{ ...base, action: 'decide_approval', title: `Decide approval ${f.approval?.id ?? f.subject}`, class: f.approval?.class ?? 'C', expectedEffect: 'The waiting run continues (approved) or ends (rejected) instead of hitting its timeout.', proposal: f.approval ? { procedure: 'approvals.approve', input: { id: f.approval.id } } : null }];
+      return [{ ...base, action: 'decide_approval', title: `Decide approval ${f.approval?.id ?? f.subject}`, class: f.approval?.class ?? 'C', expectedEffect: waitingEffect[f.approval?.kind ?? 'step'], proposal: f.approval ? { procedure: 'approvals.approve', input: { id: f.approval.id } } : null }];
   }
 }

@@ -13,7 +13,7 @@ export interface Finding {
   monitor?: Monitor;
   anomaly?: Anomaly;
   workflow?: { id: string | null; name: string; failedRunIds: string[] };
-  approval?: { id: string; class: 'A' | 'B' | 'C' };
+  approval?: { id: string; class: 'A' | 'B' | 'C'; kind?: 'step' | 'product.upload' | 'guardian.healing' };
   sync?: { remoteError: boolean };
 }
 

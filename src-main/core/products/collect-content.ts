@@ -49,6 +49,8 @@ export function collectContent(contentDir: string, label: string): ContentEntry[
 
 function badName(name: string): string | undefined {
   if (name.includes('\\')) return 'its name contains a backslash, which escapes the folder when unzipped on Windows';
+  // archiver drops a leading `word:` from entry names (a drive letter to it), and Windows cannot hold a colon
+  if (name.includes(':')) return 'its name contains a colon, which Windows file names cannot hold';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return 'its name contains a control character';
   return undefined;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { omegaFolders, omegaSlotTotal } from '../../../shared/omega';
@@ -75,12 +75,13 @@ describe('compile', () => {
     core.close();
   });
 
-  it('gives the same sha256, byte for byte, when compiled twice (even with new file times)', async () => {
+  it('gives the same sha256, byte for byte, when compiled twice (even with new file times and modes)', async () => {
     const big = randomBytes(3 * 1024 * 1024); // streamed (over 1 MiB), incompressible: stored
     const { core, productsDir } = siteWithProduct({ 'a.txt': 'alpha\n'.repeat(1000), 'data/big.bin': big, 'data/notes.md': 'x'.repeat(2_000_000) });
     const first = await core.products.compile(slug, { upload: false });
     const firstBytes = readFileSync(first.zipPath);
     utimesSync(join(productsDir, slug, 'a.txt'), new Date(2030, 1, 1), new Date(2030, 1, 1));
+    chmodSync(join(productsDir, slug, 'data/notes.md'), 0o755);
     const second = await core.products.compile(slug, { upload: false });
     expect(second.sha256).toBe(first.sha256);
     expect(readFileSync(second.zipPath).equals(firstBytes)).toBe(true);
@@ -131,6 +132,7 @@ const badInputs: Array<[string, (productsDir: string, siteDir: string) => void, 
   ['a missing content folder', (p) => spawnSync('rm', ['-rf', join(p, slug)]), { code: 'BAD_INPUT', field: 'contentDir', message: /does not exist/ }],
   ['an empty content folder', () => {}, { code: 'BAD_INPUT', field: 'contentDir', message: /is empty/ }],
   ['a file name with a backslash', (p) => writeContent(p, slug, { 'ok.txt': 'x', '..\\..\\evil.txt': 'x' }), { code: 'BAD_INPUT', field: 'contentDir', message: /backslash/ }],
+  ['a folder name with a colon', (p) => writeContent(p, slug, { 'ok.txt': 'x', 'c:/evil.txt': 'x' }), { code: 'BAD_INPUT', field: 'contentDir', message: /"c:": its name contains a colon/ }],
   [
     'a symlink that escapes the product folder',
     (p) => {

@@ -9,7 +9,7 @@ import { progressReporter } from './progress';
 import { readSiteConfig, siteProduct, withProduct, writeSiteConfig } from './site-config';
 import type { SpecRepository } from './spec-repository';
 import type { UploadService } from './upload-service';
-import { writeReproducibleZip } from './zip/write-zip';
+import { writeReproducibleZip } from './zip/archive-writer';
 
 export interface CompileDeps {
   layout: ProductsLayout;

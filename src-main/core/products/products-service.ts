@@ -18,6 +18,7 @@ import type { UploadTuning } from './drive/drive-uploader';
 import { productPaths, productsLayout, specPaths, type ProductsLayout } from './layout';
 import { setDriveUrl } from './site-config';
 import { checkSpecFile, SpecRepository } from './spec-repository';
+import type { ApprovalPort } from './upload-approval';
 import { UploadService } from './upload-service';
 import { UploadStore } from './upload-store';
 
@@ -56,6 +57,15 @@ export class ProductsService {
       ...(deps.uploadTuning ? { tuning: deps.uploadTuning } : {}),
       onDone: (u) => this.uploadDone(u),
     });
+    // switching to post-launch: uploads waiting for approval no longer need it
+    deps.events.on('stage.changed', ({ stage }) => {
+      if (stage === 'post-launch') this.uploads.releaseForPostLaunch();
+    });
+  }
+
+  /** Pre-launch uploads ask the approval system; createCore connects it once the engine exists. */
+  connectApprovals(approvals: ApprovalPort): void {
+    this.uploads.connectApprovals(approvals);
   }
 
   /** Read each time: the setting (or LEVQOR_PRODUCTS_DIR, or --products-dir) may change. */

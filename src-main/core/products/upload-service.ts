@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { UploadPlan, UploadRecord } from '../../../shared/contract/products';
+import type { Approval } from '../../../shared/contract/workflows';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
@@ -11,6 +12,7 @@ import type { StageService } from '../stage/stage-service';
 import { authFromCredentials } from './drive/credentials';
 import { DriveError } from './drive/drive-error';
 import { downloadUrlFor, shareWithAnyone, uploadFile, type DriveTarget, type UploadTuning } from './drive/drive-uploader';
+import { decidedBy, uploadApprovalRequest, type ApprovalPort } from './upload-approval';
 import { publicUpload, UploadStore, type StoredUpload } from './upload-store';
 
 export interface UploadDeps {
@@ -49,18 +51,23 @@ const leaseMs = 15 * 60_000;
 
 /**
  * The Drive upload of compiled archives: Class B (ARCHITECTURE §4). In pre-launch it records
- * a dry run (`needs-approval`, with the plan of what it would do); in post-launch it uploads,
- * and whatever keeps it from Drive (no network, no credentials, Drive busy) leaves it
- * `queued`, retried with backoff until Drive answers.
- *
- * TODO(approvals): when the workflow engine's approvals land, a `needs-approval` row becomes
- * an approval request (class B, the plan as its "what"); approving it moves the row to
- * `queued` and calls `attempt`; rejecting or timing out marks it `failed`. One mechanism.
+ * a dry run (`needs-approval`, with the plan of what it would do) and asks for an approval
+ * through the one approval system (`approvals.*`): approved, the row is `queued` and sent now
+ * (and retried); rejected or timed out, it is `rejected` and nothing is sent. In post-launch
+ * it uploads without asking, and whatever keeps it from Drive (no network, no credentials,
+ * Drive busy) leaves it `queued`, retried with backoff until Drive answers.
  */
 export class UploadService {
   private readonly active = new Map<string, AbortController>();
+  private approvals: ApprovalPort | undefined;
 
   constructor(private readonly deps: UploadDeps) {}
+
+  /** createCore wires the approval system in: pre-launch uploads ask it, and its decisions come back here. */
+  connectApprovals(approvals: ApprovalPort): void {
+    this.approvals = approvals;
+    approvals.handle('product.upload', { decided: (a) => this.decided(a) });
+  }
 
   /** Records the upload of an archive (or finds the one already made) and tries it once. */
   async request(archive: ArchiveToUpload, options: AttemptOptions = {}): Promise<UploadRecord> {
@@ -72,9 +79,12 @@ export class UploadService {
       const status = stage.current === 'pre-launch' ? 'needs-approval' : 'queued';
       upload = store.insert({ ...archive, status, plan: this.plan(archive), now });
     } else if (upload.status === 'needs-approval' && stage.current === 'post-launch') {
-      upload = store.update(upload.id, { status: 'queued', nextAttemptAt: now }, now);
+      upload = this.release(upload);
     }
-    store.supersedeOthers(archive.slug, upload.id, now);
+    if (upload.status === 'needs-approval') upload = this.askApproval(upload);
+    for (const old of store.supersedeOthers(archive.slug, upload.id, now)) {
+      if (old.approvalId) this.approvals?.cancel(old.approvalId, `superseded by a newer build of ${archive.slug} (sha256 ${archive.sha256.slice(0, 12)})`);
+    }
     this.changed(upload);
     if (upload.status !== 'queued' && upload.status !== 'uploading') return publicUpload(upload);
     return this.attempt(upload.id, options);
@@ -85,11 +95,28 @@ export class UploadService {
     const { store, clock, stage } = this.deps;
     let upload = store.get(id);
     if (!upload) throw new CoreError('NOT_FOUND', `no upload ${id}`);
-    if (stage.current === 'pre-launch') {
-      // Class B in pre-launch: a dry run unless approved (see the TODO above)
-      return this.changed(store.update(id, { status: 'needs-approval', nextAttemptAt: null }, clock.now()));
+    const approval = this.approvalOf(upload);
+    const approved = approval?.status === 'approved';
+    if (stage.current === 'pre-launch' && !approved) {
+      // Class B in pre-launch: a dry run unless approved
+      if (upload.status === 'needs-approval') return publicUpload(upload);
+      if (upload.status !== 'queued' && upload.status !== 'uploading') return publicUpload(upload);
+      return this.changed(this.askApproval(store.update(id, { status: 'needs-approval', nextAttemptAt: null }, clock.now())));
     }
     if (this.active.has(id) || !store.claim(id, clock.now(), leaseMs)) return publicUpload(upload);
+    // the side-effect audit row is written before the upload happens
+    this.approvals?.audit({
+      at: clock.now(),
+      subject: { kind: 'product.upload', ref: id },
+      stepType: 'drive.upload',
+      class: 'B',
+      stage: stage.current,
+      mode: 'real',
+      decision: approved ? 'approved' : 'not-required',
+      approvalId: approved ? approval.id : null,
+      attempt: upload.attempts + 1,
+      detail: `upload ${upload.plan.fileName} (${upload.bytes} bytes) to Drive${upload.plan.folderId ? ` folder ${upload.plan.folderId}` : ''}`,
+    });
     const controller = new AbortController();
     this.active.set(id, controller);
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
@@ -109,8 +136,18 @@ export class UploadService {
     }
   }
 
+  /**
+   * Post-launch, Class B runs without approval: every upload still waiting for one has its
+   * approval cancelled (with the reason) and is queued. Called on the switch and by the queue.
+   */
+  releaseForPostLaunch(): UploadRecord[] {
+    if (this.deps.stage.current !== 'post-launch') return [];
+    return this.deps.store.needingApproval().map((u) => this.changed(this.release(u)));
+  }
+
   /** Every due upload (or every waiting one, `now`), one after another. */
   async processDue(options: { ignoreBackoff?: boolean } = {}): Promise<{ attempted: number; uploaded: number }> {
+    this.releaseForPostLaunch();
     const due = this.deps.store.due(this.deps.clock.now(), options.ignoreBackoff ?? false);
     let uploaded = 0;
     for (const u of due) {
@@ -144,6 +181,67 @@ export class UploadService {
   uploadedUrl(slug: string, sha256: string): string | undefined {
     const u = this.deps.store.findArchive(slug, sha256);
     return u?.status === 'done' ? u.driveDownloadUrl : undefined;
+  }
+
+  private approvalOf(upload: StoredUpload): Approval | undefined {
+    if (!upload.approvalId || !this.approvals) return undefined;
+    try {
+      return this.approvals.get(upload.approvalId);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A pre-launch upload waits for a pending approval: its own if it has one, a new one otherwise (with the dry run audited). */
+  private askApproval(upload: StoredUpload): StoredUpload {
+    const approvals = this.approvals;
+    if (!approvals) return upload;
+    const current = this.approvalOf(upload);
+    if (current?.status === 'pending') return upload;
+    const a = approvals.request(uploadApprovalRequest(upload));
+    const now = this.deps.clock.now();
+    approvals.audit({
+      at: now,
+      subject: { kind: 'product.upload', ref: upload.id },
+      stepType: 'drive.upload',
+      class: 'B',
+      stage: 'pre-launch',
+      mode: 'dry-run',
+      decision: 'pre-launch',
+      approvalId: a.id,
+      attempt: upload.attempts + 1,
+      detail: JSON.stringify(upload.plan),
+    });
+    return this.deps.store.update(upload.id, { approvalId: a.id }, now);
+  }
+
+  /** Post-launch: no approval needed any more; the pending one is withdrawn with the reason, the upload queued. */
+  private release(upload: StoredUpload): StoredUpload {
+    const now = this.deps.clock.now();
+    if (upload.approvalId) this.approvals?.cancel(upload.approvalId, 'the launch stage is post-launch: Class B uploads run without approval; the upload is queued');
+    return this.deps.store.update(upload.id, { status: 'queued', nextAttemptAt: now }, now);
+  }
+
+  /** The founder decided on an upload's approval (or it timed out): send it now, or mark it rejected. */
+  private async decided(a: Approval): Promise<{ ok: boolean; message: string }> {
+    const { store, clock } = this.deps;
+    const upload = store.get(a.subject.ref);
+    if (!upload) return { ok: false, message: `the upload ${a.subject.ref} no longer exists` };
+    if (upload.status !== 'needs-approval' || upload.approvalId !== a.id) {
+      return { ok: false, message: `nothing done: the upload is ${upload.status}${upload.approvalId !== a.id ? ' under another approval' : ''}` };
+    }
+    const now = clock.now();
+    if (a.status !== 'approved') {
+      const why = `approval ${a.status}${decidedBy(a)}`;
+      this.approvals?.audit({ at: now, subject: { kind: 'product.upload', ref: upload.id }, stepType: 'drive.upload', class: 'B', stage: this.deps.stage.current, mode: 'blocked', decision: a.status === 'expired' ? 'expired' : 'rejected', approvalId: a.id, attempt: upload.attempts + 1, detail: why });
+      this.changed(store.update(upload.id, { status: 'rejected', nextAttemptAt: null, lastError: why }, now));
+      return { ok: true, message: `nothing was sent to Drive: ${why}` };
+    }
+    store.update(upload.id, { status: 'queued', nextAttemptAt: now }, now);
+    const result = await this.attempt(upload.id);
+    if (result.status === 'done') return { ok: true, message: `uploaded to Drive: ${result.driveDownloadUrl ?? result.driveFileId ?? ''}` };
+    if (result.status === 'queued') return { ok: true, message: `queued: ${result.lastError ?? 'waiting'}; retried with backoff` };
+    return { ok: false, message: `${result.status}${result.lastError ? `: ${result.lastError}` : ''}` };
   }
 
   private plan(archive: ArchiveToUpload): UploadPlan {

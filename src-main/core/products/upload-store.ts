@@ -17,6 +17,7 @@ interface Row {
   session_uri: string | null;
   drive_file_id: string | null;
   drive_download_url: string | null;
+  approval_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -34,6 +35,7 @@ export type UploadPatch = Partial<{
   sessionUri: string | null;
   driveFileId: string | null;
   driveDownloadUrl: string | null;
+  approvalId: string | null;
 }>;
 
 const columns: Record<keyof UploadPatch, string> = {
@@ -44,6 +46,7 @@ const columns: Record<keyof UploadPatch, string> = {
   sessionUri: 'session_uri',
   driveFileId: 'drive_file_id',
   driveDownloadUrl: 'drive_download_url',
+  approvalId: 'approval_id',
 };
 
 function fromRow(r: Row): StoredUpload {
@@ -62,6 +65,7 @@ function fromRow(r: Row): StoredUpload {
     ...(r.session_uri !== null ? { sessionUri: r.session_uri } : {}),
     ...(r.drive_file_id !== null ? { driveFileId: r.drive_file_id } : {}),
     ...(r.drive_download_url !== null ? { driveDownloadUrl: r.drive_download_url } : {}),
+    ...(r.approval_id !== null ? { approvalId: r.approval_id } : {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -109,7 +113,7 @@ export class UploadStore {
   /** The newest upload of this exact archive that is not finished badly. */
   findArchive(slug: string, sha256: string): StoredUpload | undefined {
     const row = this.db
-      .prepare("SELECT * FROM product_uploads WHERE slug = ? AND sha256 = ? AND status NOT IN ('failed', 'superseded') ORDER BY created_at DESC, rowid DESC LIMIT 1")
+      .prepare("SELECT * FROM product_uploads WHERE slug = ? AND sha256 = ? AND status NOT IN ('failed', 'superseded', 'rejected') ORDER BY created_at DESC, rowid DESC LIMIT 1")
       .get(slug, sha256) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
@@ -145,10 +149,16 @@ export class UploadStore {
     return this.get(id)!;
   }
 
-  /** Older uploads of a product that were never sent are replaced by a newer build. */
-  supersedeOthers(slug: string, keepId: string, now: number): void {
-    this.db
-      .prepare("UPDATE product_uploads SET status = 'superseded', session_uri = NULL, updated_at = ? WHERE slug = ? AND id != ? AND status IN ('needs-approval', 'queued')")
-      .run(now, slug, keepId);
+  /** Older uploads of a product that were never sent are replaced by a newer build; returns them (their approvals are withdrawn). */
+  supersedeOthers(slug: string, keepId: string, now: number): StoredUpload[] {
+    const rows = this.db
+      .prepare("UPDATE product_uploads SET status = 'superseded', session_uri = NULL, updated_at = ? WHERE slug = ? AND id != ? AND status IN ('needs-approval', 'queued') RETURNING *")
+      .all(now, slug, keepId) as Row[];
+    return rows.map(fromRow);
+  }
+
+  /** Uploads waiting for a pre-launch approval. */
+  needingApproval(): StoredUpload[] {
+    return (this.db.prepare("SELECT * FROM product_uploads WHERE status = 'needs-approval' ORDER BY created_at, rowid").all() as Row[]).map(fromRow);
   }
 }

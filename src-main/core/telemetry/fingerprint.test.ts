@@ -14,6 +14,16 @@ describe('fingerprints', () => {
     expect(fingerprintOf('error', 'order 1 failed')).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('keep their values across versions: stored groups are keyed by them', () => {
+    expect(fingerprintOf('error', 'order 1 failed')).toBe('8ddc0fd8a246aa9e');
+    expect(fingerprintOf('info', 'GET /api/items/4231 200 in 41.3 ms')).toBe('ea141a99636df650');
+    expect(fingerprintOf('warn', "cache miss for key 'user:12'")).toBe('19b8af283993becd');
+    // whitespace runs collapse, leading and trailing whitespace goes, and the template stops at 500 chars
+    expect(messageTemplate('  a\t\t b \r\n c  ')).toBe('a b c');
+    expect(messageTemplate('v1.2 x1 1.5s ab-12 "open')).toBe('v<n> x<n> <n>.<n>s ab-<n> "open');
+    expect(messageTemplate('word '.repeat(200))).toHaveLength(500);
+  });
+
   it('LTTB keeps the ends and the spike while cutting points', () => {
     const points = Array.from({ length: 1000 }, (_, x) => ({ x, y: x === 500 ? 100 : Math.sin(x / 50) }));
     const out = lttb(points, 50);

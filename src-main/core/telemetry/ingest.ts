@@ -37,12 +37,13 @@ export class TelemetryIngest {
       this.acc.clear();
       let accepted = 0;
       let duplicates = 0;
-      for (const item of batch.items) {
-        const row = normaliseRow(item.value, ctx, item.line, batch.unit);
-        if (this.write(row, origin)) accepted++;
+      const one = (value: unknown, line: number) => {
+        if (this.write(normaliseRow(value, ctx, line, batch.unit), origin)) accepted++;
         else duplicates++;
         if (this.acc.size >= flushEvery) this.rollups.flush(this.acc);
-      }
+      };
+      if (batch.unit === 'row') for (let i = 0; i < batch.values.length; i++) one(batch.values[i], i + 1);
+      else for (const item of batch.items) one(item.value, item.line);
       this.rollups.flush(this.acc);
       return { accepted, duplicates };
     })();

@@ -10,10 +10,8 @@ export interface BatchItem {
   value: unknown;
 }
 
-export interface ParsedBatch {
-  unit: 'line' | 'row';
-  items: Iterable<BatchItem>;
-}
+/** Streamed lines (NDJSON), or an array whose row numbers are the indexes + 1 (no item objects). */
+export type ParsedBatch = { unit: 'line'; items: Iterable<BatchItem> } | { unit: 'row'; values: readonly unknown[] };
 
 /** A batch as text: a JSON array when it starts with `[`, NDJSON otherwise. */
 export function parseBatchText(text: string, maxRows: number = telemetryLimits.maxBatchRows): ParsedBatch {
@@ -27,7 +25,7 @@ export function parseBatchText(text: string, maxRows: number = telemetryLimits.m
     }
     if (!Array.isArray(parsed)) throw badInput('body', 'must be a JSON array or NDJSON');
     if (parsed.length > maxRows) throw tooMany(maxRows);
-    return { unit: 'row', items: parsed.map((value, i) => ({ line: i + 1, value })) };
+    return { unit: 'row', values: parsed };
   }
   return { unit: 'line', items: ndjsonItems(lines(text), maxRows) };
 }

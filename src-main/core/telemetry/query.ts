@@ -3,6 +3,8 @@ import type { TelemetryLevel } from '../../../shared/telemetry';
 import type { TelemetryGroup, TelemetryRowOut } from '../../../shared/contract/telemetry';
 import type { Db } from '../db/open';
 import { badInput } from '../errors';
+import { countRows } from './count';
+import { rowFilter } from './row-filter';
 import { grainFor, grainMs } from './rollup-read';
 
 export interface RowQuery {
@@ -22,17 +24,12 @@ interface StoredRow extends TelemetryRow {
   origin: number;
 }
 
-/** Newest first, keyset-paged on (ts, seq) so page 1000 costs what page 1 does. */
-export function queryRows(db: Db, q: RowQuery): { rows: TelemetryRowOut[]; nextCursor?: string } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (q.from !== undefined) where.push('ts >= ?') && params.push(q.from);
-  if (q.to !== undefined) where.push('ts < ?') && params.push(q.to);
-  if (q.levels && q.levels.length > 0) where.push(`level IN (${q.levels.map(() => '?').join(', ')})`) && params.push(...q.levels);
-  if (q.source !== undefined) where.push('source = ?') && params.push(q.source);
-  if (q.endpoint !== undefined) where.push('endpoint = ?') && params.push(q.endpoint);
-  if (q.fingerprint !== undefined) where.push('fingerprint = ?') && params.push(q.fingerprint);
-  if (q.text !== undefined) where.push("message LIKE ? ESCAPE '\\'") && params.push(`%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+/**
+ * Newest first, keyset-paged on (ts, seq) so page 1000 costs what page 1 does. The first page
+ * (no cursor) also carries the number of rows matching the filters.
+ */
+export function queryRows(db: Db, q: RowQuery, now: number): { rows: TelemetryRowOut[]; nextCursor?: string; total?: number; totalCapped?: boolean } {
+  const { where, params } = rowFilter(q);
   if (q.cursor !== undefined) {
     const m = /^(\d+)\.(\d+)$/.exec(q.cursor);
     if (!m) throw badInput('cursor', 'is not a cursor from a previous page');
@@ -45,9 +42,12 @@ export function queryRows(db: Db, q: RowQuery): { rows: TelemetryRowOut[]; nextC
   const more = stored.length > q.limit;
   const page = more ? stored.slice(0, q.limit) : stored;
   const last = page.at(-1);
+  // a first page that holds every match is its own count
+  const count = q.cursor !== undefined ? undefined : more ? countRows(db, q, now) : { total: page.length, capped: false };
   return {
     rows: page.map(toOut),
     ...(more && last ? { nextCursor: `${last.ts}.${last.seq}` } : {}),
+    ...(count ? { total: count.total, totalCapped: count.capped } : {}),
   };
 }
 

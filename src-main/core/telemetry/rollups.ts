@@ -7,20 +7,7 @@ export type Grain = 'minute' | 'hour' | 'day';
 export const grainMs: Record<Grain, number> = { minute, hour, day };
 export const grains: Grain[] = ['minute', 'hour', 'day'];
 
-interface LevelAgg {
-  bucket: number;
-  level: string;
-  n: number;
-}
-interface FingerprintAgg {
-  bucket: number;
-  fingerprint: string;
-  n: number;
-}
 interface EndpointAgg {
-  bucket: number;
-  endpoint: string;
-  method: string;
   n: number;
   errors: number;
   durN: number;
@@ -38,30 +25,64 @@ interface GroupAgg {
   n: number;
 }
 
+/** One bucket's counts: per level, per fingerprint, and per endpoint then method. */
+class BucketAgg {
+  readonly levels = new Map<string, number>();
+  readonly fingerprints = new Map<string, number>();
+  readonly endpoints = new Map<string, Map<string, EndpointAgg>>();
+
+  endpoint(endpoint: string, method: string): EndpointAgg {
+    let byMethod = this.endpoints.get(endpoint);
+    if (!byMethod) this.endpoints.set(endpoint, (byMethod = new Map()));
+    let e = byMethod.get(method);
+    if (!e) byMethod.set(method, (e = { n: 0, errors: 0, durN: 0, durSum: 0, durMax: 0, hist: new Map() }));
+    return e;
+  }
+
+  /** Adds another bucket's counts (a minute into its hour or day). */
+  merge(from: BucketAgg): void {
+    for (const [level, n] of from.levels) this.levels.set(level, (this.levels.get(level) ?? 0) + n);
+    for (const [fp, n] of from.fingerprints) this.fingerprints.set(fp, (this.fingerprints.get(fp) ?? 0) + n);
+    for (const [endpoint, byMethod] of from.endpoints) {
+      for (const [method, f] of byMethod) {
+        const e = this.endpoint(endpoint, method);
+        e.n += f.n;
+        e.errors += f.errors;
+        e.durN += f.durN;
+        e.durSum += f.durSum;
+        if (f.durMax > e.durMax) e.durMax = f.durMax;
+        merge(e.hist, f.hist);
+      }
+    }
+  }
+}
+
 /**
  * Per-minute aggregates of the rows stored in one batch; `RollupWriter.flush` folds them
  * into the minute, hour and day rollups and the fingerprint groups. Only rows actually
- * inserted are added, so a re-sent row never counts twice.
+ * inserted are added, so a re-sent row never counts twice. Keyed by number and by the rows'
+ * own strings (no joined keys): this runs for every ingested row.
  */
 export class RollupAccumulator {
-  readonly levels = new Map<string, LevelAgg>();
-  readonly fingerprints = new Map<string, FingerprintAgg>();
-  readonly endpoints = new Map<string, EndpointAgg>();
+  readonly minutes = new Map<number, BucketAgg>();
   readonly groups = new Map<string, GroupAgg>();
   size = 0;
+  // rows arrive mostly in time order: the last minute touched is usually the next one too
+  private lastBucket = Number.NaN;
+  private last: BucketAgg | undefined;
 
   add(row: TelemetryRow): void {
     this.size++;
     const bucket = floorTo(row.ts, minute);
-    const lk = bucket + '|' + row.level;
-    const l = this.levels.get(lk);
-    if (l) l.n++;
-    else this.levels.set(lk, { bucket, level: row.level, n: 1 });
-
-    const fk = bucket + '|' + row.fingerprint;
-    const f = this.fingerprints.get(fk);
-    if (f) f.n++;
-    else this.fingerprints.set(fk, { bucket, fingerprint: row.fingerprint, n: 1 });
+    let agg = this.last;
+    if (bucket !== this.lastBucket || agg === undefined) {
+      agg = this.minutes.get(bucket);
+      if (!agg) this.minutes.set(bucket, (agg = new BucketAgg()));
+      this.lastBucket = bucket;
+      this.last = agg;
+    }
+    agg.levels.set(row.level, (agg.levels.get(row.level) ?? 0) + 1);
+    agg.fingerprints.set(row.fingerprint, (agg.fingerprints.get(row.fingerprint) ?? 0) + 1);
 
     const g = this.groups.get(row.fingerprint);
     if (!g) this.groups.set(row.fingerprint, { fingerprint: row.fingerprint, level: row.level, source: row.source, sample: row.message, first: row.ts, last: row.ts, n: 1 });
@@ -76,13 +97,7 @@ export class RollupAccumulator {
     }
 
     if (row.endpoint !== null && (row.status !== null || row.duration_ms !== null)) {
-      const method = row.method ?? '';
-      const ek = bucket + '|' + method + '|' + row.endpoint;
-      let e = this.endpoints.get(ek);
-      if (!e) {
-        e = { bucket, endpoint: row.endpoint, method, n: 0, errors: 0, durN: 0, durSum: 0, durMax: 0, hist: new Map() };
-        this.endpoints.set(ek, e);
-      }
+      const e = agg.endpoint(row.endpoint, row.method ?? '');
       if (row.status !== null) {
         e.n++;
         if (row.status >= 500) e.errors++;
@@ -97,11 +112,11 @@ export class RollupAccumulator {
   }
 
   clear(): void {
-    this.levels.clear();
-    this.fingerprints.clear();
-    this.endpoints.clear();
+    this.minutes.clear();
     this.groups.clear();
     this.size = 0;
+    this.lastBucket = Number.NaN;
+    this.last = undefined;
   }
 }
 
@@ -135,23 +150,16 @@ export class RollupWriter {
   flush(acc: RollupAccumulator): void {
     if (acc.size === 0) return;
     for (const grain of grains) {
-      const size = grainMs[grain];
-      for (const l of regroup(acc.levels.values(), size, (a) => a.level, (into, from) => (into.n += from.n))) this.level.run(grain, l.bucket, l.level, l.n);
-      for (const f of regroup(acc.fingerprints.values(), size, (a) => a.fingerprint, (into, from) => (into.n += from.n))) {
-        this.fingerprint.run(grain, f.bucket, f.fingerprint, f.n);
-      }
-      const endpoints = regroup(acc.endpoints.values(), size, (a) => a.method + '|' + a.endpoint, (into, from) => {
-        into.n += from.n;
-        into.errors += from.errors;
-        into.durN += from.durN;
-        into.durSum += from.durSum;
-        into.durMax = Math.max(into.durMax, from.durMax);
-        merge(into.hist, from.hist);
-      });
-      for (const e of endpoints) {
-        const stored = this.endpointRead.get(grain, e.bucket, e.endpoint, e.method) as string | undefined;
-        const hist = stored ? merge(decode(stored), e.hist) : e.hist;
-        this.endpoint.run(grain, e.bucket, e.endpoint, e.method, e.n, e.errors, e.durN, e.durSum, e.durMax, encode(hist));
+      for (const [bucket, agg] of regroup(acc.minutes, grainMs[grain])) {
+        for (const [level, n] of agg.levels) this.level.run(grain, bucket, level, n);
+        for (const [fp, n] of agg.fingerprints) this.fingerprint.run(grain, bucket, fp, n);
+        for (const [endpoint, byMethod] of agg.endpoints) {
+          for (const [method, e] of byMethod) {
+            const stored = this.endpointRead.get(grain, bucket, endpoint, method) as string | undefined;
+            const hist = stored ? merge(decode(stored), e.hist) : e.hist;
+            this.endpoint.run(grain, bucket, endpoint, method, e.n, e.errors, e.durN, e.durSum, e.durMax, encode(hist));
+          }
+        }
       }
     }
     for (const g of acc.groups.values()) this.group.run(g.fingerprint, g.level, g.source, g.sample.slice(0, 2000), g.first, g.last, g.n);
@@ -159,20 +167,15 @@ export class RollupWriter {
   }
 }
 
-/** Folds minute aggregates into buckets of `size`, copying so the minute ones stay intact. */
-function regroup<T extends { bucket: number }>(items: Iterable<T>, size: number, key: (a: T) => string, add: (into: T, from: T) => void): Iterable<T> {
-  if (size === minute) return items;
-  const out = new Map<string, T>();
-  for (const item of items) {
-    const bucket = floorTo(item.bucket, size);
-    const k = bucket + '|' + key(item);
-    const existing = out.get(k);
-    if (existing) add(existing, item);
-    else {
-      const copy = { ...item, bucket } as T;
-      if ('hist' in copy) (copy as unknown as EndpointAgg).hist = new Map((item as unknown as EndpointAgg).hist);
-      out.set(k, copy);
-    }
+/** Minute buckets folded into buckets of `size`, into new aggregates so the minute ones stay intact. */
+function regroup(minutes: Map<number, BucketAgg>, size: number): Map<number, BucketAgg> {
+  if (size === minute) return minutes;
+  const out = new Map<number, BucketAgg>();
+  for (const [bucket, agg] of minutes) {
+    const start = floorTo(bucket, size);
+    let into = out.get(start);
+    if (!into) out.set(start, (into = new BucketAgg()));
+    into.merge(agg);
   }
-  return out.values();
+  return out;
 }

@@ -62,11 +62,11 @@ export class TelemetryService {
 
   /** Rows already in memory (parsed JSON objects): all stored, or none. */
   ingestValues(values: unknown[], via: IngestVia = 'api'): IngestResult {
-    return this.done(this.ingester.ingest({ unit: 'row', items: values.map((value, i) => ({ line: i + 1, value })) }, this.context()), via);
+    return this.done(this.ingester.ingest({ unit: 'row', values }, this.context()), via);
   }
 
   query(q: RowQuery) {
-    return queryRows(this.deps.db, q);
+    return queryRows(this.deps.db, q, this.deps.clock.now());
   }
 
   groups(q: GroupQuery): TelemetryGroup[] {

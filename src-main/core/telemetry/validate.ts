@@ -30,6 +30,8 @@ const known = new Set<string>(rowFields);
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const isoPattern = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 const fingerprintPattern = /^[A-Za-z0-9_.:-]{1,64}$/;
+// read once: imported bindings cost a lookup on every row
+const { maxMessageChars, maxMetaBytes, maxFutureSkewMs } = telemetryLimits;
 /** 2000-01-01: anything earlier is almost surely seconds sent where milliseconds belong. */
 const earliestTs = 946_684_800_000;
 
@@ -67,7 +69,7 @@ function parseTs(v: unknown, ctx: NormaliseContext): number {
   if (!Number.isFinite(ms)) fail('ts', 'is not a valid time');
   ms = Math.round(ms);
   if (ms < earliestTs) fail('ts', 'is before 2000-01-01 (send milliseconds, not seconds)');
-  if (!ctx.allowFuture && ms > ctx.now + telemetryLimits.maxFutureSkewMs) {
+  if (!ctx.allowFuture && ms > ctx.now + maxFutureSkewMs) {
     fail('ts', `is in the future (${new Date(ms).toISOString()}; more than 5 minutes ahead of this machine)`);
   }
   return ms;
@@ -85,7 +87,7 @@ function normaliseFields(raw: unknown, ctx: NormaliseContext): TelemetryRow {
   const message = r.message;
   if (typeof message !== 'string') fail('message', message === undefined ? 'is required' : `must be a string (got ${typeName(message)})`);
   if (message.length === 0) fail('message', 'must not be empty');
-  if (message.length > telemetryLimits.maxMessageChars) fail('message', `is longer than ${telemetryLimits.maxMessageChars} characters`);
+  if (message.length > maxMessageChars) fail('message', `is longer than ${maxMessageChars} characters`);
 
   const ts = parseTs(r.ts, ctx);
 
@@ -121,7 +123,7 @@ function normaliseFields(raw: unknown, ctx: NormaliseContext): TelemetryRow {
   if (rawMeta !== undefined && rawMeta !== null) {
     if (typeof rawMeta !== 'object' || Array.isArray(rawMeta)) fail('meta', `must be a JSON object (got ${typeName(rawMeta)})`);
     meta = JSON.stringify(rawMeta);
-    if (meta.length > telemetryLimits.maxMetaBytes) fail('meta', `is larger than ${telemetryLimits.maxMetaBytes} bytes as JSON`);
+    if (meta.length > maxMetaBytes) fail('meta', `is larger than ${maxMetaBytes} bytes as JSON`);
   }
 
   return {

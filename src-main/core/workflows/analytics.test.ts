@@ -47,3 +47,85 @@ describe('workflow analytics', () => {
     expect(t.core.workflows.stats(id, from - 10 * 60_000, from).runs).toBe(0);
   });
 });
+
+describe('daily series, success rate in the list, runs.list date range', () => {
+  const day = 86_400_000;
+  const failing = wf([{ id: 'check', type: 'transform', params: { expression: 'input.fail ? $error("declined") : "ok"' } }]);
+
+  /** Runs at the given clock times (ms since the start), failing when asked. */
+  async function runsAt(t: TestCore, id: string, plan: { at: number; fail?: boolean }[]): Promise<string[]> {
+    const start = t.clock.now();
+    const ids: string[] = [];
+    for (const p of plan) {
+      t.clock.set(start + p.at);
+      ids.push((await t.core.workflows.run({ id, input: { fail: p.fail === true }, wait: true })).runId);
+    }
+    return ids;
+  }
+
+  it('counts runs per local calendar day by status, every day present, in the asked timezone', async () => {
+    // Monday 5 Jan 2026, 08:00 UTC
+    t = testCore();
+    const { id } = t.core.workflows.import(failing);
+    const from = t.clock.now();
+    await runsAt(t, id, [
+      { at: 0 },
+      { at: 60_000, fail: true },
+      // 23:30 UTC on the 5th: still the 5th in UTC, already the 6th in Berlin (UTC+1)
+      { at: 15.5 * 3_600_000 },
+      { at: 2 * day, fail: true },
+    ]);
+    const to = from + 3 * day;
+    const utc = t.core.workflows.stats(id, from, to);
+    expect(utc.timezone).toBe('UTC');
+    expect(utc.daily).toEqual([
+      { day: '2026-01-05', succeeded: 2, failed: 1, cancelled: 0, other: 0 },
+      { day: '2026-01-06', succeeded: 0, failed: 0, cancelled: 0, other: 0 },
+      { day: '2026-01-07', succeeded: 0, failed: 1, cancelled: 0, other: 0 },
+      // the range ends at 08:00 on the 8th: that day is part of it
+      { day: '2026-01-08', succeeded: 0, failed: 0, cancelled: 0, other: 0 },
+    ]);
+    const berlin = t.core.workflows.stats(id, from, to, 'Europe/Berlin');
+    expect(berlin.daily.slice(0, 2)).toEqual([
+      { day: '2026-01-05', succeeded: 1, failed: 1, cancelled: 0, other: 0 },
+      { day: '2026-01-06', succeeded: 1, failed: 0, cancelled: 0, other: 0 },
+    ]);
+    expect(berlin.daily.reduce((n, d) => n + d.succeeded + d.failed + d.cancelled + d.other, 0)).toBe(utc.runs);
+    expect(() => t.core.workflows.stats(id, from, to, 'Mars/Olympus')).toThrow(/timezone: "Mars\/Olympus" is not an IANA timezone/);
+    expect(() => t.core.workflows.stats(id, from - 2000 * day, to)).toThrow(/from: a daily series covers at most 1000 days/);
+  });
+
+  it('a waiting run counts as "other" on its day', async () => {
+    t = testCore();
+    const { id } = t.core.workflows.import(wf([{ id: 'gate', type: 'approval', params: { message: 'ok?' } }]));
+    await t.core.workflows.run({ id, wait: true });
+    expect(t.core.workflows.stats(id).daily.at(-1)).toMatchObject({ day: '2026-01-05', other: 1, succeeded: 0 });
+  });
+
+  it('every workflow in the list carries its success rate over the last 30 days (null when nothing finished)', async () => {
+    t = testCore();
+    const { id } = t.core.workflows.import(failing);
+    const idle = t.core.workflows.import({ ...failing, name: 'Idle' });
+    // 40 days ago: a failure that no longer counts
+    await runsAt(t, id, [{ at: 0, fail: true }, { at: 40 * day }, { at: 40 * day + 1000 }, { at: 40 * day + 2000, fail: true }, { at: 40 * day + 3000 }]);
+    const list = t.core.workflows.list();
+    expect(list.find((w) => w.id === id)?.successRate).toBe(0.75);
+    expect(list.find((w) => w.id === idle.id)?.successRate).toBeNull();
+    expect(t.core.workflows.get(id).successRate).toBe(0.75);
+  });
+
+  it('runs.list filters by createdAt in [from, to), with status, and pages with before', async () => {
+    t = testCore();
+    const { id } = t.core.workflows.import(failing);
+    const start = t.clock.now();
+    const ids = await runsAt(t, id, [{ at: 0 }, { at: day, fail: true }, { at: 2 * day }, { at: 3 * day, fail: true }]);
+    const listed = (filter: { from?: number; to?: number; status?: 'failed'; before?: number; limit?: number }) =>
+      t.core.runs.list({ workflowId: id, limit: 50, ...filter }).map((r) => r.id);
+    expect(listed({ from: start + day, to: start + 3 * day })).toEqual([ids[2], ids[1]]);
+    expect(listed({ from: start + day })).toEqual([ids[3], ids[2], ids[1]]);
+    expect(listed({ from: start + day, status: 'failed' })).toEqual([ids[3], ids[1]]);
+    expect(listed({ limit: 2 })).toEqual([ids[3], ids[2]]);
+    expect(listed({ limit: 2, before: start + 2 * day })).toEqual([ids[1], ids[0]]);
+    expect(() => t.core.runs.list({ limit: 5, from: start + day, to: start })).toThrow(/from: must not be after to/);
+  });
+});

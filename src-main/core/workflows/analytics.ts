@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import type { WorkflowStats } from '../../../shared/contract/workflows';
+import { dailySeries, quarterHourMs } from './daily';
 
 /** Nearest-rank percentile of sorted numbers. */
 export function percentile(sorted: readonly number[], p: number): number | null {
@@ -20,12 +21,29 @@ export class WorkflowAnalytics {
         COALESCE(json_extract(error, '$.message'), '') AS message, COUNT(*) AS n
         FROM runs WHERE workflow_id = ? AND created_at >= ? AND created_at < ? AND status = 'failed'
         GROUP BY code, node, message ORDER BY n DESC, code LIMIT 50`),
+      buckets: db.prepare(`SELECT created_at / ${quarterHourMs} AS bucket, status, COUNT(*) AS n FROM runs
+        WHERE workflow_id = ? AND created_at >= ? AND created_at < ? GROUP BY bucket, status`),
+      rates: db.prepare(`SELECT workflow_id AS id, SUM(status = 'succeeded') AS ok, COUNT(*) AS n FROM runs
+        WHERE created_at >= ? AND workflow_id IS NOT NULL AND status IN ('succeeded', 'failed', 'cancelled') GROUP BY workflow_id`),
+      rate: db.prepare(`SELECT SUM(status = 'succeeded') AS ok, COUNT(*) AS n FROM runs
+        WHERE workflow_id = ? AND created_at >= ? AND status IN ('succeeded', 'failed', 'cancelled')`),
       approvals: db.prepare(`SELECT COUNT(*) AS n, AVG(a.decided_at - a.requested_at) AS mean FROM approvals a
         WHERE a.workflow_id = ? AND a.requested_at >= ? AND a.requested_at < ? AND a.status IN ('approved', 'rejected') AND a.decided_at IS NOT NULL`),
     };
   }
 
-  stats(workflowId: string, from: number, to: number): WorkflowStats {
+  /** Succeeded / finished runs created since `since`, per workflow (absent: none finished). */
+  successRates(since: number): Map<string, number> {
+    return new Map((this.s.rates.all(since) as { id: string; ok: number; n: number }[]).map((r) => [r.id, r.ok / r.n]));
+  }
+
+  successRate(workflowId: string, since: number): number | null {
+    const r = this.s.rate.get(workflowId, since) as { ok: number | null; n: number };
+    return r.n === 0 ? null : (r.ok ?? 0) / r.n;
+  }
+
+  stats(workflowId: string, from: number, to: number, timezone = 'UTC'): WorkflowStats {
+    const daily = dailySeries(this.s.buckets.all(workflowId, from, to) as { bucket: number; status: string; n: number }[], from, to, timezone);
     const counts = new Map((this.s.counts.all(workflowId, from, to) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const succeeded = counts.get('succeeded') ?? 0;
@@ -57,6 +75,8 @@ export class WorkflowAnalytics {
       topFailureReasons: top.map(([reason, count]) => ({ reason, count })),
       meanApprovalWaitMs: approvals.n === 0 || approvals.mean === null ? null : Math.round(approvals.mean),
       approvalsDecided: approvals.n,
+      daily,
+      timezone,
     };
   }
 }

@@ -129,8 +129,8 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
   let background = false;
   const engine: WorkflowEngine = {
     workflows,
-    runs: new RunService(runner, runs, new RunQueries(db, runs, approvals)),
-    approvals: new ApprovalService(db, approvals, runner, clock, events),
+    runs: new RunService(runner, runs, new RunQueries(db, runs, approvals, store)),
+    approvals: new ApprovalService(db, approvals, runner, clock, events, audit),
     scheduler,
     webhooks: new WebhookService(store, workflows, runner),
     registry,

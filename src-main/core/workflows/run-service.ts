@@ -1,8 +1,7 @@
 import type { RunDetail, RunResult, RunSummary } from '../../../shared/contract/workflows';
-import type { RunStatus } from '../../../shared/workflow';
 import { CoreError } from '../errors';
 import type { Runner } from './runner/runner';
-import { RunQueries, toRunSummary } from './store/run-queries';
+import { RunQueries, toRunSummary, type RunFilter } from './store/run-queries';
 import type { RunStore } from './store/run-store';
 
 /** Runs for the API: list, show, resume, retry, cancel. */
@@ -13,7 +12,8 @@ export class RunService {
     private readonly queries: RunQueries,
   ) {}
 
-  list(filter: { workflowId?: string; status?: RunStatus; limit: number; before?: number }): RunSummary[] {
+  list(filter: RunFilter): RunSummary[] {
+    if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) throw new CoreError('BAD_INPUT', 'from: must not be after to', 'from');
     return this.queries.list(filter);
   }
 

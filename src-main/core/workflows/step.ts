@@ -67,6 +67,12 @@ export interface StepDefinition<P = Record<string, unknown>> {
   expressionParams?: readonly string[];
   /** Default per-attempt time limit in ms. */
   defaultTimeoutMs?: number;
+  /**
+   * Nothing the step does leaves the engine: its output, log lines and notifications are
+   * written with its result. The runner may then commit its running row with its result
+   * (runner README, "Persistence points"). Never set it on a step that calls out.
+   */
+  internal?: boolean;
   execute(ctx: StepContext<P>): Promise<StepResult> | StepResult;
   /** Class B/C: what the step would do, recorded as the dry run and shown with approvals. */
   preview?(ctx: StepContext<P>): Promise<unknown> | unknown;

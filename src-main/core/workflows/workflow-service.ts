@@ -9,6 +9,8 @@ import type { WorkflowAnalytics } from './analytics';
 import type { StepRegistry } from './registry';
 import type { Runner } from './runner/runner';
 import type { WorkflowRow, WorkflowStore } from './store/workflow-store';
+import { VersionStore, type VersionBrief } from './store/version-store';
+import { draftFacts, draftRefusal } from './drafts';
 import { validateWorkflow, type ValidationResult } from './validate';
 
 export interface WorkflowServiceDeps {
@@ -28,6 +30,8 @@ export interface RunRequest {
   input?: unknown;
   wait?: boolean;
   trigger?: RunTrigger;
+  /** Class B/C steps record their preview as a dry run; nothing waits for approval. */
+  dryRun?: boolean;
 }
 
 /** Problems as one BAD_INPUT error: the first names the field; the message counts the rest. */
@@ -37,13 +41,20 @@ export function invalidWorkflow(errors: WorkflowProblem[]): CoreError {
   return new CoreError('BAD_INPUT', `workflow.${first.path}: ${first.message}${more}`, `workflow.${first.path}`);
 }
 
+/** The list's success rate looks back this far. */
+export const successRateWindowMs = 30 * 86_400_000;
+
 export function newWebhookSecret(): string {
   return randomBytes(24).toString('base64url');
 }
 
 /** Stored workflows: validate, import/export, save, run, schedule preview, stats. */
 export class WorkflowService {
-  constructor(private readonly d: WorkflowServiceDeps) {}
+  private readonly versionStore: VersionStore;
+
+  constructor(private readonly d: WorkflowServiceDeps) {
+    this.versionStore = new VersionStore(d.store.db);
+  }
 
   validate(raw: unknown): ValidationResult {
     return validateWorkflow(raw, this.d.registry);
@@ -61,53 +72,87 @@ export class WorkflowService {
     return { id: summary.id, name: summary.name };
   }
 
-  save(id: string | undefined, raw: unknown, enabled?: boolean): WorkflowSummary {
-    const document = this.parse(raw);
+  /**
+   * Creates (no id) or replaces a workflow and appends a version. With draft, a document that
+   * fails validation is stored as written (never fixed) with its problems, its trigger inactive.
+   */
+  save(id: string | undefined, raw: unknown, enabled?: boolean, draft = false): WorkflowSummary {
+    const result = this.validate(raw);
+    if (!result.valid && !draft) throw invalidWorkflow(result.errors);
+    const document = result.valid ? result.workflow : undefined;
+    const facts = draftFacts(raw, document);
+    const problems = result.valid ? [] : result.errors;
     const now = this.d.clock.now();
-    const trigger = document.trigger;
-    const webhookPath = trigger.type === 'webhook' ? trigger.path : null;
+    const webhookPath = document?.trigger.type === 'webhook' ? document.trigger.path : null;
     if (webhookPath) {
       const other = this.d.store.byWebhookPath(webhookPath);
       if (other && other.id !== id) throw new CoreError('CONFLICT', `workflow.trigger.path: "${webhookPath}" is already used by workflow "${other.name}"`, 'workflow.trigger.path');
     }
     const wid = this.d.store.db
       .transaction(() => {
-        const definitionId = this.d.store.putDefinition(document, now);
+        const existing = id === undefined ? undefined : this.d.store.get(id);
+        if (id !== undefined && !existing) throw new CoreError('NOT_FOUND', `id: no workflow has id "${id}"`, 'id');
+        const wid = id ?? uuidv7(now);
+        const definitionId = document ? this.d.store.putDefinition(document, now) : this.d.store.putDraftDefinition(raw, now);
+        const version = this.versionStore.append({ workflowId: wid, savedAt: now, name: facts.name, draft: !document, document: document ?? raw, problems });
         const row = {
-          name: document.name,
+          id: wid,
+          name: facts.name,
           definitionId,
-          triggerType: trigger.type,
+          triggerType: facts.triggerType,
           webhookPath,
           webhookSecret: webhookPath ? newWebhookSecret() : null,
+          draft: document ? 0 : 1,
+          problems: document ? null : JSON.stringify(problems),
+          version,
           now,
         };
-        if (id === undefined) {
-          const newId = uuidv7(now);
-          this.d.store.insert({ id: newId, ...row, enabled: enabled === false ? 0 : 1 });
-          return newId;
-        }
-        const existing = this.d.store.get(id);
-        if (!existing) throw new CoreError('NOT_FOUND', `id: no workflow has id "${id}"`, 'id');
-        this.d.store.update({ id, ...row, enabled: enabled === undefined ? existing.enabled : enabled ? 1 : 0 });
-        return id;
+        if (!existing) this.d.store.insert({ ...row, enabled: enabled === false ? 0 : 1 });
+        else this.d.store.update({ ...row, enabled: enabled === undefined ? existing.enabled : enabled ? 1 : 0 });
+        return wid;
       })
       .immediate();
     this.d.changed();
     return this.summary(this.mustGet(wid));
   }
 
+  /** Every saved version of a workflow, newest first. */
+  versions(id: string): VersionBrief[] {
+    this.mustGet(id);
+    return this.versionStore.list(id);
+  }
+
+  getVersion(id: string, version: number): { version: number; savedAt: number; draft: boolean; workflow: Record<string, unknown>; problems: WorkflowProblem[] } {
+    this.mustGet(id);
+    const v = this.versionStore.get(id, version);
+    if (!v) throw new CoreError('NOT_FOUND', `version: workflow "${id}" has no version ${version}`, 'version');
+    return { version: v.version, savedAt: v.savedAt, draft: v.draft, workflow: v.document as Record<string, unknown>, problems: v.problems };
+  }
+
+  /** Saves an earlier version's document as the newest version; a draft is restored as a draft. */
+  restoreVersion(id: string, version: number): WorkflowSummary {
+    const v = this.getVersion(id, version);
+    return this.save(id, v.workflow, undefined, true);
+  }
+
   list(): WorkflowSummary[] {
     const last = this.d.store.lastRuns();
-    return this.d.store.list().map((row) => this.summary(row, last.get(row.id)));
+    const rates = this.d.analytics.successRates(this.d.clock.now() - successRateWindowMs);
+    return this.d.store.list().map((row) => this.summary(row, last.get(row.id), rates.get(row.id) ?? null));
   }
 
   get(id: string): WorkflowDetail {
     const row = this.mustGet(id);
+    if (row.draft === 1) {
+      // a draft has no live webhook: its trigger is inactive until it is saved valid
+      return { ...this.summary(row), workflow: this.draftDocument(row), problems: this.draftProblems(row) };
+    }
     const document = this.document(row);
     const trigger = document.trigger;
     return {
       ...this.summary(row),
       workflow: document,
+      problems: [],
       ...(trigger.type === 'webhook' && row.webhook_secret
         ? { webhook: { path: trigger.path, url: `/hooks/${trigger.path}`, secret: row.webhook_secret, respond: trigger.respond } }
         : {}),
@@ -122,6 +167,7 @@ export class WorkflowService {
   delete(id: string): { deleted: boolean } {
     const deleted = this.d.store.delete(id);
     if (!deleted) throw new CoreError('NOT_FOUND', `id: no workflow has id "${id}"`, 'id');
+    this.versionStore.deleteAll(id);
     this.d.store.db.prepare('DELETE FROM schedule_state WHERE workflow_id = ?').run(id);
     this.d.changed();
     return { deleted };
@@ -173,15 +219,16 @@ export class WorkflowService {
       ...(request.dedupeKey ? { dedupeKey: request.dedupeKey } : {}),
       ...(request.scheduledFor !== undefined ? { scheduledFor: request.scheduledFor } : {}),
       ...(request.deferInsert ? { deferInsert: true } : {}),
+      ...(request.dryRun ? { dryRun: true } : {}),
     });
   }
 
-  stats(id: string, from?: number, to?: number): WorkflowStats {
+  stats(id: string, from?: number, to?: number, timezone?: string): WorkflowStats {
     this.mustGet(id);
     const end = to ?? this.d.clock.now() + 1;
     const start = from ?? end - 30 * 86_400_000;
     if (start > end) throw new CoreError('BAD_INPUT', 'from: must be before to', 'from');
-    return this.d.analytics.stats(id, start, end);
+    return this.d.analytics.stats(id, start, end, timezone);
   }
 
   stepTypes(): StepTypeInfo[] {
@@ -197,7 +244,9 @@ export class WorkflowService {
     return { expr: trigger.expr, timezone: trigger.timezone, times: times.map((at) => ({ at, iso: new Date(at).toISOString(), local: schedule.local(at) })) };
   }
 
+  /** The valid document of a stored workflow; a draft is refused (it cannot run, export or preview). */
   document(row: WorkflowRow): WorkflowDocument {
+    if (row.draft === 1) throw draftRefusal(row.name, this.draftProblems(row));
     const doc = this.d.store.definition(row.definition_id);
     if (!doc) throw new CoreError('INTERNAL', `workflow ${row.id} has lost its definition`);
     return doc;
@@ -209,21 +258,35 @@ export class WorkflowService {
     return row;
   }
 
-  private summary(row: WorkflowRow, last?: { runId: string; status: string; at: number }): WorkflowSummary {
-    const document = this.document(row);
+  private draftDocument(row: WorkflowRow): Record<string, unknown> {
+    return (this.d.store.draftDefinition(row.definition_id) ?? {}) as Record<string, unknown>;
+  }
+
+  private draftProblems(row: WorkflowRow): WorkflowProblem[] {
+    return row.problems ? (JSON.parse(row.problems) as WorkflowProblem[]) : [];
+  }
+
+  private summary(row: WorkflowRow, last?: { runId: string; status: string; at: number }, rate?: number | null): WorkflowSummary {
+    const draft = row.draft === 1;
+    const document = draft ? undefined : this.document(row);
+    const facts = draftFacts(draft ? this.draftDocument(row) : document, document);
     const lastRun = last ?? this.d.store.lastRun(row.id);
-    const next = row.enabled === 1 ? this.d.scheduler.nextFire(document) : undefined;
+    const next = row.enabled === 1 && document ? this.d.scheduler.nextFire(document) : undefined;
     return {
       id: row.id,
       name: row.name,
-      ...(document.description ? { description: document.description } : {}),
+      ...(facts.description ? { description: facts.description } : {}),
       triggerType: row.trigger_type,
       enabled: row.enabled === 1,
-      steps: document.nodes.length,
+      draft,
+      problems: draft ? this.draftProblems(row).length : 0,
+      version: row.version,
+      steps: facts.steps,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       ...(lastRun ? { lastRun: { runId: lastRun.runId, status: lastRun.status as NonNullable<WorkflowSummary['lastRun']>['status'], at: lastRun.at } } : {}),
       ...(next !== undefined ? { nextFireAt: next } : {}),
+      successRate: rate !== undefined ? rate : this.d.analytics.successRate(row.id, this.d.clock.now() - successRateWindowMs),
     };
   }
 }

@@ -1,6 +1,2 @@
-import { NotBuiltPanel } from '../components/NotBuiltPanel';
-
-/** Workflows: not built yet. Replace this panel with the real page when the area lands. */
-export default function WorkflowsArea() {
-  return <NotBuiltPanel id="workflows" />;
-}
+/** Workflows: list, editor, run history, live run view and analytics (src-renderer/src/areas/workflows/). */
+export { default } from './workflows/WorkflowsArea';

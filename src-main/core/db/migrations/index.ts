@@ -3,6 +3,9 @@ import * as m0002 from './0002-workflows';
 import * as m0003 from './0003-products';
 import * as m0004 from './0004-telemetry';
 import * as m0005 from './0005-guardian';
+import * as m0006 from './0006-workflow-versions';
+import * as m0007 from './0007-approval-subjects';
+import * as m0008 from './0008-run-dry-run';
 
 export interface Migration {
   version: number;
@@ -20,6 +23,9 @@ export const migrations: readonly Migration[] = [
   { version: 3, ...m0003 },
   { version: 4, ...m0004 },
   { version: 5, ...m0005 },
+  { version: 6, ...m0006 },
+  { version: 7, ...m0007 },
+  { version: 8, ...m0008 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readChunk } from '../zip/entry-data';
+import { readChunk } from '../read-chunk';
 import { DriveError, failureForStatus, toDriveError } from './drive-error';
 import type { DriveTarget, UploadJob, UploadedFile } from './drive-uploader';
 import { fileFields, uploadMetadata } from './drive-uploader';

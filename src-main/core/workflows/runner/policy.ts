@@ -5,7 +5,7 @@ import type { AuditDecision } from '../store/audit-store';
 /** What the launch-stage table (ARCHITECTURE §4) says a step may do right now. */
 export type Gate =
   | { action: 'run'; decision: Extract<AuditDecision, 'not-required' | 'approved'> }
-  | { action: 'dry-run'; decision: Extract<AuditDecision, 'pre-launch' | 'expired'> }
+  | { action: 'dry-run'; decision: Extract<AuditDecision, 'pre-launch' | 'expired' | 'dry-run'> }
   | { action: 'ask' }
   | { action: 'wait' }
   | { action: 'fail'; decision: Extract<AuditDecision, 'rejected' | 'expired'> }

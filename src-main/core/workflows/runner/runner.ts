@@ -26,8 +26,9 @@ import type { ApprovalStore } from '../store/approval-store';
 import type { AuditDecision, AuditStore } from '../store/audit-store';
 import type { NewRun, RunRow, RunStore, StepRow } from '../store/run-store';
 import type { WorkflowStore } from '../store/workflow-store';
+import { Attempt } from './attempt';
 import { isOwnerGone } from './lease';
-import { gate } from './policy';
+import { gate, type Gate } from './policy';
 import { backoffMs, defaultRetry } from './retry';
 
 export interface RunnerDeps {
@@ -65,6 +66,8 @@ export interface StartOptions {
    * transition instead of on its own, one commit fewer per run.
    */
   deferInsert?: boolean;
+  /** Record every Class B/C step (approval gates included) as a dry run; nothing waits for approval. */
+  dryRun?: boolean;
 }
 
 export const runnerLimits = {
@@ -125,13 +128,27 @@ interface Drive {
   tried: Set<string>;
   cancel: boolean;
   failed: { code: string; message: string; nodeId: string } | undefined;
-  controller: AbortController | undefined;
+  controller: Attempt | undefined;
   writes: (() => void)[];
   after: (() => void)[];
+  /** An engine fault dropped queued writes: memory may differ from the rows. */
+  faulted: boolean;
+  /** Started (not resumed) by this drive: internal steps need no running row of their own. */
+  firstPass: boolean;
 }
 
 class LostLease extends Error {}
 class Cancelled extends Error {}
+
+/**
+ * One run's transition waiting for the group commit. `write` runs inside the shared
+ * transaction; it may throw LostLease only before it has written anything.
+ */
+interface Job {
+  write: () => void;
+  done: () => void;
+  fail: (err: unknown) => void;
+}
 
 const noStepErrorCode = 'STEP_ERROR';
 
@@ -162,11 +179,16 @@ function rowOf(r: NewRun): RunRow {
     lease_until: r.leaseUntil,
     wake_at: r.wakeAt,
     cancel_requested: 0,
+    dry_run: r.dryRun,
     created_at: r.now,
     started_at: r.status === 'running' ? r.now : null,
     finished_at: null,
     updated_at: r.now,
   };
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function parseJson(text: string | null): unknown {
@@ -179,7 +201,10 @@ function parseJson(text: string | null): unknown {
  * run is leased to one process at a time. See ../README.md for states and resume rules.
  */
 export class Runner {
-  private readonly active = new Map<string, Promise<void>>();
+  /** Runs driven here; each resolves to the run's final row when it ended here. */
+  private readonly active = new Map<string, Promise<RunRow | undefined>>();
+  /** Step summaries of runs that ended here, for result() without reading them back. */
+  private readonly endedSteps = new WeakMap<RunRow, RunResult['steps']>();
   private readonly drives = new Map<string, Drive>();
   private readonly graphs = new Map<string, WorkflowGraph>();
   private readonly waiters = new Map<string, Set<() => void>>();
@@ -192,6 +217,9 @@ export class Runner {
   private pollHandle: TimerHandle | undefined;
   private renewHandle: TimerHandle | undefined;
   private pumping: Promise<string[]> | undefined;
+  /** Transitions of all runs driven here, committed together once the current tick's work is done. */
+  private jobs: Job[] = [];
+  private flushArmed = false;
 
   /** One transaction wrapper, made once (better-sqlite3 builds a wrapper per db.transaction call). */
   private readonly tx: <T>(fn: () => T) => T;
@@ -234,6 +262,8 @@ export class Runner {
     this.renewHandle?.cancel();
     for (const drive of this.drives.values()) drive.controller?.abort(new LostLease('closing'));
     try {
+      // transitions already made are kept, before the runs are handed back
+      this.flush();
       this.d.runs.releaseAll(this.d.owner);
     } catch {
       // the database may already be closed
@@ -269,6 +299,7 @@ export class Runner {
       owner: this.d.owner,
       leaseUntil: now + runnerLimits.leaseMs,
       wakeAt: null,
+      dryRun: options.dryRun ? 1 : 0,
       now,
     };
     const deferred = options.deferInsert === true && limit === undefined && options.dedupeKey === undefined && !this.closed;
@@ -315,8 +346,9 @@ export class Runner {
     try {
       for (;;) {
         const driving = this.active.get(runId);
-        if (driving) await driving;
-        const run = this.d.runs.getRun(runId);
+        // a run that ended here is known as written, without reading it back
+        const ended = driving ? await driving : undefined;
+        const run = ended ?? this.d.runs.getRun(runId);
         if (!run || this.closed || (options.untilEnd ? terminalRunStatuses.has(run.status) : this.isSettled(run))) return run;
         const changed = new Promise<void>((resolve) => {
           let set = this.waiters.get(runId);
@@ -381,7 +413,7 @@ export class Runner {
   result(runId: string, known?: RunRow): RunResult | undefined {
     const run = known ?? this.d.runs.getRun(runId);
     if (!run) return undefined;
-    const steps = this.d.runs.steps(runId).map((s) => ({ id: s.node_id, status: s.status, attempts: s.attempt }));
+    const steps = (known && this.endedSteps.get(known)) ?? this.d.runs.steps(runId).map((s) => ({ id: s.node_id, status: s.status, attempts: s.attempt }));
     const error = run.error ? (JSON.parse(run.error) as RunResult['error']) : undefined;
     return {
       runId,
@@ -527,7 +559,7 @@ export class Runner {
     const work = Promise.resolve()
       .then(() => this.drive(runId, fresh, unwritten))
       .catch((err: unknown) => {
-        if (err instanceof LostLease || this.closed) return;
+        if (err instanceof LostLease || this.closed) return undefined;
         this.d.log.error({ runId, err: err instanceof Error ? err.stack : String(err) }, 'workflow runner failed');
       })
       .finally(() => {
@@ -592,12 +624,12 @@ export class Runner {
       nodes.set(id, state);
       if (state.status === 'succeeded') context.steps[id] = { output: state.output, port: state.port, status: state.status, mode: state.mode };
     }
-    return { run, insert: undefined, leaseUntil: run.lease_until ?? 0, graph, nodes, context, seq, tried: new Set(), cancel: run.cancel_requested === 1, failed: undefined, controller: undefined, writes: [], after: [] };
+    return { run, insert: undefined, leaseUntil: run.lease_until ?? 0, graph, nodes, context, seq, tried: new Set(), cancel: run.cancel_requested === 1, failed: undefined, controller: undefined, writes: [], after: [], faulted: false, firstPass: fresh };
   }
 
-  private async drive(runId: string, fresh: boolean, unwritten?: NewRun): Promise<void> {
+  private async drive(runId: string, fresh: boolean, unwritten?: NewRun): Promise<RunRow | undefined> {
     const run = unwritten ? rowOf(unwritten) : this.d.runs.getRun(runId);
-    if (!run || run.owner !== this.d.owner || run.status !== 'running') return;
+    if (!run || run.owner !== this.d.owner || run.status !== 'running') return undefined;
     const d = this.load(run, fresh);
     if (unwritten) {
       d.insert = unwritten;
@@ -616,7 +648,7 @@ export class Runner {
         if (d.failed) return this.finishRun(d, 'failed');
         const waiting = [...d.nodes.values()].filter((n) => n.status === 'waiting');
         if (waiting.length === 0) return this.finishRun(d, 'succeeded');
-        if (this.park(d, waiting)) return;
+        if (this.park(d, waiting)) return undefined;
         continue;
       }
       try {
@@ -628,12 +660,15 @@ export class Runner {
           continue;
         }
         // an engine fault while handling a step: fail the step, never the process
+        d.faulted = true;
         this.d.log.error({ runId, nodeId: next.id, err: err instanceof Error ? err.stack : String(err) }, 'step handling failed');
+        // writes a failed commit took are gone (the run row must still come first); queued
+        // ones (earlier internal steps' results) are kept
         const insert = d.insert;
-        d.writes = insert ? [() => this.d.runs.insertRun(insert)] : [];
+        if (insert && d.writes.length === 0) d.writes = [() => this.d.runs.insertRun(insert)];
         this.settle(d, next, { status: 'failed', error: { code: 'ENGINE', message: err instanceof Error ? err.message : String(err) } });
         d.failed = { code: 'ENGINE', message: err instanceof Error ? err.message : String(err), nodeId: next.id };
-        this.commit(d);
+        await this.commit(d);
       }
       if (d.failed) return this.finishRun(d, 'failed');
     }
@@ -722,7 +757,7 @@ export class Runner {
     return true;
   }
 
-  private finishRun(d: Drive, status: RunStatus): void {
+  private async finishRun(d: Drive, status: RunStatus): Promise<RunRow> {
     const now = this.d.clock.now();
     let output: string | null = null;
     if (status === 'succeeded') {
@@ -732,18 +767,25 @@ export class Runner {
     }
     const error = status === 'failed' ? (d.failed ?? { code: 'FAILED', message: 'the run failed' }) : status === 'cancelled' ? { code: 'CANCELLED', message: 'the run was cancelled' } : null;
     let cancelledApprovals: Approval[] = [];
-    const children: string[] = [];
-    this.tx(() => {
-      for (const w of d.writes) w();
-      d.writes = [];
+    let children: string[] = [];
+    const writes = d.writes;
+    d.writes = [];
+    const fresh = d.insert !== undefined;
+    const errorJson = error ? JSON.stringify(error) : null;
+    await this.enqueue(() => {
+      // the owner-checked finish doubles as the lease check, so it goes first (nothing written
+      // when the run is no longer ours), except for a run whose row these writes insert
+      if (!fresh && !this.d.runs.finish(d.run.id, this.d.owner, status, output, errorJson, now)) throw new LostLease('lost the run while finishing');
+      for (const w of writes) w();
+      if (fresh && !this.d.runs.finish(d.run.id, this.d.owner, status, output, errorJson, now)) throw new Error(`run ${d.run.id} was not written`);
       if (status !== 'succeeded') {
         this.d.runs.cancelSteps(d.run.id, now);
         cancelledApprovals = this.d.approvals.cancelForRun(d.run.id, 'engine', now, `run ${status}`);
-        children.push(...this.d.runs.activeChildren(d.run.id));
+        children = this.d.runs.activeChildren(d.run.id);
       }
-      if (!this.d.runs.finish(d.run.id, this.d.owner, status, output, error ? JSON.stringify(error) : null, now)) throw new LostLease('lost the run while finishing');
       if (d.run.parent_run_id) this.d.runs.wake(d.run.parent_run_id, now, now);
     });
+    d.insert = undefined;
     this.flushAfter(d);
     for (const a of cancelledApprovals) this.emit('approval.decided', () => a);
     d.run.status = status;
@@ -758,6 +800,20 @@ export class Runner {
     }));
     for (const child of children) void this.cancel(child);
     this.ended(d.run);
+    return this.endedRow(d, status, output, errorJson, now);
+  }
+
+  /** The run's row and step summaries as finishRun committed them. */
+  private endedRow(d: Drive, status: RunStatus, output: string | null, error: string | null, now: number): RunRow {
+    const row: RunRow = { ...d.run, status, output, error, finished_at: now, owner: null, lease_until: null, wake_at: null, updated_at: now };
+    if (d.cancel) row.cancel_requested = 1;
+    if (!d.faulted) {
+      const stored = [...d.nodes.values()].filter((n) => n.seq >= 0).sort((a, b) => a.seq - b.seq);
+      // as finishRun's cancelSteps left them
+      const cut = (s: StepStatus | 'pending'): StepStatus => (status !== 'succeeded' && (s === 'waiting' || s === 'running') ? 'cancelled' : (s as StepStatus));
+      this.endedSteps.set(row, stored.map((n) => ({ id: n.id, status: cut(n.status), attempts: n.attempt })));
+    }
+    return row;
   }
 
   /** After a run ends here or elsewhere: wake its parent, start queued runs, tell waiters. */
@@ -800,7 +856,7 @@ export class Runner {
       const e = toStepError(err);
       this.settle(d, n, { status: 'failed', error: { code: e.code, message: e.message } });
       this.failRun(d, n, e, false);
-      this.commit(d);
+      await this.commit(d);
       return;
     }
     const cls = this.d.registry.effectiveClass(def, params, n.node.class);
@@ -811,7 +867,11 @@ export class Runner {
 
     // the launch-stage gate (ARCHITECTURE §4)
     let approval = n.approvalId ? this.d.approvals.get(n.approvalId) : undefined;
-    const decision = gate(cls, stage, n.node.approval, approval ? { status: approval.status, expiresAt: approval.expiresAt } : undefined, now);
+    // a dry run asks nobody: every Class B/C step records its preview instead
+    const decision: Gate =
+      d.run.dry_run === 1 && cls !== 'A'
+        ? { action: 'dry-run', decision: 'dry-run' }
+        : gate(cls, stage, n.node.approval, approval ? { status: approval.status, expiresAt: approval.expiresAt } : undefined, now);
     if (approval?.status === 'pending' && decision.action !== 'wait' && decision.action !== 'run') {
       if (this.d.approvals.decide(approval.id, 'expired', 'timeout', now, 'no decision before the timeout')) {
         approval = this.d.approvals.get(approval.id);
@@ -826,12 +886,11 @@ export class Runner {
         if (decided) d.after.push(() => this.emit('approval.decided', () => decided));
       }
     }
-    const previewCtx = () => this.context(d, n, params, stage, new AbortController().signal);
     switch (decision.action) {
       case 'wait':
         return;
       case 'ask':
-        return this.askApproval(d, n, previewCtx(), cls, stage);
+        return this.askApproval(d, n, this.context(d, n, params, stage, new AbortController()), cls, stage);
       case 'fail': {
         this.auditRow(d, n, cls, stage, 'blocked', decision.decision, now, approval?.reason ?? null);
         const who = approval?.decidedBy ? ` by ${approval.decidedBy}` : '';
@@ -842,25 +901,25 @@ export class Runner {
             : new StepError('APPROVAL_EXPIRED', 'no decision before the approval timed out', { retriable: false });
         this.settle(d, n, { status: 'failed', error: { code: e.code, message: e.message }, mode: 'blocked' });
         this.failRun(d, n, e, false);
-        this.commit(d);
+        await this.commit(d);
         return;
       }
       case 'skip':
         this.auditRow(d, n, cls, stage, 'blocked', decision.decision, now, 'skipped: approval timed out');
         this.settle(d, n, { status: 'skipped', mode: 'blocked' });
-        this.commit(d);
+        await this.commit(d);
         return;
       case 'dry-run': {
         let preview: unknown;
         try {
-          preview = def.preview ? await def.preview(previewCtx()) : { type: def.type, params };
+          preview = def.preview ? await def.preview(this.context(d, n, params, stage, new AbortController())) : { type: def.type, params };
         } catch (err) {
           preview = { error: toStepError(err).message };
         }
         const output = { dryRun: true, preview: preview ?? null };
         this.auditRow(d, n, cls, stage, 'dry-run', decision.decision, now, JSON.stringify(preview ?? null));
         this.settle(d, n, { status: 'succeeded', mode: 'dry-run', output, port: def.ports.length === 1 ? (def.ports[0] as string) : null });
-        this.commit(d);
+        await this.commit(d);
         return;
       }
       case 'run':
@@ -874,7 +933,7 @@ export class Runner {
         const e = new StepError('INTERRUPTED', `the step was cut off ${n.interruptions} times (process killed mid-step)`, { retriable: false });
         this.settle(d, n, { status: 'failed', error: { code: e.code, message: e.message } });
         this.failRun(d, n, e, false);
-        this.commit(d);
+        await this.commit(d);
         return;
       }
     } else if (!continuing) n.attempt++;
@@ -884,51 +943,42 @@ export class Runner {
     n.mode = 'real';
     n.startedAt = now;
     const stepState = n.state.step;
-    const storedState = JSON.stringify(n.state);
-    d.writes.push(() =>
-      this.d.runs.startStep({
-        runId: d.run.id,
-        nodeId: n.id,
-        type: def.type,
-        class: cls,
-        mode: 'real',
-        attempt: n.attempt,
-        attemptBase: n.attemptBase,
-        interruptions: n.interruptions,
-        input: inputJson,
-        state: storedState,
-        seq: n.seq,
-        now,
-      }),
-    );
-    if (cls !== 'A') this.auditRow(d, n, cls, stage, 'real', decision.decision, now, null);
-    this.commit(d);
-    this.emit('step.started', () => ({ ...this.runRef(d), nodeId: n.id, type: def.type, class: cls, attempt: n.attempt, at: now }));
+    // An internal step (nothing it does leaves the engine: its result, log lines and events
+    // are committed or sent with its result) on a run's first pass in this process has no
+    // effect to announce first: its row is written once, with the next transition. Resumed
+    // runs write every running row first, so the interruption count holds after a crash.
+    const unannounced = d.firstPass && cls === 'A' && def.internal === true && !wasRunning && !continuing;
+    if (unannounced) {
+      if (this.d.events.hasListeners('step.started')) d.after.push(() => this.emit('step.started', () => ({ ...this.runRef(d), nodeId: n.id, type: def.type, class: cls, attempt: n.attempt, at: now })));
+    } else await this.announce(d, n, cls, stage, decision.decision, inputJson, now);
 
     // execute, bounded by the step's timeout and by cancel
-    const controller = new AbortController();
-    d.controller = controller;
-    const timeoutMs = n.node.timeout ? (parseDuration(n.node.timeout) ?? runnerLimits.defaultStepTimeoutMs) : (def.defaultTimeoutMs ?? runnerLimits.defaultStepTimeoutMs);
-    const timeout = this.d.timer.after(timeoutMs, () => controller.abort(new StepError('TIMEOUT', `the step took longer than ${timeoutMs} ms`)), { unref: true });
-    const aborted = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-    });
-    aborted.catch(() => undefined);
-    const runCtx = this.context(d, n, params, stage, controller.signal, stepState);
+    const attempt = new Attempt();
+    d.controller = attempt;
+    const runCtx = this.context(d, n, params, stage, attempt, stepState);
     let result: StepResult | undefined;
     let failure: StepError | undefined;
+    let timeout: TimerHandle | undefined;
     try {
-      result = await Promise.race([Promise.resolve().then(() => def.execute(runCtx)), aborted]);
+      const began = this.d.clock.now();
+      const out = def.execute(runCtx);
+      if (isThenable(out)) {
+        // only a step that did not finish at once can run out of time or be cut short
+        const timeoutMs = n.node.timeout ? (parseDuration(n.node.timeout) ?? runnerLimits.defaultStepTimeoutMs) : (def.defaultTimeoutMs ?? runnerLimits.defaultStepTimeoutMs);
+        const left = Math.max(0, timeoutMs - (this.d.clock.now() - began));
+        timeout = this.d.timer.after(left, () => attempt.abort(new StepError('TIMEOUT', `the step took longer than ${timeoutMs} ms`)), { unref: true });
+        result = await attempt.race(out);
+      } else result = out;
     } catch (err) {
       if (err instanceof LostLease) throw err;
-      if (d.cancel || controller.signal.reason instanceof Cancelled) {
+      if (d.cancel || attempt.reason instanceof Cancelled) {
         this.settle(d, n, { status: 'cancelled', error: { code: 'CANCELLED', message: 'cancelled while running' } });
-        this.commit(d);
+        await this.commit(d);
         throw new Cancelled();
       }
-      failure = toStepError(controller.signal.aborted && controller.signal.reason instanceof StepError ? controller.signal.reason : err);
+      failure = toStepError(attempt.aborted && attempt.reason instanceof StepError ? attempt.reason : err);
     } finally {
-      timeout.cancel();
+      timeout?.cancel();
       d.controller = undefined;
     }
     if (this.closed) throw new LostLease('closed');
@@ -937,7 +987,7 @@ export class Runner {
     if (result && 'wait' in result) {
       n.state = { wait: result.wait.reason, step: result.wait.state };
       this.settle(d, n, { status: 'waiting', wakeAt: result.wait.until, mode: 'real' });
-      this.commit(d);
+      await this.commit(d);
       return;
     }
     if (result) {
@@ -951,7 +1001,7 @@ export class Runner {
           n.state = {};
           this.settle(d, n, { status: 'succeeded', mode: 'real', output: result.output ?? null, outputJson: json, port, duration: finished - now });
           // a side effect's result is committed at once; internal steps ride with the next transition
-          if (cls !== 'A') this.commit(d);
+          if (cls !== 'A') await this.commit(d);
           return;
         }
       }
@@ -966,12 +1016,39 @@ export class Runner {
       d.after.push(() =>
         this.emit('step.failed', () => ({ ...this.runRef(d), nodeId: n.id, type: def.type, attempt: n.attempt, error: { code: e.code, message: e.message }, willRetry: true, retryAt, at: finished })),
       );
-      this.commit(d);
+      await this.commit(d);
       return;
     }
     this.settle(d, n, { status: 'failed', error: { code: e.code, message: e.message } });
     this.failRun(d, n, e, false);
-    this.commit(d);
+    await this.commit(d);
+  }
+
+  /** A real attempt's running row (and audit row for B/C), committed before the step runs. */
+  private async announce(d: Drive, n: NodeState, cls: StepClass, stage: LaunchStage, decision: AuditDecision, inputJson: string | null, now: number): Promise<void> {
+    const storedState = JSON.stringify(n.state);
+    d.writes.push(() =>
+      this.d.runs.startStep({
+        runId: d.run.id,
+        nodeId: n.id,
+        type: n.def.type,
+        class: cls,
+        mode: 'real',
+        attempt: n.attempt,
+        attemptBase: n.attemptBase,
+        interruptions: n.interruptions,
+        input: inputJson,
+        state: storedState,
+        seq: n.seq,
+        now,
+      }),
+    );
+    if (cls !== 'A') this.auditRow(d, n, cls, stage, 'real', decision, now, null);
+    await this.commit(d);
+    // closed or cancelled while the commit was pending: the step must not start now
+    if (this.closed) throw new LostLease('closed');
+    if (d.cancel) throw new Cancelled();
+    this.emit('step.started', () => ({ ...this.runRef(d), nodeId: n.id, type: n.def.type, class: cls, attempt: n.attempt, at: now }));
   }
 
   private failRun(d: Drive, n: NodeState, e: StepError, willRetry: boolean): void {
@@ -1025,7 +1102,7 @@ export class Runner {
         const a = this.d.approvals.get(id);
         if (a) this.emit('approval.requested', () => a);
       });
-      this.commit(d);
+      await this.commit(d);
     })();
   }
 
@@ -1084,7 +1161,8 @@ export class Runner {
       now,
     };
     d.writes.push(() => this.d.runs.settleStep(row));
-    if (s.quiet || s.status === 'failed') return;
+    // nobody listens: not even the closure is made (this runs for every step)
+    if (s.quiet || s.status === 'failed' || !this.d.events.hasListeners('step.finished')) return;
     const duration = s.duration ?? (n.startedAt !== null ? now - n.startedAt : 0);
     d.after.push(() =>
       this.emit('step.finished', () => ({
@@ -1120,22 +1198,84 @@ export class Runner {
     d.writes.push(() => this.d.audit.insert(entry));
   }
 
-  /** Writes the queued transitions in one transaction with the lease check, then emits. */
-  private commit(d: Drive): void {
-    const now = this.d.clock.now();
+  /** Writes the queued transitions with the lease check (group commit), then emits. */
+  private async commit(d: Drive): Promise<void> {
     const writes = d.writes;
     d.writes = [];
-    this.tx(() => {
+    const fresh = d.insert !== undefined;
+    await this.enqueue(() => {
+      // a run inserted by this very commit is ours by construction: nothing to check
+      if (!fresh) this.holdLease(d);
       for (const w of writes) w();
-      // renew the lease when a third of it is used; otherwise only check it (no page write)
-      const renew = d.leaseUntil - now < (runnerLimits.leaseMs * 2) / 3;
-      const lease = renew ? this.d.runs.touch(d.run.id, this.d.owner, now + runnerLimits.leaseMs, now) : this.d.runs.check(d.run.id, this.d.owner);
-      if (!lease) throw new LostLease(`run ${d.run.id} is no longer ours`);
-      if (renew) d.leaseUntil = now + runnerLimits.leaseMs;
-      if (lease.cancel) d.cancel = true;
     });
     d.insert = undefined;
     this.flushAfter(d);
+  }
+
+  /**
+   * Inside a commit: throws LostLease (before anything is written) when the run is no
+   * longer ours, and notes a cancel asked by another process.
+   */
+  private holdLease(d: Drive): void {
+    const now = this.d.clock.now();
+    // renew the lease when a third of it is used; otherwise only check it (no page write)
+    const renew = d.leaseUntil - now < (runnerLimits.leaseMs * 2) / 3;
+    const lease = renew ? this.d.runs.touch(d.run.id, this.d.owner, now + runnerLimits.leaseMs, now) : this.d.runs.check(d.run.id, this.d.owner);
+    if (!lease) throw new LostLease(`run ${d.run.id} is no longer ours`);
+    if (renew) d.leaseUntil = now + runnerLimits.leaseMs;
+    if (lease.cancel) d.cancel = true;
+  }
+
+  /**
+   * Group commit: a transition resolves once it is committed, in one transaction with every
+   * other transition queued in the same tick (the runs driven here advance together, so a
+   * commit is shared instead of paid per step). Nobody acts on a transition before that:
+   * the step runs, and the run is reported, only when the promise resolves.
+   */
+  private enqueue(write: () => void): Promise<void> {
+    return new Promise<void>((done, fail) => {
+      this.jobs.push({ write, done, fail });
+      if (!this.flushArmed) {
+        this.flushArmed = true;
+        // after the current microtasks: every run that can reach its next commit this tick has
+        process.nextTick(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushArmed = false;
+    const jobs = this.jobs;
+    this.jobs = [];
+    if (jobs.length === 0) return;
+    const lost: [Job, unknown][] = [];
+    try {
+      this.txImmediate(() => {
+        for (const job of jobs) {
+          try {
+            job.write();
+          } catch (err) {
+            // the job wrote nothing (see Job): the others commit
+            if (!(err instanceof LostLease)) throw err;
+            lost.push([job, err]);
+          }
+        }
+      });
+    } catch {
+      // a write failed: redo each alone, so that only the one at fault fails
+      for (const job of jobs) {
+        try {
+          this.txImmediate(job.write);
+          job.done();
+        } catch (err) {
+          job.fail(err);
+        }
+      }
+      return;
+    }
+    const failed = new Set(lost.map(([job]) => job));
+    for (const [job, err] of lost) job.fail(err);
+    for (const job of jobs) if (!failed.has(job)) job.done();
   }
 
   private flushAfter(d: Drive): void {
@@ -1144,7 +1284,10 @@ export class Runner {
     for (const fn of after) fn();
   }
 
-  private context(d: Drive, n: NodeState, params: unknown, stage: LaunchStage, signal: AbortSignal, state?: unknown): StepContext<unknown> {
+  private context(d: Drive, n: NodeState, params: unknown, stage: LaunchStage, abort: { readonly signal: AbortSignal }, state?: unknown): StepContext<unknown> {
+    // the getters below run with the context object as `this`
+    const runner = this;
+    let services: StepContext<unknown>['services'] | undefined;
     return {
       params,
       runId: d.run.id,
@@ -1153,7 +1296,10 @@ export class Runner {
       idempotencyKey: `${d.run.id}:${n.id}`,
       attempt: Math.max(1, n.attempt),
       stage,
-      signal,
+      // made when the step first reads it (Attempt)
+      get signal() {
+        return abort.signal;
+      },
       now: () => this.d.clock.now(),
       state,
       log: (level: LogLevel, message: string, data?: unknown) => {
@@ -1162,21 +1308,28 @@ export class Runner {
         d.writes.push(() => this.d.runs.log(d.run.id, n.id, at, level, message, json));
       },
       evaluate: (expression: string) => evaluate(expression, d.context),
-      services: {
-        notifyFounder: (note) => {
-          const at = this.d.clock.now();
-          const id = uuidv7(at);
-          d.writes.push(() => this.d.runs.log(d.run.id, n.id, at, note.level === 'error' ? 'error' : note.level === 'warning' ? 'warn' : 'info', `notify: ${note.title}`, JSON.stringify({ id, ...note })));
-          d.after.push(() => this.emit('founder.notified', () => ({ id, ...this.runRef(d), nodeId: n.id, title: note.title, body: note.body, level: note.level, at })));
-          return id;
-        },
-        startChildRun: (workflowId: string, input: unknown) => this.startChild(d, n, workflowId, input),
-        childResult: (runId: string) => {
-          const child = this.d.runs.getRun(runId);
-          if (!child || !terminalRunStatuses.has(child.status)) return undefined;
-          const error = child.error ? (JSON.parse(child.error) as { message: string }).message : undefined;
-          return { status: child.status as 'succeeded' | 'failed' | 'cancelled', output: parseJson(child.output), ...(error ? { error } : {}) };
-        },
+      // made on first use: most steps never call a service
+      get services() {
+        return (services ??= runner.services(d, n));
+      },
+    };
+  }
+
+  private services(d: Drive, n: NodeState): StepContext<unknown>['services'] {
+    return {
+      notifyFounder: (note) => {
+        const at = this.d.clock.now();
+        const id = uuidv7(at);
+        d.writes.push(() => this.d.runs.log(d.run.id, n.id, at, note.level === 'error' ? 'error' : note.level === 'warning' ? 'warn' : 'info', `notify: ${note.title}`, JSON.stringify({ id, ...note })));
+        d.after.push(() => this.emit('founder.notified', () => ({ id, ...this.runRef(d), nodeId: n.id, title: note.title, body: note.body, level: note.level, at })));
+        return id;
+      },
+      startChildRun: (workflowId: string, input: unknown) => this.startChild(d, n, workflowId, input),
+      childResult: (runId: string) => {
+        const child = this.d.runs.getRun(runId);
+        if (!child || !terminalRunStatuses.has(child.status)) return undefined;
+        const error = child.error ? (JSON.parse(child.error) as { message: string }).message : undefined;
+        return { status: child.status as 'succeeded' | 'failed' | 'cancelled', output: parseJson(child.output), ...(error ? { error } : {}) };
       },
     };
   }
@@ -1199,6 +1352,7 @@ export class Runner {
       parentNodeId: n.id,
       depth: d.run.depth + 1,
       dedupeKey: `child:${d.run.id}:${n.id}:${n.attempt}`,
+      dryRun: d.run.dry_run === 1,
     });
   }
 

@@ -16,6 +16,7 @@ export const conditionStep = defineStep({
   title: 'Condition',
   description: 'Evaluates a JSONata expression and continues on the `true` or the `false` port.',
   class: 'A',
+  internal: true,
   params,
   ports: ['true', 'false'],
   expressionParams: ['expression'],

@@ -14,6 +14,7 @@ export const logStep = defineStep({
   title: 'Log',
   description: 'Writes a line (and optional data) to the run\u2019s log.',
   class: 'A',
+  internal: true,
   params,
   ports: ['out'],
   ui: {

@@ -14,6 +14,7 @@ export const notifyFounderStep = defineStep({
   title: 'Notify founder',
   description: 'Tells the founder something: recorded in the run log and sent as a founder.notified event to the app\u2019s channels.',
   class: 'A',
+  internal: true,
   params,
   ports: ['out'],
   ui: {

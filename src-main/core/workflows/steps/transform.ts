@@ -9,6 +9,7 @@ export const transformStep = defineStep({
   title: 'Transform',
   description: 'Evaluates a JSONata expression over the run (steps, trigger, input) and outputs the result.',
   class: 'A',
+  internal: true,
   params,
   ports: ['out'],
   expressionParams: ['expression'],

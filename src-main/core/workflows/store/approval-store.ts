@@ -1,14 +1,17 @@
 import type { Db } from '../../db/open';
-import type { Approval } from '../../../../shared/contract/workflows';
+import type { Approval, ApprovalOutcome, ApprovalSubject, ApprovalSubjectKind } from '../../../../shared/contract/workflows';
 import type { ApprovalStatus, StepClass } from '../../../../shared/workflow';
 import type { LaunchStage } from '../../../../shared/stage';
 
 interface ApprovalRow {
   id: string;
-  run_id: string;
-  node_id: string;
+  subject_kind: ApprovalSubjectKind;
+  subject_ref: string;
+  subject_title: string;
+  run_id: string | null;
+  node_id: string | null;
   workflow_id: string | null;
-  workflow_name: string;
+  workflow_name: string | null;
   step_type: string;
   class: StepClass;
   stage: LaunchStage;
@@ -22,11 +25,13 @@ interface ApprovalRow {
   decided_by: string | null;
   decided_at: number | null;
   reason: string | null;
+  outcome: string | null;
 }
 
 function toApproval(row: ApprovalRow): Approval {
   return {
     id: row.id,
+    subject: { kind: row.subject_kind, ref: row.subject_ref, title: row.subject_title },
     runId: row.run_id,
     nodeId: row.node_id,
     workflowId: row.workflow_id,
@@ -44,7 +49,30 @@ function toApproval(row: ApprovalRow): Approval {
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
     reason: row.reason,
+    outcome: row.outcome !== null ? (JSON.parse(row.outcome) as ApprovalOutcome) : null,
   };
+}
+
+/** A request about something other than a run's step (an upload, a healing action). */
+export interface SubjectApprovalInsert {
+  id: string;
+  subject: ApprovalSubject;
+  stepType: string;
+  class: StepClass;
+  stage: LaunchStage;
+  message: string;
+  preview: string | null;
+  requestedBy: string;
+  requestedAt: number;
+  expiresAt: number | null;
+}
+
+export interface ApprovalFilter {
+  status?: ApprovalStatus | undefined;
+  runId?: string | undefined;
+  kind?: ApprovalSubjectKind | undefined;
+  ref?: string | undefined;
+  limit: number;
 }
 
 /** Approval requests (ARCHITECTURE §4): who asked, what for, who decided, when and why. */
@@ -53,14 +81,22 @@ export class ApprovalStore {
   constructor(db: Db) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insert: p(`INSERT INTO approvals (id, run_id, node_id, workflow_id, workflow_name, step_type, class, stage, message, preview, status,
-        requested_by, requested_at, expires_at, on_timeout) VALUES (@id, @runId, @nodeId, @workflowId, @workflowName, @stepType, @class, @stage,
+      insert: p(`INSERT INTO approvals (id, subject_kind, subject_ref, subject_title, run_id, node_id, workflow_id, workflow_name, step_type, class,
+        stage, message, preview, status, requested_by, requested_at, expires_at, on_timeout) VALUES (@id, 'step', @runId || '/' || @nodeId,
+        @workflowName || ' › ' || @nodeId, @runId, @nodeId, @workflowId, @workflowName, @stepType, @class, @stage,
         @message, @preview, 'pending', @requestedBy, @requestedAt, @expiresAt, @onTimeout)`),
+      insertSubject: p(`INSERT INTO approvals (id, subject_kind, subject_ref, subject_title, step_type, class, stage, message, preview, status,
+        requested_by, requested_at, expires_at, on_timeout) VALUES (@id, @kind, @ref, @title, @stepType, @class, @stage, @message, @preview,
+        'pending', @requestedBy, @requestedAt, @expiresAt, 'reject')`),
+      setOutcome: p('UPDATE approvals SET outcome = ? WHERE id = ?'),
+      pendingFor: p(`SELECT * FROM approvals WHERE subject_kind = ? AND subject_ref = ? AND status = 'pending' ORDER BY requested_at DESC, id DESC LIMIT 1`),
+      expiredSubjects: p(`SELECT * FROM approvals WHERE status = 'pending' AND subject_kind <> 'step' AND expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at, id`),
       get: p('SELECT * FROM approvals WHERE id = ?'),
       decide: p(`UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'`),
       cancelForRun: p(`UPDATE approvals SET status = 'cancelled', decided_by = ?, decided_at = ?, reason = ? WHERE run_id = ? AND status = 'pending' RETURNING *`),
       forRun: p('SELECT * FROM approvals WHERE run_id = ? ORDER BY requested_at, id'),
       list: p(`SELECT * FROM approvals WHERE (@status IS NULL OR status = @status) AND (@runId IS NULL OR run_id = @runId)
+        AND (@kind IS NULL OR subject_kind = @kind) AND (@ref IS NULL OR subject_ref = @ref)
         ORDER BY CASE status WHEN 'pending' THEN 0 ELSE 1 END, requested_at DESC, id DESC LIMIT @limit`),
     };
   }
@@ -83,6 +119,22 @@ export class ApprovalStore {
   }): void {
     this.s.insert.run(a);
   }
+  insertSubject(a: SubjectApprovalInsert): void {
+    const { subject, ...rest } = a;
+    this.s.insertSubject.run({ ...rest, kind: subject.kind, ref: subject.ref, title: subject.title });
+  }
+  setOutcome(id: string, outcome: ApprovalOutcome): void {
+    this.s.setOutcome.run(JSON.stringify(outcome), id);
+  }
+  /** The waiting request about this subject, if there is one. */
+  pendingFor(kind: ApprovalSubjectKind, ref: string): Approval | undefined {
+    const row = this.s.pendingFor.get(kind, ref) as ApprovalRow | undefined;
+    return row ? toApproval(row) : undefined;
+  }
+  /** Non-step requests past their expiry (step requests are timed out by their run). */
+  expiredSubjects(now: number): Approval[] {
+    return (this.s.expiredSubjects.all(now) as ApprovalRow[]).map(toApproval);
+  }
   get(id: string): Approval | undefined {
     const row = this.s.get.get(id) as ApprovalRow | undefined;
     return row ? toApproval(row) : undefined;
@@ -97,7 +149,8 @@ export class ApprovalStore {
   forRun(runId: string): Approval[] {
     return (this.s.forRun.all(runId) as ApprovalRow[]).map(toApproval);
   }
-  list(filter: { status?: ApprovalStatus; runId?: string; limit: number }): Approval[] {
-    return (this.s.list.all({ status: filter.status ?? null, runId: filter.runId ?? null, limit: filter.limit }) as ApprovalRow[]).map(toApproval);
+  list(filter: ApprovalFilter): Approval[] {
+    const { status, runId, kind, ref, limit } = filter;
+    return (this.s.list.all({ status: status ?? null, runId: runId ?? null, kind: kind ?? null, ref: ref ?? null, limit }) as ApprovalRow[]).map(toApproval);
   }
 }

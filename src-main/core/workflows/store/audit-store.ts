@@ -1,9 +1,10 @@
 import type { Db } from '../../db/open';
 import type { StepClass, StepMode } from '../../../../shared/workflow';
 import type { LaunchStage } from '../../../../shared/stage';
+import type { ApprovalSubjectKind } from '../../../../shared/contract/workflows';
 
-/** Why a Class B/C step ran, dry-ran or was blocked. */
-export type AuditDecision = 'not-required' | 'approved' | 'pre-launch' | 'rejected' | 'expired';
+/** Why a Class B/C step ran, dry-ran or was blocked; `dry-run`: the whole run was started as a dry run. */
+export type AuditDecision = 'not-required' | 'approved' | 'pre-launch' | 'rejected' | 'expired' | 'dry-run';
 
 export interface AuditEntry {
   at: number;
@@ -20,18 +21,54 @@ export interface AuditEntry {
   detail: string | null;
 }
 
+/** The audit row of an upload or a healing action: what, in which mode, and why. */
+export interface SubjectAuditEntry {
+  at: number;
+  subject: { kind: ApprovalSubjectKind; ref: string };
+  stepType: string;
+  class: StepClass;
+  stage: LaunchStage;
+  mode: StepMode;
+  decision: AuditDecision;
+  approvalId: string | null;
+  attempt: number;
+  detail: string | null;
+}
+
 /** One row for every side effect (written before it happens), every dry run and every blocked step. */
 export class AuditStore {
   private readonly s;
   constructor(db: Db) {
     this.s = {
-      insert: db.prepare(`INSERT INTO workflow_audit (at, run_id, node_id, workflow_id, step_type, class, stage, mode, decision, approval_id, attempt, detail)
-        VALUES (@at, @runId, @nodeId, @workflowId, @stepType, @class, @stage, @mode, @decision, @approvalId, @attempt, @detail)`),
+      insert: db.prepare(`INSERT INTO workflow_audit (at, subject_kind, subject_ref, run_id, node_id, workflow_id, step_type, class, stage, mode, decision, approval_id, attempt, detail)
+        VALUES (@at, 'step', @runId || '/' || @nodeId, @runId, @nodeId, @workflowId, @stepType, @class, @stage, @mode, @decision, @approvalId, @attempt, @detail)`),
+      insertSubject: db.prepare(`INSERT INTO workflow_audit (at, subject_kind, subject_ref, step_type, class, stage, mode, decision, approval_id, attempt, detail)
+        VALUES (@at, @kind, @ref, @stepType, @class, @stage, @mode, @decision, @approvalId, @attempt, @detail)`),
+      forSubject: db.prepare('SELECT * FROM workflow_audit WHERE subject_kind = ? AND subject_ref = ? ORDER BY id'),
       forRun: db.prepare('SELECT * FROM workflow_audit WHERE run_id = ? ORDER BY id'),
     };
   }
   insert(entry: AuditEntry): void {
     this.s.insert.run(entry);
+  }
+  /** A side effect, dry run or block of an upload or healing action (no run, no step). */
+  insertSubject(entry: SubjectAuditEntry): void {
+    const { subject, ...row } = entry;
+    this.s.insertSubject.run({ ...row, kind: subject.kind, ref: subject.ref });
+  }
+  forSubject(kind: ApprovalSubjectKind, ref: string): SubjectAuditEntry[] {
+    return (this.s.forSubject.all(kind, ref) as Record<string, unknown>[]).map((r) => ({
+      at: r.at as number,
+      subject: { kind: r.subject_kind as ApprovalSubjectKind, ref: r.subject_ref as string },
+      stepType: r.step_type as string,
+      class: r.class as StepClass,
+      stage: r.stage as LaunchStage,
+      mode: r.mode as StepMode,
+      decision: r.decision as AuditDecision,
+      approvalId: r.approval_id as string | null,
+      attempt: r.attempt as number,
+      detail: r.detail as string | null,
+    }));
   }
   forRun(runId: string): AuditEntry[] {
     return (this.s.forRun.all(runId) as Record<string, unknown>[]).map((r) => ({

@@ -4,8 +4,19 @@ import type { RunDetail, RunStepDetail, RunSummary, runLogLineSchema } from '../
 import type { RunStatus } from '../../../../shared/workflow';
 import type { RunRow, RunStore } from './run-store';
 import type { ApprovalStore } from './approval-store';
+import type { WorkflowStore } from './workflow-store';
 
 type RunLogLine = z.infer<typeof runLogLineSchema>;
+
+/** runs.list: newest first; `before`, `from` and `to` bound createdAt (from inclusive, the others exclusive). */
+export interface RunFilter {
+  workflowId?: string;
+  status?: RunStatus;
+  limit: number;
+  before?: number;
+  from?: number;
+  to?: number;
+}
 
 const json = (text: string | null): unknown => (text === null ? undefined : (JSON.parse(text) as unknown));
 
@@ -23,6 +34,7 @@ export function toRunSummary(row: RunRow): RunSummary {
     wakeAt: row.wake_at,
     error: row.error ? (JSON.parse(row.error) as RunSummary['error']) : null,
     scheduledFor: row.scheduled_for,
+    dryRun: row.dry_run === 1,
   };
 }
 
@@ -33,15 +45,24 @@ export class RunQueries {
     db: Db,
     private readonly runs: RunStore,
     private readonly approvals: ApprovalStore,
+    private readonly workflows: Pick<WorkflowStore, 'definition'>,
   ) {
     this.s = {
       list: db.prepare(`SELECT * FROM runs WHERE (@workflowId IS NULL OR workflow_id = @workflowId) AND (@status IS NULL OR status = @status)
-        AND (@before IS NULL OR created_at < @before) ORDER BY id DESC LIMIT @limit`),
+        AND (@before IS NULL OR created_at < @before) AND (@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)
+        ORDER BY id DESC LIMIT @limit`),
     };
   }
 
-  list(filter: { workflowId?: string; status?: RunStatus; limit: number; before?: number }): RunSummary[] {
-    const rows = this.s.list.all({ workflowId: filter.workflowId ?? null, status: filter.status ?? null, before: filter.before ?? null, limit: filter.limit }) as RunRow[];
+  list(filter: RunFilter): RunSummary[] {
+    const rows = this.s.list.all({
+      workflowId: filter.workflowId ?? null,
+      status: filter.status ?? null,
+      before: filter.before ?? null,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      limit: filter.limit,
+    }) as RunRow[];
     return rows.map(toRunSummary);
   }
 
@@ -63,6 +84,8 @@ export class RunQueries {
       startedAt: s.started_at,
       finishedAt: s.finished_at,
     }));
+    // the document the run pinned: the run view draws this graph, not the workflow as edited since
+    const document = this.workflows.definition(row.definition_id);
     const logs: RunLogLine[] = this.runs.logs(id).map((l) => ({
       at: l.at,
       nodeId: l.node_id,
@@ -74,6 +97,7 @@ export class RunQueries {
       ...toRunSummary(row),
       ...(row.input !== null ? { input: json(row.input) } : {}),
       ...(row.output !== null ? { output: json(row.output) } : {}),
+      ...(document ? { workflow: document } : {}),
       steps,
       logs,
       approvals: this.approvals.forRun(id),

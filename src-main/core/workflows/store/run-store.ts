@@ -21,6 +21,8 @@ export interface RunRow {
   lease_until: number | null;
   wake_at: number | null;
   cancel_requested: number;
+  /** 1: Class B/C steps are recorded as dry runs (workflows.run with dryRun). */
+  dry_run: number;
   created_at: number;
   started_at: number | null;
   finished_at: number | null;
@@ -66,6 +68,8 @@ export interface NewRun {
   owner: string | null;
   leaseUntil: number | null;
   wakeAt: number | null;
+  /** 1: a dry run (stored as is: no per-insert conversion). */
+  dryRun: 0 | 1;
   now: number;
 }
 
@@ -77,9 +81,9 @@ export class RunStore {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       insertRun: p(`INSERT INTO runs (id, workflow_id, workflow_name, definition_id, trigger, status, input, parent_run_id, parent_node_id, depth, dedupe_key,
-        scheduled_for, owner, lease_until, wake_at, created_at, started_at, updated_at)
+        scheduled_for, owner, lease_until, wake_at, dry_run, created_at, started_at, updated_at)
         VALUES (@id, @workflowId, @workflowName, @definitionId, @trigger, @status, @input, @parentRunId, @parentNodeId, @depth, @dedupeKey,
-        @scheduledFor, @owner, @leaseUntil, @wakeAt, @now, CASE WHEN @status = 'running' THEN @now ELSE NULL END, @now)`),
+        @scheduledFor, @owner, @leaseUntil, @wakeAt, @dryRun, @now, CASE WHEN @status = 'running' THEN @now ELSE NULL END, @now)`),
       getRun: p('SELECT * FROM runs WHERE id = ?'),
       runByDedupe: p('SELECT id FROM runs WHERE dedupe_key = ?'),
       claim: p(`UPDATE runs SET status = 'running', owner = ?, lease_until = ?, wake_at = NULL, started_at = COALESCE(started_at, ?), updated_at = ?

@@ -12,7 +12,26 @@ export interface WorkflowRow {
   enabled: number;
   created_at: number;
   updated_at: number;
+  /** 1 while the stored document has validation problems: its trigger is inactive and it cannot run. */
+  draft: number;
+  /** JSON [{path, message}] while a draft. */
+  problems: string | null;
+  version: number;
 }
+
+type WorkflowWrite = {
+  id: string;
+  name: string;
+  definitionId: string;
+  triggerType: string;
+  webhookPath: string | null;
+  webhookSecret: string | null;
+  enabled: number;
+  draft: number;
+  problems: string | null;
+  version: number;
+  now: number;
+};
 
 /** Stored workflows and the content-addressed documents that workflows and runs point at. */
 export class WorkflowStore {
@@ -25,14 +44,16 @@ export class WorkflowStore {
     this.s = {
       putDefinition: p('INSERT OR IGNORE INTO workflow_definitions (id, document, created_at) VALUES (?, ?, ?)'),
       getDefinition: p('SELECT document FROM workflow_definitions WHERE id = ?'),
-      insert: p(`INSERT INTO workflows (id, name, definition_id, trigger_type, webhook_path, webhook_secret, enabled, created_at, updated_at)
-        VALUES (@id, @name, @definitionId, @triggerType, @webhookPath, @webhookSecret, @enabled, @now, @now)`),
+      insert: p(`INSERT INTO workflows (id, name, definition_id, trigger_type, webhook_path, webhook_secret, enabled, draft, problems, version, created_at, updated_at)
+        VALUES (@id, @name, @definitionId, @triggerType, @webhookPath, @webhookSecret, @enabled, @draft, @problems, @version, @now, @now)`),
       update: p(`UPDATE workflows SET name = @name, definition_id = @definitionId, trigger_type = @triggerType, webhook_path = @webhookPath,
-        webhook_secret = COALESCE(webhook_secret, @webhookSecret), enabled = @enabled, updated_at = @now WHERE id = @id`),
+        webhook_secret = COALESCE(webhook_secret, @webhookSecret), enabled = @enabled, draft = @draft, problems = @problems, version = @version,
+        updated_at = @now WHERE id = @id`),
       get: p('SELECT * FROM workflows WHERE id = ?'),
       byWebhook: p('SELECT * FROM workflows WHERE webhook_path = ?'),
       list: p('SELECT * FROM workflows ORDER BY name COLLATE NOCASE, id'),
-      listByTrigger: p('SELECT * FROM workflows WHERE trigger_type = ? AND enabled = 1'),
+      // a draft's trigger is inactive until it is saved valid
+      listByTrigger: p('SELECT * FROM workflows WHERE trigger_type = ? AND enabled = 1 AND draft = 0'),
       delete: p('DELETE FROM workflows WHERE id = ?'),
       setEnabled: p('UPDATE workflows SET enabled = ?, updated_at = ? WHERE id = ?'),
       setSecret: p('UPDATE workflows SET webhook_secret = ?, updated_at = ? WHERE id = ?'),
@@ -54,6 +75,20 @@ export class WorkflowStore {
     return id;
   }
 
+  /** Stores a draft's document as written (it may not pass validation) and returns its id. */
+  putDraftDefinition(document: unknown, now: number): string {
+    const json = JSON.stringify(document);
+    const id = createHash('sha256').update(json).digest('hex').slice(0, 32);
+    this.s.putDefinition.run(id, json, now);
+    return id;
+  }
+
+  /** A draft's document as written; never cached as a valid WorkflowDocument. */
+  draftDefinition(id: string): unknown {
+    const row = this.s.getDefinition.get(id) as { document: string } | undefined;
+    return row ? (JSON.parse(row.document) as unknown) : undefined;
+  }
+
   definition(id: string): WorkflowDocument | undefined {
     const hit = this.documents.get(id);
     if (hit) return hit;
@@ -64,10 +99,10 @@ export class WorkflowStore {
     return doc;
   }
 
-  insert(w: { id: string; name: string; definitionId: string; triggerType: string; webhookPath: string | null; webhookSecret: string | null; enabled: number; now: number }): void {
+  insert(w: WorkflowWrite): void {
     this.s.insert.run(w);
   }
-  update(w: { id: string; name: string; definitionId: string; triggerType: string; webhookPath: string | null; webhookSecret: string | null; enabled: number; now: number }): boolean {
+  update(w: WorkflowWrite): boolean {
     return this.s.update.run(w).changes === 1;
   }
   get(id: string): WorkflowRow | undefined {

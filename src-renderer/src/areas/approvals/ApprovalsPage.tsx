@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Approval } from '../../../../shared/contract/workflows';
 import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
-import { classHint, formatPreview, formatTime, onTimeoutLabel, timeLeft } from './format';
+import { classHint, formatPreview, formatTime, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
 import { useApprovals, useNow } from './use-approvals';
 import './approvals.css';
 
@@ -18,6 +18,29 @@ function ClassBadge({ cls }: { cls: Approval['class'] }) {
   );
 }
 
+/** What the approval is about: the workflow and step, or for uploads and healing actions their kind, title and a link. */
+function Subject({ a }: { a: Approval }) {
+  if (a.subject.kind === 'step') {
+    return (
+      <span className="muted">
+        {a.workflowName} · step <code>{a.nodeId}</code> ({a.stepType})
+      </span>
+    );
+  }
+  const link = subjectHref(a.subject.kind);
+  return (
+    <span className="muted apx-subject" data-testid="approval-subject">
+      <span className="apx-subject__kind">{subjectKindLabel[a.subject.kind]}</span> · {a.subject.title}
+      {link ? (
+        <>
+          {' · '}
+          <a href={link.href}>{link.label}</a>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
 /** One pending approval: what the step would do, its context, the countdown and the decision form. */
 function PendingCard({ a, now }: { a: Approval; now: number }) {
   const [decision, setDecision] = useState<'approve' | 'reject' | undefined>(undefined);
@@ -25,6 +48,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const preview = formatPreview(a.preview);
+  const facts = a.subject.kind === 'guardian.healing' ? healingFacts(a.preview) : undefined;
   const left = timeLeft(a.expiresAt, now);
   const soon = a.expiresAt !== null && a.expiresAt - now < 15 * 60_000;
 
@@ -48,9 +72,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
         <ClassBadge cls={a.class} />
         <div className="apx-item__title">
           <strong className="apx-item__message">{a.message}</strong>
-          <span className="muted">
-            {a.workflowName} · step <code>{a.nodeId}</code> ({a.stepType})
-          </span>
+          <Subject a={a} />
         </div>
         <span className={`apx-left${soon ? ' apx-left--soon' : ''}`} data-testid="approval-time-left">
           {left}
@@ -64,7 +86,15 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
           {formatTime(a.requestedAt)} by {a.requestedBy}
         </dd>
         <dt>On timeout</dt>
-        <dd>{a.expiresAt === null ? 'never times out' : `${onTimeoutLabel[a.onTimeout]} at ${formatTime(a.expiresAt)}`}</dd>
+        <dd>{a.expiresAt === null ? 'never times out' : `${timeoutLabel(a.subject.kind, a.onTimeout)} at ${formatTime(a.expiresAt)}`}</dd>
+        {facts ? (
+          <>
+            <dt>Evidence</dt>
+            <dd data-testid="approval-evidence">{facts.evidence}</dd>
+            <dt>Expected effect</dt>
+            <dd data-testid="approval-effect">{facts.expectedEffect}</dd>
+          </>
+        ) : null}
       </dl>
       <div className="apx-preview">
         <span className="apx-preview__label">What it would do</span>
@@ -128,18 +158,23 @@ function DecidedRow({ a }: { a: Approval }) {
             {statusLabel[a.status]}
           </span>
         </div>
+        <Subject a={a} />
         <span className="muted">
-          {a.workflowName} · step <code>{a.nodeId}</code>
-          {a.decidedAt !== null ? ` · ${formatTime(a.decidedAt)}` : ''}
+          {a.decidedAt !== null ? `Decided ${formatTime(a.decidedAt)}` : ''}
           {a.decidedBy ? ` by ${a.decidedBy}` : ''}
         </span>
         {a.reason ? <span className="apx-decided__reason">“{a.reason}”</span> : null}
+        {a.outcome ? (
+          <span className={`apx-outcome apx-outcome--${a.outcome.ok ? 'ok' : 'bad'}`} data-testid="approval-outcome">
+            {a.outcome.message}
+          </span>
+        ) : null}
       </div>
     </li>
   );
 }
 
-/** Approvals: Class B/C steps waiting for the founder, pending first, decided below. */
+/** Approvals: Class B/C steps, pre-launch Drive uploads and healing actions waiting for the founder, pending first, decided below. */
 export default function ApprovalsPage() {
   const list = useApprovals();
   const pending = list.approvals.filter((a) => a.status === 'pending');
@@ -166,7 +201,7 @@ export default function ApprovalsPage() {
         ) : pending.length === 0 ? (
           <div className="card apx-empty" data-testid="approvals-empty">
             <strong>Nothing waits for you</strong>
-            <span className="muted">When a workflow reaches a step that needs your approval, it appears here.</span>
+            <span className="muted">A workflow step, a pre-launch Drive upload or a healing action that needs your approval appears here.</span>
           </div>
         ) : (
           <ul className="apx-list">

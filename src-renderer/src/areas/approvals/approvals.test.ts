@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyApprovalEvent, formatPreview, timeLeft } from './format';
+import { applyApprovalEvent, formatPreview, healingFacts, subjectHref, timeLeft, timeoutLabel } from './format';
 
 describe('approvals format', () => {
   it('counts down, says when it expired and when there is no timeout', () => {
@@ -21,5 +21,15 @@ describe('approvals format', () => {
     expect([...a]).toEqual(['x']);
     expect(applyApprovalEvent(a, { id: 'x', status: 'approved' }).size).toBe(0);
     expect(applyApprovalEvent(a, { id: 'y', status: 'expired' }).size).toBe(1);
+  });
+
+  it('names the subject of uploads and healing actions, links to where it lives, and says what a timeout does', () => {
+    expect(subjectHref('step')).toBeUndefined();
+    expect(subjectHref('product.upload')).toEqual({ href: '#/launches', label: 'Open Launches' });
+    expect(subjectHref('guardian.healing')).toEqual({ href: '#/guardian', label: 'Open Guardian' });
+    expect(timeoutLabel('step', 'skip')).toBe('skips the step');
+    expect(timeoutLabel('product.upload', 'reject')).toBe('rejects it: nothing is sent');
+    expect(healingFacts({ evidence: 'HTTP 500', expectedEffect: 'UP again', proposal: {} })).toEqual({ evidence: 'HTTP 500', expectedEffect: 'UP again' });
+    expect(healingFacts({ plan: {} })).toBeUndefined();
   });
 });

@@ -50,3 +50,30 @@ export function applyApprovalEvent(pending: ReadonlySet<string>, a: { id: string
   else next.delete(a.id);
   return next;
 }
+
+/** The inbox's words for what an approval is about. */
+export const subjectKindLabel = {
+  step: 'Workflow step',
+  'product.upload': 'Drive upload',
+  'guardian.healing': 'Healing action',
+} as const;
+
+/** Where the founder sees the subject of a non-step approval (the product, the Guardian home). */
+export function subjectHref(kind: keyof typeof subjectKindLabel): { href: string; label: string } | undefined {
+  if (kind === 'product.upload') return { href: '#/launches', label: 'Open Launches' };
+  if (kind === 'guardian.healing') return { href: '#/guardian', label: 'Open Guardian' };
+  return undefined;
+}
+
+/** What happens when nobody decides: steps follow their policy; uploads and healing actions are rejected. */
+export function timeoutLabel(kind: keyof typeof subjectKindLabel, onTimeout: keyof typeof onTimeoutLabel): string {
+  if (kind === 'step') return onTimeoutLabel[onTimeout];
+  return kind === 'product.upload' ? 'rejects it: nothing is sent' : 'rejects it: nothing is applied';
+}
+
+/** A healing request's preview carries its evidence and expected effect, shown as facts rather than JSON. */
+export function healingFacts(preview: unknown): { evidence: string; expectedEffect: string } | undefined {
+  if (!preview || typeof preview !== 'object') return undefined;
+  const p = preview as { evidence?: unknown; expectedEffect?: unknown };
+  return typeof p.evidence === 'string' && typeof p.expectedEffect === 'string' ? { evidence: p.evidence, expectedEffect: p.expectedEffect } : undefined;
+}

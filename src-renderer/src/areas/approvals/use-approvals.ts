@@ -11,7 +11,7 @@ export interface ApprovalsState {
   error: LevqorError | undefined;
 }
 
-/** Every approval (pending first), reloaded on approval.requested / approval.decided. */
+/** Every approval (pending first), reloaded on approval.requested / approval.decided / approval.applied. */
 export function useApprovals() {
   const [state, setState] = useState<ApprovalsState>({ status: 'loading', approvals: [], error: undefined });
   const reload = useCallback(async () => {
@@ -27,7 +27,7 @@ export function useApprovals() {
     void reload();
     const api = getApi();
     const refresh = () => void reload();
-    const offs = [api.on('approval.requested', refresh), api.on('approval.decided', refresh)];
+    const offs = [api.on('approval.requested', refresh), api.on('approval.decided', refresh), api.on('approval.applied', refresh)];
     return () => offs.forEach((off) => off());
   }, [reload]);
 

@@ -55,7 +55,7 @@ export default function GuardianPage() {
         <HistoryChart tick={tick} />
       </Suspense>
       <div className="guardian__cols">
-        {plan.data ? <HealingPlan plan={plan.data} /> : plan.error ? <ErrorNotice message={`Could not read the healing plan: ${plan.error}`} onRetry={plan.reload} /> : null}
+        {plan.data ? <HealingPlan plan={plan.data} onRequested={() => setNonce((n) => n + 1)} /> : plan.error ? <ErrorNotice message={`Could not read the healing plan: ${plan.error}`} onRetry={plan.reload} /> : null}
         <TopIssues summary={summary.data} />
       </div>
       {monitors.error && !monitors.data ? <ErrorNotice message={`Could not read the monitors: ${monitors.error}`} onRetry={monitors.reload} /> : null}

@@ -1,11 +1,64 @@
-import type { HealingPlan as Plan } from '../../../../shared/contract/guardian';
+import { useState } from 'react';
+import type { HealingPlan as Plan, HealingStep } from '../../../../shared/contract/guardian';
+import { getApi } from '../../api/client';
+import { toLevqorError } from '../../api/to-levqor-error';
+import { hrefFor } from '../../routing/use-hash-route';
 import { deductionLabel } from './format';
 
 const classHint = { A: 'Class A: safe, reversible', B: 'Class B: needs your approval', C: 'Class C: high impact, needs your approval' } as const;
-const approvalsTooltip = 'Applying goes through approvals — coming with the approvals inbox';
 
-/** The dry-run healing plan: per finding an action, its class, evidence and expected effect. Nothing is applied here. */
-export function HealingPlan({ plan }: { plan: Plan }) {
+/** Per step: ask for approval, show that it waits (with the inbox link), or say why it cannot be applied here. */
+function StepAction({ step, onRequested }: { step: HealingStep; onRequested: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [requested, setRequested] = useState<string | undefined>(undefined);
+  const waiting = step.pendingApprovalId ?? requested;
+  if (waiting) {
+    return (
+      <div className="gstep__action" data-testid="healing-waiting">
+        <span className="gstep__waiting">Waiting for approval</span>
+        <a href={hrefFor('approvals')} className="gstep__link">
+          Open the inbox
+        </a>
+      </div>
+    );
+  }
+  if (!step.applicable) {
+    return (
+      <p className="gstep__action gstep__refusal muted" data-testid="healing-refusal">
+        Not applied from here: {step.refusal}
+      </p>
+    );
+  }
+  const request = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const a = await getApi().guardian.requestHealing({ stepId: step.id });
+      setRequested(a.id);
+      onRequested();
+    } catch (err) {
+      setError(toLevqorError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="gstep__action">
+      <button type="button" className="button button--ghost" disabled={busy} onClick={() => void request()}>
+        {busy ? 'Requesting…' : 'Request approval'}
+      </button>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The dry-run healing plan: per finding an action, its class, evidence and expected effect. Applying goes through the Approvals inbox. */
+export function HealingPlan({ plan, onRequested = () => {} }: { plan: Plan; onRequested?: () => void }) {
   return (
     <section className="card gplan" aria-labelledby="gplan-title" data-testid="guardian-healing-plan">
       <div className="gsection__head">
@@ -17,7 +70,7 @@ export function HealingPlan({ plan }: { plan: Plan }) {
       ) : (
         <ol className="gplan__steps">
           {plan.steps.map((s) => (
-            <li key={s.id} className="gstep">
+            <li key={s.id} className="gstep" data-testid={`healing-step-${s.id}`}>
               <span className={`gclass gclass--${s.class}`} title={classHint[s.class]} aria-label={classHint[s.class]}>
                 {s.class}
               </span>
@@ -33,15 +86,7 @@ export function HealingPlan({ plan }: { plan: Plan }) {
                   <dd>{s.expectedEffect}</dd>
                 </dl>
               </div>
-              {/* a span carries the tooltip: a disabled button gets no hover events */}
-              <span className="gstep__action" title={approvalsTooltip}>
-                <button type="button" className="button button--ghost" disabled aria-describedby={`gstep-${s.id}-why`}>
-                  Request approval
-                </button>
-                <span id={`gstep-${s.id}-why`} className="sr-only">
-                  {approvalsTooltip}
-                </span>
-              </span>
+              <StepAction step={s} onRequested={onRequested} />
             </li>
           ))}
         </ol>

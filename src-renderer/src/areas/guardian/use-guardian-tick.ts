@@ -11,6 +11,7 @@ export const guardianRefreshEvents = [
   'telemetry.anomaly',
   'approval.requested',
   'approval.decided',
+  'approval.applied',
   'remote.changed',
 ] as const satisfies readonly EventName[];
 

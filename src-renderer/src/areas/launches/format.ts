@@ -35,6 +35,8 @@ export interface UploadView {
   tone: UploadTone;
   detail?: string;
   link?: string;
+  /** Pre-launch: the approval the upload waits for (its decision is made in the Approvals inbox). */
+  approvalId?: string;
 }
 
 /** The founder's words for an upload record's state (README, "Drive upload"). */
@@ -42,7 +44,12 @@ export function uploadView(upload: UploadRecord | undefined, hasBuild: boolean):
   if (!upload) return hasBuild ? { label: 'not uploaded', tone: 'none', detail: 'compiled with the upload skipped' } : { label: 'nothing to upload yet', tone: 'none' };
   switch (upload.status) {
     case 'needs-approval':
-      return { label: 'needs approval (pre-launch)', tone: 'warn', detail: 'a dry run: nothing was sent to Drive' };
+      return {
+        label: 'waiting for approval',
+        tone: 'warn',
+        detail: 'pre-launch: nothing is sent to Drive until you approve it',
+        ...(upload.approvalId ? { approvalId: upload.approvalId } : {}),
+      };
     case 'queued':
       return {
         label: 'waiting to upload',
@@ -63,6 +70,8 @@ export function uploadView(upload: UploadRecord | undefined, hasBuild: boolean):
       return { label: 'failed', tone: 'bad', detail: upload.lastError ?? 'no reason recorded' };
     case 'superseded':
       return { label: 'superseded', tone: 'none', detail: 'a newer build replaced it before it was sent' };
+    case 'rejected':
+      return { label: 'not approved', tone: 'bad', detail: `nothing was sent to Drive${upload.lastError ? `: ${upload.lastError}` : ''}` };
   }
 }
 

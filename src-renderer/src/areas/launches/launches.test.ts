@@ -78,7 +78,8 @@ describe('format', () => {
     };
     expect(uploadView(undefined, false).label).toBe('nothing to upload yet');
     expect(uploadView(base, true).label).toBe('waiting to upload');
-    expect(uploadView({ ...base, status: 'needs-approval' }, true).label).toBe('needs approval (pre-launch)');
+    expect(uploadView({ ...base, status: 'needs-approval', approvalId: 'ap1' }, true)).toMatchObject({ label: 'waiting for approval', approvalId: 'ap1' });
+    expect(uploadView({ ...base, status: 'rejected', lastError: 'approval rejected by ada' }, true)).toMatchObject({ label: 'not approved', detail: 'nothing was sent to Drive: approval rejected by ada' });
     expect(uploadView({ ...base, status: 'done', driveDownloadUrl: 'https://drive.test/d' }, true)).toMatchObject({ label: 'uploaded', link: 'https://drive.test/d' });
     expect(uploadView({ ...base, status: 'failed', lastError: 'quota' }, true)).toMatchObject({ label: 'failed', detail: 'quota' });
   });

@@ -3,7 +3,8 @@ import type { TelemetryRowOut } from '../../../../shared/contract/telemetry';
 import { ErrorNotice, LevelBadge } from './bits';
 import { ExplorerFilters } from './ExplorerFilters';
 import { emptyFilters, isFiltered, type ExplorerFilters as Filters } from './filters';
-import { formatCount, formatDuration, formatTs } from './format';
+import { countLabel } from './count-label';
+import { formatDuration, formatTs } from './format';
 import { RowDetail } from './RowDetail';
 import { useRows } from './use-rows';
 import { VirtualList } from './VirtualList';
@@ -51,14 +52,15 @@ export function LogExplorer({ filters, onFilters, tick }: { filters: Filters; on
   }, [tick, state]);
 
   const fresh = tick !== seenTick && state.loaded;
-  const count = state.more ? `${formatCount(state.rows.length)}+ rows` : `${formatCount(state.rows.length)} ${state.rows.length === 1 ? 'row' : 'rows'}`;
 
   return (
     <div className="explorer">
       <ExplorerFilters filters={filters} onChange={onFilters} />
       <div className="explorer__bar">
         <p className="explorer__count" role="status" data-testid="telemetry-count">
-          {!state.loaded ? 'Loading…' : state.rows.length === 0 ? 'No matching rows' : `${count}${state.more ? ' loaded · more load as you scroll' : isFiltered(filters) ? ' match' : ''}`}
+          {!state.loaded
+            ? 'Loading…'
+            : countLabel({ loaded: state.rows.length, more: state.more, total: state.total, capped: state.totalCapped, filtered: isFiltered(filters) })}
         </p>
         <div className="explorer__actions">
           {fresh ? (

@@ -13,6 +13,9 @@ export interface RowsState {
   rows: TelemetryRowOut[];
   /** More rows match than are loaded. */
   more: boolean;
+  /** Rows matching the filters (from the first page); a floor when `totalCapped`. */
+  total: number | undefined;
+  totalCapped: boolean;
   loading: boolean;
   error: string | undefined;
   /** Set once the first page for the current filters has answered. */
@@ -25,6 +28,7 @@ export interface RowsState {
 export function useRows(filters: ExplorerFilters): RowsState {
   const [rows, setRows] = useState<TelemetryRowOut[]>([]);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [total, setTotal] = useState<{ n: number; capped: boolean } | undefined>(undefined);
   const [loading, setLoading] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -42,6 +46,7 @@ export function useRows(filters: ExplorerFilters): RowsState {
         if (g !== gen.current) return;
         setRows((prev) => (after ? prev.concat(page.rows) : page.rows));
         setCursor(page.nextCursor);
+        if (page.total !== undefined) setTotal({ n: page.total, capped: page.totalCapped ?? false });
         setError(undefined);
         setLoaded(true);
       } catch (err) {
@@ -64,6 +69,7 @@ export function useRows(filters: ExplorerFilters): RowsState {
     busy.current = false;
     setRows([]);
     setCursor(undefined);
+    setTotal(undefined);
     setLoaded(false);
     void fetchPage(g, firstPage);
   }, [fetchPage, nonce]);
@@ -78,5 +84,5 @@ export function useRows(filters: ExplorerFilters): RowsState {
   );
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { rows, more: cursor !== undefined, loading, error, loaded, onRangeEnd, reload };
+  return { rows, more: cursor !== undefined, total: total?.n, totalCapped: total?.capped ?? false, loading, error, loaded, onRangeEnd, reload };
 }

@@ -1,0 +1,94 @@
+import type { HealingStep, Monitor } from '../../../shared/contract/guardian';
+import type { Step } from './healing';
+
+/**
+ * The owning services a healing action is applied through, once the founder approved it.
+ * createCore passes them in; a missing one makes the actions that need it unavailable.
+ */
+export interface HealingActions {
+  checkMonitor(id: string): Promise<Monitor>;
+  updateMonitor(id: string, changes: { timeoutSeconds: number }): Monitor;
+  reconnectRemote(): Promise<{ state: string; lastError?: { message: string } | undefined }>;
+  syncTelemetry(): Promise<unknown>;
+  pruneTelemetry(): unknown;
+  retryRun?(id: string): Promise<{ runId: string; status: string }>;
+  setWorkflowEnabled?(id: string, enabled: boolean): { name: string; enabled: boolean };
+}
+
+/** What an approval for a healing step carries: enough to apply it after the plan has moved on. */
+export interface HealingPreview {
+  stepId: string;
+  action: HealingStep['action'];
+  title: string;
+  class: HealingStep['class'];
+  evidence: string;
+  expectedEffect: string;
+  proposal: NonNullable<HealingStep['proposal']>;
+  /** The monitor a credential re-check checks again afterwards. */
+  monitorId?: string;
+}
+
+const byHand: Partial<Record<HealingStep['action'], string>> = {
+  run_backup_now: 'Levqor X has no backup service yet, so nothing here can run a backup; make one by hand',
+  check_heartbeat_sender: 'the cron job that pings this monitor runs outside Levqor X: fix it where it runs; the monitor turns UP at its next ping',
+  investigate_endpoint: 'this is an investigation for you (open Telemetry); there is nothing to apply',
+  review_anomaly: 'this is a review for you (open Telemetry); there is nothing to apply',
+  decide_approval: 'decide it in the Approvals inbox: an approval is not approved through another approval',
+};
+
+/** Why this step cannot be applied here, or undefined when approving it would apply it. */
+export function refusalFor(step: Step, actions: HealingActions | undefined): string | undefined {
+  const manual = byHand[step.action];
+  if (manual) return manual;
+  if (!step.proposal) return 'there is no action to apply for this step';
+  if (!actions) return 'healing actions are not connected in this process';
+  if (step.action === 'retry_failed_runs' && !actions.retryRun) return 'the workflow engine is not available here';
+  if (step.action === 'pause_flapping_workflow' && !actions.setWorkflowEnabled) return 'the workflow engine is not available here';
+  return undefined;
+}
+
+function text(input: Record<string, unknown>, key: string): string {
+  const v = input[key];
+  if (typeof v !== 'string' || v === '') throw new Error(`the approved step has no ${key}`);
+  return v;
+}
+
+const monitorLine = (m: Monitor) => `"${m.name}" is ${m.state}${m.lastMessage ? `: ${m.lastMessage}` : ''}`;
+
+/** Applies an approved healing step through its owning service; returns what happened, in words. */
+export async function applyHealing(p: HealingPreview, actions: HealingActions): Promise<string> {
+  const input = p.proposal.input;
+  switch (p.action) {
+    case 'recheck_monitor':
+      return `re-checked: ${monitorLine(await actions.checkMonitor(text(input, 'id')))}`;
+    case 'raise_monitor_timeout': {
+      const id = text(input, 'id');
+      const timeoutSeconds = input.timeoutSeconds;
+      if (typeof timeoutSeconds !== 'number') throw new Error('the approved step has no timeoutSeconds');
+      actions.updateMonitor(id, { timeoutSeconds });
+      return `timeout raised to ${timeoutSeconds} s; re-checked: ${monitorLine(await actions.checkMonitor(id))}`;
+    }
+    case 'recheck_credential': {
+      const status = await actions.reconnectRemote();
+      const remote = `remote ${status.state}${status.lastError ? `: ${status.lastError.message}` : ''}`;
+      if (!p.monitorId) return `credential re-checked: ${remote}`;
+      return `credential re-checked: ${remote}; ${monitorLine(await actions.checkMonitor(p.monitorId))}`;
+    }
+    case 'free_disk_space':
+      await actions.pruneTelemetry();
+      return 'telemetry past its retention pruned';
+    case 'sync_now':
+      await actions.syncTelemetry();
+      return 'telemetry synced with the remote';
+    case 'retry_failed_runs': {
+      const r = await actions.retryRun!(text(input, 'id'));
+      return `run ${r.runId} retried: ${r.status}`;
+    }
+    case 'pause_flapping_workflow': {
+      const w = actions.setWorkflowEnabled!(text(input, 'id'), false);
+      return `workflow "${w.name}" paused (its trigger is off)`;
+    }
+    default:
+      throw new Error(refusalFor({ ...p, finding: 'anomaly', proposal: p.proposal }, actions) ?? `${p.action} cannot be applied here`);
+  }
+}

@@ -1,0 +1,18 @@
+import type { RunSummary } from '../../../../shared/contract/workflows';
+import { runStatusLabel } from './format';
+
+/** A run's status as a coloured label; `dryRun` adds a "dry run" mark beside it. */
+export function StatusBadge({ status, dryRun }: { status: RunSummary['status']; dryRun?: boolean }) {
+  return (
+    <span className="wfx-status-wrap">
+      <span className={`wfx-status wfx-status--${status}`} data-testid="run-status" data-status={status}>
+        {runStatusLabel[status]}
+      </span>
+      {dryRun ? (
+        <span className="wfx-dry" data-testid="dry-run-badge" title="Class B/C steps were recorded, not done">
+          dry run
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,34 @@
+import { AnalyticsPage } from './analytics/AnalyticsPage';
+import { EditorPage } from './editor/EditorPage';
+import { HistoryPage } from './history/HistoryPage';
+import { ListPage } from './list/ListPage';
+import { useWorkflowsRoute, workflowsHref } from './routes';
+import { RunViewPage } from './run-view/RunViewPage';
+import './workflows.css';
+
+/** The Workflows area: list, editor, run history, live run view and analytics, by sub-route (routes.ts). */
+export default function WorkflowsArea() {
+  const route = useWorkflowsRoute();
+  switch (route.page) {
+    case 'list':
+      return <ListPage />;
+    case 'editor':
+      return <EditorPage key={route.workflowId ?? (route.fromImport ? 'import' : 'new')} {...(route.workflowId !== undefined ? { workflowId: route.workflowId } : {})} fromImport={route.fromImport} />;
+    case 'history':
+      return <HistoryPage key={route.workflowId} workflowId={route.workflowId} />;
+    case 'run':
+      return <RunViewPage key={route.runId} workflowId={route.workflowId} runId={route.runId} />;
+    case 'analytics':
+      return <AnalyticsPage key={route.workflowId} workflowId={route.workflowId} />;
+    case 'unknown':
+      return (
+        <div className="card wfx-empty" role="alert">
+          <strong>No such page</strong>
+          <span className="muted">
+            “#/{route.path}” is not a Workflows page. <a href={workflowsHref.list()}>Back to all workflows</a>
+          </span>
+        </div>
+      );
+  }
+}
+

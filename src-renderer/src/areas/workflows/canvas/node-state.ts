@@ -1,0 +1,16 @@
+/** How a node looks in a run: the run view colours each node from the engine's events. */
+export type NodeRunState = 'running' | 'succeeded' | 'failed' | 'waiting' | 'dry-run' | 'skipped' | 'cancelled' | 'pending';
+
+export const nodeRunStateLabels: Record<NodeRunState, string> = {
+  running: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  waiting: 'Waiting',
+  'dry-run': 'Dry run',
+  skipped: 'Skipped',
+  cancelled: 'Cancelled',
+  pending: 'Not run yet',
+};
+
+/** The trigger is drawn as its own first node; it is not part of the document's nodes. */
+export const TRIGGER_NODE_ID = '__trigger__';

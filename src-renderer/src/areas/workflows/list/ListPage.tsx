@@ -1,0 +1,178 @@
+import { useEffect, useRef, useState } from 'react';
+import type { WorkflowSummary } from '../../../../../shared/contract/workflows';
+import { getApi } from '../../../api/client';
+import { toLevqorError } from '../../../api/to-levqor-error';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { workflowsHref } from '../routes';
+import { useLoad } from '../use-load';
+import { duplicateWorkflow, exportWorkflow, importFile } from './actions';
+import { WorkflowRow } from './WorkflowRow';
+
+type Notice = { kind: 'ok' | 'error'; text: string } | undefined;
+
+/** Runs starting and ending change last run and success rate: reload, at most every 500 ms. */
+function useLiveReload(reload: () => void): void {
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const api = getApi();
+    const soon = () => {
+      if (timer.current !== undefined) return;
+      timer.current = window.setTimeout(() => {
+        timer.current = undefined;
+        reload();
+      }, 500);
+    };
+    const offs = [api.on('run.started', soon), api.on('run.finished', soon)];
+    return () => {
+      offs.forEach((off) => off());
+      if (timer.current !== undefined) window.clearTimeout(timer.current);
+    };
+  }, [reload]);
+}
+
+/** Every workflow: trigger, next and last run, success rate, draft state, on/off, and what to do with it. */
+export function ListPage() {
+  const list = useLoad(() => getApi().workflows.list({}), []);
+  useLiveReload(list.reload);
+  const [notice, setNotice] = useState<Notice>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [deleting, setDeleting] = useState<WorkflowSummary | undefined>(undefined);
+  const [deleteError, setDeleteError] = useState<string | undefined>(undefined);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const workflows = list.data?.workflows ?? [];
+
+  const act = async (work: () => Promise<string | undefined>) => {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const text = await work();
+      if (text) setNotice({ kind: 'ok', text });
+      list.reload();
+    } catch (err) {
+      setNotice({ kind: 'error', text: toLevqorError(err).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onImport = (file: File) =>
+    act(async () => {
+      const out = await importFile(file);
+      if (out.kind === 'not-json') throw new Error(out.message);
+      return out.kind === 'imported' ? `Imported “${out.name}”.` : undefined;
+    });
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    setDeleteError(undefined);
+    try {
+      await getApi().workflows.delete({ id: deleting.id });
+      setNotice({ kind: 'ok', text: `Deleted “${deleting.name}”. Its past runs are kept.` });
+      setDeleting(undefined);
+      list.reload();
+    } catch (err) {
+      setDeleteError(toLevqorError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="stack wfx" data-testid="workflows-list">
+      <div className="wfx-toolbar">
+        <a className="button" href={workflowsHref.create()} data-testid="workflow-create">
+          New workflow
+        </a>
+        <button type="button" className="button button--ghost" disabled={busy} onClick={() => fileInput.current?.click()}>
+          Import…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          className="sr-only"
+          data-testid="workflow-import-file"
+          aria-label="Import a workflow file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void onImport(file);
+          }}
+        />
+        <span className="muted wfx-toolbar__hint">Import reads a workflow JSON file; one with problems opens in the editor as a draft.</span>
+      </div>
+      {notice ? (
+        <div className={notice.kind === 'ok' ? 'notice' : 'notice notice--danger'} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="workflows-notice">
+          {notice.text}
+        </div>
+      ) : null}
+      {list.error ? (
+        <div className="notice notice--danger" role="alert">
+          Could not load workflows: {list.error}
+          <button type="button" className="button button--ghost" onClick={list.reload}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {list.data === undefined && !list.error ? <p className="muted">Loading…</p> : null}
+      {list.data !== undefined && workflows.length === 0 ? (
+        <div className="card wfx-empty" data-testid="workflows-empty">
+          <strong>No workflows yet</strong>
+          <span className="muted">Create one with “New workflow”, or import a workflow JSON file.</span>
+        </div>
+      ) : null}
+      {workflows.length > 0 ? (
+        <div className="wfx-table-wrap">
+          <table className="wfx-table">
+            <thead>
+              <tr>
+                <th scope="col">Workflow</th>
+                <th scope="col">Trigger</th>
+                <th scope="col">Next run</th>
+                <th scope="col">Last run</th>
+                <th scope="col" title="Succeeded / finished runs, last 30 days">
+                  Success (30 d)
+                </th>
+                <th scope="col">On</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {workflows.map((w) => (
+                <WorkflowRow
+                  key={w.id}
+                  w={w}
+                  actions={{
+                    busy,
+                    onChanged: list.reload,
+                    onDuplicate: (x) => void act(async () => `Duplicated as “${(await duplicateWorkflow(x)).name}” (its trigger is off).`),
+                    onExport: (x) => void act(async () => `Exported ${await exportWorkflow(x)}.`),
+                    onDelete: (x) => {
+                      setDeleteError(undefined);
+                      setDeleting(x);
+                    },
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete “${deleting.name}”?`}
+          confirmLabel="Delete workflow"
+          busy={busy}
+          error={deleteError}
+          onCancel={() => setDeleting(undefined)}
+          onConfirm={() => void confirmDelete()}
+        >
+          <p>Its trigger stops at once and it leaves this list. Its past runs stay in the run history.</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

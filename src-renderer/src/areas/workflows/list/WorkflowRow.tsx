@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import type { WorkflowSummary } from '../../../../../shared/contract/workflows';
+import { getApi } from '../../../api/client';
+import { toLevqorError } from '../../../api/to-levqor-error';
+import { formatRate, formatTime, triggerLabel } from '../format';
+import { workflowsHref } from '../routes';
+import { StatusBadge } from '../StatusBadge';
+
+/** When the trigger fires next, in words. */
+function nextRun(w: WorkflowSummary): string {
+  if (w.draft) return 'never: a draft does not run';
+  if (!w.enabled && w.triggerType !== 'manual') return 'trigger off';
+  switch (w.triggerType) {
+    case 'manual':
+      return 'when you run it';
+    case 'webhook':
+      return 'on each webhook call';
+    case 'event':
+      return 'on its event';
+    case 'cron':
+      return w.nextFireAt !== undefined ? formatTime(w.nextFireAt) : '—';
+  }
+}
+
+export interface RowActions {
+  onDuplicate(w: WorkflowSummary): void;
+  onExport(w: WorkflowSummary): void;
+  onDelete(w: WorkflowSummary): void;
+  onChanged(): void;
+  busy: boolean;
+}
+
+/** One workflow in the list: its numbers, its trigger switch and what can be done with it. */
+export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowActions }) {
+  const [toggling, setToggling] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const toggle = async () => {
+    setToggling(true);
+    setError(undefined);
+    try {
+      await getApi().workflows.setEnabled({ id: w.id, enabled: !w.enabled });
+      actions.onChanged();
+    } catch (err) {
+      setError(toLevqorError(err).message);
+    } finally {
+      setToggling(false);
+    }
+  };
+  return (
+    <tr data-testid={`workflow-row-${w.id}`} data-name={w.name}>
+      <th scope="row">
+        <a className="wfx-name" href={workflowsHref.editor(w.id)}>
+          {w.name}
+        </a>
+        {w.draft ? (
+          <span className="wfx-draft" data-testid="draft-badge" title="Saved with validation problems: it cannot run until they are fixed">
+            draft · {w.problems} problem{w.problems === 1 ? '' : 's'}
+          </span>
+        ) : null}
+        {w.description ? <span className="wfx-desc muted">{w.description}</span> : null}
+        <span className="wfx-links">
+          <a href={workflowsHref.history(w.id)}>Runs</a>
+          <a href={workflowsHref.analytics(w.id)}>Analytics</a>
+        </span>
+      </th>
+      <td data-testid="workflow-trigger">{triggerLabel[w.triggerType]}</td>
+      <td data-testid="workflow-next" className="wfx-next">
+        {nextRun(w)}
+      </td>
+      <td data-testid="workflow-last">
+        {w.lastRun ? (
+          <a href={workflowsHref.run(w.id, w.lastRun.runId)} title={formatTime(w.lastRun.at)}>
+            <StatusBadge status={w.lastRun.status} />
+          </a>
+        ) : (
+          <span className="muted">never run</span>
+        )}
+      </td>
+      <td data-testid="workflow-success" className="wfx-num" title="Succeeded / finished runs, last 30 days">
+        {formatRate(w.successRate)}
+      </td>
+      <td>
+        <button
+          type="button"
+          role="switch"
+          aria-checked={w.enabled}
+          aria-label={`Trigger of ${w.name}`}
+          className="switch"
+          data-testid="workflow-enabled"
+          disabled={toggling}
+          onClick={() => void toggle()}
+        >
+          <span className="switch__track" aria-hidden="true">
+            <span className="switch__thumb" />
+          </span>
+          <span className="switch__text">{w.enabled ? 'On' : 'Off'}</span>
+        </button>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </td>
+      <td>
+        <div className="wfx-row-actions">
+          <button type="button" className="button button--ghost wfx-small" disabled={actions.busy} onClick={() => actions.onDuplicate(w)}>
+            Duplicate
+          </button>
+          <button type="button" className="button button--ghost wfx-small" disabled={actions.busy} onClick={() => actions.onExport(w)}>
+            Export
+          </button>
+          <button type="button" className="button button--ghost wfx-small wfx-danger-text" disabled={actions.busy} onClick={() => actions.onDelete(w)}>
+            Delete
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}

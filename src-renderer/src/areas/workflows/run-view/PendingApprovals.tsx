@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { Approval } from '../../../../../shared/contract/workflows';
+import { getApi } from '../../../api/client';
+import { toLevqorError } from '../../../api/to-levqor-error';
+import { hrefFor } from '../../../routing/use-hash-route';
+import { formatJson } from '../format';
+
+/** The run's open approval requests: decide here, or in the Approvals inbox. */
+export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
+  const [busy, setBusy] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const pending = approvals.filter((a) => a.status === 'pending');
+  if (pending.length === 0) return null;
+  const decide = async (a: Approval, decision: 'approve' | 'reject') => {
+    setBusy(a.id);
+    setError(undefined);
+    try {
+      if (decision === 'approve') await getApi().approvals.approve({ id: a.id });
+      else await getApi().approvals.reject({ id: a.id, reason: 'rejected from the run view' });
+    } catch (err) {
+      setError(toLevqorError(err).message);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <div className="card wfx-approvals" data-testid="run-approvals">
+      {pending.map((a) => (
+        <div key={a.id} className="wfx-approval" data-testid={`run-approval-${a.id}`}>
+          <div className="wfx-approval__text">
+            <strong>Waiting for your approval: {a.message}</strong>
+            <span className="muted">
+              step <code>{a.nodeId}</code> · class {a.class} ·{' '}
+              <a href={hrefFor('approvals')} data-testid="open-approvals">
+                open the Approvals inbox
+              </a>
+            </span>
+            {a.preview !== undefined ? <pre className="wfx-approval__preview">{formatJson(a.preview)}</pre> : null}
+          </div>
+          <div className="wfx-approval__actions">
+            <button type="button" className="button" disabled={busy !== undefined} onClick={() => void decide(a, 'approve')}>
+              Approve
+            </button>
+            <button type="button" className="button button--ghost" disabled={busy !== undefined} onClick={() => void decide(a, 'reject')}>
+              Reject
+            </button>
+          </div>
+        </div>
+      ))}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

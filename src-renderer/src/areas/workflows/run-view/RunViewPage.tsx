@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { getApi } from '../../../api/client';
+import { toLevqorError } from '../../../api/to-levqor-error';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { formatDuration, formatTimeExact } from '../format';
+import { StatusBadge } from '../StatusBadge';
+import { useLoad } from '../use-load';
+import { WorkflowHeader } from '../WorkflowHeader';
+import { NodeDetail } from './NodeDetail';
+import { PendingApprovals } from './PendingApprovals';
+import { RunGraph } from './RunGraph';
+import { runControls, triggerNodeId, type NodeState } from './run-state';
+import { useRun } from './use-run';
+
+/** The first node worth looking at: a failure, then a wait, then whatever runs. */
+function interesting(states: Record<string, NodeState>): string | undefined {
+  for (const wanted of ['failed', 'waiting', 'running'] as const) {
+    const hit = Object.entries(states).find(([, s]) => s === wanted);
+    if (hit) return hit[0];
+  }
+  return undefined;
+}
+
+/** One run, live: the graph with each node's state, the selected node's detail, the log, retry and cancel. */
+export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: string }) {
+  const workflow = useLoad(() => getApi().workflows.get({ id: workflowId }), [workflowId]);
+  const stepTypes = useLoad(() => getApi().workflows.stepTypes({}), []);
+  const { run, states, error, reload } = useRun(runId);
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const [acting, setActing] = useState<'retry' | 'cancel' | undefined>(undefined);
+  const [actionError, setActionError] = useState<string | undefined>(undefined);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  const open = run !== undefined && runControls(run.status).cancel;
+
+  useEffect(() => {
+    if (!open) return;
+    const t = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(t);
+  }, [open]);
+
+  const shown = selected ?? interesting(states) ?? triggerNodeId;
+  const controls = run ? runControls(run.status) : { retry: false, cancel: false };
+  const names = new Map(run?.workflow?.nodes.map((n) => [n.id, n.name ?? n.id]) ?? []);
+
+  const act = async (what: 'retry' | 'cancel') => {
+    setActing(what);
+    setActionError(undefined);
+    try {
+      if (what === 'retry') await getApi().runs.retry({ id: runId });
+      else await getApi().runs.cancel({ id: runId });
+      setConfirmCancel(false);
+      reload();
+    } catch (err) {
+      setActionError(toLevqorError(err).message);
+    } finally {
+      setActing(undefined);
+    }
+  };
+
+  return (
+    <div className="stack wfx" data-testid="run-view" data-run-status={run?.status}>
+      <WorkflowHeader workflowId={workflowId} workflow={workflow.data} current="run" {...(run ? { fallbackName: run.workflowName } : {})} />
+      {error ? (
+        <div className="notice notice--danger" role="alert">
+          Could not load run {runId}: {error}
+        </div>
+      ) : null}
+      {!run && !error ? <p className="muted">Loading the run…</p> : null}
+      {run ? (
+        <>
+          <div className="card wfx-runbar">
+            <div className="wfx-runbar__facts">
+              <StatusBadge status={run.status} dryRun={run.dryRun} />
+              <span className="muted">
+                {run.trigger} run · {formatTimeExact(run.startedAt ?? run.createdAt)} · {formatDuration(run.startedAt === null ? null : (run.finishedAt ?? now) - run.startedAt)}
+              </span>
+              <code className="muted wfx-runid">{run.id}</code>
+            </div>
+            <div className="wfx-runbar__actions">
+              {controls.retry ? (
+                <button type="button" className="button" disabled={acting !== undefined} onClick={() => void act('retry')} data-testid="run-retry">
+                  {acting === 'retry' ? 'Retrying…' : 'Retry from failed step'}
+                </button>
+              ) : null}
+              {controls.cancel ? (
+                <button type="button" className="button button--ghost wfx-danger-text" disabled={acting !== undefined} onClick={() => setConfirmCancel(true)} data-testid="run-cancel">
+                  {acting === 'cancel' ? 'Cancelling…' : 'Cancel run'}
+                </button>
+              ) : null}
+            </div>
+            {run.error ? (
+              <p className="wfx-error" data-testid="run-error">
+                <strong>{run.error.code}</strong>
+                {run.error.nodeId ? ` at ${run.error.nodeId}` : ''}: {run.error.message}
+              </p>
+            ) : null}
+            {actionError ? (
+              <p className="field-error" role="alert">
+                {actionError}
+              </p>
+            ) : null}
+          </div>
+          {confirmCancel ? (
+            <ConfirmDialog
+              title="Cancel this run?"
+              confirmLabel="Cancel run"
+              dismissLabel="Keep it going"
+              busy={acting === 'cancel'}
+              error={actionError}
+              onCancel={() => setConfirmCancel(false)}
+              onConfirm={() => void act('cancel')}
+            >
+              <p>The running step is stopped and its waits and approval requests are closed. “Retry from failed step” can run it again later.</p>
+            </ConfirmDialog>
+          ) : null}
+          <PendingApprovals approvals={run.approvals} />
+          <RunGraph run={run} states={states} stepTypes={stepTypes.data?.stepTypes} selected={shown} onSelect={setSelected} />
+          <div className="wfx-runview">
+            <NodeDetail run={run} nodeId={shown} state={states[shown] ?? 'pending'} nodeName={names.get(shown) ?? shown} />
+            <section className="card section wfx-runlog" aria-labelledby="wfx-log-title">
+              <div className="section__head">
+                <h2 id="wfx-log-title">Run log</h2>
+              </div>
+              {run.logs.length === 0 ? (
+                <p className="muted">No log lines yet.</p>
+              ) : (
+                <ul className="wfx-log" data-testid="run-log">
+                  {run.logs.map((l, i) => (
+                    <li key={i} className={`wfx-log__line wfx-log__line--${l.level}`}>
+                      <time>{new Date(l.at).toLocaleTimeString()}</time> {l.nodeId ? <code>{l.nodeId}</code> : null} {l.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
