@@ -71,6 +71,9 @@ async function dragFrameP95(page: Page, nodeId: string): Promise<number> {
   await page.mouse.down();
   await page.mouse.move(x + 300, y + 120, { steps: 60 });
   await page.mouse.up();
+  const after = await page.getByTestId(`node-${nodeId}`).boundingBox();
+  // a press that missed the node would pan the canvas instead: that is not the figure we print
+  if (!after || Math.abs(after.x - box.x) < 100) throw new Error(`the drag did not move node ${nodeId}`);
   const frames = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
     w.__recording = false;

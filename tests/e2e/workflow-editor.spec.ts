@@ -226,8 +226,29 @@ test('copy, paste, delete and auto-layout work from the keyboard and the toolbar
   await expect(node(page, 'log_2')).toHaveCount(0);
   await expect(edges(page)).toHaveCount(1);
 
+  // left to right along the edge, on one row (polled: the view re-fits with a short animation)
   await page.getByTestId('auto-layout').click();
-  const a = (await node(page, 'transform').boundingBox())!;
-  const b = (await node(page, 'log').boundingBox())!;
-  expect(a.x).toBeLessThan(b.x); // left to right along the edge
+  await expect
+    .poll(async () => {
+      const a = (await node(page, 'transform').boundingBox())!;
+      const b = (await node(page, 'log').boundingBox())!;
+      return b.x - (a.x + a.width) > 0 && Math.abs(a.y - b.y) < 2;
+    })
+    .toBe(true);
+});
+
+test('the cron trigger shows its next 5 fire times in the chosen timezone, and its errors as you type', async ({ page, server }) => {
+  await openApp(page, server, 'workflows/new');
+  await page.getByTestId('trigger-panel').getByRole('radio', { name: 'cron' }).click();
+  await page.locator('#wfe-trigger-expr').fill('30 9 * * *');
+  await page.locator('#wfe-trigger-tz').selectOption('Asia/Tokyo');
+  const preview = page.getByTestId('cron-preview');
+  await expect(preview).toContainText('Asia/Tokyo');
+  await expect(preview.locator('li')).toHaveCount(5);
+  await expect(preview.locator('li').first()).toContainText('09:30');
+
+  await page.locator('#wfe-trigger-expr').fill('61 9 * * *');
+  await expect(preview.locator('li')).toHaveCount(0);
+  await expect(preview).toContainText('expr');
+  await expect(node(page, '__trigger__')).toHaveAttribute('data-invalid', 'true');
 });

@@ -28,6 +28,16 @@ export function levqor(args: string[], options: { env?: NodeJS.ProcessEnv; input
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The real `levqor` command without blocking this process (for tests whose servers answer from here). */
+export function levqorAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, [levqorBin, ...args], { cwd: repoRoot, env: { ...process.env, LEVQOR_LAUNCH_STAGE: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
+}
+
 export interface ServeProcess {
   url: string;
   base: string;

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, levqor, levqorBin, repoRoot, type CliRun } from '../helpers/cli';
+import { assertBuilt, levqor, levqorAsync } from '../helpers/cli';
 import { goodToken, startFakeDrive, type FakeDrive } from '../helpers/drive-server';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -12,16 +11,6 @@ const servers: FakeDrive[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
-
-/** The CLI in a child process without blocking this one (the fake Drive answers from here). */
-function levqorAsync(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  const child = spawn(process.execPath, [levqorBin, ...args], { cwd: repoRoot, env: { ...process.env, LEVQOR_LAUNCH_STAGE: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
-}
 
 describe('levqor approvals for uploads and healing actions', () => {
   it('a pre-launch compile names its approval; approvals list shows it; approving it uploads to Drive', async () => {

@@ -1,23 +1,13 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { assertBuilt, levqor, levqorBin, repoRoot, startServe, type CliRun } from '../helpers/cli';
+import { assertBuilt, levqor, levqorAsync as levqorIn, startServe } from '../helpers/cli';
+
+/** The target HTTP server lives in this process; the CLI must not block it. */
+const levqorAsync = (args: string[]) => levqorIn(args, { LEVQOR_DATABASE_URL: '' });
 
 beforeAll(assertBuilt);
-
-/** The real CLI without blocking this process (the target HTTP server lives here). */
-function levqorAsync(args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [levqorBin, ...args], { cwd: repoRoot, env: { ...process.env, LEVQOR_LAUNCH_STAGE: '', LEVQOR_DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 let mode: 'up' | 'down' = 'up';
 const server = createServer((_req, res) => (mode === 'up' ? res.writeHead(200).end('status: levqor ok') : res.writeHead(503).end('maintenance')));

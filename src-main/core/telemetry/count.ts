@@ -1,15 +1,12 @@
 import type { Db } from '../db/open';
 import type { RowQuery } from './query';
 import { rowFilter } from './row-filter';
-import { grainKeepMs } from './rollup-read';
+import { pruneMarks } from './prune-marks';
 import { grainMs, grains, type Grain } from './rollups';
 import { floorTo } from './row';
 
 /** A COUNT over raw rows stops after this many matches; the answer then says "at least". */
 export const countCap = 100_000;
-
-/** telemetry_sync_state key: every raw row older than this was deleted by retention at some point. */
-export const pruneCutoffKey = 'prune.cutoff';
 
 export interface RowCount {
   total: number;
@@ -51,16 +48,15 @@ function countFromRollups(db: Db, q: CountFilters, now: number): number {
 
   let total = 0;
   // rollups still count rows retention deleted; below its cutoff only the raw rows are the truth
-  const pruned = Number(db.prepare('SELECT value FROM telemetry_sync_state WHERE key = ?').pluck().get(pruneCutoffKey) ?? Number.NEGATIVE_INFINITY);
-  if (from < pruned) {
-    const edge = Math.min(to, pruned);
+  const marks = pruneMarks(db, now);
+  if (from < marks.rowsCutoff) {
+    const edge = Math.min(to, marks.rowsCutoff);
     total += exact(from, edge);
     from = edge;
   }
 
   const coarseFirst = [...grains].reverse();
-  // a grain is kept (retention) for buckets from here on
-  const kept = (grain: Grain) => floorTo(now, grainMs[grain]) - grainKeepMs[grain];
+  const kept = marks.keptFrom;
   const split = (a: number, b: number): number => {
     if (a >= b) return 0;
     for (const grain of coarseFirst) {

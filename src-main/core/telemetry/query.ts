@@ -1,9 +1,10 @@
 import type { TelemetryRow } from './row';
-import type { TelemetryLevel } from '../../../shared/telemetry';
+import { telemetryLevels, type TelemetryLevel } from '../../../shared/telemetry';
 import type { TelemetryGroup, TelemetryRowOut } from '../../../shared/contract/telemetry';
 import type { Db } from '../db/open';
 import { badInput } from '../errors';
 import { countRows } from './count';
+import { levelRanges } from './level-ranges';
 import { rowFilter } from './row-filter';
 import { grainFor, grainMs } from './rollup-read';
 
@@ -30,15 +31,29 @@ interface StoredRow extends TelemetryRow {
  */
 export function queryRows(db: Db, q: RowQuery, now: number): { rows: TelemetryRowOut[]; nextCursor?: string; total?: number; totalCapped?: boolean } {
   const { where, params } = rowFilter(q);
+  let before: number | undefined;
   if (q.cursor !== undefined) {
     const m = /^(\d+)\.(\d+)$/.exec(q.cursor);
     if (!m) throw badInput('cursor', 'is not a cursor from a previous page');
     where.push('(ts, seq) < (?, ?)');
-    params.push(Number(m[1]), Number(m[2]));
+    before = Number(m[1]);
+    params.push(before, Number(m[2]));
   }
-  const sql = `SELECT seq, id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin
-    FROM telemetry_logs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ts DESC, seq DESC LIMIT ?`;
-  const stored = db.prepare(sql).all(...params, q.limit + 1) as StoredRow[];
+  const select = `SELECT seq, id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin FROM telemetry_logs`;
+  const order = 'ORDER BY ts DESC, seq DESC LIMIT ?';
+  let stored: StoredRow[];
+  if (q.levels && q.levels.length > 0 && q.levels.length < telemetryLevels.length) {
+    // only the stretches of time the level rollups say hold such rows, newest first
+    const upper = Math.min(q.to ?? Number.MAX_SAFE_INTEGER, before === undefined ? Number.MAX_SAFE_INTEGER : before + 1);
+    const inRange = db.prepare(`${select} WHERE ${[...where, 'ts >= ?', 'ts < ?'].join(' AND ')} ${order}`);
+    stored = [];
+    for (const [a, b] of levelRanges(db, q.levels, q.from ?? Number.MIN_SAFE_INTEGER, upper, now)) {
+      stored.push(...(inRange.all(...params, a, b, q.limit + 1 - stored.length) as StoredRow[]));
+      if (stored.length > q.limit) break;
+    }
+  } else {
+    stored = db.prepare(`${select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${order}`).all(...params, q.limit + 1) as StoredRow[];
+  }
   const more = stored.length > q.limit;
   const page = more ? stored.slice(0, q.limit) : stored;
   const last = page.at(-1);

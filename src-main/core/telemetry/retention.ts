@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { pruneCutoffKey } from './count';
+import { recordPrune } from './prune-marks';
 import { grainKeepMs } from './rollup-read';
 import { day, floorTo, hour, minute } from './row';
 
@@ -20,12 +20,7 @@ const chunk = 50_000;
  */
 export function prune(db: Db, now: number, retentionDays: number): PruneResult {
   const cutoff = now - retentionDays * day;
-  // the row count reads rollups only above this, as they still count the rows deleted below it;
-  // written first so a prune cut short never leaves rollups counting rows that are gone
-  db.prepare(
-    `INSERT INTO telemetry_sync_state (key, value) VALUES (?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = CASE WHEN CAST(value AS INTEGER) < CAST(excluded.value AS INTEGER) THEN excluded.value ELSE value END`,
-  ).run(pruneCutoffKey, String(cutoff));
+  recordPrune(db, cutoff, now);
   const deleteRows = db.prepare('DELETE FROM telemetry_logs WHERE seq IN (SELECT seq FROM telemetry_logs WHERE ts < ? LIMIT ?)');
   let rows = 0;
   for (;;) {

@@ -8,7 +8,7 @@ import { emptyFilters, type ExplorerFilters } from './telemetry/filters';
 import { GroupsView } from './telemetry/GroupsView';
 import { LogExplorer } from './telemetry/LogExplorer';
 import { RemoteStrip } from './telemetry/RemoteStrip';
-import { useLoad } from './telemetry/use-load';
+import { useLoad } from '../hooks/use-load';
 import { useTelemetryTick } from './telemetry/use-live';
 import './telemetry/telemetry.css';
 

@@ -135,6 +135,16 @@ describe('group commit', () => {
       // the same, read back by another connection
       expect(t.core.runs.get(r.runId)).toMatchObject({ status: 'succeeded', output: r.output, steps: r.steps });
       expect(db.prepare('SELECT message FROM run_logs WHERE run_id = ?').all(r.runId)).toEqual([{ message: `n is ${n * 2}` }]);
+      // written once, as it ended: nobody holds it, and it has its times
+      const now = t.clock.now();
+      expect(db.prepare('SELECT owner, lease_until, wake_at, created_at, started_at, finished_at FROM runs WHERE id = ?').get(r.runId)).toEqual({
+        owner: null,
+        lease_until: null,
+        wake_at: null,
+        created_at: now,
+        started_at: now,
+        finished_at: now,
+      });
     }
   });
 });

@@ -117,7 +117,7 @@ interface RunContext {
 
 interface Drive {
   run: RunRow;
-  /** The run row itself is not written yet (deferInsert): the first commit inserts it. */
+  /** The run row itself is not written yet (deferInsert): the first commit, park or end writes it, before anything else. */
   insert: NewRun | undefined;
   /** Our lease as last written. */
   leaseUntil: number;
@@ -632,8 +632,8 @@ export class Runner {
     if (!run || run.owner !== this.d.owner || run.status !== 'running') return undefined;
     const d = this.load(run, fresh);
     if (unwritten) {
+      // written first by the next commit, park or end (see Drive.insert)
       d.insert = unwritten;
-      d.writes.push(() => this.d.runs.insertRun(unwritten));
       // announced once the row exists
       d.after.push(() =>
         this.emit('run.started', () => ({ runId, workflowId: run.workflow_id, workflowName: run.workflow_name, trigger: run.trigger, resumed: false, at: run.created_at })),
@@ -662,10 +662,8 @@ export class Runner {
         // an engine fault while handling a step: fail the step, never the process
         d.faulted = true;
         this.d.log.error({ runId, nodeId: next.id, err: err instanceof Error ? err.stack : String(err) }, 'step handling failed');
-        // writes a failed commit took are gone (the run row must still come first); queued
-        // ones (earlier internal steps' results) are kept
-        const insert = d.insert;
-        if (insert && d.writes.length === 0) d.writes = [() => this.d.runs.insertRun(insert)];
+        // writes a failed commit took are gone (the run row, still in d.insert, is not);
+        // queued ones (earlier internal steps' results) are kept
         this.settle(d, next, { status: 'failed', error: { code: 'ENGINE', message: err instanceof Error ? err.message : String(err) } });
         d.failed = { code: 'ENGINE', message: err instanceof Error ? err.message : String(err), nodeId: next.id };
         await this.commit(d);
@@ -739,6 +737,7 @@ export class Runner {
           }
           if (n.state.wait === 'approval' && this.isDue(n, now)) return false;
         }
+        if (d.insert) this.d.runs.insertRun(d.insert);
         for (const w of d.writes) w();
         d.writes = [];
         if (!this.d.runs.park(d.run.id, this.d.owner, wakeAt, now)) throw new LostLease('lost the run while parking');
@@ -770,14 +769,15 @@ export class Runner {
     let children: string[] = [];
     const writes = d.writes;
     d.writes = [];
-    const fresh = d.insert !== undefined;
+    const insert = d.insert;
     const errorJson = error ? JSON.stringify(error) : null;
     await this.enqueue(() => {
-      // the owner-checked finish doubles as the lease check, so it goes first (nothing written
-      // when the run is no longer ours), except for a run whose row these writes insert
-      if (!fresh && !this.d.runs.finish(d.run.id, this.d.owner, status, output, errorJson, now)) throw new LostLease('lost the run while finishing');
+      // a run never written yet is written as it ended, in one row; otherwise the
+      // owner-checked finish doubles as the lease check, so it goes first (nothing written
+      // when the run is no longer ours)
+      if (insert) this.d.runs.insertEnded(insert, status, output, errorJson, now);
+      else if (!this.d.runs.finish(d.run.id, this.d.owner, status, output, errorJson, now)) throw new LostLease('lost the run while finishing');
       for (const w of writes) w();
-      if (fresh && !this.d.runs.finish(d.run.id, this.d.owner, status, output, errorJson, now)) throw new Error(`run ${d.run.id} was not written`);
       if (status !== 'succeeded') {
         this.d.runs.cancelSteps(d.run.id, now);
         cancelledApprovals = this.d.approvals.cancelForRun(d.run.id, 'engine', now, `run ${status}`);
@@ -1202,10 +1202,11 @@ export class Runner {
   private async commit(d: Drive): Promise<void> {
     const writes = d.writes;
     d.writes = [];
-    const fresh = d.insert !== undefined;
+    const insert = d.insert;
     await this.enqueue(() => {
       // a run inserted by this very commit is ours by construction: nothing to check
-      if (!fresh) this.holdLease(d);
+      if (insert) this.d.runs.insertRun(insert);
+      else this.holdLease(d);
       for (const w of writes) w();
     });
     d.insert = undefined;

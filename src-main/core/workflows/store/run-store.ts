@@ -84,6 +84,11 @@ export class RunStore {
         scheduled_for, owner, lease_until, wake_at, dry_run, created_at, started_at, updated_at)
         VALUES (@id, @workflowId, @workflowName, @definitionId, @trigger, @status, @input, @parentRunId, @parentNodeId, @depth, @dedupeKey,
         @scheduledFor, @owner, @leaseUntil, @wakeAt, @dryRun, @now, CASE WHEN @status = 'running' THEN @now ELSE NULL END, @now)`),
+      // a run that ended within its first commit: one row as it ended, no running row to update
+      insertEnded: p(`INSERT INTO runs (id, workflow_id, workflow_name, definition_id, trigger, status, input, output, error, parent_run_id, parent_node_id, depth,
+        dedupe_key, scheduled_for, dry_run, created_at, started_at, finished_at, updated_at)
+        VALUES (@id, @workflowId, @workflowName, @definitionId, @trigger, @endStatus, @input, @output, @error, @parentRunId, @parentNodeId, @depth,
+        @dedupeKey, @scheduledFor, @dryRun, @now, @now, @finishedAt, @finishedAt)`),
       getRun: p('SELECT * FROM runs WHERE id = ?'),
       runByDedupe: p('SELECT id FROM runs WHERE dedupe_key = ?'),
       claim: p(`UPDATE runs SET status = 'running', owner = ?, lease_until = ?, wake_at = NULL, started_at = COALESCE(started_at, ?), updated_at = ?
@@ -135,6 +140,11 @@ export class RunStore {
 
   insertRun(run: NewRun): void {
     this.s.insertRun.run(run);
+  }
+  /** Inserts a run that started `running` and ended before its row was first written. */
+  insertEnded(run: NewRun, status: RunStatus, output: string | null, error: string | null, finishedAt: number): void {
+    const { id, workflowId, workflowName, definitionId, trigger, input, parentRunId, parentNodeId, depth, dedupeKey, scheduledFor, dryRun, now } = run;
+    this.s.insertEnded.run({ id, workflowId, workflowName, definitionId, trigger, endStatus: status, input, output, error, parentRunId, parentNodeId, depth, dedupeKey, scheduledFor, dryRun, now, finishedAt });
   }
   getRun(id: string): RunRow | undefined {
     return this.s.getRun.get(id) as RunRow | undefined;

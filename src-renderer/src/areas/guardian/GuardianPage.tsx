@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Monitor } from '../../../../shared/contract/guardian';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../telemetry/bits';
-import { useLoad } from '../telemetry/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { HealingPlan } from './HealingPlan';
 import { Monitors } from './Monitors';
 import { ScoreCard } from './ScoreCard';

@@ -3,7 +3,7 @@ import { brand } from '../../../../shared/brand';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../telemetry/bits';
 import { formatTick, formatTs } from '../telemetry/format';
-import { useLoad } from '../telemetry/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { useWidth } from '../telemetry/use-live';
 
 const rangeMs = 30 * 86_400_000;

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ExecutiveSummary } from '../../../../shared/contract/guardian';
 import { getApi } from '../../api/client';
 import { formatAgo, formatCount, formatDuration } from '../telemetry/format';
-import { useLoad } from '../telemetry/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { errorRate } from './format';
 
 type Tone = 'good' | 'warn' | 'bad' | 'muted';

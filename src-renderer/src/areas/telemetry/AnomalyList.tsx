@@ -4,7 +4,7 @@ import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
 import { ErrorNotice } from './bits';
 import { formatTs } from './format';
-import { useLoad } from './use-load';
+import { useLoad } from '../../hooks/use-load';
 
 const kindLabel: Record<Anomaly['kind'], string> = {
   repeated_message: 'Repeated message',

@@ -4,7 +4,7 @@ import { brand } from '../../../../shared/brand';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from './bits';
 import { formatCount, formatDuration, formatTick, formatTs } from './format';
-import { useLoad } from './use-load';
+import { useLoad } from '../../hooks/use-load';
 import { useWidth } from './use-live';
 
 type Metric = 'volume' | 'errors' | 'p95';

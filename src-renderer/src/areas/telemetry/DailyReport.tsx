@@ -3,7 +3,7 @@ import { getApi } from '../../api/client';
 import { DeltaBadge, ErrorNotice, LevelBadge } from './bits';
 import { AnomalyCard } from './AnomalyList';
 import { formatCount, formatDuration, yesterdayUtc } from './format';
-import { useLoad } from './use-load';
+import { useLoad } from '../../hooks/use-load';
 
 /** The daily report for a UTC day, every figure beside the day before. */
 export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint: string): void }) {

@@ -4,7 +4,7 @@ import { getApi } from '../../api/client';
 import { ErrorNotice, LevelBadge } from './bits';
 import { rangeMs, rangeOptions, type RangeKey } from './filters';
 import { formatCount, formatTs } from './format';
-import { useLoad } from './use-load';
+import { useLoad } from '../../hooks/use-load';
 
 const problemLevels: TelemetryLevel[] = ['warn', 'error', 'fatal'];
 

@@ -4,7 +4,7 @@ import type { EventPayload } from '../../../../shared/contract';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
 import { formatAgo, formatCount } from './format';
-import { useLoad } from './use-load';
+import { useLoad } from '../../hooks/use-load';
 
 type Progress = EventPayload<'telemetry.syncProgress'>;
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getApi } from '../../../api/client';
 import { formatDuration, formatRate } from '../format';
-import { useLoad } from '../use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { WorkflowHeader } from '../WorkflowHeader';
 import { presets, resolveRange, type RangeChoice } from './range';
 import { RunsPerDayChart } from './RunsPerDayChart';

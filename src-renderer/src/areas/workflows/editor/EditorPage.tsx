@@ -9,6 +9,8 @@ import { TRIGGER_NODE_ID } from '../canvas/node-state';
 import { navigate, workflowsHref } from '../routes';
 import { addNode, connect, copy, edgesOf, moveNodes, nodesOf, paste, removeElements, renameNode, updateNode, type Clip, type Doc } from './doc-ops';
 import { createEditorStore, isDirty, type EditorStore } from './doc-store';
+import { downloadWorkflow } from './download';
+import { runBlockedReason, savedNotice, saveStatus } from './editor-status';
 import { EditorToolbar } from './EditorToolbar';
 import { keepStore, takeStore } from './handoff';
 import { autoLayout } from './layout';
@@ -16,12 +18,12 @@ import { NodePanel } from './NodePanel';
 import { Palette } from './Palette';
 import { ProblemList } from './ProblemList';
 import { mapProblems, problemsByField, problemsByNode } from './problems';
-import { TriggerPanel } from './TriggerPanel';
 import { useEditorSession } from './use-editor-session';
 import { useLeaveGuard } from './use-leave-guard';
 import { useShortcuts } from './use-shortcuts';
 import { useValidation } from './use-validation';
 import { VersionsPanel } from './VersionsPanel';
+import { WorkflowPanel } from './WorkflowPanel';
 import './editor.css';
 
 /** The workflow editor: `#/workflows/new`, `#/workflows/new?import=1` and `#/workflows/<id>`. */
@@ -84,6 +86,7 @@ function Editor(props: EditorProps) {
   const current = validation.doc === doc && !validation.checking;
   const mapped = useMemo(() => mapProblems(validation.doc, validation.problems), [validation.doc, validation.problems]);
   const byNode = useMemo(() => problemsByNode(mapped), [mapped]);
+  const generalProblems = useMemo(() => mapped.filter((p) => !p.nodeId).map((p) => `${p.path}: ${p.message}`), [mapped]);
   const dirty = useMemo(() => isDirty({ doc, saved }), [doc, saved]);
   const guard = useLeaveGuard(dirty);
 
@@ -157,7 +160,7 @@ function Editor(props: EditorProps) {
       st().markSaved(d);
       setVersion(summary.version);
       setServerDraft(summary.draft);
-      setNotice({ tone: 'ok', text: summary.draft ? `Saved as a draft (v${summary.version}) with ${summary.problems} problem${summary.problems === 1 ? '' : 's'}: its trigger is off and it cannot run until they are fixed.` : `Saved v${summary.version}.` });
+      setNotice({ tone: 'ok', text: savedNotice(summary) });
       if (!workflowId) {
         // the canvas of the next page starts with nothing selected
         store.current.getState().selectNodes([]);
@@ -171,18 +174,6 @@ function Editor(props: EditorProps) {
       setSaving(false);
     }
   }, [st, workflowId, guard]);
-
-  const runBlocked = !workflowId
-    ? 'Save the workflow first'
-    : dirty
-      ? 'Save your changes first: Run uses the saved workflow'
-      : !current
-        ? 'Checking the workflow…'
-        : !validation.valid
-          ? `Fix the ${validation.problems.length} problem${validation.problems.length === 1 ? '' : 's'} first`
-          : serverDraft
-            ? 'Saved as a draft: save again now that it is valid'
-            : undefined;
 
   const run = useCallback(
     async (dryRun: boolean) => {
@@ -200,15 +191,7 @@ function Editor(props: EditorProps) {
     [workflowId],
   );
 
-  const exportJson = useCallback(() => {
-    const d = st().doc;
-    const blob = new Blob([`${JSON.stringify(d, null, 2)}\n`], { type: 'application/json' });
-    const a = window.document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${slug(typeof d.name === 'string' ? d.name : 'workflow')}.workflow.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  }, [st]);
+  const exportJson = useCallback(() => downloadWorkflow(st().doc), [st]);
 
   const restore = useCallback(
     async (v: number) => {
@@ -249,13 +232,9 @@ function Editor(props: EditorProps) {
   const onReady = useCallback((api: { centre(): { x: number; y: number } }) => (centre.current = api.centre), []);
   const pickProblem = useCallback((nodeId: string) => st().selectNodes([nodeId]), [st]);
 
-  const status = dirty
-    ? { text: props.importedFrom && !workflowId ? 'Unsaved import' : 'Unsaved changes', tone: 'dirty' as const }
-    : !workflowId
-      ? { text: 'New workflow', tone: 'muted' as const }
-      : serverDraft
-        ? { text: `Draft · v${version ?? '?'}`, tone: 'draft' as const }
-        : { text: `Saved · v${version ?? '?'}`, tone: 'ok' as const };
+  const facts = { workflowId, dirty, checked: current, valid: validation.valid, problems: validation.problems.length, serverDraft, version, importing: props.importedFrom !== undefined };
+  const runBlocked = runBlockedReason(facts);
+  const status = saveStatus(facts);
   const hasProblems = current ? !validation.valid : validation.problems.length > 0;
 
   const shownDoc = viewing ? viewing.workflow : doc;
@@ -359,29 +338,7 @@ function Editor(props: EditorProps) {
             )
           ) : null}
           {tab === 'workflow' ? (
-            <>
-              <div className="wfe-panel__body">
-                <div className="wfe-field">
-                  <label htmlFor="wfe-wf-description">Description</label>
-                  <textarea
-                    id="wfe-wf-description"
-                    className="wfe-input"
-                    rows={2}
-                    value={typeof doc.description === 'string' ? doc.description : ''}
-                    placeholder="What this workflow is for"
-                    onChange={(e) =>
-                      edit((d) => {
-                        const next = { ...d };
-                        if (e.target.value) next.description = e.target.value;
-                        else delete next.description;
-                        return next;
-                      }, 'description')
-                    }
-                  />
-                </div>
-              </div>
-              <TriggerPanel trigger={doc.trigger} name={doc.name} workflowId={workflowId} errors={problemsByField(mapped, TRIGGER_NODE_ID)} onChange={(t, key) => edit((d) => ({ ...d, trigger: t }), key)} />
-            </>
+            <WorkflowPanel doc={doc} workflowId={workflowId} triggerErrors={problemsByField(mapped, TRIGGER_NODE_ID)} general={generalProblems} edit={edit} />
           ) : null}
           {tab === 'versions' && workflowId ? <VersionsPanel workflowId={workflowId} current={version} viewing={viewing?.version} onView={setViewing} onRestore={restore} /> : null}
         </aside>
@@ -396,8 +353,4 @@ function Editor(props: EditorProps) {
 function shift(p: unknown): { x: number; y: number } {
   const q = (p ?? {}) as { x?: unknown; y?: unknown };
   return { x: (typeof q.x === 'number' ? q.x : 0) + 40, y: (typeof q.y === 'number' ? q.y : 0) + 40 };
-}
-
-function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workflow';
 }

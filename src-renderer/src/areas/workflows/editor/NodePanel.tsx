@@ -43,6 +43,8 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
         </div>
       </header>
       <FieldErrors messages={errors.type} />
+      {/* problems of the step as a whole, e.g. an edge from it to a missing step */}
+      <FieldErrors messages={errors['']} />
       {!type ? (
         <div className="wfe-field">
           <label htmlFor="wfe-node-type">Step type</label>

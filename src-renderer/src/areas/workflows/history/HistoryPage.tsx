@@ -6,7 +6,7 @@ import { toLevqorError } from '../../../api/to-levqor-error';
 import { formatDuration, formatTimeExact, runStatusLabel } from '../format';
 import { workflowsHref } from '../routes';
 import { StatusBadge } from '../StatusBadge';
-import { useLoad } from '../use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { WorkflowHeader } from '../WorkflowHeader';
 import { emptyFilters, toRunQuery, type HistoryFilters, type RunQuery } from './filters';
 

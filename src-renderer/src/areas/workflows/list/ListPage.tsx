@@ -4,7 +4,7 @@ import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { workflowsHref } from '../routes';
-import { useLoad } from '../use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { duplicateWorkflow, exportWorkflow, importFile } from './actions';
 import { WorkflowRow } from './WorkflowRow';
 

@@ -4,7 +4,7 @@ import { toLevqorError } from '../../../api/to-levqor-error';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { formatDuration, formatTimeExact } from '../format';
 import { StatusBadge } from '../StatusBadge';
-import { useLoad } from '../use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { WorkflowHeader } from '../WorkflowHeader';
 import { NodeDetail } from './NodeDetail';
 import { PendingApprovals } from './PendingApprovals';

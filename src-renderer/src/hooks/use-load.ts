@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { toLevqorError } from '../../api/to-levqor-error';
+import { toLevqorError } from '../api/to-levqor-error';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -9,29 +9,28 @@ export interface Loaded<T> {
 }
 
 /**
- * Loads on mount and whenever `deps` change. The previous data stays on screen while a
- * refresh is in flight (live updates must not blank a page), and an answer that arrives
- * after a newer request is dropped.
+ * Runs `load` whenever `deps` change; keeps the last data while a refresh runs (so a live
+ * refresh does not blank the view) and drops answers that arrive after a newer request.
  */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const [nonce, setNonce] = useState(0);
-  const latest = useRef(0);
+  const seq = useRef(0);
 
   useEffect(() => {
-    const ticket = ++latest.current;
+    const id = ++seq.current;
     setLoading(true);
     load().then(
       (value) => {
-        if (ticket !== latest.current) return;
+        if (id !== seq.current) return;
         setData(value);
         setError(undefined);
         setLoading(false);
       },
       (err: unknown) => {
-        if (ticket !== latest.current) return;
+        if (id !== seq.current) return;
         setError(toLevqorError(err).message);
         setLoading(false);
       },

@@ -1,0 +1,44 @@
+import type { TelemetryLevel } from '../../../shared/telemetry';
+import type { Db } from '../db/open';
+import { pruneMarks } from './prune-marks';
+import { grainMs, type Grain } from './rollups';
+import { floorTo } from './row';
+
+/** [from, to) in ms. */
+export type TimeRange = [number, number];
+
+/**
+ * The stretches of [from, to), newest first, that can hold rows of these levels: the buckets
+ * the level rollups counted such rows in, at the finest grain still kept there (minutes for
+ * the last day, hours for 30 days, days for a year), merged where they touch; before the oldest
+ * kept day, all of it. Every stored row is rolled up in the transaction that stores it, so no
+ * matching row lies outside them. A level filter over sparse rows (a few hundred errors among
+ * a million) then reads those stretches rather than every row.
+ */
+export function levelRanges(db: Db, levels: readonly TelemetryLevel[], from: number, to: number, now: number): TimeRange[] {
+  const kept = pruneMarks(db, now).keptFrom;
+  const spans: Array<[Grain, number, number]> = [
+    ['minute', kept('minute'), Number.MAX_SAFE_INTEGER],
+    ['hour', kept('hour'), kept('minute')],
+    ['day', kept('day'), kept('hour')],
+  ];
+  const buckets = db
+    .prepare(`SELECT DISTINCT bucket FROM telemetry_rollup_levels WHERE grain = ? AND bucket >= ? AND bucket < ? AND level IN (${levels.map(() => '?').join(', ')}) ORDER BY bucket DESC`)
+    .pluck();
+  const out: TimeRange[] = [];
+  const add = (a: number, b: number) => {
+    const lo = Math.max(a, from);
+    const hi = Math.min(b, to);
+    if (lo >= hi) return;
+    const newer = out.at(-1);
+    if (newer && newer[0] <= hi) newer[0] = Math.min(newer[0], lo);
+    else out.push([lo, hi]);
+  };
+  for (const [grain, lo, hi] of spans) {
+    if (hi <= from || lo >= to) continue;
+    const size = grainMs[grain];
+    for (const bucket of buckets.all(grain, Math.max(lo, floorTo(from, size)), Math.min(hi, to), ...levels) as number[]) add(bucket, Math.min(bucket + size, hi));
+  }
+  add(Number.MIN_SAFE_INTEGER, kept('day'));
+  return out;
+}
