@@ -53,10 +53,9 @@ function toApproval(row: ApprovalRow): Approval {
   };
 }
 
-/** A request about something other than a run's step (an upload, a healing action). */
-export interface SubjectApprovalInsert {
+/** What every approval request carries, whatever it is about. */
+interface ApprovalInsertFields {
   id: string;
-  subject: ApprovalSubject;
   stepType: string;
   class: StepClass;
   stage: LaunchStage;
@@ -65,6 +64,20 @@ export interface SubjectApprovalInsert {
   requestedBy: string;
   requestedAt: number;
   expiresAt: number | null;
+}
+
+/** A run's step waiting for the founder. */
+export interface StepApprovalInsert extends ApprovalInsertFields {
+  runId: string;
+  nodeId: string;
+  workflowId: string | null;
+  workflowName: string;
+  onTimeout: 'reject' | 'skip' | 'dry-run';
+}
+
+/** A request about something other than a run's step (an upload, a healing action). */
+export interface SubjectApprovalInsert extends ApprovalInsertFields {
+  subject: ApprovalSubject;
 }
 
 export interface ApprovalFilter {
@@ -101,22 +114,7 @@ export class ApprovalStore {
     };
   }
 
-  insert(a: {
-    id: string;
-    runId: string;
-    nodeId: string;
-    workflowId: string | null;
-    workflowName: string;
-    stepType: string;
-    class: StepClass;
-    stage: LaunchStage;
-    message: string;
-    preview: string | null;
-    requestedBy: string;
-    requestedAt: number;
-    expiresAt: number | null;
-    onTimeout: 'reject' | 'skip' | 'dry-run';
-  }): void {
+  insert(a: StepApprovalInsert): void {
     this.s.insert.run(a);
   }
   insertSubject(a: SubjectApprovalInsert): void {

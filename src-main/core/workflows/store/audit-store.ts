@@ -6,11 +6,9 @@ import type { ApprovalSubjectKind } from '../../../../shared/contract/workflows'
 /** Why a Class B/C step ran, dry-ran or was blocked; `dry-run`: the whole run was started as a dry run. */
 export type AuditDecision = 'not-required' | 'approved' | 'pre-launch' | 'rejected' | 'expired' | 'dry-run';
 
-export interface AuditEntry {
+/** What every audit row says, whatever it is about. */
+interface AuditFields {
   at: number;
-  runId: string;
-  nodeId: string;
-  workflowId: string | null;
   stepType: string;
   class: StepClass;
   stage: LaunchStage;
@@ -21,18 +19,16 @@ export interface AuditEntry {
   detail: string | null;
 }
 
+/** The audit row of a run's step. */
+export interface AuditEntry extends AuditFields {
+  runId: string;
+  nodeId: string;
+  workflowId: string | null;
+}
+
 /** The audit row of an upload or a healing action: what, in which mode, and why. */
-export interface SubjectAuditEntry {
-  at: number;
+export interface SubjectAuditEntry extends AuditFields {
   subject: { kind: ApprovalSubjectKind; ref: string };
-  stepType: string;
-  class: StepClass;
-  stage: LaunchStage;
-  mode: StepMode;
-  decision: AuditDecision;
-  approvalId: string | null;
-  attempt: number;
-  detail: string | null;
 }
 
 /** One row for every side effect (written before it happens), every dry run and every blocked step. */

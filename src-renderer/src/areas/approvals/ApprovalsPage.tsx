@@ -5,6 +5,7 @@ import { toLevqorError } from '../../api/to-levqor-error';
 import { classHint, formatPreview, formatTime, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
 import { useApprovals, useNow } from './use-approvals';
 import './approvals.css';
+import { ErrorLine } from '../../components/ErrorLine';
 
 const stageLabel = { 'pre-launch': 'Pre-launch', 'post-launch': 'Post-launch' } as const;
 const statusLabel = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', cancelled: 'Cancelled' } as const;
@@ -138,11 +139,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
           </button>
         </div>
       )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} />
     </li>
   );
 }

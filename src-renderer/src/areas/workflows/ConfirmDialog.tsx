@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { ErrorLine } from '../../components/ErrorLine';
 
 /**
  * A modal question with a destructive confirm button (native <dialog>: focus trap, Escape
@@ -41,11 +42,7 @@ export function ConfirmDialog({
     >
       <h2 id="wfx-dialog-title">{title}</h2>
       <div className="wfx-dialog__body">{children}</div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} />
       <div className="wfx-dialog__actions">
         <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>
           {dismissLabel}

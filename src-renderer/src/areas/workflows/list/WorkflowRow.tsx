@@ -5,6 +5,7 @@ import { toLevqorError } from '../../../api/to-levqor-error';
 import { formatRate, formatTime, triggerLabel } from '../format';
 import { workflowsHref } from '../routes';
 import { StatusBadge } from '../StatusBadge';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /** When the trigger fires next, in words. */
 function nextRun(w: WorkflowSummary): string {
@@ -95,11 +96,7 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
           </span>
           <span className="switch__text">{w.enabled ? 'On' : 'Off'}</span>
         </button>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorLine message={error} />
       </td>
       <td>
         <div className="wfx-row-actions">

@@ -4,6 +4,7 @@ import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { hrefFor } from '../../../routing/use-hash-route';
 import { formatJson } from '../format';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /** The run's open approval requests: decide here, or in the Approvals inbox. */
 export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
@@ -47,11 +48,7 @@ export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
           </div>
         </div>
       ))}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { PendingApprovals } from './PendingApprovals';
 import { RunGraph } from './RunGraph';
 import { runControls, triggerNodeId, type NodeState } from './run-state';
 import { useRun } from './use-run';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /** The first node worth looking at: a failure, then a wait, then whatever runs. */
 function interesting(states: Record<string, NodeState>): string | undefined {
@@ -95,11 +96,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
                 {run.error.nodeId ? ` at ${run.error.nodeId}` : ''}: {run.error.message}
               </p>
             ) : null}
-            {actionError ? (
-              <p className="field-error" role="alert">
-                {actionError}
-              </p>
-            ) : null}
+            <ErrorLine message={actionError} />
           </div>
           {confirmCancel ? (
             <ConfirmDialog
