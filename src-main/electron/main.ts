@@ -5,6 +5,7 @@ import { createDispatcher } from '../api/dispatcher';
 import { createCore, defaultDataDir, type Core } from '../core';
 import { appPaths } from './app-paths';
 import type { AppUrlPolicy } from './app-url';
+import { followDesktopNotices } from './desktop-notices';
 import { createTrayNotice } from './hide-to-tray';
 import { forwardEvents, registerIpc } from './ipc';
 import { chooseSecretCipher } from './safe-storage-cipher';
@@ -84,6 +85,18 @@ function start(): void {
   cleanups.push(forwardEvents(core.events, () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), log));
 
   startTray(core);
+  cleanups.push(
+    followDesktopNotices(core.events, ({ title, body, area }) => {
+      if (!Notification.isSupported()) return;
+      const notification = new Notification({ title, body });
+      notification.on('click', () => {
+        showWindow();
+        // the area id comes from the fixed list in shared/areas, never from the payload
+        void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${area}`)}`);
+      });
+      notification.show();
+    }),
+  );
   showWindow();
 
   void checkForUpdatesQuietly({ core, isPackaged: app.isPackaged, loadUpdater: () => loadAutoUpdater(log) });
