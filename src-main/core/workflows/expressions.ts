@@ -60,8 +60,63 @@ export function syntaxProblem(expression: string): string | undefined {
   }
 }
 
+/** plainPathValue's answer when only JSONata can evaluate the expression. */
+export const notPlainPath = Symbol('not a plain path');
+
+const plainPathPattern = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
+/** Words JSONata reads as literals or operators, not field names. */
+const jsonataWords = new Set(['true', 'false', 'null', 'and', 'or', 'in', 'function']);
+/** Expression text → its field names, or null when it is not a plain dotted path. */
+const plainPaths = new Map<string, string[] | null>();
+
+function plainPath(expression: string): string[] | null {
+  let path = plainPaths.get(expression);
+  if (path === undefined) {
+    path = plainPathPattern.test(expression) ? expression.trim().split('.') : null;
+    if (path?.some((name) => jsonataWords.has(name))) path = null;
+    if (plainPaths.size >= cacheLimit) plainPaths.clear();
+    plainPaths.set(expression, path);
+  }
+  return path;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * `steps.calc.output.n` without JSONata: the value JSONata would give, or notPlainPath
+ * whenever JSONata could answer otherwise (it maps over arrays along a path and has its own
+ * rules for anything but plain objects), so only plain objects are walked and an array,
+ * anywhere, is left to JSONata. expressions.property.test.ts holds it to that.
+ */
+export function plainPathValue(expression: string, context: unknown): unknown {
+  const path = plainPath(expression);
+  if (path === null) return notPlainPath;
+  let value = context;
+  for (const name of path) {
+    if (!isPlainObject(value)) return notPlainPath;
+    // JSONata reads own properties only
+    if (!Object.prototype.hasOwnProperty.call(value, name)) return undefined;
+    value = value[name];
+    if (value === undefined) return undefined;
+  }
+  if (value !== null && typeof value === 'object' && !isPlainObject(value)) return notPlainPath;
+  if (typeof value === 'function') return notPlainPath;
+  return value;
+}
+
 /** Evaluates an expression; any failure becomes a non-retriable EXPRESSION step error. */
 export async function evaluate(expression: string, context: unknown): Promise<unknown> {
+  const fast = plainPathValue(expression, context);
+  if (fast !== notPlainPath) {
+    if (typeof fast === 'string' && fast.length > expressionLimits.maxStringLength) {
+      throw nonRetriable('EXPRESSION', `expression "${clip(expression)}" produced a string longer than ${expressionLimits.maxStringLength} characters`);
+    }
+    return fast;
+  }
   let compiled: jsonata.Expression;
   try {
     compiled = compile(expression);

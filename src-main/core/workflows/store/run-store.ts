@@ -80,15 +80,14 @@ export class RunStore {
   constructor(readonly db: Db) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
+      // positional parameters on the per-run statements: binding by name costs a property lookup each
       insertRun: p(`INSERT INTO runs (id, workflow_id, workflow_name, definition_id, trigger, status, input, parent_run_id, parent_node_id, depth, dedupe_key,
         scheduled_for, owner, lease_until, wake_at, dry_run, created_at, started_at, updated_at)
-        VALUES (@id, @workflowId, @workflowName, @definitionId, @trigger, @status, @input, @parentRunId, @parentNodeId, @depth, @dedupeKey,
-        @scheduledFor, @owner, @leaseUntil, @wakeAt, @dryRun, @now, CASE WHEN @status = 'running' THEN @now ELSE NULL END, @now)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       // a run that ended within its first commit: one row as it ended, no running row to update
       insertEnded: p(`INSERT INTO runs (id, workflow_id, workflow_name, definition_id, trigger, status, input, output, error, parent_run_id, parent_node_id, depth,
         dedupe_key, scheduled_for, dry_run, created_at, started_at, finished_at, updated_at)
-        VALUES (@id, @workflowId, @workflowName, @definitionId, @trigger, @endStatus, @input, @output, @error, @parentRunId, @parentNodeId, @depth,
-        @dedupeKey, @scheduledFor, @dryRun, @now, @now, @finishedAt, @finishedAt)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       getRun: p('SELECT * FROM runs WHERE id = ?'),
       runByDedupe: p('SELECT id FROM runs WHERE dedupe_key = ?'),
       claim: p(`UPDATE runs SET status = 'running', owner = ?, lease_until = ?, wake_at = NULL, started_at = COALESCE(started_at, ?), updated_at = ?
@@ -116,14 +115,13 @@ export class RunStore {
       activeChildren: p(`SELECT id FROM runs WHERE parent_run_id = ? AND status IN ('queued', 'running', 'waiting')`),
 
       startStep: p(`INSERT INTO run_steps (run_id, node_id, type, class, status, mode, attempt, attempt_base, interruptions, input, state, seq, started_at, updated_at)
-        VALUES (@runId, @nodeId, @type, @class, 'running', @mode, @attempt, @attemptBase, @interruptions, @input, @state, @seq, @now, @now)
+        VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (run_id, node_id) DO UPDATE SET status = 'running', class = excluded.class, mode = excluded.mode, attempt = excluded.attempt,
         interruptions = excluded.interruptions, input = excluded.input, state = excluded.state, error = NULL, wake_at = NULL,
         started_at = excluded.started_at, finished_at = NULL, updated_at = excluded.updated_at`),
       settleStep: p(`INSERT INTO run_steps (run_id, node_id, type, class, status, mode, attempt, attempt_base, interruptions, input, output, port, error, state,
         wake_at, approval_id, seq, started_at, finished_at, updated_at)
-        VALUES (@runId, @nodeId, @type, @class, @status, @mode, @attempt, @attemptBase, @interruptions, @input, @output, @port, @error, @state,
-        @wakeAt, @approvalId, @seq, @startedAt, @finishedAt, @now)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (run_id, node_id) DO UPDATE SET status = excluded.status, class = excluded.class, mode = excluded.mode, attempt = excluded.attempt,
         attempt_base = excluded.attempt_base, interruptions = excluded.interruptions, input = COALESCE(excluded.input, input), output = excluded.output,
         port = excluded.port, error = excluded.error, state = excluded.state, wake_at = excluded.wake_at, approval_id = excluded.approval_id,
@@ -138,13 +136,12 @@ export class RunStore {
     };
   }
 
-  insertRun(run: NewRun): void {
-    this.s.insertRun.run(run);
+  insertRun(r: NewRun): void {
+    this.s.insertRun.run(r.id, r.workflowId, r.workflowName, r.definitionId, r.trigger, r.status, r.input, r.parentRunId, r.parentNodeId, r.depth, r.dedupeKey, r.scheduledFor, r.owner, r.leaseUntil, r.wakeAt, r.dryRun, r.now, r.status === 'running' ? r.now : null, r.now);
   }
   /** Inserts a run that started `running` and ended before its row was first written. */
-  insertEnded(run: NewRun, status: RunStatus, output: string | null, error: string | null, finishedAt: number): void {
-    const { id, workflowId, workflowName, definitionId, trigger, input, parentRunId, parentNodeId, depth, dedupeKey, scheduledFor, dryRun, now } = run;
-    this.s.insertEnded.run({ id, workflowId, workflowName, definitionId, trigger, endStatus: status, input, output, error, parentRunId, parentNodeId, depth, dedupeKey, scheduledFor, dryRun, now, finishedAt });
+  insertEnded(r: NewRun, status: RunStatus, output: string | null, error: string | null, finishedAt: number): void {
+    this.s.insertEnded.run(r.id, r.workflowId, r.workflowName, r.definitionId, r.trigger, status, r.input, output, error, r.parentRunId, r.parentNodeId, r.depth, r.dedupeKey, r.scheduledFor, r.dryRun, r.now, r.now, finishedAt, finishedAt);
   }
   getRun(id: string): RunRow | undefined {
     return this.s.getRun.get(id) as RunRow | undefined;
@@ -234,7 +231,8 @@ export class RunStore {
     seq: number;
     now: number;
   }): void {
-    this.s.startStep.run(step);
+    const s = step;
+    this.s.startStep.run(s.runId, s.nodeId, s.type, s.class, s.mode, s.attempt, s.attemptBase, s.interruptions, s.input, s.state, s.seq, s.now, s.now);
   }
   settleStep(step: {
     runId: string;
@@ -258,7 +256,8 @@ export class RunStore {
     finishedAt: number | null;
     now: number;
   }): void {
-    this.s.settleStep.run(step);
+    const s = step;
+    this.s.settleStep.run(s.runId, s.nodeId, s.type, s.class, s.status, s.mode, s.attempt, s.attemptBase, s.interruptions, s.input, s.output, s.port, s.error, s.state, s.wakeAt, s.approvalId, s.seq, s.startedAt, s.finishedAt, s.now);
   }
   steps(runId: string): StepRow[] {
     return this.s.steps.all(runId) as StepRow[];

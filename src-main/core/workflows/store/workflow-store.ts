@@ -38,6 +38,13 @@ export class WorkflowStore {
   private readonly s;
   /** Documents are immutable once written: parse each once. */
   private readonly documents = new Map<string, WorkflowDocument>();
+  /**
+   * Rows read outside a transaction, by id (every workflows.run reads one). Dropped when
+   * this store writes the row, and all at once when another connection (a CLI next to
+   * `levqor serve`) committed: SQLite's data_version changes only then.
+   */
+  private readonly rows = new Map<string, WorkflowRow>();
+  private dataVersion: unknown;
 
   constructor(readonly db: Db) {
     const p = (sql: string) => db.prepare(sql);
@@ -50,6 +57,7 @@ export class WorkflowStore {
         webhook_secret = COALESCE(webhook_secret, @webhookSecret), enabled = @enabled, draft = @draft, problems = @problems, version = @version,
         updated_at = @now WHERE id = @id`),
       get: p('SELECT * FROM workflows WHERE id = ?'),
+      dataVersion: p('PRAGMA data_version').pluck(),
       byWebhook: p('SELECT * FROM workflows WHERE webhook_path = ?'),
       list: p('SELECT * FROM workflows ORDER BY name COLLATE NOCASE, id'),
       // a draft's trigger is inactive until it is saved valid
@@ -100,13 +108,27 @@ export class WorkflowStore {
   }
 
   insert(w: WorkflowWrite): void {
+    this.rows.delete(w.id);
     this.s.insert.run(w);
   }
   update(w: WorkflowWrite): boolean {
+    this.rows.delete(w.id);
     return this.s.update.run(w).changes === 1;
   }
+  /** The row as committed; shared and frozen when it comes from the cache. */
   get(id: string): WorkflowRow | undefined {
-    return this.s.get.get(id) as WorkflowRow | undefined;
+    // inside a transaction the row may be uncommitted (and rolled back): never cached
+    if (this.db.inTransaction) return this.s.get.get(id) as WorkflowRow | undefined;
+    const version = this.s.dataVersion.get();
+    if (version !== this.dataVersion) {
+      this.rows.clear();
+      this.dataVersion = version;
+    }
+    const hit = this.rows.get(id);
+    if (hit) return hit;
+    const row = this.s.get.get(id) as WorkflowRow | undefined;
+    if (row) this.rows.set(id, Object.freeze(row));
+    return row;
   }
   byWebhookPath(path: string): WorkflowRow | undefined {
     return this.s.byWebhook.get(path) as WorkflowRow | undefined;
@@ -118,12 +140,15 @@ export class WorkflowStore {
     return this.s.listByTrigger.all(type) as WorkflowRow[];
   }
   delete(id: string): boolean {
+    this.rows.delete(id);
     return this.s.delete.run(id).changes === 1;
   }
   setEnabled(id: string, enabled: boolean, now: number): boolean {
+    this.rows.delete(id);
     return this.s.setEnabled.run(enabled ? 1 : 0, now, id).changes === 1;
   }
   setSecret(id: string, secret: string, now: number): boolean {
+    this.rows.delete(id);
     return this.s.setSecret.run(secret, now, id).changes === 1;
   }
   lastRun(workflowId: string): { runId: string; status: string; at: number } | undefined {
