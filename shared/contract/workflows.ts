@@ -27,6 +27,8 @@ export const workflowSummarySchema = z.object({
   updatedAt: epochMs,
   lastRun: z.object({ runId: z.string(), status: runStatusSchema, at: epochMs }).optional(),
   nextFireAt: epochMs.optional(),
+  /** Webhook workflows: the path they answer at, `POST /hooks/<webhookPath>`. */
+  webhookPath: z.string().optional(),
   /** Saved with validation problems: its trigger is inactive and it cannot run until saved valid. */
   draft: z.boolean(),
   /** How many validation problems the saved document has (0 unless a draft). */

@@ -12,6 +12,7 @@ describe('webhook triggers', () => {
     const { id } = t.core.workflows.import(hook('onFinish'));
     const { webhook } = t.core.workflows.get(id);
     expect(webhook).toMatchObject({ path: 'new-order', url: '/hooks/new-order', secret: expect.any(String) });
+    expect(t.core.workflows.list().find((w) => w.id === id)?.webhookPath).toBe('new-order');
     const ok = await t.core.engine.webhooks.handle({ path: 'new-order', secret: webhook!.secret, body: { id: 5 }, headers: { 'user-agent': 'shop', 'x-levqor-secret': webhook!.secret } });
     expect(ok).toMatchObject({ status: 200, output: { got: 5, agent: 'shop' } });
     const input = t.core.runs.get((ok as { runId: string }).runId).input as { headers: Record<string, string> };

@@ -286,6 +286,7 @@ export class WorkflowService {
       updatedAt: row.updated_at,
       ...(lastRun ? { lastRun: { runId: lastRun.runId, status: lastRun.status as NonNullable<WorkflowSummary['lastRun']>['status'], at: lastRun.at } } : {}),
       ...(next !== undefined ? { nextFireAt: next } : {}),
+      ...(row.webhook_path ? { webhookPath: row.webhook_path } : {}),
       successRate: rate !== undefined ? rate : this.d.analytics.successRate(row.id, this.d.clock.now() - successRateWindowMs),
     };
   }

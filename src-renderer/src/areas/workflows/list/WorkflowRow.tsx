@@ -15,7 +15,7 @@ function nextRun(w: WorkflowSummary): string {
     case 'manual':
       return 'when you run it';
     case 'webhook':
-      return 'on each webhook call';
+      return w.webhookPath ? `on each POST /hooks/${w.webhookPath}` : 'on each webhook call';
     case 'event':
       return 'on its event';
     case 'cron':
