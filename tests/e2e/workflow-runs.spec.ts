@@ -347,3 +347,27 @@ test('analytics shows runs per day, duration percentiles, success rate and top f
   await expect(page.getByTestId('analytics-empty')).toHaveText('No runs in this range.');
   await expect(page.getByTestId('analytics-success')).toContainText('—');
 });
+
+test('a run that started a child run links to it, and the child links back to its parent', async ({ page, server }) => {
+  const childId = await importWorkflow(server, checkWorkflow('Card check'));
+  const parentId = await importWorkflow(server, {
+    name: 'Order desk',
+    trigger: { type: 'manual' },
+    nodes: [{ id: 'check', type: 'workflow.run', params: { workflowId: childId } }],
+    edges: [],
+  });
+  const run = await runWorkflow(server, parentId);
+  expect(run.status).toBe('succeeded');
+  const detail = await call<{ children: string[] }>(server, 'runs.get', { id: run.runId });
+  expect(detail.children).toHaveLength(1);
+  const childRunId = detail.children[0]!;
+
+  await openWorkflows(page, server, `/${parentId}/runs/${run.runId}`);
+  const child = page.getByTestId(`related-${childRunId}`);
+  await expect(child).toContainText('Child run: Card check');
+  await expect(child).toContainText('Succeeded');
+  await child.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`#/workflows/${childId}/runs/${childRunId}$`));
+  await expect(page.getByTestId('node-check')).toHaveAttribute('data-state', 'succeeded');
+  await expect(page.getByTestId(`related-${run.runId}`)).toContainText('Started by Order desk');
+});

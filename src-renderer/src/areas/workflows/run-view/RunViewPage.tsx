@@ -8,6 +8,7 @@ import { useLoad } from '../../../hooks/use-load';
 import { WorkflowHeader } from '../WorkflowHeader';
 import { NodeDetail } from './NodeDetail';
 import { PendingApprovals } from './PendingApprovals';
+import { RelatedRuns } from './RelatedRuns';
 import { RunGraph } from './RunGraph';
 import { runControls, triggerNodeId, type NodeState } from './run-state';
 import { useRun } from './use-run';
@@ -132,6 +133,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
               )}
             </section>
           </div>
+          <RelatedRuns run={run} />
         </>
       ) : null}
     </div>
