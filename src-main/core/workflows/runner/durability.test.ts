@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flush, testCore, wf, type TestCore } from '../test-support/core';
 import { CountingServer } from '../test-support/http-server';
+import { answer, until } from '../test-support/wait';
 import { retireOwner } from './lease';
 
 let t: TestCore;
@@ -17,19 +18,6 @@ afterEach(async () => {
   t?.cleanup();
   await server.stop();
 });
-
-async function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-const answer = (res: ServerResponse, body: unknown) => {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-};
 
 const pipeline = () =>
   wf(

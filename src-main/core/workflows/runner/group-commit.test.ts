@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testCore, wf, type TestCore } from '../test-support/core';
 import { CountingServer } from '../test-support/http-server';
+import { answer, until } from '../test-support/wait';
 
 /** The write pattern of ../README.md "Persistence points": group commit and internal steps. */
 
@@ -23,19 +24,6 @@ afterEach(async () => {
   t?.cleanup();
   await server.stop();
 });
-
-async function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-const answer = (res: ServerResponse, body: unknown) => {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-};
 
 /** A second connection to the same file: it sees committed rows only, like another process. */
 function otherProcess(): Database.Database {
