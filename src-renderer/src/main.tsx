@@ -1,3 +1,5 @@
+// the base styles first, so each area's stylesheet can refine them
+import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api/client';
@@ -5,7 +7,6 @@ import { App } from './App';
 import { connectLiveUpdates, createAppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
 import { applyBrandTokens } from './theme/brand-tokens';
-import './styles/app.css';
 
 applyBrandTokens();
 

@@ -5,8 +5,8 @@ import { UploadBadge } from './UploadBadge';
 /** Every product spec in the folder, valid or not, with its last build and upload. */
 export function ProductTable({ products, selected, onSelect }: { products: ProductSummary[]; selected: string | undefined; onSelect(slug: string): void }) {
   return (
-    <div className="lx-table-wrap">
-      <table className="lx-table" aria-label="Products">
+    <div className="data-table-wrap">
+      <table className="data-table lx-table" aria-label="Products">
         <thead>
           <tr>
             <th scope="col">Product</th>

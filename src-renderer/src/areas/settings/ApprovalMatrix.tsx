@@ -10,7 +10,7 @@ const rows = [
 export function ApprovalMatrix({ stage }: { stage: LaunchStage }) {
   const col = (s: LaunchStage) => (s === stage ? 'matrix__current' : undefined);
   return (
-    <table className="matrix">
+    <table className="data-table data-table--framed matrix">
       <caption className="sr-only">What each approval class does in each launch stage</caption>
       <thead>
         <tr>

@@ -50,7 +50,7 @@ export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint
       {r && r.topErrors.length > 0 ? (
         <div className="report__block">
           <h3>Top errors</h3>
-          <table className="ttable" aria-label="Top errors">
+          <table className="data-table data-table--framed ttable" aria-label="Top errors">
             <thead>
               <tr>
                 <th>Level</th>
@@ -79,7 +79,7 @@ export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint
       {r && r.slowestEndpoints.length > 0 ? (
         <div className="report__block">
           <h3>Slowest endpoints (p95)</h3>
-          <table className="ttable" aria-label="Slowest endpoints">
+          <table className="data-table data-table--framed ttable" aria-label="Slowest endpoints">
             <thead>
               <tr>
                 <th>Endpoint</th>

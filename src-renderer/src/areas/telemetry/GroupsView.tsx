@@ -38,7 +38,7 @@ export function GroupsView({ tick, onPick }: { tick: number; onPick(fingerprint:
       {groups.error ? <ErrorNotice message={`Could not load the groups: ${groups.error}`} onRetry={groups.reload} /> : null}
       {groups.data && list.length === 0 ? <p className="muted empty-line">No groups in this range.</p> : null}
       {list.length > 0 ? (
-        <table className="ttable" aria-label="Fingerprint groups">
+        <table className="data-table data-table--framed ttable" aria-label="Fingerprint groups">
           <thead>
             <tr>
               <th>Level</th>

@@ -161,8 +161,8 @@ export function HistoryPage({ workflowId }: { workflowId: string }) {
         </div>
       ) : null}
       {runs !== undefined && runs.length > 0 ? (
-        <div className="wfx-table-wrap">
-          <table className="wfx-table" data-testid="history-table">
+        <div className="data-table-wrap">
+          <table className="data-table wfx-table" data-testid="history-table">
             <thead>
               <tr>
                 <th scope="col">Started</th>

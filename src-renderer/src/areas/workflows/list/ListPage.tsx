@@ -123,8 +123,8 @@ export function ListPage() {
         </div>
       ) : null}
       {workflows.length > 0 ? (
-        <div className="wfx-table-wrap">
-          <table className="wfx-table">
+        <div className="data-table-wrap">
+          <table className="data-table wfx-table">
             <thead>
               <tr>
                 <th scope="col">Workflow</th>
