@@ -66,7 +66,7 @@ interface MonitorRow {
 }
 
 /** What requesting and applying healing needs of the approval system (the engine's ApprovalService). */
-export type HealingApprovalPort = Pick<ApprovalService, 'request' | 'handle' | 'audit' | 'pendingFor'>;
+export type HealingApprovalPort = Pick<ApprovalService, 'request' | 'handle' | 'audit' | 'pendingFor' | 'list' | 'cancel'>;
 
 /** A healing request nobody decides on within a day is rejected: the plan has moved on by then. */
 export const healingApprovalTimeoutMs = 24 * 3_600_000;
@@ -178,6 +178,7 @@ export class GuardianService {
     const ids = this.list().filter((m) => !m.paused).map((m) => m.id);
     // one monitor removed mid-check (or failing oddly) never fails the others
     await Promise.allSettled(ids.map((id) => this.checkOne(id)));
+    this.closeResolvedHealing();
     return this.list();
   }
 
@@ -352,6 +353,7 @@ export class GuardianService {
 
   /** Stores the score now (the hourly background task; also callable). */
   storeScore(): HealthScore {
+    this.closeResolvedHealing();
     const s = this.score();
     this.d.db.prepare('INSERT INTO guardian_scores (at, score, breakdown) VALUES (?, ?, ?) ON CONFLICT (at) DO UPDATE SET score = excluded.score, breakdown = excluded.breakdown').run(s.at, s.score, JSON.stringify(s.breakdown));
     this.d.events.emit('guardian.scoreStored', { at: s.at, score: s.score });
@@ -407,6 +409,22 @@ export class GuardianService {
       requestedBy: 'Guardian healing plan',
       timeoutMs: healingApprovalTimeoutMs,
     });
+  }
+
+  /**
+   * A healing request whose finding has cleared (the monitor is UP again, the runs were
+   * retried…) is cancelled, so the inbox never asks for a fix that is no longer needed.
+   * Returns the ids cancelled.
+   */
+  closeResolvedHealing(): string[] {
+    const healing = this.healing;
+    if (!healing) return [];
+    const pending = healing.approvals.list({ status: 'pending', kind: 'guardian.healing', limit: 500 });
+    if (pending.length === 0) return [];
+    const current = new Set(this.healingSteps(this.findings().findings).map((e) => e.step.id));
+    return pending
+      .filter((a) => !current.has(a.subject.ref))
+      .flatMap((a) => (healing.approvals.cancel(a.id, 'the finding cleared: the healing plan no longer lists this step', 'Guardian') ? [a.id] : []));
   }
 
   /** The plan's steps with stable ids (`<action>:<target>`), whether they can be applied, and their waiting approval. */

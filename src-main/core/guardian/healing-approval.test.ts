@@ -139,6 +139,22 @@ describe('healing actions go through the approval system', () => {
     expect(core.approvals.get(approved.id).outcome).toMatchObject({ ok: true, message: 're-checked: "api" is UP: HTTP 200' });
   });
 
+  it('a request whose finding clears (the monitor is UP again) is cancelled: the inbox no longer asks for it', async () => {
+    const { core } = setup();
+    const t = await target();
+    const m = core.guardian.add({ type: 'http', url: t.url, name: 'shop' });
+    await core.guardian.checkOne(m.id);
+    const asked = core.guardian.requestHealing(`recheck_monitor:${m.id}`);
+    expect(core.guardian.closeResolvedHealing()).toEqual([]); // still DOWN: still needed
+
+    t.set(200);
+    await core.guardian.checkAll();
+    expect(core.guardian.get(m.id).state).toBe('UP');
+    expect(core.approvals.get(asked.id)).toMatchObject({ status: 'cancelled', decidedBy: 'Guardian', reason: expect.stringContaining('finding cleared') });
+    expect(core.approvals.list({ status: 'pending', limit: 10 })).toEqual([]);
+    expect(core.guardian.healingPlan().steps).toEqual([]);
+  });
+
   it('a request nobody decides on expires: nothing applied', async () => {
     const { core, clock } = setup();
     const { workflowId } = await flakyWorkflow(core);
