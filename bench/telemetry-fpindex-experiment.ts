@@ -10,10 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { createCore } from '../src-main/core';
 import { openDatabase, type Db } from '../src-main/core/db/open';
 import { migrate } from '../src-main/core/db/migrate';
-import { uuidv7 } from '../src-main/core/ids';
-import { fingerprintOf } from '../src-main/core/telemetry/fingerprint';
-import { telemetryCacheKiB } from '../src-main/core/telemetry/telemetry-service';
-import { chunks, events } from './telemetry-data';
+import { chunks, events, rawIngestMs } from './telemetry-data';
 
 const n = 1_000_000;
 const batch = 10_000;
@@ -29,26 +26,16 @@ function migrated(file: string): Db {
 
 const rows = events(n, Date.now());
 
-// the bench's reference: the final rows inserted as plainly as better-sqlite3 allows
-const rawDir = mkdtempSync(join(tmpdir(), 'levqor-exp-raw-'));
-const db = migrated(join(rawDir, 'raw.db'));
-db.pragma(`cache_size = -${telemetryCacheKiB}`);
-const final = rows.map((r) => [uuidv7(r.ts), r.ts, r.level, r.source, r.message, fingerprintOf(r.level, r.message), r.endpoint ?? null, r.method ?? null, r.status ?? null, r.duration_ms ?? null, null, null, 0]);
-const insert = db.prepare('INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-const insertMany = db.transaction((part: unknown[][]) => {
-  for (const r of part) insert.run(...r);
-});
-let t = performance.now();
-for (const part of chunks(final, batch)) insertMany(part);
-const rawMs = performance.now() - t;
-db.close();
-rmSync(rawDir, { recursive: true, force: true });
+const dropIndex = (db: Db) => {
+  if (mode === 'drop') db.exec('DROP INDEX IF EXISTS telemetry_logs_fingerprint');
+};
+const rawMs = rawIngestMs(rows, batch, dropIndex);
 
 // core ingest into a data dir migrated (and in `drop` mode stripped of the index) beforehand
 const dataDir = mkdtempSync(join(tmpdir(), 'levqor-exp-ingest-'));
 migrated(join(dataDir, 'levqor.db')).close();
 const core = createCore({ dataDir, env: {}, logToFile: false });
-t = performance.now();
+const t = performance.now();
 for (const part of chunks(rows, batch)) core.telemetry.ingestValues(part);
 const oursMs = performance.now() - t;
 

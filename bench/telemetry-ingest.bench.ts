@@ -5,14 +5,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { createCore, type Core } from '../src-main/core';
-import { openDatabase } from '../src-main/core/db/open';
-import { migrate } from '../src-main/core/db/migrate';
-import { uuidv7 } from '../src-main/core/ids';
-import { fingerprintOf } from '../src-main/core/telemetry/fingerprint';
-import { telemetryCacheKiB } from '../src-main/core/telemetry/telemetry-service';
 import { levqorBin, repoRoot } from '../tests/helpers/cli';
 import { rssMb, type Figure, type Report } from './measure';
-import { chunks, events } from './telemetry-data';
+import { chunks, events, rawIngestMs } from './telemetry-data';
 
 const n = 1_000_000;
 const batch = 10_000;
@@ -23,25 +18,11 @@ export async function telemetryIngest(report: Report): Promise<void> {
   const rows = events(n, end);
   const batches = chunks(rows, batch);
 
-  // reference: the final rows (ids and fingerprints made beforehand) inserted as plainly as better-sqlite3 allows
-  const rawDir = mkdtempSync(join(tmpdir(), 'levqor-bench-raw-'));
-  const db = openDatabase(join(rawDir, 'raw.db'));
-  migrate(db);
-  db.pragma(`cache_size = -${telemetryCacheKiB}`); // the same connection settings as the app's
-  const final = rows.map((r) => [uuidv7(r.ts), r.ts, r.level, r.source, r.message, fingerprintOf(r.level, r.message), r.endpoint ?? null, r.method ?? null, r.status ?? null, r.duration_ms ?? null, null, null, 0]);
-  const insert = db.prepare('INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertMany = db.transaction((part: unknown[][]) => {
-    for (const r of part) insert.run(...r);
-  });
-  let t = performance.now();
-  for (const part of chunks(final, batch)) insertMany(part);
-  const rawMs = performance.now() - t;
-  db.close();
-  rmSync(rawDir, { recursive: true, force: true });
+  const rawMs = rawIngestMs(rows, batch);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'levqor-bench-ingest-'));
   const core = createCore({ dataDir, env: {}, logToFile: false });
-  t = performance.now();
+  const t = performance.now();
   for (const part of batches) core.telemetry.ingestValues(part);
   const oursMs = performance.now() - t;
   const countFigures = explorerCounts(core);

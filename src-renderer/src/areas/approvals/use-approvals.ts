@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LevqorError } from '../../../../shared/contract';
 import type { Approval } from '../../../../shared/contract/workflows';
 import { getApi } from '../../api/client';
-import { toLevqorError } from '../../api/to-levqor-error';
+import { useLiveResource } from '../../hooks/use-live-resource';
 import { applyApprovalEvent } from './format';
 
 export interface ApprovalsState {
@@ -12,25 +12,12 @@ export interface ApprovalsState {
 }
 
 /** Every approval (pending first), reloaded on approval.requested / approval.decided / approval.applied. */
+const loadApprovals = () => getApi().approvals.list({ limit: 200 }).then((out) => out.approvals);
+const approvalEvents = ['approval.requested', 'approval.decided', 'approval.applied'] as const;
+
 export function useApprovals() {
-  const [state, setState] = useState<ApprovalsState>({ status: 'loading', approvals: [], error: undefined });
-  const reload = useCallback(async () => {
-    try {
-      const out = await getApi().approvals.list({ limit: 200 });
-      setState({ status: 'ready', approvals: out.approvals, error: undefined });
-    } catch (err) {
-      setState((s) => ({ ...s, status: s.status === 'ready' ? 'ready' : 'error', error: toLevqorError(err) }));
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-    const api = getApi();
-    const refresh = () => void reload();
-    const offs = [api.on('approval.requested', refresh), api.on('approval.decided', refresh), api.on('approval.applied', refresh)];
-    return () => offs.forEach((off) => off());
-  }, [reload]);
-
+  const { status, data, error, reload } = useLiveResource(loadApprovals, approvalEvents);
+  const state: ApprovalsState = { status, approvals: data ?? [], error };
   return { ...state, reload };
 }
 

@@ -3,6 +3,7 @@ import type { LevqorError } from '../../../../shared/contract';
 import type { Checklist, CompileResult, ProductSummary } from '../../../../shared/contract/products';
 import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
+import { useLiveResource } from '../../hooks/use-live-resource';
 
 export interface ProductsState {
   status: 'loading' | 'ready' | 'error';
@@ -12,25 +13,12 @@ export interface ProductsState {
 }
 
 /** Every product in the products folder, kept fresh by the products.* events (the CLI, other windows). */
+const loadProducts = () => getApi().products.list({});
+const productEvents = ['products.changed', 'products.compiled', 'products.uploadChanged'] as const;
+
 export function useProducts() {
-  const [state, setState] = useState<ProductsState>({ status: 'loading', productsDir: undefined, products: [], error: undefined });
-  const reload = useCallback(async () => {
-    try {
-      const out = await getApi().products.list({});
-      setState({ status: 'ready', productsDir: out.productsDir, products: out.products, error: undefined });
-    } catch (err) {
-      setState((s) => ({ ...s, status: s.status === 'ready' ? 'ready' : 'error', error: toLevqorError(err) }));
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-    const api = getApi();
-    const refresh = () => void reload();
-    const offs = [api.on('products.changed', refresh), api.on('products.compiled', refresh), api.on('products.uploadChanged', refresh)];
-    return () => offs.forEach((off) => off());
-  }, [reload]);
-
+  const { status, data, error, reload } = useLiveResource(loadProducts, productEvents);
+  const state: ProductsState = { status, productsDir: data?.productsDir, products: data?.products ?? [], error };
   return { ...state, reload };
 }
 
