@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { nonRetriable } from './step';
+import { compileSubset, jsonataDecides, type SubsetFn } from './expression-subset';
 
 /**
  * Expressions are JSONata (jsonata.org), never eval: `{{ steps.fetch.output.body.id }}` in a
@@ -20,6 +21,8 @@ export const expressionLimits = {
 
 const cacheLimit = 2000;
 const cache = new Map<string, jsonata.Expression>();
+/** Expression text → its closure from expression-subset, or null when only JSONata can evaluate it. */
+const subsets = new Map<string, SubsetFn | null>();
 
 export class ExpressionSyntaxError extends Error {
   constructor(
@@ -48,6 +51,16 @@ export function compile(expression: string): jsonata.Expression {
   }
   cache.set(expression, compiled);
   return compiled;
+}
+
+function subsetOf(expression: string, compiled: jsonata.Expression): SubsetFn | null {
+  let fn = subsets.get(expression);
+  if (fn === undefined) {
+    fn = compileSubset(compiled.ast() as Parameters<typeof compileSubset>[0]);
+    if (subsets.size >= cacheLimit) subsets.clear();
+    subsets.set(expression, fn);
+  }
+  return fn;
 }
 
 /** A syntax error message for the validator, or undefined when the expression compiles. */
@@ -111,18 +124,16 @@ export function plainPathValue(expression: string, context: unknown): unknown {
 /** Evaluates an expression; any failure becomes a non-retriable EXPRESSION step error. */
 export async function evaluate(expression: string, context: unknown): Promise<unknown> {
   const fast = plainPathValue(expression, context);
-  if (fast !== notPlainPath) {
-    if (typeof fast === 'string' && fast.length > expressionLimits.maxStringLength) {
-      throw nonRetriable('EXPRESSION', `expression "${clip(expression)}" produced a string longer than ${expressionLimits.maxStringLength} characters`);
-    }
-    return fast;
-  }
+  if (fast !== notPlainPath) return bounded(expression, fast);
   let compiled: jsonata.Expression;
   try {
     compiled = compile(expression);
   } catch (err) {
     throw nonRetriable('EXPRESSION', `expression "${clip(expression)}" does not parse: ${(err as Error).message}`);
   }
+  const subset = subsetOf(expression, compiled);
+  const quick = subset ? subset(context) : jsonataDecides;
+  if (quick !== jsonataDecides) return bounded(expression, quick);
   let result: unknown;
   try {
     result = await compiled.evaluate(context);
@@ -130,10 +141,14 @@ export async function evaluate(expression: string, context: unknown): Promise<un
     const e = err as { code?: string; message?: string };
     throw nonRetriable('EXPRESSION', `expression "${clip(expression)}" failed: ${e.message ?? String(err)}${e.code ? ` (${e.code})` : ''}`);
   }
-  if (typeof result === 'string' && result.length > expressionLimits.maxStringLength) {
+  return normalise(bounded(expression, result));
+}
+
+function bounded(expression: string, value: unknown): unknown {
+  if (typeof value === 'string' && value.length > expressionLimits.maxStringLength) {
     throw nonRetriable('EXPRESSION', `expression "${clip(expression)}" produced a string longer than ${expressionLimits.maxStringLength} characters`);
   }
-  return normalise(result);
+  return value;
 }
 
 /** JSONata returns sequences (arrays with extra flags) and functions; keep plain JSON values. */

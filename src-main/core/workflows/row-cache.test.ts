@@ -6,6 +6,8 @@ import { testCore, wf, type TestCore } from './test-support/core';
 let t: TestCore;
 afterEach(() => t?.cleanup());
 
+/** Another connection's commit is seen from the next event-loop turn (see WorkflowStore.rows). */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 const calc = (expression: string) => wf([{ id: 'calc', type: 'transform', params: { expression } }]);
 
 /** WorkflowStore caches rows between runs: every change, here or in another process, must still be seen. */
@@ -28,11 +30,14 @@ describe('workflow row cache', () => {
     expect((await t.core.workflows.run({ id, wait: true })).output).toBe(1);
     const other = t.reopen();
     other.workflows.save(id, { ...calc('3'), name: 'Edited elsewhere' });
+    await nextTurn();
     expect(t.core.workflows.get(id).name).toBe('Edited elsewhere');
     expect((await t.core.workflows.run({ id, wait: true })).output).toBe(3);
     other.workflows.setEnabled(id, false);
+    await nextTurn();
     expect(t.core.workflows.get(id).enabled).toBe(false);
     other.workflows.delete(id);
+    await nextTurn();
     expect(() => t.core.workflows.get(id)).toThrow(/no workflow has id/);
   });
 
@@ -46,6 +51,7 @@ describe('workflow row cache', () => {
     } finally {
       db.close();
     }
+    await nextTurn();
     expect(t.core.workflows.get(id).name).toBe('Renamed raw');
   });
 

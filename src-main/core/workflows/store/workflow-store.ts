@@ -41,10 +41,14 @@ export class WorkflowStore {
   /**
    * Rows read outside a transaction, by id (every workflows.run reads one). Dropped when
    * this store writes the row, and all at once when another connection (a CLI next to
-   * `levqor serve`) committed: SQLite's data_version changes only then.
+   * `levqor serve`) committed: SQLite's data_version changes only then. data_version is read
+   * once per event-loop turn (each read opens a read transaction: lock calls on the WAL
+   * index), so another process's commit is seen from the next turn on — a request, an IPC
+   * call or a timer always starts one.
    */
   private readonly rows = new Map<string, WorkflowRow>();
   private dataVersion: unknown;
+  private versionReadThisTurn = false;
 
   constructor(readonly db: Db) {
     const p = (sql: string) => db.prepare(sql);
@@ -119,10 +123,14 @@ export class WorkflowStore {
   get(id: string): WorkflowRow | undefined {
     // inside a transaction the row may be uncommitted (and rolled back): never cached
     if (this.db.inTransaction) return this.s.get.get(id) as WorkflowRow | undefined;
-    const version = this.s.dataVersion.get();
-    if (version !== this.dataVersion) {
-      this.rows.clear();
-      this.dataVersion = version;
+    if (!this.versionReadThisTurn) {
+      const version = this.s.dataVersion.get();
+      if (version !== this.dataVersion) {
+        this.rows.clear();
+        this.dataVersion = version;
+      }
+      this.versionReadThisTurn = true;
+      setImmediate(() => (this.versionReadThisTurn = false)).unref();
     }
     const hit = this.rows.get(id);
     if (hit) return hit;
