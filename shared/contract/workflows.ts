@@ -278,9 +278,15 @@ export const workflowsProcedures = {
     output: workflowDetailSchema,
   }),
   'workflows.export': procedure({
-    summary: 'A workflow as its JSON file.',
+    summary: 'A workflow as its JSON file; a draft as written, with its problems.',
     input: z.object({ id }).strict(),
-    output: z.object({ workflow: workflowDocumentSchema, json: z.string() }),
+    output: z.object({
+      // the loose schema first, as in workflows.get: a draft is exported as written
+      workflow: z.union([draftDocumentSchema, workflowDocumentSchema]),
+      json: z.string(),
+      draft: z.boolean(),
+      problems: z.array(workflowProblemSchema),
+    }),
   }),
   'workflows.delete': procedure({
     summary: 'Delete a workflow; its past runs are kept.',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { assertBuilt, levqor } from '../helpers/cli';
+import { createCore } from '../../src-main/core';
 
 beforeAll(assertBuilt);
 
@@ -51,6 +52,19 @@ describe('levqor workflow commands', () => {
     const run = levqor(['--data-dir', dir, 'workflow', 'import', join(dir, 'broken.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('not valid JSON');
+  });
+
+  it('export prints a draft as written and notes on stderr that it is a draft', () => {
+    const dir = tempDir();
+    // drafts are saved by the editor; here through core on the same data dir
+    const core = createCore({ dataDir: dir, logToFile: false, env: {} });
+    const raw = { name: 'Half done', trigger: { type: 'manual' }, nodes: [{ id: 'x', type: 'no.such.step', params: {} }] };
+    const { id } = core.workflows.save(undefined, raw, undefined, true);
+    core.close();
+    const out = levqor(['--data-dir', dir, 'workflow', 'export', id]);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toEqual(raw);
+    expect(out.stderr).toContain(`workflow ${id} is a draft (1 problem)`);
   });
 
   it('import → run --wait parks at the approval → approve from the CLI → the run succeeds', () => {

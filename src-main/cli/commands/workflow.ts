@@ -72,12 +72,14 @@ export const workflowCommands: Command[] = [
   {
     path: ['workflow', 'export'],
     usage: 'workflow export ID',
-    summary: 'Print a workflow as its JSON file.',
+    summary: 'Print a workflow as its JSON file (a draft as written).',
     async run(ctx, args) {
       const id = requirePositional(args, 0, 'ID', 'workflow export ID');
       noExtraPositionals(args, 1, 'workflow export ID');
-      const { json } = await ctx.call('workflows.export', { id });
+      const { json, draft, problems } = await ctx.call('workflows.export', { id });
       ctx.io.out(json);
+      // on stderr, so the file on stdout stays as written
+      if (draft) ctx.io.err(`note: workflow ${id} is a draft (${problems.length} problem${problems.length === 1 ? '' : 's'}); the file is as written; Import in the Workflows area opens it as a draft again`);
     },
   },
   {

@@ -38,7 +38,10 @@ describe('workflow drafts', () => {
 
     await expect(t.core.workflows.run({ id: saved.id })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/is a draft.*nodes\[1\]\.type/) });
     expect(() => t.core.workflows.schedulePreview({ id: saved.id, count: 5 })).toThrow(/is a draft/);
-    expect(() => t.core.workflows.export(saved.id)).toThrow(/is a draft/);
+    // exported as written, problems listed: importing the file opens it as a draft again
+    const exported = t.core.workflows.export(saved.id);
+    expect(exported).toMatchObject({ workflow: raw, draft: true, problems: [expect.objectContaining({ path: 'nodes[1].type' })] });
+    expect(JSON.parse(exported.json)).toEqual(raw);
     expect(inspect(t).enabledWithTrigger('cron')).toEqual([]);
   });
 

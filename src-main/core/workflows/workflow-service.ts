@@ -159,9 +159,12 @@ export class WorkflowService {
     };
   }
 
-  export(id: string): { workflow: WorkflowDocument; json: string } {
-    const document = this.document(this.mustGet(id));
-    return { workflow: document, json: `${JSON.stringify(document, null, 2)}\n` };
+  /** The workflow's file; a draft's as written (importing it opens it as a draft again). */
+  export(id: string): { workflow: WorkflowDocument | Record<string, unknown>; json: string; draft: boolean; problems: WorkflowProblem[] } {
+    const row = this.mustGet(id);
+    const draft = row.draft === 1;
+    const document = draft ? this.draftDocument(row) : this.document(row);
+    return { workflow: document, json: `${JSON.stringify(document, null, 2)}\n`, draft, problems: draft ? this.draftProblems(row) : [] };
   }
 
   delete(id: string): { deleted: boolean } {
