@@ -121,24 +121,51 @@ export function plainPathValue(expression: string, context: unknown): unknown {
   return value;
 }
 
-/** Evaluates an expression; any failure becomes a non-retriable EXPRESSION step error. */
-export async function evaluate(expression: string, context: unknown): Promise<unknown> {
+/** A promise (or any thenable) rather than a value. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Evaluates an expression; any failure becomes a non-retriable EXPRESSION step error, always
+ * as a rejected promise. The value comes back at once when JSONata is not needed (plain paths
+ * and the compiled subset) and as a promise otherwise: `await` takes either, and a step that
+ * answers at once needs no timeout timer in the runner.
+ */
+export function evaluate(expression: string, context: unknown): unknown {
+  let now: unknown;
+  try {
+    now = evaluateNow(expression, context);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  return now === jsonataDecides ? viaJsonata(expression, context) : now;
+}
+
+/** The value without JSONata, or jsonataDecides; throws the EXPRESSION error of a bad expression. */
+function evaluateNow(expression: string, context: unknown): unknown {
   const fast = plainPathValue(expression, context);
   if (fast !== notPlainPath) return bounded(expression, fast);
-  let compiled: jsonata.Expression;
+  const subset = subsetOf(expression, compiledOrError(expression));
+  const quick = subset ? subset(context) : jsonataDecides;
+  return quick === jsonataDecides ? quick : bounded(expression, quick);
+}
+
+function compiledOrError(expression: string): jsonata.Expression {
   try {
-    compiled = compile(expression);
+    return compile(expression);
   } catch (err) {
     throw nonRetriable('EXPRESSION', `expression "${clip(expression)}" does not parse: ${(err as Error).message}`);
   }
-  const subset = subsetOf(expression, compiled);
-  const quick = subset ? subset(context) : jsonataDecides;
-  if (quick !== jsonataDecides) return bounded(expression, quick);
+}
+
+async function viaJsonata(expression: string, context: unknown): Promise<unknown> {
   let result: unknown;
   try {
-    result = await compiled.evaluate(context);
+    result = await compiledOrError(expression).evaluate(context);
   } catch (err) {
     const e = err as { code?: string; message?: string };
+    if (e.code === 'EXPRESSION') throw err;
     throw nonRetriable('EXPRESSION', `expression "${clip(expression)}" failed: ${e.message ?? String(err)}${e.code ? ` (${e.code})` : ''}`);
   }
   return normalise(bounded(expression, result));
@@ -179,34 +206,105 @@ export function templateExpressions(text: string): string[] {
   return out;
 }
 
+/** A text's templates, split once: literal parts around the expressions (parts.length = exprs.length + 1). */
+interface ParsedTemplate {
+  /** Set when the text is exactly one `{{ expr }}`: the value keeps its JSON type. */
+  whole: string | undefined;
+  parts: string[];
+  exprs: string[];
+}
+const parsedTemplates = new Map<string, ParsedTemplate>();
+
+function parseTemplate(text: string): ParsedTemplate {
+  let parsed = parsedTemplates.get(text);
+  if (!parsed) {
+    const parts: string[] = [];
+    const exprs: string[] = [];
+    let last = 0;
+    for (const m of text.matchAll(templatePattern)) {
+      parts.push(text.slice(last, m.index));
+      exprs.push((m[1] as string).trim());
+      last = (m.index ?? 0) + m[0].length;
+    }
+    parts.push(text.slice(last));
+    parsed = { whole: wholeTemplateExpression(text), parts, exprs };
+    if (parsedTemplates.size >= cacheLimit) parsedTemplates.clear();
+    parsedTemplates.set(text, parsed);
+  }
+  return parsed;
+}
+
+function asText(v: unknown): string {
+  return v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
 /**
  * Resolves templates in a param value: a string that is exactly one `{{ expr }}` becomes the
  * expression's value (any JSON type); templates inside longer text are interpolated as text
  * (objects as JSON, undefined/null as empty). Objects and arrays are walked; other values stay.
+ * At once when no expression needs JSONata, else a promise; failures are rejections.
  */
-export async function resolveTemplates(value: unknown, context: unknown, skipKeys?: ReadonlySet<string>): Promise<unknown> {
+export function resolveTemplates(value: unknown, context: unknown, skipKeys?: ReadonlySet<string>): unknown {
+  let now: unknown;
+  try {
+    now = resolveNow(value, context, skipKeys);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  return now === jsonataDecides ? resolveLater(value, context, skipKeys) : now;
+}
+
+function resolveNow(value: unknown, context: unknown, skipKeys?: ReadonlySet<string>): unknown {
   if (typeof value === 'string') {
     if (!hasTemplate(value)) return value;
-    const whole = wholeTemplateExpression(value);
-    if (whole !== undefined) return evaluate(whole, context);
-    let out = '';
-    let last = 0;
-    for (const m of value.matchAll(templatePattern)) {
-      out += value.slice(last, m.index);
-      const v = await evaluate((m[1] as string).trim(), context);
-      out += v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-      last = (m.index ?? 0) + m[0].length;
+    const t = parseTemplate(value);
+    if (t.whole !== undefined) return evaluateNow(t.whole, context);
+    let out = t.parts[0] as string;
+    for (let i = 0; i < t.exprs.length; i++) {
+      const v = evaluateNow(t.exprs[i] as string, context);
+      if (v === jsonataDecides) return v;
+      out += asText(v) + (t.parts[i + 1] as string);
     }
-    return out + value.slice(last);
+    return out;
   }
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (const item of value) out.push(await resolveTemplates(item, context));
+    for (const item of value) {
+      const v = resolveNow(item, context);
+      if (v === jsonataDecides) return v;
+      out.push(v);
+    }
     return out;
   }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = skipKeys?.has(k) ? v : await resolveTemplates(v, context);
+    for (const [k, item] of Object.entries(value)) {
+      const v = skipKeys?.has(k) ? item : resolveNow(item, context);
+      if (v === jsonataDecides) return v;
+      out[k] = v;
+    }
+    return out;
+  }
+  return value;
+}
+
+async function resolveLater(value: unknown, context: unknown, skipKeys?: ReadonlySet<string>): Promise<unknown> {
+  if (typeof value === 'string') {
+    if (!hasTemplate(value)) return value;
+    const t = parseTemplate(value);
+    if (t.whole !== undefined) return evaluate(t.whole, context);
+    let out = t.parts[0] as string;
+    for (let i = 0; i < t.exprs.length; i++) out += asText(await evaluate(t.exprs[i] as string, context)) + (t.parts[i + 1] as string);
+    return out;
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) out.push(await resolveLater(item, context));
+    return out;
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = skipKeys?.has(k) ? v : await resolveLater(v, context);
     return out;
   }
   return value;

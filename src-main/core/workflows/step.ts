@@ -31,8 +31,12 @@ export interface StepContext<P> {
   state: unknown;
   /** Writes a line to the run's log (persisted). */
   log(level: LogLevel, message: string, data?: unknown): void;
-  /** Evaluates a JSONata expression against the run context (`steps`, `trigger`, `input`, `run`). */
-  evaluate(expression: string): Promise<unknown>;
+  /**
+   * Evaluates a JSONata expression against the run context (`steps`, `trigger`, `input`,
+   * `run`): the value at once when JSONata is not needed, else a promise of it (`await` takes
+   * either; failures are always rejections). A step that answers at once gets no timeout timer.
+   */
+  evaluate(expression: string): unknown;
   /** Engine services some steps need (notify, child runs). */
   services: StepServices;
 }

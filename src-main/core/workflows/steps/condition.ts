@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineStep } from '../step';
-import { bareExpression } from '../expressions';
+import { bareExpression, isThenable } from '../expressions';
 
 const params = z.object({ expression: z.string({ error: () => 'is required' }).min(1, 'is required') }).strict();
 
@@ -9,6 +9,11 @@ export function truthy(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(truthy);
   if (value !== null && typeof value === 'object') return Object.keys(value).length > 0;
   return Boolean(value);
+}
+
+function toBranch(value: unknown) {
+  const result = truthy(value);
+  return { output: { result }, port: result ? ('true' as const) : ('false' as const) };
 }
 
 export const conditionStep = defineStep({
@@ -21,9 +26,8 @@ export const conditionStep = defineStep({
   ports: ['true', 'false'],
   expressionParams: ['expression'],
   ui: { expression: { label: 'Condition', widget: 'expression', placeholder: 'steps.fetch.output.status = 200' } },
-  async execute(ctx) {
-    const value = await ctx.evaluate(bareExpression(ctx.params.expression));
-    const result = truthy(value);
-    return { output: { result }, port: result ? 'true' : 'false' };
+  execute(ctx) {
+    const value = ctx.evaluate(bareExpression(ctx.params.expression));
+    return isThenable(value) ? Promise.resolve(value).then(toBranch) : toBranch(value);
   },
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineStep } from '../step';
-import { bareExpression } from '../expressions';
+import { bareExpression, isThenable } from '../expressions';
+
+const toOutput = (value: unknown) => ({ output: value ?? null });
 
 const params = z.object({ expression: z.string({ error: () => 'is required' }).min(1, 'is required') }).strict();
 
@@ -14,8 +16,8 @@ export const transformStep = defineStep({
   ports: ['out'],
   expressionParams: ['expression'],
   ui: { expression: { label: 'Expression', widget: 'expression', placeholder: "{ 'id': steps.fetch.output.body.id }" } },
-  async execute(ctx) {
-    const value = await ctx.evaluate(bareExpression(ctx.params.expression));
-    return { output: value ?? null };
+  execute(ctx) {
+    const value = ctx.evaluate(bareExpression(ctx.params.expression));
+    return isThenable(value) ? Promise.resolve(value).then(toOutput) : toOutput(value);
   },
 });
