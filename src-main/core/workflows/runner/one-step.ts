@@ -1,11 +1,11 @@
 import type { LaunchStage } from '../../../../shared/stage';
-import { parseDuration, type StepClass } from '../../../../shared/workflow';
+import { parseDuration, type StepClass, type WorkflowNode } from '../../../../shared/workflow';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import type { Timer, TimerHandle } from '../../timer';
 import { isStatic, resolveTemplates } from '../expressions';
 import type { StepRegistry } from '../registry';
-import { StepError, type StepResult } from '../step';
+import { StepError, type AnyStepDefinition, type StepResult } from '../step';
 import type { ApprovalStore } from '../store/approval-store';
 import type { AuditDecision, AuditStore } from '../store/audit-store';
 import type { RunStore } from '../store/run-store';
@@ -34,6 +34,22 @@ function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
+// per node and per step type, not per run: nodes and definitions are immutable once loaded
+const staticParams = new WeakMap<WorkflowNode, boolean>();
+const expressionParams = new WeakMap<AnyStepDefinition, ReadonlySet<string>>();
+
+function isStaticParams(node: WorkflowNode): boolean {
+  let known = staticParams.get(node);
+  if (known === undefined) staticParams.set(node, (known = isStatic(node.params)));
+  return known;
+}
+
+function expressionParamsOf(def: AnyStepDefinition): ReadonlySet<string> {
+  let keys = expressionParams.get(def);
+  if (!keys) expressionParams.set(def, (keys = new Set(def.expressionParams ?? [])));
+  return keys;
+}
+
 /**
  * One step of a run: its params, the launch-stage gate, then a real attempt persisted
  * before it runs, bounded by its timeout and by cancel, and its result, retry or failure.
@@ -59,7 +75,11 @@ export class StepRunner {
     let params: unknown;
     try {
       const raw = n.node.params;
-      const resolved = isStatic(raw) ? raw : await resolveTemplates(raw, d.context, new Set(def.expressionParams ?? []));
+      let resolved: unknown = raw;
+      if (!isStaticParams(n.node)) {
+        resolved = resolveTemplates(raw, d.context, expressionParamsOf(def));
+        if (isThenable(resolved)) resolved = await resolved;
+      }
       const parsed = def.params.safeParse(resolved);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
