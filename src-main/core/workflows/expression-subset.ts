@@ -96,19 +96,25 @@ function path(node: Node): SubsetFn | null {
     if (step.type !== 'name' || !onlyAllowedKeys(step) || typeof step.value !== 'string') return null;
     names.push(step.value);
   }
-  return (context) => {
-    let value = context;
-    for (const name of names) {
-      // JSONata maps over arrays along a path and reads only own properties
-      if (!isPlainObject(value)) return jsonataDecides;
-      if (!Object.prototype.hasOwnProperty.call(value, name)) return undefined;
-      value = value[name];
-      if (value === undefined) return undefined;
-    }
-    if (value !== null && typeof value === 'object' && !isPlainObject(value)) return jsonataDecides;
-    if (typeof value === 'function') return jsonataDecides;
-    return value;
-  };
+  return (context) => walkPath(names, context);
+}
+
+/**
+ * A dotted path over plain objects, as JSONata reads it (own properties only), or
+ * jsonataDecides when anything but a plain object is met along it or at its end: JSONata maps
+ * over arrays and has its own rules for other objects.
+ */
+export function walkPath(names: readonly string[], context: unknown): unknown {
+  let value = context;
+  for (const name of names) {
+    if (!isPlainObject(value)) return jsonataDecides;
+    if (!Object.prototype.hasOwnProperty.call(value, name)) return undefined;
+    value = value[name];
+    if (value === undefined) return undefined;
+  }
+  if (value !== null && typeof value === 'object' && !isPlainObject(value)) return jsonataDecides;
+  if (typeof value === 'function') return jsonataDecides;
+  return value;
 }
 
 function negate(node: Node): SubsetFn | null {
@@ -136,6 +142,53 @@ function arithmetic(op: string, l: number, r: number): number {
   }
 }
 
+/** Both operands, left first; JSONata decides as soon as either side does. */
+function bothSides(lhs: SubsetFn, rhs: SubsetFn, combine: (l: unknown, r: unknown) => unknown): SubsetFn {
+  return (context) => {
+    const l = lhs(context);
+    if (l === jsonataDecides) return l;
+    const r = rhs(context);
+    return r === jsonataDecides ? r : combine(l, r);
+  };
+}
+
+function numeric(op: string) {
+  return (l: unknown, r: unknown) => {
+    // a type error, or a non-finite operand, is JSONata's to report
+    if ((l !== undefined && !isFiniteNumber(l)) || (r !== undefined && !isFiniteNumber(r))) return jsonataDecides;
+    if (l === undefined || r === undefined) return undefined;
+    const out = arithmetic(op, l as number, r as number);
+    return Number.isFinite(out) ? out : jsonataDecides;
+  };
+}
+
+function equality(op: string) {
+  return (l: unknown, r: unknown) => {
+    if (l === undefined || r === undefined) return false;
+    if (!isPrimitive(l) || !isPrimitive(r)) return jsonataDecides;
+    return op === '=' ? l === r : l !== r;
+  };
+}
+
+function comparison(op: string) {
+  return (l: unknown, r: unknown) => {
+    const lt = typeof l;
+    const rt = typeof r;
+    if ((lt !== 'undefined' && lt !== 'string' && !isFiniteNumber(l)) || (rt !== 'undefined' && rt !== 'string' && !isFiniteNumber(r))) return jsonataDecides;
+    if (l === undefined || r === undefined) return undefined;
+    if (lt !== rt) return jsonataDecides;
+    const a = l as number | string;
+    const b = r as number | string;
+    return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
+  };
+}
+
+function concatenation(l: unknown, r: unknown): unknown {
+  // JSONata's $string has its own number and object formatting
+  if ((l !== undefined && typeof l !== 'string') || (r !== undefined && typeof r !== 'string')) return jsonataDecides;
+  return ((l as string | undefined) ?? '') + ((r as string | undefined) ?? '');
+}
+
 function binary(node: Node): SubsetFn | null {
   const op = node.value as string;
   const lhs = compileSubset(node.lhs as Node);
@@ -147,48 +200,20 @@ function binary(node: Node): SubsetFn | null {
     case '*':
     case '/':
     case '%':
-      return (context) => {
-        const l = lhs(context);
-        if (l === jsonataDecides) return l;
-        const r = rhs(context);
-        if (r === jsonataDecides) return r;
-        // a type error, or a non-finite operand, is JSONata's to report
-        if ((l !== undefined && !isFiniteNumber(l)) || (r !== undefined && !isFiniteNumber(r))) return jsonataDecides;
-        if (l === undefined || r === undefined) return undefined;
-        const out = arithmetic(op, l as number, r as number);
-        return Number.isFinite(out) ? out : jsonataDecides;
-      };
+      return bothSides(lhs, rhs, numeric(op));
     case '=':
     case '!=':
-      return (context) => {
-        const l = lhs(context);
-        if (l === jsonataDecides) return l;
-        const r = rhs(context);
-        if (r === jsonataDecides) return r;
-        if (l === undefined || r === undefined) return false;
-        if (!isPrimitive(l) || !isPrimitive(r)) return jsonataDecides;
-        return op === '=' ? l === r : l !== r;
-      };
+      return bothSides(lhs, rhs, equality(op));
     case '<':
     case '<=':
     case '>':
     case '>=':
-      return (context) => {
-        const l = lhs(context);
-        if (l === jsonataDecides) return l;
-        const r = rhs(context);
-        if (r === jsonataDecides) return r;
-        const lt = typeof l;
-        const rt = typeof r;
-        if ((lt !== 'undefined' && lt !== 'string' && !isFiniteNumber(l)) || (rt !== 'undefined' && rt !== 'string' && !isFiniteNumber(r))) return jsonataDecides;
-        if (l === undefined || r === undefined) return undefined;
-        if (lt !== rt) return jsonataDecides;
-        const a = l as number | string;
-        const b = r as number | string;
-        return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
-      };
+      return bothSides(lhs, rhs, comparison(op));
+    case '&':
+      return bothSides(lhs, rhs, concatenation);
     case 'and':
     case 'or':
+      // the right side only when the left does not decide
       return (context) => {
         const l = lhs(context);
         if (l === jsonataDecides) return l;
@@ -197,16 +222,6 @@ function binary(node: Node): SubsetFn | null {
         if (op === 'and' ? !lt : lt) return lt;
         const r = rhs(context);
         return r === jsonataDecides ? r : truth(r);
-      };
-    case '&':
-      return (context) => {
-        const l = lhs(context);
-        if (l === jsonataDecides) return l;
-        const r = rhs(context);
-        if (r === jsonataDecides) return r;
-        // JSONata's $string has its own number and object formatting
-        if ((l !== undefined && typeof l !== 'string') || (r !== undefined && typeof r !== 'string')) return jsonataDecides;
-        return (l ?? '') + (r ?? '');
       };
     default:
       return null;

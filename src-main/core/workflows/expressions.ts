@@ -1,6 +1,6 @@
 import jsonata from 'jsonata';
 import { nonRetriable } from './step';
-import { compileSubset, jsonataDecides, type SubsetFn } from './expression-subset';
+import { compileSubset, jsonataDecides, walkPath, type SubsetFn } from './expression-subset';
 
 /**
  * Expressions are JSONata (jsonata.org), never eval: `{{ steps.fetch.output.body.id }}` in a
@@ -93,32 +93,16 @@ function plainPath(expression: string): string[] | null {
   return path;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
 /**
  * `steps.calc.output.n` without JSONata: the value JSONata would give, or notPlainPath
- * whenever JSONata could answer otherwise (it maps over arrays along a path and has its own
- * rules for anything but plain objects), so only plain objects are walked and an array,
- * anywhere, is left to JSONata. expressions.property.test.ts holds it to that.
+ * whenever JSONata could answer otherwise (see walkPath). expressions.property.test.ts holds
+ * it to that.
  */
 export function plainPathValue(expression: string, context: unknown): unknown {
   const path = plainPath(expression);
   if (path === null) return notPlainPath;
-  let value = context;
-  for (const name of path) {
-    if (!isPlainObject(value)) return notPlainPath;
-    // JSONata reads own properties only
-    if (!Object.prototype.hasOwnProperty.call(value, name)) return undefined;
-    value = value[name];
-    if (value === undefined) return undefined;
-  }
-  if (value !== null && typeof value === 'object' && !isPlainObject(value)) return notPlainPath;
-  if (typeof value === 'function') return notPlainPath;
-  return value;
+  const value = walkPath(path, context);
+  return value === jsonataDecides ? notPlainPath : value;
 }
 
 /** A promise (or any thenable) rather than a value. */
