@@ -38,8 +38,9 @@ export function rawIngestMs(rows: TrafficRow[], batch: number, prepare: (db: Db)
     migrate(db);
     prepare(db);
     db.pragma(`cache_size = -${telemetryCacheKiB}`);
-    const final = rows.map((r) => [uuidv7(r.ts), r.ts, r.level, r.source, r.message, fingerprintOf(r.level, r.message), r.endpoint ?? null, r.method ?? null, r.status ?? null, r.duration_ms ?? null, null, null, 0]);
-    const insert = db.prepare('INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    // ids made beforehand, stored as ingest stores a made id (id_given 0: no unique check)
+    const final = rows.map((r) => [uuidv7(r.ts), r.ts, r.level, r.source, r.message, fingerprintOf(r.level, r.message), r.endpoint ?? null, r.method ?? null, r.status ?? null, r.duration_ms ?? null, null, null, 0, 0]);
+    const insert = db.prepare('INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin, id_given) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insertMany = db.transaction((part: unknown[][]) => {
       for (const r of part) insert.run(...r);
     });

@@ -83,5 +83,6 @@ export function appLogRow(line: string): TelemetryRow | undefined {
     duration_ms: typeof o.ms === 'number' ? o.ms : null,
     trace_id: typeof o.reqId === 'string' ? o.reqId.slice(0, 128) : null,
     meta: meta !== null && meta.length <= 16_384 ? meta : null,
+    id_given: 0,
   };
 }

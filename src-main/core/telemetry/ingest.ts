@@ -15,19 +15,23 @@ const flushEvery = 50_000;
 
 /**
  * Stores rows all-or-nothing: a batch runs in one SQLite transaction, so the first bad row
- * (or any failure) leaves no trace. Rows are upserted on id: a row seen before is skipped and
- * counted as a duplicate, never stored or rolled up twice.
+ * (or any failure) leaves no trace. A row that comes with its id is upserted on it: a row seen
+ * before is skipped and counted as a duplicate, never stored or rolled up twice. A row whose
+ * id is made here is new by construction (migration 0010).
  */
 export class TelemetryIngest {
-  private readonly insert: Statement;
+  /** A row that came with its id: stored unless that id is stored already. */
+  private readonly insertGiven: Statement;
+  /** A row whose id ingest made: new by construction, no unique check to pay. */
+  private readonly insertMade: Statement;
   private readonly rollups: RollupWriter;
   private readonly acc = new RollupAccumulator();
 
   constructor(private readonly db: Db) {
-    this.insert = db.prepare(
-      `INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    );
+    const insert = `INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin, id_given)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`;
+    this.insertGiven = db.prepare(`${insert}, 1) ON CONFLICT (id) WHERE id_given = 1 DO NOTHING`);
+    this.insertMade = db.prepare(`${insert}, 0)`);
     this.rollups = new RollupWriter(db);
   }
 
@@ -67,7 +71,8 @@ export class TelemetryIngest {
   }
 
   private write(row: TelemetryRow, origin: Origin): boolean {
-    const info = this.insert.run(row.id, row.ts, row.level, row.source, row.message, row.fingerprint, row.endpoint, row.method, row.status, row.duration_ms, row.trace_id, row.meta, origin);
+    const insert = row.id_given === 1 ? this.insertGiven : this.insertMade;
+    const info = insert.run(row.id, row.ts, row.level, row.source, row.message, row.fingerprint, row.endpoint, row.method, row.status, row.duration_ms, row.trace_id, row.meta, origin);
     if (info.changes === 0) return false;
     this.acc.add(row);
     return true;

@@ -14,6 +14,8 @@ export interface TelemetryRow {
   duration_ms: number | null;
   trace_id: string | null;
   meta: string | null;
+  /** 1 when the row came with its own id (checked unique), 0 when ingest made it (new by construction). */
+  id_given: 0 | 1;
 }
 
 export const rowFields = ['id', 'ts', 'level', 'source', 'message', 'fingerprint', 'endpoint', 'method', 'status', 'duration_ms', 'trace_id', 'meta'] as const;

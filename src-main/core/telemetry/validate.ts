@@ -92,7 +92,8 @@ function normaliseFields(raw: unknown, ctx: NormaliseContext): TelemetryRow {
   const ts = parseTs(r.ts, ctx);
 
   let id = r.id;
-  if (id === undefined || id === null) id = uuidv7(ts);
+  const idGiven = id !== undefined && id !== null;
+  if (!idGiven) id = uuidv7(ts);
   else if (typeof id !== 'string' || !uuidPattern.test(id)) fail('id', `must be a UUID (got ${JSON.stringify(id)})`);
   else id = id.toLowerCase();
 
@@ -139,6 +140,7 @@ function normaliseFields(raw: unknown, ctx: NormaliseContext): TelemetryRow {
     duration_ms: (duration as number | null | undefined) ?? null,
     trace_id: optionalString(r, 'trace_id', 128),
     meta,
+    id_given: idGiven ? 1 : 0,
   };
 }
 

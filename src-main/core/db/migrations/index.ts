@@ -7,6 +7,7 @@ import * as m0006 from './0006-workflow-versions';
 import * as m0007 from './0007-approval-subjects';
 import * as m0008 from './0008-run-dry-run';
 import * as m0009 from './0009-run-index';
+import * as m0010 from './0010-telemetry-made-ids';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, ...m0007 },
   { version: 8, ...m0008 },
   { version: 9, ...m0009 },
+  { version: 10, ...m0010 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
