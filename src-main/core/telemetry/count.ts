@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { RowQuery } from './query';
 import { rowFilter } from './row-filter';
+import { fingerprintRanges } from './level-ranges';
 import { pruneMarks } from './prune-marks';
 import { grainMs, grains, type Grain } from './rollups';
 import { floorTo } from './row';
@@ -17,23 +18,38 @@ export interface RowCount {
 type CountFilters = Omit<RowQuery, 'limit' | 'cursor'>;
 
 /**
- * How many rows match a query's filters. Time and level filters alone are answered from the
- * level rollups (whole days, hours and minutes) plus exact counts of the partial buckets at the
- * edges, so "all 5 million rows" costs a few index reads. Any other filter needs the raw rows:
- * a COUNT that stops at `cap`.
+ * How many rows match a query's filters. Time and level filters alone, or time and a
+ * fingerprint, are answered from the level (fingerprint) rollups — whole days, hours and
+ * minutes — plus exact counts of the partial buckets at the edges, so "all 5 million rows"
+ * costs a few index reads. Any other filter needs the raw rows: a COUNT that stops at `cap`
+ * (for a fingerprint, only over the stretches its rollups point at).
  */
 export function countRows(db: Db, q: CountFilters, now: number, cap: number = countCap): RowCount {
-  if (q.source === undefined && q.endpoint === undefined && q.fingerprint === undefined && q.text === undefined) {
-    return { total: countFromRollups(db, q, now), capped: false };
+  if (q.source === undefined && q.endpoint === undefined && q.text === undefined) {
+    if (q.fingerprint === undefined) {
+      const levels = q.levels && q.levels.length > 0 ? q.levels : [];
+      const levelSql = levels.length > 0 ? `level IN (${levels.map(() => '?').join(', ')})` : undefined;
+      return { total: countFromRollups(db, q, now, 'telemetry_rollup_levels', levelSql, levels), capped: false };
+    }
+    if (!q.levels || q.levels.length === 0) return { total: countFromRollups(db, q, now, 'telemetry_rollup_fingerprints', 'fingerprint = ?', [q.fingerprint]), capped: false };
   }
   const { where, params } = rowFilter(q);
-  const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM telemetry_logs WHERE ${where.join(' AND ')} LIMIT ?)`).pluck().get(...params, cap + 1) as number;
+  const ranges = q.fingerprint !== undefined ? fingerprintRanges(db, q.fingerprint, q.from ?? Number.MIN_SAFE_INTEGER, q.to ?? Number.MAX_SAFE_INTEGER, now) : undefined;
+  let n = 0;
+  if (ranges) {
+    // a fingerprint has no index: count only where its rollups say its rows are
+    const inRange = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM telemetry_logs WHERE ${[...where, 'ts >= ?', 'ts < ?'].join(' AND ')} LIMIT ?)`).pluck();
+    for (const [a, b] of ranges) {
+      n += inRange.get(...params, a, b, cap + 1 - n) as number;
+      if (n > cap) break;
+    }
+  } else n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM telemetry_logs WHERE ${where.join(' AND ')} LIMIT ?)`).pluck().get(...params, cap + 1) as number;
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
 
-function countFromRollups(db: Db, q: CountFilters, now: number): number {
-  const levels = q.levels && q.levels.length > 0 ? q.levels : [];
-  const levelSql = levels.length > 0 ? ` AND level IN (${levels.map(() => '?').join(', ')})` : '';
+/** `condition` (over `values`) holds in the raw rows and in `rollup`'s rows alike: a level or a fingerprint. */
+function countFromRollups(db: Db, q: CountFilters, now: number, rollup: string, condition: string | undefined, values: readonly unknown[]): number {
+  const filterSql = condition ? ` AND ${condition}` : '';
   const oldest = db.prepare('SELECT min(ts) FROM telemetry_logs').pluck().get() as number | null;
   if (oldest === null) return 0;
   const newest = db.prepare('SELECT max(ts) FROM telemetry_logs').pluck().get() as number;
@@ -41,10 +57,10 @@ function countFromRollups(db: Db, q: CountFilters, now: number): number {
   const to = Math.min(q.to ?? newest + 1, newest + 1);
   if (from >= to) return 0;
 
-  const exactStmt = db.prepare(`SELECT count(*) FROM telemetry_logs WHERE ts >= ? AND ts < ?${levelSql}`).pluck();
-  const rolledStmt = db.prepare(`SELECT coalesce(sum(n), 0) FROM telemetry_rollup_levels WHERE grain = ? AND bucket >= ? AND bucket < ?${levelSql}`).pluck();
-  const exact = (a: number, b: number) => exactStmt.get(a, b, ...levels) as number;
-  const rolled = (grain: Grain, a: number, b: number) => rolledStmt.get(grain, a, b, ...levels) as number;
+  const exactStmt = db.prepare(`SELECT count(*) FROM telemetry_logs WHERE ts >= ? AND ts < ?${filterSql}`).pluck();
+  const rolledStmt = db.prepare(`SELECT coalesce(sum(n), 0) FROM ${rollup} WHERE grain = ? AND bucket >= ? AND bucket < ?${filterSql}`).pluck();
+  const exact = (a: number, b: number) => exactStmt.get(a, b, ...values) as number;
+  const rolled = (grain: Grain, a: number, b: number) => rolledStmt.get(grain, a, b, ...values) as number;
 
   let total = 0;
   // rollups still count rows retention deleted; below its cutoff only the raw rows are the truth

@@ -84,3 +84,29 @@ describe('level-filtered queries read only the stretches the rollups point at', 
     core.close();
   });
 });
+
+describe('fingerprint-filtered queries read only the stretches the fingerprint rollups point at', () => {
+  it('return exactly the rows and the count a full scan gives, for rare and frequent fingerprints, old rows included', () => {
+    const core = createCore({ dataDir: tempDir(), env: {}, clock: new ManualClock(now), logToFile: false });
+    seed(core);
+    const fingerprints = core.db.prepare('SELECT fingerprint, count(*) AS n FROM telemetry_logs GROUP BY fingerprint ORDER BY n DESC').all() as { fingerprint: string; n: number }[];
+    expect(fingerprints.length).toBeGreaterThan(2);
+    const rare = fingerprints.at(-1)!.fingerprint;
+    for (const fingerprint of [fingerprints[0]!.fingerprint, fingerprints[1]!.fingerprint, rare]) {
+      for (const window of [{}, { from: now - 3 * day - 777, to: now - hour + 5 }, { from: now - 35 * day }]) {
+        const q = { fingerprint, ...window };
+        const expected = core.db
+          .prepare(`SELECT id FROM telemetry_logs WHERE fingerprint = ?${'from' in window ? ' AND ts >= ?' : ''}${'to' in window ? ' AND ts < ?' : ''} ORDER BY ts DESC, seq DESC`)
+          .pluck()
+          .all(fingerprint, ...Object.values(window)) as string[];
+        for (const limit of [7, 100]) expect(allPages(core, q, limit), `${JSON.stringify(q)} limit ${limit}`).toEqual(expected);
+        const first = core.telemetry.query({ ...q, limit: 7 });
+        expect(first.total, JSON.stringify(q)).toBe(Math.min(expected.length, 100_000));
+      }
+    }
+    // the filter has no index of its own on the rows: the plan reads the ts index in stretches
+    const indexes = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'telemetry_logs'").pluck().all();
+    expect(indexes).not.toContain('telemetry_logs_fingerprint');
+    core.close();
+  });
+});

@@ -16,15 +16,27 @@ export type TimeRange = [number, number];
  * a million) then reads those stretches rather than every row.
  */
 export function levelRanges(db: Db, levels: readonly TelemetryLevel[], from: number, to: number, now: number): TimeRange[] {
+  return rolledUpRanges(db, `telemetry_rollup_levels WHERE level IN (${levels.map(() => '?').join(', ')})`, levels, from, to, now);
+}
+
+/**
+ * The same for one fingerprint, from the fingerprint rollups: the explorer's fingerprint
+ * filter reads only the minutes (hours, days) that hold its rows — there is no index on
+ * fingerprint, which would cost every ingested row an index insert.
+ */
+export function fingerprintRanges(db: Db, fingerprint: string, from: number, to: number, now: number): TimeRange[] {
+  return rolledUpRanges(db, 'telemetry_rollup_fingerprints WHERE fingerprint = ?', [fingerprint], from, to, now);
+}
+
+/** `rollup` is "<table> WHERE <condition>" over a rollup table with grain and bucket columns. */
+function rolledUpRanges(db: Db, rollup: string, values: readonly unknown[], from: number, to: number, now: number): TimeRange[] {
   const kept = pruneMarks(db, now).keptFrom;
   const spans: Array<[Grain, number, number]> = [
     ['minute', kept('minute'), Number.MAX_SAFE_INTEGER],
     ['hour', kept('hour'), kept('minute')],
     ['day', kept('day'), kept('hour')],
   ];
-  const buckets = db
-    .prepare(`SELECT DISTINCT bucket FROM telemetry_rollup_levels WHERE grain = ? AND bucket >= ? AND bucket < ? AND level IN (${levels.map(() => '?').join(', ')}) ORDER BY bucket DESC`)
-    .pluck();
+  const buckets = db.prepare(`SELECT DISTINCT bucket FROM ${rollup} AND grain = ? AND bucket >= ? AND bucket < ? ORDER BY bucket DESC`).pluck();
   const out: TimeRange[] = [];
   const add = (a: number, b: number) => {
     const lo = Math.max(a, from);
@@ -37,7 +49,7 @@ export function levelRanges(db: Db, levels: readonly TelemetryLevel[], from: num
   for (const [grain, lo, hi] of spans) {
     if (hi <= from || lo >= to) continue;
     const size = grainMs[grain];
-    for (const bucket of buckets.all(grain, Math.max(lo, floorTo(from, size)), Math.min(hi, to), ...levels) as number[]) add(bucket, Math.min(bucket + size, hi));
+    for (const bucket of buckets.all(...values, grain, Math.max(lo, floorTo(from, size)), Math.min(hi, to)) as number[]) add(bucket, Math.min(bucket + size, hi));
   }
   add(Number.MIN_SAFE_INTEGER, kept('day'));
   return out;

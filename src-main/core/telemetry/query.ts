@@ -4,7 +4,7 @@ import type { TelemetryGroup, TelemetryRowOut } from '../../../shared/contract/t
 import type { Db } from '../db/open';
 import { badInput } from '../errors';
 import { countRows } from './count';
-import { levelRanges } from './level-ranges';
+import { fingerprintRanges, levelRanges, type TimeRange } from './level-ranges';
 import { rowFilter } from './row-filter';
 import { grainFor, grainMs } from './rollup-read';
 
@@ -42,12 +42,13 @@ export function queryRows(db: Db, q: RowQuery, now: number): { rows: TelemetryRo
   const select = `SELECT seq, id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin FROM telemetry_logs`;
   const order = 'ORDER BY ts DESC, seq DESC LIMIT ?';
   let stored: StoredRow[];
-  if (q.levels && q.levels.length > 0 && q.levels.length < telemetryLevels.length) {
-    // only the stretches of time the level rollups say hold such rows, newest first
-    const upper = Math.min(q.to ?? Number.MAX_SAFE_INTEGER, before === undefined ? Number.MAX_SAFE_INTEGER : before + 1);
+  const upper = Math.min(q.to ?? Number.MAX_SAFE_INTEGER, before === undefined ? Number.MAX_SAFE_INTEGER : before + 1);
+  const ranges = narrowedRanges(db, q, q.from ?? Number.MIN_SAFE_INTEGER, upper, now);
+  if (ranges) {
+    // only the stretches of time the rollups say hold such rows, newest first
     const inRange = db.prepare(`${select} WHERE ${[...where, 'ts >= ?', 'ts < ?'].join(' AND ')} ${order}`);
     stored = [];
-    for (const [a, b] of levelRanges(db, q.levels, q.from ?? Number.MIN_SAFE_INTEGER, upper, now)) {
+    for (const [a, b] of ranges) {
       stored.push(...(inRange.all(...params, a, b, q.limit + 1 - stored.length) as StoredRow[]));
       if (stored.length > q.limit) break;
     }
@@ -64,6 +65,16 @@ export function queryRows(db: Db, q: RowQuery, now: number): { rows: TelemetryRo
     ...(more && last ? { nextCursor: `${last.ts}.${last.seq}` } : {}),
     ...(count ? { total: count.total, totalCapped: count.capped } : {}),
   };
+}
+
+/**
+ * Where a fingerprint or level filter's rows can be, from the rollups (a fingerprint implies
+ * its level, and is the sparser of the two); undefined when no such filter narrows time.
+ */
+function narrowedRanges(db: Db, q: Pick<RowQuery, 'fingerprint' | 'levels'>, from: number, to: number, now: number): TimeRange[] | undefined {
+  if (q.fingerprint !== undefined) return fingerprintRanges(db, q.fingerprint, from, to, now);
+  if (q.levels && q.levels.length > 0 && q.levels.length < telemetryLevels.length) return levelRanges(db, q.levels, from, to, now);
+  return undefined;
 }
 
 function toOut(r: StoredRow): TelemetryRowOut {

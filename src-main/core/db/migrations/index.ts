@@ -8,6 +8,7 @@ import * as m0007 from './0007-approval-subjects';
 import * as m0008 from './0008-run-dry-run';
 import * as m0009 from './0009-run-index';
 import * as m0010 from './0010-telemetry-made-ids';
+import * as m0011 from './0011-telemetry-fingerprint-index';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, ...m0008 },
   { version: 9, ...m0009 },
   { version: 10, ...m0010 },
+  { version: 11, ...m0011 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
