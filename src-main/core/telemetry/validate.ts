@@ -48,8 +48,8 @@ function fail(field: string, reason: string): never {
   throw new FieldError(field, reason);
 }
 
-function optionalString(raw: Record<string, unknown>, field: string, max: number): string | null {
-  const v = raw[field];
+/** The field's value read by the caller (`r.source`, not `r[field]`: a keyed read per field is slow on every row). */
+function optionalString(v: unknown, field: string, max: number): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'string') fail(field, `must be a string (got ${typeName(v)})`);
   if (v.length > max) fail(field, `is longer than ${max} characters`);
@@ -97,15 +97,16 @@ function normaliseFields(raw: unknown, ctx: NormaliseContext): TelemetryRow {
   else if (typeof id !== 'string' || !uuidPattern.test(id)) fail('id', `must be a UUID (got ${JSON.stringify(id)})`);
   else id = id.toLowerCase();
 
-  const source = optionalString(r, 'source', 200) ?? ctx.defaultSource;
+  const source = optionalString(r.source, 'source', 200) ?? ctx.defaultSource;
   if (source.length === 0) fail('source', 'must not be empty');
 
-  let fingerprint = optionalString(r, 'fingerprint', 64);
+  let fingerprint = optionalString(r.fingerprint, 'fingerprint', 64);
   if (fingerprint !== null && !fingerprintPattern.test(fingerprint)) fail('fingerprint', 'must be 1-64 letters, digits or _.:-');
   fingerprint ??= fingerprintOf(level, message);
 
-  let method = optionalString(r, 'method', 10);
-  if (method !== null) {
+  let method = optionalString(r.method, 'method', 10);
+  // most senders already write it in capitals: no new string then
+  if (method !== null && !methods.has(method)) {
     method = method.toUpperCase();
     if (!methods.has(method)) fail('method', `must be an HTTP method (${httpMethods.join(', ')})`);
   }
@@ -134,11 +135,11 @@ function normaliseFields(raw: unknown, ctx: NormaliseContext): TelemetryRow {
     source,
     message,
     fingerprint,
-    endpoint: optionalString(r, 'endpoint', 512),
+    endpoint: optionalString(r.endpoint, 'endpoint', 512),
     method,
     status: (status as number | null | undefined) ?? null,
     duration_ms: (duration as number | null | undefined) ?? null,
-    trace_id: optionalString(r, 'trace_id', 128),
+    trace_id: optionalString(r.trace_id, 'trace_id', 128),
     meta,
     id_given: idGiven ? 1 : 0,
   };
