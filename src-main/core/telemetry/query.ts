@@ -68,8 +68,9 @@ export function queryRows(db: Db, q: RowQuery, now: number): { rows: TelemetryRo
 }
 
 /**
- * Where a fingerprint or level filter's rows can be, from the rollups (a fingerprint implies
- * its level, and is the sparser of the two); undefined when no such filter narrows time.
+ * Where a fingerprint or level filter's rows can be, from the rollups (the fingerprint first:
+ * it is the sparser filter, and the query still applies both); undefined when no such filter
+ * narrows time.
  */
 function narrowedRanges(db: Db, q: Pick<RowQuery, 'fingerprint' | 'levels'>, from: number, to: number, now: number): TimeRange[] | undefined {
   if (q.fingerprint !== undefined) return fingerprintRanges(db, q.fingerprint, from, to, now);

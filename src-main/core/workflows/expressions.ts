@@ -106,7 +106,7 @@ export function plainPathValue(expression: string, context: unknown): unknown {
 }
 
 /** A promise (or any thenable) rather than a value. */
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
+export function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
 }
 

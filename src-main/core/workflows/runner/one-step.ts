@@ -3,7 +3,7 @@ import { parseDuration, type StepClass, type WorkflowNode } from '../../../../sh
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import type { Timer, TimerHandle } from '../../timer';
-import { isStatic, resolveTemplates } from '../expressions';
+import { isStatic, isThenable, resolveTemplates } from '../expressions';
 import type { StepRegistry } from '../registry';
 import { StepError, type AnyStepDefinition, type StepResult } from '../step';
 import type { ApprovalStore } from '../store/approval-store';
@@ -28,10 +28,6 @@ export interface StepRunnerDeps {
   timer: Timer;
   events: EventBus;
   stage: () => LaunchStage;
-}
-
-function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 // per node and per step type, not per run: nodes and definitions are immutable once loaded
