@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../src-main/core';
-import type { Report } from './measure';
+import { median, type Report } from './measure';
 
 const slug = 'bench-pack';
 
@@ -50,7 +50,6 @@ export async function compileBench(report: Report): Promise<void> {
       if (z.status !== 0) throw new Error(`zip failed: ${z.stderr}`);
       rmSync(out);
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     report({
       name: 'product compile, 500 small text files + 25 MB random (no upload, median of 5)',
       value: median(ours),

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumCandidate } from '../tests/e2e/chromium';
 import { startLevqorServer, type LevqorServer } from '../tests/e2e/server-process';
-import { percentile, type Report } from './measure';
+import { median, percentile, type Report } from './measure';
 
 /**
  * The workflow editor in Chromium against `levqor serve` (issue 4): a 500-node workflow opens
@@ -94,7 +94,6 @@ export async function editorBench(report: Report): Promise<void> {
     await page.getByRole('navigation', { name: 'Areas' }).waitFor();
 
     // one warm-up each (first use of the editor's code), then the median of 3
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const open = async (id: string, node: string) => {
       await openAndSelect(page, id, node);
       const runs: number[] = [];

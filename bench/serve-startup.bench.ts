@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { levqorBin, repoRoot } from '../tests/helpers/cli';
-import { rssMb, type Report } from './measure';
+import { median, rssMb, type Report } from './measure';
 
 /** Starts a command, waits for its first stdout line (the URL), then for the first answered call. */
 async function timeToFirstAnswer(args: string[], answer: (line: string) => { url: string; init: RequestInit }): Promise<{ ms: number; rss: number }> {
@@ -48,7 +48,6 @@ export async function serveStartup(report: Report): Promise<void> {
     plain.push(b.ms);
     plainRss = b.rss;
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   report({
     name: 'levqor serve: start to first answered API call (empty data dir, median of 5)',
     value: median(ours),

@@ -7,13 +7,11 @@ import { performance } from 'node:perf_hooks';
 import type { Core } from '../src-main/core';
 import { builtCore } from './built-core';
 import { levqorBin, repoRoot } from '../tests/helpers/cli';
-import { rssMb, type Figure, type Report } from './measure';
+import { median, rssMb, type Figure, type Report } from './measure';
 import { chunks, events, rawIngestMs } from './telemetry-data';
 
 const n = 1_000_000;
 const batch = 10_000;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /**
  * Ingest 1M events through core (validate, id, fingerprint, insert, rollups) beside raw batched

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src-main/core/db/open';
 import { builtCore } from './built-core';
-import type { Report } from './measure';
+import { median, type Report } from './measure';
 
 const workflow = {
   name: 'Bench: manual → transform → log',
@@ -29,8 +29,6 @@ function rawInsertRate(dir: string, round: number, ms: number): number {
   db.close();
   return n / (ms / 1000);
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /**
  * Issue 3: durable executions per second in process, every step persisted, 16 runs in
