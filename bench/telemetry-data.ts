@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase, type Db } from '../src-main/core/db/open';
 import { migrate } from '../src-main/core/db/migrate';
-import { uuidv7 } from '../src-main/core/ids';
 import { fingerprintOf } from '../src-main/core/telemetry/fingerprint';
 import { telemetryCacheKiB } from '../src-main/core/telemetry/telemetry-service';
 import { traffic, type TrafficRow } from '../tests/helpers/traffic';
@@ -38,8 +37,8 @@ export function rawIngestMs(rows: TrafficRow[], batch: number, prepare: (db: Db)
     migrate(db);
     prepare(db);
     db.pragma(`cache_size = -${telemetryCacheKiB}`);
-    // ids made beforehand, stored as ingest stores a made id (id_given 0: no unique check)
-    const final = rows.map((r) => [uuidv7(r.ts), r.ts, r.level, r.source, r.message, fingerprintOf(r.level, r.message), r.endpoint ?? null, r.method ?? null, r.status ?? null, r.duration_ms ?? null, null, null, 0, 0]);
+    // stored as ingest stores a row without an id: id NULL (read from ts, seq and node), no unique check
+    const final = rows.map((r) => [null, r.ts, r.level, r.source, r.message, fingerprintOf(r.level, r.message), r.endpoint ?? null, r.method ?? null, r.status ?? null, r.duration_ms ?? null, null, null, 0, 0]);
     const insert = db.prepare('INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin, id_given) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insertMany = db.transaction((part: unknown[][]) => {
       for (const r of part) insert.run(...r);

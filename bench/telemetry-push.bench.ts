@@ -30,7 +30,7 @@ export async function telemetryPush(report: Report): Promise<void> {
     const reference = createCore({ dataDir: refDir, env: { LEVQOR_DATABASE_URL: copyUrl }, logToFile: false });
     await reference.remote.check();
     reference.close();
-    const rows = core.db.prepare(pushSelectSql).raw(true).all(0, n) as PushRow[];
+    const rows = core.db.prepare(pushSelectSql(core.telemetry.rowId)).raw(true).all(0, n) as PushRow[];
     // the reference streams the same rows as COPY text, formatted as they go, over one connection
     const client = new pg.Client({ connectionString: copyUrl });
     await client.connect();

@@ -31,7 +31,7 @@ describe('migration 10 (telemetry made ids)', () => {
       expect(core.telemetry.ingestValues([{ id, ts: Date.now(), level: 'info', message: 'hello again' }])).toEqual({ accepted: 0, duplicates: 1 });
       // rows without an id get one made here, stored without the unique check
       expect(core.telemetry.ingestValues([{ level: 'info', message: 'new' }, { level: 'info', message: 'new' }])).toEqual({ accepted: 2, duplicates: 0 });
-      const made = core.db.prepare('SELECT id, id_given FROM telemetry_logs WHERE message = ?').all('new') as { id: string; id_given: number }[];
+      const made = core.db.prepare(`SELECT ${core.telemetry.rowId} AS id, id_given FROM telemetry_logs WHERE message = ?`).all('new') as { id: string; id_given: number }[];
       expect(made.map((r) => r.id_given)).toEqual([0, 0]);
       expect(new Set(made.map((r) => r.id)).size).toBe(2);
       // the index only covers rows that came with their id

@@ -1,6 +1,5 @@
 import { httpStatusFor, type ErrorCode } from '../../../shared/contract/errors';
 import type { TelemetryLevel } from '../../../shared/telemetry';
-import { uuidv7 } from '../ids';
 import { fingerprintOf } from './fingerprint';
 import type { TelemetryRow } from './row';
 
@@ -71,7 +70,7 @@ export function appLogRow(line: string): TelemetryRow | undefined {
   }
   const meta = extra ? JSON.stringify(rest) : null;
   return {
-    id: uuidv7(ts),
+    id: null,
     ts,
     level,
     source: 'app',

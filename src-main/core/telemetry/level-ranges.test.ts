@@ -42,7 +42,7 @@ function truth(core: Core, q: { from?: number; to?: number; levels: TelemetryLev
   if (q.from !== undefined) where.push('ts >= ?') && params.push(q.from);
   if (q.to !== undefined) where.push('ts < ?') && params.push(q.to);
   if (q.source !== undefined) where.push('source = ?') && params.push(q.source);
-  return core.db.prepare(`SELECT id FROM telemetry_logs WHERE ${where.join(' AND ')} ORDER BY ts DESC, seq DESC`).pluck().all(...params) as string[];
+  return core.db.prepare(`SELECT ${core.telemetry.rowId} AS id FROM telemetry_logs WHERE ${where.join(' AND ')} ORDER BY ts DESC, seq DESC`).pluck().all(...params) as string[];
 }
 
 function expectSameRows(core: Core): void {
@@ -96,7 +96,7 @@ describe('fingerprint-filtered queries read only the stretches the fingerprint r
       for (const window of [{}, { from: now - 3 * day - 777, to: now - hour + 5 }, { from: now - 35 * day }]) {
         const q = { fingerprint, ...window };
         const expected = core.db
-          .prepare(`SELECT id FROM telemetry_logs WHERE fingerprint = ?${'from' in window ? ' AND ts >= ?' : ''}${'to' in window ? ' AND ts < ?' : ''} ORDER BY ts DESC, seq DESC`)
+          .prepare(`SELECT ${core.telemetry.rowId} AS id FROM telemetry_logs WHERE fingerprint = ?${'from' in window ? ' AND ts >= ?' : ''}${'to' in window ? ' AND ts < ?' : ''} ORDER BY ts DESC, seq DESC`)
           .pluck()
           .all(fingerprint, ...Object.values(window)) as string[];
         for (const limit of [7, 100]) expect(allPages(core, q, limit), `${JSON.stringify(q)} limit ${limit}`).toEqual(expected);

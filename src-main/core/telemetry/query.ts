@@ -21,15 +21,17 @@ export interface RowQuery {
 }
 
 interface StoredRow extends TelemetryRow {
+  id: string;
   seq: number;
   origin: number;
 }
 
 /**
  * Newest first, keyset-paged on (ts, seq) so page 1000 costs what page 1 does. The first page
- * (no cursor) also carries the number of rows matching the filters.
+ * (no cursor) also carries the number of rows matching the filters. `rowId` is rowIdSql
+ * (made-id.ts).
  */
-export function queryRows(db: Db, q: RowQuery, now: number): { rows: TelemetryRowOut[]; nextCursor?: string; total?: number; totalCapped?: boolean } {
+export function queryRows(db: Db, q: RowQuery, now: number, rowId: string): { rows: TelemetryRowOut[]; nextCursor?: string; total?: number; totalCapped?: boolean } {
   const { where, params } = rowFilter(q);
   let before: number | undefined;
   if (q.cursor !== undefined) {
@@ -39,7 +41,7 @@ export function queryRows(db: Db, q: RowQuery, now: number): { rows: TelemetryRo
     before = Number(m[1]);
     params.push(before, Number(m[2]));
   }
-  const select = `SELECT seq, id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin FROM telemetry_logs`;
+  const select = `SELECT seq, ${rowId} AS id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin FROM telemetry_logs`;
   const order = 'ORDER BY ts DESC, seq DESC LIMIT ?';
   let stored: StoredRow[];
   const upper = Math.min(q.to ?? Number.MAX_SAFE_INTEGER, before === undefined ? Number.MAX_SAFE_INTEGER : before + 1);

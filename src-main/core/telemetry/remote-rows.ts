@@ -10,8 +10,10 @@ const remoteColumns = 'id, ts, level, source, message, fingerprint, endpoint, me
 /** A local row as pushed, in column order: seq, id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta. */
 export type PushRow = [number, string, number, string, string, string, string, string | null, string | null, number | null, number | null, string | null, string | null];
 
-export const pushSelectSql =
-  'SELECT seq, id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta FROM telemetry_logs WHERE seq > ? AND origin = 0 ORDER BY seq LIMIT ?';
+/** Local rows after a seq, as PushRow arrays; `rowId` is rowIdSql (made-id.ts): a made id is read, not stored. */
+export function pushSelectSql(rowId: string): string {
+  return `SELECT seq, ${rowId} AS id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta FROM telemetry_logs WHERE seq > ? AND origin = 0 ORDER BY seq LIMIT ?`;
+}
 
 const special = /[\\\t\n\r]/;
 

@@ -33,4 +33,24 @@ describe('telemetry retention', () => {
     expect(core.telemetry.report(old).total).toEqual({ count: 24, previous: 24 });
     core.close();
   });
+
+  it('never gives a seq twice: the newest row stays past retention, so later rows keep a fresh seq and id', () => {
+    const clock = new ManualClock(now - 40 * day);
+    const core = createCore({ dataDir: tempDir(), env: {}, clock, logToFile: false });
+    try {
+      core.telemetry.ingestValues([{ level: 'info', message: 'old 1' }, { level: 'info', message: 'old 2' }]);
+      const read = () => core.db.prepare(`SELECT seq, ${core.telemetry.rowId} AS id, message FROM telemetry_logs ORDER BY seq`).all() as { seq: number; id: string; message: string }[];
+      const [, newest] = read();
+      clock.set(now);
+      expect(core.telemetry.prune().rows).toBe(1);
+      expect(read()).toEqual([newest]);
+      // the same time as the rows before: only the seq tells the ids apart
+      core.telemetry.ingestValues([{ ts: now - 40 * day, level: 'info', message: 'old 3' }]);
+      const after = read();
+      expect(after.at(-1)!.seq).toBe(newest!.seq + 1);
+      expect(new Set(after.map((r) => r.id)).size).toBe(after.length);
+    } finally {
+      core.close();
+    }
+  });
 });

@@ -13,15 +13,17 @@ export interface PruneResult {
 const chunk = 50_000;
 
 /**
- * Retention: raw rows older than `retentionDays`, rollups past their grain's keep (minute
- * 1 day, hour 30 days, day 365 days), and year-old anomalies and groups go; then an
- * incremental vacuum hands the freed pages back so the file shrinks. Raw rows go in chunks
- * so readers and writers are never blocked for long.
+ * Retention: raw rows older than `retentionDays` (all but the newest by seq), rollups past
+ * their grain's keep (minute 1 day, hour 30 days, day 365 days), and year-old anomalies and
+ * groups go; then an incremental vacuum hands the freed pages back so the file shrinks. Raw
+ * rows go in chunks so readers and writers are never blocked for long.
  */
 export function prune(db: Db, now: number, retentionDays: number): PruneResult {
   const cutoff = now - retentionDays * day;
   recordPrune(db, cutoff, now);
-  const deleteRows = db.prepare('DELETE FROM telemetry_logs WHERE seq IN (SELECT seq FROM telemetry_logs WHERE ts < ? LIMIT ?)');
+  // the newest row by seq stays even when it is old: SQLite hands out max(seq) + 1, and a seq
+  // given twice would hide the new row from the push cursor and repeat a made id (made-id.ts)
+  const deleteRows = db.prepare('DELETE FROM telemetry_logs WHERE seq IN (SELECT seq FROM telemetry_logs WHERE ts < ? AND seq < (SELECT max(seq) FROM telemetry_logs) LIMIT ?)');
   let rows = 0;
   for (;;) {
     const n = deleteRows.run(cutoff, chunk).changes;

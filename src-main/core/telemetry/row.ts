@@ -2,7 +2,8 @@ import type { TelemetryLevel } from '../../../shared/telemetry';
 
 /** A validated row as stored: meta is JSON text (or null), ts is ms since the epoch. */
 export interface TelemetryRow {
-  id: string;
+  /** null when made here: read back from ts, seq and the node id (made-id.ts). */
+  id: string | null;
   ts: number;
   level: TelemetryLevel;
   source: string;
@@ -14,7 +15,7 @@ export interface TelemetryRow {
   duration_ms: number | null;
   trace_id: string | null;
   meta: string | null;
-  /** 1 when the row came with its own id (checked unique), 0 when ingest made it (new by construction). */
+  /** 1 when the row came with its own id (checked unique), 0 when it is made here (new by construction). */
   id_given: 0 | 1;
 }
 

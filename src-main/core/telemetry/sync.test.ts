@@ -35,7 +35,7 @@ async function remoteIds(url: string): Promise<string[]> {
 }
 
 function localIds(core: Core): string[] {
-  return core.db.prepare('SELECT id FROM telemetry_logs ORDER BY id').pluck().all() as string[];
+  return core.db.prepare(`SELECT ${core.telemetry.rowId} AS id FROM telemetry_logs ORDER BY id`).pluck().all() as string[];
 }
 
 describe('telemetry sync with the remote Postgres', () => {

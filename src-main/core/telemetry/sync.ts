@@ -19,6 +19,8 @@ export interface SyncDeps {
   ingest: TelemetryIngest;
   remote: RemoteDb;
   state: SyncState;
+  /** rowIdSql for this install (made-id.ts). */
+  rowId: string;
   clock: Clock;
   log: Logger;
   events: EventBus;
@@ -108,7 +110,7 @@ export class TelemetrySync {
   private async push(signal: AbortSignal, nodeId: string): Promise<number> {
     const { db, remote, state, events } = this.deps;
     // arrays, not objects: half the cost on a million rows
-    const select = db.prepare(pushSelectSql).raw(true);
+    const select = db.prepare(pushSelectSql(this.deps.rowId)).raw(true);
     const total = this.pushPending();
     const inflight: Array<{ last: number; count: number; done: Promise<unknown> }> = [];
     let readFrom = state.pushSeq;

@@ -13,6 +13,7 @@ import { runDetectors } from './detectors';
 import { TelemetryIngest, type IngestResult } from './ingest';
 import { parseBatchText, parseNdjsonFile } from './parse-batch';
 import { every } from './periodic';
+import { nodeBits, rowIdSql } from './made-id';
 import { queryGroups, queryRows, type GroupQuery, type RowQuery } from './query';
 import { dailyReport } from './report';
 import { prune, type PruneResult } from './retention';
@@ -41,13 +42,18 @@ export class TelemetryService {
   readonly syncer: TelemetrySync;
   private readonly ingester: TelemetryIngest;
   private tee: AppLogTee | undefined;
+  /** SQL for a telemetry_logs row's id, stored or made (made-id.ts): `SELECT ${rowId} AS id …`. */
+  readonly rowId: string;
 
   constructor(private readonly deps: TelemetryDeps) {
     // telemetry indexes outgrow SQLite's 2 MB default page cache at a few hundred thousand rows
     deps.db.pragma(`cache_size = -${telemetryCacheKiB}`);
     this.ingester = new TelemetryIngest(deps.db);
     this.anomalyStore = new AnomalyStore(deps.db);
-    this.syncer = new TelemetrySync({ ...deps, ingest: this.ingester, state: new SyncState(deps.db) });
+    const state = new SyncState(deps.db);
+    // made ids are read from ts, seq and the node id, so the node id exists before the first row
+    this.rowId = rowIdSql(nodeBits(state.nodeId(deps.clock.now())));
+    this.syncer = new TelemetrySync({ ...deps, ingest: this.ingester, state, rowId: this.rowId });
   }
 
   /** A batch as text (NDJSON or a JSON array): all rows stored, or none. */
@@ -66,7 +72,7 @@ export class TelemetryService {
   }
 
   query(q: RowQuery) {
-    return queryRows(this.deps.db, q, this.deps.clock.now());
+    return queryRows(this.deps.db, q, this.deps.clock.now(), this.rowId);
   }
 
   groups(q: GroupQuery): TelemetryGroup[] {

@@ -1,6 +1,5 @@
 import { httpMethods, telemetryLevels, telemetryLimits, type TelemetryLevel } from '../../../shared/telemetry';
 import { CoreError } from '../errors';
-import { uuidv7 } from '../ids';
 import { fingerprintOf } from './fingerprint';
 import { rowFields, type TelemetryRow } from './row';
 
@@ -91,9 +90,10 @@ function normaliseFields(raw: unknown, ctx: NormaliseContext): TelemetryRow {
 
   const ts = parseTs(r.ts, ctx);
 
+  // no id: one is made from the stored row when it is read (made-id.ts)
   let id = r.id;
   const idGiven = id !== undefined && id !== null;
-  if (!idGiven) id = uuidv7(ts);
+  if (!idGiven) id = null;
   else if (typeof id !== 'string' || !uuidPattern.test(id)) fail('id', `must be a UUID (got ${JSON.stringify(id)})`);
   else id = id.toLowerCase();
 
@@ -129,7 +129,7 @@ function normaliseFields(raw: unknown, ctx: NormaliseContext): TelemetryRow {
   }
 
   return {
-    id: id as string,
+    id: id as string | null,
     ts,
     level: level as TelemetryLevel,
     source,

@@ -9,6 +9,7 @@ import * as m0008 from './0008-run-dry-run';
 import * as m0009 from './0009-run-index';
 import * as m0010 from './0010-telemetry-made-ids';
 import * as m0011 from './0011-telemetry-fingerprint-index';
+import * as m0012 from './0012-telemetry-derived-ids';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, ...m0009 },
   { version: 10, ...m0010 },
   { version: 11, ...m0011 },
+  { version: 12, ...m0012 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
