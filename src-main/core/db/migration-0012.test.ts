@@ -6,7 +6,7 @@ import { openDatabase } from './open';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 
-describe('migration 12 (telemetry ids read, not stored, when made here)', () => {
+describe('migration 12 (telemetry lean rows)', () => {
   it('keeps every stored id, seq and unique check; rows made afterwards store no id', () => {
     const dir = tempDir();
     const db = openDatabase(join(dir, 'levqor.db'));
@@ -34,7 +34,7 @@ describe('migration 12 (telemetry ids read, not stored, when made here)', () => 
       expect(fresh).toMatchObject({ seq: 9, stored: null, id_given: 0 });
       expect(fresh!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       const indexes = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'telemetry_logs' AND sql IS NOT NULL ORDER BY name").pluck().all();
-      expect(indexes).toEqual(['telemetry_logs_given_id', 'telemetry_logs_ts']);
+      expect(indexes).toEqual(['telemetry_logs_given_id']);
     } finally {
       core.close();
     }

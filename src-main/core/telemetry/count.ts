@@ -5,6 +5,7 @@ import { fingerprintRanges } from './level-ranges';
 import { pruneMarks } from './prune-marks';
 import { grainMs, grains, type Grain } from './rollups';
 import { floorTo } from './row';
+import { rowsInTimeSql, storedTimeSpan } from './time-blocks';
 
 /** A COUNT over raw rows stops after this many matches; the answer then says "at least". */
 export const countCap = 100_000;
@@ -34,32 +35,31 @@ export function countRows(db: Db, q: CountFilters, now: number, cap: number = co
     if (!q.levels || q.levels.length === 0) return { total: countFromRollups(db, q, now, 'telemetry_rollup_fingerprints', 'fingerprint = ?', [q.fingerprint]), capped: false };
   }
   const { where, params } = rowFilter(q);
-  const ranges = q.fingerprint !== undefined ? fingerprintRanges(db, q.fingerprint, q.from ?? Number.MIN_SAFE_INTEGER, q.to ?? Number.MAX_SAFE_INTEGER, now) : undefined;
+  const [lower, upper] = [q.from ?? Number.MIN_SAFE_INTEGER, q.to ?? Number.MAX_SAFE_INTEGER];
+  // a fingerprint has no index: count only where its rollups say its rows are
+  const ranges = q.fingerprint !== undefined ? fingerprintRanges(db, q.fingerprint, lower, upper, now) : [[lower, upper]];
+  const inRange = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${rowsInTimeSql}${where.map((w) => ` AND ${w}`).join('')} LIMIT ?)`).pluck();
   let n = 0;
-  if (ranges) {
-    // a fingerprint has no index: count only where its rollups say its rows are
-    const inRange = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM telemetry_logs WHERE ${[...where, 'ts >= ?', 'ts < ?'].join(' AND ')} LIMIT ?)`).pluck();
-    for (const [a, b] of ranges) {
-      n += inRange.get(...params, a, b, cap + 1 - n) as number;
-      if (n > cap) break;
-    }
-  } else n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM telemetry_logs WHERE ${where.join(' AND ')} LIMIT ?)`).pluck().get(...params, cap + 1) as number;
+  for (const [a, b] of ranges) {
+    n += inRange.get(a, b, a, b, ...params, cap + 1 - n) as number;
+    if (n > cap) break;
+  }
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
 
 /** `condition` (over `values`) holds in the raw rows and in `rollup`'s rows alike: a level or a fingerprint. */
 function countFromRollups(db: Db, q: CountFilters, now: number, rollup: string, condition: string | undefined, values: readonly unknown[]): number {
   const filterSql = condition ? ` AND ${condition}` : '';
-  const oldest = db.prepare('SELECT min(ts) FROM telemetry_logs').pluck().get() as number | null;
-  if (oldest === null) return 0;
-  const newest = db.prepare('SELECT max(ts) FROM telemetry_logs').pluck().get() as number;
+  const span = storedTimeSpan(db);
+  if (span === undefined) return 0;
+  const { oldest, newest } = span;
   let from = Math.max(q.from ?? oldest, oldest);
   const to = Math.min(q.to ?? newest + 1, newest + 1);
   if (from >= to) return 0;
 
-  const exactStmt = db.prepare(`SELECT count(*) FROM telemetry_logs WHERE ts >= ? AND ts < ?${filterSql}`).pluck();
+  const exactStmt = db.prepare(`SELECT count(*) FROM ${rowsInTimeSql}${filterSql}`).pluck();
   const rolledStmt = db.prepare(`SELECT coalesce(sum(n), 0) FROM ${rollup} WHERE grain = ? AND bucket >= ? AND bucket < ?${filterSql}`).pluck();
-  const exact = (a: number, b: number) => exactStmt.get(a, b, ...values) as number;
+  const exact = (a: number, b: number) => exactStmt.get(a, b, a, b, ...values) as number;
   const rolled = (grain: Grain, a: number, b: number) => rolledStmt.get(grain, a, b, ...values) as number;
 
   let total = 0;

@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import type { ParsedBatch } from './parse-batch';
 import { RollupAccumulator, RollupWriter } from './rollups';
 import { Origin, type TelemetryRow } from './row';
+import { BlockBounds } from './time-blocks';
 import { normaliseRow, type NormaliseContext } from './validate';
 
 export interface IngestResult {
@@ -26,6 +27,7 @@ export class TelemetryIngest {
   private readonly insertMade: Statement;
   private readonly rollups: RollupWriter;
   private readonly acc = new RollupAccumulator();
+  private readonly blocks: BlockBounds;
 
   constructor(private readonly db: Db) {
     const insert = `INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin, id_given)
@@ -33,12 +35,14 @@ export class TelemetryIngest {
     this.insertGiven = db.prepare(`${insert}, 1) ON CONFLICT (id) WHERE id_given = 1 DO NOTHING`);
     this.insertMade = db.prepare(`${insert}, 0)`);
     this.rollups = new RollupWriter(db);
+    this.blocks = new BlockBounds(db);
   }
 
   /** Validates and stores a parsed batch; throws RowRejected (nothing stored) on the first bad row. */
   ingest(batch: ParsedBatch, ctx: NormaliseContext, origin: Origin = Origin.Local): IngestResult {
     return this.db.transaction(() => {
       this.acc.clear();
+      this.blocks.clear();
       let accepted = 0;
       let duplicates = 0;
       const one = (value: unknown, line: number) => {
@@ -49,6 +53,7 @@ export class TelemetryIngest {
       if (batch.unit === 'row') for (let i = 0; i < batch.values.length; i++) one(batch.values[i], i + 1);
       else for (const item of batch.items) one(item.value, item.line);
       this.rollups.flush(this.acc);
+      this.blocks.flush();
       return { accepted, duplicates };
     })();
   }
@@ -57,6 +62,7 @@ export class TelemetryIngest {
   insertRows(rows: Iterable<TelemetryRow>, origin: Origin, alsoInTransaction?: () => void): IngestResult {
     return this.db.transaction(() => {
       this.acc.clear();
+      this.blocks.clear();
       let accepted = 0;
       let duplicates = 0;
       for (const row of rows) {
@@ -65,6 +71,7 @@ export class TelemetryIngest {
         if (this.acc.size >= flushEvery) this.rollups.flush(this.acc);
       }
       this.rollups.flush(this.acc);
+      this.blocks.flush();
       alsoInTransaction?.();
       return { accepted, duplicates };
     })();
@@ -75,6 +82,7 @@ export class TelemetryIngest {
     const info = insert.run(row.id, row.ts, row.level, row.source, row.message, row.fingerprint, row.endpoint, row.method, row.status, row.duration_ms, row.trace_id, row.meta, origin);
     if (info.changes === 0) return false;
     this.acc.add(row);
+    this.blocks.add(info.lastInsertRowid as number, row.ts);
     return true;
   }
 }

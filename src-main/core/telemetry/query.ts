@@ -7,6 +7,7 @@ import { countRows } from './count';
 import { fingerprintRanges, levelRanges, type TimeRange } from './level-ranges';
 import { rowFilter } from './row-filter';
 import { grainFor, grainMs } from './rollup-read';
+import { newestInTime } from './time-blocks';
 
 export interface RowQuery {
   from?: number;
@@ -42,20 +43,15 @@ export function queryRows(db: Db, q: RowQuery, now: number, rowId: string): { ro
     params.push(before, Number(m[2]));
   }
   const select = `SELECT seq, ${rowId} AS id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin FROM telemetry_logs`;
-  const order = 'ORDER BY ts DESC, seq DESC LIMIT ?';
-  let stored: StoredRow[];
+  const inBlock = db.prepare(`${select} WHERE ${[...where, 'seq >= ?', 'seq < ?', 'ts >= ?', 'ts < ?'].join(' AND ')} ORDER BY ts DESC, seq DESC LIMIT ?`);
   const upper = Math.min(q.to ?? Number.MAX_SAFE_INTEGER, before === undefined ? Number.MAX_SAFE_INTEGER : before + 1);
-  const ranges = narrowedRanges(db, q, q.from ?? Number.MIN_SAFE_INTEGER, upper, now);
-  if (ranges) {
-    // only the stretches of time the rollups say hold such rows, newest first
-    const inRange = db.prepare(`${select} WHERE ${[...where, 'ts >= ?', 'ts < ?'].join(' AND ')} ${order}`);
-    stored = [];
-    for (const [a, b] of ranges) {
-      stored.push(...(inRange.all(...params, a, b, q.limit + 1 - stored.length) as StoredRow[]));
-      if (stored.length > q.limit) break;
-    }
-  } else {
-    stored = db.prepare(`${select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${order}`).all(...params, q.limit + 1) as StoredRow[];
+  const lower = q.from ?? Number.MIN_SAFE_INTEGER;
+  // a level or fingerprint filter reads only the stretches the rollups say hold such rows, newest first
+  const ranges = narrowedRanges(db, q, lower, upper, now) ?? [[lower, upper]];
+  const stored: StoredRow[] = [];
+  for (const [a, b] of ranges) {
+    stored.push(...newestInTime(db, a, b, q.limit + 1 - stored.length, (first, end, n) => inBlock.all(...params, first, end, a, b, n) as StoredRow[]));
+    if (stored.length > q.limit) break;
   }
   const more = stored.length > q.limit;
   const page = more ? stored.slice(0, q.limit) : stored;

@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import { recordPrune } from './prune-marks';
 import { grainKeepMs } from './rollup-read';
 import { day, floorTo, hour, minute } from './row';
+import { rowsInTimeSql, tightenBlocks } from './time-blocks';
 
 export interface PruneResult {
   rows: number;
@@ -23,13 +24,17 @@ export function prune(db: Db, now: number, retentionDays: number): PruneResult {
   recordPrune(db, cutoff, now);
   // the newest row by seq stays even when it is old: SQLite hands out max(seq) + 1, and a seq
   // given twice would hide the new row from the push cursor and repeat a made id (made-id.ts)
-  const deleteRows = db.prepare('DELETE FROM telemetry_logs WHERE seq IN (SELECT seq FROM telemetry_logs WHERE ts < ? AND seq < (SELECT max(seq) FROM telemetry_logs) LIMIT ?)');
+  const deleteRows = db.prepare(
+    `DELETE FROM telemetry_logs WHERE seq IN (SELECT t.seq FROM ${rowsInTimeSql} AND t.seq < (SELECT max(seq) FROM telemetry_logs) LIMIT ?)`,
+  );
+  const from = Number.MIN_SAFE_INTEGER;
   let rows = 0;
   for (;;) {
-    const n = deleteRows.run(cutoff, chunk).changes;
+    const n = deleteRows.run(from, cutoff, from, cutoff, chunk).changes;
     rows += n;
     if (n < chunk) break;
   }
+  if (rows > 0) tightenBlocks(db, cutoff);
   const limits: Array<[string, number]> = [
     ['minute', floorTo(now, minute) - grainKeepMs.minute],
     ['hour', floorTo(now, hour) - grainKeepMs.hour],

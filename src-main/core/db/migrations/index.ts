@@ -9,7 +9,7 @@ import * as m0008 from './0008-run-dry-run';
 import * as m0009 from './0009-run-index';
 import * as m0010 from './0010-telemetry-made-ids';
 import * as m0011 from './0011-telemetry-fingerprint-index';
-import * as m0012 from './0012-telemetry-derived-ids';
+import * as m0012 from './0012-telemetry-lean-rows';
 
 export interface Migration {
   version: number;

@@ -1,11 +1,13 @@
-export const name = 'telemetry-derived-ids';
+export const name = 'telemetry-lean-rows';
 
 /**
- * A telemetry row that arrives without an id no longer stores one: `id` is NULL and the row's
- * id is read from its ts, seq and this install's node id (core/telemetry/made-id.ts). That
- * saves a made string and 36 bytes per ingested row (ingest speed, issue 6) and the file
- * shrinks by as much. SQLite cannot drop NOT NULL, so the table is rebuilt; every stored row
- * keeps its id, its seq (the push cursor) and its unique check.
+ * Two costs leave every ingested telemetry row (ingest speed, issue 6):
+ * - A row that arrives without an id stores none: `id` is NULL and the id is read from the
+ *   row's ts, seq and this install's node id (core/telemetry/made-id.ts) — no made string,
+ *   36 bytes less per row. SQLite cannot drop NOT NULL, so the table is rebuilt; every stored
+ *   row keeps its id, its seq (the push cursor) and its unique check.
+ * - No index on ts: `telemetry_blocks` keeps the lowest and highest ts of each 1024 seqs, and
+ *   time ranges read the overlapping blocks by rowid (core/telemetry/time-blocks.ts).
  */
 export const sql = /* sql */ `
 CREATE TABLE telemetry_logs_v12 (
@@ -29,5 +31,12 @@ INSERT INTO telemetry_logs_v12 SELECT seq, id, ts, level, source, message, finge
 DROP TABLE telemetry_logs;
 ALTER TABLE telemetry_logs_v12 RENAME TO telemetry_logs;
 CREATE UNIQUE INDEX telemetry_logs_given_id ON telemetry_logs (id) WHERE id_given = 1;
-CREATE INDEX telemetry_logs_ts ON telemetry_logs (ts);
+
+CREATE TABLE telemetry_blocks (
+  block  INTEGER PRIMARY KEY,               -- seq / 1024
+  min_ts INTEGER NOT NULL,                  -- the block's oldest row
+  max_ts INTEGER NOT NULL                   -- and its newest
+) STRICT;
+INSERT INTO telemetry_blocks SELECT seq / 1024, min(ts), max(ts) FROM telemetry_logs GROUP BY seq / 1024;
+CREATE INDEX telemetry_blocks_max_ts ON telemetry_blocks (max_ts);
 `;
