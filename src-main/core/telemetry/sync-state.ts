@@ -13,11 +13,16 @@ export class SyncState {
     this.db.prepare('INSERT INTO telemetry_sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  /** This install's id: rows it pushed carry it, so pulling never brings them back. */
+  /**
+   * This install's id: rows it pushed carry it, so pulling never brings them back, and made
+   * row ids hold part of it (made-id.ts). Made once; two processes starting together agree on
+   * the first one written.
+   */
   nodeId(now: number): string {
-    let id = this.get('node.id');
-    if (!id) this.set('node.id', (id = uuidv7(now)));
-    return id;
+    const id = this.get('node.id');
+    if (id) return id;
+    this.db.prepare("INSERT INTO telemetry_sync_state (key, value) VALUES ('node.id', ?) ON CONFLICT (key) DO NOTHING").run(uuidv7(now));
+    return this.get('node.id')!;
   }
 
   get pushSeq(): number {
