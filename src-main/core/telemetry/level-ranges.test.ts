@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/temp-dir';
+import { allPages } from '../../../tests/helpers/telemetry-pages';
 import { rng } from '../../../tests/helpers/traffic';
 import { createCore, ManualClock, type Core } from '..';
 import type { TelemetryLevel } from '../../../shared/telemetry';
@@ -21,18 +22,6 @@ function seed(core: Core): void {
   }
   for (let i = 0; i < 30; i++) rows.push({ ts: now - 400 * day + i * hour, level: i % 3 === 0 ? 'error' : 'info', message: `old ${i}` });
   for (let i = 0; i < rows.length; i += 10_000) core.telemetry.ingestValues(rows.slice(i, i + 10_000));
-}
-
-/** Every page of a query, by cursor, as ids. */
-function allPages(core: Core, q: Omit<RowQuery, 'limit' | 'cursor'>, limit: number): string[] {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const page = core.telemetry.query({ ...q, limit, ...(cursor ? { cursor } : {}) });
-    ids.push(...page.rows.map((r) => r.id));
-    if (!page.nextCursor) return ids;
-    cursor = page.nextCursor;
-  }
 }
 
 /** The same rows straight from SQL, newest first. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/temp-dir';
+import { allPages } from '../../../tests/helpers/telemetry-pages';
 import { rng } from '../../../tests/helpers/traffic';
 import { createCore, ManualClock, type Core } from '..';
 import type { RowQuery } from './query';
@@ -21,17 +22,6 @@ function seedOutOfOrder(core: Core): void {
   for (let i = 0; i < 40; i++) rows[i * 97]!.ts = now - 3 * day;
   for (let i = 0; i < rows.length; i += 2_500) core.telemetry.ingestValues(rows.slice(i, i + 2_500));
   core.telemetry.ingestValues(Array.from({ length: 300 }, (_, i) => ({ ts: now - 20 * day + i * 1_000, level: 'warn', message: `late ${i}` })));
-}
-
-function allPages(core: Core, q: Omit<RowQuery, 'limit' | 'cursor'>, limit: number): string[] {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const page = core.telemetry.query({ ...q, limit, ...(cursor ? { cursor } : {}) });
-    ids.push(...page.rows.map((r) => r.id));
-    if (!page.nextCursor) return ids;
-    cursor = page.nextCursor;
-  }
 }
 
 /** The same rows by a full scan, newest first. */
