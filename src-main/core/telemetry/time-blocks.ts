@@ -76,6 +76,18 @@ export function storedTimeSpan(db: Db): { oldest: number; newest: number } | und
   return span.oldest === null || span.newest === null ? undefined : { oldest: span.oldest, newest: span.newest };
 }
 
+// a level filter asks once per stretch of time: one prepared statement per connection
+const blocksStatements = new WeakMap<Db, Statement>();
+
+function blocksNewestFirst(db: Db): Statement {
+  let statement = blocksStatements.get(db);
+  if (!statement) {
+    statement = db.prepare('SELECT block, max_ts FROM telemetry_blocks WHERE max_ts >= ? AND min_ts < ? ORDER BY max_ts DESC').raw(true);
+    blocksStatements.set(db, statement);
+  }
+  return statement;
+}
+
 interface Ordered {
   ts: number;
   seq: number;
@@ -90,7 +102,7 @@ interface Ordered {
  */
 export function newestInTime<T extends Ordered>(db: Db, from: number, to: number, limit: number, rowsOfBlock: (firstSeq: number, endSeq: number, limit: number) => T[]): T[] {
   if (limit <= 0 || from >= to) return [];
-  const blocks = db.prepare('SELECT block, max_ts FROM telemetry_blocks WHERE max_ts >= ? AND min_ts < ? ORDER BY max_ts DESC').raw(true).iterate(from, to) as IterableIterator<[number, number]>;
+  const blocks = blocksNewestFirst(db).iterate(from, to) as IterableIterator<[number, number]>;
   let best: T[] = [];
   for (const [block, maxTs] of blocks) {
     // ties on ts are ordered by seq, so a block whose newest equals the last kept row may still beat it
