@@ -6,18 +6,10 @@ import { classHint, formatPreview, formatTime, healingFacts, subjectHref, subjec
 import { useApprovals, useNow } from './use-approvals';
 import './approvals.css';
 import { ErrorLine } from '../../components/ErrorLine';
+import { ClassBadge } from '../../components/ClassBadge';
 
 const stageLabel = { 'pre-launch': 'Pre-launch', 'post-launch': 'Post-launch' } as const;
 const statusLabel = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', cancelled: 'Cancelled' } as const;
-
-function ClassBadge({ cls }: { cls: Approval['class'] }) {
-  return (
-    <span className={`apx-class apx-class--${cls}`} title={classHint[cls]} data-testid="approval-class">
-      <span className="sr-only">Class </span>
-      {cls}
-    </span>
-  );
-}
 
 /** What the approval is about: the workflow and step, or for uploads and healing actions their kind, title and a link. */
 function Subject({ a }: { a: Approval }) {
@@ -70,7 +62,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
   return (
     <li className="card apx-item" data-testid={`approval-${a.id}`} data-status="pending">
       <div className="apx-item__head">
-        <ClassBadge cls={a.class} />
+        <ClassBadge cls={a.class} hint={classHint[a.class]} testId="approval-class" />
         <div className="apx-item__title">
           <strong className="apx-item__message">{a.message}</strong>
           <Subject a={a} />
@@ -147,7 +139,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
 function DecidedRow({ a }: { a: Approval }) {
   return (
     <li className="apx-decided" data-testid={`approval-${a.id}`} data-status={a.status}>
-      <ClassBadge cls={a.class} />
+      <ClassBadge cls={a.class} hint={classHint[a.class]} testId="approval-class" />
       <div className="apx-decided__body">
         <div className="apx-decided__title">
           <strong>{a.message}</strong>

@@ -5,6 +5,7 @@ import { toLevqorError } from '../../api/to-levqor-error';
 import { hrefFor } from '../../routing/use-hash-route';
 import { deductionLabel } from './format';
 import { ErrorLine } from '../../components/ErrorLine';
+import { ClassBadge } from '../../components/ClassBadge';
 
 const classHint = { A: 'Class A: safe, reversible', B: 'Class B: needs your approval', C: 'Class C: high impact, needs your approval' } as const;
 
@@ -68,9 +69,7 @@ export function HealingPlan({ plan, onRequested = () => {} }: { plan: Plan; onRe
         <ol className="gplan__steps">
           {plan.steps.map((s) => (
             <li key={s.id} className="gstep" data-testid={`healing-step-${s.id}`}>
-              <span className={`gclass gclass--${s.class}`} title={classHint[s.class]} aria-label={classHint[s.class]}>
-                {s.class}
-              </span>
+              <ClassBadge cls={s.class} hint={classHint[s.class]} />
               <div className="gstep__body">
                 <div className="gstep__title">
                   <strong>{s.title}</strong>
