@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core';
 import { assertBuilt, levqor, levqorBin, repoRoot } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
+import { rng } from '../helpers/traffic';
 
 /**
  * The crash suite (issue 3, "Tests"): real `levqor` processes run a workflow whose steps POST
@@ -23,18 +24,8 @@ const seed = Number(process.env.CRASH_SEED ?? 20261128);
 const targetKills = Number(process.env.CRASH_KILLS ?? 60);
 const maxSpawns = 240;
 
-/** mulberry32: a small seeded PRNG, so a failing schedule replays. */
-function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(seed);
+// seeded (mulberry32), so a failing schedule replays
+const random = rng(seed);
 const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 
 interface Hit {
