@@ -18,7 +18,9 @@ export const blockRows = 1024;
 /**
  * FROM/WHERE for the rows of [?, ?) in time, as `t`, through their blocks; binds from, to,
  * from, to. Append further conditions with AND. SQLite reads the few matching blocks first,
- * then each block's rows by rowid range.
+ * then each block's rows by rowid range. NOT INDEXED because otherwise, given a level or
+ * fingerprint condition, SQLite may build an automatic index over the whole table first
+ * (≈ 200 ms at 1M rows); the rowid range is still used.
  */
 export const rowsInTimeSql = `telemetry_blocks b CROSS JOIN telemetry_logs t NOT INDEXED ON t.seq >= b.block * ${blockRows} AND t.seq < (b.block + 1) * ${blockRows}
   WHERE b.max_ts >= ? AND b.min_ts < ? AND t.ts >= ? AND t.ts < ?`;
