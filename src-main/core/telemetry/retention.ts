@@ -34,7 +34,8 @@ export function prune(db: Db, now: number, retentionDays: number): PruneResult {
     rows += n;
     if (n < chunk) break;
   }
-  if (rows > 0) tightenBlocks(db, cutoff);
+  // every time, not only after deletions here: a prune cut short before this line left bounds wider than their rows
+  tightenBlocks(db, cutoff);
   const limits: Array<[string, number]> = [
     ['minute', floorTo(now, minute) - grainKeepMs.minute],
     ['hour', floorTo(now, hour) - grainKeepMs.hour],
