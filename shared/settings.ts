@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { launchStageSchema, defaultLaunchStage } from './stage';
+import { secretDestinationUrl } from './secret-destination';
+
+const namesAFolder = 'It names a folder on this machine, so it is changed only with `levqor settings set` or its environment variable, never from a page.';
+const decidesWhereSecretsGo = 'It decides where a secret is sent, so it is changed only with `levqor settings set` or its environment variable, never from a page.';
 
 /**
  * Every founder-visible setting: its schema, default and a sentence for the UI.
@@ -19,6 +23,7 @@ export const settingDefinitions = {
     label: 'Products folder',
     description: 'Where products/<slug>.product.json live. Empty means the products folder in the data dir.',
     env: 'LEVQOR_PRODUCTS_DIR',
+    cliOnly: namesAFolder,
   },
   'drive.folderId': {
     schema: z.string().trim().regex(/^[A-Za-z0-9_-]*$/, 'must be a Google Drive folder id (letters, digits, - and _), or empty'),
@@ -28,11 +33,12 @@ export const settingDefinitions = {
     env: 'LEVQOR_DRIVE_FOLDER_ID',
   },
   'drive.rootUrl': {
-    schema: z.url({ protocol: /^https?$/, error: () => 'must be an http(s) URL' }),
+    schema: secretDestinationUrl,
     defaultValue: 'https://www.googleapis.com/',
     label: 'Drive API address',
     description: 'Where the Google Drive API answers; change it only for a proxy or a test server.',
     env: 'LEVQOR_DRIVE_ROOT_URL',
+    cliOnly: decidesWhereSecretsGo,
   },
   logLevel: {
     schema: z.enum(['debug', 'info', 'warn', 'error'], { error: () => 'must be debug, info, warn or error' }),
@@ -84,6 +90,12 @@ export interface SettingDefinition {
   label: string;
   description: string;
   env: string | undefined;
+  /**
+   * Set for a setting that only the command line (or its environment variable) may change: the
+   * reason, shown beside it. Over HTTP or IPC the caller is a page, which must not choose where
+   * secrets are sent or which folders are read.
+   */
+  cliOnly?: string;
 }
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -9,6 +9,7 @@ import { remoteProcedures, remoteEvents } from './remote';
 import { workflowsProcedures, workflowEvents } from './workflows';
 import { productsProcedures, productsEvents } from './products';
 import { guardianProcedures, guardianEvents } from './guardian';
+import { sessionsProcedures } from './sessions';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -24,6 +25,7 @@ export const procedures = {
   ...workflowsProcedures,
   ...productsProcedures,
   ...guardianProcedures,
+  ...sessionsProcedures,
 };
 
 export const events = {

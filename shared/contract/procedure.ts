@@ -6,6 +6,11 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   output: O;
   /** One sentence for the CLI help and the README. */
   summary: string;
+  /**
+   * Input fields that name a file or folder on this machine. Only the `levqor` command line
+   * may give them: over HTTP or IPC the caller is a page, and a page must not read the disk.
+   */
+  localPaths?: readonly string[];
 }
 
 export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {

@@ -155,7 +155,8 @@ export const productsProcedures = {
     output: productDetailSchema,
   }),
   'products.validate': procedure({
-    summary: 'Check a spec by slug, by file path, or as given; every field error, not just the first.',
+    summary: 'Check a spec by slug, as given, or by file path (the CLI only); every field error, not just the first.',
+    localPaths: ['file'],
     input: z
       .object({ slug: z.string().min(1).optional(), file: z.string().min(1).optional(), spec: z.unknown().optional() })
       .strict()

@@ -10,6 +10,8 @@ export const settingEntrySchema = z.object({
   /** Where the effective value comes from; `env` means an environment variable overrides the stored one. */
   source: z.enum(['default', 'stored', 'env']),
   env: z.string().optional(),
+  /** Why only `levqor settings set` (or the environment) can change it, when that is so. */
+  cliOnly: z.string().optional(),
 });
 export type SettingEntry = z.infer<typeof settingEntrySchema>;
 

@@ -93,7 +93,8 @@ const text = (max: number) => z.string().min(1, 'must not be empty').max(max, `i
 
 export const telemetryProcedures = {
   'telemetry.ingest': procedure({
-    summary: 'Store a batch of telemetry rows (NDJSON or a JSON array in `body`, or a file by `path` from the CLI/desktop): all or nothing.',
+    summary: 'Store a batch of telemetry rows (NDJSON or a JSON array in `body`, or a file by `path` from the CLI): all or nothing.',
+    localPaths: ['path'],
     input: z
       .object({
         body: z.string().max(telemetryLimits.maxBatchBytes, `is larger than ${telemetryLimits.maxBatchBytes / 1024 / 1024} MB`).optional(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { apiErrorFromZod, isProcedureName, procedures, type ApiError, type ProcedureName } from '../../shared/contract';
+import { apiErrorFromZod, isProcedureName, procedures, type ApiError, type ProcedureDef, type ProcedureName } from '../../shared/contract';
 import { CoreError, type Core } from '../core';
 import type { CallContext, Handler, HandlerMap } from './handler';
 import { appHandlers } from './handlers/app';
@@ -14,6 +14,7 @@ import { runsHandlers } from './handlers/runs';
 import { approvalsHandlers } from './handlers/approvals';
 import { scheduleHandlers } from './handlers/schedule';
 import { guardianHandlers } from './handlers/guardian';
+import { sessionsHandlers } from './handlers/sessions';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -39,11 +40,16 @@ export function createDispatcher(core: Core): Dispatcher {
     ...approvalsHandlers(core),
     ...scheduleHandlers(core),
     ...guardianHandlers(core),
+    ...sessionsHandlers(core),
   };
 
   return {
     async call(name, rawInput, partialCtx) {
-      const ctx: CallContext = { requestId: partialCtx?.requestId ?? randomUUID(), transport: partialCtx?.transport ?? 'cli' };
+      const ctx: CallContext = {
+        requestId: partialCtx?.requestId ?? randomUUID(),
+        transport: partialCtx?.transport ?? 'cli',
+        ...(partialCtx?.sessionId ? { sessionId: partialCtx.sessionId } : {}),
+      };
       const log = core.log.child({ reqId: ctx.requestId, procedure: name, transport: ctx.transport });
       const started = performance.now();
       const finish = (result: CallResult): CallResult => {
@@ -57,7 +63,9 @@ export function createDispatcher(core: Core): Dispatcher {
       if (!isProcedureName(name)) {
         return finish({ ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: `Unknown procedure "${name}"` } });
       }
-      const def = procedures[name];
+      const def: ProcedureDef = procedures[name];
+      const pathRefusal = refuseLocalPaths(def, rawInput, ctx);
+      if (pathRefusal) return finish({ ok: false, error: pathRefusal });
       const input = def.input.safeParse(rawInput ?? {});
       if (!input.success) return finish({ ok: false, error: apiErrorFromZod(input.error) });
 
@@ -77,6 +85,14 @@ export function createDispatcher(core: Core): Dispatcher {
       return finish({ ok: true, value: output.data });
     },
   };
+}
+
+/** A file or folder of this machine is named only from the command line (ProcedureDef.localPaths). */
+function refuseLocalPaths(def: ProcedureDef, input: unknown, ctx: CallContext): ApiError | undefined {
+  if (ctx.transport === 'cli' || !def.localPaths || input === null || typeof input !== 'object') return undefined;
+  const field = def.localPaths.find((key) => (input as Record<string, unknown>)[key] !== undefined);
+  if (field === undefined) return undefined;
+  return { code: 'FORBIDDEN', message: `${field}: files on this machine are named only from the levqor command line; send the content itself instead`, field };
 }
 
 function internal(ctx: CallContext): ApiError {

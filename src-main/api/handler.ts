@@ -4,6 +4,8 @@ import type { ProcedureName, ProcedureOutput, Procedures } from '../../shared/co
 export interface CallContext {
   requestId: string;
   transport: 'ipc' | 'http' | 'cli';
+  /** The browser session an HTTP call came with (none for the access token, IPC or the CLI). */
+  sessionId?: string;
 }
 
 /** A procedure's implementation: gets the parsed input, returns (or resolves to) the output. */

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { jsonTextTooDeep, maxJsonDepth } from '../../shared/json-depth';
+import { jsonSyntaxReason } from '../core/json-error';
 import { CliUsageError } from './command';
 
 /** A JSON file named on the command line; a missing file or broken JSON is bad input (exit 2). */
@@ -10,21 +12,23 @@ export function readJsonFile(file: string, what = 'FILE'): unknown {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliUsageError(`${what}: cannot read "${file}" (${code === 'ENOENT' ? 'no such file' : code ?? 'unreadable'})`);
   }
+  return parseJsonText(text, `${what}: "${file}"`);
+}
+
+/** JSON from the command line, refused when it nests too deep or does not parse (never quoted back). */
+function parseJsonText(text: string, subject: string): unknown {
+  if (jsonTextTooDeep(text)) throw new CliUsageError(`${subject} nests deeper than ${maxJsonDepth} levels of arrays and objects`);
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new CliUsageError(`${what}: "${file}" is not valid JSON (${(err as Error).message})`);
+    throw new CliUsageError(`${subject} ${jsonSyntaxReason(err)}`);
   }
 }
 
 /** JSON given inline (`--input '{"a":1}'`). */
 export function parseJsonOption(text: string | boolean | undefined, option: string): unknown {
   if (typeof text !== 'string') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new CliUsageError(`--${option}: is not valid JSON (${(err as Error).message})`);
-  }
+  return parseJsonText(text, `--${option}:`);
 }
 
 /** A time on the command line: YYYY-MM-DD (UTC midnight), an ISO date-time, or epoch milliseconds. */

@@ -26,6 +26,7 @@ import type { RunService } from './workflows/run-service';
 import type { ApprovalService } from './workflows/approval-service';
 import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
+import { BrowserSessions } from './access/browser-sessions';
 
 export interface CoreConfig {
   dataDir: string;
@@ -73,6 +74,8 @@ export interface Core {
   readonly scheduler: Scheduler;
   /** Guardian (issue 7): monitors and heartbeats, health score, healing plan, summary, upgrade planner. */
   readonly guardian: GuardianService;
+  /** Browsers signed in to the headless server (the access token traded for a session). */
+  readonly sessions: BrowserSessions;
   info(): AppInfo;
   close(): void;
 }
@@ -180,6 +183,7 @@ export function createCore(config: CoreConfig): Core {
       approvals: engine.approvals,
       scheduler: engine.scheduler,
       guardian,
+      sessions: new BrowserSessions(db, clock),
       info: () => ({
         version: appVersion,
         dataDir,

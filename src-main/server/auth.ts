@@ -1,28 +1,26 @@
 import type { IncomingMessage } from 'node:http';
+import type { BrowserSessions } from '../core/access/browser-sessions';
 import { tokensMatch } from './token';
 
-/** Cookies are per host, not per port: naming the cookie by port keeps two servers apart. */
-export function sessionCookieName(port: number): string {
-  return `levqor_session_${port}`;
-}
+/**
+ * The header a browser sends its session in. A custom header (not a cookie) on purpose:
+ * browsers send a host's cookies to every port of that host, so a cookie would reach any other
+ * local server the founder's browser visits; a header is sent only by our own page's script,
+ * and cross-origin it needs a CORS preflight that this server never grants.
+ */
+export const sessionHeader = 'x-levqor-session';
 
-export function sessionCookie(port: number, token: string): string {
-  return `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-}
+/** Who a request is: a script with the access token, or a signed-in browser. */
+export type Caller = { kind: 'token' } | { kind: 'session'; sessionId: string };
 
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
-/** A request is let in by `Authorization: Bearer <token>` or by the session cookie. */
-export function isAuthorized(req: IncomingMessage, token: string, port: number): boolean {
+export function bearerOf(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ') && tokensMatch(token, auth.slice(7).trim())) return true;
-  return tokensMatch(token, readCookie(req, sessionCookieName(port)));
+  return auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+}
+
+export function authenticate(req: IncomingMessage, token: string, sessions: BrowserSessions): Caller | undefined {
+  if (tokensMatch(token, bearerOf(req))) return { kind: 'token' };
+  const value = req.headers[sessionHeader];
+  const session = typeof value === 'string' ? sessions.verify(value) : undefined;
+  return session ? { kind: 'session', sessionId: session.id } : undefined;
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApiError } from '../../shared/contract/errors';
+import { jsonTextTooDeep, tooDeepMessage } from '../../shared/json-depth';
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -22,8 +23,10 @@ export async function readJsonBody(req: IncomingMessage, limit = maxBodyBytes): 
   if (!/^application\/json\b/i.test(type)) {
     return { ok: false, error: { code: 'BAD_INPUT', message: 'content-type: must be application/json', field: 'content-type' } };
   }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (jsonTextTooDeep(text)) return { ok: false, error: { code: 'BAD_INPUT', message: tooDeepMessage, field: 'body' } };
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false, error: { code: 'BAD_INPUT', message: 'body: is not valid JSON', field: 'body' } };
   }

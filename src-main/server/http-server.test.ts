@@ -68,18 +68,21 @@ describe('headless server', () => {
     expect(notJson.status).toBe(400);
   });
 
-  it('trades the printed link for a session cookie and redirects to a clean URL', async () => {
+  it('trades the access token for a browser session that is not the token, and sets no cookie', async () => {
     const { server, token } = await serve();
-    const res = await fetch(`${server.url}?token=${token}`, { redirect: 'manual' });
-    expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/');
-    const cookie = res.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const withCookie = await fetch(`${server.url}api/stage.get`, { method: 'POST', headers: { cookie: cookie.split(';')[0]! } });
-    expect(withCookie.status).toBe(200);
-    const wrongLink = await fetch(`${server.url}?token=wrong`, { redirect: 'manual' });
-    expect(wrongLink.status).toBe(401);
+    const page = await fetch(`${server.url}?token=${token}`, { redirect: 'manual' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('set-cookie')).toBeNull();
+    const origin = server.url.replace(/\/$/, '');
+    const opened = await fetch(`${server.url}auth/session`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', origin }, body: '{}' });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('set-cookie')).toBeNull();
+    const { session } = (await opened.json()) as { session: string };
+    expect(session).not.toContain(token);
+    const withSession = await fetch(`${server.url}api/stage.get`, { method: 'POST', headers: { 'x-levqor-session': session, 'content-type': 'application/json', origin } });
+    expect(withSession.status).toBe(200);
+    const wrong = await fetch(`${server.url}auth/session`, { method: 'POST', headers: { authorization: 'Bearer wrong', 'content-type': 'application/json', origin }, body: '{}' });
+    expect(wrong.status).toBe(401);
   });
 
   it('serves the renderer with a strict CSP, and index.html for client routes', async () => {

@@ -4,12 +4,14 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core';
 import type { Dispatcher } from '../api/dispatcher';
-import { isAuthorized, sessionCookie } from './auth';
+import { authenticate } from './auth';
 import { readJsonBody } from './body';
+import { interfaceAddresses, isWildcard } from './interfaces';
+import { allowedHostHeaders, checkHost, checkJsonContentType, checkSameOrigin, parseRequestTarget } from './request-guards';
+import { openBrowserSession, sessionOpenPath } from './session-route';
 import { streamEvents } from './events-stream';
-import { sendError, sendJson } from './respond';
+import { sendError, sendJson, sendRefusal } from './respond';
 import { serveStatic } from './static-files';
-import { tokensMatch } from './token';
 
 /** A route a capability adds beside the API (webhooks, telemetry ingest, heartbeats). */
 export interface ExtraRoute {
@@ -29,6 +31,8 @@ export interface ServerOptions {
   port?: number;
   rendererDir?: string;
   routes?: ExtraRoute[];
+  /** More names the Host header may carry (a home server's DNS name, a tunnel's host). */
+  allowHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -45,16 +49,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { core, dispatcher, token } = options;
   const host = options.host ?? defaultHost;
   const rendererDir = options.rendererDir && existsSync(options.rendererDir) ? options.rendererDir : undefined;
-  let port = options.port ?? defaultPort;
+  let allowedHosts = new Set<string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const refusedHost = checkHost(req, allowedHosts);
+    if (refusedHost) return sendRefusal(res, refusedHost);
+    const url = parseRequestTarget(req.url);
+    if (!url) return sendError(res, { code: 'BAD_INPUT', message: 'path: is not a valid URL path (check its percent-encoding)', field: 'path' });
     const path = url.pathname;
 
     if (path.startsWith('/api/')) {
-      if (!isAuthorized(req, token, port)) {
+      const caller = authenticate(req, token, core.sessions);
+      if (!caller) {
         return sendError(res, { code: 'UNAUTHORIZED', message: 'Missing or wrong access token: open the URL printed by levqor serve, or send Authorization: Bearer <token>' });
       }
+      const refused = (caller.kind === 'session' ? checkSameOrigin(req) : undefined) ?? (path === '/api/events' ? undefined : checkJsonContentType(req));
+      if (refused) return sendRefusal(res, refused);
       if (path === '/api/events') {
         if (req.method !== 'GET') return sendJson(res, 405, { error: { code: 'BAD_INPUT', message: 'GET only' } }, { allow: 'GET' });
         return streamEvents(req, res, core.events);
@@ -63,28 +73,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const body = await readJsonBody(req);
       if (!body.ok) return sendError(res, body.error);
       const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
-      const result = await dispatcher.call(decodeURIComponent(path.slice('/api/'.length)), body.value, { transport: 'http', requestId });
+      const result = await dispatcher.call(decodeURIComponent(path.slice('/api/'.length)), body.value, {
+        transport: 'http',
+        requestId,
+        ...(caller.kind === 'session' ? { sessionId: caller.sessionId } : {}),
+      });
       return result.ok ? sendJson(res, 200, result.value ?? null, { 'x-request-id': requestId }) : sendError(res, result.error);
     }
 
+    if (path === sessionOpenPath) return openBrowserSession(req, res, token, core.sessions);
+
     for (const route of options.routes ?? []) {
       if (req.method !== route.method || !path.startsWith(route.prefix)) continue;
-      if (route.requiresToken && !isAuthorized(req, token, port)) {
-        return sendError(res, { code: 'UNAUTHORIZED', message: 'Missing or wrong access token' });
+      if (route.requiresToken) {
+        const caller = authenticate(req, token, core.sessions);
+        if (!caller) return sendError(res, { code: 'UNAUTHORIZED', message: 'Missing or wrong access token' });
+        const refused = caller.kind === 'session' ? checkSameOrigin(req) : undefined;
+        if (refused) return sendRefusal(res, refused);
       }
       return route.handle(req, res, url);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'BAD_INPUT', message: 'Method not allowed' } });
-
-    // the printed link: trade the token for a session cookie, then drop it from the address bar
-    const given = url.searchParams.get('token');
-    if (given !== null) {
-      if (!tokensMatch(token, given)) return sendError(res, { code: 'UNAUTHORIZED', message: 'Wrong access token' });
-      url.searchParams.delete('token');
-      res.writeHead(302, { location: url.pathname + url.search, 'set-cookie': sessionCookie(port, token), 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
-      return void res.end();
-    }
     return serveStatic(res, rendererDir, path);
   };
 
@@ -99,12 +109,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen(options.port ?? defaultPort, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = allowedHostHeaders(host, port, [...(options.allowHosts ?? []), ...(isWildcard(host) ? interfaceAddresses() : [])]);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${port}/`;
   core.log.info({ host, port }, 'server listening');

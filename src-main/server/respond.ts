@@ -38,3 +38,7 @@ export function sendBody(res: ServerResponse, status: number, type: string, body
 }
 
 export { baseHeaders };
+
+export function sendRefusal(res: ServerResponse, refusal: { status: number; error: ApiError }): void {
+  sendJson(res, refusal.status, { error: refusal.error });
+}

@@ -2,9 +2,13 @@ import type { Core } from '../core';
 import { webhookSecretHeader } from '../core/workflows/webhooks';
 import type { ExtraRoute } from './http-server';
 import { readJsonBody } from './body';
+import { sessionHeader } from './auth';
 import { sendError, sendJson } from './respond';
 
 export const hooksPrefix = '/hooks/';
+
+/** Credentials of this server never reach a workflow's input. */
+const privateHeaders = new Set(['cookie', 'authorization', sessionHeader]);
 
 /**
  * POST /hooks/<path>: a webhook trigger. It carries its workflow's own secret (header
@@ -24,7 +28,7 @@ export function webhookRoute(core: Core): ExtraRoute {
       const secret = (Array.isArray(headerSecret) ? headerSecret[0] : headerSecret) ?? url.searchParams.get('secret') ?? undefined;
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) {
-        if (typeof value === 'string' && name !== 'cookie') headers[name] = value;
+        if (typeof value === 'string' && !privateHeaders.has(name)) headers[name] = value;
       }
       const answer = await core.engine.webhooks.handle({ path, secret, body: body.value, headers });
       switch (answer.status) {

@@ -7,7 +7,8 @@ import { Sidebar } from './components/Sidebar';
 import { useHashRoute } from './routing/use-hash-route';
 import { useApp } from './store/store-context';
 
-export function App() {
+/** linkRefused: the page was opened from a link whose token the server did not accept. */
+export function App({ linkRefused = false }: { linkRefused?: boolean }) {
   const current = useHashRoute();
   const status = useApp((s) => s.status);
   const loadError = useApp((s) => s.loadError);
@@ -18,7 +19,7 @@ export function App() {
     document.title = `${area} · Levqor X Control Center`;
   }, [current]);
 
-  if (status === 'locked') return <LockedScreen />;
+  if (status === 'locked') return <LockedScreen linkRefused={linkRefused} />;
 
   const Page = areaPages[current];
   return (

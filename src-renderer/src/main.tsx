@@ -3,6 +3,7 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api/client';
+import { openSessionFromLink } from './api/browser-session';
 import { App } from './App';
 import { connectLiveUpdates, createAppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
@@ -10,21 +11,27 @@ import { applyBrandTokens } from './theme/brand-tokens';
 
 applyBrandTokens();
 
-const api = getApi();
-const store = createAppStore(api);
-// listen for changes from other windows once the first load worked (a locked app has nothing to hear)
-let live = false;
-store.subscribe((state) => {
-  if (live || state.status !== 'ready') return;
-  live = true;
-  connectLiveUpdates(api, store);
-});
-void store.getState().load();
+async function start(): Promise<void> {
+  // a browser opened from the printed link trades its token for a session before the first call
+  const link = window.levqor ? 'no-link' : await openSessionFromLink();
+  const api = getApi();
+  const store = createAppStore(api);
+  // listen for changes from other windows once the first load worked (a locked app has nothing to hear)
+  let live = false;
+  store.subscribe((state) => {
+    if (live || state.status !== 'ready') return;
+    live = true;
+    connectLiveUpdates(api, store);
+  });
+  void store.getState().load();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
-  </StrictMode>,
-);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App linkRefused={link === 'wrong-link'} />
+      </StoreProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -36,8 +36,12 @@ test('a wrong token does not log the browser in', async ({ browser, server }) =>
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const res = await page.goto(`${server.baseUrl}?token=wrong`);
-    expect(res?.status()).toBe(401);
+    await page.goto(`${server.baseUrl}?token=wrong`);
+    await expect(page.getByRole('heading', { name: 'Access link needed' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('token is not this server');
+    // the wrong token is gone from the address bar too
+    await expect(page).not.toHaveURL(/token=/);
+    expect(await page.evaluate(() => localStorage.getItem('levqor.session'))).toBeNull();
     await page.goto(server.baseUrl);
     await expect(page.getByRole('heading', { name: 'Access link needed' })).toBeVisible();
   } finally {

@@ -56,11 +56,20 @@ export { expect };
 /** Opens the app through the printed link and waits until it has loaded its data. */
 export async function openApp(page: Page, server: LevqorServer, area?: string): Promise<void> {
   await page.goto(server.accessUrl);
-  // the server trades the token for a cookie and drops it from the address bar
+  // the page trades the token for a browser session and drops it from the address bar
   await expect(page).not.toHaveURL(/token=/);
   if (area) await page.goto(`${server.baseUrl}#/${area}`);
   await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
   await expect(page.getByTestId('stage-badge')).toBeVisible();
+}
+
+/** An API call as the app's page makes it: its browser session in the header, its own origin. */
+export async function callAsPage(page: Page, server: LevqorServer, procedure: string, data: unknown) {
+  const session = await page.evaluate(() => localStorage.getItem('levqor.session'));
+  return page.request.post(`${server.baseUrl}api/${procedure}`, {
+    data,
+    headers: { 'x-levqor-session': session ?? '', origin: server.baseUrl.replace(/\/$/, '') },
+  });
 }
 
 /** A full-page screenshot kept as a test artifact in test-results/screenshots/. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { expect, keepScreenshot as keepFullPage, openApp, test } from './fixtures';
+import { callAsPage, expect, keepScreenshot as keepFullPage, openApp, test } from './fixtures';
 
 const slug = 'ascend-launch-system';
 
@@ -146,9 +146,7 @@ test('draft a product, compile it with a progress bar, and see the result and th
 
 test('edit a product, and the server\u2019s refusal of a taken slug shows under the field', async ({ page, server }) => {
   await openApp(page, server);
-  const res = await page.request.post(`${server.baseUrl}api/products.create`, {
-    data: { slug, name: 'Ascend', price: 17, description: 'A kit', tags: ['launch'] },
-  });
+  const res = await callAsPage(page, server, 'products.create', { slug, name: 'Ascend', price: 17, description: 'A kit', tags: ['launch'] });
   expect(res.status()).toBe(200);
   await page.goto(`${server.baseUrl}#/launches`);
   const main = page.getByRole('main');
@@ -185,9 +183,7 @@ test('edit a product, and the server\u2019s refusal of a taken slug shows under 
 
 test('a running compile can be cancelled, and leaves no archive behind', async ({ page, server, levqor }) => {
   await openApp(page, server);
-  const res = await page.request.post(`${server.baseUrl}api/products.create`, {
-    data: { slug: 'big-bundle', name: 'Big Bundle', price: 49, description: 'Lots of text', tags: ['bundle'] },
-  });
+  const res = await callAsPage(page, server, 'products.create', { slug: 'big-bundle', name: 'Big Bundle', price: 49, description: 'Lots of text', tags: ['bundle'] });
   expect(res.status()).toBe(200);
   // text that deflates, big enough that zipping it takes a few seconds
   const contentDir = join(levqor.dataDir, 'products', 'big-bundle');

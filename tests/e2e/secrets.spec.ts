@@ -1,4 +1,4 @@
-import { expect, keepScreenshot, openApp, test } from './fixtures';
+import { callAsPage, expect, keepScreenshot, openApp, test } from './fixtures';
 
 const secretValue = 'sk-e2e-NEVER-SHOWN-7f3a9c1d';
 
@@ -18,7 +18,7 @@ test('a secret is write-only: the page shows Set / Not set, never the value', as
   expect(await page.content()).not.toContain(secretValue);
   expect(await page.evaluate(() => document.body.innerText)).not.toContain(secretValue);
   // the API the page uses never returns it either
-  const status = await page.request.post(`${server.baseUrl}api/secrets.status`, { data: {} });
+  const status = await callAsPage(page, server, 'secrets.status', {});
   expect(status.ok()).toBe(true);
   expect(await status.text()).not.toContain(secretValue);
   await keepScreenshot(page, 'settings-secret-set');

@@ -1,4 +1,4 @@
-import { expect, keepScreenshot, openApp, test } from './fixtures';
+import { callAsPage, expect, keepScreenshot, openApp, test } from './fixtures';
 
 test('settings are listed with value, default and source, and can be edited', async ({ page, server }) => {
   await openApp(page, server, 'settings');
@@ -24,49 +24,57 @@ test('settings are listed with value, default and source, and can be edited', as
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
 
   // string -> text input
-  const products = page.getByTestId('setting-productsDir');
-  const input = products.getByRole('textbox', { name: 'Products folder' });
-  await input.fill('/tmp/levqor-products');
-  await products.getByRole('button', { name: 'Save' }).click();
-  await expect(products).toContainText('Saved');
-  await expect(input).toHaveValue('/tmp/levqor-products');
+  const folder = page.getByTestId('setting-drive-folderId');
+  const input = folder.getByRole('textbox', { name: 'Drive folder' });
+  await input.fill('1AbC_folder-42');
+  await folder.getByRole('button', { name: 'Save' }).click();
+  await expect(folder).toContainText('Saved');
+  await expect(input).toHaveValue('1AbC_folder-42');
+
+  // a folder of this machine and an address secrets are sent to: shown, changed only from the CLI
+  for (const [id, label] of [
+    ['setting-productsDir', 'Products folder'],
+    ['setting-drive-rootUrl', 'Drive API address'],
+  ] as const) {
+    await expect(page.getByTestId(id).getByRole('textbox', { name: label })).toBeDisabled();
+    await expect(page.getByTestId(`${id}-cli-only`)).toContainText('levqor settings set');
+  }
 
   // survives a reload (it was stored, not only shown)
   await page.reload();
   await expect(page.getByTestId('setting-logLevel').getByRole('combobox')).toHaveValue('debug');
   await expect(page.getByTestId('setting-updates-autoCheck').getByRole('switch')).toHaveAttribute('aria-checked', 'false');
-  await expect(page.getByTestId('setting-productsDir').getByRole('textbox')).toHaveValue('/tmp/levqor-products');
+  await expect(page.getByTestId('setting-drive-folderId').getByRole('textbox')).toHaveValue('1AbC_folder-42');
 });
 
 test('a bad value shows the API error with its field and changes nothing', async ({ page, server }) => {
   await openApp(page, server, 'settings');
-  const products = page.getByTestId('setting-productsDir');
-  const input = products.getByRole('textbox', { name: 'Products folder' });
-  await input.fill('   ');
-  await products.getByRole('button', { name: 'Save' }).click();
+  const folder = page.getByTestId('setting-drive-folderId');
+  const input = folder.getByRole('textbox', { name: 'Drive folder' });
+  await input.fill('not a folder!');
+  await folder.getByRole('button', { name: 'Save' }).click();
 
-  const alert = products.getByRole('alert');
-  await expect(alert).toContainText('value: productsDir must not be empty');
+  const alert = folder.getByRole('alert');
+  await expect(alert).toContainText('value: drive.folderId must be a Google Drive folder id');
   await expect(alert).toHaveAttribute('data-field', 'value');
   await expect(input).toHaveAttribute('aria-invalid', 'true');
   await keepScreenshot(page, 'settings-field-error');
 
   await page.reload();
-  await expect(page.getByTestId('setting-productsDir').getByRole('textbox')).toHaveValue('');
-  await expect(page.getByTestId('setting-productsDir')).toContainText('Default');
+  await expect(page.getByTestId('setting-drive-folderId').getByRole('textbox')).toHaveValue('');
+  await expect(page.getByTestId('setting-drive-folderId')).toContainText('Default');
 });
 
 test('the API rejects a bad setting with 400 and names the field', async ({ page, server }) => {
   await openApp(page, server);
-  // page.request shares the browser's session cookie
-  const res = await page.request.post(`${server.baseUrl}api/settings.set`, { data: { key: 'logLevel', value: 'loud' } });
+  const res = await callAsPage(page, server, 'settings.set', { key: 'logLevel', value: 'loud' });
   expect(res.status()).toBe(400);
   const body = (await res.json()) as { error: { code: string; message: string; field?: string } };
   expect(body.error.code).toBe('BAD_INPUT');
   expect(body.error.field).toBe('value');
   expect(body.error.message).toContain('must be debug, info, warn or error');
 
-  const unknown = await page.request.post(`${server.baseUrl}api/settings.set`, { data: { key: 'nope', value: 1 } });
+  const unknown = await callAsPage(page, server, 'settings.set', { key: 'nope', value: 1 });
   expect(unknown.status()).toBe(400);
   expect(((await unknown.json()) as { error: { field?: string } }).error.field).toBe('key');
 });

@@ -72,9 +72,11 @@ describe('levqor CLI', () => {
     const server = await startServe(dataDir);
     try {
       expect(server.base).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-      const ok = await fetch(`${server.base}api/app.info`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` } });
+      const ok = await fetch(`${server.base}api/app.info`, { method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' } });
       expect(ok.status).toBe(200);
-      expect((await fetch(`${server.base}api/app.info`, { method: 'POST' })).status).toBe(401);
+      expect((await fetch(`${server.base}api/app.info`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+      // an API call must say it is JSON, an empty body too
+      expect((await fetch(`${server.base}api/app.info`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` } })).status).toBe(415);
     } finally {
       expect(await server.stop()).toBe(0);
     }

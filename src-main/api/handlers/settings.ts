@@ -4,5 +4,5 @@ import type { HandlerMap } from '../handler';
 export const settingsHandlers = (core: Core) =>
   ({
     'settings.get': ({ key }) => ({ settings: key === undefined ? core.settings.list() : [core.settings.entry(key)] }),
-    'settings.set': ({ key, value }) => core.settings.set(key, value),
+    'settings.set': ({ key, value }, ctx) => core.settings.set(key, value, ctx.transport === 'cli' ? 'cli' : 'page'),
   }) satisfies HandlerMap<'settings.get' | 'settings.set'>;

@@ -1,5 +1,4 @@
 import type { Core } from '../../core';
-import { CoreError } from '../../core/errors';
 import type { HandlerMap } from '../handler';
 
 type TelemetryProcedure =
@@ -17,11 +16,7 @@ type TelemetryProcedure =
 export const telemetryHandlers = (core: Core) =>
   ({
     'telemetry.ingest': ({ body, path }, ctx) => {
-      if (path !== undefined) {
-        // a path names a file on this machine: only the local CLI and the desktop app may ask for one
-        if (ctx.transport === 'http') throw new CoreError('FORBIDDEN', 'path: files are read only for the CLI and the desktop app; send the rows as body or POST them to /ingest/telemetry', 'path');
-        return core.telemetry.ingestFile(path);
-      }
+      if (path !== undefined) return core.telemetry.ingestFile(path);
       return core.telemetry.ingestText(body ?? '', ctx.transport === 'http' ? 'http' : 'api');
     },
     'telemetry.query': (q) => core.telemetry.query(q),

@@ -18,19 +18,31 @@ function parsePort(raw: string | boolean | undefined): number {
   return port;
 }
 
+/** `home.example:4319` or `home.example`: a name as the Host header carries it, the port added later. */
+function parseAllowedHosts(raw: string | boolean | undefined): string[] {
+  if (typeof raw !== 'string' || raw.trim() === '') return [];
+  return raw.split(',').map((part) => {
+    const name = part.trim().toLowerCase();
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(name)) throw new CliUsageError(`--allow-host: "${part.trim()}" is not a host name or IP address (no scheme, port or path)`);
+    return name;
+  });
+}
+
 export const serveCommand: Command = {
   path: ['serve'],
-  usage: 'serve [--port N] [--host H]',
+  usage: 'serve [--port N] [--host H] [--allow-host NAME[,NAME…]]',
   summary: 'Run the headless server: the app in a browser plus the HTTP API (default 127.0.0.1:4319).',
   options: {
     port: { type: 'string', description: `port to listen on (default ${defaultPort}; 0 picks a free one)` },
     host: { type: 'string', description: `address to bind (default ${defaultHost}); a non-loopback address is reachable from other machines` },
+    'allow-host': { type: 'string', description: 'more names browsers and webhooks may reach the server by (comma-separated; env LEVQOR_ALLOWED_HOSTS); loopback names and the bound address are always allowed' },
   },
   keepsRunning: true,
   async run(ctx, args) {
-    noExtraPositionals(args, 0, 'serve [--port N] [--host H]');
+    noExtraPositionals(args, 0, 'serve [--port N] [--host H] [--allow-host NAME[,NAME…]]');
     const port = parsePort(args.values.port);
     const host = typeof args.values.host === 'string' ? args.values.host : defaultHost;
+    const allowHosts = parseAllowedHosts(args.values['allow-host'] ?? ctx.io.env.LEVQOR_ALLOWED_HOSTS);
     const core = ctx.core();
     const dispatcher = createDispatcher(core);
     const server = await startServer({
@@ -41,6 +53,7 @@ export const serveCommand: Command = {
       port,
       rendererDir: rendererDir(ctx.io.env),
       routes: appRoutes(core, dispatcher),
+      allowHosts,
     });
     core.background.start();
     if (!isLoopbackHost(host)) {

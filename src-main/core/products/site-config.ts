@@ -5,6 +5,7 @@ import { omegaImageUrls } from '../../../shared/omega';
 import { productSpecSchema, type ProductSpec } from '../../../shared/product';
 import { CoreError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
+import { jsonSyntaxReason } from '../json-error';
 
 /** One product as the site reads it: every spec field, plus the links the pipeline fills in. */
 export const siteProductSchema = productSpecSchema.extend({
@@ -32,7 +33,7 @@ export function readSiteConfig(configDir: string): SiteProduct[] {
   try {
     raw = JSON.parse(readFileSync(json, 'utf8'));
   } catch (err) {
-    throw new CoreError('BAD_INPUT', `siteConfig: ${json} is not valid JSON (${(err as Error).message}); fix or remove it`, 'siteConfig');
+    throw new CoreError('BAD_INPUT', `siteConfig: ${json} ${jsonSyntaxReason(err)}; fix or remove it`, 'siteConfig');
   }
   const parsed = z.array(siteProductSchema).safeParse(raw);
   if (!parsed.success) {

@@ -4,6 +4,7 @@ import { formatSpecErrors, validateProductSpec, type ProductSpec, type SpecError
 import { CoreError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
 import { specPaths, specSuffix, type ProductsLayout } from './layout';
+import { jsonSyntaxReason } from '../json-error';
 
 export interface SpecCheck {
   file: string;
@@ -37,7 +38,7 @@ export function checkSpecFile(file: string): SpecCheck {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CoreError('NOT_FOUND', `${file} does not exist`, 'file');
-    const reason = code ? `cannot be read (${code})` : `is not valid JSON (${(err as Error).message})`;
+    const reason = code ? `cannot be read (${code})` : jsonSyntaxReason(err);
     return { file, valid: false, errors: [{ path: '', message: reason }] };
   }
   const result = validateProductSpec(raw);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isSettingKey, settingDefinitions, settingKeys, type SettingKey, type SettingValue } from '../../../shared/settings';
+import { isSettingKey, settingDefinitions, settingKeys, type SettingDefinition, type SettingKey, type SettingValue } from '../../../shared/settings';
 import type { SettingEntry } from '../../../shared/contract/settings';
 import { CoreError, badInput } from '../errors';
 import type { Db } from '../db/open';
@@ -51,7 +51,7 @@ export class SettingsService {
 
   entry(key: string): SettingEntry {
     if (!isSettingKey(key)) throw unknownKey(key);
-    const def: { label: string; description: string; defaultValue: unknown; env: string | undefined } = settingDefinitions[key];
+    const def: SettingDefinition = settingDefinitions[key];
     const source = this.envValues.has(key) ? 'env' : this.stored.has(key) ? 'stored' : 'default';
     return {
       key,
@@ -61,6 +61,7 @@ export class SettingsService {
       defaultValue: def.defaultValue,
       source,
       ...(def.env ? { env: def.env } : {}),
+      ...(def.cliOnly ? { cliOnly: def.cliOnly } : {}),
     };
   }
 
@@ -68,8 +69,11 @@ export class SettingsService {
     return settingKeys.map((key) => this.entry(key));
   }
 
-  set(key: string, value: unknown): SettingEntry {
+  /** `from` is who asks: a page (HTTP, IPC) may not change a setting marked cliOnly. */
+  set(key: string, value: unknown, from: 'cli' | 'page' = 'cli'): SettingEntry {
     if (!isSettingKey(key)) throw unknownKey(key);
+    const guard: string | undefined = (settingDefinitions[key] as SettingDefinition).cliOnly;
+    if (guard && from === 'page') throw new CoreError('FORBIDDEN', `key: ${key} can be changed only from the command line. ${guard}`, 'key');
     const parsed = (settingDefinitions[key].schema as z.ZodType).safeParse(value);
     if (!parsed.success) throw badInput('value', `${key} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
     this.db

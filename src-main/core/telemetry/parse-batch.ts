@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { telemetryLimits } from '../../../shared/telemetry';
 import { CoreError, badInput } from '../errors';
 import { RowRejected } from './validate';
+import { jsonSyntaxReason } from '../json-error';
 
 export interface BatchItem {
   /** 1-based line (NDJSON) or row (JSON array) number, for error messages. */
@@ -21,7 +22,7 @@ export function parseBatchText(text: string, maxRows: number = telemetryLimits.m
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      throw badInput('body', `is not a valid JSON array (${(err as Error).message})`);
+      throw badInput('body', `${jsonSyntaxReason(err)} (a batch is a JSON array or NDJSON)`);
     }
     if (!Array.isArray(parsed)) throw badInput('body', 'must be a JSON array or NDJSON');
     if (parsed.length > maxRows) throw tooMany(maxRows);

@@ -2,6 +2,24 @@ import { httpMethods, telemetryLevels, telemetryLimits, type TelemetryLevel } fr
 import { CoreError } from '../errors';
 import { fingerprintOf } from './fingerprint';
 import { rowFields, type TelemetryRow } from './row';
+import { jsonTextTooDeep, maxJsonDepth } from '../../../shared/json-depth';
+
+/**
+ * meta as stored text. JSON.stringify recurses, so a value nested thousands deep throws; a
+ * text shorter than two brackets per level cannot be too deep, which spares the scan for the
+ * small meta of ordinary rows.
+ */
+function metaText(meta: object): string {
+  const tooDeep = `nests deeper than ${maxJsonDepth} levels`;
+  let text: string;
+  try {
+    text = JSON.stringify(meta);
+  } catch {
+    return fail('meta', tooDeep);
+  }
+  if (text.length > 2 * maxJsonDepth && jsonTextTooDeep(text)) fail('meta', tooDeep);
+  return text;
+}
 
 /** The first bad row of a batch: where it is (line or row number) and which field. */
 export class RowRejected extends CoreError {
@@ -124,7 +142,7 @@ function normaliseFields(raw: unknown, ctx: NormaliseContext): TelemetryRow {
   const rawMeta = r.meta;
   if (rawMeta !== undefined && rawMeta !== null) {
     if (typeof rawMeta !== 'object' || Array.isArray(rawMeta)) fail('meta', `must be a JSON object (got ${typeName(rawMeta)})`);
-    meta = JSON.stringify(rawMeta);
+    meta = metaText(rawMeta);
     if (meta.length > maxMetaBytes) fail('meta', `is larger than ${maxMetaBytes} bytes as JSON`);
   }
 

@@ -2,14 +2,16 @@ import { StageSection } from './settings/StageSection';
 import { PreferencesSection } from './settings/PreferencesSection';
 import { SecretsSection } from './settings/SecretsSection';
 import { AboutSection } from './settings/AboutSection';
+import { SessionsSection } from './settings/SessionsSection';
 
-/** Settings: launch stage, preferences, secrets (set / not set only) and what is running. */
+/** Settings: launch stage, preferences, secrets (set / not set only), browser sessions and what is running. */
 export default function SettingsArea() {
   return (
     <div className="stack">
       <StageSection />
       <PreferencesSection />
       <SecretsSection />
+      <SessionsSection />
       <AboutSection />
     </div>
   );

@@ -10,6 +10,7 @@ import * as m0009 from './0009-run-index';
 import * as m0010 from './0010-telemetry-made-ids';
 import * as m0011 from './0011-telemetry-fingerprint-index';
 import * as m0012 from './0012-telemetry-lean-rows';
+import * as m0013 from './0013-browser-sessions';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, ...m0010 },
   { version: 11, ...m0011 },
   { version: 12, ...m0012 },
+  { version: 13, ...m0013 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

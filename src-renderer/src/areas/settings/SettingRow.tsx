@@ -41,6 +41,11 @@ export function SettingRow({ entry }: { entry: SettingEntry }) {
             <code>{entry.env}</code> sets this value; the environment variable wins, so it cannot be changed here.
           </p>
         ) : null}
+        {entry.cliOnly && !fromEnv ? (
+          <p className="muted setting__env-note" data-testid={`${base}-cli-only`}>
+            {entry.cliOnly} <code>levqor settings set {entry.key} VALUE</code>
+          </p>
+        ) : null}
       </div>
       <div className="setting__control">
         <SettingControl
@@ -49,7 +54,7 @@ export function SettingRow({ entry }: { entry: SettingEntry }) {
           describedBy={`${base}-desc ${base}-error`}
           kind={kind}
           value={shown}
-          disabled={action.pending || fromEnv}
+          disabled={action.pending || fromEnv || entry.cliOnly !== undefined}
           invalid={action.error !== undefined}
           onSave={save}
         />

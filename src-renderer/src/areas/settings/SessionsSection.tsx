@@ -1,0 +1,83 @@
+import { getApi } from '../../api/client';
+import { forgetSession } from '../../api/browser-session';
+import { ErrorLine } from '../../components/ErrorLine';
+import { Section } from '../../components/Section';
+import { useAction } from '../../hooks/use-action';
+import { useLoad } from '../../hooks/use-load';
+
+const when = (ms: number) => new Date(ms).toLocaleString();
+
+/**
+ * Browsers signed in to `levqor serve` through its access link: which, since when, until
+ * when, and a way to sign each out (a lost laptop, a shared machine).
+ */
+export function SessionsSection() {
+  const sessions = useLoad(() => getApi().sessions.list({}), []);
+  const action = useAction();
+  const inBrowser = !window.levqor;
+
+  const revoke = (input: { id: string } | { all: true }) => void action.run(async () => {
+    await getApi().sessions.revoke(input);
+    sessions.reload();
+  });
+  const signOut = () =>
+    void action.run(async () => {
+      await getApi().sessions.revoke({ current: true });
+      forgetSession();
+      window.location.reload();
+    });
+
+  const list = sessions.data?.sessions ?? [];
+  return (
+    <Section id="sessions" title="Browser sessions" description="Browsers that opened the access link of levqor serve. A session ends 14 days after its last use, or when you sign it out here.">
+      <ErrorLine message={sessions.error ?? action.error?.message} />
+      {list.length === 0 && !sessions.loading ? <p className="muted">No browser is signed in.</p> : null}
+      {list.length > 0 ? (
+        <div className="data-table-wrap">
+          <table className="data-table" aria-label="Browser sessions">
+            <thead>
+              <tr>
+                <th scope="col">Browser</th>
+                <th scope="col">Signed in</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Ends</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((s) => (
+                <tr key={s.id} data-testid="session-row">
+                  <td>
+                    {s.userAgent}
+                    {s.current ? <span className="muted"> (this browser)</span> : null}
+                  </td>
+                  <td>{when(s.createdAt)}</td>
+                  <td>{when(s.lastSeenAt)}</td>
+                  <td>{when(s.expiresAt)}</td>
+                  <td>
+                    {s.current ? (
+                      <button type="button" className="button" disabled={action.pending} onClick={signOut}>
+                        Sign out
+                      </button>
+                    ) : (
+                      <button type="button" className="button" disabled={action.pending} onClick={() => revoke({ id: s.id })}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.length > 1 || (list.length === 1 && !inBrowser) ? (
+        <button type="button" className="button" disabled={action.pending} onClick={() => revoke({ all: true })}>
+          Sign out every browser
+        </button>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { procedureNames, procedures } from '../../shared/contract';
+import { maxJsonDepth } from '../../shared/json-depth';
+import { databaseDigest, serveInProcess, type InProcessServer } from '../helpers/in-process-server';
+import { rng } from '../helpers/traffic';
+
+/**
+ * Every procedure of the contract called over HTTP with seeded junk: wrong types, missing and
+ * unknown fields, prototype keys, huge strings, paths, deep nesting. The server must never
+ * answer 5xx for it, and a call it rejects must change nothing stored.
+ */
+const callsPerProcedure = 40;
+const rejected = new Set([400, 401, 403, 404, 409, 413, 415]);
+
+const random = rng(20261206);
+const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+const junkScalars: unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  2 ** 53 + 2,
+  -1e308,
+  '',
+  ' ',
+  'x'.repeat(70_000),
+  '../../../../etc/passwd',
+  '/etc/shadow',
+  'secret.key',
+  '__proto__',
+  'constructor',
+  '%E0%A4%A',
+  '\u0000\uFFFF\uD800',
+  '{{ $eval("1") }}',
+  '"; DROP TABLE runs; --',
+  '2026-02-30T25:61:00Z',
+  'https://attacker.example/',
+];
+
+function junkValue(depth = 0): unknown {
+  const roll = random();
+  if (roll < 0.55 || depth > 3) return pick(junkScalars);
+  if (roll < 0.7) return Array.from({ length: Math.floor(random() * 4) }, () => junkValue(depth + 1));
+  if (roll < 0.9) return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [pick(['a', 'id', 'name', '__proto__', 'constructor', 'prototype']), junkValue(depth + 1)]));
+  return nested(maxJsonDepth + Math.floor(random() * 10));
+}
+
+function nested(levels: number): unknown {
+  let v: unknown = 1;
+  for (let i = 0; i < levels; i++) v = random() < 0.5 ? [v] : { k: v };
+  return v;
+}
+
+/** The top-level field names of a procedure's input, so junk lands on real fields too. */
+function inputKeys(name: (typeof procedureNames)[number]): string[] {
+  const schema = procedures[name].input as unknown as { shape?: Record<string, unknown> };
+  return schema.shape ? Object.keys(schema.shape) : [];
+}
+
+function junkInput(keys: string[]): unknown {
+  const roll = random();
+  if (roll < 0.1) return pick(junkScalars);
+  if (roll < 0.15) return [];
+  const input: Record<string, unknown> = {};
+  for (const key of keys) if (random() < 0.6) input[key] = junkValue();
+  if (random() < 0.3) input[pick(['unknownField', '__proto__', 'constructor'])] = junkValue();
+  return input;
+}
+
+let s: InProcessServer;
+beforeAll(async () => {
+  s = await serveInProcess();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+describe('every procedure under seeded junk input', () => {
+  it(`answers each of ${callsPerProcedure} junk calls per procedure without a 5xx, and a rejected call changes nothing`, { timeout: 240_000 }, async () => {
+    const failures: string[] = [];
+    let rejectedCalls = 0;
+    for (const name of procedureNames) {
+      const keys = inputKeys(name);
+      for (let i = 0; i < callsPerProcedure; i++) {
+        const input = junkInput(keys);
+        const before = databaseDigest(s.core);
+        const res = await fetch(`${s.origin}/api/${name}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(input),
+          signal: AbortSignal.timeout(20_000),
+        });
+        const text = await res.text();
+        const shown = `${name} ${JSON.stringify(input).slice(0, 160)} → ${res.status} ${text.slice(0, 200)}`;
+        if (res.status >= 500 && res.status !== 503) failures.push(shown);
+        if (rejected.has(res.status)) {
+          rejectedCalls++;
+          if (databaseDigest(s.core) !== before) failures.push(`changed the database: ${shown}`);
+          const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+          if (!body.error?.message) failures.push(`no error message: ${shown}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // the junk must mostly be refused, or it tested nothing
+    expect(rejectedCalls).toBeGreaterThan(procedureNames.length * callsPerProcedure * 0.6);
+  });
+});
