@@ -69,7 +69,9 @@ export class RemoteDb {
    * idempotent statement or a whole transaction).
    */
   async run<T>(what: string, fn: (pool: pg.Pool) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const policy = this.everConnected ? this.operationRetry : this.connectRetry;
+    // per failed try, not per call: a call queued before the first connection that loses it
+    // afterwards faces a server restart, not a wrong URL
+    const policy = () => (this.everConnected ? this.operationRetry : this.connectRetry);
     try {
       const result = await withRetry(async () => fn(await this.connect()), policy, {
         isTransient: isTransientPgError,
