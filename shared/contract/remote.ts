@@ -3,13 +3,11 @@ import { event, procedure } from './procedure';
 
 const epochMs = z.number().int();
 
-/** The remote Postgres as the UI shows it: never the URL's user or password. */
+/** The remote Postgres as the UI shows it: never any piece of its URL (user, password, host, port, database, parameters). */
 export const remoteStatusSchema = z.object({
   configured: z.boolean(),
   state: z.enum(['not_configured', 'idle', 'connecting', 'connected', 'error']),
   connected: z.boolean(),
-  /** host:port/database, without user or password. */
-  target: z.string().optional(),
   schemaVersion: z.number().int().optional(),
   connectedAt: epochMs.optional(),
   lastError: z.object({ code: z.string().optional(), message: z.string(), at: epochMs }).optional(),

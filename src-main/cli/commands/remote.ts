@@ -4,10 +4,7 @@ import { formatRows } from '../format';
 
 function show(s: RemoteStatus): string {
   if (!s.configured) return 'No remote Postgres configured (set it with: levqor secrets set database.url, or LEVQOR_DATABASE_URL).';
-  const rows: Array<[string, string]> = [
-    ['State', s.state],
-    ['Target', s.target ?? '(not connected yet)'],
-  ];
+  const rows: Array<[string, string]> = [['State', s.state]];
   if (s.schemaVersion !== undefined) rows.push(['Schema version', String(s.schemaVersion)]);
   if (s.lastError) rows.push(['Last error', `${s.lastError.message} (${new Date(s.lastError.at).toISOString()})`]);
   rows.push(['Waiting to push', `${s.lag.pushPending} rows`]);

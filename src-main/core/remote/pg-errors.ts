@@ -1,3 +1,5 @@
+import { scrubConnectionUrl } from './connection-url';
+
 /**
  * What a pg failure means for us: retry it (the server restarts, drops us, or is full) or
  * stop and say clearly what is wrong (password, database name, host).
@@ -46,46 +48,37 @@ export function isTransientPgError(err: unknown): boolean {
   return transientMessages.test(messageOf(err));
 }
 
-export interface Target {
-  host: string;
-  port: string;
-  database: string;
-  user: string;
-}
-
-/** One sentence the founder can act on; never contains the password. */
-export function describePgError(err: unknown, target?: Target): { code?: string; message: string } {
+/**
+ * One sentence the founder can act on. It names no piece of the connection URL: our words
+ * point at database.url, and the driver's or server's own words are scrubbed of it.
+ */
+export function describePgError(err: unknown, url: string | undefined): { code?: string; message: string } {
   const inner = (err as ErrorLike | null)?.errors;
   const first = Array.isArray(inner) && inner.length > 0 ? inner[0] : err;
   const code = codeOf(first);
-  const where = target ? `${target.host}:${target.port}` : 'the remote Postgres';
+  const theirs = scrubConnectionUrl(messageOf(first), url);
   const base = (message: string) => ({ ...(code ? { code } : {}), message });
   switch (code) {
     case '28P01':
-      return base(`The remote Postgres at ${where} refused the password for user "${target?.user ?? '?'}": check database.url (levqor secrets set database.url).`);
+      return base('The remote Postgres refused the password for the user in database.url: check database.url (levqor secrets set database.url).');
     case '28000':
-      return base(`The remote Postgres at ${where} does not let user "${target?.user ?? '?'}" connect (pg_hba.conf or role): ${messageOf(first)}`);
+      return base(`The remote Postgres does not let the user in database.url connect (pg_hba.conf or role): ${theirs}`);
     case '3D000':
-      return base(`The remote Postgres at ${where} has no database "${target?.database ?? '?'}".`);
+      return base('The remote Postgres has no database by the name in database.url.');
     case '42501':
-      return base(`User "${target?.user ?? '?'}" may not create or change the app's tables on ${where}: ${messageOf(first)}`);
+      return base(`The user in database.url may not connect to its database, or create or change the app's tables there: ${theirs}`);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return base(`The remote Postgres host "${target?.host ?? '?'}" could not be found (DNS).`);
+      return base('The remote Postgres host in database.url could not be found (DNS).');
     case 'ECONNREFUSED':
-      return base(`Nothing is accepting connections at ${where} (connection refused): is Postgres running, and is the port right?`);
+      return base('Nothing is accepting connections at the host and port in database.url (connection refused): is Postgres running, and is the port right?');
     case 'ETIMEDOUT':
-      return base(`The remote Postgres at ${where} did not answer in time.`);
+      return base('The remote Postgres did not answer in time.');
     case '53300':
-      return base(`The remote Postgres at ${where} has too many connections; will retry.`);
+      return base('The remote Postgres has too many connections; will retry.');
     case '57P03':
-      return base(`The remote Postgres at ${where} is starting up; will retry.`);
+      return base('The remote Postgres is starting up; will retry.');
     default:
-      return base(`Remote Postgres at ${where}: ${scrub(messageOf(first))}`);
+      return base(`Remote Postgres: ${theirs}`);
   }
-}
-
-/** Error messages from drivers may quote the connection string; drop any password in it. */
-export function scrub(text: string): string {
-  return text.replace(/(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+@/gi, '$1***@');
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/temp-dir';
@@ -40,7 +42,7 @@ describe('remote Postgres', () => {
     const started = Date.now();
     const result = await api.call('telemetry.sync', {});
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(result).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('refused the password for user "postgres"') } });
+    expect(result).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('refused the password for the user in database.url') } });
     expect(JSON.stringify(result)).not.toContain('wrong-password');
     const status = await api.call('remote.status', {});
     expect(status).toMatchObject({ ok: true, value: { configured: true, state: 'error', connected: false, lastError: { code: '28P01' } } });
@@ -55,17 +57,58 @@ describe('remote Postgres', () => {
     expect(await bad.api.call('remote.connect', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('not a postgres:// URL') } });
     bad.core.close();
     const missing = appWith(pgServer.url('no_such_db'));
-    expect(await missing.api.call('remote.connect', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('has no database "no_such_db"') } });
+    expect(await missing.api.call('remote.connect', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('has no database by the name in database.url') } });
     missing.core.close();
     const refused = appWith(`postgres://postgres:pw@127.0.0.1:${await closedPort()}/postgres`);
     expect(await refused.api.call('remote.connect', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('connection refused') } });
     refused.core.close();
   });
 
+  it('says no piece of the connection URL in an error, the status, an event, a monitor or the log', async () => {
+    const password = 'Pw-zq-5521';
+    await pgServer.query(`CREATE ROLE zqfounder7781 LOGIN PASSWORD '${password}'`);
+    await pgServer.query(`CREATE ROLE zqlocked3391 NOLOGIN PASSWORD '${password}'`);
+    await pgServer.query('CREATE DATABASE zqopen1177 OWNER zqfounder7781');
+    await pgServer.query('CREATE DATABASE zqledger4419');
+    await pgServer.query('REVOKE CONNECT ON DATABASE zqledger4419 FROM PUBLIC');
+    const at = `127.0.0.1:${pgServer.port}`;
+    const refusedPort = await closedPort();
+    // every distinctive piece starts with "zq"; the server's own words are kept around the holes
+    const cases: Array<[url: string, says: string]> = [
+      [`postgres://zqfounder7781:${password}@${at}/zqopen1177?options=-c%20statement_timeout%3Dzqopt9931`, 'invalid value for parameter "[option]": "[option]"'],
+      [`postgres://zqfounder7781:${password}@${at}/zqopen1177?application_name=zqapp2231&options=-c%20zqguc5512%3Don`, 'unrecognized configuration parameter "[option]"'],
+      [`postgres://zqlocked3391:${password}@${at}/zqopen1177`, 'role "[user]" is not permitted to log in'],
+      [`postgres://zqfounder7781:${password}@${at}/zqledger4419`, 'permission denied for database "[database]"'],
+      [`postgres://zqnobody8812:${password}@${at}/zqopen1177`, 'refused the password for the user in database.url'],
+      [`postgres://zqfounder7781:${password}@${at}/zqnodb6612`, 'has no database by the name in database.url'],
+      [`postgres://zqfounder7781:${password}@zq-nohost-4471.invalid:${pgServer.port}/zqopen1177`, 'host in database.url could not be found'],
+      [`postgres://zqfounder7781:${password}@127.0.0.1:${refusedPort}/zqopen1177`, 'connection refused'],
+    ];
+    for (const [url, says] of cases) {
+      const dataDir = tempDir();
+      const core = createCore({ dataDir, env: { LEVQOR_DATABASE_URL: url } });
+      const api = createDispatcher(core);
+      const events: unknown[] = [];
+      core.events.subscribe((name, payload) => void events.push([name, payload]));
+      const connect = await api.call('remote.connect', {});
+      const sync = await api.call('telemetry.sync', {});
+      const monitor = await core.guardian.checkOne(core.guardian.add({ type: 'postgres' }).id);
+      const status = await api.call('remote.status', {});
+      core.close();
+      const said = [JSON.stringify([connect, sync, monitor, status, events]), readFileSync(join(dataDir, 'logs', 'levqor.log'), 'utf8')].join('\n');
+      expect(events.length, url).toBeGreaterThan(0);
+      const leaks = [...said.matchAll(/zq[\w.-]*|127\.0\.0\.1|:(\d{4,5})\b/gi)].filter((m) => m[1] === undefined || m[1] === String(pgServer.port) || m[1] === String(refusedPort));
+      expect.soft(leaks.map((m) => m[0]), url).toEqual([]);
+      expect.soft(connect, url).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining(says) } });
+      expect.soft(status, url).toMatchObject({ ok: true, value: { state: 'error', lastError: { message: expect.stringContaining(says) } } });
+      expect.soft(monitor.lastMessage, url).toContain(says);
+    }
+  });
+
   it('applies the remote schema on connect, once, for telemetry_logs, sales_leads and dfy_requests', async () => {
     const url = await pgServer.createDatabase('schema_check');
     const a = appWith(url);
-    expect(await a.api.call('remote.connect', {})).toMatchObject({ ok: true, value: { connected: true, state: 'connected', schemaVersion: 1, target: `127.0.0.1:${pgServer.port}/schema_check` } });
+    expect(await a.api.call('remote.connect', {})).toMatchObject({ ok: true, value: { connected: true, state: 'connected', schemaVersion: 1 } });
     const b = appWith(url);
     expect(await b.api.call('remote.connect', {})).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
     const columns = await pgServer.query<{ table_name: string; column_name: string }>(

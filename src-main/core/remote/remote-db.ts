@@ -2,7 +2,8 @@ import pg from 'pg';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { CoreError } from '../errors';
-import { describePgError, isTransientPgError, scrub, type Target } from './pg-errors';
+import { parsePostgresUrl } from './connection-url';
+import { describePgError, isTransientPgError } from './pg-errors';
 import { withRetry, type RetryPolicy } from './retry';
 import { migrateRemote } from './migrate-remote';
 
@@ -12,7 +13,6 @@ export interface RemoteDbStatus {
   configured: boolean;
   state: RemoteState;
   connected: boolean;
-  target?: string;
   schemaVersion?: number;
   connectedAt?: number;
   lastError?: { code?: string; message: string; at: number };
@@ -69,7 +69,9 @@ export class RemoteDb {
    * idempotent statement or a whole transaction).
    */
   async run<T>(what: string, fn: (pool: pg.Pool) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const policy = this.everConnected ? this.operationRetry : this.connectRetry;
+    // per failed try, not per call: a call queued before the first connection that loses it
+    // afterwards faces a server restart, not a wrong URL
+    const policy = () => (this.everConnected ? this.operationRetry : this.connectRetry);
     try {
       const result = await withRetry(async () => fn(await this.connect()), policy, {
         isTransient: isTransientPgError,
@@ -152,8 +154,7 @@ export class RemoteDb {
     }
     if (this.ready && this.poolUrl === url) return this.ready;
     if (this.pool) void this.reset();
-    const target = parseTarget(url);
-    if (!target) {
+    if (!parsePostgresUrl(url)) {
       const message = 'database.url is not a postgres:// URL (postgres://user:password@host:5432/database)';
       this.set({ configured: true, state: 'error', connected: false, lastError: { message, at: this.options.clock.now() } });
       throw new CoreError('UNAVAILABLE', message);
@@ -174,7 +175,7 @@ export class RemoteDb {
     });
     this.pool = pool;
     this.poolUrl = url;
-    this.set({ configured: true, state: 'connecting', connected: false, target: `${target.host}:${target.port}/${target.database}` });
+    this.set({ configured: true, state: 'connecting', connected: false });
     const ready = (async () => {
       const client = await pool.connect();
       const onError = () => undefined;
@@ -183,7 +184,7 @@ export class RemoteDb {
         const version = await migrateRemote(client);
         this.everConnected = true;
         this.set({ state: 'connected', connected: true, schemaVersion: version, connectedAt: this.options.clock.now() });
-        this.options.log.info({ target: this.current.target, schemaVersion: version }, 'remote postgres connected');
+        this.options.log.info({ schemaVersion: version }, 'remote postgres connected');
         return pool;
       } finally {
         client.off('error', onError);
@@ -204,14 +205,8 @@ export class RemoteDb {
   }
 
   private fail(err: unknown, transient: boolean): CoreError {
-    const url = this.options.url();
-    const described = describePgError(err, url ? parseTarget(url) : undefined);
-    const message = scrub(described.message);
-    this.set({
-      state: transient ? 'connecting' : 'error',
-      connected: false,
-      lastError: { ...(described.code ? { code: described.code } : {}), message, at: this.options.clock.now() },
-    });
+    const { code, message } = describePgError(err, this.options.url());
+    this.set({ state: transient ? 'connecting' : 'error', connected: false, lastError: { ...(code ? { code } : {}), message, at: this.options.clock.now() } });
     return new CoreError('UNAVAILABLE', message);
   }
 
@@ -227,21 +222,4 @@ export class RemoteDb {
     if (!configured) this.current = { configured: false, state: 'not_configured', connected: false };
     else if (this.current.state === 'not_configured') this.current = { configured: true, state: 'idle', connected: false };
   }
-}
-
-export function parseTarget(url: string): Target | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') return undefined;
-  const user = decodeURIComponent(parsed.username) || 'postgres';
-  return {
-    host: parsed.hostname || 'localhost',
-    port: parsed.port || '5432',
-    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || user,
-    user,
-  };
 }

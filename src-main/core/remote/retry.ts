@@ -34,14 +34,19 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export async function withRetry<T>(fn: (attempt: number) => Promise<T>, policy: RetryPolicy, options: RetryOptions): Promise<T> {
+/**
+ * `policy` may be a function: it is asked again after every failed try, so the budget follows
+ * whatever changed while the try ran (a connection made meanwhile earns the longer one).
+ */
+export async function withRetry<T>(fn: (attempt: number) => Promise<T>, policy: RetryPolicy | (() => RetryPolicy), options: RetryOptions): Promise<T> {
   const sleep = options.sleep ?? defaultSleep;
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(attempt);
     } catch (err) {
-      if (options.signal?.aborted || attempt >= policy.attempts || !options.isTransient(err)) throw err;
-      const delay = backoffDelay(policy, attempt);
+      const now = typeof policy === 'function' ? policy() : policy;
+      if (options.signal?.aborted || attempt >= now.attempts || !options.isTransient(err)) throw err;
+      const delay = backoffDelay(now, attempt);
       options.onRetry?.(err, attempt, delay);
       await sleep(delay, options.signal);
     }

@@ -126,4 +126,32 @@ describe('telemetry sync with the remote Postgres', () => {
       core.close();
     }
   }, 120_000);
+
+  it('rides out a restart right after the sync made the first connection, before any batch committed', async () => {
+    const url = await pg.createDatabase('sync_early_restart');
+    const core = coreFor(url);
+    try {
+      // no connection yet: the sync makes the first one, with two batches already waiting on it
+      const local = ingestTraffic(core, Date.now() - 3_600_000, 25, 1_000, 4);
+      expect(local).toBeGreaterThan(20_000);
+      let restarted: Promise<void> | undefined;
+      const unsubscribe = core.events.subscribe((name, payload) => {
+        if (name !== 'remote.changed' || restarted || !(payload as { connected: boolean }).connected) return;
+        // down longer than the connect policy's whole budget, far shorter than the outage policy's
+        pg.killNow();
+        restarted = new Promise((r) => setTimeout(r, 1_500)).then(() => pg.start());
+      });
+      const result = await core.telemetry.sync();
+      unsubscribe();
+      await restarted;
+      expect(restarted).toBeDefined();
+      // the outage was met mid-sync, not dodged
+      expect(core.remote.status()).toMatchObject({ connected: true, lastError: { code: expect.any(String) } });
+      expect(result).toMatchObject({ pushed: local, pulled: 0, lagRows: 0 });
+      expect(await remoteIds(url)).toEqual(localIds(core));
+      expect(await core.telemetry.sync()).toMatchObject({ pushed: 0, pulled: 0, lagRows: 0 });
+    } finally {
+      core.close();
+    }
+  }, 60_000);
 });

@@ -14,8 +14,7 @@ export function postgresCheck(remote: RemoteDb): MonitorCheck {
     try {
       await remote.run('guardian monitor', (pool) => pool.query('SELECT 1'), ctx.signal);
       const ms = Math.round(performance.now() - started);
-      const target = remote.status().target;
-      return { status: 'up', message: `connected${target ? ` to ${target}` : ''}`, ms };
+      return { status: 'up', message: 'connected', ms };
     } catch (err) {
       const ms = Math.round(performance.now() - started);
       if (ctx.signal.aborted) return { status: 'down', message: `timed out after ${def.timeoutSeconds} s`, ms };

@@ -52,7 +52,6 @@ export function RemoteStrip() {
       <div className="rstrip__main">
         <span className="rstrip__title">
           Remote Postgres: <strong data-testid="remote-state">{s ? stateLabel[s.state] : loaded.error ? 'Unknown' : 'Checking…'}</strong>
-          {s?.target ? <code className="rstrip__target">{s.target}</code> : null}
         </span>
         <span className="rstrip__sub muted">
           {loaded.error && !s ? `Could not read the remote status: ${loaded.error}` : null}
