@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../tests/helpers/temp-dir';
@@ -79,18 +78,18 @@ function fakeContextBridge(withExecute = true) {
   return { bridge, page, pageRealm, levqor };
 }
 
-const rendererFileUrl = pathToFileURL('/app/out/renderer/index.html').href;
+const appPage = 'app://levqor/index.html';
 
 /** The real main side (IPC handler, dispatcher, core) behind fake Electron IPC. */
 function mainProcess() {
   const core = createCore({ dataDir: tempDir(), env: {} });
   const ipcMain = new FakeIpcMain();
-  const sender = new FakeSender(rendererFileUrl);
+  const sender = new FakeSender(appPage);
   registerIpc({
     ipcMain,
     dispatcher: createDispatcher(core),
     log: core.log,
-    policy: () => ({ rendererFileUrl, knownWindowIds: new Set([1]) }),
+    policy: () => ({ knownWindowIds: new Set([1]) }),
     windowIdOf: (contents) => (contents === sender.webContents ? 1 : undefined),
   });
   const renderer = connectRenderer(ipcMain, sender);

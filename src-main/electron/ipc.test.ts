@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/temp-dir';
 import { createDispatcher } from '../api/dispatcher';
@@ -8,15 +7,15 @@ import { forwardEvents, registerIpc, senderInfoOf, type EventTarget } from './ip
 import type { SenderPolicy } from './sender-check';
 import { FakeIpcMain, FakeSender } from './test-support/fake-ipc';
 
-const rendererFileUrl = pathToFileURL('/app/out/renderer/index.html').href;
+const appPage = 'app://levqor/index.html';
 
 function setup() {
   const core = createCore({ dataDir: tempDir(), env: {} });
   const ipcMain = new FakeIpcMain();
-  const sender = new FakeSender(`${rendererFileUrl}#/settings`);
+  const sender = new FakeSender(`${appPage}#/settings`);
   const windows = new Map([[sender.webContents, 7]]);
   const knownWindowIds = new Set([7]);
-  const policy = (): SenderPolicy => ({ rendererFileUrl, knownWindowIds });
+  const policy = (): SenderPolicy => ({ knownWindowIds });
   const unregister = registerIpc({
     ipcMain,
     dispatcher: createDispatcher(core),
@@ -53,7 +52,8 @@ describe('levqor:call', () => {
 
   it.each([
     ['a page that navigated away', (s: FakeSender) => void (s.url = 'https://evil.example/')],
-    ['another file of the app', (s: FakeSender) => void (s.url = pathToFileURL('/app/out/renderer/evil.html').href)],
+    ['another file of the app', (s: FakeSender) => void (s.url = 'app://levqor/assets/evil.html')],
+    ['the built page opened from file://', (s: FakeSender) => void (s.url = 'file:///app/out/renderer/index.html')],
     ['a subframe', (s: FakeSender) => void (s.isMainFrame = false)],
     ['a destroyed frame', (s: FakeSender) => void (s.destroyed = true)],
     ['a frame Electron no longer has', (s: FakeSender) => void (s.gone = true)],
