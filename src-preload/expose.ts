@@ -1,4 +1,4 @@
-import { buildApi } from '../shared/contract';
+import { buildApi, rendererProcedureNames } from '../shared/contract';
 import { installLevqorApi } from './main-world';
 import { resultTransport, throwingTransport, type IpcRendererLike } from './transport';
 
@@ -13,9 +13,10 @@ export const apiKey = 'levqor';
 export type ExposeMode = 'main-world' | 'bridge';
 
 /**
- * Gives the page `window.levqor`, a LevqorApi built from the contract: one method per
- * procedure plus `on(event, listener)`. Nothing else (no ipcRenderer, no channel names) is
- * reachable from the page.
+ * Gives the page `window.levqor`, a RendererApi built from the contract: one method per
+ * procedure the renderer calls (shared/contract/renderer-procedures.ts) plus
+ * `on(event, listener)`. Nothing else (no other procedure, no ipcRenderer, no channel names)
+ * is reachable from the page.
  *
  * Errors: methods reject with an Error whose message is the API's message. Preferred path
  * ('main-world'): installLevqorApi builds that Error inside the page's realm, so it also has
@@ -29,13 +30,13 @@ export function exposeLevqorApi(bridge: ContextBridgeLike, ipc: IpcRendererLike)
     try {
       const installed = bridge.executeInMainWorld({
         func: installLevqorApi as (...args: never[]) => unknown,
-        args: [buildApi(resultTransport(ipc)), apiKey],
+        args: [buildApi(resultTransport(ipc), rendererProcedureNames), apiKey],
       });
       if (installed === true) return 'main-world';
     } catch {
       // fall through to the plain bridge below
     }
   }
-  bridge.exposeInMainWorld(apiKey, buildApi(throwingTransport(ipc)));
+  bridge.exposeInMainWorld(apiKey, buildApi(throwingTransport(ipc), rendererProcedureNames));
   return 'bridge';
 }

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../tests/helpers/temp-dir';
@@ -7,7 +6,7 @@ import { createCore } from '../src-main/core';
 import * as mainChannels from '../src-main/electron/channels';
 import { forwardEvents, registerIpc } from '../src-main/electron/ipc';
 import { connectRenderer, FakeIpcMain, FakeSender } from '../src-main/electron/test-support/fake-ipc';
-import { procedureNames, type LevqorApi } from '../shared/contract';
+import { rendererProcedureNames, type RendererApi } from '../shared/contract';
 import * as preloadChannels from './channels';
 import { exposeLevqorApi, type ContextBridgeLike } from './expose';
 import { resultTransport, unwrapResult } from './transport';
@@ -75,22 +74,22 @@ function fakeContextBridge(withExecute = true) {
         }
       : {}),
   };
-  const levqor = () => (page as { levqor?: LevqorApi }).levqor as LevqorApi;
+  const levqor = () => (page as { levqor?: RendererApi }).levqor as RendererApi;
   return { bridge, page, pageRealm, levqor };
 }
 
-const rendererFileUrl = pathToFileURL('/app/out/renderer/index.html').href;
+const appPage = 'app://levqor/index.html';
 
 /** The real main side (IPC handler, dispatcher, core) behind fake Electron IPC. */
 function mainProcess() {
   const core = createCore({ dataDir: tempDir(), env: {} });
   const ipcMain = new FakeIpcMain();
-  const sender = new FakeSender(rendererFileUrl);
+  const sender = new FakeSender(appPage);
   registerIpc({
     ipcMain,
     dispatcher: createDispatcher(core),
     log: core.log,
-    policy: () => ({ rendererFileUrl, knownWindowIds: new Set([1]) }),
+    policy: () => ({ knownWindowIds: new Set([1]) }),
     windowIdOf: (contents) => (contents === sender.webContents ? 1 : undefined),
   });
   const renderer = connectRenderer(ipcMain, sender);
@@ -141,13 +140,27 @@ describe('preload: window.levqor in the page', () => {
     const { bridge, levqor } = fakeContextBridge();
     exposeLevqorApi(bridge, renderer.ipcRenderer);
     const api = levqor() as unknown as Record<string, unknown>;
-    const namespaces = new Set(procedureNames.map((name) => name.split('.')[0]));
-    expect(Object.keys(api).sort()).toEqual([...namespaces, 'on'].sort());
     expect(Object.keys(api.settings as object).sort()).toEqual(['get', 'set']);
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.isFrozen(api.app)).toBe(true);
     // the result-returning inner API stays in the preload's closure
     expect(Object.keys(globalThis)).not.toContain('levqor');
+    core.close();
+  });
+
+  it.each([true, false])('exposes exactly the procedures the renderer calls (executeInMainWorld: %s)', (withExecute) => {
+    const { core, renderer } = mainProcess();
+    const { bridge, levqor } = fakeContextBridge(withExecute);
+    exposeLevqorApi(bridge, renderer.ipcRenderer);
+    const api = levqor() as unknown as Record<string, unknown>;
+    const exposed = Object.keys(api)
+      .filter((ns) => ns !== 'on')
+      .flatMap((ns) => Object.keys(api[ns] as object).map((method) => `${ns}.${method}`));
+    expect(exposed.sort()).toEqual([...rendererProcedureNames].sort());
+    // the procedures that read a file by path are not there to call
+    expect((api.telemetry as Record<string, unknown>).ingest).toBeUndefined();
+    expect((api.products as Record<string, unknown>).validate).toBeUndefined();
+    expect((api.guardian as Record<string, unknown>).addMonitor).toBeUndefined();
     core.close();
   });
 

@@ -62,12 +62,15 @@ type Call<P extends ProcedureName> = (
   ...args: {} extends ProcedureInput<P> ? [input?: ProcedureInput<P>] : [input: ProcedureInput<P>]
 ) => Promise<ProcedureOutput<P>>;
 
-/** The typed object the renderer talks to: `levqor.stage.set({ stage })`, `levqor.on('stage.changed', cb)`. */
-export type LevqorApi = {
-  [NS in Namespace<ProcedureName>]: { [P in ProcedureName as Method<P, NS>]: Call<P> };
+/** The typed object over some procedures: `api.stage.set({ stage })`, `api.on('stage.changed', cb)`. */
+export type ApiOf<N extends ProcedureName> = {
+  [NS in Namespace<N>]: { [P in N as Method<P, NS>]: Call<P> };
 } & {
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
+
+/** The whole API, as the CLI and `levqor serve` speak it. */
+export type LevqorApi = ApiOf<ProcedureName>;
 
 /** A transport moves one call or one event stream; `buildApi` gives it the typed shape. */
 export interface Transport {
@@ -75,9 +78,12 @@ export interface Transport {
   subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
 }
 
-export function buildApi(transport: Transport): LevqorApi {
+/** The typed API over `transport`: every procedure, or only `names` (and `on`) when given. */
+export function buildApi(transport: Transport): LevqorApi;
+export function buildApi<N extends ProcedureName>(transport: Transport, names: readonly N[]): ApiOf<N>;
+export function buildApi(transport: Transport, names: readonly ProcedureName[] = procedureNames): unknown {
   const api: Record<string, unknown> = {};
-  for (const name of procedureNames) {
+  for (const name of names) {
     const [ns, method] = name.split('.') as [string, string];
     const group = (api[ns] ??= {}) as Record<string, unknown>;
     group[method] = (input?: unknown) => transport.call(name, input ?? {});
@@ -96,8 +102,9 @@ export function buildApi(transport: Transport): LevqorApi {
       set.delete(listener);
     };
   };
-  return api as LevqorApi;
+  return api;
 }
 
 export * from './errors';
+export * from './renderer-procedures';
 export type { ProcedureDef, EventDef } from './procedure';

@@ -12,7 +12,8 @@ export interface AppPathsInput {
 
 export interface AppPaths {
   preload: string;
-  rendererIndex: string;
+  /** The built renderer (out/renderer), served as app://levqor/ and nothing outside it. */
+  rendererDir: string;
   resource(name: string): string;
 }
 
@@ -20,7 +21,7 @@ export interface AppPaths {
 export function appPaths(input: AppPathsInput): AppPaths {
   return {
     preload: join(input.mainDir, '..', 'preload', 'index.cjs'),
-    rendererIndex: join(input.mainDir, '..', 'renderer', 'index.html'),
+    rendererDir: join(input.mainDir, '..', 'renderer'),
     resource: (name) => (input.isPackaged ? join(input.resourcesPath, name) : join(input.appPath, 'resources', name)),
   };
 }

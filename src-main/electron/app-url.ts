@@ -1,27 +1,25 @@
-/** Where the app's own UI lives: the built renderer file, or the dev server in development. */
+import { appHost, appScheme } from './app-scheme';
+
+/** Where the app's own UI lives besides app://levqor/: the dev server, in development only. */
 export interface AppUrlPolicy {
-  /** file:// URL of out/renderer/index.html. */
-  rendererFileUrl: string;
   /** electron-vite's dev server origin, only when running unpackaged under `electron-vite dev`. */
   devServerUrl?: string | undefined;
-  /** Windows paths compare case-insensitively. */
-  caseInsensitivePaths?: boolean;
 }
 
+// the paths at which app://levqor/ serves index.html (app-request-path.ts)
+const pagePaths: ReadonlySet<string> = new Set(['/', '/index.html']);
+
 /**
- * Whether a URL is the app's own page. The query and hash are ignored (the renderer routes
- * with them); anything else, including another file next to index.html, is not ours.
+ * Whether a URL is the app's own page: app://levqor/ (or /index.html), or the dev server's
+ * origin when one is configured. The query and hash are ignored (the renderer routes with the
+ * hash); anything else, a file:// URL of the very same index.html or another file of the app
+ * included, is not ours.
  */
 export function isAppUrl(raw: string, policy: AppUrlPolicy): boolean {
   const url = parse(raw);
   if (!url) return false;
-  if (url.protocol === 'file:') {
-    const own = parse(policy.rendererFileUrl);
-    if (!own || own.protocol !== 'file:' || url.host !== own.host) return false;
-    const a = decodePath(url.pathname);
-    const b = decodePath(own.pathname);
-    if (a === undefined || b === undefined) return false;
-    return policy.caseInsensitivePaths ? a.toLowerCase() === b.toLowerCase() : a === b;
+  if (url.protocol === `${appScheme}:`) {
+    return url.host === appHost && url.username === '' && url.password === '' && pagePaths.has(url.pathname);
   }
   if (policy.devServerUrl) {
     const dev = parse(policy.devServerUrl);
@@ -34,14 +32,6 @@ function parse(raw: string): URL | undefined {
   if (typeof raw !== 'string') return undefined;
   try {
     return new URL(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-function decodePath(pathname: string): string | undefined {
-  try {
-    return decodeURIComponent(pathname);
   } catch {
     return undefined;
   }

@@ -1,22 +1,24 @@
-import { pathToFileURL } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/temp-dir';
 import { createDispatcher } from '../api/dispatcher';
 import { createCore } from '../core';
+import { procedureNames, rendererProcedureNames } from '../../shared/contract';
 import { callChannel, eventChannel } from './channels';
 import { forwardEvents, registerIpc, senderInfoOf, type EventTarget } from './ipc';
 import type { SenderPolicy } from './sender-check';
 import { FakeIpcMain, FakeSender } from './test-support/fake-ipc';
 
-const rendererFileUrl = pathToFileURL('/app/out/renderer/index.html').href;
+const appPage = 'app://levqor/index.html';
 
 function setup() {
   const core = createCore({ dataDir: tempDir(), env: {} });
   const ipcMain = new FakeIpcMain();
-  const sender = new FakeSender(`${rendererFileUrl}#/settings`);
+  const sender = new FakeSender(`${appPage}#/settings`);
   const windows = new Map([[sender.webContents, 7]]);
   const knownWindowIds = new Set([7]);
-  const policy = (): SenderPolicy => ({ rendererFileUrl, knownWindowIds });
+  const policy = (): SenderPolicy => ({ knownWindowIds });
   const unregister = registerIpc({
     ipcMain,
     dispatcher: createDispatcher(core),
@@ -53,7 +55,8 @@ describe('levqor:call', () => {
 
   it.each([
     ['a page that navigated away', (s: FakeSender) => void (s.url = 'https://evil.example/')],
-    ['another file of the app', (s: FakeSender) => void (s.url = pathToFileURL('/app/out/renderer/evil.html').href)],
+    ['another file of the app', (s: FakeSender) => void (s.url = 'app://levqor/assets/evil.html')],
+    ['the built page opened from file://', (s: FakeSender) => void (s.url = 'file:///app/out/renderer/index.html')],
     ['a subframe', (s: FakeSender) => void (s.isMainFrame = false)],
     ['a destroyed frame', (s: FakeSender) => void (s.destroyed = true)],
     ['a frame Electron no longer has', (s: FakeSender) => void (s.gone = true)],
@@ -62,6 +65,30 @@ describe('levqor:call', () => {
     spoil(sender);
     expect(await call('stage.set', { stage: 'post-launch' })).toEqual(forbidden);
     expect(core.stage.current).toBe('pre-launch');
+    core.close();
+  });
+
+  it('refuses a file-path procedure the renderer never calls, before anything runs', async () => {
+    const { core, call } = setup();
+    const file = join(tempDir(), 'rows.ndjson');
+    writeFileSync(file, `${JSON.stringify({ ts: Date.now(), level: 'info', source: 'test', message: 'should never be stored' })}\n`);
+    expect(await call('telemetry.ingest', { path: file })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '"telemetry.ingest" cannot be called from the desktop window', field: 'procedure' },
+    });
+    expect(core.telemetry.query({ limit: 10 }).rows).toEqual([]);
+    expect(await call('products.validate', { file: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'procedure' } });
+    core.close();
+  });
+
+  it('refuses every procedure off the renderer list, and answers the ones on it', async () => {
+    const { core, call } = setup();
+    const onList = new Set<string>(rendererProcedureNames);
+    const offList = procedureNames.filter((name) => !onList.has(name));
+    expect(offList).toEqual(expect.arrayContaining(['telemetry.ingest', 'products.validate', 'guardian.addMonitor', 'telemetry.prune']));
+    for (const name of offList) expect(await call(name, {}), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('guardian.monitors', {})).toMatchObject({ ok: true });
+    expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
     core.close();
   });
 

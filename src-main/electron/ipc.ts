@@ -1,4 +1,5 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { isProcedureName, isRendererProcedure } from '../../shared/contract';
 import type { CallResult, Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';
@@ -29,6 +30,17 @@ const forbidden: CallResult = {
   error: { code: 'FORBIDDEN', message: 'This page may not call the Levqor API' },
 };
 
+/**
+ * A procedure the renderer never calls is refused before the dispatcher sees it, whatever the
+ * page sends: the preload offers no such method, but a compromised page can invoke the
+ * channel itself. The list is shared/contract/renderer-procedures.ts.
+ */
+export function refuseOffListProcedure(name: string): CallResult | undefined {
+  if (isRendererProcedure(name)) return undefined;
+  if (!isProcedureName(name)) return { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: `Unknown procedure "${name}"`, field: 'procedure' } };
+  return { ok: false, error: { code: 'FORBIDDEN', message: `"${name}" cannot be called from the desktop window`, field: 'procedure' } };
+}
+
 /** Plain data about the sender of an invoke; Electron getters that may throw are contained here. */
 export function senderInfoOf(event: InvokeEventLike, windowIdOf: (sender: WebContents) => number | undefined): SenderInfo {
   try {
@@ -55,6 +67,11 @@ export function registerIpc(options: IpcOptions): () => void {
     }
     if (typeof name !== 'string') {
       return { ok: false, error: { code: 'BAD_INPUT', message: 'procedure: must be a string', field: 'procedure' } };
+    }
+    const refusal = refuseOffListProcedure(name);
+    if (refusal) {
+      log.warn({ procedure: name.slice(0, 100) }, 'ipc call refused: not a procedure the renderer calls');
+      return refusal;
     }
     try {
       return await dispatcher.call(name, input, { transport: 'ipc' });

@@ -17,16 +17,26 @@ describe('main.ts with a fake Electron', () => {
     process.env.LEVQOR_DATA_DIR = dataDir;
     await import('./main');
     await vi.waitFor(() => expect(electron.BrowserWindow.all).toHaveLength(1));
-    const { app, BrowserWindow, Tray, Notification, ipcMain, session } = electron;
+    const { app, BrowserWindow, Tray, Notification, ipcMain, session, protocol, Menu } = electron;
     const win = BrowserWindow.all[0]!;
 
     expect(app.paths.get('userData')).toBe(join(dataDir, 'electron'));
     expect(existsSync(join(dataDir, 'levqor.db'))).toBe(true);
 
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    // an unpackaged run keeps DevTools (window-options.test.ts and app-menu.test.ts cover the packaged app)
+    expect(win.options.webPreferences?.devTools).toBe(true);
+    expect(Menu.applicationMenu).not.toBeNull();
     expect(String(win.options.webPreferences?.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(win.loaded.file).toMatch(/renderer[\\/]index\.html$/);
     expect(win.visible).toBe(true);
+
+    // the page comes from app://levqor/, a scheme registered before 'ready' and served by our handler
+    expect(win.loaded.url).toBe('app://levqor/index.html');
+    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    const serve = session.defaultSession.protocol.handlers.get('app');
+    const refused = await serve?.(new Request('app://levqor/..%2f..%2fpackage.json'));
+    expect(refused?.status).toBe(404);
+    expect(refused?.headers.get('content-security-policy')).toContain("script-src 'self'");
 
     // every permission is denied, every response carries the CSP, window.open is denied
     const granted: boolean[] = [];
@@ -39,9 +49,14 @@ describe('main.ts with a fake Electron', () => {
     expect(win.webContents.windowOpenHandler?.({ url: 'https://stripe.com/docs' })).toEqual({ action: 'deny' });
     expect(win.webContents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(electron.shell.opened).toEqual(['https://stripe.com/docs']);
-    const navigation = { url: 'https://evil.example/', prevented: false, preventDefault() { this.prevented = true; } };
-    win.webContents.emit('will-navigate', navigation);
-    expect(navigation.prevented).toBe(true);
+    for (const url of ['https://evil.example/', pathToFileURL(join(process.cwd(), 'out', 'renderer', 'index.html')).href]) {
+      const navigation = { url, prevented: false, preventDefault() { this.prevented = true; } };
+      win.webContents.emit('will-navigate', navigation);
+      expect(navigation.prevented, url).toBe(true);
+    }
+    const hashRoute = { url: 'app://levqor/index.html#/settings', prevented: false, preventDefault() { this.prevented = true; } };
+    win.webContents.emit('will-navigate', hashRoute);
+    expect(hashRoute.prevented).toBe(false);
 
     // IPC from the window's own page works; the reply is the dispatcher's CallResult
     const sender = new FakeSender(win.webContents.mainFrameUrl, win.webContents as unknown as WebContents);

@@ -1,9 +1,12 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, safeStorage, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, safeStorage, session, shell, Tray } from 'electron';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../api/dispatcher';
 import { createCore, defaultDataDir, type Core } from '../core';
+import { appMenuTemplate } from './app-menu';
 import { appPaths } from './app-paths';
+import { respondToAppRequest } from './app-protocol-response';
+import { appScheme, appSchemePrivileges } from './app-scheme';
 import type { AppUrlPolicy } from './app-url';
 import { followDesktopNotices } from './desktop-notices';
 import { createTrayNotice } from './hide-to-tray';
@@ -22,16 +25,15 @@ const paths = appPaths({
   resourcesPath: process.resourcesPath,
   appPath: app.getAppPath(),
 });
-const urlPolicy: AppUrlPolicy = {
-  rendererFileUrl: pathToFileURL(paths.rendererIndex).href,
-  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
-  caseInsensitivePaths: process.platform === 'win32',
-};
+const urlPolicy: AppUrlPolicy = { devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL };
+const devTools = !app.isPackaged;
 
 // Chromium's profile (caches, the safeStorage key on Windows and Linux, the single-instance
 // lock) lives inside our data dir: one folder to back up or move, and a second data dir
 // (tests, LEVQOR_DATA_DIR) is a second, independent instance.
 app.setPath('userData', join(dataDir, 'electron'));
+// only possible before 'ready'; the handler is installed in start()
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -67,6 +69,8 @@ function start(): void {
   if (choice.reason) log.warn({ reason: choice.reason }, 'OS keychain not used; secrets are encrypted with the key file in the data dir');
 
   hardenSession(session.defaultSession, log);
+  session.defaultSession.protocol.handle(appScheme, (request) => respondToAppRequest(request, paths.rendererDir));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, devTools })));
   // an OS shutdown or log-off must not be held up by the window hiding itself to the tray
   powerMonitor.on('shutdown', () => {
     quitting = true;
@@ -141,8 +145,9 @@ function openMainWindow(current: Core): BrowserWindow {
     if (Notification.isSupported()) new Notification({ title, body }).show();
   });
   const win = createMainWindow({
-    paths,
+    preload: paths.preload,
     devServerUrl: urlPolicy.devServerUrl,
+    devTools,
     icon: process.platform === 'darwin' ? undefined : paths.resource('icon.png'),
     shouldHideOnClose: () => !quitting && tray?.isRunning === true,
     onHiddenToTray: () => {

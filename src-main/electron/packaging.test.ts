@@ -51,6 +51,7 @@ describe('electron.builder.yml', () => {
       enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
     });
     for (const resource of config.extraResources ?? []) expect(existsSync(join(root, resource.from)), resource.from).toBe(true);
     expect(existsSync(join(root, 'resources', 'icon.png'))).toBe(true);

@@ -101,7 +101,7 @@ describe('appPaths', () => {
   it('finds the preload and renderer beside the main bundle', () => {
     const paths = appPaths({ ...base, isPackaged: false });
     expect(paths.preload).toBe(join('/repo/out/preload/index.cjs'));
-    expect(paths.rendererIndex).toBe(join('/repo/out/renderer/index.html'));
+    expect(paths.rendererDir).toBe(join('/repo/out/renderer'));
   });
 
   it('reads icons from resources/ unpackaged and from the resources folder packaged', () => {

@@ -3,36 +3,40 @@ import { describe, expect, it } from 'vitest';
 import { isAppUrl } from './app-url';
 import { checkSender, type SenderPolicy } from './sender-check';
 
-const rendererFileUrl = pathToFileURL('/opt/Levqor X/resources/app.asar/out/renderer/index.html').href;
-const policy: SenderPolicy = { rendererFileUrl, knownWindowIds: new Set([1]) };
-const ours = { frameUrl: rendererFileUrl, isMainFrame: true, windowId: 1 };
+const appPage = 'app://levqor/index.html';
+const policy: SenderPolicy = { knownWindowIds: new Set([1]) };
+const ours = { frameUrl: appPage, isMainFrame: true, windowId: 1 };
 
 describe('isAppUrl', () => {
-  it('accepts the renderer file with any hash or query (client-side routes)', () => {
-    expect(isAppUrl(rendererFileUrl, policy)).toBe(true);
-    expect(isAppUrl(`${rendererFileUrl}#/workflows/42`, policy)).toBe(true);
-    expect(isAppUrl(`${rendererFileUrl}?tab=settings`, policy)).toBe(true);
+  it('accepts the app page with any hash or query (client-side routes)', () => {
+    expect(isAppUrl(appPage, policy)).toBe(true);
+    expect(isAppUrl('app://levqor/', policy)).toBe(true);
+    expect(isAppUrl(`${appPage}#/workflows/42`, policy)).toBe(true);
+    expect(isAppUrl(`${appPage}?tab=settings`, policy)).toBe(true);
   });
 
-  it('refuses other files, other schemes and look-alikes', () => {
-    expect(isAppUrl(pathToFileURL('/opt/Levqor X/resources/app.asar/out/renderer/other.html').href, policy)).toBe(false);
+  it('no longer counts any file:// URL as ours, even the built index.html', () => {
+    expect(isAppUrl(pathToFileURL('/opt/Levqor X/resources/app.asar/out/renderer/index.html').href, policy)).toBe(false);
+    expect(isAppUrl('file:///C:/Program%20Files/Levqor/resources/app.asar/out/renderer/index.html', policy)).toBe(false);
     expect(isAppUrl(pathToFileURL('/tmp/index.html').href, policy)).toBe(false);
-    expect(isAppUrl('file://evil-host/opt/Levqor%20X/resources/app.asar/out/renderer/index.html', policy)).toBe(false);
+  });
+
+  it('refuses other files of the app, other hosts, other schemes and look-alikes', () => {
+    expect(isAppUrl('app://levqor/assets/index-JWrI_1Ds.js', policy)).toBe(false);
+    expect(isAppUrl('app://levqor/other.html', policy)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', policy)).toBe(false);
+    expect(isAppUrl('app://levqor.evil.example/index.html', policy)).toBe(false);
+    expect(isAppUrl('app://levqor:8080/index.html', policy)).toBe(false);
+    expect(isAppUrl('app://user@levqor/index.html', policy)).toBe(false);
+    expect(isAppUrl('https://levqor/index.html', policy)).toBe(false);
     expect(isAppUrl('https://levqor.example/index.html', policy)).toBe(false);
     expect(isAppUrl('about:blank', policy)).toBe(false);
     expect(isAppUrl('not a url', policy)).toBe(false);
   });
 
-  it('sees through percent-encoding but not path tricks', () => {
-    expect(isAppUrl('file:///opt/Levqor%20X/resources/app.asar/out/renderer/index.html', policy)).toBe(true);
-    expect(isAppUrl('file:///opt/Levqor%20X/resources/app.asar/out/renderer/../renderer/index.html', policy)).toBe(true);
-    expect(isAppUrl('file:///opt/Levqor%20X/resources/app.asar/out/renderer/index.html%00.txt', policy)).toBe(false);
-  });
-
-  it('compares Windows paths without case, and others with it', () => {
-    const win = { rendererFileUrl: 'file:///C:/Program%20Files/Levqor/out/renderer/index.html', caseInsensitivePaths: true };
-    expect(isAppUrl('file:///c:/program%20files/levqor/out/renderer/INDEX.html', win)).toBe(true);
-    expect(isAppUrl('file:///c:/program%20files/levqor/out/renderer/INDEX.html', { ...win, caseInsensitivePaths: false })).toBe(false);
+  it('sees through dot segments but not a NUL', () => {
+    expect(isAppUrl('app://levqor/assets/../index.html', policy)).toBe(true);
+    expect(isAppUrl('app://levqor/index.html%00.txt', policy)).toBe(false);
   });
 
   it('accepts the dev server origin only when one is configured', () => {
@@ -40,6 +44,7 @@ describe('isAppUrl', () => {
     expect(isAppUrl('http://localhost:5173/#/settings', dev)).toBe(true);
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isAppUrl('http://localhost:5173/', policy)).toBe(false);
+    expect(isAppUrl(appPage, dev)).toBe(true);
   });
 });
 

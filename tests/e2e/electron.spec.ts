@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import type { LevqorApi } from '../../shared/contract';
+import type { RendererApi } from '../../shared/contract';
 import { repoRoot } from './server-process';
 import { electronBinary } from '../../scripts/electron-binary.js';
 
@@ -28,7 +28,7 @@ if (electronPath) {
       await page.waitForLoadState('domcontentloaded');
       expect(await page.evaluate(() => typeof (window as unknown as { levqor?: unknown }).levqor)).toBe('object');
 
-      const info = await page.evaluate(() => (window as unknown as { levqor: LevqorApi }).levqor.app.info());
+      const info = await page.evaluate(() => (window as unknown as { levqor: RendererApi }).levqor.app.info());
       expect(info.dataDir).toBe(resolve(dataDir));
       expect(info.stage).toBe('pre-launch');
 
@@ -37,7 +37,7 @@ if (electronPath) {
 
       // a failure reaches the page as an Error carrying the API's message and code
       const failure = await page.evaluate(async () => {
-        const api = (window as unknown as { levqor: LevqorApi }).levqor;
+        const api = (window as unknown as { levqor: RendererApi }).levqor;
         try {
           await api.settings.set({ key: 'no.such.setting', value: 1 });
           return undefined;

@@ -32,7 +32,7 @@ export class BrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   visible = false;
   destroyed = false;
-  loaded: { file?: string; url?: string } = {};
+  loaded: { url?: string } = {};
 
   constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
     super();
@@ -45,14 +45,10 @@ export class BrowserWindow extends EventEmitter {
   static getAllWindows() {
     return BrowserWindow.all.filter((w) => !w.destroyed);
   }
-  async loadFile(file: string) {
-    this.loaded = { file };
-    this.webContents.mainFrameUrl = new URL(`file://${file}`).href;
-    this.emit('ready-to-show');
-  }
   async loadURL(url: string) {
     this.loaded = { url };
     this.webContents.mainFrameUrl = url;
+    this.emit('ready-to-show');
   }
   show() {
     this.visible = true;
@@ -81,6 +77,7 @@ export class BrowserWindow extends EventEmitter {
 
 class FakeApp extends EventEmitter {
   isPackaged = false;
+  ready = false;
   readonly paths = new Map<string, string>();
   exitCode: number | undefined;
   quitCalls = 0;
@@ -95,7 +92,9 @@ class FakeApp extends EventEmitter {
   }
   setAppUserModelId() {}
   whenReady() {
-    return Promise.resolve();
+    return Promise.resolve().then(() => {
+      this.ready = true;
+    });
   }
   /** Electron's order: before-quit, every window closes, then will-quit. */
   quit() {
@@ -135,8 +134,23 @@ export class Tray {
   }
 }
 
+type FakeMenu = { items: Array<{ label: string; click: () => void }> };
+
 export const Menu = {
-  buildFromTemplate: (items: Array<{ label: string; click: () => void }>) => ({ items }),
+  applicationMenu: null as FakeMenu | null,
+  buildFromTemplate: (items: FakeMenu['items']): FakeMenu => ({ items }),
+  setApplicationMenu(menu: FakeMenu | null) {
+    Menu.applicationMenu = menu;
+  },
+};
+
+export const protocol = {
+  privileged: [] as Array<{ scheme: string; privileges?: Record<string, boolean> }>,
+  /** Like Electron, refuses once the app is ready. */
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>) {
+    if (app.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    protocol.privileged.push(...schemes);
+  },
 };
 
 export const nativeImage = {
@@ -167,6 +181,13 @@ class FakeSession {
   permissionRequestHandler: PermissionRequestHandler | undefined;
   permissionCheckHandler: (() => boolean) | undefined;
   headersListener: HeadersListener | undefined;
+  readonly protocol = {
+    handlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+      if (this.handlers.has(scheme)) throw new Error(`The scheme has been handled: ${scheme}`);
+      this.handlers.set(scheme, handler);
+    },
+  };
   readonly webRequest = {
     onHeadersReceived: (listener: HeadersListener) => {
       this.headersListener = listener;

@@ -1,4 +1,4 @@
-import { eventNames, type LevqorApi, type ProcedureName, type Transport } from '../../../shared/contract';
+import { eventNames, type ProcedureName, type RendererApi, type Transport } from '../../../shared/contract';
 import { toLevqorError } from './to-levqor-error';
 
 type AnyCall = (input: unknown) => Promise<unknown>;
@@ -7,7 +7,7 @@ type AnyCall = (input: unknown) => Promise<unknown>;
  * Wraps the preload's `window.levqor` so every failure reaches the UI as a LevqorError
  * (errors crossing Electron IPC lose their class on the way).
  */
-export function createPreloadTransport(bridge: LevqorApi): Transport {
+export function createPreloadTransport(bridge: RendererApi): Transport {
   return {
     async call(name: ProcedureName, input: unknown) {
       const [ns, method] = name.split('.') as [string, string];

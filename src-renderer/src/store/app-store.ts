@@ -1,5 +1,5 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { LevqorError, type LevqorApi } from '../../../shared/contract';
+import { LevqorError, type RendererApi } from '../../../shared/contract';
 import type { AppInfo } from '../../../shared/contract/app';
 import type { StageState } from '../../../shared/contract/stage';
 import type { SettingEntry } from '../../../shared/contract/settings';
@@ -37,7 +37,7 @@ function upsert<T>(list: T[], item: T, same: (a: T) => boolean): T[] {
 }
 
 /** All app-wide state; every change from any window arrives through the events too. */
-export function createAppStore(api: LevqorApi): AppStore {
+export function createAppStore(api: RendererApi): AppStore {
   return create<AppState>()((set, get) => {
     /** Runs an API call; a 401 anywhere locks the whole app. */
     async function guard<T>(run: () => Promise<T>): Promise<T> {
@@ -112,7 +112,7 @@ export function createAppStore(api: LevqorApi): AppStore {
 }
 
 /** Keeps the store in step with changes made elsewhere (another window, the CLI). */
-export function connectLiveUpdates(api: LevqorApi, store: AppStore): () => void {
+export function connectLiveUpdates(api: RendererApi, store: AppStore): () => void {
   const offs = [
     api.on('stage.changed', (payload) => store.getState().stageChanged(payload)),
     api.on('settings.changed', (payload) => store.getState().settingChanged(payload)),

@@ -1,0 +1,76 @@
+import type { ApiOf, ProcedureName } from './index';
+
+/**
+ * The procedures the app's own page (src-renderer) calls, and so all the desktop window can
+ * reach: the preload puts only these on `window.levqor` and the main process refuses any
+ * other name over IPC. A page running hostile script therefore still cannot ingest or
+ * validate a file by path, edit monitors, prune telemetry or point remote storage elsewhere.
+ * tests/unit/renderer-procedures.test.ts fails when this and what src-renderer/src calls differ.
+ */
+export const rendererProcedureNames = [
+  'app.info',
+  'settings.get',
+  'settings.set',
+  'secrets.status',
+  'secrets.set',
+  'secrets.clear',
+  'stage.get',
+  'stage.set',
+  'telemetry.query',
+  'telemetry.groups',
+  'telemetry.series',
+  'telemetry.detect',
+  'telemetry.anomalies',
+  'telemetry.report',
+  'telemetry.sync',
+  'telemetry.cancelSync',
+  'remote.status',
+  'workflows.validate',
+  'workflows.import',
+  'workflows.save',
+  'workflows.versions',
+  'workflows.getVersion',
+  'workflows.restoreVersion',
+  'workflows.list',
+  'workflows.get',
+  'workflows.export',
+  'workflows.delete',
+  'workflows.setEnabled',
+  'workflows.rotateSecret',
+  'workflows.run',
+  'workflows.stats',
+  'workflows.stepTypes',
+  'runs.list',
+  'runs.get',
+  'runs.retry',
+  'runs.cancel',
+  'approvals.list',
+  'approvals.approve',
+  'approvals.reject',
+  'schedule.preview',
+  'products.list',
+  'products.get',
+  'products.create',
+  'products.update',
+  'products.compile',
+  'products.cancel',
+  'products.checklist',
+  'products.sendUploads',
+  'guardian.monitors',
+  'guardian.check',
+  'guardian.scoreHistory',
+  'guardian.healingPlan',
+  'guardian.requestHealing',
+  'guardian.summary',
+] as const satisfies readonly ProcedureName[];
+
+export type RendererProcedureName = (typeof rendererProcedureNames)[number];
+
+/** What the renderer holds: the typed API over its procedures only. */
+export type RendererApi = ApiOf<RendererProcedureName>;
+
+const rendererProcedures: ReadonlySet<string> = new Set(rendererProcedureNames);
+
+export function isRendererProcedure(name: string): name is RendererProcedureName {
+  return rendererProcedures.has(name);
+}
