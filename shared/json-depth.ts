@@ -37,4 +37,4 @@ export function jsonValueTooDeep(value: unknown, max = maxJsonDepth): boolean {
   return walk(value, 0);
 }
 
-export const tooDeepMessage = `body: nests deeper than ${maxJsonDepth} levels of arrays and objects`;
+export const tooDeepMessage = (field: string): string => `${field}: nests deeper than ${maxJsonDepth} levels of arrays and objects`;

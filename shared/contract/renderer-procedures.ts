@@ -62,6 +62,8 @@ export const rendererProcedureNames = [
   'guardian.healingPlan',
   'guardian.requestHealing',
   'guardian.summary',
+  'sessions.list',
+  'sessions.revoke',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

@@ -68,6 +68,17 @@ describe('levqor:call', () => {
     core.close();
   });
 
+  it('refuses input nested deeper than the JSON depth limit, naming it, and runs nothing', async () => {
+    const { core, call } = setup();
+    let tooDeep: unknown = 'x';
+    for (let i = 0; i < 500; i++) tooDeep = { a: tooDeep };
+    const reply = await call('settings.set', { key: 'logLevel', value: tooDeep });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'input' } });
+    expect(JSON.stringify(reply)).toContain('64 levels');
+    expect(core.settings.entry('logLevel').source).toBe('default');
+    core.close();
+  });
+
   it('refuses a file-path procedure the renderer never calls, before anything runs', async () => {
     const { core, call } = setup();
     const file = join(tempDir(), 'rows.ndjson');

@@ -5,6 +5,7 @@ import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';
 import { callChannel, eventChannel } from './channels';
 import { checkSender, type SenderInfo, type SenderPolicy } from './sender-check';
+import { jsonValueTooDeep, tooDeepMessage } from '../../shared/json-depth';
 
 /** The part of ipcMain used here. */
 export interface IpcMainLike {
@@ -73,6 +74,7 @@ export function registerIpc(options: IpcOptions): () => void {
       log.warn({ procedure: name.slice(0, 100) }, 'ipc call refused: not a procedure the renderer calls');
       return refusal;
     }
+    if (jsonValueTooDeep(input)) return { ok: false, error: { code: 'BAD_INPUT', message: tooDeepMessage('input'), field: 'input' } };
     try {
       return await dispatcher.call(name, input, { transport: 'ipc' });
     } catch (err) {

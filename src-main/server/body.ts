@@ -24,7 +24,7 @@ export async function readJsonBody(req: IncomingMessage, limit = maxBodyBytes): 
     return { ok: false, error: { code: 'BAD_INPUT', message: 'content-type: must be application/json', field: 'content-type' } };
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (jsonTextTooDeep(text)) return { ok: false, error: { code: 'BAD_INPUT', message: tooDeepMessage, field: 'body' } };
+  if (jsonTextTooDeep(text)) return { ok: false, error: { code: 'BAD_INPUT', message: tooDeepMessage('body'), field: 'body' } };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
