@@ -9,6 +9,7 @@ import { createOmegaTree } from './omega-tree';
 import { progressReporter } from './progress';
 import { readSiteConfig, siteProduct, withProduct, writeSiteConfig } from './site-config';
 import type { SpecRepository } from './spec-repository';
+import { sweepStaleTemps } from './temp-sweep';
 import type { UploadService } from './upload-service';
 import { writeReproducibleZip } from './zip/archive-writer';
 
@@ -29,7 +30,7 @@ export interface CompileOptions {
 /**
  * One slug in, everything out (the seed's Repeatable Launch Pattern):
  *   1. validate the spec, the content folder and where the outputs go — every check before
- *      anything is written;
+ *      anything is written — then clear the temps earlier compiles were killed in the middle of;
  *   2. ZIP the content folder, reproducibly, to dist/ (temp file, then rename);
  *   3. upload it to Drive (Class B: queued offline, a dry run in pre-launch);
  *   4. write the site config (products.json and the generated products.ts);
@@ -43,6 +44,7 @@ export async function compileProduct(deps: CompileDeps, slug: string, options: C
   const entries = collectContent(paths.contentDir, `${paths.contentDir}/`);
   const siteProducts = readSiteConfig(layout.configDir);
   options.signal?.throwIfAborted();
+  sweepStaleTemps(layout);
 
   // 2.
   const zip = await writeReproducibleZip(entries, paths.zipPath, {

@@ -19,6 +19,7 @@ import { containedConfigDir, containedProductPaths } from './contained-paths';
 import { productsLayout, type ProductsLayout } from './layout';
 import { setDriveUrl } from './site-config';
 import { checkSpecFile, SpecRepository } from './spec-repository';
+import { sweepStaleTemps } from './temp-sweep';
 import type { ApprovalPort } from './upload-approval';
 import { UploadService } from './upload-service';
 import { UploadStore } from './upload-store';
@@ -148,6 +149,12 @@ export class ProductsService {
     } finally {
       this.running.delete(slug);
     }
+  }
+
+  /** Removes the temps of compiles that were killed mid-write; createCore calls it at start-up. */
+  sweepTemps(): void {
+    const removed = sweepStaleTemps(this.layout());
+    if (removed.length > 0) this.deps.log.info({ removed }, 'removed temp files left by interrupted compiles');
   }
 
   /** Stops a running compile or upload of the product; true when there was one. */
