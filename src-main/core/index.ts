@@ -118,6 +118,7 @@ export function createCore(config: CoreConfig): Core {
       if (status.name === 'database.url') void remote.reset();
     });
     const products = new ProductsService({ dataDir, db, settings, secrets, stage, events, clock, log, ...(config.productUploads ? { uploadTuning: config.productUploads } : {}) });
+    products.sweepTemps();
     background.register(products.backgroundTask());
     const timer = config.timer ?? realTimer;
     const engine = createWorkflowEngine({ db, clock, timer, events, log, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });

@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -28,9 +29,14 @@ export function levqor(args: string[], options: { env?: NodeJS.ProcessEnv; input
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The real `levqor` command as a running child (for tests that stop or kill it). */
+export function levqorChild(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessByStdio<null, Readable, Readable> {
+  return spawn(process.execPath, [levqorBin, ...args], { cwd: repoRoot, env: { ...process.env, LEVQOR_LAUNCH_STAGE: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /** The real `levqor` command without blocking this process (for tests whose servers answer from here). */
 export function levqorAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [levqorBin, ...args], { cwd: repoRoot, env: { ...process.env, LEVQOR_LAUNCH_STAGE: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = levqorChild(args, env);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, levqor, levqorAsync } from '../helpers/cli';
+import { assertBuilt, levqor, levqorAsync, levqorChild } from '../helpers/cli';
 import { freePort, goodToken, startFakeDrive, type FakeDrive } from '../helpers/drive-server';
 import { tempDir } from '../helpers/temp-dir';
+import { treeSnapshot } from '../helpers/tree-snapshot';
 
 beforeAll(assertBuilt);
 
@@ -21,7 +22,8 @@ function site() {
   const globals = ['--data-dir', dataDir, '--products-dir', productsDir];
   const run = (args: string[], env: NodeJS.ProcessEnv = {}) => levqor([...globals, ...args], { env });
   const runAsync = (args: string[], env: NodeJS.ProcessEnv = {}) => levqorAsync([...globals, ...args], env);
-  return { dataDir, siteDir, productsDir, run, runAsync };
+  const start = (args: string[]) => levqorChild([...globals, ...args]);
+  return { dataDir, siteDir, productsDir, run, runAsync, start };
 }
 
 const newArgs = ['product', 'new', '--slug', 'ascend-launch-system', '--name', 'Ascend Launch System', '--price', '17', '--description', 'Launch in a week.', '--tags', 'launch,templates'];
@@ -132,4 +134,37 @@ describe('levqor product', () => {
     expect(JSON.parse(sent.stdout).uploads).toEqual([expect.objectContaining({ status: 'done' })]);
     expect(server.files.size).toBe(1);
   });
+
+  it('compile killed with SIGKILL mid-archive leaves its temp ZIP, and the next compile removes it', async () => {
+    const { run, start, productsDir, siteDir } = site();
+    run(newArgs);
+    // random text deflates slowly enough (about a second) to be caught in the middle
+    writeFileSync(join(productsDir, 'ascend-launch-system', 'guide.md'), randomBytes(30_000_000).toString('base64'));
+    const zipDir = join(siteDir, 'dist', 'products', 'ascend-launch-system');
+    const temps = () => Object.keys(treeSnapshot(siteDir)).filter((p) => p.endsWith('.tmp'));
+    const zipTemps = () => (existsSync(zipDir) ? readdirSync(zipDir).filter((n) => n.endsWith('.tmp')) : []);
+    for (let kill = 0; kill < 3; kill++) {
+      const before = zipTemps();
+      const child = start(['product', 'compile', 'ascend-launch-system', '--no-upload']);
+      const exited = new Promise((done) => child.once('exit', done));
+      await until(() => zipTemps().some((n) => !before.includes(n) && statSync(join(zipDir, n)).size > 0));
+      child.kill('SIGKILL');
+      await exited;
+      // this kill's temp only: each run's start-up removed the one the kill before it left
+      expect(temps()).toHaveLength(1);
+    }
+    expect(run(['product', 'compile', 'ascend-launch-system', '--no-upload']).code).toBe(0);
+    expect(temps()).toEqual([]);
+    expect(existsSync(join(zipDir, 'ascend-launch-system-1.0.0.zip'))).toBe(true);
+  });
 });
+
+/** Resolves once `ready()` is true, polling every few ms. */
+async function until(ready: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (ready()) return;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { claimTempPath, releaseTemp } from '../fs/temp-files';
 
-/** A temp name beside `path` (same folder, so the final rename is atomic). */
-export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-}
-
-/** Writes the whole file or nothing: a temp file beside it, flushed, then renamed over it. */
+/**
+ * Writes the whole file or nothing: a temp file beside it, flushed, then renamed over it. The
+ * temp is opened exclusively and the rename replaces a link at `path` instead of writing
+ * through it, so neither follows a link; the folder is the caller's to check.
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): void {
-  const temp = tempPathFor(path);
+  const temp = claimTempPath(path);
   try {
     const fd = openSync(temp, 'wx', mode);
     try {
@@ -22,5 +20,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
   } catch (err) {
     rmSync(temp, { force: true });
     throw err;
+  } finally {
+    releaseTemp(temp);
   }
 }

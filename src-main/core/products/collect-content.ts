@@ -1,6 +1,7 @@
 import { closeSync, lstatSync, openSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { CoreError } from '../errors';
+import { isInside } from '../fs/contained-path';
 
 export interface ContentEntry {
   /** The name inside the ZIP: relative, `/`-separated. */
@@ -56,10 +57,6 @@ function badName(name: string): string | undefined {
   return undefined;
 }
 
-function inside(root: string, real: string): boolean {
-  return real === root || real.startsWith(root + sep);
-}
-
 function walk(root: string, dir: string, prefix: string, entries: ContentEntry[], problems: string[]): void {
   let names: string[];
   try {
@@ -87,8 +84,10 @@ function walk(root: string, dir: string, prefix: string, entries: ContentEntry[]
         problems.push(`${rel} is a broken link and cannot be read`);
         continue;
       }
-      if (!inside(root, real)) {
-        problems.push(`${rel} is a link that points outside the product folder`);
+      // refused, not skipped: a skipped file would ship a product silently missing a part, and
+      // the founder would learn of it from a buyer; refusing names the link to fix
+      if (!isInside(root, real)) {
+        problems.push(`${rel} is a link that points outside the product folder (to ${real})`);
         continue;
       }
       stats = statSync(real);

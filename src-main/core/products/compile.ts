@@ -3,11 +3,13 @@ import type { Clock } from '../clock';
 import type { EventBus } from '../event-bus';
 import { collectContent } from './collect-content';
 import type { BuildStore } from './build-store';
-import { productPaths, type ProductsLayout } from './layout';
+import { containedProductPaths } from './contained-paths';
+import type { ProductsLayout } from './layout';
 import { createOmegaTree } from './omega-tree';
 import { progressReporter } from './progress';
 import { readSiteConfig, siteProduct, withProduct, writeSiteConfig } from './site-config';
 import type { SpecRepository } from './spec-repository';
+import { sweepStaleTemps } from './temp-sweep';
 import type { UploadService } from './upload-service';
 import { writeReproducibleZip } from './zip/archive-writer';
 
@@ -27,7 +29,8 @@ export interface CompileOptions {
 
 /**
  * One slug in, everything out (the seed's Repeatable Launch Pattern):
- *   1. validate the spec and the content folder — every check before anything is written;
+ *   1. validate the spec, the content folder and where the outputs go — every check before
+ *      anything is written — then clear the temps earlier compiles were killed in the middle of;
  *   2. ZIP the content folder, reproducibly, to dist/ (temp file, then rename);
  *   3. upload it to Drive (Class B: queued offline, a dry run in pre-launch);
  *   4. write the site config (products.json and the generated products.ts);
@@ -37,10 +40,11 @@ export async function compileProduct(deps: CompileDeps, slug: string, options: C
   const { layout, specs, builds, uploads, events, clock } = deps;
   // 1. everything that can be wrong with the input is found here, before any write
   const { spec } = specs.read(slug);
-  const paths = productPaths(layout, slug, spec.version);
+  const paths = containedProductPaths(layout, slug, spec.version);
   const entries = collectContent(paths.contentDir, `${paths.contentDir}/`);
   const siteProducts = readSiteConfig(layout.configDir);
   options.signal?.throwIfAborted();
+  sweepStaleTemps(layout);
 
   // 2.
   const zip = await writeReproducibleZip(entries, paths.zipPath, {

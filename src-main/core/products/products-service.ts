@@ -15,9 +15,11 @@ import { BuildStore } from './build-store';
 import { buildChecklist } from './checklist';
 import { compileProduct } from './compile';
 import type { UploadTuning } from './drive/drive-uploader';
-import { productPaths, productsLayout, specPaths, type ProductsLayout } from './layout';
+import { containedConfigDir, containedProductPaths } from './contained-paths';
+import { productsLayout, type ProductsLayout } from './layout';
 import { setDriveUrl } from './site-config';
 import { checkSpecFile, SpecRepository } from './spec-repository';
+import { sweepStaleTemps } from './temp-sweep';
 import type { ApprovalPort } from './upload-approval';
 import { UploadService } from './upload-service';
 import { UploadStore } from './upload-store';
@@ -118,15 +120,14 @@ export class ProductsService {
       const { valid, errors } = validateProductSpec(input.spec);
       return { valid, errors };
     }
-    if (input.slug !== undefined) {
-      const slug = productSlugSchema.safeParse(input.slug);
-      if (!slug.success) throw new CoreError('BAD_INPUT', `slug: ${slug.error.issues[0]?.message ?? 'is invalid'}`, 'slug');
+    if (input.slug === undefined) {
+      // a file the caller names is read wherever it is: they chose it, no link led there
+      const { valid, errors, file } = checkSpecFile(resolve(input.file ?? ''));
+      return { valid, errors, file };
     }
-    const file = input.file !== undefined ? resolve(input.file) : specPaths(this.layout(), input.slug ?? '').specFile;
-    if (input.slug !== undefined && !this.specs.exists(input.slug)) {
-      throw new CoreError('NOT_FOUND', `no product "${input.slug}" (${file} does not exist)`, 'slug');
-    }
-    const { valid, errors } = checkSpecFile(file);
+    const slug = productSlugSchema.safeParse(input.slug);
+    if (!slug.success) throw new CoreError('BAD_INPUT', `slug: ${slug.error.issues[0]?.message ?? 'is invalid'}`, 'slug');
+    const { valid, errors, file } = this.specs.check(input.slug);
     return { valid, errors, file };
   }
 
@@ -150,6 +151,12 @@ export class ProductsService {
     }
   }
 
+  /** Removes the temps of compiles that were killed mid-write; createCore calls it at start-up. */
+  sweepTemps(): void {
+    const removed = sweepStaleTemps(this.layout());
+    if (removed.length > 0) this.deps.log.info({ removed }, 'removed temp files left by interrupted compiles');
+  }
+
   /** Stops a running compile or upload of the product; true when there was one. */
   cancel(slug: string): boolean {
     const compile = this.running.get(slug);
@@ -160,7 +167,7 @@ export class ProductsService {
 
   checklist(slug: string): Checklist {
     const { spec } = this.specs.read(slug);
-    const paths = productPaths(this.layout(), slug, spec.version);
+    const paths = containedProductPaths(this.layout(), slug, spec.version);
     const build = this.builds.latest(slug);
     const url = build ? this.uploads.uploadedUrl(slug, build.sha256) : undefined;
     return buildChecklist(spec, paths.omegaDir, url);
@@ -201,7 +208,7 @@ export class ProductsService {
   private uploadDone(upload: UploadRecord): void {
     if (!upload.driveDownloadUrl) return;
     try {
-      if (setDriveUrl(this.layout().configDir, upload.slug, upload.version, upload.driveDownloadUrl)) {
+      if (setDriveUrl(containedConfigDir(this.layout()), upload.slug, upload.version, upload.driveDownloadUrl)) {
         this.deps.log.info({ slug: upload.slug }, 'site config given the Drive link');
       }
     } catch (err) {

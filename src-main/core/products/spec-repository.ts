@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { formatSpecErrors, validateProductSpec, type ProductSpec, type SpecError } from '../../../shared/product';
 import { CoreError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
+import { containedSpecPaths } from './contained-paths';
 import { specPaths, specSuffix, type ProductsLayout } from './layout';
 import { jsonSyntaxReason } from '../json-error';
 
@@ -82,7 +83,7 @@ export class SpecRepository {
 
   /** A product's spec, which must exist and be valid. */
   read(slug: string): { spec: ProductSpec; file: string; contentDir: string } {
-    const { specFile, contentDir } = specPaths(this.layout(), slug);
+    const { specFile, contentDir } = containedSpecPaths(this.layout(), slug);
     if (!existsSync(specFile)) throw notFound(slug, specFile);
     const check = checkSpecFile(specFile);
     if (!check.valid || !check.spec) {
@@ -91,9 +92,23 @@ export class SpecRepository {
     return { spec: check.spec, file: specFile, contentDir };
   }
 
+  /** A product as listed: one whose spec or content folder leads outside is shown invalid, unread. */
   stored(slug: string): StoredProduct {
     const { specFile, contentDir } = specPaths(this.layout(), slug);
+    try {
+      containedSpecPaths(this.layout(), slug);
+    } catch (err) {
+      if (!(err instanceof CoreError)) throw err;
+      return { slug, file: specFile, contentDir, hasContent: false, check: { file: specFile, valid: false, errors: [{ path: '', message: err.message }] } };
+    }
     return { slug, file: specFile, contentDir, hasContent: isDir(contentDir), check: checkSpecFile(specFile) };
+  }
+
+  /** A product's spec checked but not required valid; the product must exist. */
+  check(slug: string): SpecCheck {
+    const { specFile } = specPaths(this.layout(), slug);
+    if (!existsSync(specFile)) throw notFound(slug, specFile);
+    return this.stored(slug).check;
   }
 
   exists(slug: string): boolean {
@@ -101,7 +116,7 @@ export class SpecRepository {
   }
 
   create(spec: ProductSpec): void {
-    const { specFile, contentDir } = specPaths(this.layout(), spec.slug);
+    const { specFile, contentDir } = containedSpecPaths(this.layout(), spec.slug);
     if (existsSync(specFile)) throw new CoreError('CONFLICT', `slug: a product "${spec.slug}" already exists (${specFile})`, 'slug');
     mkdirSync(this.productsDir, { recursive: true });
     writeFileAtomic(specFile, specFileText(spec));
@@ -109,7 +124,7 @@ export class SpecRepository {
   }
 
   update(spec: ProductSpec): void {
-    const { specFile } = specPaths(this.layout(), spec.slug);
+    const { specFile } = containedSpecPaths(this.layout(), spec.slug);
     if (!existsSync(specFile)) throw notFound(spec.slug, specFile);
     writeFileAtomic(specFile, specFileText(spec));
   }

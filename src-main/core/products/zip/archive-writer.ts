@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CoreError } from '../../errors';
-import { tempPathFor } from '../atomic-write';
+import { claimTempPath, releaseTemp } from '../../fs/temp-files';
 import type { ContentEntry } from '../collect-content';
 import { entrySource } from './entry-source';
 import { HashingBatcher } from './hashing-batcher';
@@ -78,7 +78,7 @@ export async function writeReproducibleZip(entries: readonly ContentEntry[], zip
   signal?.throwIfAborted();
 
   const createdDir = mkdirSync(dirname(zipPath), { recursive: true });
-  const temp = tempPathFor(zipPath);
+  const temp = claimTempPath(zipPath);
   // classic ZIP unless the archive passes 4 GiB, where archiver adds the ZIP64 records itself
   const archive = new ZipArchive({ zlib: { level: options.level ?? defaultLevel }, forceZip64: false, highWaterMark: 1 << 20 });
   const sink = new HashingBatcher();
@@ -120,5 +120,6 @@ export async function writeReproducibleZip(entries: readonly ContentEntry[], zip
     throw err;
   } finally {
     signal?.removeEventListener('abort', stop);
+    releaseTemp(temp);
   }
 }
