@@ -9,7 +9,7 @@ import { rng } from '../helpers/traffic';
  * unknown fields, prototype keys, huge strings, paths, deep nesting. The server must never
  * answer 5xx for it, and a call it rejects must change nothing stored.
  */
-const callsPerProcedure = 40;
+const callsPerProcedure = 25;
 const rejected = new Set([400, 401, 403, 404, 409, 413, 415]);
 
 const random = rng(20261206);
@@ -40,8 +40,16 @@ const junkScalars: unknown[] = [
   'https://attacker.example/',
 ];
 
+/**
+ * Stands in the generated value for a document nested thousands deep, spliced into the body
+ * text at send time: JSON.stringify itself would overflow the test's stack on it.
+ */
+const veryDeep = '\u0001very-deep';
+const veryDeepText = (levels: number) => `${'{"k":['.repeat(levels)}1${']}'.repeat(levels)}`;
+
 function junkValue(depth = 0): unknown {
   const roll = random();
+  if (roll < 0.04) return veryDeep;
   if (roll < 0.55 || depth > 3) return pick(junkScalars);
   if (roll < 0.7) return Array.from({ length: Math.floor(random() * 4) }, () => junkValue(depth + 1));
   if (roll < 0.9) return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [pick(['a', 'id', 'name', '__proto__', 'constructor', 'prototype']), junkValue(depth + 1)]));
@@ -70,6 +78,36 @@ function junkInput(keys: string[]): unknown {
   return input;
 }
 
+/**
+ * Valid calls to mutate: junk that fails validation at the first field never reaches the
+ * code behind it, so the second half of the fuzz keeps a call valid but for one leaf.
+ */
+const flow = { name: 'Fuzz', trigger: { type: 'manual' }, nodes: [{ id: 'a', type: 'transform', params: { expression: '1' } }], edges: [] };
+const validCalls: Array<[string, Record<string, unknown>]> = [
+  ['workflows.run', { workflow: flow, input: { order: 1 }, wait: true }],
+  ['workflows.validate', { workflow: flow }],
+  ['workflows.save', { workflow: flow, draft: true }],
+  ['workflows.import', { workflow: flow }],
+  ['telemetry.ingest', { body: JSON.stringify({ level: 'info', source: 'fuzz', message: 'm', meta: { a: 1 } }) }],
+  ['telemetry.query', { level: ['error'], limit: 10, text: 'm' }],
+  ['settings.set', { key: 'logLevel', value: 'info' }],
+  ['products.create', { slug: 'fuzz-kit', name: 'Fuzz Kit', price: 12, description: 'A kit', tags: ['t'] }],
+  ['products.validate', { spec: { slug: 'fuzz-kit', name: 'Fuzz Kit', price: 12, description: 'A kit', tags: ['t'] } }],
+  ['guardian.addMonitor', { type: 'http', name: 'site', url: 'http://127.0.0.1:9/', intervalSeconds: 3600 }],
+  ['schedule.preview', { cron: '0 9 * * *', timezone: 'Europe/London', count: 3 }],
+  ['secrets.set', { name: 'openai.apiKey', value: 'sk-fuzz' }],
+];
+
+function mutateLeaf(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return junkValue();
+  const copy: Record<string, unknown> = Array.isArray(value) ? [...value] : { ...value };
+  const keys = Object.keys(copy);
+  if (keys.length === 0 || random() < 0.15) return junkValue();
+  const key = pick(keys);
+  copy[key] = random() < 0.5 ? mutateLeaf(copy[key]) : junkValue();
+  return copy;
+}
+
 let s: InProcessServer;
 beforeAll(async () => {
   s = await serveInProcess();
@@ -78,34 +116,43 @@ afterAll(async () => {
   await s.close();
 });
 
+/** One call over HTTP; a 5xx, or a refusal that changed the database, is a failure. */
+async function probe(name: string, input: unknown, failures: string[]): Promise<boolean> {
+  const before = databaseDigest(s.core);
+  const res = await fetch(`${s.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input).replaceAll(JSON.stringify(veryDeep), () => veryDeepText(2_500 + Math.floor(random() * 5_000))),
+    signal: AbortSignal.timeout(20_000),
+  });
+  const text = await res.text();
+  const shown = `${name} ${JSON.stringify(input).slice(0, 160)} → ${res.status} ${text.slice(0, 200)}`;
+  if (res.status >= 500 && res.status !== 503) failures.push(shown);
+  if (!rejected.has(res.status)) return false;
+  if (databaseDigest(s.core) !== before) failures.push(`changed the database: ${shown}`);
+  const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+  if (!body.error?.message) failures.push(`no error message: ${shown}`);
+  return true;
+}
+
 describe('every procedure under seeded junk input', () => {
   it(`answers each of ${callsPerProcedure} junk calls per procedure without a 5xx, and a rejected call changes nothing`, { timeout: 240_000 }, async () => {
     const failures: string[] = [];
     let rejectedCalls = 0;
     for (const name of procedureNames) {
       const keys = inputKeys(name);
-      for (let i = 0; i < callsPerProcedure; i++) {
-        const input = junkInput(keys);
-        const before = databaseDigest(s.core);
-        const res = await fetch(`${s.origin}/api/${name}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(input),
-          signal: AbortSignal.timeout(20_000),
-        });
-        const text = await res.text();
-        const shown = `${name} ${JSON.stringify(input).slice(0, 160)} → ${res.status} ${text.slice(0, 200)}`;
-        if (res.status >= 500 && res.status !== 503) failures.push(shown);
-        if (rejected.has(res.status)) {
-          rejectedCalls++;
-          if (databaseDigest(s.core) !== before) failures.push(`changed the database: ${shown}`);
-          const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
-          if (!body.error?.message) failures.push(`no error message: ${shown}`);
-        }
-      }
+      for (let i = 0; i < callsPerProcedure; i++) if (await probe(name, junkInput(keys), failures)) rejectedCalls++;
     }
     expect(failures).toEqual([]);
     // the junk must mostly be refused, or it tested nothing
     expect(rejectedCalls).toBeGreaterThan(procedureNames.length * callsPerProcedure * 0.6);
+  });
+
+  it('keeps valid calls with one leaf turned to junk from answering 5xx or changing anything when refused', { timeout: 240_000 }, async () => {
+    const failures: string[] = [];
+    for (const [name, input] of validCalls) {
+      for (let i = 0; i < callsPerProcedure; i++) await probe(name, mutateLeaf(input), failures);
+    }
+    expect(failures).toEqual([]);
   });
 });
