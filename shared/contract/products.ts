@@ -65,6 +65,8 @@ export const productSummarySchema = z.object({
   errors: z.array(specErrorSchema),
   name: z.string().optional(),
   price: z.number().optional(),
+  /** ISO 4217; absent means USD. */
+  currency: z.string().optional(),
   status: z.enum(productStatuses).optional(),
   version: z.string().optional(),
   lastBuild: buildSchema.optional(),

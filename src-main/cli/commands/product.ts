@@ -2,6 +2,7 @@ import type { ProductSummary } from '../../../shared/contract/products';
 import type { ProductSpecInput } from '../../../shared/product';
 import { noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
+import { formatMoney } from '../../../shared/money';
 
 /** A number when the text is one (so the spec's own rule names a bad price), else the text. */
 function numberOrText(text: string): number | string {
@@ -10,7 +11,7 @@ function numberOrText(text: string): number | string {
 
 function summaryLine(p: ProductSummary): string {
   if (!p.valid) return `invalid: ${p.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`;
-  const parts = [`${p.version}`, p.status ?? 'draft', `$${p.price?.toFixed(2)}`, p.name ?? ''];
+  const parts = [`${p.version}`, p.status ?? 'draft', formatMoney(p.price ?? 0, p.currency), p.name ?? ''];
   if (!p.hasContent) parts.push('(no content folder)');
   if (p.upload) parts.push(`upload: ${p.upload.status === 'queued' ? 'waiting to upload' : p.upload.status}`);
   return parts.join('  ');

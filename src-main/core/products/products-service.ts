@@ -87,7 +87,7 @@ export class ProductsService {
         hasContent: p.hasContent,
         valid: p.check.valid,
         errors: p.check.errors,
-        ...(spec ? { name: spec.name, price: spec.price, status: spec.status, version: spec.version } : {}),
+        ...(spec ? { name: spec.name, price: spec.price, ...(spec.currency ? { currency: spec.currency } : {}), status: spec.status, version: spec.version } : {}),
         ...(lastBuild ? { lastBuild } : {}),
         ...(upload ? { upload } : {}),
       };

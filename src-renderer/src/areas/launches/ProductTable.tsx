@@ -30,7 +30,7 @@ export function ProductTable({ products, selected, onSelect }: { products: Produ
                   </span>
                 ) : null}
               </th>
-              <td className="lx-num">{p.price !== undefined ? formatPrice(p.price) : '—'}</td>
+              <td className="lx-num">{p.price !== undefined ? formatPrice(p.price, p.currency) : '—'}</td>
               <td>
                 {p.status ? <span className={`lx-status lx-status--${p.status}`}>{p.status}</span> : '—'}
                 {p.version ? <span className="muted lx-version">v{p.version}</span> : null}

@@ -13,14 +13,7 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }
 
-/** 19.9 → "$19.90"; a currency other than USD is named. */
-export function formatPrice(price: number, currency = 'USD'): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(price);
-  } catch {
-    return `${price.toFixed(2)} ${currency}`;
-  }
-}
+export { formatMoney as formatPrice } from '../../../../shared/money';
 
 /** Whole percent done, 0–100; an empty total counts as done. */
 export function percentOf(done: number, total: number): number {
