@@ -4,6 +4,7 @@ import type { ParsedBatch } from './parse-batch';
 import { RollupAccumulator, RollupWriter } from './rollups';
 import { Origin, type TelemetryRow } from './row';
 import { BlockBounds } from './time-blocks';
+import { madeIdParts } from './made-id';
 import { normaliseRow, type NormaliseContext } from './validate';
 
 export interface IngestResult {
@@ -17,8 +18,9 @@ const flushEvery = 50_000;
 /**
  * Stores rows all-or-nothing: a batch runs in one SQLite transaction, so the first bad row
  * (or any failure) leaves no trace. A row that comes with its id is upserted on it: a row seen
- * before is skipped and counted as a duplicate, never stored or rolled up twice. A row whose
- * id is made here is new by construction (migration 0010).
+ * before is skipped and counted as a duplicate, never stored or rolled up twice — also when the
+ * id is one this install made (an export ingested again: madeIdParts). A row whose id is made
+ * here is new by construction (migration 0010).
  */
 export class TelemetryIngest {
   /** A row that came with its id: stored unless that id is stored already. */
@@ -28,12 +30,19 @@ export class TelemetryIngest {
   private readonly rollups: RollupWriter;
   private readonly acc = new RollupAccumulator();
   private readonly blocks: BlockBounds;
+  /** Whether the row a made id was read from is still stored. */
+  private readonly madeRowStored: Statement<[number, number]>;
 
-  constructor(private readonly db: Db) {
+  /** `node`: this install's node bits (made-id.ts), so its own made ids are known when they come back. */
+  constructor(
+    private readonly db: Db,
+    private readonly node: number,
+  ) {
     const insert = `INSERT INTO telemetry_logs (id, ts, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, origin, id_given)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`;
     this.insertGiven = db.prepare(`${insert}, 1) ON CONFLICT (id) WHERE id_given = 1 DO NOTHING`);
     this.insertMade = db.prepare(`${insert}, 0)`);
+    this.madeRowStored = db.prepare('SELECT 1 FROM telemetry_logs WHERE seq = ? AND ts = ? AND id IS NULL');
     this.rollups = new RollupWriter(db);
     this.blocks = new BlockBounds(db);
   }
@@ -78,11 +87,17 @@ export class TelemetryIngest {
   }
 
   private write(row: TelemetryRow, origin: Origin): boolean {
+    if (row.id_given === 1 && this.isStoredMadeId(row.id as string)) return false;
     const insert = row.id_given === 1 ? this.insertGiven : this.insertMade;
     const info = insert.run(row.id, row.ts, row.level, row.source, row.message, row.fingerprint, row.endpoint, row.method, row.status, row.duration_ms, row.trace_id, row.meta, origin);
     if (info.changes === 0) return false;
     this.acc.add(row);
     this.blocks.add(info.lastInsertRowid as number, row.ts);
     return true;
+  }
+
+  private isStoredMadeId(id: string): boolean {
+    const made = madeIdParts(id, this.node);
+    return made !== undefined && this.madeRowStored.get(made.seq, made.ts) !== undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/temp-dir';
 import { createCore, ManualClock, type Core } from '..';
-import { nodeBits, rowIdSql } from './made-id';
+import { madeIdParts, nodeBits, rowIdSql } from './made-id';
 
 const uuidv7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const now = Date.UTC(2026, 10, 29, 12);
@@ -70,6 +70,32 @@ describe('ids of rows made here', () => {
     }
   });
 
+  it('are duplicates when an export of them is ingested again, in this install; another install stores them', () => {
+    const a = open();
+    const b = open();
+    try {
+      const ts = now - 60_000;
+      a.telemetry.ingestValues([
+        { ts, level: 'info', source: 'shop', message: 'one' },
+        { ts, level: 'warn', source: 'shop', message: 'two' },
+        { ts: ts + 5, level: 'error', source: 'shop', message: 'three' },
+      ]);
+      // an export: the rows as the explorer shows them, ids included
+      const exported = a.telemetry.query({ limit: 10 }).rows.map((r) => ({ id: r.id, ts: r.ts, level: r.level, source: r.source, message: r.message }));
+      const ndjson = exported.map((r) => JSON.stringify(r)).join('\n');
+      expect(a.telemetry.ingestText(ndjson)).toEqual({ accepted: 0, duplicates: 3 });
+      expect(a.telemetry.ingestValues(exported.map((r) => ({ ...r, id: r.id.toUpperCase() })))).toEqual({ accepted: 0, duplicates: 3 });
+      expect(stored(a)).toHaveLength(3);
+      expect(new Set(a.telemetry.query({ limit: 10 }).rows.map((r) => r.id)).size).toBe(3);
+      // the same ids are new to another install, once
+      expect(b.telemetry.ingestText(ndjson)).toEqual({ accepted: 3, duplicates: 0 });
+      expect(b.telemetry.ingestText(ndjson)).toEqual({ accepted: 0, duplicates: 3 });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('are the same after the data dir is reopened', () => {
     const dir = tempDir();
     let before: string[];
@@ -95,5 +121,21 @@ describe('ids of rows made here', () => {
     expect(() => rowIdSql(-1)).toThrow(/32-bit/);
     expect(() => rowIdSql(2 ** 32)).toThrow(/32-bit/);
     expect(() => rowIdSql(1.5)).toThrow(/32-bit/);
+  });
+
+  it('read ts and seq back from a made id of this node only', () => {
+    const node = 0xdeadbeef;
+    const core = open();
+    try {
+      core.telemetry.ingestValues([{ ts: now - 1, level: 'info', message: 'x' }]);
+      const [row] = stored(core);
+      const own = nodeBits(core.db.prepare("SELECT value FROM telemetry_sync_state WHERE key = 'node.id'").pluck().get() as string);
+      expect(madeIdParts(row!.id, own)).toEqual({ ts: row!.ts, seq: row!.seq });
+      expect(madeIdParts(row!.id, node)).toBeUndefined();
+      expect(madeIdParts('not-a-uuid', own)).toBeUndefined();
+      expect(madeIdParts(row!.id.replace(/^(.{14})7/, '$14'), own)).toBeUndefined();
+    } finally {
+      core.close();
+    }
   });
 });

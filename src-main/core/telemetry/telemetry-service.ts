@@ -48,11 +48,12 @@ export class TelemetryService {
   constructor(private readonly deps: TelemetryDeps) {
     // telemetry indexes outgrow SQLite's 2 MB default page cache at a few hundred thousand rows
     deps.db.pragma(`cache_size = -${telemetryCacheKiB}`);
-    this.ingester = new TelemetryIngest(deps.db);
-    this.anomalyStore = new AnomalyStore(deps.db);
     const state = new SyncState(deps.db);
     // made ids are read from ts, seq and the node id, so the node id exists before the first row
-    this.rowId = rowIdSql(nodeBits(state.nodeId(deps.clock.now())));
+    const node = nodeBits(state.nodeId(deps.clock.now()));
+    this.ingester = new TelemetryIngest(deps.db, node);
+    this.anomalyStore = new AnomalyStore(deps.db);
+    this.rowId = rowIdSql(node);
     this.syncer = new TelemetrySync({ ...deps, ingest: this.ingester, state, rowId: this.rowId });
   }
 
