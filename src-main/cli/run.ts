@@ -6,7 +6,7 @@ import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { CliUsageError, type CliContext, type CliIo, type Command, type OptionSpec } from './command';
 import { commands as allCommands } from './commands';
 
-const globalOptions: Record<string, OptionSpec> = {
+export const globalOptions: Record<string, OptionSpec> = {
   'data-dir': { type: 'string', description: 'the data dir (env LEVQOR_DATA_DIR; default: the OS app-data folder)' },
   'products-dir': { type: 'string', description: 'the products folder (env LEVQOR_PRODUCTS_DIR; default: the productsDir setting)' },
   json: { type: 'boolean', description: 'print machine-readable JSON' },
