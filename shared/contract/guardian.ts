@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { event, procedure } from './procedure';
 import { anomalySchema } from './telemetry';
 import { remoteStatusSchema } from './remote';
-import { approvalSchema } from './workflows';
+import { approvalSchema } from './approvals';
 
 const epochMs = z.number().int();
 

@@ -7,6 +7,7 @@ import { appEvents } from './events';
 import { telemetryProcedures, telemetryEvents } from './telemetry';
 import { remoteProcedures, remoteEvents } from './remote';
 import { workflowsProcedures, workflowEvents } from './workflows';
+import { approvalsProcedures, approvalsEvents } from './approvals';
 import { productsProcedures, productsEvents } from './products';
 import { guardianProcedures, guardianEvents } from './guardian';
 import { sessionsProcedures } from './sessions';
@@ -23,6 +24,7 @@ export const procedures = {
   ...telemetryProcedures,
   ...remoteProcedures,
   ...workflowsProcedures,
+  ...approvalsProcedures,
   ...productsProcedures,
   ...guardianProcedures,
   ...sessionsProcedures,
@@ -33,6 +35,7 @@ export const events = {
   ...telemetryEvents,
   ...remoteEvents,
   ...workflowEvents,
+  ...approvalsEvents,
   ...productsEvents,
   ...guardianEvents,
 };

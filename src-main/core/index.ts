@@ -20,10 +20,10 @@ import { AppLogTee } from './telemetry/app-log-tee';
 import { ProductsService } from './products/products-service';
 import type { UploadTuning } from './products/drive/drive-uploader';
 import { realTimer, type Timer } from './timer';
+import { ApprovalService } from './approvals';
 import { createWorkflowEngine, type WorkflowEngine } from './workflows/engine';
 import type { WorkflowService } from './workflows/workflow-service';
 import type { RunService } from './workflows/run-service';
-import type { ApprovalService } from './workflows/approval-service';
 import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
@@ -104,6 +104,9 @@ export function createCore(config: CoreConfig): Core {
     const cipher = config.cipher ?? new AesGcmCipher(loadHeadlessKey(dataDir, env));
     const secrets = new SecretStore(db, cipher, env, clock, events);
     const background = new Background();
+    // one approval mechanism (ARCHITECTURE §4), made before any capability: each registers
+    // the subjects it owns (steps, uploads, healing actions…), and decisions come back to it
+    const approvals = new ApprovalService({ db, clock, events });
     let telemetry: TelemetryService | undefined;
     const remote = new RemoteDb({
       url: () => secrets.reveal('database.url'),
@@ -121,7 +124,7 @@ export function createCore(config: CoreConfig): Core {
     products.sweepTemps();
     background.register(products.backgroundTask());
     const timer = config.timer ?? realTimer;
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -138,15 +141,13 @@ export function createCore(config: CoreConfig): Core {
       remote,
       telemetry,
       backgroundRunning: () => background.running,
-      workflows: { runs: engine.runs, approvals: engine.approvals, schedulerRunning: () => engine.scheduler.isRunning },
+      workflows: { runs: engine.runs, approvals, schedulerRunning: () => engine.scheduler.isRunning },
     });
     for (const task of guardian.backgroundTasks()) background.register(task);
 
-    // one approval mechanism (ARCHITECTURE §4): uploads and healing actions ask the engine's
-    // approval system, and its decisions come back to the capability that owns the subject
-    products.connectApprovals(engine.approvals);
+    products.connectApprovals(approvals);
     guardian.connectApprovals(
-      engine.approvals,
+      approvals,
       {
         checkMonitor: (id) => guardian.checkOne(id),
         updateMonitor: (id, changes) => guardian.update(id, changes),
@@ -161,7 +162,8 @@ export function createCore(config: CoreConfig): Core {
       },
       () => stage.current,
     );
-    background.register(engine.approvals.backgroundTask());
+    // registered last, so stopped first: it waits for the owners' actions in flight while they still run
+    background.register(approvals.backgroundTask());
 
     return {
       dataDir,
@@ -181,7 +183,7 @@ export function createCore(config: CoreConfig): Core {
       engine,
       workflows: engine.workflows,
       runs: engine.runs,
-      approvals: engine.approvals,
+      approvals,
       scheduler: engine.scheduler,
       guardian,
       sessions: new BrowserSessions(db, clock),

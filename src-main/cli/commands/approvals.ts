@@ -1,4 +1,4 @@
-import { approvalSubjectKinds, type Approval, type ApprovalSubjectKind } from '../../../shared/contract/workflows';
+import { approvalSubjectKinds, type Approval, type ApprovalSubjectKind } from '../../../shared/contract/approvals';
 import { approvalStatusSchema } from '../../../shared/workflow';
 import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { UploadPlan, UploadRecord } from '../../../shared/contract/products';
-import type { Approval } from '../../../shared/contract/workflows';
+import type { Approval } from '../../../shared/contract/approvals';
+import { defineApprovalSubject } from '../approvals';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
@@ -66,7 +67,7 @@ export class UploadService {
   /** createCore wires the approval system in: pre-launch uploads ask it, and its decisions come back here. */
   connectApprovals(approvals: ApprovalPort): void {
     this.approvals = approvals;
-    approvals.handle('product.upload', { decided: (a) => this.decided(a) });
+    approvals.registerSubject(defineApprovalSubject({ kind: 'product.upload', decided: (a) => this.decided(a) }));
   }
 
   /** Records the upload of an archive (or finds the one already made) and tries it once. */

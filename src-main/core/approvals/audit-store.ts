@@ -1,7 +1,7 @@
-import type { Db } from '../../db/open';
-import type { StepClass, StepMode } from '../../../../shared/workflow';
-import type { LaunchStage } from '../../../../shared/stage';
-import type { ApprovalSubjectKind } from '../../../../shared/contract/workflows';
+import type { Db } from '../db/open';
+import type { StepClass, StepMode } from '../../../shared/workflow';
+import type { LaunchStage } from '../../../shared/stage';
+import type { ApprovalSubjectKind } from '../../../shared/contract/approvals';
 
 /** Why a Class B/C step ran, dry-ran or was blocked; `dry-run`: the whole run was started as a dry run. */
 export type AuditDecision = 'not-required' | 'approved' | 'pre-launch' | 'rejected' | 'expired' | 'dry-run';
