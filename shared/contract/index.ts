@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { appProcedures } from './app';
+import { appProcedures, appUpdateEvents } from './app';
 import { settingsProcedures } from './settings';
 import { secretsProcedures } from './secrets';
 import { stageProcedures } from './stage';
@@ -32,6 +32,7 @@ export const procedures = {
 
 export const events = {
   ...appEvents,
+  ...appUpdateEvents,
   ...telemetryEvents,
   ...remoteEvents,
   ...workflowEvents,

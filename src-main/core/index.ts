@@ -27,6 +27,7 @@ import type { RunService } from './workflows/run-service';
 import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
+import { UpdateService } from './updates';
 
 export interface CoreConfig {
   dataDir: string;
@@ -74,6 +75,8 @@ export interface Core {
   readonly scheduler: Scheduler;
   /** Guardian (issue 7): monitors and heartbeats, health score, healing plan, summary, upgrade planner. */
   readonly guardian: GuardianService;
+  /** App updates: announced when the desktop app finds one, installed only through an approval (subject app.update). */
+  readonly updates: UpdateService;
   /** Browsers signed in to the headless server (the access token traded for a session). */
   readonly sessions: BrowserSessions;
   info(): AppInfo;
@@ -162,6 +165,14 @@ export function createCore(config: CoreConfig): Core {
       },
       () => stage.current,
     );
+    const updates = new UpdateService({
+      approvals,
+      events,
+      clock,
+      log,
+      stage: () => stage.current,
+      plan: (u) => guardian.upgradePlan({ availableVersion: u.version, releaseNotes: u.releaseNotes }),
+    });
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
     background.register(approvals.backgroundTask());
 
@@ -186,6 +197,7 @@ export function createCore(config: CoreConfig): Core {
       approvals,
       scheduler: engine.scheduler,
       guardian,
+      updates,
       sessions: new BrowserSessions(db, clock),
       info: () => ({
         version: appVersion,
@@ -214,3 +226,4 @@ export { CoreError } from './errors';
 export { ManualClock, systemClock, type Clock } from './clock';
 export { ManualTimer, realTimer, type Timer } from './timer';
 export { defaultDataDir } from './paths';
+export type { AppUpdater } from './updates';
