@@ -2,7 +2,7 @@
 export const areas = [
   { id: 'guardian', title: 'Guardian', built: true, summary: 'Health score, monitors, heartbeats, healing plan and the executive summary.' },
   { id: 'workflows', title: 'Workflows', built: true, summary: 'Draw, run and schedule automation workflows.' },
-  { id: 'approvals', title: 'Approvals', built: true, summary: 'Workflow steps, Drive uploads and healing actions waiting for your decision.' },
+  { id: 'approvals', title: 'Approvals', built: true, summary: 'Workflow steps, Drive uploads, healing actions and app updates waiting for your decision.' },
   { id: 'launches', title: 'Launches', built: true, summary: 'Draft products offline and compile them into shippable bundles.' },
   { id: 'revenue', title: 'Revenue', built: false, summary: 'Stripe MRR, sales leads and done-for-you requests.' },
   { id: 'insights', title: 'Insights', built: false, summary: 'AI CEO advice from your health and revenue data.' },

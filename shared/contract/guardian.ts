@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { event, procedure } from './procedure';
 import { anomalySchema } from './telemetry';
 import { remoteStatusSchema } from './remote';
-import { approvalSchema } from './workflows';
+import { approvalSchema } from './approvals';
+import { semverSchema } from './app';
 
 const epochMs = z.number().int();
 
@@ -212,7 +213,6 @@ export const upgradePlanSchema = z.object({
 export type UpgradePlan = z.infer<typeof upgradePlanSchema>;
 
 const id = z.string().min(1, 'must not be empty').max(100, 'is too long');
-const semver = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version like 1.2.3');
 
 export const guardianProcedures = {
   'guardian.monitors': procedure({
@@ -279,8 +279,8 @@ export const guardianProcedures = {
     summary: 'Design an upgrade to an available version (backup first, migrations, risks); never applies it.',
     input: z
       .object({
-        availableVersion: semver,
-        currentVersion: semver.optional(),
+        availableVersion: semverSchema,
+        currentVersion: semverSchema.optional(),
         /** The database schema the new build brings (default: this build\u2019s newest). */
         targetSchemaVersion: z.number().int().min(0).optional(),
         releaseNotes: z.string().max(20_000, 'is longer than 20000 characters').optional(),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { appProcedures } from './app';
+import { appProcedures, appUpdateEvents } from './app';
 import { settingsProcedures } from './settings';
 import { secretsProcedures } from './secrets';
 import { stageProcedures } from './stage';
@@ -7,6 +7,7 @@ import { appEvents } from './events';
 import { telemetryProcedures, telemetryEvents } from './telemetry';
 import { remoteProcedures, remoteEvents } from './remote';
 import { workflowsProcedures, workflowEvents } from './workflows';
+import { approvalsProcedures, approvalsEvents } from './approvals';
 import { productsProcedures, productsEvents } from './products';
 import { guardianProcedures, guardianEvents } from './guardian';
 import { sessionsProcedures } from './sessions';
@@ -23,6 +24,7 @@ export const procedures = {
   ...telemetryProcedures,
   ...remoteProcedures,
   ...workflowsProcedures,
+  ...approvalsProcedures,
   ...productsProcedures,
   ...guardianProcedures,
   ...sessionsProcedures,
@@ -30,9 +32,11 @@ export const procedures = {
 
 export const events = {
   ...appEvents,
+  ...appUpdateEvents,
   ...telemetryEvents,
   ...remoteEvents,
   ...workflowEvents,
+  ...approvalsEvents,
   ...productsEvents,
   ...guardianEvents,
 };

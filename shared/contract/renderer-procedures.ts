@@ -9,6 +9,8 @@ import type { ApiOf, ProcedureName } from './index';
  */
 export const rendererProcedureNames = [
   'app.info',
+  'app.updateStatus',
+  'app.installUpdate',
   'settings.get',
   'settings.set',
   'secrets.status',

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
-import { launchStageSchema } from '../stage';
 import {
-  approvalStatusSchema,
   runStatusSchema,
   runTriggerSchema,
   stepClassSchema,
@@ -11,6 +9,7 @@ import {
   workflowDocumentSchema,
   workflowProblemSchema,
 } from '../workflow';
+import { approvalSchema } from './approvals';
 
 const id = z.string().min(1, 'is required').max(200, 'is too long');
 const epochMs = z.number().int();
@@ -121,50 +120,6 @@ export const runLogLineSchema = z.object({
   message: z.string(),
   data: z.unknown().optional(),
 });
-
-/** What an approval is about: a run's step, a product's Drive upload, or a Guardian healing action. */
-export const approvalSubjectKinds = ['step', 'product.upload', 'guardian.healing'] as const;
-export type ApprovalSubjectKind = (typeof approvalSubjectKinds)[number];
-export const approvalSubjectSchema = z.object({
-  kind: z.enum(approvalSubjectKinds),
-  /** step: `<runId>/<nodeId>`; product.upload: the upload id; guardian.healing: the healing plan entry id. */
-  ref: z.string(),
-  /** In words, for the inbox: `Weekly report › post` or `Upload x-1.0.0.zip to Google Drive`. */
-  title: z.string(),
-});
-export type ApprovalSubject = z.infer<typeof approvalSubjectSchema>;
-
-/** What the owner of a non-step subject did once the approval was decided (uploaded, applied, nothing sent…). */
-export const approvalOutcomeSchema = z.object({ ok: z.boolean(), message: z.string(), at: epochMs });
-export type ApprovalOutcome = z.infer<typeof approvalOutcomeSchema>;
-
-export const approvalSchema = z.object({
-  id: z.string(),
-  subject: approvalSubjectSchema,
-  /** null unless subject.kind is `step`. */
-  runId: z.string().nullable(),
-  nodeId: z.string().nullable(),
-  workflowId: z.string().nullable(),
-  workflowName: z.string().nullable(),
-  /** The step type, or for other subjects the action: `drive.upload`, a healing action name. */
-  stepType: z.string(),
-  class: stepClassSchema,
-  stage: launchStageSchema,
-  message: z.string(),
-  /** What the step would do (its preview), so the founder decides knowing the effect. */
-  preview: z.unknown().optional(),
-  status: approvalStatusSchema,
-  requestedBy: z.string(),
-  requestedAt: epochMs,
-  expiresAt: epochMs.nullable(),
-  onTimeout: z.enum(['reject', 'skip', 'dry-run']),
-  decidedBy: z.string().nullable(),
-  decidedAt: epochMs.nullable(),
-  reason: z.string().nullable(),
-  /** Non-step subjects: the result of acting on the decision; null until then (and for steps). */
-  outcome: approvalOutcomeSchema.nullable(),
-});
-export type Approval = z.infer<typeof approvalSchema>;
 
 export const runDetailSchema = runSummarySchema.extend({
   /** The workflow document this run started with (later edits do not change it). */
@@ -363,29 +318,6 @@ export const workflowsProcedures = {
     input: z.object({ id }).strict(),
     output: runSummarySchema,
   }),
-  'approvals.list': procedure({
-    summary: 'Approval requests of every kind (steps, uploads, healing actions), pending first (all statuses with status omitted).',
-    input: z
-      .object({
-        status: approvalStatusSchema.optional(),
-        runId: id.optional(),
-        kind: z.enum(approvalSubjectKinds).optional(),
-        ref: id.optional(),
-        limit: z.number().int().min(1).max(500).default(100),
-      })
-      .strict(),
-    output: z.object({ approvals: z.array(approvalSchema) }),
-  }),
-  'approvals.approve': procedure({
-    summary: 'Approve a waiting request: a step\u2019s run continues; an upload is sent; a healing action is applied.',
-    input: z.object({ id, reason: z.string().max(2000).optional(), by: z.string().min(1).max(200).optional() }).strict(),
-    output: approvalSchema,
-  }),
-  'approvals.reject': procedure({
-    summary: 'Reject a waiting request: a step fails with APPROVAL_REJECTED, and so does its run (runs.retry asks again); an upload is marked rejected; a healing action is not applied.',
-    input: z.object({ id, reason: z.string().max(2000).optional(), by: z.string().min(1).max(200).optional() }).strict(),
-    output: approvalSchema,
-  }),
   'schedule.preview': procedure({
     summary: 'The next fire times of a cron workflow (stored id or a document).',
     input: z
@@ -438,12 +370,6 @@ export const workflowEvents = {
       retryAt: epochMs.nullable(),
       at: epochMs,
     }),
-  }),
-  'approval.requested': event({ summary: 'A step waits for the founder\u2019s approval.', payload: approvalSchema }),
-  'approval.decided': event({ summary: 'An approval was approved, rejected, expired or cancelled.', payload: approvalSchema }),
-  'approval.applied': event({
-    summary: 'The owner of a non-step approval acted on its decision (upload sent or queued, healing action applied, nothing sent); outcome says what happened.',
-    payload: approvalSchema,
   }),
   'run.finished': event({
     summary: 'A run ended: succeeded, failed or cancelled.',

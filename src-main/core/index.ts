@@ -20,13 +20,14 @@ import { AppLogTee } from './telemetry/app-log-tee';
 import { ProductsService } from './products/products-service';
 import type { UploadTuning } from './products/drive/drive-uploader';
 import { realTimer, type Timer } from './timer';
+import { ApprovalService } from './approvals';
 import { createWorkflowEngine, type WorkflowEngine } from './workflows/engine';
 import type { WorkflowService } from './workflows/workflow-service';
 import type { RunService } from './workflows/run-service';
-import type { ApprovalService } from './workflows/approval-service';
 import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
+import { UpdateService } from './updates';
 
 export interface CoreConfig {
   dataDir: string;
@@ -74,6 +75,8 @@ export interface Core {
   readonly scheduler: Scheduler;
   /** Guardian (issue 7): monitors and heartbeats, health score, healing plan, summary, upgrade planner. */
   readonly guardian: GuardianService;
+  /** App updates: announced when the desktop app finds one, installed only through an approval (subject app.update). */
+  readonly updates: UpdateService;
   /** Browsers signed in to the headless server (the access token traded for a session). */
   readonly sessions: BrowserSessions;
   info(): AppInfo;
@@ -104,6 +107,9 @@ export function createCore(config: CoreConfig): Core {
     const cipher = config.cipher ?? new AesGcmCipher(loadHeadlessKey(dataDir, env));
     const secrets = new SecretStore(db, cipher, env, clock, events);
     const background = new Background();
+    // one approval mechanism (ARCHITECTURE §4), made before any capability: each registers
+    // the subjects it owns (steps, uploads, healing actions…), and decisions come back to it
+    const approvals = new ApprovalService({ db, clock, events });
     let telemetry: TelemetryService | undefined;
     const remote = new RemoteDb({
       url: () => secrets.reveal('database.url'),
@@ -121,7 +127,7 @@ export function createCore(config: CoreConfig): Core {
     products.sweepTemps();
     background.register(products.backgroundTask());
     const timer = config.timer ?? realTimer;
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -138,15 +144,13 @@ export function createCore(config: CoreConfig): Core {
       remote,
       telemetry,
       backgroundRunning: () => background.running,
-      workflows: { runs: engine.runs, approvals: engine.approvals, schedulerRunning: () => engine.scheduler.isRunning },
+      workflows: { runs: engine.runs, approvals, schedulerRunning: () => engine.scheduler.isRunning },
     });
     for (const task of guardian.backgroundTasks()) background.register(task);
 
-    // one approval mechanism (ARCHITECTURE §4): uploads and healing actions ask the engine's
-    // approval system, and its decisions come back to the capability that owns the subject
-    products.connectApprovals(engine.approvals);
+    products.connectApprovals(approvals);
     guardian.connectApprovals(
-      engine.approvals,
+      approvals,
       {
         checkMonitor: (id) => guardian.checkOne(id),
         updateMonitor: (id, changes) => guardian.update(id, changes),
@@ -161,7 +165,16 @@ export function createCore(config: CoreConfig): Core {
       },
       () => stage.current,
     );
-    background.register(engine.approvals.backgroundTask());
+    const updates = new UpdateService({
+      approvals,
+      events,
+      clock,
+      log,
+      stage: () => stage.current,
+      plan: (u) => guardian.upgradePlan({ availableVersion: u.version, releaseNotes: u.releaseNotes }),
+    });
+    // registered last, so stopped first: it waits for the owners' actions in flight while they still run
+    background.register(approvals.backgroundTask());
 
     return {
       dataDir,
@@ -181,9 +194,10 @@ export function createCore(config: CoreConfig): Core {
       engine,
       workflows: engine.workflows,
       runs: engine.runs,
-      approvals: engine.approvals,
+      approvals,
       scheduler: engine.scheduler,
       guardian,
+      updates,
       sessions: new BrowserSessions(db, clock),
       info: () => ({
         version: appVersion,
@@ -212,3 +226,4 @@ export { CoreError } from './errors';
 export { ManualClock, systemClock, type Clock } from './clock';
 export { ManualTimer, realTimer, type Timer } from './timer';
 export { defaultDataDir } from './paths';
+export type { AppUpdater } from './updates';

@@ -65,6 +65,63 @@ function violations(files: string[], read: (file: string) => string = (f) => rea
   return found;
 }
 
+/**
+ * Inside core: the ground floor (core/*.ts, core/db, core/fs) is shared machinery; every
+ * other folder is a capability (approvals, workflows, products, guardian…). A capability
+ * reaches another only through its public entry, core/<capability>/index.ts (imported as
+ * '../<capability>'); the ground floor depends on no capability, except the composition
+ * root core/index.ts that wires them; and nothing in core imports tests/.
+ */
+const coreRoot = join(root, 'src-main', 'core');
+const compositionRoot = join(coreRoot, 'index.ts');
+const groundFloorFolders = new Set(['db', 'fs']);
+const testsRoot = join(root, 'tests');
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The capability a path under core/ belongs to; undefined for the ground floor and anything outside core. */
+function capabilityOf(absolute: string): string | undefined {
+  const rel = relative(coreRoot, absolute).split(sep);
+  const top = rel[0] ?? '';
+  if (top === '' || top === '..' || groundFloorFolders.has(top)) return undefined;
+  return rel.length > 1 || isDirectory(join(coreRoot, top)) ? top : undefined;
+}
+
+/** core/<capability> itself (its index.ts) or core/<capability>/index. */
+function isPublicEntry(absolute: string, capability: string): boolean {
+  return ['', 'index', 'index.ts'].includes(relative(join(coreRoot, capability), absolute));
+}
+
+function coreViolations(files: string[], read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    if (relative(coreRoot, file).startsWith('..')) continue;
+    const from = capabilityOf(file);
+    for (const spec of importsIn(read(file))) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(file), spec);
+      const where = `${relative(root, file)} imports '${spec}'`;
+      if (!relative(testsRoot, target).startsWith('..')) {
+        found.push(`${where} (core must not depend on tests/)`);
+        continue;
+      }
+      const to = capabilityOf(target);
+      if (!from && to && file !== compositionRoot) {
+        found.push(`${where} (the ground floor of core must not depend on the capability core/${to})`);
+      } else if (from && to && from !== to && !isPublicEntry(target, to)) {
+        found.push(`${where} (core/${from} may use core/${to} only through its public entry '${relative(dirname(file), join(coreRoot, to))}')`);
+      }
+    }
+  }
+  return found;
+}
+
 describe('layering (ARCHITECTURE §2)', () => {
   const files = ['shared', 'src-main', 'src-renderer', 'src-preload'].flatMap((d) => sourceFiles(join(root, d)));
 
@@ -74,6 +131,33 @@ describe('layering (ARCHITECTURE §2)', () => {
 
   it('has no import that points the wrong way', () => {
     expect(violations(files.filter((f) => !f.endsWith('.test.ts')))).toEqual([]);
+  });
+
+  it('has no core file that imports tests/ or another capability\u2019s internals', () => {
+    expect(coreViolations(files.filter((f) => !f.endsWith('.test.ts')))).toEqual([]);
+  });
+
+  it('catches core importing tests/, and a capability reaching past another\u2019s public entry', () => {
+    const bad = join(root, 'src-main/core/products/upload-approval.ts');
+    const text = [
+      "import { tempDir } from '../../../tests/helpers/temp-dir';",
+      "import { ApprovalService } from '../approvals/approval-service';",
+      "import { defineApprovalSubject } from '../approvals';",
+      "import { ApprovalStore } from '../approvals/index';",
+      "import type { Db } from '../db/open';",
+      "import { CoreError } from '../errors';",
+      "import { publicUpload } from './upload-store';",
+    ].join('\n');
+    const found = coreViolations([bad], () => text);
+    expect(found).toEqual([
+      "src-main/core/products/upload-approval.ts imports '../../../tests/helpers/temp-dir' (core must not depend on tests/)",
+      "src-main/core/products/upload-approval.ts imports '../approvals/approval-service' (core/products may use core/approvals only through its public entry '../approvals')",
+    ]);
+    const floor = join(root, 'src-main/core/background.ts');
+    expect(coreViolations([floor], () => "import { ApprovalService } from './approvals';\nimport type { Clock } from './clock';")).toEqual([
+      "src-main/core/background.ts imports './approvals' (the ground floor of core must not depend on the capability core/approvals)",
+    ]);
+    expect(coreViolations([compositionRoot], () => "import { ApprovalService } from './approvals/approval-service';")).toEqual([]);
   });
 
   it('catches an electron import in core and a core import from the renderer', () => {

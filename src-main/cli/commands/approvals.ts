@@ -1,4 +1,4 @@
-import { approvalSubjectKinds, type Approval, type ApprovalSubjectKind } from '../../../shared/contract/workflows';
+import { approvalSubjectKinds, type Approval, type ApprovalSubjectKind } from '../../../shared/contract/approvals';
 import { approvalStatusSchema } from '../../../shared/workflow';
 import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
@@ -17,8 +17,8 @@ function decide(decision: 'approve' | 'reject'): Command {
     usage,
     summary:
       decision === 'approve'
-        ? 'Approve a waiting request: a step\u2019s run continues, an upload is sent, a healing action applied.'
-        : 'Reject a waiting request: a step fails, an upload is marked rejected, a healing action is not applied.',
+        ? 'Approve a waiting request: a step\u2019s run continues, an upload is sent, a healing action applied (an app update installs only in the desktop app).'
+        : 'Reject a waiting request: a step fails, an upload is marked rejected, a healing action is not applied, an app update is not installed.',
     options: { reason: { type: 'string', description: 'why (kept in the audit trail)' } },
     async run(ctx, args) {
       const id = requirePositional(args, 0, 'ID', usage);
@@ -39,7 +39,7 @@ export const approvalsCommands: Command[] = [
   {
     path: ['approvals', 'list'],
     usage: 'approvals list [--status S] [--kind K]',
-    summary: 'Approval requests of every kind (steps, uploads, healing actions), pending first.',
+    summary: 'Approval requests of every kind (steps, uploads, healing actions, app updates), pending first.',
     options: {
       status: { type: 'string', description: `only this status (${approvalStatusSchema.options.join(', ')})` },
       kind: { type: 'string', description: `only this subject (${approvalSubjectKinds.join(', ')})` },

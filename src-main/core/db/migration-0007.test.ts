@@ -4,7 +4,7 @@ import { tempDir } from '../../../tests/helpers/temp-dir';
 import { openDatabase } from './open';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
-import { ApprovalStore } from '../workflows/store/approval-store';
+import { ApprovalStore } from '../approvals';
 
 describe('migration 7 (approval subjects)', () => {
   it('keeps existing approvals, audit rows and uploads; step approvals keep their FK to runs', () => {

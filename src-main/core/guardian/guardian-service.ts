@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Beat, ExecutiveSummary, HealingPlan, HealingStep, HealthScore, Monitor, MonitorState, UpgradePlan } from '../../../shared/contract/guardian';
 import type { LaunchStage } from '../../../shared/stage';
 import type { Anomaly, } from '../../../shared/contract/telemetry';
-import type { Approval, RunSummary } from '../../../shared/contract/workflows';
+import type { RunSummary } from '../../../shared/contract/workflows';
+import type { Approval } from '../../../shared/contract/approvals';
 import { appVersion } from '../../../shared/version';
+import { defineApprovalSubject, type ApprovalService } from '../approvals';
 import type { BackgroundTask } from '../background';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -12,15 +14,12 @@ import { CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
 import { uuidv7 } from '../ids';
 import type { Logger } from '../logger';
-import type { RemoteDb } from '../remote/remote-db';
-import { remoteStatus } from '../remote/status';
-import { ongoingMs } from '../telemetry/anomaly-store';
-import { every } from '../telemetry/periodic';
-import type { TelemetryService } from '../telemetry/telemetry-service';
+import { every } from '../periodic';
+import { remoteStatus, type RemoteDb } from '../remote';
+import { ongoingMs, type TelemetryService } from '../telemetry';
 import { applyChanges, inMaintenance, newDefinition, type MonitorInput } from './definition';
 import { planFor } from './healing';
 import { applyHealing, refusalFor, type HealingActions, type HealingPreview } from './healing-apply';
-import type { ApprovalService } from '../workflows/approval-service';
 import { httpCheck } from './monitors/http';
 import { internalCheck, type InternalSources } from './monitors/internal';
 import { postgresCheck } from './monitors/postgres';
@@ -65,8 +64,8 @@ interface MonitorRow {
   created_at: number;
 }
 
-/** What requesting and applying healing needs of the approval system (the engine's ApprovalService). */
-export type HealingApprovalPort = Pick<ApprovalService, 'request' | 'handle' | 'audit' | 'pendingFor' | 'list' | 'cancel'>;
+/** What requesting and applying healing needs of the approval system (the ApprovalService). */
+export type HealingApprovalPort = Pick<ApprovalService, 'request' | 'registerSubject' | 'audit' | 'pendingFor' | 'list' | 'cancel'>;
 
 /** A healing request nobody decides on within a day is rejected: the plan has moved on by then. */
 export const healingApprovalTimeoutMs = 24 * 3_600_000;
@@ -374,7 +373,7 @@ export class GuardianService {
   /** createCore wires the approval system and the owning services in: healing steps can then be requested and applied. */
   connectApprovals(approvals: HealingApprovalPort, actions: HealingActions, stage: () => LaunchStage): void {
     this.healing = { approvals, actions, stage };
-    approvals.handle('guardian.healing', { decided: (a) => this.healingDecided(a) });
+    approvals.registerSubject(defineApprovalSubject({ kind: 'guardian.healing', decided: (a) => this.healingDecided(a) }));
   }
 
   /**

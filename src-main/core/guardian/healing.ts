@@ -1,3 +1,4 @@
+import type { ApprovalSubjectKind } from '../../../shared/contract/approvals';
 import type { HealingStep } from '../../../shared/contract/guardian';
 import type { Finding } from './score';
 
@@ -8,7 +9,8 @@ const waitingEffect = {
   step: 'The waiting run continues (approved) or ends (rejected) instead of hitting its timeout.',
   'product.upload': 'The upload goes to Drive (approved) or is dropped (rejected) instead of being rejected by its timeout.',
   'guardian.healing': 'The healing action is applied (approved) or dropped (rejected) instead of expiring.',
-} as const;
+  'app.update': 'The update is downloaded and installed (approved) or left alone (rejected) instead of expiring.',
+} as const satisfies Record<ApprovalSubjectKind, string>;
 
 /**
  * The dry-run healing plan: one suggested action (or two) per finding, with its class

@@ -1,3 +1,4 @@
+import type { ApprovalSubjectKind } from '../../../shared/contract/approvals';
 import type { Anomaly } from '../../../shared/contract/telemetry';
 import type { Deduction, DeductionKind, HealthScore, Monitor } from '../../../shared/contract/guardian';
 
@@ -13,7 +14,7 @@ export interface Finding {
   monitor?: Monitor;
   anomaly?: Anomaly;
   workflow?: { id: string | null; name: string; failedRunIds: string[] };
-  approval?: { id: string; class: 'A' | 'B' | 'C'; kind?: 'step' | 'product.upload' | 'guardian.healing' };
+  approval?: { id: string; class: 'A' | 'B' | 'C'; kind?: ApprovalSubjectKind };
   sync?: { remoteError: boolean };
 }
 

@@ -1,9 +1,9 @@
-import type { Approval } from '../../../shared/contract/workflows';
-import type { ApprovalService, SubjectApprovalRequest } from '../workflows/approval-service';
+import type { Approval } from '../../../shared/contract/approvals';
+import type { ApprovalService, SubjectApprovalRequest } from '../approvals';
 import type { StoredUpload } from './upload-store';
 
-/** What the upload queue needs of the approval system (createCore hands it the engine's ApprovalService). */
-export type ApprovalPort = Pick<ApprovalService, 'request' | 'cancel' | 'get' | 'audit' | 'handle'>;
+/** What the upload queue needs of the approval system (createCore hands it the ApprovalService). */
+export type ApprovalPort = Pick<ApprovalService, 'request' | 'cancel' | 'get' | 'audit' | 'registerSubject'>;
 
 /** A pre-launch upload nobody decides on within a week is rejected: nothing is sent. */
 export const uploadApprovalTimeoutMs = 7 * 24 * 3_600_000;

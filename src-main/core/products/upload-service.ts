@@ -1,14 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { UploadPlan, UploadRecord } from '../../../shared/contract/products';
-import type { Approval } from '../../../shared/contract/workflows';
+import type { Approval } from '../../../shared/contract/approvals';
+import { defineApprovalSubject } from '../approvals';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
-import type { SecretStore } from '../secrets/secret-store';
-import type { SettingsService } from '../settings/settings-service';
-import type { StageService } from '../stage/stage-service';
+import type { SecretStore } from '../secrets';
+import type { SettingsService } from '../settings';
+import type { StageService } from '../stage';
 import { authFromCredentials } from './drive/credentials';
 import { DriveError } from './drive/drive-error';
 import { downloadUrlFor, shareWithAnyone, uploadFile, type DriveTarget, type UploadTuning } from './drive/drive-uploader';
@@ -66,7 +67,7 @@ export class UploadService {
   /** createCore wires the approval system in: pre-launch uploads ask it, and its decisions come back here. */
   connectApprovals(approvals: ApprovalPort): void {
     this.approvals = approvals;
-    approvals.handle('product.upload', { decided: (a) => this.decided(a) });
+    approvals.registerSubject(defineApprovalSubject({ kind: 'product.upload', decided: (a) => this.decided(a) }));
   }
 
   /** Records the upload of an archive (or finds the one already made) and tries it once. */

@@ -1,5 +1,5 @@
 import type { RemoteStatus } from '../../../shared/contract/remote';
-import type { TelemetryService } from '../telemetry/telemetry-service';
+import type { TelemetryService } from '../telemetry';
 import type { RemoteDb } from './remote-db';
 
 /** The remote's connection state together with the telemetry sync lag, as the UI shows it. */

@@ -1,6 +1,6 @@
 import type { LaunchStage } from '../../../shared/stage';
 import type { StageState } from '../../../shared/contract/stage';
-import type { SettingsService } from '../settings/settings-service';
+import type { SettingsService } from '../settings';
 import type { EventBus } from '../event-bus';
 
 /** The launch stage (ARCHITECTURE §4): the stored setting, overridden by LEVQOR_LAUNCH_STAGE. */

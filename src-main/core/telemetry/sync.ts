@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
-import type { RemoteDb } from '../remote/remote-db';
+import type { RemoteDb } from '../remote';
 import type { TelemetryIngest } from './ingest';
 import { pullPendingSql, pullSql, pushBatch, pushSelectSql, type PulledRow, type PushRow } from './remote-rows';
 import { Origin, type TelemetryRow } from './row';

@@ -4,19 +4,17 @@ import type { Db } from '../db/open';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
 import type { Timer } from '../timer';
-import { Scheduler } from '../scheduler/scheduler';
-import { ScheduleStore } from '../scheduler/schedule-store';
+import { ApprovalStore, AuditStore, type ApprovalService } from '../approvals';
+import { Scheduler, ScheduleStore } from '../scheduler';
 import { WorkflowAnalytics } from './analytics';
-import { ApprovalService } from './approval-service';
 import { EventTriggers } from './event-triggers';
 import { StepRegistry } from './registry';
+import { stepApprovalSubject } from './runner/approval-subject';
 import { newOwnerId, retireOwner } from './runner/lease';
 import { Runner } from './runner/runner';
 import { RunService } from './run-service';
 import type { AnyStepDefinition } from './step';
 import { builtInSteps } from './steps';
-import { ApprovalStore } from './store/approval-store';
-import { AuditStore } from './store/audit-store';
 import { RunQueries } from './store/run-queries';
 import { RunStore } from './store/run-store';
 import { WorkflowStore } from './store/workflow-store';
@@ -30,6 +28,8 @@ export interface WorkflowEngineDeps {
   events: EventBus;
   log: Logger;
   stage: () => LaunchStage;
+  /** The approval system: the engine registers the `step` subject with it (a decision wakes its run). */
+  approvals: Pick<ApprovalService, 'registerSubject'>;
   steps?: readonly AnyStepDefinition[];
   random?: () => number;
 }
@@ -38,7 +38,6 @@ export interface WorkflowEngineDeps {
 export interface WorkflowEngine {
   workflows: WorkflowService;
   runs: RunService;
-  approvals: ApprovalService;
   scheduler: Scheduler;
   webhooks: WebhookService;
   registry: StepRegistry;
@@ -87,6 +86,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
       if (run.trigger === 'cron') scheduler?.runEnded(run.id);
     },
   });
+  deps.approvals.registerSubject(stepApprovalSubject(runner));
 
   let workflows: WorkflowService | undefined;
   let triggers: EventTriggers | undefined;
@@ -130,7 +130,6 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
   const engine: WorkflowEngine = {
     workflows,
     runs: new RunService(runner, runs, new RunQueries(db, runs, approvals, store)),
-    approvals: new ApprovalService(db, approvals, runner, clock, events, audit),
     scheduler,
     webhooks: new WebhookService(store, workflows, runner),
     registry,

@@ -8,7 +8,7 @@ import {
   type WorkflowDocument,
   type WorkflowProblem,
 } from '../../../shared/workflow';
-import { cronProblem, isValidTimezone } from '../scheduler/cron';
+import { cronProblem, isValidTimezone } from '../scheduler';
 import { bareExpression, hasTemplate, syntaxProblem, templateExpressions } from './expressions';
 import { edgePort, topologicalOrder, type GraphEdge } from './graph';
 import type { StepRegistry } from './registry';

@@ -4,7 +4,7 @@ import type { RunTrigger, WorkflowDocument, WorkflowProblem } from '../../../sha
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import { uuidv7 } from '../ids';
-import type { Scheduler } from '../scheduler/scheduler';
+import type { Scheduler } from '../scheduler';
 import type { WorkflowAnalytics } from './analytics';
 import type { StepRegistry } from './registry';
 import type { Runner } from './runner/runner';

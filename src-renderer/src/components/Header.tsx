@@ -1,6 +1,7 @@
 import type { AreaId } from '../../../shared/areas';
 import { areas } from '../../../shared/areas';
 import { StageBadge } from './StageBadge';
+import { UpdateBadge } from './UpdateBadge';
 
 export function Header({ current }: { current: AreaId }) {
   const area = areas.find((a) => a.id === current);
@@ -11,7 +12,10 @@ export function Header({ current }: { current: AreaId }) {
         <span aria-hidden="true" className="topbar__sep">/</span>
         <span className="topbar__here">{area?.title}</span>
       </p>
-      <StageBadge />
+      <div className="topbar__end">
+        <UpdateBadge />
+        <StageBadge />
+      </div>
     </header>
   );
 }

@@ -45,6 +45,8 @@ const defaults = (name: ProcedureName, input: unknown): unknown => {
       return { secrets: [openai] };
     case 'secrets.set':
       return { ...openai, set: true, source: 'stored', updatedAt: 1 };
+    case 'app.updateStatus':
+      return { canInstall: false, available: null, pendingApprovalId: null };
     default:
       return { ...openai };
   }
@@ -115,6 +117,31 @@ describe('app store', () => {
     expect(s.stage).toMatchObject({ stage: 'post-launch', source: 'env' });
     expect(s.settings[0]).toMatchObject({ value: 'warn', source: 'stored' });
     expect(s.secrets[0]).toMatchObject({ set: true });
+    off();
+  });
+
+  it('shows an update found by the desktop app, and asks to install it through an approval', async () => {
+    const found = { version: '0.2.0', releaseNotes: 'Faster' };
+    let status = { canInstall: true, available: null as typeof found | null, pendingApprovalId: null as string | null };
+    const { api, calls, emit } = fakeTransport((name, input) => {
+      if (name === 'app.updateStatus') return status;
+      if (name === 'app.installUpdate') return { id: 'appr-1', status: 'pending', subject: { kind: 'app.update', ref: '0.2.0', title: 'Install 0.2.0' } };
+      return defaults(name, input);
+    });
+    const store = createAppStore(api);
+    await store.getState().load();
+    expect(store.getState().update).toEqual(status);
+    const off = connectLiveUpdates(api, store);
+    status = { ...status, available: found };
+    emit('app.updateAvailable', found);
+    expect(store.getState().update).toEqual({ canInstall: true, available: found, pendingApprovalId: null });
+    await store.getState().installUpdate();
+    expect(calls.at(-1)).toEqual({ name: 'app.installUpdate', input: {} });
+    expect(store.getState().update?.pendingApprovalId).toBe('appr-1');
+    // rejected in the Approvals inbox: the notice offers to ask again
+    emit('approval.decided', { id: 'appr-1', status: 'rejected', subject: { kind: 'app.update', ref: '0.2.0', title: 'Install 0.2.0' } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().update?.pendingApprovalId).toBeNull();
     off();
   });
 });

@@ -1,6 +1,6 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { LevqorError, type RendererApi } from '../../../shared/contract';
-import type { AppInfo } from '../../../shared/contract/app';
+import type { AppInfo, AvailableUpdate, UpdateStatus } from '../../../shared/contract/app';
 import type { StageState } from '../../../shared/contract/stage';
 import type { SettingEntry } from '../../../shared/contract/settings';
 import type { SecretStatus } from '../../../shared/contract/secrets';
@@ -16,6 +16,8 @@ export interface AppState {
   stage: StageState | undefined;
   settings: SettingEntry[];
   secrets: SecretStatus[];
+  /** The update the desktop app found, whether it can install here, and its waiting approval. */
+  update: UpdateStatus | undefined;
 
   load(): Promise<void>;
   setStage(stage: LaunchStage): Promise<void>;
@@ -24,10 +26,14 @@ export interface AppState {
   /** The value goes straight to the API and is never kept in the store. */
   setSecret(name: string, value: string): Promise<void>;
   clearSecret(name: string): Promise<void>;
+  /** Asks for the founder's approval to install the available update (app.installUpdate). */
+  installUpdate(): Promise<void>;
+  refreshUpdate(): Promise<void>;
 
   stageChanged(stage: StageState): void;
   settingChanged(entry: SettingEntry): void;
   secretChanged(status: SecretStatus): void;
+  updateFound(update: AvailableUpdate): void;
 }
 
 export type AppStore = UseBoundStore<StoreApi<AppState>>;
@@ -57,13 +63,14 @@ export function createAppStore(api: RendererApi): AppStore {
       stage: undefined,
       settings: [],
       secrets: [],
+      update: undefined,
 
       async load() {
         try {
-          const [info, stage, settings, secrets] = await guard(() =>
-            Promise.all([api.app.info({}), api.stage.get({}), api.settings.get({}), api.secrets.status({})]),
+          const [info, stage, settings, secrets, update] = await guard(() =>
+            Promise.all([api.app.info({}), api.stage.get({}), api.settings.get({}), api.secrets.status({}), api.app.updateStatus({})]),
           );
-          set({ status: 'ready', loadError: undefined, info, stage, settings: settings.settings, secrets: secrets.secrets });
+          set({ status: 'ready', loadError: undefined, info, stage, settings: settings.settings, secrets: secrets.secrets, update });
         } catch (err) {
           if (get().status === 'locked') return;
           set({ status: 'error', loadError: (err as LevqorError).message });
@@ -91,6 +98,16 @@ export function createAppStore(api: RendererApi): AppStore {
         get().secretChanged(await guard(() => api.secrets.clear({ name })));
       },
 
+      async installUpdate() {
+        const approval = await guard(() => api.app.installUpdate({}));
+        const update = get().update;
+        if (update) set({ update: { ...update, pendingApprovalId: approval.status === 'pending' ? approval.id : null } });
+      },
+
+      async refreshUpdate() {
+        set({ update: await guard(() => api.app.updateStatus({})) });
+      },
+
       stageChanged(stage) {
         const info = get().info;
         set({ stage, ...(info ? { info: { ...info, stage: stage.stage } } : {}) });
@@ -107,6 +124,13 @@ export function createAppStore(api: RendererApi): AppStore {
       secretChanged(status) {
         set({ secrets: upsert(get().secrets, status, (s) => s.name === status.name) });
       },
+
+      updateFound(update) {
+        // a new find withdraws any request about another version: ask for the whole state
+        const current = get().update;
+        set({ update: { canInstall: current?.canInstall ?? false, available: update, pendingApprovalId: null } });
+        void get().refreshUpdate().catch(() => undefined);
+      },
     };
   });
 }
@@ -117,6 +141,11 @@ export function connectLiveUpdates(api: RendererApi, store: AppStore): () => voi
     api.on('stage.changed', (payload) => store.getState().stageChanged(payload)),
     api.on('settings.changed', (payload) => store.getState().settingChanged(payload)),
     api.on('secrets.changed', (payload) => store.getState().secretChanged(payload)),
+    api.on('app.updateAvailable', (payload) => store.getState().updateFound(payload)),
+    // the request to install may be decided in the Approvals inbox, another window or the CLI
+    api.on('approval.decided', (payload) => {
+      if (payload.subject.kind === 'app.update') void store.getState().refreshUpdate().catch(() => undefined);
+    }),
   ];
   return () => {
     for (const off of offs) off();

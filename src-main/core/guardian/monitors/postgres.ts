@@ -1,4 +1,4 @@
-import type { RemoteDb } from '../../remote/remote-db';
+import type { RemoteDb } from '../../remote';
 import type { MonitorCheck } from './types';
 import { errorMessage } from './types';
 

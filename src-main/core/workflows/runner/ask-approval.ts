@@ -2,7 +2,7 @@ import type { LaunchStage } from '../../../../shared/stage';
 import { parseDuration, type StepClass } from '../../../../shared/workflow';
 import { uuidv7 } from '../../ids';
 import type { StepContext } from '../step';
-import type { ApprovalStore } from '../store/approval-store';
+import type { ApprovalStore } from '../../approvals';
 import { emit, toStepError, type Drive, type NodeState } from './drive';
 import type { GroupCommit } from './group-commit';
 import { settle, type SettleDeps } from './settle';

@@ -1,4 +1,4 @@
-import type { ApprovalStore } from '../store/approval-store';
+import type { ApprovalStore } from '../../approvals';
 import type { Drive, NodeState } from './drive';
 import { settle, type SettleDeps } from './settle';
 

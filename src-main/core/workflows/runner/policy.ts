@@ -1,6 +1,6 @@
 import type { ApprovalPolicy, ApprovalStatus, StepClass } from '../../../../shared/workflow';
 import type { LaunchStage } from '../../../../shared/stage';
-import type { AuditDecision } from '../store/audit-store';
+import type { AuditDecision } from '../../approvals';
 
 /** What the launch-stage table (ARCHITECTURE §4) says a step may do right now. */
 export type Gate =

@@ -1,4 +1,5 @@
-import type { Approval, RunResult } from '../../../../shared/contract/workflows';
+import type { RunResult } from '../../../../shared/contract/workflows';
+import type { Approval } from '../../../../shared/contract/approvals';
 import type { LaunchStage } from '../../../../shared/stage';
 import { terminalRunStatuses, type RunStatus, type RunTrigger, type StepStatus, type WorkflowDocument } from '../../../../shared/workflow';
 import type { Clock } from '../../clock';
@@ -10,8 +11,7 @@ import type { Timer, TimerHandle } from '../../timer';
 import { buildGraph, type WorkflowGraph } from '../graph';
 import type { StepRegistry } from '../registry';
 import { StepError } from '../step';
-import type { ApprovalStore } from '../store/approval-store';
-import type { AuditStore } from '../store/audit-store';
+import type { ApprovalStore, AuditStore } from '../../approvals';
 import type { NewRun, RunRow, RunStore } from '../store/run-store';
 import type { WorkflowStore } from '../store/workflow-store';
 import { Cancelled, emit, flushAfter, loadDrive, LostLease, parseJson, rowOf, type Drive, type NodeState } from './drive';

@@ -2,7 +2,7 @@ import type { LaunchStage } from '../../../../shared/stage';
 import type { StepClass, StepMode, StepStatus } from '../../../../shared/workflow';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
-import type { AuditDecision, AuditStore } from '../store/audit-store';
+import type { AuditDecision, AuditStore } from '../../approvals';
 import type { RunStore } from '../store/run-store';
 import { emit, runRef, type Drive, type NodeState } from './drive';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import type { RunDetail, RunStepDetail, RunSummary, runLogLineSchema } from '../../../../shared/contract/workflows';
 import type { RunStatus } from '../../../../shared/workflow';
 import type { RunRow, RunStore } from './run-store';
-import type { ApprovalStore } from './approval-store';
+import type { ApprovalStore } from '../../approvals';
 import type { WorkflowStore } from './workflow-store';
 
 type RunLogLine = z.infer<typeof runLogLineSchema>;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Approval } from '../../../../shared/contract/workflows';
+import type { Approval } from '../../../../shared/contract/approvals';
 import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
 import { classHint, formatPreview, formatTime, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
@@ -11,7 +11,7 @@ import { ClassBadge } from '../../components/ClassBadge';
 const stageLabel = { 'pre-launch': 'Pre-launch', 'post-launch': 'Post-launch' } as const;
 const statusLabel = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', cancelled: 'Cancelled' } as const;
 
-/** What the approval is about: the workflow and step, or for uploads and healing actions their kind, title and a link. */
+/** What the approval is about: the workflow and step, or for any other subject its kind, title and a link. */
 function Subject({ a }: { a: Approval }) {
   if (a.subject.kind === 'step') {
     return (
@@ -163,7 +163,7 @@ function DecidedRow({ a }: { a: Approval }) {
   );
 }
 
-/** Approvals: Class B/C steps, pre-launch Drive uploads and healing actions waiting for the founder, pending first, decided below. */
+/** Approvals: Class B/C steps, pre-launch Drive uploads, healing actions and app updates waiting for the founder, pending first, decided below. */
 export default function ApprovalsPage() {
   const list = useApprovals();
   const pending = list.approvals.filter((a) => a.status === 'pending');

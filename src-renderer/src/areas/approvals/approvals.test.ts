@@ -27,8 +27,10 @@ describe('approvals format', () => {
     expect(subjectHref('step')).toBeUndefined();
     expect(subjectHref('product.upload')).toEqual({ href: '#/launches', label: 'Open Launches' });
     expect(subjectHref('guardian.healing')).toEqual({ href: '#/guardian', label: 'Open Guardian' });
+    expect(subjectHref('app.update')).toEqual({ href: '#/settings', label: 'Open Settings' });
     expect(timeoutLabel('step', 'skip')).toBe('skips the step');
     expect(timeoutLabel('product.upload', 'reject')).toBe('rejects it: nothing is sent');
+    expect(timeoutLabel('app.update', 'reject')).toBe('rejects it: nothing is installed');
     expect(healingFacts({ evidence: 'HTTP 500', expectedEffect: 'UP again', proposal: {} })).toEqual({ evidence: 'HTTP 500', expectedEffect: 'UP again' });
     expect(healingFacts({ plan: {} })).toBeUndefined();
   });

@@ -1,5 +1,7 @@
 /** Pure formatting for the Approvals inbox (tested in approvals.test.ts). */
 
+import type { ApprovalSubjectKind } from '../../../../shared/contract/approvals';
+
 /** "2h 05m left", "4m 09s left", "expired"; "no timeout" when there is no expiry. */
 export function timeLeft(expiresAt: number | null, now: number): string {
   if (expiresAt === null) return 'no timeout';
@@ -56,19 +58,26 @@ export const subjectKindLabel = {
   step: 'Workflow step',
   'product.upload': 'Drive upload',
   'guardian.healing': 'Healing action',
-} as const;
+  'app.update': 'App update',
+} as const satisfies Record<ApprovalSubjectKind, string>;
 
-/** Where the founder sees the subject of a non-step approval (the product, the Guardian home). */
-export function subjectHref(kind: keyof typeof subjectKindLabel): { href: string; label: string } | undefined {
+/** Where the founder sees the subject of a non-step approval (the product, the Guardian home, Settings → About). */
+export function subjectHref(kind: ApprovalSubjectKind): { href: string; label: string } | undefined {
   if (kind === 'product.upload') return { href: '#/launches', label: 'Open Launches' };
   if (kind === 'guardian.healing') return { href: '#/guardian', label: 'Open Guardian' };
+  if (kind === 'app.update') return { href: '#/settings', label: 'Open Settings' };
   return undefined;
 }
 
-/** What happens when nobody decides: steps follow their policy; uploads and healing actions are rejected. */
-export function timeoutLabel(kind: keyof typeof subjectKindLabel, onTimeout: keyof typeof onTimeoutLabel): string {
-  if (kind === 'step') return onTimeoutLabel[onTimeout];
-  return kind === 'product.upload' ? 'rejects it: nothing is sent' : 'rejects it: nothing is applied';
+const nothingDoneOnTimeout = {
+  'product.upload': 'rejects it: nothing is sent',
+  'guardian.healing': 'rejects it: nothing is applied',
+  'app.update': 'rejects it: nothing is installed',
+} as const satisfies Record<Exclude<ApprovalSubjectKind, 'step'>, string>;
+
+/** What happens when nobody decides: steps follow their policy; any other request is rejected. */
+export function timeoutLabel(kind: ApprovalSubjectKind, onTimeout: keyof typeof onTimeoutLabel): string {
+  return kind === 'step' ? onTimeoutLabel[onTimeout] : nothingDoneOnTimeout[kind];
 }
 
 /** A healing request's preview carries its evidence and expected effect, shown as facts rather than JSON. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LevqorError } from '../../../../shared/contract';
-import type { Approval } from '../../../../shared/contract/workflows';
+import type { Approval } from '../../../../shared/contract/approvals';
 import { getApi } from '../../api/client';
 import { useLiveResource } from '../../hooks/use-live-resource';
 import { applyApprovalEvent } from './format';

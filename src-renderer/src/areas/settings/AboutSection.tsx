@@ -1,5 +1,6 @@
 import { useApp } from '../../store/store-context';
 import { Section } from '../../components/Section';
+import { UpdateNotice } from './UpdateNotice';
 
 export function AboutSection() {
   const info = useApp((s) => s.info);
@@ -22,6 +23,7 @@ export function AboutSection() {
           </div>
         ))}
       </dl>
+      <UpdateNotice />
     </Section>
   );
 }

@@ -1,4 +1,5 @@
-import type { Approval, RunDetail, RunStepDetail } from '../../../../../shared/contract/workflows';
+import type { RunDetail, RunStepDetail } from '../../../../../shared/contract/workflows';
+import type { Approval } from '../../../../../shared/contract/approvals';
 import { formatDuration, formatJson, formatTimeExact } from '../format';
 import { triggerNodeId, type NodeState } from './run-state';
 

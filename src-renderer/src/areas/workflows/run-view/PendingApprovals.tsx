@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Approval } from '../../../../../shared/contract/workflows';
+import type { Approval } from '../../../../../shared/contract/approvals';
 import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { hrefFor } from '../../../routing/use-hash-route';

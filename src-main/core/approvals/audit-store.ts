@@ -1,7 +1,7 @@
-import type { Db } from '../../db/open';
-import type { StepClass, StepMode } from '../../../../shared/workflow';
-import type { LaunchStage } from '../../../../shared/stage';
-import type { ApprovalSubjectKind } from '../../../../shared/contract/workflows';
+import type { Db } from '../db/open';
+import type { StepClass, StepMode } from '../../../shared/workflow';
+import type { LaunchStage } from '../../../shared/stage';
+import type { ApprovalSubjectKind } from '../../../shared/contract/approvals';
 
 /** Why a Class B/C step ran, dry-ran or was blocked; `dry-run`: the whole run was started as a dry run. */
 export type AuditDecision = 'not-required' | 'approved' | 'pre-launch' | 'rejected' | 'expired' | 'dry-run';
@@ -53,33 +53,33 @@ export class AuditStore {
     this.s.insertSubject.run({ ...row, kind: subject.kind, ref: subject.ref });
   }
   forSubject(kind: ApprovalSubjectKind, ref: string): SubjectAuditEntry[] {
-    return (this.s.forSubject.all(kind, ref) as Record<string, unknown>[]).map((r) => ({
-      at: r.at as number,
+    return (this.s.forSubject.all(kind, ref) as AuditRow[]).map((r) => ({
+      ...auditFields(r),
       subject: { kind: r.subject_kind as ApprovalSubjectKind, ref: r.subject_ref as string },
-      stepType: r.step_type as string,
-      class: r.class as StepClass,
-      stage: r.stage as LaunchStage,
-      mode: r.mode as StepMode,
-      decision: r.decision as AuditDecision,
-      approvalId: r.approval_id as string | null,
-      attempt: r.attempt as number,
-      detail: r.detail as string | null,
     }));
   }
   forRun(runId: string): AuditEntry[] {
-    return (this.s.forRun.all(runId) as Record<string, unknown>[]).map((r) => ({
-      at: r.at as number,
+    return (this.s.forRun.all(runId) as AuditRow[]).map((r) => ({
+      ...auditFields(r),
       runId: r.run_id as string,
       nodeId: r.node_id as string,
       workflowId: r.workflow_id as string | null,
-      stepType: r.step_type as string,
-      class: r.class as StepClass,
-      stage: r.stage as LaunchStage,
-      mode: r.mode as StepMode,
-      decision: r.decision as AuditDecision,
-      approvalId: r.approval_id as string | null,
-      attempt: r.attempt as number,
-      detail: r.detail as string | null,
     }));
   }
+}
+
+type AuditRow = Record<string, unknown>;
+
+function auditFields(r: AuditRow): AuditFields {
+  return {
+    at: r.at as number,
+    stepType: r.step_type as string,
+    class: r.class as StepClass,
+    stage: r.stage as LaunchStage,
+    mode: r.mode as StepMode,
+    decision: r.decision as AuditDecision,
+    approvalId: r.approval_id as string | null,
+    attempt: r.attempt as number,
+    detail: r.detail as string | null,
+  };
 }

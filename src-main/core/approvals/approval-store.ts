@@ -1,7 +1,7 @@
-import type { Db } from '../../db/open';
-import type { Approval, ApprovalOutcome, ApprovalSubject, ApprovalSubjectKind } from '../../../../shared/contract/workflows';
-import type { ApprovalStatus, StepClass } from '../../../../shared/workflow';
-import type { LaunchStage } from '../../../../shared/stage';
+import type { Db } from '../db/open';
+import type { Approval, ApprovalOutcome, ApprovalSubject, ApprovalSubjectKind } from '../../../shared/contract/approvals';
+import type { ApprovalStatus, StepClass } from '../../../shared/workflow';
+import type { LaunchStage } from '../../../shared/stage';
 
 interface ApprovalRow {
   id: string;

@@ -1,4 +1,4 @@
-import type { Approval, ApprovalSubject, ApprovalSubjectKind } from '../../../shared/contract/workflows';
+import type { Approval, ApprovalSubject, ApprovalSubjectKind } from '../../../shared/contract/approvals';
 import type { StepClass } from '../../../shared/workflow';
 import type { LaunchStage } from '../../../shared/stage';
 import type { BackgroundTask } from '../background';
@@ -7,23 +7,20 @@ import type { Db } from '../db/open';
 import { CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
 import { uuidv7 } from '../ids';
-import type { Runner } from './runner/runner';
-import type { ApprovalFilter, ApprovalStore } from './store/approval-store';
-import type { AuditStore, SubjectAuditEntry } from './store/audit-store';
+import { ApprovalStore, type ApprovalFilter } from './approval-store';
+import { AuditStore, type SubjectAuditEntry } from './audit-store';
+import type { ApprovalSubjectDefinition, SubjectOutcome } from './subject';
 
-/**
- * What the capability that owns a non-step subject does once its approval is decided
- * (approved, rejected, or expired): the upload is sent, the healing action applied… The
- * returned outcome is recorded on the approval and announced as `approval.applied`.
- */
-export interface ApprovalSubjectHandler {
-  decided(approval: Approval): { ok: boolean; message: string } | Promise<{ ok: boolean; message: string }>;
+export interface ApprovalServiceDeps {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
 }
 
-/** A request about an upload, a healing action… (steps ask through their run). */
+/** A request about an upload, a healing action, an update… (a step's run writes its own, in its own transaction). */
 export interface SubjectApprovalRequest {
   subject: ApprovalSubject & { kind: Exclude<ApprovalSubjectKind, 'step'> };
-  /** The action: `drive.upload`, a healing action name. */
+  /** The action: `drive.upload`, a healing action name, `app.install`. */
   action: string;
   class: StepClass;
   stage: LaunchStage;
@@ -39,25 +36,37 @@ const sweepEveryMs = 60_000;
 
 /**
  * The founder's decisions, one mechanism for every subject (ARCHITECTURE §4): Class C (and
- * requested Class B) steps, pre-launch Drive uploads, Guardian healing actions. A step's
- * decision wakes its run; any other subject's is handed to the handler its owner registered.
+ * requested Class B) steps, pre-launch Drive uploads, Guardian healing actions, app updates.
+ * Each kind's owner registers its subject (createCore does, before anything can be decided),
+ * and every decision is handed to the subject of its kind: the engine's wakes the run, the
+ * others act and report an outcome.
  */
 export class ApprovalService {
-  private readonly handlers = new Map<ApprovalSubjectKind, ApprovalSubjectHandler>();
+  private readonly subjects = new Map<ApprovalSubjectKind, ApprovalSubjectDefinition>();
   private readonly acting = new Set<Promise<unknown>>();
+  private readonly db: Db;
+  private readonly clock: Clock;
+  private readonly events: EventBus;
+  private readonly store: ApprovalStore;
+  private readonly auditStore: AuditStore;
 
-  constructor(
-    private readonly db: Db,
-    private readonly store: ApprovalStore,
-    private readonly runner: Runner,
-    private readonly clock: Clock,
-    private readonly events: EventBus,
-    private readonly auditStore: AuditStore,
-  ) {}
+  constructor(deps: ApprovalServiceDeps) {
+    this.db = deps.db;
+    this.clock = deps.clock;
+    this.events = deps.events;
+    this.store = new ApprovalStore(deps.db);
+    this.auditStore = new AuditStore(deps.db);
+  }
 
-  /** The owning capability (products, guardian) registers here from createCore: no import of theirs in workflows. */
-  handle(kind: Exclude<ApprovalSubjectKind, 'step'>, handler: ApprovalSubjectHandler): void {
-    this.handlers.set(kind, handler);
+  /** The owning capability registers its kind here from createCore; approvals imports none of them. */
+  registerSubject(subject: ApprovalSubjectDefinition): void {
+    if (this.subjects.has(subject.kind)) throw new Error(`approval subject ${subject.kind} is registered twice`);
+    this.subjects.set(subject.kind, subject);
+  }
+
+  /** The kinds some owner registered, in registration order. */
+  get subjectKinds(): ApprovalSubjectKind[] {
+    return [...this.subjects.keys()];
   }
 
   list(filter: ApprovalFilter): Approval[] {
@@ -165,7 +174,7 @@ export class ApprovalService {
     return this.decide(id, 'rejected', options);
   }
 
-  /** Records the decision, then wakes the run (here, unless another process is executing it). */
+  /** Records the decision, then hands it to its subject (a step's wakes the run, here unless another process is executing it). */
   private decide(id: string, status: 'approved' | 'rejected', options: { reason?: string; by?: string }): Approval {
     const current = this.get(id);
     if (current.status !== 'pending') {
@@ -173,7 +182,8 @@ export class ApprovalService {
     }
     const now = this.clock.now();
     if (current.expiresAt !== null && current.expiresAt <= now) {
-      if (current.subject.kind !== 'step') this.sweepExpired();
+      // a step's request is timed out by its run; any other expired one is swept now
+      this.sweepExpired();
       throw new CoreError('CONFLICT', `id: approval ${id} timed out at ${new Date(current.expiresAt).toISOString()}`, 'id');
     }
     const ok = this.db
@@ -185,24 +195,25 @@ export class ApprovalService {
     if (!ok) throw new CoreError('CONFLICT', `id: approval ${id} was decided meanwhile`, 'id');
     const decided = this.get(id);
     this.events.emit('approval.decided', decided);
-    if (decided.subject.kind === 'step') {
-      if (decided.runId !== null) this.runner.wake(decided.runId);
-    } else this.act(decided);
+    this.act(decided);
     return decided;
   }
 
-  /** Hands a decided non-step request to its owner; what the owner did is recorded as the outcome. */
+  /** Hands a decided request to the subject of its kind; what the owner did is recorded as the outcome. */
   private act(decided: Approval): void {
-    const handler = this.handlers.get(decided.subject.kind);
+    const subject = this.subjects.get(decided.subject.kind);
     const work = (async () => {
-      let outcome: { ok: boolean; message: string };
+      let outcome: SubjectOutcome | void;
       try {
-        outcome = handler ? await handler.decided(decided) : { ok: false, message: `nothing in this process acts on ${decided.subject.kind} approvals` };
+        outcome = subject ? await subject.decided(decided) : { ok: false, message: `nothing in this process acts on ${decided.subject.kind} approvals` };
       } catch (err) {
         outcome = { ok: false, message: err instanceof Error ? err.message : String(err) };
       }
-      this.store.setOutcome(decided.id, { ...outcome, at: this.clock.now() });
-      this.events.emit('approval.applied', this.get(decided.id));
+      if (!outcome) return;
+      this.store.setOutcome(decided.id, { ok: outcome.ok, message: outcome.message, at: this.clock.now() });
+      const applied = this.get(decided.id);
+      this.events.emit('approval.applied', applied);
+      subject?.recorded?.(applied);
     })();
     this.acting.add(work);
     void work.finally(() => this.acting.delete(work));

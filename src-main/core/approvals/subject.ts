@@ -1,0 +1,32 @@
+import type { Approval, ApprovalSubjectKind } from '../../../shared/contract/approvals';
+
+/** What the owner did with a decision: stored as the approval's `outcome` and announced as `approval.applied`. */
+export interface SubjectOutcome {
+  ok: boolean;
+  message: string;
+}
+
+/**
+ * One kind of thing the founder approves (a run's step, an upload, a healing action, an app
+ * update), as its owning capability registers it with the approval system. The approval
+ * system never imports the owner: the owner hands it this from createCore.
+ */
+export interface ApprovalSubjectDefinition {
+  kind: ApprovalSubjectKind;
+  /**
+   * The request was approved, rejected or expired: act on it (send the upload, apply the
+   * action, wake the run). Return what was done; return nothing when the subject reports
+   * elsewhere (a step's run says what happened to it), and no outcome is stored then.
+   * Called at once, in the process that recorded the decision; a throw is stored as a failed outcome.
+   */
+  decided(approval: Approval): SubjectOutcome | void | Promise<SubjectOutcome | void>;
+  /**
+   * Once the outcome is stored and announced: the place for an effect that ends this process
+   * (installing an app update quits the app), so that nothing about the decision is lost.
+   */
+  recorded?(approval: Approval): void;
+}
+
+export function defineApprovalSubject(def: ApprovalSubjectDefinition): ApprovalSubjectDefinition {
+  return def;
+}
