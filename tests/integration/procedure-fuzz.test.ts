@@ -100,7 +100,7 @@ const validCalls: Array<[string, Record<string, unknown>]> = [
 
 function mutateLeaf(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return junkValue();
-  const copy: Record<string, unknown> = Array.isArray(value) ? [...value] : { ...value };
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
   const keys = Object.keys(copy);
   if (keys.length === 0 || random() < 0.15) return junkValue();
   const key = pick(keys);
