@@ -3,13 +3,7 @@ import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
 import { formatAgo, formatDuration } from '../telemetry/format';
 import { stateTone } from './format';
-
-function target(m: Monitor): string {
-  if (m.type === 'http') return m.url ?? '';
-  if (m.type === 'internal') return `internal: ${m.check ?? ''}`;
-  if (m.type === 'push') return m.pushPath ?? 'push';
-  return 'remote Postgres';
-}
+import { monitorTarget } from '../../../../shared/monitors';
 
 /** Every monitor with its state badge, last message and "Check now" (guardian.check, all at once). */
 export function Monitors({ monitors, onChecked }: { monitors: Monitor[]; onChecked(monitors: Monitor[]): void }) {
@@ -47,7 +41,7 @@ export function Monitors({ monitors, onChecked }: { monitors: Monitor[]; onCheck
                   {m.name} <span className="gmon__type muted">{m.type}</span>
                   {m.paused ? <span className="pill pill--muted">paused</span> : null}
                 </span>
-                <code className="gmon__target">{target(m)}</code>
+                <code className="gmon__target">{monitorTarget(m, undefined)}</code>
                 {m.lastMessage ? <span className="gmon__msg muted">{m.lastMessage}</span> : null}
               </div>
               <div className="gmon__meta muted">
