@@ -4,7 +4,7 @@ import { getApi } from '../../../api/client';
 import { FieldErrors } from './FieldErrors';
 import { JsonField } from './JsonField';
 import { KeyValueField } from './KeyValueField';
-import { paramFields, type ParamField } from './param-fields';
+import { schemaFields, type ParamField } from '../../../components/schema-fields';
 
 interface Props {
   nodeId: string;
@@ -16,7 +16,7 @@ interface Props {
 
 /** The params form generated from the step type's JSON Schema and UI hints. */
 export function ParamsForm({ nodeId, type, params, errors, onChange }: Props) {
-  const fields = paramFields(type);
+  const fields = schemaFields(type.paramsSchema, type.ui);
   if (fields.length === 0) return <p className="muted">This step has no settings.</p>;
   return (
     <div className="wfe-form">
