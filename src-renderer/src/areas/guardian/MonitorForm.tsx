@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { MonitorTypeInfo } from '../../../../shared/contract/guardian';
+import { FieldSelect } from '../../components/FieldSelect';
 import type { ParamField } from '../../components/schema-fields';
 import { addCommand, commonFormFields, draftInput, settingFields } from './monitor-draft';
 
@@ -82,16 +83,7 @@ function FormField({ field, value, problem, onChange }: { field: ParamField; val
   const described = shown ? `${id}-problem` : undefined;
   let control;
   if (field.widget === 'select') {
-    control = (
-      <select id={id} className="select" value={value} aria-describedby={described} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{field.defaultValue !== undefined ? `Default (${String(field.defaultValue)})` : '— choose —'}</option>
-        {field.options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    );
+    control = <FieldSelect id={id} field={field} className="select" value={value} describedBy={described} onChange={onChange} />;
   } else if (field.widget === 'boolean') {
     control = <input id={id} type="checkbox" checked={value === 'true'} onChange={(e) => onChange(e.target.checked ? 'true' : '')} />;
   } else {

@@ -4,6 +4,7 @@ import { getApi } from '../../../api/client';
 import { FieldErrors } from './FieldErrors';
 import { JsonField } from './JsonField';
 import { KeyValueField } from './KeyValueField';
+import { FieldSelect } from '../../../components/FieldSelect';
 import { schemaFields, type ParamField } from '../../../components/schema-fields';
 
 interface Props {
@@ -50,16 +51,7 @@ function Field({ id, field, value, onChange }: { id: string; field: ParamField; 
     case 'expression':
       return <textarea id={id} className="wfe-input wfe-input--mono" rows={2} spellCheck={false} value={text} placeholder={field.placeholder} onChange={(e) => setText(e.target.value)} />;
     case 'select':
-      return (
-        <select id={id} className="select wfe-input" value={typeof value === 'string' ? value : ''} onChange={(e) => setText(e.target.value)}>
-          <option value="">{field.defaultValue !== undefined ? `Default (${String(field.defaultValue)})` : '— choose —'}</option>
-          {field.options.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      );
+      return <FieldSelect id={id} field={field} className="select wfe-input" value={typeof value === 'string' ? value : ''} onChange={setText} />;
     case 'number':
       return <NumberInput id={id} value={value} placeholder={field.defaultValue !== undefined ? String(field.defaultValue) : field.placeholder} onChange={onChange} />;
     case 'boolean':
