@@ -15,7 +15,7 @@ for (const t of monitorTypeList) {
   byType.set(t.type, t);
 }
 
-export const monitorTypeNames: readonly string[] = monitorTypeList.map((t) => t.type);
+const monitorTypeNames: readonly string[] = monitorTypeList.map((t) => t.type);
 
 export function monitorType(type: string): AnyMonitorType | undefined {
   return byType.get(type);
@@ -62,9 +62,11 @@ export function storedSettings(t: AnyMonitorType, flat: Record<string, unknown>)
  */
 export function parseSettings(t: AnyMonitorType, raw: Settings): Settings {
   const own = new Set(settingKeys(t));
-  for (const key of Object.keys(raw)) {
-    if (own.has(key)) continue;
-    const owners = monitorTypeList.filter((o) => settingKeys(o).includes(key)).map((o) => o.type);
+  for (const name of Object.keys(raw)) {
+    if (own.has(name)) continue;
+    // a caller's key is echoed in the error: a runaway one is cut
+    const key = name.slice(0, 100);
+    const owners = monitorTypeList.filter((o) => settingKeys(o).includes(name)).map((o) => o.type);
     if (owners.length > 0) throw badInput(key, `is only for ${owners.join(' or ')} monitors`);
     throw badInput(key, `is not a monitor field (${t.type} monitors take ${own.size > 0 ? [...own].join(', ') : 'no settings of their own'} besides the common fields)`);
   }
