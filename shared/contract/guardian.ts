@@ -4,14 +4,14 @@ import { anomalySchema } from './telemetry';
 import { remoteStatusSchema } from './remote';
 import { approvalSchema } from './approvals';
 import { semverSchema } from './app';
+import { fieldHintSchema } from './workflows';
 
 const epochMs = z.number().int();
 
-/** Uptime Kuma's kinds of monitor, plus Levqor's own internal checks. */
-export const monitorTypes = ['http', 'postgres', 'push', 'internal'] as const;
-export type MonitorType = (typeof monitorTypes)[number];
-export const internalChecks = ['scheduler', 'backup', 'sync', 'disk'] as const;
-export type InternalCheck = (typeof internalChecks)[number];
+/**
+ * Monitor types (http, postgres, push, internal…) are defined in core, one file each; the
+ * contract knows them only at run time: guardian.monitorTypes lists them with their settings.
+ */
 export const monitorStates = ['UP', 'DOWN', 'PENDING', 'MAINTENANCE'] as const;
 export type MonitorState = (typeof monitorStates)[number];
 export const stepClasses = ['A', 'B', 'C'] as const;
@@ -34,11 +34,9 @@ export type MaintenanceWindow = z.infer<typeof maintenanceWindowSchema>;
 
 const name = z.string().trim().min(1, 'must not be empty').max(100, 'is longer than 100 characters');
 
-/** The editable fields of a monitor; core checks the combination (url for http, check for internal…). */
-export const monitorFieldsSchema = z.object({
+/** Every monitor's own fields, whatever its type. */
+const commonFields = z.object({
   name: name.optional(),
-  type: z.enum(monitorTypes, { error: () => `must be one of ${monitorTypes.join(', ')}` }),
-  url: z.string().max(2048, 'is longer than 2048 characters').optional(),
   intervalSeconds: z
     .number({ error: 'must be a number of seconds' })
     .min(guardianLimits.minIntervalSeconds, `must be at least ${guardianLimits.minIntervalSeconds} second`)
@@ -46,50 +44,67 @@ export const monitorFieldsSchema = z.object({
     .optional(),
   retries: z.number().int('must be a whole number').min(0, 'must not be negative').max(guardianLimits.maxRetries, `must be at most ${guardianLimits.maxRetries}`).optional(),
   timeoutSeconds: z.number().min(0.1, 'must be at least 0.1 seconds').max(guardianLimits.maxTimeoutSeconds, `must be at most ${guardianLimits.maxTimeoutSeconds} seconds`).optional(),
-  keyword: z.string().min(1, 'must not be empty').max(500, 'is longer than 500 characters').optional(),
-  expectedStatus: z.number().int('must be a whole number').min(100, 'must be an HTTP status (100-599)').max(599, 'must be an HTTP status (100-599)').optional(),
-  graceSeconds: z.number().min(0, 'must not be negative').max(guardianLimits.maxIntervalSeconds, `must be at most ${guardianLimits.maxIntervalSeconds} seconds`).optional(),
-  check: z.enum(internalChecks, { error: () => `must be one of ${internalChecks.join(', ')}` }).optional(),
-  /** internal sync: DOWN past this many seconds since the last sync; internal backup: past this age. */
-  maxAgeSeconds: z.number().min(1, 'must be at least 1 second').optional(),
-  /** internal disk: DOWN below this many free MB in the data dir. */
-  minFreeMb: z.number().min(0, 'must not be negative').optional(),
   resendIntervalSeconds: z.number().min(0, 'must not be negative').max(7 * 86_400, 'must be at most a week').optional(),
   maintenance: z.array(maintenanceWindowSchema).max(50, 'has more than 50 windows').optional(),
   paused: z.boolean().optional(),
 });
+
+/**
+ * The fields of a new monitor: the common ones, its type, and that type's settings beside them
+ * (`{ type: 'http', url, keyword }`). Core checks the settings against the type's own schema,
+ * naming the field; a field of another type or of no type is refused there.
+ */
+export const monitorFieldsSchema = commonFields
+  .extend({ type: z.string({ error: 'is required: a monitor type (guardian.monitorTypes lists them)' }).min(1, 'must not be empty').max(100, 'is too long') })
+  .catchall(z.unknown());
 export type MonitorFields = z.input<typeof monitorFieldsSchema>;
 
-export const monitorSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  type: z.enum(monitorTypes),
-  url: z.string().nullable(),
-  intervalSeconds: z.number(),
-  retries: z.number().int(),
-  timeoutSeconds: z.number(),
-  keyword: z.string().nullable(),
-  expectedStatus: z.number().int().nullable(),
-  graceSeconds: z.number(),
-  check: z.enum(internalChecks).nullable(),
-  maxAgeSeconds: z.number().nullable(),
-  minFreeMb: z.number().nullable(),
-  resendIntervalSeconds: z.number(),
-  maintenance: z.array(maintenanceWindowSchema),
-  paused: z.boolean(),
-  /** push monitors: the path a cron job calls (GET or POST, no access token) on `levqor serve`. */
-  pushPath: z.string().nullable(),
-  state: z.enum(monitorStates),
-  /** Consecutive failed checks (retries used). */
-  failures: z.number().int(),
-  lastCheckAt: epochMs.nullable(),
-  lastChangeAt: epochMs.nullable(),
-  lastPingAt: epochMs.nullable(),
-  lastMessage: z.string().nullable(),
-  lastMs: z.number().nullable(),
-  createdAt: epochMs,
-});
+/**
+ * A monitor: its common fields and state, then the settings of every type flat beside them,
+ * its own type's with their values and the others' unset (null, or their default). That flat
+ * shape is the one monitors have had since the first build (`url`, `keyword`, `expectedStatus`,
+ * `graceSeconds`, `check`, `maxAgeSeconds`, `minFreeMb`); a new type's settings join it.
+ */
+export const monitorSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.string(),
+    intervalSeconds: z.number(),
+    retries: z.number().int(),
+    timeoutSeconds: z.number(),
+    resendIntervalSeconds: z.number(),
+    maintenance: z.array(maintenanceWindowSchema),
+    paused: z.boolean(),
+    /** push monitors: the path a cron job calls (GET or POST, no access token) on `levqor serve`. */
+    pushPath: z.string().nullable(),
+    state: z.enum(monitorStates),
+    /** Consecutive failed checks (retries used). */
+    failures: z.number().int(),
+    lastCheckAt: epochMs.nullable(),
+    lastChangeAt: epochMs.nullable(),
+    lastPingAt: epochMs.nullable(),
+    lastMessage: z.string().nullable(),
+    lastMs: z.number().nullable(),
+    createdAt: epochMs,
+  })
+  .catchall(z.unknown());
 export type Monitor = z.infer<typeof monitorSchema>;
+
+/** One monitor type, for the monitor form and `levqor monitor add`: as workflows.stepTypes describes step types. */
+export const monitorTypeInfoSchema = z.object({
+  type: z.string(),
+  label: z.string(),
+  description: z.string(),
+  /** JSON Schema (draft 2020-12) of the type's own settings. */
+  settingsSchema: z.record(z.string(), z.unknown()),
+  /** Per setting, in the order shown: label, widget (text, number, select, boolean), placeholder, help. */
+  ui: z.record(z.string(), fieldHintSchema),
+  defaults: z.record(z.string(), z.unknown()),
+  /** The monitor gets its own ping URL (pushPath) that a cron job calls. */
+  receivesPings: z.boolean(),
+});
+export type MonitorTypeInfo = z.infer<typeof monitorTypeInfoSchema>;
 
 export const beatSchema = z.object({
   monitorId: z.string(),
@@ -220,14 +235,19 @@ export const guardianProcedures = {
     input: z.object({}).strict(),
     output: z.object({ monitors: z.array(monitorSchema) }),
   }),
+  'guardian.monitorTypes': procedure({
+    summary: 'The monitor types (http, postgres, push, internal…), each with its settings as JSON Schema and the form\u2019s hints.',
+    input: z.object({}).strict(),
+    output: z.object({ monitorTypes: z.array(monitorTypeInfoSchema) }),
+  }),
   'guardian.addMonitor': procedure({
-    summary: 'Add a monitor (http, postgres, push or internal); a bad URL, an interval below 1 s or an unknown type is refused naming the field.',
-    input: monitorFieldsSchema.strict(),
+    summary: 'Add a monitor: its type, the common fields and the type\u2019s settings (guardian.monitorTypes); a bad URL, an interval below 1 s or an unknown type is refused naming the field.',
+    input: monitorFieldsSchema,
     output: monitorSchema,
   }),
   'guardian.updateMonitor': procedure({
-    summary: 'Change a monitor\u2019s fields (maintenance windows, pause, retries, timeout…); its type stays.',
-    input: monitorFieldsSchema.omit({ type: true }).extend({ id }).strict(),
+    summary: 'Change a monitor\u2019s fields (maintenance windows, pause, retries, timeout, its type\u2019s settings…); its type stays.',
+    input: commonFields.extend({ id }).catchall(z.unknown()),
     output: monitorSchema,
   }),
   'guardian.removeMonitor': procedure({

@@ -59,6 +59,7 @@ export const rendererProcedureNames = [
   'products.checklist',
   'products.sendUploads',
   'guardian.monitors',
+  'guardian.monitorTypes',
   'guardian.check',
   'guardian.scoreHistory',
   'guardian.healingPlan',

@@ -133,6 +133,10 @@ export const runDetailSchema = runSummarySchema.extend({
 });
 export type RunDetail = z.infer<typeof runDetailSchema>;
 
+/** How a form draws one field it learns at run time (a step's param, a monitor's setting). */
+export const fieldHintSchema = z.object({ label: z.string(), widget: z.string(), placeholder: z.string().optional(), help: z.string().optional() });
+export type FieldHint = z.infer<typeof fieldHintSchema>;
+
 export const stepTypeInfoSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -144,7 +148,7 @@ export const stepTypeInfoSchema = z.object({
   /** JSON Schema (draft 2020-12) of the params, for the editor's form. */
   paramsSchema: z.record(z.string(), z.unknown()),
   /** Per param: label, widget (text, textarea, expression, select, number, json, duration, workflow), placeholder. */
-  ui: z.record(z.string(), z.object({ label: z.string(), widget: z.string(), placeholder: z.string().optional(), help: z.string().optional() })),
+  ui: z.record(z.string(), fieldHintSchema),
   defaults: z.record(z.string(), z.unknown()),
 });
 export type StepTypeInfo = z.infer<typeof stepTypeInfoSchema>;

@@ -91,3 +91,50 @@ test('the Guardian home shows the score, a monitor going DOWN and the score drop
     await new Promise((resolve) => target.server.close(resolve));
   }
 });
+
+test('the new-monitor form learns each type and its fields from guardian.monitorTypes, and its command adds the monitor', async ({ page, levqor }) => {
+  const server = await levqor.start({ env: { LEVQOR_DATABASE_URL: '' } });
+  const described = page.waitForResponse((r) => r.url().endsWith('/api/guardian.monitorTypes'));
+  await openApp(page, server, 'guardian');
+  const { monitorTypes } = (await (await described).json()) as { monitorTypes: Array<{ type: string; label: string; ui: Record<string, { label: string }> }> };
+  expect(monitorTypes.map((t) => t.type)).toEqual(expect.arrayContaining(['http', 'postgres', 'push', 'internal']));
+
+  await page.getByRole('button', { name: 'Add a monitor' }).click();
+  const form = page.getByTestId('monitor-form');
+  await expect(form.getByLabel('Type').locator('option')).toHaveText(monitorTypes.map((t) => t.label));
+  // switching the type shows that type's own fields, and only those
+  const settings = form.getByTestId('monitor-form-settings');
+  for (const t of monitorTypes) {
+    await form.getByLabel('Type').selectOption(t.type);
+    await expect(settings).toHaveAttribute('data-type', t.type);
+    const shown = settings.locator('[data-testid^="monitor-field-"]');
+    await expect(shown).toHaveCount(Object.keys(t.ui).length);
+    for (const [key, hint] of Object.entries(t.ui)) await expect(settings.getByTestId(`monitor-field-${key}`)).toContainText(hint.label);
+  }
+
+  await form.getByLabel('Type').selectOption('http');
+  await expect(form.getByTestId('monitor-command-missing')).toBeVisible();
+  await form.getByLabel('URL').fill('https://example.com/health');
+  await form.getByLabel('Check every (seconds)').fill('soon');
+  await expect(form.getByTestId('monitor-field-intervalSeconds')).toContainText('must be a number');
+  await form.getByLabel('Check every (seconds)').fill('');
+  await expect(form.getByTestId('monitor-command')).toHaveText('levqor monitor add --type http --url https://example.com/health');
+
+  await form.getByLabel('Type').selectOption('internal');
+  await form.getByTestId('monitor-field-check').getByRole('combobox').selectOption('disk');
+  await form.getByLabel('Min free MB').fill('0');
+  await form.getByLabel('Name').fill('data disk');
+  const command = form.getByTestId('monitor-command');
+  await expect(command).toHaveText("levqor monitor add --type internal --check disk --min-free-mb 0 --name 'data disk'");
+  // tall enough that the whole page fits: the sticky header stays at the top of the picture
+  await page.setViewportSize({ width: 1280, height: 1700 });
+  await keepScreenshot(page, 'guardian-monitor-form');
+
+  // the command the form wrote is one the command line takes
+  const run = spawnSync('sh', ['-c', (await command.innerText()).replace(/^levqor /, `"${process.execPath}" bin/levqor.js --data-dir '${levqor.dataDir}' `)], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LEVQOR_DATABASE_URL: '' } });
+  expect(run.status, run.stderr).toBe(0);
+  await page.getByRole('button', { name: 'Check now' }).click();
+  const monitor = page.getByTestId('monitor-data disk');
+  await expect(monitor.getByTestId('monitor-state')).toHaveText('UP');
+  await expect(monitor).toContainText('disk');
+});

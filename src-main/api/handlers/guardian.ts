@@ -3,6 +3,7 @@ import type { HandlerMap } from '../handler';
 
 type GuardianProcedure =
   | 'guardian.monitors'
+  | 'guardian.monitorTypes'
   | 'guardian.addMonitor'
   | 'guardian.updateMonitor'
   | 'guardian.removeMonitor'
@@ -19,6 +20,7 @@ type GuardianProcedure =
 export const guardianHandlers = (core: Core) =>
   ({
     'guardian.monitors': () => ({ monitors: core.guardian.list() }),
+    'guardian.monitorTypes': () => ({ monitorTypes: core.guardian.monitorTypes() }),
     'guardian.addMonitor': (input) => core.guardian.add(input),
     'guardian.updateMonitor': ({ id, ...changes }) => core.guardian.update(id, changes),
     'guardian.removeMonitor': ({ id }) => ({ removed: core.guardian.remove(id) }),

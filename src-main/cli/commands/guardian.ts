@@ -1,42 +1,91 @@
 import { LevqorError, type ProcedureInput } from '../../../shared/contract';
-import { internalChecks, monitorTypes, type ExecutiveSummary, type HealingPlan, type Monitor } from '../../../shared/contract/guardian';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command, type ParsedArgs } from '../command';
+import type { ExecutiveSummary, HealingPlan, Monitor, MonitorTypeInfo } from '../../../shared/contract/guardian';
+import { monitorFlag, monitorTarget, requiredSettings, settingKind } from '../../../shared/monitors';
+import { describeMonitorTypes } from '../../core/guardian/monitors/registry';
+import { CliUsageError, noExtraPositionals, requirePositional, type Command, type OptionSpec, type ParsedArgs } from '../command';
 import { formatRows } from '../format';
 
-/** CLI flag ↔ contract field, so an error names the flag the founder typed. */
-const flags = {
-  name: 'name',
-  type: 'type',
-  url: 'url',
-  interval: 'intervalSeconds',
-  retries: 'retries',
-  timeout: 'timeoutSeconds',
-  keyword: 'keyword',
-  'expected-status': 'expectedStatus',
-  grace: 'graceSeconds',
-  check: 'check',
-  'max-age': 'maxAgeSeconds',
-  'min-free-mb': 'minFreeMb',
-  resend: 'resendIntervalSeconds',
-} as const;
-const numeric = new Set(['interval', 'retries', 'timeout', 'expected-status', 'grace', 'max-age', 'min-free-mb', 'resend']);
+/**
+ * The monitor types as guardian.monitorTypes describes them. The flags must exist before any
+ * procedure runs (the parser needs them), so they come from the same description in core.
+ */
+const monitorTypes: MonitorTypeInfo[] = describeMonitorTypes();
+
+/** A flag for one field: which field, and whether its value is a number or a yes/no. */
+interface FieldFlag {
+  field: string;
+  kind: 'number' | 'boolean' | 'text';
+  description: string;
+}
+
+const commonFlags: FieldFlag[] = [
+  { field: 'name', kind: 'text', description: 'a name (default: from the URL or type)' },
+  { field: 'intervalSeconds', kind: 'number', description: 'seconds between checks, at least 1 (default 60); push: the expected ping period' },
+  { field: 'retries', kind: 'number', description: 'failed checks shown as PENDING before DOWN (default 0)' },
+  { field: 'timeoutSeconds', kind: 'number', description: 'seconds before a check gives up (default 80% of the interval, at most 48)' },
+  { field: 'resendIntervalSeconds', kind: 'number', description: 'seconds between repeated DOWN notifications (default 0: once)' },
+];
+
+/** Every type's settings as flags; a field several types share is one flag. */
+function settingFlags(types: MonitorTypeInfo[]): FieldFlag[] {
+  const byField = new Map<string, { types: string[]; info: MonitorTypeInfo }>();
+  for (const t of types) {
+    for (const field of Object.keys(t.ui)) {
+      const entry = byField.get(field) ?? { types: [], info: t };
+      entry.types.push(t.type);
+      byField.set(field, entry);
+    }
+  }
+  return [...byField.entries()].map(([field, { types: owners, info }]) => {
+    const kind = settingKind(info, field);
+    const hint = info.ui[field]!;
+    return { field, kind: kind === 'number' || kind === 'integer' ? 'number' : kind === 'boolean' ? 'boolean' : 'text', description: `${owners.join(', ')}: ${hint.help ?? hint.label}` };
+  });
+}
+
+const fieldFlags: ReadonlyMap<string, FieldFlag> = new Map([...commonFlags, ...settingFlags(monitorTypes)].map((f) => [monitorFlag(f.field), f]));
+
+function addOptions(): Record<string, OptionSpec> {
+  const options: Record<string, OptionSpec> = { type: { type: 'string', description: `one of ${monitorTypes.map((t) => t.type).join(', ')} (levqor monitor types lists their settings)` } };
+  for (const [flag, f] of fieldFlags) {
+    if (options[flag]) throw new Error(`monitor add: the flag --${flag} of ${f.field} is taken`);
+    options[flag] = { type: 'string', description: f.description };
+  }
+  return options;
+}
 
 function monitorInput(args: ParsedArgs): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const [flag, field] of Object.entries(flags)) {
+  if (typeof args.values.type === 'string') input.type = args.values.type;
+  for (const [flag, f] of fieldFlags) {
     const raw = args.values[flag];
     if (typeof raw !== 'string') continue;
-    if (numeric.has(flag)) {
+    if (f.kind === 'number') {
       if (raw.trim() === '' || !Number.isFinite(Number(raw))) throw new CliUsageError(`--${flag}: must be a number (got "${raw}")`);
-      input[field] = Number(raw);
-    } else input[field] = raw;
+      input[f.field] = Number(raw);
+    } else if (f.kind === 'boolean') {
+      if (raw !== 'true' && raw !== 'false') throw new CliUsageError(`--${flag}: must be true or false (got "${raw}")`);
+      input[f.field] = raw === 'true';
+    } else input[f.field] = raw;
   }
   return input;
 }
 
+/** The flag the founder typed for a field an error names, when there is one. */
 function flagFor(field: string | undefined): string | undefined {
-  const entry = Object.entries(flags).find(([, f]) => f === field);
-  return entry ? `--${entry[0]}` : undefined;
+  if (field === undefined) return undefined;
+  const flag = monitorFlag(field);
+  return fieldFlags.has(flag) || flag === 'type' ? `--${flag}` : undefined;
+}
+
+function showTypes(types: MonitorTypeInfo[]): string {
+  return types
+    .map((t) => {
+      const required = new Set(requiredSettings(t));
+      const fields = Object.entries(t.ui).map(([field, hint]) => `    --${monitorFlag(field).padEnd(16)} ${required.has(field) ? '(required) ' : ''}${hint.help ?? hint.label}`);
+      return [`${t.type.padEnd(10)} ${t.label}: ${t.description}`, ...(fields.length > 0 ? fields : ['    no settings of its own'])].join('\n');
+    })
+    .join('\n');
 }
 
 function ago(at: number | null, now: number): string {
@@ -46,10 +95,10 @@ function ago(at: number | null, now: number): string {
 }
 
 function showMonitors(monitors: Monitor[], now: number): string {
-  if (monitors.length === 0) return 'No monitors. Add one with: levqor monitor add --type http --url https://example.com';
+  if (monitors.length === 0) return 'No monitors. Add one with: levqor monitor add --type http --url https://example.com (levqor monitor types lists the types)';
   return monitors
     .map((m) => {
-      const target = m.type === 'http' ? m.url : m.type === 'push' ? m.pushPath : m.type === 'internal' ? m.check : 'remote database';
+      const target = monitorTarget(m, monitorTypes.find((t) => t.type === m.type));
       return `${m.state.padEnd(11)} ${m.id}  ${m.type.padEnd(8)} ${m.name}  [${target}] every ${m.intervalSeconds}s, checked ${ago(m.lastCheckAt, now)}${m.lastMessage ? `: ${m.lastMessage}` : ''}${m.paused ? ' (paused)' : ''}`;
     })
     .join('\n');
@@ -86,31 +135,29 @@ function showSummary(s: ExecutiveSummary): string {
   return lines.join('\n');
 }
 
-const addUsage = 'monitor add --type http --url U [--interval S] [--keyword K] [--retries N]';
+const addUsage = 'monitor add --type TYPE [--url U …] [--interval S] [--retries N]';
+const typeFlags = monitorTypes.map((t) => (Object.keys(t.ui).length > 0 ? `${t.type} (${Object.keys(t.ui).map((f) => `--${monitorFlag(f)}`).join(', ')})` : t.type)).join(', ');
 
 export const guardianCommands: Command[] = [
   {
+    path: ['monitor', 'types'],
+    usage: 'monitor types [--json]',
+    summary: 'The monitor types and the settings (flags) each takes.',
+    async run(ctx, args) {
+      noExtraPositionals(args, 0, 'monitor types');
+      const { monitorTypes: types } = await ctx.call('guardian.monitorTypes', {});
+      ctx.print({ monitorTypes: types }, () => showTypes(types));
+    },
+  },
+  {
     path: ['monitor', 'add'],
     usage: addUsage,
-    summary: 'Add a monitor: http (--url, --keyword, --expected-status), postgres (the remote), push (prints its heartbeat URL) or internal (--check).',
-    options: {
-      type: { type: 'string', description: `one of ${monitorTypes.join(', ')}` },
-      url: { type: 'string', description: 'http: the URL to check' },
-      name: { type: 'string', description: 'a name (default: from the URL or type)' },
-      interval: { type: 'string', description: 'seconds between checks, at least 1 (default 60); push: the expected ping period' },
-      retries: { type: 'string', description: 'failed checks shown as PENDING before DOWN (default 0)' },
-      timeout: { type: 'string', description: 'seconds before a check gives up (default 80% of the interval, at most 48)' },
-      keyword: { type: 'string', description: 'http: text the body must contain' },
-      'expected-status': { type: 'string', description: 'http: the status to expect (default any 2xx)' },
-      grace: { type: 'string', description: 'push: seconds of grace after the interval (default 60)' },
-      check: { type: 'string', description: `internal: one of ${internalChecks.join(', ')}` },
-      'max-age': { type: 'string', description: 'internal sync/backup: seconds before it counts as stale' },
-      'min-free-mb': { type: 'string', description: 'internal disk: minimum free MB (default 1024)' },
-      resend: { type: 'string', description: 'seconds between repeated DOWN notifications (default 0: once)' },
-    },
+    summary: `Add a monitor: ${typeFlags}. A push monitor prints its heartbeat URL.`,
+    options: addOptions(),
     async run(ctx, args) {
       noExtraPositionals(args, 0, addUsage);
       const input = monitorInput(args);
+      if (input.type === undefined) throw new CliUsageError(`--type: is required (one of ${monitorTypes.map((t) => t.type).join(', ')}; usage: levqor ${addUsage})`);
       let m: Monitor;
       try {
         m = await ctx.call('guardian.addMonitor', input as ProcedureInput<'guardian.addMonitor'>);

@@ -1,60 +1,57 @@
-import { guardianLimits, internalChecks, monitorTypes, type InternalCheck, type MaintenanceWindow, type MonitorType } from '../../../shared/contract/guardian';
+import { guardianLimits, type MaintenanceWindow } from '../../../shared/contract/guardian';
 import { badInput } from '../errors';
-import type { MonitorDefinition } from './monitors/types';
+import type { AnyMonitorType } from './monitors/define-monitor';
+import { flatSettings, monitorType, parseSettings, requireMonitorType, storedSettings, type Settings } from './monitors/registry';
 
-/** Fields as the caller gives them (the contract's shape, checked again here for direct core use). */
+/** Every monitor's own fields, whatever its type. */
+export interface CommonFields {
+  name: string;
+  type: string;
+  intervalSeconds: number;
+  retries: number;
+  timeoutSeconds: number;
+  resendIntervalSeconds: number;
+  maintenance: MaintenanceWindow[];
+  paused: boolean;
+}
+
+/** A monitor's definition: the common fields and its type's settings. */
+export interface MonitorDefinition {
+  common: CommonFields;
+  settings: Settings;
+}
+
+/**
+ * Fields as the caller gives them (the contract's shape, checked again here for direct core
+ * use): the common ones, and the settings of the monitor's type beside them.
+ */
 export interface MonitorInput {
   name?: string | undefined;
   type?: string | undefined;
-  url?: string | undefined;
   intervalSeconds?: number | undefined;
   retries?: number | undefined;
   timeoutSeconds?: number | undefined;
-  keyword?: string | undefined;
-  expectedStatus?: number | undefined;
-  graceSeconds?: number | undefined;
-  check?: string | undefined;
-  maxAgeSeconds?: number | undefined;
-  minFreeMb?: number | undefined;
   resendIntervalSeconds?: number | undefined;
   maintenance?: MaintenanceWindow[] | undefined;
   paused?: boolean | undefined;
+  [setting: string]: unknown;
 }
 
-export const monitorDefaults = { intervalSeconds: 60, retries: 0, timeoutSeconds: 48, graceSeconds: 60, resendIntervalSeconds: 0 } as const;
+export const monitorDefaults = { intervalSeconds: 60, retries: 0, timeoutSeconds: 48, resendIntervalSeconds: 0 } as const;
 
-function num(field: string, v: number | undefined, min: number, max: number, minText = `must be at least ${min}`): number | undefined {
+const commonKeys: ReadonlySet<string> = new Set(['name', 'type', 'intervalSeconds', 'retries', 'timeoutSeconds', 'resendIntervalSeconds', 'maintenance', 'paused']);
+
+/** The input's settings: every field that is not a common one (undefined means not given). */
+function settingsInput(input: Record<string, unknown>): Settings {
+  return Object.fromEntries(Object.entries(input).filter(([k, v]) => !commonKeys.has(k) && v !== undefined));
+}
+
+function num(field: string, v: unknown, min: number, max: number, minText = `must be at least ${min}`): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v)) throw badInput(field, 'must be a number');
   if (v < min) throw badInput(field, minText);
   if (v > max) throw badInput(field, `must be at most ${max}`);
   return v;
-}
-
-function checkUrl(raw: string | undefined, type: MonitorType): string | null {
-  if (type !== 'http') {
-    if (raw !== undefined) throw badInput('url', `is only for http monitors (a ${type} monitor ${type === 'postgres' ? 'uses the remote database URL' : type === 'push' ? 'gets its own URL' : 'has none'})`);
-    return null;
-  }
-  if (raw === undefined || raw.trim() === '') throw badInput('url', 'is required for an http monitor');
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw badInput('url', `is not a valid URL ("${raw.slice(0, 100)}")`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badInput('url', 'must start with http:// or https://');
-  if (url.username || url.password) throw badInput('url', 'must not carry a user or password');
-  return url.toString();
-}
-
-function defaultName(type: MonitorType, url: string | null, check: InternalCheck | null): string {
-  if (type === 'http' && url) {
-    const u = new URL(url);
-    return `${u.host}${u.pathname === '/' ? '' : u.pathname}`.slice(0, 100);
-  }
-  if (type === 'internal') return `internal: ${check}`;
-  return type === 'postgres' ? 'remote Postgres' : 'heartbeat';
 }
 
 function checkWindows(windows: MaintenanceWindow[] | undefined): MaintenanceWindow[] | undefined {
@@ -66,49 +63,39 @@ function checkWindows(windows: MaintenanceWindow[] | undefined): MaintenanceWind
 }
 
 /** A new monitor's definition: every field checked, the bad one named; defaults filled in. */
-export function newDefinition(input: MonitorInput): MonitorDefinition {
-  if (input.type === undefined) throw badInput('type', `is required (one of ${monitorTypes.join(', ')})`);
-  if (!(monitorTypes as readonly string[]).includes(input.type)) throw badInput('type', `must be one of ${monitorTypes.join(', ')} (got "${String(input.type).slice(0, 50)}")`);
-  const type = input.type as MonitorType;
-  const url = checkUrl(input.url, type);
-  let check: InternalCheck | null = null;
-  if (type === 'internal') {
-    if (input.check === undefined) throw badInput('check', `is required for an internal monitor (one of ${internalChecks.join(', ')})`);
-    if (!(internalChecks as readonly string[]).includes(input.check)) throw badInput('check', `must be one of ${internalChecks.join(', ')}`);
-    check = input.check as InternalCheck;
-  } else if (input.check !== undefined) throw badInput('check', 'is only for internal monitors');
-  if (input.keyword !== undefined && type !== 'http') throw badInput('keyword', 'is only for http monitors');
-  if (input.expectedStatus !== undefined && type !== 'http') throw badInput('expectedStatus', 'is only for http monitors');
-  const base: MonitorDefinition = {
+export function newDefinition(input: MonitorInput): MonitorDefinition & { type: AnyMonitorType } {
+  const type = requireMonitorType(input.type);
+  const settings = parseSettings(type, settingsInput(input));
+  const base: CommonFields = {
     name: '',
-    type,
-    url,
+    type: type.type,
     intervalSeconds: monitorDefaults.intervalSeconds,
     retries: monitorDefaults.retries,
     timeoutSeconds: monitorDefaults.timeoutSeconds,
-    keyword: null,
-    expectedStatus: null,
-    graceSeconds: monitorDefaults.graceSeconds,
-    check,
-    maxAgeSeconds: null,
-    minFreeMb: null,
     resendIntervalSeconds: monitorDefaults.resendIntervalSeconds,
     maintenance: [],
     paused: false,
   };
-  const def = applyChanges(base, input);
-  if (input.timeoutSeconds === undefined) def.timeoutSeconds = Math.min(monitorDefaults.timeoutSeconds, Math.max(1, def.intervalSeconds * 0.8));
-  if (!def.name) def.name = defaultName(type, url, check);
-  return def;
+  const common = applyCommon(base, input);
+  if (input.timeoutSeconds === undefined) common.timeoutSeconds = Math.min(monitorDefaults.timeoutSeconds, Math.max(1, common.intervalSeconds * 0.8));
+  if (!common.name) common.name = type.defaultName(settings);
+  return { common, settings, type };
 }
 
 /** Applies edits to a stored definition (the type never changes). */
 export function applyChanges(current: MonitorDefinition, input: MonitorInput): MonitorDefinition {
-  const next: MonitorDefinition = { ...current, maintenance: [...current.maintenance] };
-  if (input.type !== undefined && input.type !== current.type) throw badInput('type', 'cannot change; remove the monitor and add a new one');
-  if (input.url !== undefined && input.url !== current.url) next.url = checkUrl(input.url, current.type);
+  if (input.type !== undefined && input.type !== current.common.type) throw badInput('type', 'cannot change; remove the monitor and add a new one');
+  const changes = settingsInput(input);
+  const common = applyCommon(current.common, input);
+  if (Object.keys(changes).length === 0) return { common, settings: current.settings };
+  const type = requireMonitorType(current.common.type);
+  return { common, settings: parseSettings(type, { ...current.settings, ...changes }) };
+}
+
+function applyCommon(current: CommonFields, input: MonitorInput): CommonFields {
+  const next: CommonFields = { ...current, maintenance: [...current.maintenance] };
   if (input.name !== undefined) {
-    const name = input.name.trim();
+    const name = typeof input.name === 'string' ? input.name.trim() : '';
     if (!name) throw badInput('name', 'must not be empty');
     if (name.length > 100) throw badInput('name', 'is longer than 100 characters');
     next.name = name;
@@ -122,22 +109,6 @@ export function applyChanges(current: MonitorDefinition, input: MonitorInput): M
   }
   const timeout = num('timeoutSeconds', input.timeoutSeconds, 0.1, guardianLimits.maxTimeoutSeconds, 'must be at least 0.1 seconds');
   if (timeout !== undefined) next.timeoutSeconds = timeout;
-  if (input.keyword !== undefined) {
-    if (current.type !== 'http') throw badInput('keyword', 'is only for http monitors');
-    if (input.keyword === '') throw badInput('keyword', 'must not be empty');
-    next.keyword = input.keyword;
-  }
-  const status = num('expectedStatus', input.expectedStatus, 100, 599, 'must be an HTTP status (100-599)');
-  if (status !== undefined) {
-    if (current.type !== 'http') throw badInput('expectedStatus', 'is only for http monitors');
-    next.expectedStatus = status;
-  }
-  const grace = num('graceSeconds', input.graceSeconds, 0, guardianLimits.maxIntervalSeconds, 'must not be negative');
-  if (grace !== undefined) next.graceSeconds = grace;
-  const maxAge = num('maxAgeSeconds', input.maxAgeSeconds, 1, 365 * 86_400, 'must be at least 1 second');
-  if (maxAge !== undefined) next.maxAgeSeconds = maxAge;
-  const minFree = num('minFreeMb', input.minFreeMb, 0, 1e9, 'must not be negative');
-  if (minFree !== undefined) next.minFreeMb = minFree;
   const resend = num('resendIntervalSeconds', input.resendIntervalSeconds, 0, 7 * 86_400, 'must not be negative');
   if (resend !== undefined) next.resendIntervalSeconds = resend;
   const windows = checkWindows(input.maintenance);
@@ -146,6 +117,30 @@ export function applyChanges(current: MonitorDefinition, input: MonitorInput): M
   return next;
 }
 
+/** The definition as stored in guardian_monitors.definition (and sent, with the row's state). */
+export function storedJson(def: MonitorDefinition): Record<string, unknown> {
+  const { name, type, ...rest } = def.common;
+  return { name, type, ...flatSettings(def.settings), ...rest };
+}
+
+export function readDefinition(json: string): MonitorDefinition {
+  const flat = JSON.parse(json) as CommonFields & Record<string, unknown>;
+  const common: CommonFields = {
+    name: flat.name,
+    type: flat.type,
+    intervalSeconds: flat.intervalSeconds,
+    retries: flat.retries,
+    timeoutSeconds: flat.timeoutSeconds,
+    resendIntervalSeconds: flat.resendIntervalSeconds ?? monitorDefaults.resendIntervalSeconds,
+    maintenance: flat.maintenance ?? [],
+    paused: flat.paused === true,
+  };
+  const type = monitorType(flat.type);
+  // a type this build does not know (a newer build stored it) keeps its settings as they are
+  const settings = type ? storedSettings(type, flat) : Object.fromEntries(Object.entries(settingsInput(flat)).filter(([, v]) => v !== null));
+  return { common, settings };
+}
+
 export function inMaintenance(def: MonitorDefinition, now: number): MaintenanceWindow | undefined {
-  return def.maintenance.find((w) => now >= w.from && now < w.to);
+  return def.common.maintenance.find((w) => now >= w.from && now < w.to);
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/temp-dir';
 import { createCore, ManualClock, ManualTimer } from '..';
 import { createDispatcher } from '../../api/dispatcher';
-import { healingApprovalTimeoutMs } from './guardian-service';
+import { healingApprovalTimeoutMs } from './healing-service';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

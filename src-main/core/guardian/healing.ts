@@ -1,5 +1,6 @@
 import type { ApprovalSubjectKind } from '../../../shared/contract/approvals';
 import type { HealingStep } from '../../../shared/contract/guardian';
+import { monitorType, storedSettings } from './monitors/registry';
 import type { Finding } from './score';
 
 /** A suggested step before the service gives it its id and says whether it can be applied here. */
@@ -14,8 +15,9 @@ const waitingEffect = {
 
 /**
  * The dry-run healing plan: one suggested action (or two) per finding, with its class
- * (ARCHITECTURE §4), the evidence and the expected effect. It only proposes: applying a step
- * goes through the approval system, and nothing here calls anything.
+ * (ARCHITECTURE §4), the evidence and the expected effect; a DOWN monitor's type adds its own
+ * (monitors/<type>.ts). It only proposes: applying a step goes through the approval system,
+ * and nothing here calls anything.
  */
 export function planFor(f: Finding): Step[] {
   const base = { finding: f.kind, evidence: f.evidence };
@@ -23,18 +25,8 @@ export function planFor(f: Finding): Step[] {
     case 'monitor_down': {
       const m = f.monitor;
       const id = m?.id ?? f.subject;
-      const steps: Step[] = [];
-      if (m?.type === 'http' && /timed out/.test(m.lastMessage ?? '')) {
-        const next = Math.min(300, Math.max(m.timeoutSeconds * 2, m.timeoutSeconds + 5));
-        steps.push({ ...base, action: 'raise_monitor_timeout', title: `Raise the timeout of "${m.name}" from ${m.timeoutSeconds} s to ${next} s`, class: 'A', expectedEffect: 'If the target is only slow, the monitor turns UP and stops costing points; if it still times out, the target is really down.', proposal: { procedure: 'guardian.updateMonitor', input: { id, timeoutSeconds: next } } });
-      }
-      if (m?.type === 'push') {
-        steps.push({ ...base, action: 'check_heartbeat_sender', title: `Check the cron job that pings "${m.name}"`, class: 'A', expectedEffect: 'Once the job pings again the monitor turns UP at the next ping.', proposal: null });
-      } else if (m?.type === 'postgres') {
-        steps.push({ ...base, action: 'recheck_credential', title: 'Re-check the database.url credential and reconnect', class: 'A', expectedEffect: 'A corrected URL or password reconnects the remote; sync and the monitor recover.', proposal: { procedure: 'remote.connect', input: {} } });
-      } else if (m?.type === 'internal' && m.check === 'disk') {
-        steps.push({ ...base, action: 'free_disk_space', title: 'Free disk space in the data dir (prune telemetry, remove old builds)', class: 'A', expectedEffect: 'More free space turns the disk monitor UP and keeps SQLite writable.', proposal: { procedure: 'telemetry.prune', input: {} } });
-      }
+      const type = m ? monitorType(m.type) : undefined;
+      const steps: Step[] = m && type?.healing ? type.healing(storedSettings(type, m), m).map((s) => ({ ...base, ...s })) : [];
       steps.push({ ...base, action: 'recheck_monitor', title: `Re-check "${m?.name ?? id}" now`, class: 'A', expectedEffect: 'Confirms whether the outage is still going on; an UP check removes this deduction.', proposal: { procedure: 'guardian.check', input: { id } } });
       return steps;
     }

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { StepTypeInfo } from '../../../shared/contract/workflows';
 import { maxClass, type StepClass } from '../../../shared/workflow';
+import { inputJsonSchema, jsonSchemaDefaults } from '../json-schema';
 import type { AnyStepDefinition } from './step';
 import { builtInSteps } from './steps';
 
@@ -46,14 +46,7 @@ export class StepRegistry {
   /** The palette for the editor: params as JSON Schema, ports, UI hints, defaults. */
   describe(): StepTypeInfo[] {
     return [...this.byType.values()].map((step) => {
-      let paramsSchema: Record<string, unknown>;
-      try {
-        paramsSchema = z.toJSONSchema(step.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-      } catch {
-        paramsSchema = { type: 'object' };
-      }
-      const props = (paramsSchema.properties ?? {}) as Record<string, { default?: unknown }>;
-      const defaults = Object.fromEntries(Object.entries(props).filter(([, v]) => v && 'default' in v).map(([k, v]) => [k, v.default]));
+      const paramsSchema = inputJsonSchema(step.params);
       return {
         type: step.type,
         title: step.title,
@@ -63,7 +56,7 @@ export class StepRegistry {
         ports: [...step.ports],
         paramsSchema,
         ui: step.ui,
-        defaults,
+        defaults: jsonSchemaDefaults(paramsSchema),
       };
     });
   }

@@ -1,63 +1,78 @@
 import { statfs } from 'node:fs/promises';
-import type { MonitorCheck } from './types';
-import { errorMessage } from './types';
+import { z } from 'zod';
+import { defineMonitor, errorMessage, type CheckOutcome, type MonitorServices } from './define-monitor';
 
-/** What the internal checks read; each source is optional so a missing service is said, not faked. */
-export interface InternalSources {
-  dataDir: string;
-  /** Whether this process runs the background tasks (levqor serve, the desktop app). */
-  backgroundRunning: () => boolean;
-  /** The workflow scheduler's state, when the engine is present. */
-  schedulerRunning?: () => boolean;
-  /** Telemetry sync lag; undefined remoteConfigured means no remote to sync with. */
-  sync: () => { remoteConfigured: boolean; lastSyncAt?: number | undefined; pushPending: number };
-  /** The last successful backup, once a backup service exists. */
-  lastBackupAt?: () => number | undefined;
-}
-
+export const internalChecks = ['scheduler', 'backup', 'sync', 'disk'] as const;
 export const internalDefaults = { syncMaxAgeSeconds: 3_600, backupMaxAgeSeconds: 26 * 3_600, minFreeMb: 1_024 } as const;
 
-export function internalCheck(src: InternalSources): MonitorCheck {
-  return async (def, ctx) => {
-    switch (def.check) {
-      case 'scheduler': {
-        if (!src.schedulerRunning) return { status: 'unknown', message: 'no scheduler in this build', ms: null };
-        if (!src.backgroundRunning()) return { status: 'unknown', message: 'the scheduler runs only under levqor serve or the desktop app; this process has not started it', ms: null };
-        return src.schedulerRunning() ? { status: 'up', message: 'scheduler running', ms: null } : { status: 'down', message: 'scheduler stopped', ms: null };
-      }
-      case 'backup': {
-        if (!src.lastBackupAt) return { status: 'unknown', message: 'not configured: no backup service exists yet', ms: null };
-        const last = src.lastBackupAt();
-        const maxMs = (def.maxAgeSeconds ?? internalDefaults.backupMaxAgeSeconds) * 1000;
-        if (last === undefined) return { status: 'down', message: 'no backup has been made', ms: null };
-        const age = ctx.now - last;
-        return age <= maxMs ? { status: 'up', message: `last backup ${hours(age)} ago`, ms: null } : { status: 'down', message: `last backup ${hours(age)} ago (limit ${hours(maxMs)})`, ms: null };
-      }
-      case 'sync': {
-        const lag = src.sync();
-        if (!lag.remoteConfigured) return { status: 'unknown', message: 'not configured: no remote Postgres to sync with', ms: null };
-        const maxMs = (def.maxAgeSeconds ?? internalDefaults.syncMaxAgeSeconds) * 1000;
-        if (lag.lastSyncAt === undefined) return { status: 'down', message: `never synced; ${lag.pushPending} rows waiting`, ms: null };
-        const age = ctx.now - lag.lastSyncAt;
-        const text = `last sync ${hours(age)} ago, ${lag.pushPending} rows waiting`;
-        return age <= maxMs ? { status: 'up', message: text, ms: null } : { status: 'down', message: `${text} (limit ${hours(maxMs)})`, ms: null };
-      }
-      case 'disk': {
-        try {
-          const s = await statfs(src.dataDir);
-          const freeMb = Math.floor((Number(s.bavail) * Number(s.bsize)) / 1024 / 1024);
-          const min = def.minFreeMb ?? internalDefaults.minFreeMb;
-          const text = `${freeMb} MB free in the data dir`;
-          return freeMb >= min ? { status: 'up', message: text, ms: null } : { status: 'down', message: `${text} (minimum ${min} MB)`, ms: null };
-        } catch (err) {
-          return { status: 'down', message: `cannot read free space: ${errorMessage(err)}`, ms: null };
-        }
-      }
-      default:
-        return { status: 'unknown', message: `unknown internal check ${String(def.check)}`, ms: null };
+const settings = z
+  .object({
+    check: z.enum(internalChecks, { error: (issue) => (issue.input === undefined ? `is required for an internal monitor (one of ${internalChecks.join(', ')})` : `must be one of ${internalChecks.join(', ')}`) }),
+    /** sync: DOWN past this many seconds since the last sync; backup: past this age. */
+    maxAgeSeconds: z.number({ error: 'must be a number of seconds' }).min(1, 'must be at least 1 second').max(365 * 86_400, 'must be at most a year').optional(),
+    /** disk: DOWN below this many free MB in the data dir. */
+    minFreeMb: z.number({ error: 'must be a number' }).min(0, 'must not be negative').max(1e9, 'must be at most 1000000000').optional(),
+  })
+  .strict();
+type Settings = z.output<typeof settings>;
+
+/** Levqor's own health: the scheduler, the last backup, telemetry sync, free disk space. */
+export const internalMonitor = defineMonitor({
+  type: 'internal',
+  label: 'Levqor internal',
+  description: 'Levqor X\u2019s own health: the workflow scheduler, the last backup, telemetry sync or free disk space.',
+  settings,
+  ui: {
+    check: { label: 'Check', widget: 'select', help: `one of ${internalChecks.join(', ')}` },
+    maxAgeSeconds: { label: 'Max age (seconds)', widget: 'number', help: 'seconds before the last sync or backup counts as stale' },
+    minFreeMb: { label: 'Min free MB', widget: 'number', placeholder: String(internalDefaults.minFreeMb), help: `the disk check\u2019s minimum free MB (default ${internalDefaults.minFreeMb})` },
+  },
+  defaultName: (s) => `internal: ${s.check}`,
+  healing: (s) =>
+    s.check === 'disk'
+      ? [{ action: 'free_disk_space', title: 'Free disk space in the data dir (prune telemetry, remove old builds)', class: 'A', expectedEffect: 'More free space turns the disk monitor UP and keeps SQLite writable.', proposal: { procedure: 'telemetry.prune', input: {} } }]
+      : [],
+  check: (s, ctx) => checks[s.check](s, ctx.now, ctx.services),
+});
+
+const unknown = (message: string): CheckOutcome => ({ status: 'unknown', message, ms: null });
+const judged = (ok: boolean, message: string): CheckOutcome => ({ status: ok ? 'up' : 'down', message, ms: null });
+
+const checks: Record<Settings['check'], (s: Settings, now: number, src: MonitorServices) => Promise<CheckOutcome>> = {
+  async scheduler(_s, _now, src) {
+    if (!src.schedulerRunning) return unknown('no scheduler in this build');
+    if (!src.backgroundRunning()) return unknown('the scheduler runs only under levqor serve or the desktop app; this process has not started it');
+    return src.schedulerRunning() ? judged(true, 'scheduler running') : judged(false, 'scheduler stopped');
+  },
+  async backup(s, now, src) {
+    if (!src.lastBackupAt) return unknown('not configured: no backup service exists yet');
+    const last = src.lastBackupAt();
+    const maxMs = (s.maxAgeSeconds ?? internalDefaults.backupMaxAgeSeconds) * 1000;
+    if (last === undefined) return judged(false, 'no backup has been made');
+    const age = now - last;
+    return age <= maxMs ? judged(true, `last backup ${hours(age)} ago`) : judged(false, `last backup ${hours(age)} ago (limit ${hours(maxMs)})`);
+  },
+  async sync(s, now, src) {
+    const lag = src.sync();
+    if (!lag.remoteConfigured) return unknown('not configured: no remote Postgres to sync with');
+    const maxMs = (s.maxAgeSeconds ?? internalDefaults.syncMaxAgeSeconds) * 1000;
+    if (lag.lastSyncAt === undefined) return judged(false, `never synced; ${lag.pushPending} rows waiting`);
+    const age = now - lag.lastSyncAt;
+    const text = `last sync ${hours(age)} ago, ${lag.pushPending} rows waiting`;
+    return age <= maxMs ? judged(true, text) : judged(false, `${text} (limit ${hours(maxMs)})`);
+  },
+  async disk(s, _now, src) {
+    try {
+      const stats = await statfs(src.dataDir);
+      const freeMb = Math.floor((Number(stats.bavail) * Number(stats.bsize)) / 1024 / 1024);
+      const min = s.minFreeMb ?? internalDefaults.minFreeMb;
+      const text = `${freeMb} MB free in the data dir`;
+      return freeMb >= min ? judged(true, text) : judged(false, `${text} (minimum ${min} MB)`);
+    } catch (err) {
+      return judged(false, `cannot read free space: ${errorMessage(err)}`);
     }
-  };
-}
+  },
+};
 
 function hours(ms: number): string {
   const min = Math.round(ms / 60_000);

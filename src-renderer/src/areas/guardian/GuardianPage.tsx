@@ -22,6 +22,8 @@ export default function GuardianPage() {
   const summary = useLoad(() => getApi().guardian.summary({}), [tick, nonce]);
   const plan = useLoad(() => getApi().guardian.healingPlan({}), [tick, nonce]);
   const monitors = useLoad(() => getApi().guardian.monitors({}), [tick, nonce]);
+  // the types do not change while the app runs
+  const monitorTypes = useLoad(() => getApi().guardian.monitorTypes({}), []);
   const [checked, setChecked] = useState<Monitor[] | undefined>(undefined);
   useEffect(() => setChecked(undefined), [monitors.data]);
 
@@ -59,7 +61,7 @@ export default function GuardianPage() {
         <TopIssues summary={summary.data} />
       </div>
       {monitors.error && !monitors.data ? <ErrorNotice message={`Could not read the monitors: ${monitors.error}`} onRetry={monitors.reload} /> : null}
-      {monitors.data ? <Monitors monitors={checked ?? monitors.data.monitors} onChecked={onChecked} /> : null}
+      {monitors.data ? <Monitors monitors={checked ?? monitors.data.monitors} types={monitorTypes.data?.monitorTypes} onChecked={onChecked} /> : null}
     </div>
   );
 }

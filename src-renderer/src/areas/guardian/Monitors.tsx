@@ -1,19 +1,23 @@
-import type { Monitor } from '../../../../shared/contract/guardian';
+import { useState } from 'react';
+import type { Monitor, MonitorTypeInfo } from '../../../../shared/contract/guardian';
+import { monitorTarget } from '../../../../shared/monitors';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
 import { formatAgo, formatDuration } from '../telemetry/format';
 import { stateTone } from './format';
+import { MonitorForm } from './MonitorForm';
 
-function target(m: Monitor): string {
-  if (m.type === 'http') return m.url ?? '';
-  if (m.type === 'internal') return `internal: ${m.check ?? ''}`;
-  if (m.type === 'push') return m.pushPath ?? 'push';
-  return 'remote Postgres';
+interface Props {
+  monitors: Monitor[];
+  /** guardian.monitorTypes, once read: the form's types and fields. */
+  types: MonitorTypeInfo[] | undefined;
+  onChecked(monitors: Monitor[]): void;
 }
 
-/** Every monitor with its state badge, last message and "Check now" (guardian.check, all at once). */
-export function Monitors({ monitors, onChecked }: { monitors: Monitor[]; onChecked(monitors: Monitor[]): void }) {
+/** Every monitor with its state badge, last message and "Check now" (guardian.check, all at once); the form for a new one. */
+export function Monitors({ monitors, types, onChecked }: Props) {
   const check = useAction();
+  const [adding, setAdding] = useState(false);
   const runCheck = () =>
     check.run(async () => {
       const r = await getApi().guardian.check({});
@@ -26,14 +30,18 @@ export function Monitors({ monitors, onChecked }: { monitors: Monitor[]; onCheck
         <h2 id="gmonitors-title">Monitors</h2>
         <div className="gsection__actions">
           {check.error ? <span className="field-error">Check failed: {check.error.message}</span> : null}
+          <button type="button" className="button button--ghost" onClick={() => setAdding(!adding)} disabled={!types} aria-expanded={adding}>
+            Add a monitor
+          </button>
           <button type="button" className="button" onClick={() => void runCheck()} disabled={check.pending || monitors.length === 0}>
             {check.pending ? 'Checking…' : 'Check now'}
           </button>
         </div>
       </div>
+      {adding && types ? <MonitorForm types={types} onClose={() => setAdding(false)} /> : null}
       {monitors.length === 0 ? (
         <p className="muted" data-testid="guardian-monitors-empty">
-          No monitors yet. Add one from the command line, e.g. <code>levqor monitor add --type http --url https://example.com</code>.
+          No monitors yet. Add one with <strong>Add a monitor</strong>, or from the command line, e.g. <code>levqor monitor add --type http --url https://example.com</code>.
         </p>
       ) : (
         <ul className="gmon__list">
@@ -47,7 +55,7 @@ export function Monitors({ monitors, onChecked }: { monitors: Monitor[]; onCheck
                   {m.name} <span className="gmon__type muted">{m.type}</span>
                   {m.paused ? <span className="pill pill--muted">paused</span> : null}
                 </span>
-                <code className="gmon__target">{target(m)}</code>
+                <code className="gmon__target">{monitorTarget(m, types?.find((t) => t.type === m.type))}</code>
                 {m.lastMessage ? <span className="gmon__msg muted">{m.lastMessage}</span> : null}
               </div>
               <div className="gmon__meta muted">

@@ -4,7 +4,8 @@ import { getApi } from '../../../api/client';
 import { FieldErrors } from './FieldErrors';
 import { JsonField } from './JsonField';
 import { KeyValueField } from './KeyValueField';
-import { paramFields, type ParamField } from './param-fields';
+import { FieldSelect } from '../../../components/FieldSelect';
+import { schemaFields, type ParamField } from '../../../components/schema-fields';
 
 interface Props {
   nodeId: string;
@@ -16,7 +17,7 @@ interface Props {
 
 /** The params form generated from the step type's JSON Schema and UI hints. */
 export function ParamsForm({ nodeId, type, params, errors, onChange }: Props) {
-  const fields = paramFields(type);
+  const fields = schemaFields(type.paramsSchema, type.ui);
   if (fields.length === 0) return <p className="muted">This step has no settings.</p>;
   return (
     <div className="wfe-form">
@@ -50,16 +51,7 @@ function Field({ id, field, value, onChange }: { id: string; field: ParamField; 
     case 'expression':
       return <textarea id={id} className="wfe-input wfe-input--mono" rows={2} spellCheck={false} value={text} placeholder={field.placeholder} onChange={(e) => setText(e.target.value)} />;
     case 'select':
-      return (
-        <select id={id} className="select wfe-input" value={typeof value === 'string' ? value : ''} onChange={(e) => setText(e.target.value)}>
-          <option value="">{field.defaultValue !== undefined ? `Default (${String(field.defaultValue)})` : '— choose —'}</option>
-          {field.options.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      );
+      return <FieldSelect id={id} field={field} className="select wfe-input" value={typeof value === 'string' ? value : ''} onChange={setText} />;
     case 'number':
       return <NumberInput id={id} value={value} placeholder={field.defaultValue !== undefined ? String(field.defaultValue) : field.placeholder} onChange={onChange} />;
     case 'boolean':

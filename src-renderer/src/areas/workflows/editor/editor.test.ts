@@ -5,7 +5,7 @@ import { addNode, connect, copy, edgesOf, freshId, idProblem, nodesOf, paste, re
 import { createEditorStore, isDirty } from './doc-store';
 import { autoLayout } from './layout';
 import { paletteGroups } from './palette-groups';
-import { paramFields } from './param-fields';
+import { schemaFields } from '../../../components/schema-fields';
 import { mapProblems, problemsByField, problemsByNode } from './problems';
 
 const type = (t: Partial<StepTypeInfo> & { type: string }): StepTypeInfo => ({
@@ -141,7 +141,7 @@ describe('palette and forms', () => {
   });
 
   it('builds one field per param from the JSON Schema and the UI hints', () => {
-    const fields = paramFields(http);
+    const fields = schemaFields(http.paramsSchema, http.ui);
     expect(fields.map((f) => [f.key, f.widget, f.required])).toEqual([
       ['url', 'text', true],
       ['method', 'select', false],

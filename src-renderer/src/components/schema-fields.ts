@@ -1,4 +1,4 @@
-import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
+import type { FieldHint } from '../../../shared/contract/workflows';
 
 export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'keyvalue' | 'boolean' | 'duration' | 'workflow';
 
@@ -16,17 +16,20 @@ export interface ParamField {
 type Schema = { type?: unknown; enum?: unknown; properties?: Record<string, Schema>; required?: unknown; additionalProperties?: unknown; default?: unknown; description?: unknown; anyOf?: Schema[] };
 const known: readonly Widget[] = ['text', 'textarea', 'expression', 'select', 'number', 'json', 'keyvalue', 'boolean', 'duration', 'workflow'];
 
-/** The form of a step's params: one field per property of its JSON Schema, shaped by the UI hints. */
-export function paramFields(type: StepTypeInfo): ParamField[] {
-  const schema = type.paramsSchema as Schema;
+/**
+ * A form learned at run time (a step's params, a monitor type's settings): one field per
+ * property of the JSON Schema, in the hints' order, shaped by the hints.
+ */
+export function schemaFields(jsonSchema: Record<string, unknown>, ui: Record<string, FieldHint>): ParamField[] {
+  const schema = jsonSchema as Schema;
   const props = schema.properties ?? {};
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-  const order = [...Object.keys(type.ui), ...Object.keys(props).filter((k) => !(k in type.ui))];
+  const order = [...Object.keys(ui), ...Object.keys(props).filter((k) => !(k in ui))];
   return order
-    .filter((k) => k in props || k in type.ui)
+    .filter((k) => k in props || k in ui)
     .map((key) => {
       const prop = props[key] ?? {};
-      const hint = type.ui[key];
+      const hint = ui[key];
       const options = enumOf(prop);
       return {
         key,

@@ -1,0 +1,93 @@
+import type { HealthScore, Monitor } from '../../../shared/contract/guardian';
+import type { Anomaly } from '../../../shared/contract/telemetry';
+import type { Approval } from '../../../shared/contract/approvals';
+import type { RunSummary } from '../../../shared/contract/workflows';
+import type { Finding } from './score';
+
+export const hourMs = 3_600_000;
+export const dayMs = 24 * hourMs;
+
+/** The workflow engine's services, when present: failed runs and waiting approvals feed the score. */
+export interface WorkflowSources {
+  runs: { list(filter: { status?: RunSummary['status']; limit: number }): RunSummary[] };
+  approvals: { list(filter: { status?: Approval['status']; limit: number }): Approval[] };
+  schedulerRunning: () => boolean;
+}
+
+/** What the findings are read from, at one moment. */
+export interface FindingSources {
+  monitors: Monitor[];
+  /** Anomalies still open. */
+  anomalies: Anomaly[];
+  workflows: WorkflowSources | undefined;
+  /** undefined: no remote configured. */
+  sync: { lastSyncAt: number | undefined; pushPending: number; remoteError: string | undefined } | undefined;
+}
+
+/** Every problem the score deducts for, with the evidence; and what could not be judged. */
+export function collectFindings(src: FindingSources, now: number): { findings: Finding[]; notAssessed: HealthScore['notAssessed'] } {
+  const findings: Finding[] = [];
+  const notAssessed: HealthScore['notAssessed'] = [];
+  for (const m of src.monitors) {
+    if (m.state !== 'DOWN') continue;
+    const since = m.lastChangeAt ? ` since ${new Date(m.lastChangeAt).toISOString()}` : '';
+    findings.push({ kind: 'monitor_down', subject: m.id, cause: `Monitor "${m.name}" is DOWN`, evidence: `${m.lastMessage ?? 'no message'}${since}`, weight: 15, monitor: m });
+  }
+  for (const a of src.anomalies) {
+    const evidence = `${a.summary} (${a.severity}, last seen ${new Date(a.lastSeenAt).toISOString()})`;
+    if (a.kind === 'error_burn_rate') findings.push({ kind: 'error_burn', subject: a.subject, cause: `Error budget burning on ${a.subject}`, evidence, weight: a.severity === 'page' ? 20 : a.severity === 'ticket' ? 10 : 5, anomaly: a });
+    else if (a.kind === 'slow_endpoint') findings.push({ kind: 'slow_endpoint', subject: a.subject, cause: `Slow endpoint ${a.subject}`, evidence, weight: 5, anomaly: a });
+    else findings.push({ kind: 'anomaly', subject: a.subject, cause: `Anomaly: ${a.summary}`, evidence, weight: 3, anomaly: a });
+  }
+  if (src.workflows) findings.push(...workflowFindings(src.workflows, now));
+  else notAssessed.push({ kind: 'failed_runs', reason: 'the workflow engine is not available' }, { kind: 'approval_waiting', reason: 'the workflow engine is not available' });
+  notAssessed.push({ kind: 'stale_backup', reason: 'no backup service exists yet' });
+  if (src.sync) {
+    const { lastSyncAt, pushPending, remoteError } = src.sync;
+    const age = lastSyncAt === undefined ? undefined : now - lastSyncAt;
+    if (age === undefined || age > hourMs) {
+      const evidence = `${age === undefined ? 'never synced' : `last sync ${new Date(lastSyncAt!).toISOString()}`}; ${pushPending} local rows waiting${remoteError !== undefined ? `; remote error: ${remoteError}` : ''}`;
+      findings.push({ kind: 'sync_lag', subject: 'telemetry', cause: age === undefined ? 'Telemetry has never synced with the remote' : `Telemetry sync is ${Math.floor(age / hourMs)} h behind`, evidence, weight: age === undefined || age > dayMs ? 10 : 5, sync: { remoteError: remoteError !== undefined } });
+    }
+  } else notAssessed.push({ kind: 'sync_lag', reason: 'no remote Postgres configured' });
+  return { findings, notAssessed };
+}
+
+/** Failed runs in the last 24 h (one finding per workflow) and approvals waiting over a day. */
+function workflowFindings(wf: WorkflowSources, now: number): Finding[] {
+  const findings: Finding[] = [];
+  const byWorkflow = new Map<string, RunSummary[]>();
+  for (const r of failedRuns24h(wf, now)) {
+    const key = r.workflowId ?? r.workflowName;
+    byWorkflow.set(key, [...(byWorkflow.get(key) ?? []), r]);
+  }
+  for (const runs of byWorkflow.values()) {
+    const first = runs[0]!;
+    const lastError = runs.find((r) => r.error)?.error?.message;
+    findings.push({
+      kind: 'failed_runs',
+      subject: first.workflowId ?? first.workflowName,
+      cause: `Workflow "${first.workflowName}" failed ${runs.length} time${runs.length === 1 ? '' : 's'} in 24 h`,
+      evidence: `runs ${runs.slice(0, 5).map((r) => r.id).join(', ')}${lastError ? `; last error: ${lastError}` : ''}`,
+      weight: Math.min(9, 3 * runs.length),
+      workflow: { id: first.workflowId, name: first.workflowName, failedRunIds: runs.map((r) => r.id) },
+    });
+  }
+  for (const a of wf.approvals.list({ status: 'pending', limit: 1000 })) {
+    const waited = now - a.requestedAt;
+    if (waited <= dayMs) continue;
+    findings.push({
+      kind: 'approval_waiting',
+      subject: a.id,
+      cause: `Approval for "${a.workflowName ?? a.subject.title}" (${a.stepType}, class ${a.class}) waiting ${Math.floor(waited / hourMs)} h`,
+      evidence: `requested ${new Date(a.requestedAt).toISOString()} by ${a.requestedBy}: ${a.message}`,
+      weight: 5,
+      approval: { id: a.id, class: a.class, kind: a.subject.kind },
+    });
+  }
+  return findings;
+}
+
+export function failedRuns24h(wf: WorkflowSources, now: number): RunSummary[] {
+  return wf.runs.list({ status: 'failed', limit: 1000 }).filter((r) => (r.finishedAt ?? r.createdAt) >= now - dayMs);
+}
