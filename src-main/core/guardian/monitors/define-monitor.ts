@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Monitor } from '../../../../shared/contract/guardian';
-import type { RemoteDb } from '../../remote/remote-db';
+import type { RemoteDb } from '../../remote';
 import type { Step } from '../healing';
 
 /**
