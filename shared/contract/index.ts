@@ -10,6 +10,7 @@ import { workflowsProcedures, workflowEvents } from './workflows';
 import { productsProcedures, productsEvents } from './products';
 import { guardianProcedures, guardianEvents } from './guardian';
 import { sessionsProcedures } from './sessions';
+import { notifyProcedures, notifyEvents } from './notify';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -26,6 +27,7 @@ export const procedures = {
   ...productsProcedures,
   ...guardianProcedures,
   ...sessionsProcedures,
+  ...notifyProcedures,
 };
 
 export const events = {
@@ -35,6 +37,7 @@ export const events = {
   ...workflowEvents,
   ...productsEvents,
   ...guardianEvents,
+  ...notifyEvents,
 };
 
 export type Procedures = typeof procedures;

@@ -27,6 +27,8 @@ import type { ApprovalService } from './workflows/approval-service';
 import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
+import { NotifyService } from './notify/notify-service';
+import type { OsNotifier } from './notify/channel';
 
 export interface CoreConfig {
   dataDir: string;
@@ -42,6 +44,8 @@ export interface CoreConfig {
   timer?: Timer;
   /** Randomness for retry jitter; tests may fix it. */
   random?: () => number;
+  /** The system's notifications (the desktop app passes Electron's); without it the os channel publishes notify.notice. */
+  osNotifier?: OsNotifier;
 }
 
 export interface Core {
@@ -76,6 +80,8 @@ export interface Core {
   readonly guardian: GuardianService;
   /** Browsers signed in to the headless server (the access token traded for a session). */
   readonly sessions: BrowserSessions;
+  /** Notices for the founder: rules (event → notice), channels, and the outbox delivered in the background. */
+  readonly notify: NotifyService;
   info(): AppInfo;
   close(): void;
 }
@@ -121,6 +127,9 @@ export function createCore(config: CoreConfig): Core {
     products.sweepTemps();
     background.register(products.backgroundTask());
     const timer = config.timer ?? realTimer;
+    const notify = new NotifyService({ db, clock, timer, events, log, secrets, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
+    notify.followRules();
+    background.register(notify.backgroundTask());
     const engine = createWorkflowEngine({ db, clock, timer, events, log, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
@@ -185,6 +194,7 @@ export function createCore(config: CoreConfig): Core {
       scheduler: engine.scheduler,
       guardian,
       sessions: new BrowserSessions(db, clock),
+      notify,
       info: () => ({
         version: appVersion,
         dataDir,
