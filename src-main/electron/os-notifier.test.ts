@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AreaId } from '../../shared/areas';
 import { notifyCore, type NotifyTestCore } from '../core/notify/test-support/notify-core';
+import { heartbeatDownAndUp, refundDeskWaiting } from '../core/notify/test-support/scenarios';
 import { createOsNotifier } from './os-notifier';
 import { Notification } from './test-support/fake-electron';
 
@@ -24,13 +25,7 @@ function setup() {
 describe('the OS notifier with Electron\u2019s Notification', () => {
   it('a heartbeat monitor going DOWN and back UP shows one notification per transition; a click opens the Guardian', async () => {
     const { core, clock, timer, opened } = setup();
-    const m = core.guardian.add({ type: 'push', name: 'nightly backup job', intervalSeconds: 60, graceSeconds: 30 });
-    const token = m.pushPath!.slice('/heartbeat/'.length);
-    await core.guardian.ping(token);
-    clock.advance(91_000);
-    await core.guardian.checkOne(m.id);
-    await core.guardian.checkOne(m.id); // still DOWN, before the resend interval: no second notice
-    await core.guardian.ping(token);
+    await heartbeatDownAndUp(core, clock);
     await timer.runDue();
     expect(Notification.shown.map((n) => n.title)).toEqual(['Monitor DOWN: nightly backup job', 'Monitor back UP: nightly backup job']);
     expect(Notification.shown[0]?.body).toMatch(/late by/);
@@ -40,17 +35,7 @@ describe('the OS notifier with Electron\u2019s Notification', () => {
 
   it('a workflow waiting at its approval and a notify.founder step show notifications; once the app stops, nothing more is shown', async () => {
     const { core, timer, opened } = setup();
-    const { id } = core.workflows.import({
-      name: 'Refund desk',
-      trigger: { type: 'manual' },
-      nodes: [
-        { id: 'tell', type: 'notify.founder', params: { title: 'Refund asked', body: 'Order 42 wants a refund' } },
-        { id: 'gate', type: 'approval', params: { message: 'Refund order 42?' } },
-      ],
-      edges: [{ from: 'tell', to: 'gate' }],
-    });
-    const run = await core.workflows.run({ id, wait: true });
-    expect(run.status).toBe('waiting');
+    const id = await refundDeskWaiting(core);
     await timer.runDue();
     expect(Notification.shown).toEqual([
       { title: 'Refund asked', body: 'Order 42 wants a refund' },

@@ -13,6 +13,8 @@ function isState(text: string): text is OutboxState {
   return (outboxStates as readonly string[]).includes(text);
 }
 
+const retryUsage = 'notify retry ID';
+
 export const notifyCommands: Command[] = [
   {
     path: ['notify', 'outbox'],
@@ -28,17 +30,16 @@ export const notifyCommands: Command[] = [
       if (typeof state === 'string' && !isState(state)) throw new CliUsageError(`--state: must be one of ${outboxStates.join(', ')}`);
       const limit = parseCountOption(args.values.limit, 'limit', 500);
       const { rows } = await ctx.call('notify.outbox', { ...(typeof state === 'string' ? { state } : {}), ...(limit !== undefined ? { limit } : {}) });
-      ctx.print({ rows }, () => (rows.length === 0 ? 'The outbox is empty.' : formatRows(rows.map((r) => [r.id, line(r)]))));
+      ctx.print({ rows }, () => formatRows(rows.map((r) => [r.id, line(r)])) || 'The outbox is empty.');
     },
   },
   {
     path: ['notify', 'retry'],
-    usage: 'notify retry ID',
+    usage: retryUsage,
     summary: 'Send a failed or skipped outbox row again, from its first attempt (the running app or levqor serve delivers it).',
     async run(ctx, args) {
-      const id = requirePositional(args, 0, 'ID', 'notify retry ID');
-      noExtraPositionals(args, 1, 'notify retry ID');
-      const row = await ctx.call('notify.retry', { id });
+      noExtraPositionals(args, 1, retryUsage);
+      const row = await ctx.call('notify.retry', { id: requirePositional(args, 0, 'ID', retryUsage) });
       ctx.print(row, () => `Queued again: ${row.notice.title} (${row.channel}). The running app delivers it within 30 seconds.`);
     },
   },

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/contract';
 import { notifyCore, RecordingNotifier, type NotifyTestCore } from './test-support/notify-core';
+import { heartbeatDownAndUp, refundDeskWaiting } from './test-support/scenarios';
 
 const open: NotifyTestCore[] = [];
 afterEach(() => {
@@ -19,13 +20,7 @@ describe('the rules: event → notice', () => {
   it('a heartbeat monitor going DOWN and back UP makes one notice per transition, opening the Guardian', async () => {
     const os = new RecordingNotifier();
     const { core, clock, timer } = setup(os);
-    const m = core.guardian.add({ type: 'push', name: 'nightly backup job', intervalSeconds: 60, graceSeconds: 30 });
-    const token = m.pushPath!.slice('/heartbeat/'.length);
-    await core.guardian.ping(token);
-    clock.advance(91_000);
-    await core.guardian.checkOne(m.id);
-    await core.guardian.checkOne(m.id); // still DOWN, before the resend interval: no second notice
-    await core.guardian.ping(token);
+    await heartbeatDownAndUp(core, clock);
     await timer.runDue();
     expect(os.shown.map((n) => [n.title, n.area])).toEqual([
       ['Monitor DOWN: nightly backup job', 'guardian'],
@@ -37,17 +32,7 @@ describe('the rules: event → notice', () => {
   it('a workflow telling the founder something and a step waiting at its approval make notices for Workflows and Approvals', async () => {
     const os = new RecordingNotifier();
     const { core, timer } = setup(os);
-    const { id } = core.workflows.import({
-      name: 'Refund desk',
-      trigger: { type: 'manual' },
-      nodes: [
-        { id: 'tell', type: 'notify.founder', params: { title: 'Refund asked', body: 'Order 42 wants a refund' } },
-        { id: 'gate', type: 'approval', params: { message: 'Refund order 42?' } },
-      ],
-      edges: [{ from: 'tell', to: 'gate' }],
-    });
-    const run = await core.workflows.run({ id, wait: true });
-    expect(run.status).toBe('waiting');
+    await refundDeskWaiting(core);
     await timer.runDue();
     expect(os.shown.map(({ title, body, area }) => ({ title, body, area }))).toEqual([
       { title: 'Refund asked', body: 'Order 42 wants a refund', area: 'workflows' },
