@@ -29,6 +29,8 @@ export async function deliverRow(d: DeliverDeps, row: OutboxRow): Promise<Outbox
   if (!d.store.claim(row.id, d.clock.now(), leaseMs)) return undefined;
   const attempt = row.attempts + 1;
   const result = await attemptOnce(row, d.context(row, attempt));
+  // core closed meanwhile: the row stays claimed, and its lease brings it back at the next start
+  if (!d.store.isOpen) return undefined;
   const maxAttempts = channelById(row.channel)?.maxAttempts ?? defaultMaxAttempts;
   const settled = settle(result, attempt, maxAttempts, d.clock.now());
   if (result.status === 'failed') d.log.warn({ outbox: row.id, channel: row.channel, attempt, state: settled.state, err: result.error }, 'notice not delivered');

@@ -154,7 +154,10 @@ export class NotifyService {
         await this.deliverDue();
       } while (this.again && this.running);
     })()
-      .catch((err: unknown) => this.d.log.error({ err: String(err) }, 'notification outbox pass failed'))
+      .catch((err: unknown) => {
+        // once core is closed its log file is closed too
+        if (this.d.db.open) this.d.log.error({ err: String(err) }, 'notification outbox pass failed');
+      })
       .finally(() => {
         this.pass = undefined;
         this.armNext();

@@ -40,6 +40,11 @@ export interface Settled {
 export class OutboxStore {
   constructor(private readonly db: Db) {}
 
+  /** false once core is closed (an attempt that was under way then must not touch the table or the log). */
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
   /** One pending row per channel; a channel that already has a row for this key keeps it. Returns the rows made. */
   enqueue(key: string, notice: Notice, channels: readonly string[], now: number): number {
     const insert = this.db.prepare(

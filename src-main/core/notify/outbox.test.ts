@@ -116,11 +116,15 @@ describe('the notification outbox', () => {
   });
 
   it('a delivery cut off by a crash is taken up again once its lease runs out', async () => {
-    const hanging: OsNotifier = { show: () => new Promise<void>(() => undefined) };
+    let finish = () => undefined as void;
+    const hanging: OsNotifier = { show: () => new Promise<void>((resolve) => (finish = resolve)) };
     const first = setup(hanging);
     send(first, 'a');
     await first.timer.runDue();
     first.close();
+    // the attempt ends after core closed: it touches neither the closed database nor the closed log
+    finish();
+    await first.timer.runDue();
 
     const os = new RecordingNotifier();
     const second = setup(os, { dataDir: first.dataDir, start: first.clock.now() });
