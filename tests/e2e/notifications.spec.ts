@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, openApp, test } from './fixtures';
+import { expect, keepScreenshot, openApp, test } from './fixtures';
 import { repoRoot } from './server-process';
 
 /**
@@ -45,6 +45,7 @@ test('the founder allows notifications in the browser, and a Guardian DOWN alert
     await openApp(page, server, 'settings');
     const state = page.getByTestId('notifications-state');
     await expect(state).toHaveAttribute('data-permission', 'default');
+    await keepScreenshot(page, 'settings-notifications');
     // opening the app asks nothing
     expect(await page.evaluate(() => (window as unknown as { __permissionRequests: number }).__permissionRequests)).toBe(0);
 
