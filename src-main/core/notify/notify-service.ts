@@ -68,12 +68,16 @@ export class NotifyService {
     };
   }
 
-  /** Writes the notice to the outbox for each channel (once per key and channel) and wakes the delivery. */
-  send(draft: NoticeDraft, channels: readonly ChannelId[]): Notice {
+  /**
+   * Writes the notice to the outbox for each channel (once per key and channel) and wakes the
+   * delivery. Returns the rows made: 0 when every channel already had this key.
+   */
+  send(draft: NoticeDraft, channels: readonly ChannelId[]): number {
     const now = this.d.clock.now();
     const notice: Notice = { id: uuidv7(now), title: draft.title, body: draft.body, area: draft.area, at: draft.at };
-    if (this.store.enqueue(draft.key, notice, channels, now) > 0) this.kick();
-    return notice;
+    const made = this.store.enqueue(draft.key, notice, channels, now);
+    if (made > 0) this.kick();
+    return made;
   }
 
   outbox(query: { state?: OutboxState | undefined; limit: number }): OutboxRow[] {

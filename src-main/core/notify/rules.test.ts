@@ -46,6 +46,7 @@ describe('the rules: event → notice', () => {
     const alert: EventPayload<'guardian.alert'> = { monitorId: 'm1', name: 'shop', kind: 'down', message: '"shop" is DOWN: HTTP 500', at: clock.now() };
     core.events.emit('guardian.alert', alert);
     core.events.emit('guardian.alert', alert);
+    expect(core.notify.send({ key: `guardian.alert:m1:down:${alert.at}`, title: 'again', body: '', area: 'guardian', at: alert.at }, ['os'])).toBe(0);
     await timer.runDue();
     expect(os.shown).toHaveLength(1);
     expect(core.notify.outbox({ limit: 10 })).toHaveLength(1);
