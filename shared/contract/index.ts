@@ -11,6 +11,7 @@ import { approvalsProcedures, approvalsEvents } from './approvals';
 import { productsProcedures, productsEvents } from './products';
 import { guardianProcedures, guardianEvents } from './guardian';
 import { sessionsProcedures } from './sessions';
+import { notifyProcedures, notifyEvents } from './notify';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -28,6 +29,7 @@ export const procedures = {
   ...productsProcedures,
   ...guardianProcedures,
   ...sessionsProcedures,
+  ...notifyProcedures,
 };
 
 export const events = {
@@ -39,6 +41,7 @@ export const events = {
   ...approvalsEvents,
   ...productsEvents,
   ...guardianEvents,
+  ...notifyEvents,
 };
 
 export type Procedures = typeof procedures;

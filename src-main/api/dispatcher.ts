@@ -15,6 +15,7 @@ import { approvalsHandlers } from './handlers/approvals';
 import { scheduleHandlers } from './handlers/schedule';
 import { guardianHandlers } from './handlers/guardian';
 import { sessionsHandlers } from './handlers/sessions';
+import { notifyHandlers } from './handlers/notify';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -41,6 +42,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...scheduleHandlers(core),
     ...guardianHandlers(core),
     ...sessionsHandlers(core),
+    ...notifyHandlers(core),
   };
 
   return {

@@ -28,6 +28,7 @@ import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
+import { NotifyService, type OsNotifier } from './notify';
 
 export interface CoreConfig {
   dataDir: string;
@@ -43,6 +44,8 @@ export interface CoreConfig {
   timer?: Timer;
   /** Randomness for retry jitter; tests may fix it. */
   random?: () => number;
+  /** The system's notifications (the desktop app passes Electron's); without it the os channel publishes notify.notice. */
+  osNotifier?: OsNotifier;
 }
 
 export interface Core {
@@ -79,6 +82,8 @@ export interface Core {
   readonly updates: UpdateService;
   /** Browsers signed in to the headless server (the access token traded for a session). */
   readonly sessions: BrowserSessions;
+  /** Notices for the founder: rules (event → notice), channels, and the outbox delivered in the background. */
+  readonly notify: NotifyService;
   info(): AppInfo;
   close(): void;
 }
@@ -127,6 +132,9 @@ export function createCore(config: CoreConfig): Core {
     products.sweepTemps();
     background.register(products.backgroundTask());
     const timer = config.timer ?? realTimer;
+    const notify = new NotifyService({ db, clock, timer, events, log, secrets, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
+    notify.followRules();
+    background.register(notify.backgroundTask());
     const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
@@ -199,6 +207,7 @@ export function createCore(config: CoreConfig): Core {
       guardian,
       updates,
       sessions: new BrowserSessions(db, clock),
+      notify,
       info: () => ({
         version: appVersion,
         dataDir,

@@ -74,6 +74,16 @@ describe('main.ts with a fake Electron', () => {
     expect(win.visible).toBe(false);
     expect(Notification.shown).toHaveLength(1);
 
+    // core's notices come through the OS notifier, delivered by the background; a click opens the window at the area
+    sender.url = win.webContents.mainFrameUrl;
+    const tell = { name: 'Tell me', trigger: { type: 'manual' }, nodes: [{ id: 'tell', type: 'notify.founder', params: { title: 'Refund asked', body: 'Order 42' } }], edges: [] };
+    expect(await ipcMain.invoke(sender, callChannel, 'workflows.run', { workflow: tell, wait: true })).toMatchObject({ ok: true, value: { status: 'succeeded' } });
+    await vi.waitFor(() => expect(Notification.shown).toContainEqual({ title: 'Refund asked', body: 'Order 42' }));
+    Notification.instances.at(-1)?.emit('click');
+    expect(win.visible).toBe(true);
+    expect(win.webContents.scripts).toEqual(['location.hash = "#/workflows"']);
+    win.close();
+
     // Quit from the tray really quits: the window closes and core is closed
     Tray.all[0]?.menu?.items.find((i) => i.label === 'Quit')?.click();
     expect(win.destroyed).toBe(true);

@@ -8,9 +8,9 @@ import { appPaths } from './app-paths';
 import { respondToAppRequest } from './app-protocol-response';
 import { appScheme, appSchemePrivileges } from './app-scheme';
 import type { AppUrlPolicy } from './app-url';
-import { followDesktopNotices } from './desktop-notices';
 import { createTrayNotice } from './hide-to-tray';
 import { forwardEvents, registerIpc } from './ipc';
+import { createOsNotifier } from './os-notifier';
 import { chooseSecretCipher } from './safe-storage-cipher';
 import { guardWebContents, hardenSession } from './security';
 import { TrayService } from './tray-service';
@@ -63,7 +63,13 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   // safeStorage is usable only after 'ready' on Windows and Linux
   const choice = chooseSecretCipher(safeStorage, process.platform);
-  core = createCore({ dataDir, ...(choice.cipher ? { cipher: choice.cipher } : {}) });
+  // core's notices (monitor alerts, founder notifications, approvals) reach the founder as system
+  // notifications, even with the window hidden in the tray; a click opens the window at the area
+  const osNotifier = createOsNotifier(Notification, (area) => {
+    showWindow();
+    void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${area}`)}`);
+  });
+  core = createCore({ dataDir, osNotifier, ...(choice.cipher ? { cipher: choice.cipher } : {}) });
   const log = core.log;
   log.info({ dataDir, packaged: app.isPackaged }, 'desktop app starting');
   if (choice.reason) log.warn({ reason: choice.reason }, 'OS keychain not used; secrets are encrypted with the key file in the data dir');
@@ -89,19 +95,9 @@ function start(): void {
   cleanups.push(forwardEvents(core.events, () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), log));
 
   startTray(core);
-  cleanups.push(
-    followDesktopNotices(core.events, ({ title, body, area }) => {
-      if (!Notification.isSupported()) return;
-      const notification = new Notification({ title, body });
-      notification.on('click', () => {
-        showWindow();
-        // the area id comes from the fixed list in shared/areas, never from the payload
-        void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${area}`)}`);
-      });
-      notification.show();
-    }),
-  );
   showWindow();
+  // a long-lived transport, like levqor serve: schedules, monitors, sync and the notification outbox run
+  core.background.start();
 
   void checkForUpdatesQuietly({ core, isPackaged: app.isPackaged, loadUpdater: () => loadAutoUpdater(log) });
 }

@@ -6,6 +6,7 @@ import { getApi } from './api/client';
 import { openSessionFromLink } from './api/browser-session';
 import { App } from './App';
 import { connectLiveUpdates, createAppStore } from './store/app-store';
+import { showNoticesInBrowser } from './notices/web-notices';
 import { StoreProvider } from './store/store-context';
 import { applyBrandTokens } from './theme/brand-tokens';
 
@@ -22,6 +23,8 @@ async function start(): Promise<void> {
     if (live || state.status !== 'ready') return;
     live = true;
     connectLiveUpdates(api, store);
+    // the desktop app shows notices through the OS itself
+    if (!window.levqor) showNoticesInBrowser(api);
   });
   void store.getState().load();
 

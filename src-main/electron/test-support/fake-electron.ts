@@ -23,6 +23,10 @@ class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
+  readonly scripts: string[] = [];
+  async executeJavaScript(code: string) {
+    this.scripts.push(code);
+  }
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -157,14 +161,20 @@ export const nativeImage = {
   createFromPath: (path: string) => ({ path, isEmpty: () => !existsSync(path), resize: () => ({ path }) }),
 };
 
-export class Notification {
+export class Notification extends EventEmitter {
   static readonly shown: Array<{ title: string; body: string }> = [];
+  /** Every notification shown, to click in a test (`emit('click')`). */
+  static readonly instances: Notification[] = [];
+  static supported = true;
   static isSupported() {
-    return true;
+    return Notification.supported;
   }
-  constructor(readonly options: { title: string; body: string }) {}
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
   show() {
     Notification.shown.push(this.options);
+    Notification.instances.push(this);
   }
 }
 

@@ -11,6 +11,7 @@ import * as m0010 from './0010-telemetry-made-ids';
 import * as m0011 from './0011-telemetry-fingerprint-index';
 import * as m0012 from './0012-telemetry-lean-rows';
 import * as m0013 from './0013-browser-sessions';
+import * as m0014 from './0014-notify-outbox';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, ...m0011 },
   { version: 12, ...m0012 },
   { version: 13, ...m0013 },
+  { version: 14, ...m0014 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { areas, type AreaId } from '../areas';
+import { event, procedure } from './procedure';
+
+const epochMs = z.number().int();
+const areaIds = areas.map((a) => a.id) as [AreaId, ...AreaId[]];
+
+/** What the founder is told: a title, a line of body, and the area of the app that explains it. */
+export const noticeSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    body: z.string(),
+    /** One of the app's areas (shared/areas): where clicking the notice leads. */
+    area: z.enum(areaIds),
+    at: epochMs,
+  })
+  .strict();
+export type Notice = z.infer<typeof noticeSchema>;
+
+/** pending: waiting for its (next) attempt; sent: delivered, never again; failed: gave up (notify.retry tries again); skipped: the channel was not set up. */
+export const outboxStates = ['pending', 'sent', 'failed', 'skipped'] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+/** One notice for one channel. */
+export const outboxRowSchema = z.object({
+  id: z.string(),
+  channel: z.string(),
+  notice: noticeSchema,
+  state: z.enum(outboxStates),
+  attempts: z.number().int(),
+  nextAttemptAt: epochMs.nullable(),
+  lastError: z.string().nullable(),
+  createdAt: epochMs,
+  sentAt: epochMs.nullable(),
+});
+export type OutboxRow = z.infer<typeof outboxRowSchema>;
+
+export const notifyProcedures = {
+  'notify.outbox': procedure({
+    summary: 'The notification outbox, newest first: each notice for each channel, with its state, attempts and last error.',
+    input: z
+      .object({
+        state: z.enum(outboxStates, { error: () => `must be one of ${outboxStates.join(', ')}` }).optional(),
+        limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(outboxRowSchema) }),
+  }),
+  'notify.retry': procedure({
+    summary: 'Deliver a failed or skipped outbox row again, from its first attempt (a sent row is never sent twice).',
+    input: z.object({ id: z.string().min(1, 'must not be empty').max(64, 'is not an outbox row id') }).strict(),
+    output: outboxRowSchema,
+  }),
+};
+
+export const notifyEvents = {
+  'notify.notice': event({
+    summary: 'A notice for the founder, published by the os channel where no OS notifier exists (levqor serve): a browser that allowed notifications shows it.',
+    payload: noticeSchema,
+  }),
+};

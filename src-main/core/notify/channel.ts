@@ -1,0 +1,59 @@
+import type { Notice } from '../../../shared/contract/notify';
+import type { SecretName } from '../../../shared/secrets';
+import type { Logger } from '../logger';
+
+/**
+ * The operating system's own notification, as a port: core defines it, the desktop app
+ * implements it with Electron's Notification (src-main/electron/os-notifier.ts) and passes
+ * it to createCore. Without one (levqor serve) the os channel publishes notify.notice instead.
+ */
+export interface OsNotifier {
+  /** false: this system shows no notifications (the os channel then skips). */
+  isSupported?(): boolean;
+  show(notice: Notice): void | Promise<void>;
+}
+
+/** What one attempt at delivering came to. */
+export type DeliveryResult =
+  | { status: 'sent' }
+  | { status: 'failed'; retryable: boolean; error: string }
+  | { status: 'skipped'; reason: string };
+
+/** What a channel gets for one attempt at one outbox row. */
+export interface ChannelContext {
+  /**
+   * The same for every attempt at one outbox row. A service that accepts one (an email API's
+   * Idempotency-Key) can then drop the repeat that follows a crash between sending and
+   * recording the send.
+   */
+  idempotencyKey: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** The OS notifier the transport gave createCore (the desktop app), if any. */
+  os: OsNotifier | undefined;
+  /** Puts the notice on the event bus as notify.notice (the browsers of levqor serve show it). */
+  publish(notice: Notice): void;
+  /** A secret's value (a webhook URL, a bot token, an API key); undefined when it is not set. */
+  secret(name: SecretName): string | undefined;
+  log: Logger;
+}
+
+/** One way of reaching the founder. */
+export interface ChannelDef<Id extends string = string> {
+  id: Id;
+  /** How the outbox and the settings name it. */
+  label: string;
+  /** true, or why the channel cannot deliver now; its rows are then skipped with that reason. */
+  configured(ctx: ChannelContext): true | string;
+  /** One attempt. A throw counts as a failure that may be retried. */
+  deliver(notice: Notice, ctx: ChannelContext): DeliveryResult | Promise<DeliveryResult>;
+  /** Attempts before a retryable failure is given up as `failed` (default defaultMaxAttempts). */
+  maxAttempts?: number;
+}
+
+export const defaultMaxAttempts = 6;
+
+/** Keeps a channel's id a literal type, so the rules table can only name channels that exist. */
+export function defineChannel<const Id extends string>(def: ChannelDef<Id>): ChannelDef<Id> {
+  return def;
+}

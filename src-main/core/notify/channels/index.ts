@@ -1,0 +1,13 @@
+import type { ChannelDef } from '../channel';
+import { osChannel } from './os';
+
+/** Every channel a notice can go out on; a new channel is one file here and one entry in this list. */
+export const channels = [osChannel] as const;
+
+export type ChannelId = (typeof channels)[number]['id'];
+
+const byId: ReadonlyMap<string, ChannelDef> = new Map(channels.map((c) => [c.id, c]));
+
+export function channelById(id: string): ChannelDef | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,50 @@
+import { tempDir } from '../temp-dir';
+import { createCore, ManualClock, ManualTimer, type Core } from '../../../src-main/core';
+import type { Notice } from '../../../shared/contract/notify';
+import type { OsNotifier } from '../../../src-main/core/notify';
+
+/** An OS notifier port that records what it was asked to show; `fail` makes an attempt throw. */
+export class RecordingNotifier implements OsNotifier {
+  readonly shown: Notice[] = [];
+  fail: ((notice: Notice) => string | undefined) | undefined;
+  show(notice: Notice): void {
+    const error = this.fail?.(notice);
+    if (error) throw new Error(error);
+    this.shown.push(notice);
+  }
+}
+
+export interface NotifyTestCore {
+  core: Core;
+  clock: ManualClock;
+  timer: ManualTimer;
+  dataDir: string;
+  close(): void;
+}
+
+/** A real core on a (temporary or given) data dir, time that moves only when told, and the os port given (none: levqor serve). */
+export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number } = {}): NotifyTestCore {
+  const clock = new ManualClock(options.start ?? Date.UTC(2026, 5, 1, 12));
+  const timer = new ManualTimer(clock);
+  const dataDir = options.dataDir ?? tempDir();
+  const core = createCore({
+    dataDir,
+    env: { LEVQOR_SECRET_KEY: 'd'.repeat(64), LEVQOR_LAUNCH_STAGE: 'pre-launch' },
+    clock,
+    timer,
+    logToFile: false,
+    ...(options.os ? { osNotifier: options.os } : {}),
+  });
+  let closed = false;
+  return {
+    core,
+    clock,
+    timer,
+    dataDir,
+    close: () => {
+      if (closed) return;
+      closed = true;
+      core.close();
+    },
+  };
+}
