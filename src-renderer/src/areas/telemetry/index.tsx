@@ -1,19 +1,19 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { getApi } from '../api/client';
-import { AnomalyList } from './telemetry/AnomalyList';
-import { ErrorNotice } from './telemetry/bits';
-import { DailyReport } from './telemetry/DailyReport';
-import { EmptyState } from './telemetry/EmptyState';
-import { emptyFilters, type ExplorerFilters } from './telemetry/filters';
-import { GroupsView } from './telemetry/GroupsView';
-import { LogExplorer } from './telemetry/LogExplorer';
-import { RemoteStrip } from './telemetry/RemoteStrip';
-import { useLoad } from '../hooks/use-load';
-import { useTelemetryTick } from './telemetry/use-live';
-import './telemetry/telemetry.css';
+import { getApi } from '../../api/client';
+import { AnomalyList } from './AnomalyList';
+import { ErrorNotice } from './bits';
+import { DailyReport } from './DailyReport';
+import { EmptyState } from './EmptyState';
+import { emptyFilters, type ExplorerFilters } from './filters';
+import { GroupsView } from './GroupsView';
+import { LogExplorer } from './LogExplorer';
+import { RemoteStrip } from './RemoteStrip';
+import { useLoad } from '../../hooks/use-load';
+import { useTelemetryTick } from './use-live';
+import './telemetry.css';
 
 // recharts is the largest dependency of the renderer: loaded only when this page shows charts
-const Charts = lazy(() => import('./telemetry/Charts'));
+const Charts = lazy(() => import('./Charts'));
 
 type Tab = 'explorer' | 'groups' | 'anomalies' | 'report';
 
