@@ -8,7 +8,7 @@ import { Monitors } from './Monitors';
 import { ScoreCard } from './ScoreCard';
 import { Tiles } from './Tiles';
 import { TopIssues } from './TopIssues';
-import { useGuardianTick } from './use-guardian-tick';
+import { useGuardianTick } from '../../hooks/use-guardian-tick';
 import './guardian.css';
 
 // recharts is the largest dependency of the renderer: loaded only when the chart shows

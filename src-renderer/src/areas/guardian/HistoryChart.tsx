@@ -2,9 +2,9 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } 
 import { brand } from '../../../../shared/brand';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../telemetry/bits';
-import { formatTick, formatTs } from '../telemetry/format';
+import { formatTick, formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
-import { useWidth } from '../telemetry/use-live';
+import { useWidth } from '../../hooks/use-width';
 
 const rangeMs = 30 * 86_400_000;
 

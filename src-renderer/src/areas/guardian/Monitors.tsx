@@ -1,7 +1,7 @@
 import type { Monitor } from '../../../../shared/contract/guardian';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
-import { formatAgo, formatDuration } from '../telemetry/format';
+import { formatAgo, formatLatency } from '../../format/time';
 import { stateTone } from './format';
 
 function target(m: Monitor): string {
@@ -51,7 +51,7 @@ export function Monitors({ monitors, onChecked }: { monitors: Monitor[]; onCheck
                 {m.lastMessage ? <span className="gmon__msg muted">{m.lastMessage}</span> : null}
               </div>
               <div className="gmon__meta muted">
-                <span>{m.lastMs !== null ? formatDuration(m.lastMs) : '—'}</span>
+                <span>{m.lastMs !== null ? formatLatency(m.lastMs) : '—'}</span>
                 <span>{m.lastCheckAt !== null ? `checked ${formatAgo(Date.now() - m.lastCheckAt)}` : 'not checked yet'}</span>
                 <span>every {m.intervalSeconds} s</span>
               </div>

@@ -1,5 +1,5 @@
 import type { ExecutiveSummary } from '../../../../shared/contract/guardian';
-import { formatAgo } from '../telemetry/format';
+import { formatAgo } from '../../format/time';
 import { deductionLabel, gaugeArc, scoreTone, scoreToneLabel } from './format';
 
 const r = 78;

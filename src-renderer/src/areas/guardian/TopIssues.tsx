@@ -1,5 +1,5 @@
 import type { ExecutiveSummary } from '../../../../shared/contract/guardian';
-import { formatCount } from '../telemetry/format';
+import { formatCount } from '../../format/number';
 
 /** The executive summary's top issues, by points. */
 export function TopIssues({ summary }: { summary: ExecutiveSummary }) {

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { ProductBuild, UploadRecord } from '../../../../shared/contract/products';
 import { FieldError } from '../../components/FieldError';
-import { formatBytes, formatTime, percentOf } from './format';
+import { formatTime } from '../../format/time';
+import { formatBytes, percentOf } from './format';
 import { UploadBadge } from './UploadBadge';
 import { useCompile, type Progress } from './use-launches';
 

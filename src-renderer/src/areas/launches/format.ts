@@ -74,8 +74,3 @@ export function uploadView(upload: UploadRecord | undefined, hasBuild: boolean):
       return { label: 'not approved', tone: 'bad', detail: `nothing was sent to Drive${upload.lastError ? `: ${upload.lastError}` : ''}` };
   }
 }
-
-/** "2026-11-28 21:40" in the founder's local time. */
-export function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}

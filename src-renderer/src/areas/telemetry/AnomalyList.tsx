@@ -3,7 +3,7 @@ import type { Anomaly } from '../../../../shared/contract/telemetry';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
 import { ErrorNotice } from './bits';
-import { formatTs } from './format';
+import { formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 
 const kindLabel: Record<Anomaly['kind'], string> = {

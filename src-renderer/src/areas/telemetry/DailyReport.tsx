@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { getApi } from '../../api/client';
 import { DeltaBadge, ErrorNotice, LevelBadge } from './bits';
 import { AnomalyCard } from './AnomalyList';
-import { formatCount, formatDuration, yesterdayUtc } from './format';
+import { formatCount } from '../../format/number';
+import { formatLatency } from '../../format/time';
+import { yesterdayUtc } from './format';
 import { useLoad } from '../../hooks/use-load';
 
 /** The daily report for a UTC day, every figure beside the day before. */
@@ -99,7 +101,7 @@ export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint
                     {formatCount(e.requests)} <DeltaBadge now={e.requests} before={e.previousRequests} />
                   </td>
                   <td className="num">{formatCount(e.errors)}</td>
-                  <td className="num">{formatDuration(e.p95Ms)}</td>
+                  <td className="num">{formatLatency(e.p95Ms)}</td>
                   <td className="num">{e.previousP95Ms === null ? <span className="muted">no data</span> : <DeltaBadge now={Math.round(e.p95Ms)} before={Math.round(e.previousP95Ms)} upIsBad />}</td>
                 </tr>
               ))}

@@ -3,7 +3,8 @@ import { telemetryLevels, type TelemetryLevel } from '../../../../shared/telemet
 import { getApi } from '../../api/client';
 import { ErrorNotice, LevelBadge } from './bits';
 import { rangeMs, rangeOptions, type RangeKey } from './filters';
-import { formatCount, formatTs } from './format';
+import { formatCount } from '../../format/number';
+import { formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 
 const problemLevels: TelemetryLevel[] = ['warn', 'error', 'fatal'];

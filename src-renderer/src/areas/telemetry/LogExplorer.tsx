@@ -4,7 +4,7 @@ import { ErrorNotice, LevelBadge } from './bits';
 import { ExplorerFilters } from './ExplorerFilters';
 import { emptyFilters, isFiltered, type ExplorerFilters as Filters } from './filters';
 import { countLabel } from './count-label';
-import { formatDuration, formatTs } from './format';
+import { formatLatency, formatTs } from '../../format/time';
 import { RowDetail } from './RowDetail';
 import { useRows } from './use-rows';
 import { VirtualList } from './VirtualList';
@@ -28,7 +28,7 @@ function Row({ row, selected, onSelect }: { row: TelemetryRowOut; selected: bool
           <>
             {row.method ? <b>{row.method}</b> : null} {row.endpoint}
             {row.status !== null ? <span className={row.status >= 500 ? 'trow__status trow__status--bad' : 'trow__status'}> {row.status}</span> : null}
-            {row.duration_ms !== null ? <span className="muted"> · {formatDuration(row.duration_ms)}</span> : null}
+            {row.duration_ms !== null ? <span className="muted"> · {formatLatency(row.duration_ms)}</span> : null}
           </>
         ) : (
           <span className="muted">—</span>

@@ -3,7 +3,8 @@ import type { RemoteStatus } from '../../../../shared/contract/remote';
 import type { EventPayload } from '../../../../shared/contract';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
-import { formatAgo, formatCount } from './format';
+import { formatCount } from '../../format/number';
+import { formatAgo } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 
 type Progress = EventPayload<'telemetry.syncProgress'>;

@@ -1,6 +1,6 @@
 import type { TelemetryRowOut } from '../../../../shared/contract/telemetry';
 import { LevelBadge } from './bits';
-import { formatDuration, formatTs } from './format';
+import { formatLatency, formatTs } from '../../format/time';
 
 /** Everything stored for one row: the full message, ids, request fields and meta JSON. */
 export function RowDetail({ row, onClose, onFingerprint }: { row: TelemetryRowOut; onClose(): void; onFingerprint(fp: string): void }) {
@@ -10,7 +10,7 @@ export function RowDetail({ row, onClose, onFingerprint }: { row: TelemetryRowOu
     ['Origin', row.origin === 'remote' ? 'remote (hosted site)' : 'local'],
     ['Request', row.endpoint ? `${row.method ?? ''} ${row.endpoint}`.trim() : '—'],
     ['Status', row.status ?? '—'],
-    ['Duration', row.duration_ms !== null ? formatDuration(row.duration_ms) : '—'],
+    ['Duration', row.duration_ms !== null ? formatLatency(row.duration_ms) : '—'],
     ['Trace id', row.trace_id ? <code data-testid="row-trace-id">{row.trace_id}</code> : '—'],
     ['Row id', <code>{row.id}</code>],
   ];

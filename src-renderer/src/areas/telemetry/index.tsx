@@ -9,7 +9,7 @@ import { GroupsView } from './GroupsView';
 import { LogExplorer } from './LogExplorer';
 import { RemoteStrip } from './RemoteStrip';
 import { useLoad } from '../../hooks/use-load';
-import { useTelemetryTick } from './use-live';
+import { useTelemetryTick } from '../../hooks/use-telemetry-tick';
 import './telemetry.css';
 
 // recharts is the largest dependency of the renderer: loaded only when this page shows charts

@@ -2,24 +2,12 @@ import { useEffect, useState } from 'react';
 import { getApi } from '../../../api/client';
 import { formatDuration, formatRate } from '../format';
 import { useLoad } from '../../../hooks/use-load';
+import { useWidth } from '../../../hooks/use-width';
 import { WorkflowHeader } from '../WorkflowHeader';
 import { presets, resolveRange, type RangeChoice } from './range';
 import { RunsPerDayChart } from './RunsPerDayChart';
 
 const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-function useWidth(): [(el: HTMLDivElement | null) => void, number] {
-  const [el, setEl] = useState<HTMLDivElement | null>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    if (!el) return;
-    setWidth(el.clientWidth);
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry?.contentRect.width ?? 0)));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [el]);
-  return [setEl, width];
-}
 
 function Tile({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
   return (
@@ -39,7 +27,7 @@ export function AnalyticsPage({ workflowId }: { workflowId: string }) {
   const range = resolveRange(choice, Date.now());
   const rangeKey = range.ok ? `${range.from}-${range.to}` : 'invalid';
   const stats = useLoad(async () => (range.ok ? getApi().workflows.stats({ id: workflowId, from: range.from, to: range.to, timezone }) : undefined), [workflowId, rangeKey]);
-  const [chartRef, width] = useWidth();
+  const [chartRef, width] = useWidth<HTMLDivElement>();
   const s = stats.data;
   const reloadStats = stats.reload;
 

@@ -1,5 +1,7 @@
 import type { Approval, RunDetail, RunStepDetail } from '../../../../../shared/contract/workflows';
-import { formatDuration, formatJson, formatTimeExact } from '../format';
+import { formatJson } from '../../../format/json';
+import { formatTimeExact } from '../../../format/time';
+import { formatDuration } from '../format';
 import { triggerNodeId, type NodeState } from './run-state';
 
 function Block({ label, value, testId }: { label: string; value: unknown; testId: string }) {

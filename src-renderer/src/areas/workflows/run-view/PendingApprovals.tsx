@@ -3,7 +3,7 @@ import type { Approval } from '../../../../../shared/contract/workflows';
 import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { hrefFor } from '../../../routing/use-hash-route';
-import { formatJson } from '../format';
+import { formatJson } from '../../../format/json';
 import { ErrorLine } from '../../../components/ErrorLine';
 
 /** The run's open approval requests: decide here, or in the Approvals inbox. */
