@@ -6,7 +6,7 @@ import { formatTime } from '../../format/time';
 import { classHint, formatPreview, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
 import { useApprovals, useNow } from './use-approvals';
 import './approvals.css';
-import { ErrorLine } from '../../components/ErrorLine';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassBadge } from '../../components/ClassBadge';
 
 const stageLabel = { 'pre-launch': 'Pre-launch', 'post-launch': 'Post-launch' } as const;
@@ -132,7 +132,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
           </button>
         </div>
       )}
-      <ErrorLine message={error} />
+      <ErrorNotice message={error} inline />
     </li>
   );
 }
@@ -173,14 +173,7 @@ export default function ApprovalsPage() {
 
   return (
     <div className="stack apx">
-      {list.error ? (
-        <div className="notice notice--danger" role="alert">
-          Could not load approvals: {list.error.message}
-          <button type="button" className="button button--ghost" onClick={() => void list.reload()}>
-            Try again
-          </button>
-        </div>
-      ) : null}
+      <ErrorNotice message={list.error && `Could not load approvals: ${list.error.message}`} onRetry={() => void list.reload()} />
       <section aria-labelledby="apx-pending-title" data-testid="approvals-pending">
         <div className="apx-head">
           <h2 id="apx-pending-title">Waiting for you</h2>

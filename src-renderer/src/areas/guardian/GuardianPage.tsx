@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Monitor } from '../../../../shared/contract/guardian';
 import { getApi } from '../../api/client';
-import { ErrorNotice } from '../telemetry/bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoad } from '../../hooks/use-load';
 import { HealingPlan } from './HealingPlan';
 import { Monitors } from './Monitors';

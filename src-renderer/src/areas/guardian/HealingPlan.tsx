@@ -4,7 +4,7 @@ import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
 import { hrefFor } from '../../routing/use-hash-route';
 import { deductionLabel } from './format';
-import { ErrorLine } from '../../components/ErrorLine';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassBadge } from '../../components/ClassBadge';
 
 const classHint = { A: 'Class A: safe, reversible', B: 'Class B: needs your approval', C: 'Class C: high impact, needs your approval' } as const;
@@ -50,7 +50,7 @@ function StepAction({ step, onRequested }: { step: HealingStep; onRequested: () 
       <button type="button" className="button button--ghost" disabled={busy} onClick={() => void request()}>
         {busy ? 'Requesting…' : 'Request approval'}
       </button>
-      <ErrorLine message={error} />
+      <ErrorNotice message={error} inline />
     </div>
   );
 }

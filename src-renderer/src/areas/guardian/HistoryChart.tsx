@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { brand } from '../../../../shared/brand';
 import { getApi } from '../../api/client';
-import { ErrorNotice } from '../telemetry/bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTick, formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 import { useWidth } from '../../hooks/use-width';

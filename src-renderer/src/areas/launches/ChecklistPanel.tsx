@@ -1,6 +1,6 @@
 import { omegaFolders } from '../../../../shared/omega';
 import type { Checklist } from '../../../../shared/contract/products';
-import { FieldError } from '../../components/FieldError';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { CopyField } from './CopyField';
 import { useChecklist } from './use-launches';
 
@@ -60,7 +60,7 @@ export function ChecklistPanel({ slug }: { slug: string }) {
           Re-check
         </button>
       </div>
-      <FieldError id="checklist-error" error={error} />
+      <ErrorNotice message={error} inline />
       {!checklist && !error ? <p className="muted">Reading the asset folders…</p> : null}
       {checklist ? (
         <>

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { ProductBuild, UploadRecord } from '../../../../shared/contract/products';
-import { FieldError } from '../../components/FieldError';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTime } from '../../format/time';
 import { formatBytes, percentOf } from './format';
 import { UploadBadge } from './UploadBadge';
@@ -110,7 +110,7 @@ export function CompilePanel({
             Cancelled: no archive was left behind.
           </p>
         ) : (
-          <FieldError id="compile-error" error={error} />
+          <ErrorNotice message={error} inline />
         )
       ) : null}
       {result ? (

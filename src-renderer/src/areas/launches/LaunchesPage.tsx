@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProductDetail as Detail } from '../../../../shared/contract/products';
 import { getApi } from '../../api/client';
-import { FieldError } from '../../components/FieldError';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProductDetail } from './ProductDetail';
 import { ProductForm } from './ProductForm';
 import { ProductTable } from './ProductTable';
@@ -70,14 +70,7 @@ export default function LaunchesPage() {
             Reading the products folder…
           </p>
         ) : null}
-        {products.error ? (
-          <div className="lx-load-error">
-            <FieldError id="products-error" error={products.error} />
-            <button type="button" className="button button--ghost" onClick={() => void products.reload()}>
-              Try again
-            </button>
-          </div>
-        ) : null}
+        <ErrorNotice message={products.error} onRetry={() => void products.reload()} inline />
         {products.status === 'ready' && products.products.length === 0 ? (
           <div className="lx-empty" data-testid="launches-empty">
             <span className="lx-empty__mark" aria-hidden="true" />

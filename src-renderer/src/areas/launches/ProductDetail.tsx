@@ -3,7 +3,7 @@ import type { LevqorError } from '../../../../shared/contract';
 import type { ProductDetail as Detail, ProductSummary } from '../../../../shared/contract/products';
 import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
-import { FieldError } from '../../components/FieldError';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ChecklistPanel } from './ChecklistPanel';
 import { CompilePanel } from './CompilePanel';
 import { formatPrice } from './format';
@@ -71,7 +71,7 @@ export function ProductDetail({ summary, onEdit }: { summary: ProductSummary; on
             Edit
           </button>
         </div>
-        <FieldError id="product-error" error={error} />
+        <ErrorNotice message={error} inline />
       </section>
       <CompilePanel
         slug={slug}

@@ -2,6 +2,7 @@ import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { LevqorError } from '../../../../shared/contract';
 import { productStatuses } from '../../../../shared/product';
 import { getApi } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { toLevqorError } from '../../api/to-levqor-error';
 import { FormRow } from './FormField';
 import { checkForm, fieldForPath, slugFromName, type FormField, type ProductFormValues } from './product-form';
@@ -133,10 +134,9 @@ export function ProductForm({
           </div>
         </details>
         {serverError && !serverField ? (
-          <p className="notice notice--danger lx-field--wide" role="alert" data-source="server">
-            {serverError.field && !serverError.message.startsWith(`${serverError.field}:`) ? <strong>{serverError.field}: </strong> : null}
-            {serverError.message}
-          </p>
+          <div className="lx-field--wide">
+            <ErrorNotice message={serverError} />
+          </div>
         ) : null}
         <div className="lx-actions lx-field--wide">
           <button type="submit" className="button button--primary" disabled={!check.valid || pending}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Anomaly } from '../../../../shared/contract/telemetry';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
-import { ErrorNotice } from './bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 

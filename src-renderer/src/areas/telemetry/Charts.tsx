@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { brand } from '../../../../shared/brand';
 import { getApi } from '../../api/client';
-import { ErrorNotice } from './bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount } from '../../format/number';
 import { formatLatency, formatTick, formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';

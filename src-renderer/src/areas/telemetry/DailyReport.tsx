@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getApi } from '../../api/client';
-import { DeltaBadge, ErrorNotice, LevelBadge } from './bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { DeltaBadge, LevelBadge } from './bits';
 import { AnomalyCard } from './AnomalyList';
 import { formatCount } from '../../format/number';
 import { formatLatency } from '../../format/time';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { telemetryLevels, type TelemetryLevel } from '../../../../shared/telemetry';
 import { getApi } from '../../api/client';
-import { ErrorNotice, LevelBadge } from './bits';
+import { LevelBadge } from './bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { rangeMs, rangeOptions, type RangeKey } from './filters';
 import { formatCount } from '../../format/number';
 import { formatTs } from '../../format/time';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TelemetryRowOut } from '../../../../shared/contract/telemetry';
-import { ErrorNotice, LevelBadge } from './bits';
+import { LevelBadge } from './bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExplorerFilters } from './ExplorerFilters';
 import { emptyFilters, isFiltered, type ExplorerFilters as Filters } from './filters';
 import { countLabel } from './count-label';

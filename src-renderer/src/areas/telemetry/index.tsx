@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { getApi } from '../../api/client';
 import { AnomalyList } from './AnomalyList';
-import { ErrorNotice } from './bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { DailyReport } from './DailyReport';
 import { EmptyState } from './EmptyState';
 import { emptyFilters, type ExplorerFilters } from './filters';

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getApi } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { FieldError } from '../../../components/FieldError';
 import { formatDuration, formatRate } from '../format';
 import { useLoad } from '../../../hooks/use-load';
 import { useWidth } from '../../../hooks/use-width';
@@ -69,17 +71,9 @@ export function AnalyticsPage({ workflowId }: { workflowId: string }) {
         <button type="button" className="button button--ghost" data-testid="analytics-apply" onClick={() => setChoice({ kind: 'custom', ...custom })}>
           Show these days
         </button>
-        {!range.ok ? (
-          <p className="field-error" role="alert" data-field={range.field}>
-            {range.message}
-          </p>
-        ) : null}
+        <FieldError id="analytics-range-error" error={range.ok ? undefined : range} />
       </div>
-      {stats.error ? (
-        <div className="notice notice--danger" role="alert">
-          Could not load the numbers: {stats.error}
-        </div>
-      ) : null}
+      <ErrorNotice message={stats.error && `Could not load the numbers: ${stats.error}`} />
       {range.ok && !s && !stats.error ? <p className="muted">Loading…</p> : null}
       {s ? (
         <>

@@ -3,6 +3,8 @@ import type { RunSummary } from '../../../../../shared/contract/workflows';
 import { runStatuses } from '../../../../../shared/workflow';
 import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { FieldError } from '../../../components/FieldError';
 import { formatTimeExact } from '../../../format/time';
 import { formatDuration, runStatusLabel } from '../format';
 import { workflowsHref } from '../routes';
@@ -143,17 +145,9 @@ export function HistoryPage({ workflowId }: { workflowId: string }) {
             Clear filters
           </button>
         ) : null}
-        {filterError ? (
-          <p className="field-error" role="alert" data-field={filterError.field}>
-            {filterError.message}
-          </p>
-        ) : null}
+        <FieldError id="history-filter-error" error={filterError} />
       </form>
-      {error ? (
-        <div className="notice notice--danger" role="alert">
-          Could not load runs: {error}
-        </div>
-      ) : null}
+      <ErrorNotice message={error && `Could not load runs: ${error}`} />
       {runs === undefined && !error ? <p className="muted">Loading runs…</p> : null}
       {runs !== undefined && runs.length === 0 ? (
         <div className="card wfx-empty" data-testid="history-empty">

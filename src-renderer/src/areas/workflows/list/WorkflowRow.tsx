@@ -6,7 +6,7 @@ import { formatTime } from '../../../format/time';
 import { formatRate, triggerLabel } from '../format';
 import { workflowsHref } from '../routes';
 import { StatusBadge } from '../StatusBadge';
-import { ErrorLine } from '../../../components/ErrorLine';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 
 /** When the trigger fires next, in words. */
 function nextRun(w: WorkflowSummary): string {
@@ -97,7 +97,7 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
           </span>
           <span className="switch__text">{w.enabled ? 'On' : 'Off'}</span>
         </button>
-        <ErrorLine message={error} />
+        <ErrorNotice message={error} inline />
       </td>
       <td>
         <div className="wfx-row-actions">

@@ -4,7 +4,7 @@ import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { hrefFor } from '../../../routing/use-hash-route';
 import { formatJson } from '../../../format/json';
-import { ErrorLine } from '../../../components/ErrorLine';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 
 /** The run's open approval requests: decide here, or in the Approvals inbox. */
 export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
@@ -48,7 +48,7 @@ export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
           </div>
         </div>
       ))}
-      <ErrorLine message={error} />
+      <ErrorNotice message={error} inline />
     </div>
   );
 }

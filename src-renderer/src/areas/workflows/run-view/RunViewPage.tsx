@@ -13,7 +13,7 @@ import { RelatedRuns } from './RelatedRuns';
 import { RunGraph } from './RunGraph';
 import { runControls, triggerNodeId, type NodeState } from './run-state';
 import { useRun } from './use-run';
-import { ErrorLine } from '../../../components/ErrorLine';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 
 /** The first node worth looking at: a failure, then a wait, then whatever runs. */
 function interesting(states: Record<string, NodeState>): string | undefined {
@@ -64,11 +64,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
   return (
     <div className="stack wfx" data-testid="run-view" data-run-status={run?.status}>
       <WorkflowHeader workflowId={workflowId} workflow={workflow.data} current="run" {...(run ? { fallbackName: run.workflowName } : {})} />
-      {error ? (
-        <div className="notice notice--danger" role="alert">
-          Could not load run {runId}: {error}
-        </div>
-      ) : null}
+      <ErrorNotice message={error && `Could not load run ${runId}: ${error}`} />
       {!run && !error ? <p className="muted">Loading the run…</p> : null}
       {run ? (
         <>
@@ -98,7 +94,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
                 {run.error.nodeId ? ` at ${run.error.nodeId}` : ''}: {run.error.message}
               </p>
             ) : null}
-            <ErrorLine message={actionError} />
+            <ErrorNotice message={actionError} inline />
           </div>
           {confirmCancel ? (
             <ConfirmDialog
