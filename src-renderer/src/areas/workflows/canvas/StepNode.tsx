@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { ClassBadge } from './ClassBadge';
+import { ClassBadge } from '../../../components/ClassBadge';
 import type { StepFlowNode } from './flow-model';
 import { nodeRunStateLabels } from './node-state';
 
@@ -18,7 +18,7 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
     >
       <Handle type="target" position={Position.Left} id="in" className="fc-handle fc-handle--in" isConnectable={!data.readOnly} />
       <div className="fc-node__head">
-        <ClassBadge value={data.stepClass} raised={data.raisedClass} />
+        <ClassBadge cls={data.stepClass} raised={data.raisedClass} small />
         <span className="fc-node__title" title={data.title}>
           {data.title}
         </span>

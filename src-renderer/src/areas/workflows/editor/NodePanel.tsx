@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, stepClasses, type StepClass } from '../../../../../shared/workflow';
-import { ClassBadge } from '../canvas/ClassBadge';
+import { ClassBadge } from '../../../components/ClassBadge';
 import { idProblem, type Doc, type RawNode } from './doc-ops';
 import { FieldErrors } from './FieldErrors';
 import { JsonField } from './JsonField';
@@ -36,7 +36,7 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
   return (
     <div className="wfe-panel__body" data-testid="node-panel">
       <header className="wfe-panel__head">
-        <ClassBadge value={type ? (override && classRank(override) > classRank(type.class) ? override : type.class) : undefined} />
+        <ClassBadge small cls={type ? (override && classRank(override) > classRank(type.class) ? override : type.class) : undefined} />
         <div>
           <h2>{type?.title ?? 'Unknown step type'}</h2>
           <p className="muted">{type?.description ?? `“${String(node.type)}” is not in this app’s step library. Pick a type below or delete the step.`}</p>
