@@ -12,7 +12,7 @@ export function ErrorNotice({ message, onRetry, inline = false, testId }: { mess
   const error = typeof message === 'string' ? { message } : message;
   const field = blamedField(error);
   return (
-    <div className={inline ? 'error-notice error-notice--inline' : 'error-notice'} role="alert" data-testid={testId} data-field={error.field}>
+    <div className={inline ? 'toolbar error-notice error-notice--inline' : 'toolbar error-notice'} role="alert" data-testid={testId} data-field={error.field}>
       <p>
         {field ? <strong>{field}: </strong> : null}
         {error.message}

@@ -11,6 +11,7 @@ import { ClassBadge } from '../../components/ClassBadge';
 
 const stageLabel = { 'pre-launch': 'Pre-launch', 'post-launch': 'Post-launch' } as const;
 const statusLabel = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', cancelled: 'Cancelled' } as const;
+const statusTone = { pending: 'muted', approved: 'good', rejected: 'bad', expired: 'warn', cancelled: 'muted' } as const;
 
 /** What the approval is about: the workflow and step, or for uploads and healing actions their kind, title and a link. */
 function Subject({ a }: { a: Approval }) {
@@ -61,18 +62,18 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
   };
 
   return (
-    <li className="card apx-item" data-testid={`approval-${a.id}`} data-status="pending">
+    <li className="card section apx-item" data-testid={`approval-${a.id}`} data-status="pending">
       <div className="apx-item__head">
         <ClassBadge cls={a.class} hint={classHint[a.class]} testId="approval-class" />
-        <div className="apx-item__title">
+        <div className="row-text">
           <strong className="apx-item__message">{a.message}</strong>
           <Subject a={a} />
         </div>
-        <span className={`apx-left${soon ? ' apx-left--soon' : ''}`} data-testid="approval-time-left">
+        <span className={`pill pill--plain pill--outlined num apx-left ${soon ? 'tone--warn' : 'tone--muted'}`} data-testid="approval-time-left">
           {left}
         </span>
       </div>
-      <dl className="apx-facts">
+      <dl className="facts apx-facts">
         <dt>Stage</dt>
         <dd>{stageLabel[a.stage]}</dd>
         <dt>Requested</dt>
@@ -91,12 +92,12 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
         ) : null}
       </dl>
       <div className="apx-preview">
-        <span className="apx-preview__label">What it would do</span>
-        {preview ? <pre data-testid="approval-preview">{preview}</pre> : <p className="muted">This step gave no preview.</p>}
+        <span className="eyebrow">What it would do</span>
+        {preview ? <pre className="code-block" data-testid="approval-preview">{preview}</pre> : <p className="muted">This step gave no preview.</p>}
       </div>
       {decision ? (
         <form
-          className="apx-decide"
+          className="actions apx-decide"
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
@@ -115,7 +116,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
             disabled={busy}
             autoFocus
           />
-          <button type="submit" className={`button apx-confirm apx-confirm--${decision}`} disabled={busy}>
+          <button type="submit" className={`button ${decision === 'approve' ? 'button--approve' : 'button--danger'}`} disabled={busy}>
             {busy ? 'Sending…' : decision === 'approve' ? 'Confirm approve' : 'Confirm reject'}
           </button>
           <button type="button" className="button button--ghost" disabled={busy} onClick={() => setDecision(undefined)}>
@@ -123,8 +124,8 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
           </button>
         </form>
       ) : (
-        <div className="apx-actions">
-          <button type="button" className="button apx-approve" onClick={() => setDecision('approve')}>
+        <div className="actions">
+          <button type="button" className="button button--approve" onClick={() => setDecision('approve')}>
             Approve
           </button>
           <button type="button" className="button button--ghost apx-reject" onClick={() => setDecision('reject')}>
@@ -141,10 +142,10 @@ function DecidedRow({ a }: { a: Approval }) {
   return (
     <li className="apx-decided" data-testid={`approval-${a.id}`} data-status={a.status}>
       <ClassBadge cls={a.class} hint={classHint[a.class]} testId="approval-class" />
-      <div className="apx-decided__body">
+      <div className="row-text apx-decided__body">
         <div className="apx-decided__title">
           <strong>{a.message}</strong>
-          <span className={`apx-status apx-status--${a.status}`} data-testid="approval-status">
+          <span className={`pill tone--${statusTone[a.status]}`} data-testid="approval-status">
             {statusLabel[a.status]}
           </span>
         </div>
@@ -155,7 +156,7 @@ function DecidedRow({ a }: { a: Approval }) {
         </span>
         {a.reason ? <span className="apx-decided__reason">“{a.reason}”</span> : null}
         {a.outcome ? (
-          <span className={`apx-outcome apx-outcome--${a.outcome.ok ? 'ok' : 'bad'}`} data-testid="approval-outcome">
+          <span className={`toned apx-outcome ${a.outcome.ok ? 'tone--good' : 'tone--bad'}`} data-testid="approval-outcome">
             {a.outcome.message}
           </span>
         ) : null}
@@ -172,22 +173,22 @@ export default function ApprovalsPage() {
   const now = useNow(pending.some((a) => a.expiresAt !== null));
 
   return (
-    <div className="stack apx">
+    <div className="stack">
       <ErrorNotice message={list.error && `Could not load approvals: ${list.error.message}`} onRetry={() => void list.reload()} />
       <section aria-labelledby="apx-pending-title" data-testid="approvals-pending">
-        <div className="apx-head">
+        <div className="section-head section-head--start apx-head">
           <h2 id="apx-pending-title">Waiting for you</h2>
           <span className="pill">{pending.length}</span>
         </div>
         {list.status === 'loading' ? (
           <p className="muted">Loading…</p>
         ) : pending.length === 0 ? (
-          <div className="card apx-empty" data-testid="approvals-empty">
+          <div className="card empty empty--center" data-testid="approvals-empty">
             <strong>Nothing waits for you</strong>
             <span className="muted">A workflow step, a pre-launch Drive upload or a healing action that needs your approval appears here.</span>
           </div>
         ) : (
-          <ul className="apx-list">
+          <ul className="plain-list">
             {pending.map((a) => (
               <PendingCard key={a.id} a={a} now={now} />
             ))}
@@ -202,7 +203,7 @@ export default function ApprovalsPage() {
         {decided.length === 0 ? (
           <p className="muted">No decisions yet.</p>
         ) : (
-          <ul className="apx-decided-list">
+          <ul className="plain-list">
             {decided.map((a) => (
               <DecidedRow key={a.id} a={a} />
             ))}

@@ -32,7 +32,7 @@ export default function GuardianPage() {
 
   if (!summary.data) {
     return (
-      <div className="guardian stack">
+      <div className="stack page-wide guardian">
         {summary.error ? (
           <ErrorNotice message={`Could not read the health summary: ${summary.error}`} onRetry={summary.reload} />
         ) : (
@@ -45,7 +45,7 @@ export default function GuardianPage() {
   }
 
   return (
-    <div className="guardian stack">
+    <div className="stack page-wide guardian">
       {summary.error ? <ErrorNotice message={`Could not refresh: ${summary.error}`} onRetry={summary.reload} /> : null}
       <div className="guardian__top">
         <ScoreCard summary={summary.data} />

@@ -59,23 +59,23 @@ function StepAction({ step, onRequested }: { step: HealingStep; onRequested: () 
 export function HealingPlan({ plan, onRequested = () => {} }: { plan: Plan; onRequested?: () => void }) {
   return (
     <section className="card gplan" aria-labelledby="gplan-title" data-testid="guardian-healing-plan">
-      <div className="gsection__head">
+      <div className="section-head">
         <h2 id="gplan-title">Healing plan</h2>
         <span className="pill pill--muted">Dry run</span>
       </div>
       {plan.steps.length === 0 ? (
         <p className="muted">No findings, so nothing to heal.</p>
       ) : (
-        <ol className="gplan__steps">
+        <ol className="plain-list">
           {plan.steps.map((s) => (
-            <li key={s.id} className="gstep" data-testid={`healing-step-${s.id}`}>
+            <li key={s.id} className="tile gstep" data-testid={`healing-step-${s.id}`}>
               <ClassBadge cls={s.class} hint={classHint[s.class]} />
               <div className="gstep__body">
                 <div className="gstep__title">
                   <strong>{s.title}</strong>
                   <span className="gstep__finding muted">{deductionLabel[s.finding]}</span>
                 </div>
-                <dl className="gstep__facts">
+                <dl className="facts facts--compact">
                   <dt>Evidence</dt>
                   <dd>{s.evidence}</dd>
                   <dt>Expected effect</dt>

@@ -17,7 +17,7 @@ export default function HistoryChart({ tick }: { tick: number }) {
 
   return (
     <section className="card ghistory" aria-labelledby="ghistory-title" data-testid="guardian-history">
-      <div className="ghistory__head">
+      <div className="section-head section-head--start ghistory__head">
         <h2 id="ghistory-title">Score history</h2>
         <span className="muted">hourly, last 30 days</span>
       </div>

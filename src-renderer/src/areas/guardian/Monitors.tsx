@@ -2,6 +2,7 @@ import type { Monitor } from '../../../../shared/contract/guardian';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
 import { formatAgo, formatLatency } from '../../format/time';
+import { toneClass } from '../../components/tone';
 import { stateTone } from './format';
 
 function target(m: Monitor): string {
@@ -22,9 +23,9 @@ export function Monitors({ monitors, onChecked }: { monitors: Monitor[]; onCheck
 
   return (
     <section className="card gmonitors" aria-labelledby="gmonitors-title" data-testid="guardian-monitors">
-      <div className="gsection__head">
+      <div className="section-head">
         <h2 id="gmonitors-title">Monitors</h2>
-        <div className="gsection__actions">
+        <div className="toolbar">
           {check.error ? <span className="field-error">Check failed: {check.error.message}</span> : null}
           <button type="button" className="button" onClick={() => void runCheck()} disabled={check.pending || monitors.length === 0}>
             {check.pending ? 'Checking…' : 'Check now'}
@@ -36,13 +37,13 @@ export function Monitors({ monitors, onChecked }: { monitors: Monitor[]; onCheck
           No monitors yet. Add one from the command line, e.g. <code>levqor monitor add --type http --url https://example.com</code>.
         </p>
       ) : (
-        <ul className="gmon__list">
+        <ul className="plain-list gmon__list">
           {monitors.map((m) => (
             <li key={m.id} className="gmon" data-testid={`monitor-${m.name}`}>
-              <span className={`gstate gstate--${stateTone[m.state]}`} data-testid="monitor-state">
+              <span className={`pill pill--outlined gstate ${toneClass(stateTone[m.state])}`} data-testid="monitor-state">
                 {m.state}
               </span>
-              <div className="gmon__main">
+              <div className="row-text gmon__main">
                 <span className="gmon__name">
                   {m.name} <span className="gmon__type muted">{m.type}</span>
                   {m.paused ? <span className="pill pill--muted">paused</span> : null}

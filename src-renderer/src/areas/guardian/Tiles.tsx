@@ -3,6 +3,7 @@ import type { ExecutiveSummary } from '../../../../shared/contract/guardian';
 import { getApi } from '../../api/client';
 import { formatCount } from '../../format/number';
 import { formatAgo, formatLatency } from '../../format/time';
+import { toneClass } from '../../components/tone';
 import { useLoad } from '../../hooks/use-load';
 import { errorRate } from './format';
 
@@ -10,8 +11,8 @@ type Tone = 'good' | 'warn' | 'bad' | 'muted';
 
 function Tile({ id, label, value, sub, tone }: { id: string; label: string; value: ReactNode; sub: ReactNode; tone: Tone }) {
   return (
-    <div className={`gtile gtile--${tone}`} data-testid={`tile-${id}`}>
-      <span className="gtile__label">{label}</span>
+    <div className={`gtile ${toneClass(tone)}`} data-testid={`tile-${id}`}>
+      <span className="eyebrow">{label}</span>
       <span className="gtile__value">{value}</span>
       <span className="gtile__sub">{sub}</span>
     </div>

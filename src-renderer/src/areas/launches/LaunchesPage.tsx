@@ -41,7 +41,7 @@ export default function LaunchesPage() {
   return (
     <div className="stack lx">
       <section className="card section" aria-labelledby="products-title">
-        <div className="lx-head">
+        <div className="section-head lx-head">
           <div className="section__head">
             <h2 id="products-title">Products</h2>
             <p className="muted">
@@ -54,7 +54,7 @@ export default function LaunchesPage() {
               )}
             </p>
           </div>
-          <div className="lx-head__actions">
+          <div className="actions lx-head__actions">
             {waiting > 0 ? (
               <button type="button" className="button button--ghost" disabled={sending} onClick={() => void sendNow()}>
                 {sending ? 'Sending…' : `Send ${waiting} waiting upload${waiting === 1 ? '' : 's'} now`}
@@ -72,7 +72,7 @@ export default function LaunchesPage() {
         ) : null}
         <ErrorNotice message={products.error} onRetry={() => void products.reload()} inline />
         {products.status === 'ready' && products.products.length === 0 ? (
-          <div className="lx-empty" data-testid="launches-empty">
+          <div className="empty empty--center lx-empty" data-testid="launches-empty">
             <span className="lx-empty__mark" aria-hidden="true" />
             <p className="lx-empty__title">No products yet — create your first</p>
             <p className="muted">

@@ -23,8 +23,8 @@ function formatNumber(v: number | string | null): string {
 /** One anomaly with the numbers behind it. */
 export function AnomalyCard({ a }: { a: Anomaly }) {
   return (
-    <li className={`anomaly anomaly--${a.severity}`} data-testid="telemetry-anomaly">
-      <div className="anomaly__head">
+    <li className={`tile anomaly anomaly--${a.severity}`} data-testid="telemetry-anomaly">
+      <div className="toolbar">
         <span className={`sev sev--${a.severity}`}>{a.severity}</span>
         <span className="anomaly__kind">{kindLabel[a.kind]}</span>
         <code className="anomaly__subject">{a.subject}</code>
@@ -60,7 +60,7 @@ export function AnomalyList({ tick }: { tick: number }) {
 
   return (
     <div className="anomalies">
-      <div className="groups__bar">
+      <div className="toolbar groups__bar">
         <select className="select groups__range" aria-label="Anomaly kind" value={kind} onChange={(e) => setKind(e.target.value as Anomaly['kind'] | '')}>
           <option value="">Every kind</option>
           {Object.entries(kindLabel).map(([k, label]) => (
@@ -79,7 +79,7 @@ export function AnomalyList({ tick }: { tick: number }) {
         <p className="muted empty-line">No anomalies detected. The detectors run every minute over the rollups: repeated messages, slow endpoints, error burn rates and volume spikes or drops.</p>
       ) : null}
       {list.length > 0 ? (
-        <ul className="anomaly-list" aria-label="Anomalies">
+        <ul className="plain-list" aria-label="Anomalies">
           {list.map((a) => (
             <AnomalyCard key={a.id} a={a} />
           ))}

@@ -79,8 +79,8 @@ export default function Charts({ tick }: { tick: number }) {
   const chartWidth = Math.max(0, Math.floor((width - (columns - 1) * 16) / columns) - 2);
 
   return (
-    <section className="card tcharts" aria-labelledby="tcharts-title">
-      <div className="tcharts__head">
+    <section className="card section tcharts" aria-labelledby="tcharts-title">
+      <div className="section-head">
         <h2 id="tcharts-title">Trends</h2>
         <div className="seg" role="group" aria-label="Chart range">
           {chartRanges.map((r) => (

@@ -16,7 +16,7 @@ const listHeight = 520;
 function Row({ row, selected, onSelect }: { row: TelemetryRowOut; selected: boolean; onSelect(): void }) {
   const time = formatTs(row.ts);
   return (
-    <button type="button" className="trow" aria-pressed={selected} onClick={onSelect} data-testid="telemetry-row">
+    <button type="button" className="bare trow" aria-pressed={selected} onClick={onSelect} data-testid="telemetry-row">
       <span className="trow__time" title={time}>
         {time.slice(11)}
       </span>
@@ -63,7 +63,7 @@ export function LogExplorer({ filters, onFilters, tick }: { filters: Filters; on
             ? 'Loading…'
             : countLabel({ loaded: state.rows.length, more: state.more, total: state.total, capped: state.totalCapped, filtered: isFiltered(filters) })}
         </p>
-        <div className="explorer__actions">
+        <div className="actions">
           {fresh ? (
             <button type="button" className="button button--ghost button--small" onClick={reload}>
               New rows arrived · Refresh

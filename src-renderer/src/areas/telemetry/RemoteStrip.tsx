@@ -50,7 +50,7 @@ export function RemoteStrip() {
   return (
     <section className={`rstrip rstrip--${state}`} aria-label="Remote sync" data-testid="remote-strip">
       <span className={`rstrip__dot rstrip__dot--${state}`} aria-hidden="true" />
-      <div className="rstrip__main">
+      <div className="row-text rstrip__main">
         <span className="rstrip__title">
           Remote Postgres: <strong data-testid="remote-state">{s ? stateLabel[s.state] : loaded.error ? 'Unknown' : 'Checking…'}</strong>
         </span>
@@ -79,7 +79,7 @@ export function RemoteStrip() {
         {result && !sync.pending ? <span className="saved-notice">{result}</span> : null}
         {sync.error ? <span className="field-error">Sync failed: {sync.error.message}</span> : null}
       </div>
-      <div className="rstrip__actions">
+      <div className="actions">
         {sync.pending ? (
           <button type="button" className="button button--ghost" onClick={() => void getApi().telemetry.cancelSync({})}>
             Cancel

@@ -39,7 +39,7 @@ export default function TelemetryArea() {
   }, []);
 
   return (
-    <div className="telemetry stack">
+    <div className="stack page-wide telemetry">
       <RemoteStrip />
       {probe.error && !probe.data ? <ErrorNotice message={`Could not read telemetry: ${probe.error}`} onRetry={probe.reload} /> : null}
       {!probe.data && probe.loading ? (
@@ -50,10 +50,10 @@ export default function TelemetryArea() {
       {probe.data && !hasRows ? <EmptyState /> : null}
       {hasRows ? (
         <>
-          <Suspense fallback={<section className="card tcharts tcharts--loading" aria-label="Loading charts" />}>
+          <Suspense fallback={<section className="card section tcharts tcharts--loading" aria-label="Loading charts" />}>
             <Charts tick={tick} />
           </Suspense>
-          <section className="card tpanel">
+          <section className="card section tpanel">
             <div className="tabs" role="tablist" aria-label="Telemetry views">
               {tabs.map((t) => (
                 <button key={t.id} type="button" role="tab" id={`ttab-${t.id}`} aria-controls={`tpanel-${t.id}`} aria-selected={tab === t.id} className="tabs__tab" onClick={() => setTab(t.id)}>

@@ -43,11 +43,11 @@ export function ConfirmDialog({
       <h2 id="wfx-dialog-title">{title}</h2>
       <div className="wfx-dialog__body">{children}</div>
       <ErrorNotice message={error} inline />
-      <div className="wfx-dialog__actions">
+      <div className="actions wfx-dialog__actions">
         <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>
           {dismissLabel}
         </button>
-        <button type="button" className="button wfx-danger" onClick={onConfirm} disabled={busy} autoFocus>
+        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy} autoFocus>
           {busy ? 'Working…' : confirmLabel}
         </button>
       </div>

@@ -1,5 +1,6 @@
 /** Pure formatting shared by the Workflows pages (tested in format.test.ts). */
 import type { RunSummary, WorkflowSummary } from '../../../../shared/contract/workflows';
+import type { Tone } from '../../components/tone';
 
 export const triggerLabel: Record<WorkflowSummary['triggerType'], string> = {
   manual: 'Manual',
@@ -16,6 +17,9 @@ export const runStatusLabel: Record<RunSummary['status'], string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
 };
+
+/** The colour of a run's status. */
+export const runStatusTone: Record<RunSummary['status'], Tone> = { queued: 'info', running: 'info', waiting: 'warn', succeeded: 'good', failed: 'bad', cancelled: 'muted' };
 
 /** "850 ms", "12.4 s", "3m 05s", "2h 10m", "3d 4h"; an em dash when unknown. */
 export function formatDuration(ms: number | null | undefined): string {

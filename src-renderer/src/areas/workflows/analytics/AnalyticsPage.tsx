@@ -13,9 +13,9 @@ const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function Tile({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
   return (
-    <div className="card wfx-tile" data-testid={testId}>
-      <span className="wfx-tile__label">{label}</span>
-      <strong className="wfx-tile__value">{value}</strong>
+    <div className="card stat wfx-tile" data-testid={testId}>
+      <span className="eyebrow">{label}</span>
+      <strong className="stat__value">{value}</strong>
       {hint ? <span className="muted wfx-tile__hint">{hint}</span> : null}
     </div>
   );

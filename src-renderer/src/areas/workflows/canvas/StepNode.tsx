@@ -2,7 +2,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { ClassBadge } from '../../../components/ClassBadge';
 import type { StepFlowNode } from './flow-model';
-import { nodeRunStateLabels } from './node-state';
+import { toneClass } from '../../../components/tone';
+import { nodeRunStateLabels, nodeRunStateTone } from './node-state';
 
 /** One step on the canvas: title, type, class, run state and its validation problems. */
 function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
@@ -23,7 +24,7 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
           {data.title}
         </span>
         {data.state ? (
-          <span className={`fc-state fc-state--${data.state}`} title={nodeRunStateLabels[data.state]}>
+          <span className={`pill pill--plain fc-state ${toneClass(nodeRunStateTone[data.state])}`} title={nodeRunStateLabels[data.state]}>
             {nodeRunStateLabels[data.state]}
           </span>
         ) : null}

@@ -75,7 +75,7 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
         <FieldErrors messages={errors.name} />
       </div>
 
-      <h3 className="wfe-panel__section">Settings</h3>
+      <h3 className="eyebrow wfe-panel__section">Settings</h3>
       {type ? (
         <ParamsForm nodeId={nodeId} type={type} params={params} errors={errors} onChange={(key, value) => onPatch((n) => ({ ...n, params: set(params, key, value) }), `param:${nodeId}:${key}`)} />
       ) : (
@@ -86,7 +86,7 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
         </div>
       )}
 
-      <h3 className="wfe-panel__section">Approval class</h3>
+      <h3 className="eyebrow wfe-panel__section">Approval class</h3>
       <div className="wfe-field">
         <label htmlFor="wfe-node-class">Class</label>
         <select id="wfe-node-class" className="select wfe-input" value={override ?? ''} onChange={(e) => onPatch((n) => set(n, 'class', e.target.value || undefined), `class:${nodeId}`)}>
@@ -103,7 +103,7 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
         <FieldErrors messages={errors.class} />
       </div>
 
-      <h3 className="wfe-panel__section">Reliability</h3>
+      <h3 className="eyebrow wfe-panel__section">Reliability</h3>
       <RetryFields nodeId={nodeId} node={node} errors={errors} onPatch={onPatch} />
 
       <div className="wfe-panel__danger">

@@ -25,8 +25,8 @@ function PaletteView({ stepTypes, onAdd }: { stepTypes: StepTypeInfo[]; onAdd: (
       {groups.length === 0 ? <p className="muted wfe-palette__empty">No step matches “{query}”.</p> : null}
       {groups.map((g) => (
         <section key={g.cls} className="wfe-palette__group">
-          <h3 title={g.note}>{g.title}</h3>
-          <ul>
+          <h3 className="eyebrow" title={g.note}>{g.title}</h3>
+          <ul className="plain-list">
             {g.items.map((t) => (
               <li
                 key={t.type}

@@ -150,7 +150,7 @@ export function HistoryPage({ workflowId }: { workflowId: string }) {
       <ErrorNotice message={error && `Could not load runs: ${error}`} />
       {runs === undefined && !error ? <p className="muted">Loading runs…</p> : null}
       {runs !== undefined && runs.length === 0 ? (
-        <div className="card wfx-empty" data-testid="history-empty">
+        <div className="card empty" data-testid="history-empty">
           <strong>{filtered ? 'No runs match these filters' : 'No runs yet'}</strong>
           <span className="muted">{filtered ? 'Widen the dates or pick another status.' : 'Runs appear here when the workflow is triggered or run from the editor.'}</span>
         </div>
@@ -177,7 +177,7 @@ export function HistoryPage({ workflowId }: { workflowId: string }) {
                     <StatusBadge status={r.status} dryRun={r.dryRun} />
                   </td>
                   <td>{r.trigger}</td>
-                  <td className="wfx-num">{formatDuration(r.startedAt !== null && r.finishedAt !== null ? r.finishedAt - r.startedAt : null)}</td>
+                  <td className="num">{formatDuration(r.startedAt !== null && r.finishedAt !== null ? r.finishedAt - r.startedAt : null)}</td>
                   <td className="wfx-err-cell">{r.error ? `${r.error.code}${r.error.nodeId ? ` at ${r.error.nodeId}` : ''}: ${r.error.message}` : ''}</td>
                 </tr>
               ))}

@@ -81,7 +81,7 @@ export function ListPage() {
 
   return (
     <div className="stack wfx" data-testid="workflows-list">
-      <div className="wfx-toolbar">
+      <div className="toolbar">
         <a className="button" href={workflowsHref.create()} data-testid="workflow-create">
           New workflow
         </a>
@@ -115,7 +115,7 @@ export function ListPage() {
       <ErrorNotice message={list.error && `Could not load workflows: ${list.error}`} onRetry={list.reload} />
       {list.data === undefined && !list.error ? <p className="muted">Loading…</p> : null}
       {list.data !== undefined && workflows.length === 0 ? (
-        <div className="card wfx-empty" data-testid="workflows-empty">
+        <div className="card empty" data-testid="workflows-empty">
           <strong>No workflows yet</strong>
           <span className="muted">Create one with “New workflow”, or import a workflow JSON file.</span>
         </div>

@@ -55,7 +55,7 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
           {w.name}
         </a>
         {w.draft ? (
-          <span className="wfx-draft" data-testid="draft-badge" title="Saved with validation problems: it cannot run until they are fixed">
+          <span className="pill pill--plain pill--outlined tone--warn wfx-draft" data-testid="draft-badge" title="Saved with validation problems: it cannot run until they are fixed">
             draft · {w.problems} problem{w.problems === 1 ? '' : 's'}
           </span>
         ) : null}
@@ -78,7 +78,7 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
           <span className="muted">never run</span>
         )}
       </td>
-      <td data-testid="workflow-success" className="wfx-num" title="Succeeded / finished runs, last 30 days">
+      <td data-testid="workflow-success" className="num" title="Succeeded / finished runs, last 30 days">
         {formatRate(w.successRate)}
       </td>
       <td>
@@ -100,14 +100,14 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
         <ErrorNotice message={error} inline />
       </td>
       <td>
-        <div className="wfx-row-actions">
-          <button type="button" className="button button--ghost wfx-small" disabled={actions.busy} onClick={() => actions.onDuplicate(w)}>
+        <div className="actions wfx-row-actions">
+          <button type="button" className="button button--ghost button--small" disabled={actions.busy} onClick={() => actions.onDuplicate(w)}>
             Duplicate
           </button>
-          <button type="button" className="button button--ghost wfx-small" disabled={actions.busy} onClick={() => actions.onExport(w)}>
+          <button type="button" className="button button--ghost button--small" disabled={actions.busy} onClick={() => actions.onExport(w)}>
             Export
           </button>
-          <button type="button" className="button button--ghost wfx-small wfx-danger-text" disabled={actions.busy} onClick={() => actions.onDelete(w)}>
+          <button type="button" className="button button--ghost button--small button--danger" disabled={actions.busy} onClick={() => actions.onDelete(w)}>
             Delete
           </button>
         </div>

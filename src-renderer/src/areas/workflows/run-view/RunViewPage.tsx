@@ -68,22 +68,22 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
       {!run && !error ? <p className="muted">Loading the run…</p> : null}
       {run ? (
         <>
-          <div className="card wfx-runbar">
-            <div className="wfx-runbar__facts">
+          <div className="card toolbar wfx-runbar">
+            <div className="toolbar">
               <StatusBadge status={run.status} dryRun={run.dryRun} />
               <span className="muted">
                 {run.trigger} run · {formatTimeExact(run.startedAt ?? run.createdAt)} · {formatDuration(run.startedAt === null ? null : (run.finishedAt ?? now) - run.startedAt)}
               </span>
               <code className="muted wfx-runid">{run.id}</code>
             </div>
-            <div className="wfx-runbar__actions">
+            <div className="actions">
               {controls.retry ? (
                 <button type="button" className="button" disabled={acting !== undefined} onClick={() => void act('retry')} data-testid="run-retry">
                   {acting === 'retry' ? 'Retrying…' : 'Retry from failed step'}
                 </button>
               ) : null}
               {controls.cancel ? (
-                <button type="button" className="button button--ghost wfx-danger-text" disabled={acting !== undefined} onClick={() => setConfirmCancel(true)} data-testid="run-cancel">
+                <button type="button" className="button button--ghost button--danger" disabled={acting !== undefined} onClick={() => setConfirmCancel(true)} data-testid="run-cancel">
                   {acting === 'cancel' ? 'Cancelling…' : 'Cancel run'}
                 </button>
               ) : null}
@@ -120,7 +120,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
               {run.logs.length === 0 ? (
                 <p className="muted">No log lines yet.</p>
               ) : (
-                <ul className="wfx-log" data-testid="run-log">
+                <ul className="plain-list wfx-log" data-testid="run-log">
                   {run.logs.map((l, i) => (
                     <li key={i} className={`wfx-log__line wfx-log__line--${l.level}`}>
                       <time>{new Date(l.at).toLocaleTimeString()}</time> {l.nodeId ? <code>{l.nodeId}</code> : null} {l.message}
