@@ -4,12 +4,13 @@ import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
 import { formatTime } from '../../format/time';
 import { classHint, formatPreview, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
-import { useApprovals, useNow } from './use-approvals';
+import { useNow } from '../../hooks/use-now';
+import { stageLabels } from '../../components/StageBadge';
+import { useApprovals } from './use-approvals';
 import './approvals.css';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassBadge } from '../../components/ClassBadge';
 
-const stageLabel = { 'pre-launch': 'Pre-launch', 'post-launch': 'Post-launch' } as const;
 const statusLabel = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', cancelled: 'Cancelled' } as const;
 const statusTone = { pending: 'muted', approved: 'good', rejected: 'bad', expired: 'warn', cancelled: 'muted' } as const;
 
@@ -75,7 +76,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
       </div>
       <dl className="facts apx-facts">
         <dt>Stage</dt>
-        <dd>{stageLabel[a.stage]}</dd>
+        <dd>{stageLabels[a.stage]}</dd>
         <dt>Requested</dt>
         <dd>
           {formatTime(a.requestedAt)} by {a.requestedBy}

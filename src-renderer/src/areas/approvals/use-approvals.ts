@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { LevqorError } from '../../../../shared/contract';
 import type { Approval } from '../../../../shared/contract/workflows';
 import { getApi } from '../../api/client';
@@ -18,15 +17,4 @@ export function useApprovals() {
   const { status, data, error, reload } = useLiveResource(loadApprovals, approvalEvents);
   const state: ApprovalsState = { status, approvals: data ?? [], error };
   return { ...state, reload };
-}
-
-/** Re-renders every second while mounted, for the countdowns. */
-export function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, [active]);
-  return now;
 }

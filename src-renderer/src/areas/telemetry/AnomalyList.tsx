@@ -72,7 +72,7 @@ export function AnomalyList({ tick }: { tick: number }) {
         <button type="button" className="button button--ghost" disabled={detect.pending} onClick={() => void runDetectors()}>
           {detect.pending ? 'Running detectors…' : 'Run detectors now'}
         </button>
-        {detect.error ? <span className="field-error">{detect.error.message}</span> : null}
+        <ErrorNotice message={detect.error} inline />
       </div>
       {anomalies.error ? <ErrorNotice message={`Could not load anomalies: ${anomalies.error}`} onRetry={anomalies.reload} /> : null}
       {anomalies.data && list.length === 0 ? (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RemoteStatus } from '../../../../shared/contract/remote';
 import type { EventPayload } from '../../../../shared/contract';
 import { getApi } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAction } from '../../hooks/use-action';
 import { formatCount } from '../../format/number';
 import { formatAgo } from '../../format/time';
@@ -77,7 +78,7 @@ export function RemoteStrip() {
           </span>
         ) : null}
         {result && !sync.pending ? <span className="saved-notice">{result}</span> : null}
-        {sync.error ? <span className="field-error">Sync failed: {sync.error.message}</span> : null}
+        <ErrorNotice message={sync.error && `Sync failed: ${sync.error.message}`} inline />
       </div>
       <div className="actions">
         {sync.pending ? (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -6,6 +6,7 @@ import { formatTimeExact } from '../../../format/time';
 import { formatDuration } from '../format';
 import { StatusBadge } from '../StatusBadge';
 import { useLoad } from '../../../hooks/use-load';
+import { useNow } from '../../../hooks/use-now';
 import { WorkflowHeader } from '../WorkflowHeader';
 import { NodeDetail } from './NodeDetail';
 import { PendingApprovals } from './PendingApprovals';
@@ -33,14 +34,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
   const [acting, setActing] = useState<'retry' | 'cancel' | undefined>(undefined);
   const [actionError, setActionError] = useState<string | undefined>(undefined);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const [now, setNow] = useState(() => Date.now());
-  const open = run !== undefined && runControls(run.status).cancel;
-
-  useEffect(() => {
-    if (!open) return;
-    const t = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(t);
-  }, [open]);
+  const now = useNow(run !== undefined && runControls(run.status).cancel);
 
   const shown = selected ?? interesting(states) ?? triggerNodeId;
   const controls = run ? runControls(run.status) : { retry: false, cancel: false };
