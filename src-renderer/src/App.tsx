@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { areaPages } from './areas';
+import { ErrorNotice } from './components/ErrorNotice';
 import { Header } from './components/Header';
 import { LockedScreen } from './components/LockedScreen';
 import { PageHeader } from './components/PageHeader';
@@ -35,12 +36,7 @@ export function App({ linkRefused = false }: { linkRefused?: boolean }) {
             </p>
           ) : null}
           {status === 'error' ? (
-            <div className="card notice notice--danger" role="alert">
-              <p>Could not load the control center: {loadError}</p>
-              <button type="button" className="button" onClick={() => void load()}>
-                Try again
-              </button>
-            </div>
+            <ErrorNotice message={`Could not load the control center: ${loadError}`} onRetry={() => void load()} />
           ) : null}
           {status === 'ready' ? <Page key={current} /> : null}
         </main>

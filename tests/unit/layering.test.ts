@@ -173,3 +173,59 @@ describe('layering (ARCHITECTURE §2)', () => {
     expect(found[2]).toContain('must not depend on src-main/core');
   });
 });
+
+const areasDir = join(root, 'src-renderer/src/areas');
+const areasList = join(areasDir, 'index');
+
+/** The area a path lies in (`areas/<id>/…` or the folder itself), or undefined outside any area. */
+function areaOf(path: string): string | undefined {
+  const [first, ...rest] = relative(areasDir, path).split(sep);
+  if (!first || first === '..' || first === 'README.md') return undefined;
+  return rest.length === 0 && /^index(\.ts)?$/.test(first) ? undefined : first;
+}
+
+/** Imports that reach into an area from another area, or into the areas from anywhere but the list and App.tsx. */
+function areaCrossings(files: string[], read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const from = areaOf(file);
+    const isList = file === `${areasList}.ts`;
+    for (const spec of importsIn(read(file)).filter((s) => s.startsWith('.'))) {
+      const target = resolve(dirname(file), spec);
+      const to = areaOf(target);
+      const toList = target === areasDir || target === areasList;
+      const allowed = to === undefined ? !toList || file.endsWith(`${sep}App.tsx`) : from === to || isList;
+      if (!allowed) found.push(`${relative(root, file)} imports '${spec}'`);
+    }
+  }
+  return found;
+}
+
+describe('renderer areas (src-renderer/src/areas/README.md)', () => {
+  it('keeps one folder per area, each with its index.tsx, and only the list beside them', () => {
+    const loose = readdirSync(areasDir).filter((name) => !statSync(join(areasDir, name)).isDirectory());
+    expect(loose.sort()).toEqual(['README.md', 'index.ts']);
+    const listed = [...readFileSync(join(root, 'shared/areas.ts'), 'utf8').matchAll(/\bid: '([a-z-]+)'/g)].map((m) => m[1]!);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const id of listed) expect(readFileSync(join(areasDir, id, 'index.tsx'), 'utf8')).toMatch(/export (default|\{ default \})/);
+  });
+
+  it('has no area importing another, and nothing but App.tsx importing the list', () => {
+    expect(areaCrossings(sourceFiles(join(root, 'src-renderer/src')))).toEqual([]);
+  });
+
+  it('catches an area reaching into another and a component reaching into an area', () => {
+    const guardian = join(areasDir, 'guardian/Tiles.tsx');
+    const sidebar = join(root, 'src-renderer/src/components/Sidebar.tsx');
+    const fake = new Map([
+      [guardian, "import { formatCount } from '../telemetry/format';\nimport Telemetry from '../telemetry';\nimport { x } from './format';"],
+      [sidebar, "import { usePendingCount } from '../areas/approvals/use-approvals';\nimport { areaPages } from '../areas';"],
+    ]);
+    expect(areaCrossings([guardian, sidebar], (f) => fake.get(f)!)).toEqual([
+      "src-renderer/src/areas/guardian/Tiles.tsx imports '../telemetry/format'",
+      "src-renderer/src/areas/guardian/Tiles.tsx imports '../telemetry'",
+      "src-renderer/src/components/Sidebar.tsx imports '../areas/approvals/use-approvals'",
+      "src-renderer/src/components/Sidebar.tsx imports '../areas'",
+    ]);
+  });
+});

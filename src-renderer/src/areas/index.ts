@@ -12,7 +12,7 @@ import BackupsArea from './backups';
 import ComplianceArea from './compliance';
 import SettingsArea from './settings';
 
-/** One page component per area; each lives in its own file so it can be replaced alone. */
+/** One page component per area id of shared/areas.ts: the default export of areas/<id>/index.tsx. */
 export const areaPages: Record<AreaId, ComponentType> = {
   guardian: GuardianArea,
   workflows: WorkflowsArea,

@@ -5,7 +5,7 @@ export function NotBuiltPanel({ id }: { id: AreaId }) {
   const area = areas.find((a) => a.id === id);
   if (!area) return null;
   return (
-    <section className="card not-built" aria-labelledby={`not-built-${id}`}>
+    <section className="card empty-panel" aria-labelledby={`not-built-${id}`}>
       <span className="pill pill--muted">Planned</span>
       <h2 id={`not-built-${id}`}>Not built yet</h2>
       <p className="not-built__summary">

@@ -1,7 +1,7 @@
 import { areas, type AreaId } from '../../../shared/areas';
 import { hrefFor, homeArea } from '../routing/use-hash-route';
 import { useApp } from '../store/store-context';
-import { usePendingCount } from '../areas/approvals/use-approvals';
+import { usePendingCount } from '../hooks/use-pending-count';
 import { AreaIcon } from './AreaIcon';
 
 export function Sidebar({ current }: { current: AreaId }) {

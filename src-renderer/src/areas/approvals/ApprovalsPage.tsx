@@ -2,14 +2,17 @@ import { useState } from 'react';
 import type { Approval } from '../../../../shared/contract/approvals';
 import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
-import { classHint, formatPreview, formatTime, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
-import { useApprovals, useNow } from './use-approvals';
+import { formatTime } from '../../format/time';
+import { classHint, formatPreview, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
+import { useNow } from '../../hooks/use-now';
+import { stageLabels } from '../../components/StageBadge';
+import { useApprovals } from './use-approvals';
 import './approvals.css';
-import { ErrorLine } from '../../components/ErrorLine';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassBadge } from '../../components/ClassBadge';
 
-const stageLabel = { 'pre-launch': 'Pre-launch', 'post-launch': 'Post-launch' } as const;
 const statusLabel = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', cancelled: 'Cancelled' } as const;
+const statusTone = { pending: 'muted', approved: 'good', rejected: 'bad', expired: 'warn', cancelled: 'muted' } as const;
 
 /** What the approval is about: the workflow and step, or for any other subject its kind, title and a link. */
 function Subject({ a }: { a: Approval }) {
@@ -60,20 +63,20 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
   };
 
   return (
-    <li className="card apx-item" data-testid={`approval-${a.id}`} data-status="pending">
+    <li className="card section apx-item" data-testid={`approval-${a.id}`} data-status="pending">
       <div className="apx-item__head">
         <ClassBadge cls={a.class} hint={classHint[a.class]} testId="approval-class" />
-        <div className="apx-item__title">
+        <div className="row-text">
           <strong className="apx-item__message">{a.message}</strong>
           <Subject a={a} />
         </div>
-        <span className={`apx-left${soon ? ' apx-left--soon' : ''}`} data-testid="approval-time-left">
+        <span className={`pill pill--plain pill--outlined num apx-left ${soon ? 'tone--warn' : 'tone--muted'}`} data-testid="approval-time-left">
           {left}
         </span>
       </div>
-      <dl className="apx-facts">
+      <dl className="facts apx-facts">
         <dt>Stage</dt>
-        <dd>{stageLabel[a.stage]}</dd>
+        <dd>{stageLabels[a.stage]}</dd>
         <dt>Requested</dt>
         <dd>
           {formatTime(a.requestedAt)} by {a.requestedBy}
@@ -90,12 +93,12 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
         ) : null}
       </dl>
       <div className="apx-preview">
-        <span className="apx-preview__label">What it would do</span>
-        {preview ? <pre data-testid="approval-preview">{preview}</pre> : <p className="muted">This step gave no preview.</p>}
+        <span className="eyebrow">What it would do</span>
+        {preview ? <pre className="code-block" data-testid="approval-preview">{preview}</pre> : <p className="muted">This step gave no preview.</p>}
       </div>
       {decision ? (
         <form
-          className="apx-decide"
+          className="actions apx-decide"
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
@@ -114,7 +117,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
             disabled={busy}
             autoFocus
           />
-          <button type="submit" className={`button apx-confirm apx-confirm--${decision}`} disabled={busy}>
+          <button type="submit" className={`button ${decision === 'approve' ? 'button--approve' : 'button--danger'}`} disabled={busy}>
             {busy ? 'Sending…' : decision === 'approve' ? 'Confirm approve' : 'Confirm reject'}
           </button>
           <button type="button" className="button button--ghost" disabled={busy} onClick={() => setDecision(undefined)}>
@@ -122,8 +125,8 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
           </button>
         </form>
       ) : (
-        <div className="apx-actions">
-          <button type="button" className="button apx-approve" onClick={() => setDecision('approve')}>
+        <div className="actions">
+          <button type="button" className="button button--approve" onClick={() => setDecision('approve')}>
             Approve
           </button>
           <button type="button" className="button button--ghost apx-reject" onClick={() => setDecision('reject')}>
@@ -131,7 +134,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
           </button>
         </div>
       )}
-      <ErrorLine message={error} />
+      <ErrorNotice message={error} inline />
     </li>
   );
 }
@@ -140,10 +143,10 @@ function DecidedRow({ a }: { a: Approval }) {
   return (
     <li className="apx-decided" data-testid={`approval-${a.id}`} data-status={a.status}>
       <ClassBadge cls={a.class} hint={classHint[a.class]} testId="approval-class" />
-      <div className="apx-decided__body">
+      <div className="row-text apx-decided__body">
         <div className="apx-decided__title">
           <strong>{a.message}</strong>
-          <span className={`apx-status apx-status--${a.status}`} data-testid="approval-status">
+          <span className={`pill tone--${statusTone[a.status]}`} data-testid="approval-status">
             {statusLabel[a.status]}
           </span>
         </div>
@@ -154,7 +157,7 @@ function DecidedRow({ a }: { a: Approval }) {
         </span>
         {a.reason ? <span className="apx-decided__reason">“{a.reason}”</span> : null}
         {a.outcome ? (
-          <span className={`apx-outcome apx-outcome--${a.outcome.ok ? 'ok' : 'bad'}`} data-testid="approval-outcome">
+          <span className={`toned apx-outcome ${a.outcome.ok ? 'tone--good' : 'tone--bad'}`} data-testid="approval-outcome">
             {a.outcome.message}
           </span>
         ) : null}
@@ -171,29 +174,22 @@ export default function ApprovalsPage() {
   const now = useNow(pending.some((a) => a.expiresAt !== null));
 
   return (
-    <div className="stack apx">
-      {list.error ? (
-        <div className="notice notice--danger" role="alert">
-          Could not load approvals: {list.error.message}
-          <button type="button" className="button button--ghost" onClick={() => void list.reload()}>
-            Try again
-          </button>
-        </div>
-      ) : null}
+    <div className="stack">
+      <ErrorNotice message={list.error && `Could not load approvals: ${list.error.message}`} onRetry={() => void list.reload()} />
       <section aria-labelledby="apx-pending-title" data-testid="approvals-pending">
-        <div className="apx-head">
+        <div className="section-head section-head--start apx-head">
           <h2 id="apx-pending-title">Waiting for you</h2>
           <span className="pill">{pending.length}</span>
         </div>
         {list.status === 'loading' ? (
           <p className="muted">Loading…</p>
         ) : pending.length === 0 ? (
-          <div className="card apx-empty" data-testid="approvals-empty">
+          <div className="card empty empty--center" data-testid="approvals-empty">
             <strong>Nothing waits for you</strong>
             <span className="muted">A workflow step, a pre-launch Drive upload or a healing action that needs your approval appears here.</span>
           </div>
         ) : (
-          <ul className="apx-list">
+          <ul className="plain-list">
             {pending.map((a) => (
               <PendingCard key={a.id} a={a} now={now} />
             ))}
@@ -208,7 +204,7 @@ export default function ApprovalsPage() {
         {decided.length === 0 ? (
           <p className="muted">No decisions yet.</p>
         ) : (
-          <ul className="apx-decided-list">
+          <ul className="plain-list">
             {decided.map((a) => (
               <DecidedRow key={a.id} a={a} />
             ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyApprovalEvent, formatPreview, healingFacts, subjectHref, timeLeft, timeoutLabel } from './format';
+import { formatPreview, healingFacts, subjectHref, timeLeft, timeoutLabel } from './format';
 
 describe('approvals format', () => {
   it('counts down, says when it expired and when there is no timeout', () => {
@@ -14,13 +14,6 @@ describe('approvals format', () => {
     expect(formatPreview(undefined)).toBeUndefined();
     expect(formatPreview('hello')).toBe('hello');
     expect(formatPreview({ message: 'Ship it?' })).toBe('{\n  "message": "Ship it?"\n}');
-  });
-
-  it('keeps the pending set from the events', () => {
-    const a = applyApprovalEvent(new Set(), { id: 'x', status: 'pending' });
-    expect([...a]).toEqual(['x']);
-    expect(applyApprovalEvent(a, { id: 'x', status: 'approved' }).size).toBe(0);
-    expect(applyApprovalEvent(a, { id: 'y', status: 'expired' }).size).toBe(1);
   });
 
   it('names the subject of uploads and healing actions, links to where it lives, and says what a timeout does', () => {

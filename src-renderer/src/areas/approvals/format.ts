@@ -1,4 +1,5 @@
 /** Pure formatting for the Approvals inbox (tested in approvals.test.ts). */
+import { formatJson } from '../../format/json';
 
 import type { ApprovalSubjectKind } from '../../../../shared/contract/approvals';
 
@@ -30,27 +31,9 @@ export const classHint = {
   C: 'Class C: high impact, always needs your approval',
 } as const;
 
-export function formatTime(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** The preview as readable JSON; a plain string stays as it is. */
 export function formatPreview(preview: unknown): string | undefined {
-  if (preview === undefined || preview === null) return undefined;
-  if (typeof preview === 'string') return preview;
-  try {
-    return JSON.stringify(preview, null, 2);
-  } catch {
-    return String(preview);
-  }
-}
-
-/** Pending ids after an approval event: requested adds, any decision removes. */
-export function applyApprovalEvent(pending: ReadonlySet<string>, a: { id: string; status: string }): Set<string> {
-  const next = new Set(pending);
-  if (a.status === 'pending') next.add(a.id);
-  else next.delete(a.id);
-  return next;
+  return preview === undefined || preview === null ? undefined : formatJson(preview);
 }
 
 /** The inbox's words for what an approval is about. */

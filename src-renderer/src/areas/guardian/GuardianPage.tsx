@@ -1,14 +1,14 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Monitor } from '../../../../shared/contract/guardian';
 import { getApi } from '../../api/client';
-import { ErrorNotice } from '../telemetry/bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoad } from '../../hooks/use-load';
 import { HealingPlan } from './HealingPlan';
 import { Monitors } from './Monitors';
 import { ScoreCard } from './ScoreCard';
 import { Tiles } from './Tiles';
 import { TopIssues } from './TopIssues';
-import { useGuardianTick } from './use-guardian-tick';
+import { useGuardianTick } from '../../hooks/use-guardian-tick';
 import './guardian.css';
 
 // recharts is the largest dependency of the renderer: loaded only when the chart shows
@@ -34,7 +34,7 @@ export default function GuardianPage() {
 
   if (!summary.data) {
     return (
-      <div className="guardian stack">
+      <div className="stack page-wide guardian">
         {summary.error ? (
           <ErrorNotice message={`Could not read the health summary: ${summary.error}`} onRetry={summary.reload} />
         ) : (
@@ -47,7 +47,7 @@ export default function GuardianPage() {
   }
 
   return (
-    <div className="guardian stack">
+    <div className="stack page-wide guardian">
       {summary.error ? <ErrorNotice message={`Could not refresh: ${summary.error}`} onRetry={summary.reload} /> : null}
       <div className="guardian__top">
         <ScoreCard summary={summary.data} />

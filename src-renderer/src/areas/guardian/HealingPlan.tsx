@@ -4,7 +4,7 @@ import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
 import { hrefFor } from '../../routing/use-hash-route';
 import { deductionLabel } from './format';
-import { ErrorLine } from '../../components/ErrorLine';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassBadge } from '../../components/ClassBadge';
 
 const classHint = { A: 'Class A: safe, reversible', B: 'Class B: needs your approval', C: 'Class C: high impact, needs your approval' } as const;
@@ -50,7 +50,7 @@ function StepAction({ step, onRequested }: { step: HealingStep; onRequested: () 
       <button type="button" className="button button--ghost" disabled={busy} onClick={() => void request()}>
         {busy ? 'Requesting…' : 'Request approval'}
       </button>
-      <ErrorLine message={error} />
+      <ErrorNotice message={error} inline />
     </div>
   );
 }
@@ -59,23 +59,23 @@ function StepAction({ step, onRequested }: { step: HealingStep; onRequested: () 
 export function HealingPlan({ plan, onRequested = () => {} }: { plan: Plan; onRequested?: () => void }) {
   return (
     <section className="card gplan" aria-labelledby="gplan-title" data-testid="guardian-healing-plan">
-      <div className="gsection__head">
+      <div className="section-head">
         <h2 id="gplan-title">Healing plan</h2>
         <span className="pill pill--muted">Dry run</span>
       </div>
       {plan.steps.length === 0 ? (
         <p className="muted">No findings, so nothing to heal.</p>
       ) : (
-        <ol className="gplan__steps">
+        <ol className="plain-list">
           {plan.steps.map((s) => (
-            <li key={s.id} className="gstep" data-testid={`healing-step-${s.id}`}>
+            <li key={s.id} className="tile gstep" data-testid={`healing-step-${s.id}`}>
               <ClassBadge cls={s.class} hint={classHint[s.class]} />
               <div className="gstep__body">
                 <div className="gstep__title">
                   <strong>{s.title}</strong>
                   <span className="gstep__finding muted">{deductionLabel[s.finding]}</span>
                 </div>
-                <dl className="gstep__facts">
+                <dl className="facts facts--compact">
                   <dt>Evidence</dt>
                   <dd>{s.evidence}</dd>
                   <dt>Expected effect</dt>

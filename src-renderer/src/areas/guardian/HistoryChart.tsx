@@ -1,10 +1,10 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { brand } from '../../../../shared/brand';
 import { getApi } from '../../api/client';
-import { ErrorNotice } from '../telemetry/bits';
-import { formatTick, formatTs } from '../telemetry/format';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatTick, formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
-import { useWidth } from '../telemetry/use-live';
+import { useWidth } from '../../hooks/use-width';
 
 const rangeMs = 30 * 86_400_000;
 
@@ -17,7 +17,7 @@ export default function HistoryChart({ tick }: { tick: number }) {
 
   return (
     <section className="card ghistory" aria-labelledby="ghistory-title" data-testid="guardian-history">
-      <div className="ghistory__head">
+      <div className="section-head section-head--start ghistory__head">
         <h2 id="ghistory-title">Score history</h2>
         <span className="muted">hourly, last 30 days</span>
       </div>

@@ -3,7 +3,8 @@ import type { Monitor, MonitorTypeInfo } from '../../../../shared/contract/guard
 import { monitorTarget } from '../../../../shared/monitors';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
-import { formatAgo, formatDuration } from '../telemetry/format';
+import { formatAgo, formatLatency } from '../../format/time';
+import { toneClass } from '../../components/tone';
 import { stateTone } from './format';
 import { MonitorForm } from './MonitorForm';
 
@@ -26,9 +27,9 @@ export function Monitors({ monitors, types, onChecked }: Props) {
 
   return (
     <section className="card gmonitors" aria-labelledby="gmonitors-title" data-testid="guardian-monitors">
-      <div className="gsection__head">
+      <div className="section-head">
         <h2 id="gmonitors-title">Monitors</h2>
-        <div className="gsection__actions">
+        <div className="toolbar">
           {check.error ? <span className="field-error">Check failed: {check.error.message}</span> : null}
           <button type="button" className="button button--ghost" onClick={() => setAdding(!adding)} disabled={!types} aria-expanded={adding}>
             Add a monitor
@@ -44,13 +45,13 @@ export function Monitors({ monitors, types, onChecked }: Props) {
           No monitors yet. Add one with <strong>Add a monitor</strong>, or from the command line, e.g. <code>levqor monitor add --type http --url https://example.com</code>.
         </p>
       ) : (
-        <ul className="gmon__list">
+        <ul className="plain-list gmon__list">
           {monitors.map((m) => (
             <li key={m.id} className="gmon" data-testid={`monitor-${m.name}`}>
-              <span className={`gstate gstate--${stateTone[m.state]}`} data-testid="monitor-state">
+              <span className={`pill pill--outlined gstate ${toneClass(stateTone[m.state])}`} data-testid="monitor-state">
                 {m.state}
               </span>
-              <div className="gmon__main">
+              <div className="row-text gmon__main">
                 <span className="gmon__name">
                   {m.name} <span className="gmon__type muted">{m.type}</span>
                   {m.paused ? <span className="pill pill--muted">paused</span> : null}
@@ -59,7 +60,7 @@ export function Monitors({ monitors, types, onChecked }: Props) {
                 {m.lastMessage ? <span className="gmon__msg muted">{m.lastMessage}</span> : null}
               </div>
               <div className="gmon__meta muted">
-                <span>{m.lastMs !== null ? formatDuration(m.lastMs) : '—'}</span>
+                <span>{m.lastMs !== null ? formatLatency(m.lastMs) : '—'}</span>
                 <span>{m.lastCheckAt !== null ? `checked ${formatAgo(Date.now() - m.lastCheckAt)}` : 'not checked yet'}</span>
                 <span>every {m.intervalSeconds} s</span>
               </div>

@@ -1,5 +1,5 @@
 import type { ExecutiveSummary } from '../../../../shared/contract/guardian';
-import { formatAgo } from '../telemetry/format';
+import { formatAgo } from '../../format/time';
 import { deductionLabel, gaugeArc, scoreTone, scoreToneLabel } from './format';
 
 const r = 78;
@@ -63,12 +63,12 @@ export function ScoreCard({ summary }: { summary: ExecutiveSummary }) {
             Nothing is costing points right now.
           </p>
         ) : (
-          <ul className="gbreak" data-testid="guardian-breakdown">
+          <ul className="plain-list gbreak" data-testid="guardian-breakdown">
             {summary.breakdown.map((d, i) => (
               <li key={`${d.kind}-${d.subject}-${i}`} className="gbreak__row" data-kind={d.kind}>
                 <span className="gbreak__points">−{d.points}</span>
                 <span className="gbreak__body">
-                  <span className="gbreak__kind">{deductionLabel[d.kind]}</span>
+                  <span className="eyebrow gbreak__kind">{deductionLabel[d.kind]}</span>
                   <span className="gbreak__cause">{d.cause}</span>
                   <span className="gbreak__evidence muted">{d.evidence}</span>
                 </span>
@@ -78,8 +78,8 @@ export function ScoreCard({ summary }: { summary: ExecutiveSummary }) {
         )}
         {summary.notAssessed.length > 0 ? (
           <div className="gscore__na" data-testid="guardian-not-assessed">
-            <h4>Not assessed</h4>
-            <ul>
+            <h4 className="eyebrow">Not assessed</h4>
+            <ul className="plain-list">
               {summary.notAssessed.map((n) => (
                 <li key={n.kind}>
                   <span className="pill pill--muted">{deductionLabel[n.kind]}</span> <span className="muted">{n.reason}</span>

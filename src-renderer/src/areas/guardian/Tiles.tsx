@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { ExecutiveSummary } from '../../../../shared/contract/guardian';
 import { getApi } from '../../api/client';
-import { formatAgo, formatCount, formatDuration } from '../telemetry/format';
+import { formatCount } from '../../format/number';
+import { formatAgo, formatLatency } from '../../format/time';
+import { toneClass } from '../../components/tone';
 import { useLoad } from '../../hooks/use-load';
 import { errorRate } from './format';
 
@@ -9,8 +11,8 @@ type Tone = 'good' | 'warn' | 'bad' | 'muted';
 
 function Tile({ id, label, value, sub, tone }: { id: string; label: string; value: ReactNode; sub: ReactNode; tone: Tone }) {
   return (
-    <div className={`gtile gtile--${tone}`} data-testid={`tile-${id}`}>
-      <span className="gtile__label">{label}</span>
+    <div className={`gtile ${toneClass(tone)}`} data-testid={`tile-${id}`}>
+      <span className="eyebrow">{label}</span>
       <span className="gtile__value">{value}</span>
       <span className="gtile__sub">{sub}</span>
     </div>
@@ -73,7 +75,7 @@ export function Tiles({ summary, tick }: { summary: ExecutiveSummary; tick: numb
         id="p95"
         label="p95 latency · 1 h"
         tone={hour.data?.p95 == null ? 'muted' : hour.data.p95 >= 1000 ? 'bad' : hour.data.p95 >= 500 ? 'warn' : 'good'}
-        value={hour.error ? '—' : hour.data ? (hour.data.p95 === null ? 'No data' : formatDuration(hour.data.p95)) : '…'}
+        value={hour.error ? '—' : hour.data ? (hour.data.p95 === null ? 'No data' : formatLatency(hour.data.p95)) : '…'}
         sub={hour.data?.p95 != null ? 'worst minute, all endpoints' : 'no timed requests in the last hour'}
       />
       <Tile

@@ -1,4 +1,5 @@
 import type { DeductionKind, MonitorState } from '../../../../shared/contract/guardian';
+import type { Tone } from '../../components/tone';
 
 export type ScoreTone = 'good' | 'fair' | 'poor';
 
@@ -20,7 +21,7 @@ export const deductionLabel: Record<DeductionKind, string> = {
   approval_waiting: 'approval waiting',
 };
 
-export const stateTone: Record<MonitorState, string> = { UP: 'up', DOWN: 'down', PENDING: 'pending', MAINTENANCE: 'maint' };
+export const stateTone: Record<MonitorState, Tone> = { UP: 'good', DOWN: 'bad', PENDING: 'warn', MAINTENANCE: 'plan' };
 
 /** The SVG arc of a 270° gauge: the dash length for `score` out of 100 on a circle of radius r. */
 export function gaugeArc(score: number, r: number): { track: number; value: number; circumference: number } {

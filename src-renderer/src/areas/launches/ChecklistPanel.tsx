@@ -1,6 +1,6 @@
 import { omegaFolders } from '../../../../shared/omega';
 import type { Checklist } from '../../../../shared/contract/products';
-import { FieldError } from '../../components/FieldError';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { CopyField } from './CopyField';
 import { useChecklist } from './use-launches';
 
@@ -19,11 +19,11 @@ function FolderCard({ folder, slots }: { folder: string; slots: Slot[] }) {
     <li className={`lx-folder${filled === slots.length ? ' lx-folder--full' : ''}`} data-testid={`omega-${folder}`}>
       <div className="lx-folder__head">
         <span className="lx-folder__name">{folder}</span>
-        <span className="lx-folder__count lx-num">
+        <span className="lx-folder__count num">
           {filled} of {slots.length}
         </span>
       </div>
-      <ul className="lx-slots" aria-hidden="true">
+      <ul className="plain-list lx-slots" aria-hidden="true">
         {slots.map((slot) => (
           <li key={slot.path} className={`lx-slot lx-slot--${slot.png ? 'png' : slot.present ? 'bad' : 'empty'}`} title={slotTitle(slot)} />
         ))}
@@ -51,7 +51,7 @@ export function ChecklistPanel({ slug }: { slug: string }) {
 
   return (
     <section className="card section" aria-labelledby="checklist-title" data-testid="checklist">
-      <div className="lx-head">
+      <div className="section-head lx-head">
         <div className="section__head">
           <h2 id="checklist-title">Launch checklist</h2>
           <p className="muted">Real PNGs are checked by their signature and size, read from each file.</p>
@@ -60,11 +60,11 @@ export function ChecklistPanel({ slug }: { slug: string }) {
           Re-check
         </button>
       </div>
-      <FieldError id="checklist-error" error={error} />
+      <ErrorNotice message={error} inline />
       {!checklist && !error ? <p className="muted">Reading the asset folders…</p> : null}
       {checklist ? (
         <>
-          <ol className="lx-steps">
+          <ol className="plain-list lx-steps">
             {checklist.steps.map((step) => (
               <li key={step.id} className={`lx-step${step.done ? ' lx-step--done' : ''}`} data-testid={`step-${step.id}`}>
                 <span className="lx-step__mark" aria-hidden="true" />
@@ -79,9 +79,9 @@ export function ChecklistPanel({ slug }: { slug: string }) {
             ))}
           </ol>
 
-          <div className="lx-subhead">
+          <div className="section-head lx-subhead">
             <h3>Omega assets</h3>
-            <span className="muted lx-num" data-testid="omega-total">
+            <span className="muted num" data-testid="omega-total">
               {checklist.filled} of {checklist.total} slots filled
             </span>
           </div>
@@ -94,17 +94,17 @@ export function ChecklistPanel({ slug }: { slug: string }) {
               Drop PNGs into <code>{checklist.omegaDir}</code>, named as in its <code>manifest.json</code>.
             </p>
           )}
-          <ul className="lx-folders">
+          <ul className="plain-list lx-folders">
             {omegaFolders.map((f) => (
               <FolderCard key={f.folder} folder={f.folder} slots={checklist.slots.filter((s) => s.folder === f.folder)} />
             ))}
           </ul>
 
-          <div className="lx-subhead">
+          <div className="section-head lx-subhead">
             <h3>Gumroad listing</h3>
             <span className="muted">paste each field into the listing</span>
           </div>
-          <ul className="lx-copies">
+          <ul className="plain-list grid-2 lx-copies">
             {checklist.gumroadFields.map((f) => (
               <CopyField key={f.label} label={f.label} value={f.value} />
             ))}

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { ProductBuild, UploadRecord } from '../../../../shared/contract/products';
-import { FieldError } from '../../components/FieldError';
-import { formatBytes, formatTime, percentOf } from './format';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatTime } from '../../format/time';
+import { formatBytes, percentOf } from './format';
 import { UploadBadge } from './UploadBadge';
 import { useCompile, type Progress } from './use-launches';
 
@@ -15,7 +16,7 @@ function ProgressBar({ progress, state }: { progress: Progress; state: 'running'
     <div className="lx-progress" data-testid={`progress-${progress.phase}`}>
       <div className="lx-progress__head">
         <span>{label}</span>
-        <span className="muted lx-num">
+        <span className="muted num">
           {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} · {pct}%
         </span>
       </div>
@@ -36,7 +37,7 @@ function ProgressBar({ progress, state }: { progress: Progress; state: 'running'
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
-    <div className="about__row" data-testid={testId}>
+    <div className="field" data-testid={testId}>
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
@@ -63,7 +64,7 @@ export function CompilePanel({
 
   return (
     <section className="card section" aria-labelledby="compile-title">
-      <div className="lx-head">
+      <div className="section-head lx-head">
         <div className="section__head">
           <h2 id="compile-title">Compile</h2>
           <p className="muted">
@@ -73,15 +74,15 @@ export function CompilePanel({
         </div>
       </div>
       {!hasContent ? (
-        <p className="notice lx-notice--warn" data-testid="no-content">
+        <p className="notice notice--warn" data-testid="no-content">
           The content folder <code>{contentDir}</code> is missing: create it, put the product&apos;s files in it, then compile.
         </p>
       ) : null}
-      <div className="lx-actions">
+      <div className="toolbar">
         <button type="button" className="button button--primary" disabled={running} onClick={() => void compile(!skipUpload)}>
           {running ? 'Compiling…' : 'Compile'}
         </button>
-        <label className="lx-check">
+        <label className="check lx-check">
           <input type="checkbox" checked={skipUpload} disabled={running} onChange={(e) => setSkipUpload(e.target.checked)} />
           Skip upload
         </label>
@@ -109,15 +110,15 @@ export function CompilePanel({
             Cancelled: no archive was left behind.
           </p>
         ) : (
-          <FieldError id="compile-error" error={error} />
+          <ErrorNotice message={error} inline />
         )
       ) : null}
       {result ? (
         <div className="lx-result" data-testid="compile-result">
           <p className="lx-result__title">
-            <span className="lx-dot lx-dot--ok">Compiled</span> {result.slug} v{result.version} · {result.entries} file{result.entries === 1 ? '' : 's'}
+            <span className="dot tone--good">Compiled</span> {result.slug} v{result.version} · {result.entries} file{result.entries === 1 ? '' : 's'}
           </p>
-          <dl className="about">
+          <dl className="grid-2 facts-grid">
             <Row label="ZIP" testId="result-zip">
               <code>{result.zipPath}</code>
             </Row>
@@ -154,7 +155,7 @@ export function CompilePanel({
           </dl>
         </div>
       ) : lastBuild && !running ? (
-        <dl className="about lx-last" data-testid="last-build">
+        <dl className="grid-2 facts-grid lx-last" data-testid="last-build">
           <Row label="Last build">
             v{lastBuild.version} · {formatTime(lastBuild.compiledAt)} · {formatBytes(lastBuild.bytes)}
           </Row>

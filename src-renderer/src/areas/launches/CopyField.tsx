@@ -14,11 +14,11 @@ export function CopyField({ label, value }: { label: string; value: string }) {
   }, [outcome]);
 
   return (
-    <li className="lx-copy" data-testid={id}>
+    <li className="field" data-testid={id}>
       <label htmlFor={id} className="lx-copy__label">
         {label}
       </label>
-      <div className="inline-form">
+      <div className="actions">
         <input ref={input} id={id} className="input lx-copy__value" readOnly value={value} placeholder="not set yet" onFocus={(e) => e.currentTarget.select()} />
         <button type="button" className="button button--ghost" aria-label={`Copy ${label}`} disabled={value === ''} onClick={() => void copyText(value, input.current).then(setOutcome)}>
           Copy

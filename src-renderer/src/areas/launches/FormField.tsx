@@ -22,7 +22,7 @@ export function FormRow({
 }) {
   const id = `product-${field}`;
   return (
-    <div className={`lx-field${wide ? ' lx-field--wide' : ''}`} data-testid={`field-${field}`}>
+    <div className={`field lx-field${wide ? ' lx-field--wide' : ''}`} data-testid={`field-${field}`}>
       <label htmlFor={id} className="lx-field__label">
         {label}
       </label>

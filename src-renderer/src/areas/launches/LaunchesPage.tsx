@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProductDetail as Detail } from '../../../../shared/contract/products';
 import { getApi } from '../../api/client';
-import { FieldError } from '../../components/FieldError';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProductDetail } from './ProductDetail';
 import { ProductForm } from './ProductForm';
 import { ProductTable } from './ProductTable';
@@ -41,7 +41,7 @@ export default function LaunchesPage() {
   return (
     <div className="stack lx">
       <section className="card section" aria-labelledby="products-title">
-        <div className="lx-head">
+        <div className="section-head lx-head">
           <div className="section__head">
             <h2 id="products-title">Products</h2>
             <p className="muted">
@@ -54,7 +54,7 @@ export default function LaunchesPage() {
               )}
             </p>
           </div>
-          <div className="lx-head__actions">
+          <div className="actions lx-head__actions">
             {waiting > 0 ? (
               <button type="button" className="button button--ghost" disabled={sending} onClick={() => void sendNow()}>
                 {sending ? 'Sending…' : `Send ${waiting} waiting upload${waiting === 1 ? '' : 's'} now`}
@@ -70,16 +70,9 @@ export default function LaunchesPage() {
             Reading the products folder…
           </p>
         ) : null}
-        {products.error ? (
-          <div className="lx-load-error">
-            <FieldError id="products-error" error={products.error} />
-            <button type="button" className="button button--ghost" onClick={() => void products.reload()}>
-              Try again
-            </button>
-          </div>
-        ) : null}
+        <ErrorNotice message={products.error} onRetry={() => void products.reload()} inline />
         {products.status === 'ready' && products.products.length === 0 ? (
-          <div className="lx-empty" data-testid="launches-empty">
+          <div className="empty empty--center lx-empty" data-testid="launches-empty">
             <span className="lx-empty__mark" aria-hidden="true" />
             <p className="lx-empty__title">No products yet — create your first</p>
             <p className="muted">

@@ -3,10 +3,11 @@ import type { LevqorError } from '../../../../shared/contract';
 import type { ProductDetail as Detail, ProductSummary } from '../../../../shared/contract/products';
 import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
-import { FieldError } from '../../components/FieldError';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ChecklistPanel } from './ChecklistPanel';
 import { CompilePanel } from './CompilePanel';
-import { formatPrice } from './format';
+import { toneClass } from '../../components/tone';
+import { formatPrice, productStatusTone } from './format';
 
 /** The selected product: what it is, compile, and its launch checklist. */
 export function ProductDetail({ summary, onEdit }: { summary: ProductSummary; onEdit(detail: Detail): void }) {
@@ -56,7 +57,7 @@ export function ProductDetail({ summary, onEdit }: { summary: ProductSummary; on
       <section className="card lx-hero" aria-labelledby="product-title">
         <div>
           <p className="lx-hero__kicker">
-            <span className={`lx-status lx-status--${summary.status ?? 'draft'}`}>{summary.status ?? 'draft'}</span>
+            <span className={`pill pill--outlined ${toneClass(productStatusTone[summary.status ?? 'draft'])}`}>{summary.status ?? 'draft'}</span>
             <code>{slug}</code>
             {summary.version ? <span className="muted">v{summary.version}</span> : null}
           </p>
@@ -71,7 +72,7 @@ export function ProductDetail({ summary, onEdit }: { summary: ProductSummary; on
             Edit
           </button>
         </div>
-        <FieldError id="product-error" error={error} />
+        <ErrorNotice message={error} inline />
       </section>
       <CompilePanel
         slug={slug}

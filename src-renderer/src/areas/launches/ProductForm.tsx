@@ -2,6 +2,7 @@ import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { LevqorError } from '../../../../shared/contract';
 import { productStatuses } from '../../../../shared/product';
 import { getApi } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { toLevqorError } from '../../api/to-levqor-error';
 import { FormRow } from './FormField';
 import { checkForm, fieldForPath, slugFromName, type FormField, type ProductFormValues } from './product-form';
@@ -75,7 +76,7 @@ export function ProductForm({
 
   return (
     <section className="card section lx-editor" aria-labelledby="product-form-title">
-      <div className="lx-head">
+      <div className="section-head lx-head">
         <div className="section__head">
           <h2 id="product-form-title">{title}</h2>
           <p className="muted">
@@ -84,12 +85,12 @@ export function ProductForm({
           </p>
         </div>
       </div>
-      <form className="lx-form" onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
+      <form className="grid-2 lx-form" onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
         <FormRow {...row('name')} label="Name">
           <input className="input" {...bind('name')} placeholder="Ascend Launch System" autoFocus />
         </FormRow>
         <FormRow {...row('slug')} label="Slug" hint={mode === 'edit' ? 'The slug names the product and cannot change.' : 'kebab-case, unique; names the files'}>
-          <input className="input lx-mono" {...bind('slug')} readOnly={mode === 'edit'} placeholder="ascend-launch-system" spellCheck={false} />
+          <input className="input mono" {...bind('slug')} readOnly={mode === 'edit'} placeholder="ascend-launch-system" spellCheck={false} />
         </FormRow>
         <FormRow {...row('price')} label="Price (USD)" hint="greater than 0, at most two decimals">
           <input className="input" {...bind('price')} inputMode="decimal" placeholder="19.99" />
@@ -110,14 +111,14 @@ export function ProductForm({
           <input className="input" {...bind('tags')} placeholder="launch, templates" />
         </FormRow>
         <FormRow {...row('version')} label="Version" hint="semantic version">
-          <input className="input lx-mono" {...bind('version')} placeholder="1.0.0" />
+          <input className="input mono" {...bind('version')} placeholder="1.0.0" />
         </FormRow>
         <FormRow {...row('currency')} label="Currency" hint="optional; USD when empty">
-          <input className="input lx-mono" {...bind('currency')} placeholder="USD" maxLength={3} />
+          <input className="input mono" {...bind('currency')} placeholder="USD" maxLength={3} />
         </FormRow>
         <details className="lx-more lx-field--wide" open={Boolean(values.seoTitle || values.seoDescription || values.seoKeywords || values.gumroadUrl)}>
           <summary>SEO and Gumroad (optional)</summary>
-          <div className="lx-form lx-form--nested">
+          <div className="grid-2 lx-form lx-form--nested">
             <FormRow {...row('seoTitle')} label="SEO title" hint="at most 70 characters">
               <input className="input" {...bind('seoTitle')} />
             </FormRow>
@@ -133,12 +134,11 @@ export function ProductForm({
           </div>
         </details>
         {serverError && !serverField ? (
-          <p className="notice notice--danger lx-field--wide" role="alert" data-source="server">
-            {serverError.field && !serverError.message.startsWith(`${serverError.field}:`) ? <strong>{serverError.field}: </strong> : null}
-            {serverError.message}
-          </p>
+          <div className="lx-field--wide">
+            <ErrorNotice message={serverError} />
+          </div>
         ) : null}
-        <div className="lx-actions lx-field--wide">
+        <div className="toolbar lx-field--wide">
           <button type="submit" className="button button--primary" disabled={!check.valid || pending}>
             {pending ? 'Saving…' : mode === 'create' ? 'Create product' : 'Save changes'}
           </button>

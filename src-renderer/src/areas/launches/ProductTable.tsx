@@ -1,5 +1,6 @@
 import type { ProductSummary } from '../../../../shared/contract/products';
-import { formatBytes, formatPrice } from './format';
+import { toneClass } from '../../components/tone';
+import { formatBytes, formatPrice, productStatusTone } from './format';
 import { UploadBadge } from './UploadBadge';
 
 /** Every product spec in the folder, valid or not, with its last build and upload. */
@@ -20,7 +21,7 @@ export function ProductTable({ products, selected, onSelect }: { products: Produ
           {products.map((p) => (
             <tr key={p.slug} aria-current={p.slug === selected ? 'true' : undefined} data-testid={`product-row-${p.slug}`}>
               <th scope="row">
-                <button type="button" className="lx-table__open" onClick={() => onSelect(p.slug)}>
+                <button type="button" className="bare lx-table__open" onClick={() => onSelect(p.slug)}>
                   <span className="lx-table__name">{p.name ?? p.slug}</span>
                   <code className="lx-table__slug">{p.slug}</code>
                 </button>
@@ -30,9 +31,9 @@ export function ProductTable({ products, selected, onSelect }: { products: Produ
                   </span>
                 ) : null}
               </th>
-              <td className="lx-num">{p.price !== undefined ? formatPrice(p.price, p.currency) : '—'}</td>
+              <td className="num">{p.price !== undefined ? formatPrice(p.price, p.currency) : '—'}</td>
               <td>
-                {p.status ? <span className={`lx-status lx-status--${p.status}`}>{p.status}</span> : '—'}
+                {p.status ? <span className={`pill pill--outlined ${toneClass(productStatusTone[p.status])}`}>{p.status}</span> : '—'}
                 {p.version ? <span className="muted lx-version">v{p.version}</span> : null}
               </td>
               <td>

@@ -1,4 +1,6 @@
 import type { UploadRecord } from '../../../../shared/contract/products';
+import type { productStatuses } from '../../../../shared/product';
+import type { Tone } from '../../components/tone';
 
 /** 1234567 → "1.2 MB" (decimal units, as file managers show them). */
 export function formatBytes(bytes: number): string {
@@ -22,6 +24,12 @@ export function percentOf(done: number, total: number): number {
 }
 
 export type UploadTone = 'ok' | 'wait' | 'warn' | 'bad' | 'none';
+
+/** The colour of each upload state's dot. */
+export const uploadToneColour: Record<UploadTone, Tone> = { ok: 'good', wait: 'info', warn: 'warn', bad: 'bad', none: 'muted' };
+
+/** The colour of a product's status pill. */
+export const productStatusTone: Record<(typeof productStatuses)[number], Tone> = { draft: 'muted', ready: 'info', launched: 'teal' };
 
 export interface UploadView {
   label: string;
@@ -66,9 +74,4 @@ export function uploadView(upload: UploadRecord | undefined, hasBuild: boolean):
     case 'rejected':
       return { label: 'not approved', tone: 'bad', detail: `nothing was sent to Drive${upload.lastError ? `: ${upload.lastError}` : ''}` };
   }
-}
-
-/** "2026-11-28 21:40" in the founder's local time. */
-export function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

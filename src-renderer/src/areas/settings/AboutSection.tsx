@@ -15,9 +15,9 @@ export function AboutSection() {
   ];
   return (
     <Section id="about" title="About">
-      <dl className="about">
+      <dl className="grid-2 facts-grid">
         {rows.map(([term, value]) => (
-          <div key={term} className="about__row">
+          <div key={term} className="field">
             <dt>{term}</dt>
             <dd>{term === 'Data folder' ? <code>{value}</code> : value}</dd>
           </div>

@@ -1,4 +1,5 @@
 import type { LaunchStage } from '../../../../shared/stage';
+import { ClassBadge } from '../../components/ClassBadge';
 
 /** ARCHITECTURE §4: what each approval class does in each stage. */
 const rows = [
@@ -27,7 +28,7 @@ export function ApprovalMatrix({ stage }: { stage: LaunchStage }) {
         {rows.map((r) => (
           <tr key={r.cls}>
             <th scope="row">
-              <span className={`class-chip class-chip--${r.cls.toLowerCase()}`}>{r.cls}</span>
+              <ClassBadge cls={r.cls} small />
               <span className="matrix__what">{r.what}</span>
             </th>
             <td className={col('pre-launch')}>{r.pre}</td>

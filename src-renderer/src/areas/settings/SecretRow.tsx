@@ -32,7 +32,7 @@ export function SecretRow({ secret }: { secret: SecretStatus }) {
           {secret.label}
         </span>
         <p className="setting__meta">
-          <span className={`status ${secret.set ? 'status--set' : 'status--unset'}`} data-testid={`${base}-status`}>
+          <span className={`dot ${secret.set ? 'tone--good' : 'tone--muted'}`} data-testid={`${base}-status`}>
             {secret.set ? 'Set' : 'Not set'}
           </span>
           {secret.source === 'env' ? (
@@ -53,7 +53,7 @@ export function SecretRow({ secret }: { secret: SecretStatus }) {
         ) : null}
       </div>
       <div className="setting__control">
-        <form className="inline-form" onSubmit={(e) => void submit(e)} autoComplete="off">
+        <form className="actions" onSubmit={(e) => void submit(e)} autoComplete="off">
           <input
             className="input"
             type="password"

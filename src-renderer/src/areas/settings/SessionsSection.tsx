@@ -1,6 +1,6 @@
 import { getApi } from '../../api/client';
 import { forgetSession } from '../../api/browser-session';
-import { ErrorLine } from '../../components/ErrorLine';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Section } from '../../components/Section';
 import { useAction } from '../../hooks/use-action';
 import { useLoad } from '../../hooks/use-load';
@@ -30,7 +30,7 @@ export function SessionsSection() {
   const list = sessions.data?.sessions ?? [];
   return (
     <Section id="sessions" title="Browser sessions" description="Browsers that opened the access link of levqor serve. A session ends 14 days after its last use, or when you sign it out here.">
-      <ErrorLine message={sessions.error ?? action.error?.message} />
+      <ErrorNotice message={sessions.error ?? action.error?.message} inline />
       {list.length === 0 && !sessions.loading ? <p className="muted">No browser is signed in.</p> : null}
       {list.length > 0 ? (
         <div className="data-table-wrap">

@@ -50,7 +50,7 @@ function TextControl({ id, labelId, describedBy, value, disabled, invalid, onSav
     onSave(draft);
   };
   return (
-    <form className="inline-form" onSubmit={submit}>
+    <form className="actions" onSubmit={submit}>
       <input
         className="input"
         id={id}

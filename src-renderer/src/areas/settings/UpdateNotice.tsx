@@ -1,6 +1,6 @@
 import { useAction } from '../../hooks/use-action';
 import { useApp } from '../../store/store-context';
-import { ErrorLine } from '../../components/ErrorLine';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 /**
  * The update the desktop app found, in Settings → About. Installing is a Class B action:
@@ -36,7 +36,7 @@ export function UpdateNotice() {
       ) : (
         <p className="muted">Updates install from the desktop app.</p>
       )}
-      <ErrorLine message={error?.message} />
+      <ErrorNotice message={error} inline />
     </div>
   );
 }

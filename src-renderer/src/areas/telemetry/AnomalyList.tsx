@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Anomaly } from '../../../../shared/contract/telemetry';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
-import { ErrorNotice } from './bits';
-import { formatTs } from './format';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 
 const kindLabel: Record<Anomaly['kind'], string> = {
@@ -23,8 +23,8 @@ function formatNumber(v: number | string | null): string {
 /** One anomaly with the numbers behind it. */
 export function AnomalyCard({ a }: { a: Anomaly }) {
   return (
-    <li className={`anomaly anomaly--${a.severity}`} data-testid="telemetry-anomaly">
-      <div className="anomaly__head">
+    <li className={`tile anomaly anomaly--${a.severity}`} data-testid="telemetry-anomaly">
+      <div className="toolbar">
         <span className={`sev sev--${a.severity}`}>{a.severity}</span>
         <span className="anomaly__kind">{kindLabel[a.kind]}</span>
         <code className="anomaly__subject">{a.subject}</code>
@@ -60,7 +60,7 @@ export function AnomalyList({ tick }: { tick: number }) {
 
   return (
     <div className="anomalies">
-      <div className="groups__bar">
+      <div className="toolbar groups__bar">
         <select className="select groups__range" aria-label="Anomaly kind" value={kind} onChange={(e) => setKind(e.target.value as Anomaly['kind'] | '')}>
           <option value="">Every kind</option>
           {Object.entries(kindLabel).map(([k, label]) => (
@@ -72,14 +72,14 @@ export function AnomalyList({ tick }: { tick: number }) {
         <button type="button" className="button button--ghost" disabled={detect.pending} onClick={() => void runDetectors()}>
           {detect.pending ? 'Running detectors…' : 'Run detectors now'}
         </button>
-        {detect.error ? <span className="field-error">{detect.error.message}</span> : null}
+        <ErrorNotice message={detect.error} inline />
       </div>
       {anomalies.error ? <ErrorNotice message={`Could not load anomalies: ${anomalies.error}`} onRetry={anomalies.reload} /> : null}
       {anomalies.data && list.length === 0 ? (
         <p className="muted empty-line">No anomalies detected. The detectors run every minute over the rollups: repeated messages, slow endpoints, error burn rates and volume spikes or drops.</p>
       ) : null}
       {list.length > 0 ? (
-        <ul className="anomaly-list" aria-label="Anomalies">
+        <ul className="plain-list" aria-label="Anomalies">
           {list.map((a) => (
             <AnomalyCard key={a.id} a={a} />
           ))}

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { brand } from '../../../../shared/brand';
 import { getApi } from '../../api/client';
-import { ErrorNotice } from './bits';
-import { formatCount, formatDuration, formatTick, formatTs } from './format';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatCount } from '../../format/number';
+import { formatLatency, formatTick, formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
-import { useWidth } from './use-live';
+import { useWidth } from '../../hooks/use-width';
 
 type Metric = 'volume' | 'errors' | 'p95';
 type ChartRange = '1h' | '24h' | '7d' | '30d';
@@ -20,7 +21,7 @@ const chartRanges: { key: ChartRange; label: string; ms: number }[] = [
 const metrics: { key: Metric; title: string; color: string; unit(grain: string): string; format(y: number): string }[] = [
   { key: 'volume', title: 'Volume', color: brand.colors.neonFluxBlue, unit: (g) => `rows per ${g}`, format: formatCount },
   { key: 'errors', title: 'Errors', color: brand.ui.danger, unit: (g) => `error + fatal per ${g}`, format: formatCount },
-  { key: 'p95', title: 'p95 latency', color: brand.colors.auroraPulseTeal, unit: (g) => `per ${g}, all endpoints`, format: formatDuration },
+  { key: 'p95', title: 'p95 latency', color: brand.colors.auroraPulseTeal, unit: (g) => `per ${g}, all endpoints`, format: formatLatency },
 ];
 
 const chartHeight = 150;
@@ -78,8 +79,8 @@ export default function Charts({ tick }: { tick: number }) {
   const chartWidth = Math.max(0, Math.floor((width - (columns - 1) * 16) / columns) - 2);
 
   return (
-    <section className="card tcharts" aria-labelledby="tcharts-title">
-      <div className="tcharts__head">
+    <section className="card section tcharts" aria-labelledby="tcharts-title">
+      <div className="section-head">
         <h2 id="tcharts-title">Trends</h2>
         <div className="seg" role="group" aria-label="Chart range">
           {chartRanges.map((r) => (

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { getApi } from '../../api/client';
-import { DeltaBadge, ErrorNotice, LevelBadge } from './bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { DeltaBadge, LevelBadge } from './bits';
 import { AnomalyCard } from './AnomalyList';
-import { formatCount, formatDuration, yesterdayUtc } from './format';
+import { formatCount } from '../../format/number';
+import { formatLatency } from '../../format/time';
+import { yesterdayUtc } from './format';
 import { useLoad } from '../../hooks/use-load';
 
 /** The daily report for a UTC day, every figure beside the day before. */
@@ -14,7 +17,7 @@ export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint
 
   return (
     <div className="report">
-      <div className="groups__bar">
+      <div className="toolbar groups__bar">
         <label className="report__date">
           <span>Day (UTC)</span>
           <input className="input" type="date" value={date} max={today} onChange={(e) => e.target.value && setDate(e.target.value)} />
@@ -25,22 +28,22 @@ export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint
       {!r && report.loading ? <p className="muted empty-line">Building the report…</p> : null}
       {r ? (
         <div className="report__grid" data-testid="telemetry-report">
-          <div className="stat stat--total">
-            <span className="stat__label">Rows</span>
+          <div className="tile stat stat--total">
+            <span className="eyebrow">Rows</span>
             <span className="stat__value">{formatCount(r.total.count)}</span>
             <DeltaBadge now={r.total.count} before={r.total.previous} />
           </div>
           {r.byLevel.map((l) => (
-            <div key={l.level} className="stat">
-              <span className="stat__label">
+            <div key={l.level} className="tile stat">
+              <span className="eyebrow">
                 <LevelBadge level={l.level} />
               </span>
               <span className="stat__value">{formatCount(l.count)}</span>
               <DeltaBadge now={l.count} before={l.previous} upIsBad={l.level === 'error' || l.level === 'fatal' || l.level === 'warn'} />
             </div>
           ))}
-          <div className="stat">
-            <span className="stat__label">Anomalies</span>
+          <div className="tile stat">
+            <span className="eyebrow">Anomalies</span>
             <span className="stat__value">{formatCount(r.anomalies.count)}</span>
             <DeltaBadge now={r.anomalies.count} before={r.anomalies.previous} upIsBad />
           </div>
@@ -99,7 +102,7 @@ export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint
                     {formatCount(e.requests)} <DeltaBadge now={e.requests} before={e.previousRequests} />
                   </td>
                   <td className="num">{formatCount(e.errors)}</td>
-                  <td className="num">{formatDuration(e.p95Ms)}</td>
+                  <td className="num">{formatLatency(e.p95Ms)}</td>
                   <td className="num">{e.previousP95Ms === null ? <span className="muted">no data</span> : <DeltaBadge now={Math.round(e.p95Ms)} before={Math.round(e.previousP95Ms)} upIsBad />}</td>
                 </tr>
               ))}
@@ -110,7 +113,7 @@ export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint
       {r && r.anomalies.items.length > 0 ? (
         <div className="report__block">
           <h3>Anomalies that day</h3>
-          <ul className="anomaly-list">
+          <ul className="plain-list">
             {r.anomalies.items.map((a) => (
               <AnomalyCard key={a.id} a={a} />
             ))}

@@ -2,7 +2,7 @@
 export function EmptyState() {
   const origin = typeof window !== 'undefined' && window.location.protocol.startsWith('http') ? window.location.origin : 'http://127.0.0.1:<port>';
   return (
-    <section className="card tempty" aria-labelledby="tempty-title" data-testid="telemetry-empty">
+    <section className="card empty-panel" aria-labelledby="tempty-title" data-testid="telemetry-empty">
       <span className="pill pill--muted">Empty</span>
       <h2 id="tempty-title">No telemetry yet</h2>
       <p className="muted">Nothing is stored yet, so nothing is shown: no sample rows, no made-up charts. Send some in any of these ways:</p>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { telemetryLevels, type TelemetryLevel } from '../../../../shared/telemetry';
 import { getApi } from '../../api/client';
-import { ErrorNotice, LevelBadge } from './bits';
+import { LevelBadge } from './bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { rangeMs, rangeOptions, type RangeKey } from './filters';
-import { formatCount, formatTs } from './format';
+import { formatCount } from '../../format/number';
+import { formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 
 const problemLevels: TelemetryLevel[] = ['warn', 'error', 'fatal'];
@@ -20,7 +22,7 @@ export function GroupsView({ tick, onPick }: { tick: number; onPick(fingerprint:
   const list = groups.data?.groups ?? [];
   return (
     <div className="groups">
-      <div className="groups__bar">
+      <div className="toolbar groups__bar">
         <select className="select groups__range" aria-label="Groups time range" value={range} onChange={(e) => setRange(e.target.value as RangeKey)}>
           {rangeOptions.map((o) => (
             <option key={o.key} value={o.key}>
@@ -28,7 +30,7 @@ export function GroupsView({ tick, onPick }: { tick: number; onPick(fingerprint:
             </option>
           ))}
         </select>
-        <label className="check">
+        <label className="check groups__check">
           <input type="checkbox" checked={problemsOnly} onChange={(e) => setProblemsOnly(e.target.checked)} /> Warnings and errors only
         </label>
         <span className="muted groups__count" role="status">
@@ -56,7 +58,7 @@ export function GroupsView({ tick, onPick }: { tick: number; onPick(fingerprint:
                   <LevelBadge level={telemetryLevels.includes(g.level) ? g.level : 'info'} />
                 </td>
                 <td className="ttable__msg">
-                  <button type="button" className="linkish" onClick={() => onPick(g.fingerprint)} title="Show these rows in the explorer">
+                  <button type="button" className="bare linkish" onClick={() => onPick(g.fingerprint)} title="Show these rows in the explorer">
                     {g.sample}
                   </button>
                   <span className="muted ttable__source"> {g.source}</span>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TelemetryRowOut } from '../../../../shared/contract/telemetry';
-import { ErrorNotice, LevelBadge } from './bits';
+import { LevelBadge } from './bits';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExplorerFilters } from './ExplorerFilters';
 import { emptyFilters, isFiltered, type ExplorerFilters as Filters } from './filters';
 import { countLabel } from './count-label';
-import { formatDuration, formatTs } from './format';
+import { formatLatency, formatTs } from '../../format/time';
 import { RowDetail } from './RowDetail';
 import { useRows } from './use-rows';
 import { VirtualList } from './VirtualList';
@@ -15,7 +16,7 @@ const listHeight = 520;
 function Row({ row, selected, onSelect }: { row: TelemetryRowOut; selected: boolean; onSelect(): void }) {
   const time = formatTs(row.ts);
   return (
-    <button type="button" className="trow" aria-pressed={selected} onClick={onSelect} data-testid="telemetry-row">
+    <button type="button" className="bare trow" aria-pressed={selected} onClick={onSelect} data-testid="telemetry-row">
       <span className="trow__time" title={time}>
         {time.slice(11)}
       </span>
@@ -28,7 +29,7 @@ function Row({ row, selected, onSelect }: { row: TelemetryRowOut; selected: bool
           <>
             {row.method ? <b>{row.method}</b> : null} {row.endpoint}
             {row.status !== null ? <span className={row.status >= 500 ? 'trow__status trow__status--bad' : 'trow__status'}> {row.status}</span> : null}
-            {row.duration_ms !== null ? <span className="muted"> · {formatDuration(row.duration_ms)}</span> : null}
+            {row.duration_ms !== null ? <span className="muted"> · {formatLatency(row.duration_ms)}</span> : null}
           </>
         ) : (
           <span className="muted">—</span>
@@ -62,7 +63,7 @@ export function LogExplorer({ filters, onFilters, tick }: { filters: Filters; on
             ? 'Loading…'
             : countLabel({ loaded: state.rows.length, more: state.more, total: state.total, capped: state.totalCapped, filtered: isFiltered(filters) })}
         </p>
-        <div className="explorer__actions">
+        <div className="actions">
           {fresh ? (
             <button type="button" className="button button--ghost button--small" onClick={reload}>
               New rows arrived · Refresh

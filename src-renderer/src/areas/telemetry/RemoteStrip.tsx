@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import type { RemoteStatus } from '../../../../shared/contract/remote';
 import type { EventPayload } from '../../../../shared/contract';
 import { getApi } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAction } from '../../hooks/use-action';
-import { formatAgo, formatCount } from './format';
+import { formatCount } from '../../format/number';
+import { formatAgo } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 
 type Progress = EventPayload<'telemetry.syncProgress'>;
@@ -49,7 +51,7 @@ export function RemoteStrip() {
   return (
     <section className={`rstrip rstrip--${state}`} aria-label="Remote sync" data-testid="remote-strip">
       <span className={`rstrip__dot rstrip__dot--${state}`} aria-hidden="true" />
-      <div className="rstrip__main">
+      <div className="row-text rstrip__main">
         <span className="rstrip__title">
           Remote Postgres: <strong data-testid="remote-state">{s ? stateLabel[s.state] : loaded.error ? 'Unknown' : 'Checking…'}</strong>
         </span>
@@ -76,9 +78,9 @@ export function RemoteStrip() {
           </span>
         ) : null}
         {result && !sync.pending ? <span className="saved-notice">{result}</span> : null}
-        {sync.error ? <span className="field-error">Sync failed: {sync.error.message}</span> : null}
+        <ErrorNotice message={sync.error && `Sync failed: ${sync.error.message}`} inline />
       </div>
-      <div className="rstrip__actions">
+      <div className="actions">
         {sync.pending ? (
           <button type="button" className="button button--ghost" onClick={() => void getApi().telemetry.cancelSync({})}>
             Cancel

@@ -21,16 +21,3 @@ export function DeltaBadge({ now, before, upIsBad = false }: { now: number; befo
     </span>
   );
 }
-
-export function ErrorNotice({ message, onRetry }: { message: string; onRetry?: () => void }) {
-  return (
-    <div className="notice notice--danger" role="alert">
-      <p>{message}</p>
-      {onRetry ? (
-        <button type="button" className="button button--ghost" onClick={onRetry}>
-          Try again
-        </button>
-      ) : null}
-    </div>
-  );
-}

@@ -1,4 +1,4 @@
-import { formatCount } from './format';
+import { formatCount } from '../../format/number';
 
 export interface CountState {
   loaded: number;

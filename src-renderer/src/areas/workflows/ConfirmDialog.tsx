@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { ErrorLine } from '../../components/ErrorLine';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 /**
  * A modal question with a destructive confirm button (native <dialog>: focus trap, Escape
@@ -42,12 +42,12 @@ export function ConfirmDialog({
     >
       <h2 id="wfx-dialog-title">{title}</h2>
       <div className="wfx-dialog__body">{children}</div>
-      <ErrorLine message={error} />
-      <div className="wfx-dialog__actions">
+      <ErrorNotice message={error} inline />
+      <div className="actions wfx-dialog__actions">
         <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>
           {dismissLabel}
         </button>
-        <button type="button" className="button wfx-danger" onClick={onConfirm} disabled={busy} autoFocus>
+        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy} autoFocus>
           {busy ? 'Working…' : confirmLabel}
         </button>
       </div>

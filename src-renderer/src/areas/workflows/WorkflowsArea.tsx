@@ -22,7 +22,7 @@ export default function WorkflowsArea() {
       return <AnalyticsPage key={route.workflowId} workflowId={route.workflowId} />;
     case 'unknown':
       return (
-        <div className="card wfx-empty" role="alert">
+        <div className="card empty" role="alert">
           <strong>No such page</strong>
           <span className="muted">
             “#/{route.path}” is not a Workflows page. <a href={workflowsHref.list()}>Back to all workflows</a>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, formatDuration, formatJson, formatRate, runDuration } from './format';
+import { exportFileName, formatDuration, formatRate, runDuration } from './format';
 
 describe('workflows formatting', () => {
   it('durations from milliseconds to days', () => {
@@ -26,10 +26,7 @@ describe('workflows formatting', () => {
     expect(runDuration({ startedAt: null, finishedAt: null }, 5)).toBeNull();
   });
 
-  it('JSON for the detail panel and safe export file names', () => {
-    expect(formatJson({ a: 1 })).toBe('{\n  "a": 1\n}');
-    expect(formatJson('plain')).toBe('plain');
-    expect(formatJson(undefined)).toBe('');
+  it('safe export file names', () => {
     expect(exportFileName('New order → thank the customer')).toBe('new-order-thank-the-customer.json');
     expect(exportFileName('Café déjà vu')).toBe('cafe-deja-vu.json');
     expect(exportFileName('→→')).toBe('workflow.json');

@@ -1,5 +1,6 @@
 /** Pure formatting shared by the Workflows pages (tested in format.test.ts). */
 import type { RunSummary, WorkflowSummary } from '../../../../shared/contract/workflows';
+import type { Tone } from '../../components/tone';
 
 export const triggerLabel: Record<WorkflowSummary['triggerType'], string> = {
   manual: 'Manual',
@@ -17,13 +18,8 @@ export const runStatusLabel: Record<RunSummary['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-export function formatTime(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-export function formatTimeExact(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-}
+/** The colour of a run's status. */
+export const runStatusTone: Record<RunSummary['status'], Tone> = { queued: 'info', running: 'info', waiting: 'warn', succeeded: 'good', failed: 'bad', cancelled: 'muted' };
 
 /** "850 ms", "12.4 s", "3m 05s", "2h 10m", "3d 4h"; an em dash when unknown. */
 export function formatDuration(ms: number | null | undefined): string {
@@ -49,17 +45,6 @@ export function runDuration(run: Pick<RunSummary, 'startedAt' | 'finishedAt'>, n
   if (run.startedAt === null) return null;
   const end = run.finishedAt ?? now;
   return end === undefined ? null : Math.max(0, end - run.startedAt);
-}
-
-/** Any value as readable JSON; strings stay as they are. */
-export function formatJson(value: unknown): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 /** A file name for an exported workflow: its name, lower-cased, safe on every OS. */

@@ -1,31 +1,21 @@
 import { useEffect, useState } from 'react';
 import { getApi } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { FieldError } from '../../../components/FieldError';
 import { formatDuration, formatRate } from '../format';
 import { useLoad } from '../../../hooks/use-load';
+import { useWidth } from '../../../hooks/use-width';
 import { WorkflowHeader } from '../WorkflowHeader';
 import { presets, resolveRange, type RangeChoice } from './range';
 import { RunsPerDayChart } from './RunsPerDayChart';
 
 const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-function useWidth(): [(el: HTMLDivElement | null) => void, number] {
-  const [el, setEl] = useState<HTMLDivElement | null>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    if (!el) return;
-    setWidth(el.clientWidth);
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry?.contentRect.width ?? 0)));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [el]);
-  return [setEl, width];
-}
-
 function Tile({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
   return (
-    <div className="card wfx-tile" data-testid={testId}>
-      <span className="wfx-tile__label">{label}</span>
-      <strong className="wfx-tile__value">{value}</strong>
+    <div className="card stat wfx-tile" data-testid={testId}>
+      <span className="eyebrow">{label}</span>
+      <strong className="stat__value">{value}</strong>
       {hint ? <span className="muted wfx-tile__hint">{hint}</span> : null}
     </div>
   );
@@ -39,7 +29,7 @@ export function AnalyticsPage({ workflowId }: { workflowId: string }) {
   const range = resolveRange(choice, Date.now());
   const rangeKey = range.ok ? `${range.from}-${range.to}` : 'invalid';
   const stats = useLoad(async () => (range.ok ? getApi().workflows.stats({ id: workflowId, from: range.from, to: range.to, timezone }) : undefined), [workflowId, rangeKey]);
-  const [chartRef, width] = useWidth();
+  const [chartRef, width] = useWidth<HTMLDivElement>();
   const s = stats.data;
   const reloadStats = stats.reload;
 
@@ -81,17 +71,9 @@ export function AnalyticsPage({ workflowId }: { workflowId: string }) {
         <button type="button" className="button button--ghost" data-testid="analytics-apply" onClick={() => setChoice({ kind: 'custom', ...custom })}>
           Show these days
         </button>
-        {!range.ok ? (
-          <p className="field-error" role="alert" data-field={range.field}>
-            {range.message}
-          </p>
-        ) : null}
+        <FieldError id="analytics-range-error" error={range.ok ? undefined : range} />
       </div>
-      {stats.error ? (
-        <div className="notice notice--danger" role="alert">
-          Could not load the numbers: {stats.error}
-        </div>
-      ) : null}
+      <ErrorNotice message={stats.error && `Could not load the numbers: ${stats.error}`} />
       {range.ok && !s && !stats.error ? <p className="muted">Loading…</p> : null}
       {s ? (
         <>

@@ -1,8 +1,9 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { ClassBadge } from './ClassBadge';
+import { ClassBadge } from '../../../components/ClassBadge';
 import type { StepFlowNode } from './flow-model';
-import { nodeRunStateLabels } from './node-state';
+import { toneClass } from '../../../components/tone';
+import { nodeRunStateLabels, nodeRunStateTone } from './node-state';
 
 /** One step on the canvas: title, type, class, run state and its validation problems. */
 function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
@@ -18,12 +19,12 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
     >
       <Handle type="target" position={Position.Left} id="in" className="fc-handle fc-handle--in" isConnectable={!data.readOnly} />
       <div className="fc-node__head">
-        <ClassBadge value={data.stepClass} raised={data.raisedClass} />
+        <ClassBadge cls={data.stepClass} raised={data.raisedClass} small />
         <span className="fc-node__title" title={data.title}>
           {data.title}
         </span>
         {data.state ? (
-          <span className={`fc-state fc-state--${data.state}`} title={nodeRunStateLabels[data.state]}>
+          <span className={`pill pill--plain fc-state ${toneClass(nodeRunStateTone[data.state])}`} title={nodeRunStateLabels[data.state]}>
             {nodeRunStateLabels[data.state]}
           </span>
         ) : null}

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import type { WorkflowProblem } from '../../../../../shared/workflow';
 import { getApi } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { TRIGGER_NODE_ID } from '../canvas/node-state';
@@ -33,9 +34,7 @@ export function EditorPage({ workflowId, fromImport = false }: { workflowId?: st
   if (session.status === 'error' || !session.doc || !session.saved)
     return (
       <div className="wfe-state">
-        <div className="notice notice--danger" role="alert" data-testid="editor-error">
-          {session.error ?? 'The workflow could not be opened.'}
-        </div>
+        <ErrorNotice message={session.error ?? 'The workflow could not be opened.'} testId="editor-error" />
         <p>
           <a href={workflowsHref.list()}>Back to the workflows</a>
         </p>

@@ -1,4 +1,7 @@
 import { keys } from './use-shortcuts';
+import { toneClass, type Tone } from '../../../components/tone';
+
+const saveTone: Record<Props['status']['tone'], Tone> = { ok: 'good', dirty: 'warn', draft: 'plan', muted: 'muted' };
 
 interface Props {
   name: string;
@@ -28,7 +31,7 @@ export function EditorToolbar(p: Props) {
         ← Workflows
       </a>
       <input className="wfe-name" aria-label="Workflow name" data-testid="wf-name" value={p.name} placeholder="Workflow name" onChange={(e) => p.onName(e.target.value)} />
-      <span className={`wfe-status wfe-status--${p.status.tone}`} data-testid="save-status">
+      <span className={`pill pill--plain wfe-status ${toneClass(saveTone[p.status.tone])}`} data-testid="save-status">
         {p.status.text}
       </span>
       <div className="wfe-toolbar__group">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, stepClasses, type StepClass } from '../../../../../shared/workflow';
-import { ClassBadge } from '../canvas/ClassBadge';
+import { ClassBadge } from '../../../components/ClassBadge';
 import { idProblem, type Doc, type RawNode } from './doc-ops';
 import { FieldErrors } from './FieldErrors';
 import { JsonField } from './JsonField';
@@ -36,7 +36,7 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
   return (
     <div className="wfe-panel__body" data-testid="node-panel">
       <header className="wfe-panel__head">
-        <ClassBadge value={type ? (override && classRank(override) > classRank(type.class) ? override : type.class) : undefined} />
+        <ClassBadge small cls={type ? (override && classRank(override) > classRank(type.class) ? override : type.class) : undefined} />
         <div>
           <h2>{type?.title ?? 'Unknown step type'}</h2>
           <p className="muted">{type?.description ?? `“${String(node.type)}” is not in this app’s step library. Pick a type below or delete the step.`}</p>
@@ -75,7 +75,7 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
         <FieldErrors messages={errors.name} />
       </div>
 
-      <h3 className="wfe-panel__section">Settings</h3>
+      <h3 className="eyebrow wfe-panel__section">Settings</h3>
       {type ? (
         <ParamsForm nodeId={nodeId} type={type} params={params} errors={errors} onChange={(key, value) => onPatch((n) => ({ ...n, params: set(params, key, value) }), `param:${nodeId}:${key}`)} />
       ) : (
@@ -86,7 +86,7 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
         </div>
       )}
 
-      <h3 className="wfe-panel__section">Approval class</h3>
+      <h3 className="eyebrow wfe-panel__section">Approval class</h3>
       <div className="wfe-field">
         <label htmlFor="wfe-node-class">Class</label>
         <select id="wfe-node-class" className="select wfe-input" value={override ?? ''} onChange={(e) => onPatch((n) => set(n, 'class', e.target.value || undefined), `class:${nodeId}`)}>
@@ -103,7 +103,7 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
         <FieldErrors messages={errors.class} />
       </div>
 
-      <h3 className="wfe-panel__section">Reliability</h3>
+      <h3 className="eyebrow wfe-panel__section">Reliability</h3>
       <RetryFields nodeId={nodeId} node={node} errors={errors} onPatch={onPatch} />
 
       <div className="wfe-panel__danger">

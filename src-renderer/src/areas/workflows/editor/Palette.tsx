@@ -1,6 +1,6 @@
 import { memo, useMemo, useState, type DragEvent } from 'react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
-import { ClassBadge } from '../canvas/ClassBadge';
+import { ClassBadge } from '../../../components/ClassBadge';
 import { PALETTE_MIME } from '../canvas/FlowCanvas';
 import { paletteGroups } from './palette-groups';
 
@@ -25,8 +25,8 @@ function PaletteView({ stepTypes, onAdd }: { stepTypes: StepTypeInfo[]; onAdd: (
       {groups.length === 0 ? <p className="muted wfe-palette__empty">No step matches “{query}”.</p> : null}
       {groups.map((g) => (
         <section key={g.cls} className="wfe-palette__group">
-          <h3 title={g.note}>{g.title}</h3>
-          <ul>
+          <h3 className="eyebrow" title={g.note}>{g.title}</h3>
+          <ul className="plain-list">
             {g.items.map((t) => (
               <li
                 key={t.type}
@@ -41,7 +41,7 @@ function PaletteView({ stepTypes, onAdd }: { stepTypes: StepTypeInfo[]; onAdd: (
                 onDoubleClick={() => onAdd(t.type)}
                 title={`${t.description}${t.classNote ? `\n${t.classNote}` : ''}\nDrag onto the canvas, or double-click to add.`}
               >
-                <ClassBadge value={t.class} />
+                <ClassBadge cls={t.class} small />
                 <span className="wfe-palette__text">
                   <span className="wfe-palette__title">{t.title}</span>
                   <span className="wfe-palette__type">{t.type}</span>

@@ -56,7 +56,7 @@ function Field({ id, field, value, onChange }: { id: string; field: ParamField; 
       return <NumberInput id={id} value={value} placeholder={field.defaultValue !== undefined ? String(field.defaultValue) : field.placeholder} onChange={onChange} />;
     case 'boolean':
       return (
-        <label className="wfe-check">
+        <label className="check wfe-check">
           <input id={id} type="checkbox" checked={value === undefined ? field.defaultValue === true : value === true} onChange={(e) => onChange(e.target.checked)} />
           {field.defaultValue !== undefined ? <span className="muted">default {String(field.defaultValue)}</span> : null}
         </label>

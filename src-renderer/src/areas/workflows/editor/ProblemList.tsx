@@ -11,10 +11,10 @@ function ProblemListView({ problems, checking, onPick }: { problems: readonly Ma
         {problems.length > 0 ? <span className="muted"> — fix them to run; you can still save a draft</span> : null}
       </h3>
       {problems.length > 0 ? (
-        <ul>
+        <ul className="plain-list">
           {problems.map((p, i) => (
             <li key={`${p.path}:${i}`}>
-              <button type="button" className="wfe-problem" disabled={!p.nodeId} onClick={() => p.nodeId && onPick(p.nodeId)} title={p.nodeId ? 'Select this step' : undefined}>
+              <button type="button" className="bare wfe-problem" disabled={!p.nodeId} onClick={() => p.nodeId && onPick(p.nodeId)} title={p.nodeId ? 'Select this step' : undefined}>
                 <span className="wfe-problem__where">{p.nodeId === TRIGGER_NODE_ID ? 'trigger' : (p.nodeId ?? 'workflow')}</span>
                 <code>{p.path}</code>
                 <span>{p.message}</span>

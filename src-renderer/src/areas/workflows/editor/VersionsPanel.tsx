@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WorkflowVersionBrief } from '../../../../../shared/contract/workflows';
 import type { WorkflowProblem } from '../../../../../shared/workflow';
 import { getApi } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 import { toLevqorError } from '../../../api/to-levqor-error';
 
 interface Props {
@@ -49,9 +50,9 @@ export function VersionsPanel({ workflowId, current, onView, viewing, onRestore 
           <p className="muted">Every save is a version. Restoring saves that version again as the newest.</p>
         </div>
       </header>
-      {error ? <p className="wfe-field__parse">{error}</p> : null}
+      <ErrorNotice message={error} inline />
       {!versions && !error ? <p className="muted">Loading…</p> : null}
-      <ol className="wfe-versions">
+      <ol className="plain-list wfe-versions">
         {versions?.map((v) => (
           <li key={v.version} className={`wfe-version${v.version === viewing ? ' is-viewing' : ''}`} data-testid={`version-${v.version}`}>
             <div className="wfe-version__main">
@@ -60,15 +61,15 @@ export function VersionsPanel({ workflowId, current, onView, viewing, onRestore 
               {v.draft ? <span className="pill pill--muted wfe-pill--draft">draft · {v.problems} problem{v.problems === 1 ? '' : 's'}</span> : null}
               <span className="wfe-version__name">{v.name}</span>
             </div>
-            <div className="wfe-version__meta">
+            <div className="actions wfe-version__meta">
               <time dateTime={new Date(v.savedAt).toISOString()}>{new Date(v.savedAt).toLocaleString()}</time>
-              <button type="button" className="button button--ghost" onClick={() => void view(v.version)}>
+              <button type="button" className="button button--ghost button--small" onClick={() => void view(v.version)}>
                 {v.version === viewing ? 'Back to editing' : 'View'}
               </button>
               {v.version !== current ? (
                 <button
                   type="button"
-                  className="button button--ghost"
+                  className="button button--ghost button--small"
                   disabled={busy}
                   onClick={() => {
                     setBusy(true);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getApi } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 import { toLevqorError } from '../../../api/to-levqor-error';
 
 /** The saved webhook's URL and secret (hidden until shown), with rotation. */
@@ -17,7 +18,7 @@ export function WebhookSecret({ workflowId }: { workflowId: string }) {
       live = false;
     };
   }, [workflowId]);
-  if (error) return <p className="wfe-field__parse">{error}</p>;
+  if (error) return <ErrorNotice message={error} inline />;
   if (!info) return <p className="muted">The webhook goes live (with its secret) once the workflow is saved without problems.</p>;
   const rotate = async () => {
     if (!window.confirm('Give this webhook a new secret? The old one stops working at once.')) return;

@@ -3,7 +3,10 @@ import type { RunSummary } from '../../../../../shared/contract/workflows';
 import { runStatuses } from '../../../../../shared/workflow';
 import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
-import { formatDuration, formatTimeExact, runStatusLabel } from '../format';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { FieldError } from '../../../components/FieldError';
+import { formatTimeExact } from '../../../format/time';
+import { formatDuration, runStatusLabel } from '../format';
 import { workflowsHref } from '../routes';
 import { StatusBadge } from '../StatusBadge';
 import { useLoad } from '../../../hooks/use-load';
@@ -142,20 +145,12 @@ export function HistoryPage({ workflowId }: { workflowId: string }) {
             Clear filters
           </button>
         ) : null}
-        {filterError ? (
-          <p className="field-error" role="alert" data-field={filterError.field}>
-            {filterError.message}
-          </p>
-        ) : null}
+        <FieldError id="history-filter-error" error={filterError} />
       </form>
-      {error ? (
-        <div className="notice notice--danger" role="alert">
-          Could not load runs: {error}
-        </div>
-      ) : null}
+      <ErrorNotice message={error && `Could not load runs: ${error}`} />
       {runs === undefined && !error ? <p className="muted">Loading runs…</p> : null}
       {runs !== undefined && runs.length === 0 ? (
-        <div className="card wfx-empty" data-testid="history-empty">
+        <div className="card empty" data-testid="history-empty">
           <strong>{filtered ? 'No runs match these filters' : 'No runs yet'}</strong>
           <span className="muted">{filtered ? 'Widen the dates or pick another status.' : 'Runs appear here when the workflow is triggered or run from the editor.'}</span>
         </div>
@@ -182,7 +177,7 @@ export function HistoryPage({ workflowId }: { workflowId: string }) {
                     <StatusBadge status={r.status} dryRun={r.dryRun} />
                   </td>
                   <td>{r.trigger}</td>
-                  <td className="wfx-num">{formatDuration(r.startedAt !== null && r.finishedAt !== null ? r.finishedAt - r.startedAt : null)}</td>
+                  <td className="num">{formatDuration(r.startedAt !== null && r.finishedAt !== null ? r.finishedAt - r.startedAt : null)}</td>
                   <td className="wfx-err-cell">{r.error ? `${r.error.code}${r.error.nodeId ? ` at ${r.error.nodeId}` : ''}: ${r.error.message}` : ''}</td>
                 </tr>
               ))}

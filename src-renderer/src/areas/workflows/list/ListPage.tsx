@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WorkflowSummary } from '../../../../../shared/contract/workflows';
 import { getApi } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { workflowsHref } from '../routes';
@@ -80,7 +81,7 @@ export function ListPage() {
 
   return (
     <div className="stack wfx" data-testid="workflows-list">
-      <div className="wfx-toolbar">
+      <div className="toolbar">
         <a className="button" href={workflowsHref.create()} data-testid="workflow-create">
           New workflow
         </a>
@@ -103,21 +104,18 @@ export function ListPage() {
         <span className="muted wfx-toolbar__hint">Import reads a workflow JSON file; one with problems opens in the editor as a draft.</span>
       </div>
       {notice ? (
-        <div className={notice.kind === 'ok' ? 'notice' : 'notice notice--danger'} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="workflows-notice">
-          {notice.text}
-        </div>
+        notice.kind === 'ok' ? (
+          <div className="notice" role="status" data-testid="workflows-notice">
+            {notice.text}
+          </div>
+        ) : (
+          <ErrorNotice message={notice.text} testId="workflows-notice" />
+        )
       ) : null}
-      {list.error ? (
-        <div className="notice notice--danger" role="alert">
-          Could not load workflows: {list.error}
-          <button type="button" className="button button--ghost" onClick={list.reload}>
-            Try again
-          </button>
-        </div>
-      ) : null}
+      <ErrorNotice message={list.error && `Could not load workflows: ${list.error}`} onRetry={list.reload} />
       {list.data === undefined && !list.error ? <p className="muted">Loading…</p> : null}
       {list.data !== undefined && workflows.length === 0 ? (
-        <div className="card wfx-empty" data-testid="workflows-empty">
+        <div className="card empty" data-testid="workflows-empty">
           <strong>No workflows yet</strong>
           <span className="muted">Create one with “New workflow”, or import a workflow JSON file.</span>
         </div>

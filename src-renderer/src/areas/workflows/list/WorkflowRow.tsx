@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { WorkflowSummary } from '../../../../../shared/contract/workflows';
 import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
-import { formatRate, formatTime, triggerLabel } from '../format';
+import { formatTime } from '../../../format/time';
+import { formatRate, triggerLabel } from '../format';
 import { workflowsHref } from '../routes';
 import { StatusBadge } from '../StatusBadge';
-import { ErrorLine } from '../../../components/ErrorLine';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 
 /** When the trigger fires next, in words. */
 function nextRun(w: WorkflowSummary): string {
@@ -54,7 +55,7 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
           {w.name}
         </a>
         {w.draft ? (
-          <span className="wfx-draft" data-testid="draft-badge" title="Saved with validation problems: it cannot run until they are fixed">
+          <span className="pill pill--plain pill--outlined tone--warn wfx-draft" data-testid="draft-badge" title="Saved with validation problems: it cannot run until they are fixed">
             draft · {w.problems} problem{w.problems === 1 ? '' : 's'}
           </span>
         ) : null}
@@ -77,7 +78,7 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
           <span className="muted">never run</span>
         )}
       </td>
-      <td data-testid="workflow-success" className="wfx-num" title="Succeeded / finished runs, last 30 days">
+      <td data-testid="workflow-success" className="num" title="Succeeded / finished runs, last 30 days">
         {formatRate(w.successRate)}
       </td>
       <td>
@@ -96,17 +97,17 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
           </span>
           <span className="switch__text">{w.enabled ? 'On' : 'Off'}</span>
         </button>
-        <ErrorLine message={error} />
+        <ErrorNotice message={error} inline />
       </td>
       <td>
-        <div className="wfx-row-actions">
-          <button type="button" className="button button--ghost wfx-small" disabled={actions.busy} onClick={() => actions.onDuplicate(w)}>
+        <div className="actions wfx-row-actions">
+          <button type="button" className="button button--ghost button--small" disabled={actions.busy} onClick={() => actions.onDuplicate(w)}>
             Duplicate
           </button>
-          <button type="button" className="button button--ghost wfx-small" disabled={actions.busy} onClick={() => actions.onExport(w)}>
+          <button type="button" className="button button--ghost button--small" disabled={actions.busy} onClick={() => actions.onExport(w)}>
             Export
           </button>
-          <button type="button" className="button button--ghost wfx-small wfx-danger-text" disabled={actions.busy} onClick={() => actions.onDelete(w)}>
+          <button type="button" className="button button--ghost button--small button--danger" disabled={actions.busy} onClick={() => actions.onDelete(w)}>
             Delete
           </button>
         </div>

@@ -1,14 +1,18 @@
 import type { RunDetail, RunStepDetail } from '../../../../../shared/contract/workflows';
 import type { Approval } from '../../../../../shared/contract/approvals';
-import { formatDuration, formatJson, formatTimeExact } from '../format';
+import { formatJson } from '../../../format/json';
+import { formatTimeExact } from '../../../format/time';
+import { formatDuration } from '../format';
+import { toneClass } from '../../../components/tone';
+import { nodeRunStateTone } from '../canvas/node-state';
 import { triggerNodeId, type NodeState } from './run-state';
 
 function Block({ label, value, testId }: { label: string; value: unknown; testId: string }) {
   if (value === undefined) return null;
   return (
     <div className="wfx-block">
-      <span className="wfx-block__label">{label}</span>
-      <pre data-testid={testId}>{formatJson(value)}</pre>
+      <span className="eyebrow">{label}</span>
+      <pre className="code-block" data-testid={testId}>{formatJson(value)}</pre>
     </div>
   );
 }
@@ -51,13 +55,13 @@ export function NodeDetail({ run, nodeId, state, nodeName }: { run: RunDetail; n
   return (
     <section className="wfx-detail" data-testid="node-detail" data-node={nodeId} aria-label={`Step ${nodeName}`}>
       <h3>
-        {nodeName} <span className={`wfx-state wfx-state--${state}`}>{stateText[state]}</span>
+        {nodeName} <span className={`pill pill--plain pill--outlined ${toneClass(nodeRunStateTone[state])}`}>{stateText[state]}</span>
       </h3>
       {!step ? (
         <p className="muted">This step has not started in this run{state === 'cancelled' ? ', and will not: the run was cancelled' : ''}.</p>
       ) : (
         <>
-          <dl className="wfx-facts">
+          <dl className="facts">
             <dt>Type</dt>
             <dd>
               {step.type} · class {step.class}
@@ -110,8 +114,8 @@ export function NodeDetail({ run, nodeId, state, nodeName }: { run: RunDetail; n
       )}
       {logs.length > 0 ? (
         <div className="wfx-block">
-          <span className="wfx-block__label">Log</span>
-          <ul className="wfx-log">
+          <span className="eyebrow">Log</span>
+          <ul className="plain-list wfx-log">
             {logs.map((l, i) => (
               <li key={i} className={`wfx-log__line wfx-log__line--${l.level}`}>
                 <time>{new Date(l.at).toLocaleTimeString()}</time> {l.message}

@@ -3,8 +3,8 @@ import type { Approval } from '../../../../../shared/contract/approvals';
 import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { hrefFor } from '../../../routing/use-hash-route';
-import { formatJson } from '../format';
-import { ErrorLine } from '../../../components/ErrorLine';
+import { formatJson } from '../../../format/json';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 
 /** The run's open approval requests: decide here, or in the Approvals inbox. */
 export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
@@ -25,7 +25,7 @@ export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
     }
   };
   return (
-    <div className="card wfx-approvals" data-testid="run-approvals">
+    <div className="card section wfx-approvals" data-testid="run-approvals">
       {pending.map((a) => (
         <div key={a.id} className="wfx-approval" data-testid={`run-approval-${a.id}`}>
           <div className="wfx-approval__text">
@@ -36,9 +36,9 @@ export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
                 open the Approvals inbox
               </a>
             </span>
-            {a.preview !== undefined ? <pre className="wfx-approval__preview">{formatJson(a.preview)}</pre> : null}
+            {a.preview !== undefined ? <pre className="code-block">{formatJson(a.preview)}</pre> : null}
           </div>
-          <div className="wfx-approval__actions">
+          <div className="actions">
             <button type="button" className="button" disabled={busy !== undefined} onClick={() => void decide(a, 'approve')}>
               Approve
             </button>
@@ -48,7 +48,7 @@ export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
           </div>
         </div>
       ))}
-      <ErrorLine message={error} />
+      <ErrorNotice message={error} inline />
     </div>
   );
 }

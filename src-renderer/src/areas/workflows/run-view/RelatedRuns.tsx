@@ -11,7 +11,7 @@ function RunLink({ r, label }: { r: RunSummary; label: string }) {
     </>
   );
   return (
-    <li className="wfx-related__item" data-testid={`related-${r.id}`}>
+    <li className="toolbar wfx-related__item" data-testid={`related-${r.id}`}>
       {r.workflowId ? <a href={workflowsHref.run(r.workflowId, r.id)}>{text}</a> : <span>{text}</span>}
       <StatusBadge status={r.status} dryRun={r.dryRun} />
     </li>
@@ -28,7 +28,7 @@ export function RelatedRuns({ run }: { run: RunDetail }) {
       <div className="section__head">
         <h2 id="wfx-related-title">Related runs</h2>
       </div>
-      <ul className="wfx-related">
+      <ul className="plain-list wfx-related">
         {related.data.map((r) => (
           <RunLink key={r.id} r={r} label={r.id === run.parentRunId ? 'Started by' : 'Child run:'} />
         ))}

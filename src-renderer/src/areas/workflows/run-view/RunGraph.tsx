@@ -1,6 +1,7 @@
 import type { RunDetail, StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { FlowCanvas } from '../canvas/FlowCanvas';
-import { nodeRunStateLabels } from '../canvas/node-state';
+import { toneClass } from '../../../components/tone';
+import { nodeRunStateLabels, nodeRunStateTone } from '../canvas/node-state';
 import { triggerNodeId, type NodeStates } from './run-state';
 
 /**
@@ -33,14 +34,14 @@ export function RunGraph({
       ) : (
         <p className="muted">This run's workflow document is no longer stored; its steps are listed below.</p>
       )}
-      <ol className="wfx-steps" aria-label="Steps of this run">
+      <ol className="plain-list wfx-steps" aria-label="Steps of this run">
         {ids.map((id) => {
           const state = states[id] ?? 'pending';
           return (
             <li key={id}>
               <button
                 type="button"
-                className={`wfx-step wfx-step--${state}`}
+                className={`wfx-step ${toneClass(nodeRunStateTone[state])}`}
                 aria-pressed={selected === id}
                 data-testid={`step-${id}`}
                 data-state={state}

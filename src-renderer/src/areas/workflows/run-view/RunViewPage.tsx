@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { formatDuration, formatTimeExact } from '../format';
+import { formatTimeExact } from '../../../format/time';
+import { formatDuration } from '../format';
 import { StatusBadge } from '../StatusBadge';
 import { useLoad } from '../../../hooks/use-load';
+import { useNow } from '../../../hooks/use-now';
 import { WorkflowHeader } from '../WorkflowHeader';
 import { NodeDetail } from './NodeDetail';
 import { PendingApprovals } from './PendingApprovals';
@@ -12,7 +14,7 @@ import { RelatedRuns } from './RelatedRuns';
 import { RunGraph } from './RunGraph';
 import { runControls, triggerNodeId, type NodeState } from './run-state';
 import { useRun } from './use-run';
-import { ErrorLine } from '../../../components/ErrorLine';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 
 /** The first node worth looking at: a failure, then a wait, then whatever runs. */
 function interesting(states: Record<string, NodeState>): string | undefined {
@@ -32,14 +34,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
   const [acting, setActing] = useState<'retry' | 'cancel' | undefined>(undefined);
   const [actionError, setActionError] = useState<string | undefined>(undefined);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const [now, setNow] = useState(() => Date.now());
-  const open = run !== undefined && runControls(run.status).cancel;
-
-  useEffect(() => {
-    if (!open) return;
-    const t = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(t);
-  }, [open]);
+  const now = useNow(run !== undefined && runControls(run.status).cancel);
 
   const shown = selected ?? interesting(states) ?? triggerNodeId;
   const controls = run ? runControls(run.status) : { retry: false, cancel: false };
@@ -63,30 +58,26 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
   return (
     <div className="stack wfx" data-testid="run-view" data-run-status={run?.status}>
       <WorkflowHeader workflowId={workflowId} workflow={workflow.data} current="run" {...(run ? { fallbackName: run.workflowName } : {})} />
-      {error ? (
-        <div className="notice notice--danger" role="alert">
-          Could not load run {runId}: {error}
-        </div>
-      ) : null}
+      <ErrorNotice message={error && `Could not load run ${runId}: ${error}`} />
       {!run && !error ? <p className="muted">Loading the run…</p> : null}
       {run ? (
         <>
-          <div className="card wfx-runbar">
-            <div className="wfx-runbar__facts">
+          <div className="card toolbar wfx-runbar">
+            <div className="toolbar">
               <StatusBadge status={run.status} dryRun={run.dryRun} />
               <span className="muted">
                 {run.trigger} run · {formatTimeExact(run.startedAt ?? run.createdAt)} · {formatDuration(run.startedAt === null ? null : (run.finishedAt ?? now) - run.startedAt)}
               </span>
               <code className="muted wfx-runid">{run.id}</code>
             </div>
-            <div className="wfx-runbar__actions">
+            <div className="actions">
               {controls.retry ? (
                 <button type="button" className="button" disabled={acting !== undefined} onClick={() => void act('retry')} data-testid="run-retry">
                   {acting === 'retry' ? 'Retrying…' : 'Retry from failed step'}
                 </button>
               ) : null}
               {controls.cancel ? (
-                <button type="button" className="button button--ghost wfx-danger-text" disabled={acting !== undefined} onClick={() => setConfirmCancel(true)} data-testid="run-cancel">
+                <button type="button" className="button button--ghost button--danger" disabled={acting !== undefined} onClick={() => setConfirmCancel(true)} data-testid="run-cancel">
                   {acting === 'cancel' ? 'Cancelling…' : 'Cancel run'}
                 </button>
               ) : null}
@@ -97,7 +88,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
                 {run.error.nodeId ? ` at ${run.error.nodeId}` : ''}: {run.error.message}
               </p>
             ) : null}
-            <ErrorLine message={actionError} />
+            <ErrorNotice message={actionError} inline />
           </div>
           {confirmCancel ? (
             <ConfirmDialog
@@ -123,7 +114,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
               {run.logs.length === 0 ? (
                 <p className="muted">No log lines yet.</p>
               ) : (
-                <ul className="wfx-log" data-testid="run-log">
+                <ul className="plain-list wfx-log" data-testid="run-log">
                   {run.logs.map((l, i) => (
                     <li key={i} className={`wfx-log__line wfx-log__line--${l.level}`}>
                       <time>{new Date(l.at).toLocaleTimeString()}</time> {l.nodeId ? <code>{l.nodeId}</code> : null} {l.message}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getApi } from '../../api/client';
+import { getApi } from '../api/client';
 
 /** The app's own log lines are stored every few seconds; they refresh the page less often. */
 const appThrottleMs = 30_000;
@@ -37,18 +37,4 @@ export function useTelemetryTick(throttleMs = 3000): number {
     };
   }, [throttleMs]);
   return tick;
-}
-
-/** The width of an element, kept current with a ResizeObserver. */
-export function useWidth<E extends HTMLElement>(): [(el: E | null) => void, number] {
-  const [el, setEl] = useState<E | null>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    if (!el) return;
-    setWidth(el.clientWidth);
-    const ro = new ResizeObserver(([entry]) => setWidth(Math.round(entry?.contentRect.width ?? 0)));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [el]);
-  return [setEl, width];
 }

@@ -1,9 +1,10 @@
-import { StageSection } from './settings/StageSection';
-import { PreferencesSection } from './settings/PreferencesSection';
-import { SecretsSection } from './settings/SecretsSection';
-import { AboutSection } from './settings/AboutSection';
-import { SessionsSection } from './settings/SessionsSection';
-import { NotificationsSection } from './settings/NotificationsSection';
+import { StageSection } from './StageSection';
+import { PreferencesSection } from './PreferencesSection';
+import { SecretsSection } from './SecretsSection';
+import { AboutSection } from './AboutSection';
+import { SessionsSection } from './SessionsSection';
+import { NotificationsSection } from './NotificationsSection';
+import './settings.css';
 
 /** Settings: launch stage, preferences, notifications, secrets (set / not set only), browser sessions and what is running. */
 export default function SettingsArea() {

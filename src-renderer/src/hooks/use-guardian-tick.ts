@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { EventName } from '../../../../shared/contract';
-import { getApi } from '../../api/client';
+import type { EventName } from '../../../shared/contract';
+import { getApi } from '../api/client';
 
 /** The events that can move a number on the Guardian home page. */
 export const guardianRefreshEvents = [

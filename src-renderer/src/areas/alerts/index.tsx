@@ -1,4 +1,4 @@
-import { NotBuiltPanel } from '../components/NotBuiltPanel';
+import { NotBuiltPanel } from '../../components/NotBuiltPanel';
 
 /** Alerts: not built yet. Replace this panel with the real page when the area lands. */
 export default function AlertsArea() {

@@ -1,19 +1,19 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { getApi } from '../api/client';
-import { AnomalyList } from './telemetry/AnomalyList';
-import { ErrorNotice } from './telemetry/bits';
-import { DailyReport } from './telemetry/DailyReport';
-import { EmptyState } from './telemetry/EmptyState';
-import { emptyFilters, type ExplorerFilters } from './telemetry/filters';
-import { GroupsView } from './telemetry/GroupsView';
-import { LogExplorer } from './telemetry/LogExplorer';
-import { RemoteStrip } from './telemetry/RemoteStrip';
-import { useLoad } from '../hooks/use-load';
-import { useTelemetryTick } from './telemetry/use-live';
-import './telemetry/telemetry.css';
+import { getApi } from '../../api/client';
+import { AnomalyList } from './AnomalyList';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { DailyReport } from './DailyReport';
+import { EmptyState } from './EmptyState';
+import { emptyFilters, type ExplorerFilters } from './filters';
+import { GroupsView } from './GroupsView';
+import { LogExplorer } from './LogExplorer';
+import { RemoteStrip } from './RemoteStrip';
+import { useLoad } from '../../hooks/use-load';
+import { useTelemetryTick } from '../../hooks/use-telemetry-tick';
+import './telemetry.css';
 
 // recharts is the largest dependency of the renderer: loaded only when this page shows charts
-const Charts = lazy(() => import('./telemetry/Charts'));
+const Charts = lazy(() => import('./Charts'));
 
 type Tab = 'explorer' | 'groups' | 'anomalies' | 'report';
 
@@ -39,7 +39,7 @@ export default function TelemetryArea() {
   }, []);
 
   return (
-    <div className="telemetry stack">
+    <div className="stack page-wide telemetry">
       <RemoteStrip />
       {probe.error && !probe.data ? <ErrorNotice message={`Could not read telemetry: ${probe.error}`} onRetry={probe.reload} /> : null}
       {!probe.data && probe.loading ? (
@@ -50,10 +50,10 @@ export default function TelemetryArea() {
       {probe.data && !hasRows ? <EmptyState /> : null}
       {hasRows ? (
         <>
-          <Suspense fallback={<section className="card tcharts tcharts--loading" aria-label="Loading charts" />}>
+          <Suspense fallback={<section className="card section tcharts tcharts--loading" aria-label="Loading charts" />}>
             <Charts tick={tick} />
           </Suspense>
-          <section className="card tpanel">
+          <section className="card section tpanel">
             <div className="tabs" role="tablist" aria-label="Telemetry views">
               {tabs.map((t) => (
                 <button key={t.id} type="button" role="tab" id={`ttab-${t.id}`} aria-controls={`tpanel-${t.id}`} aria-selected={tab === t.id} className="tabs__tab" onClick={() => setTab(t.id)}>

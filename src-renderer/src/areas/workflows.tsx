@@ -1,2 +1,0 @@
-/** Workflows: list, editor, run history, live run view and analytics (src-renderer/src/areas/workflows/). */
-export { default } from './workflows/WorkflowsArea';
