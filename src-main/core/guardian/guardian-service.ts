@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 import type { RemoteDb } from '../remote/remote-db';
 import { remoteStatus } from '../remote/status';
 import { ongoingMs } from '../telemetry/anomaly-store';
-import { every } from '../telemetry/periodic';
+import { every } from '../periodic';
 import type { TelemetryService } from '../telemetry/telemetry-service';
 import { applyChanges, inMaintenance, newDefinition, type MonitorInput } from './definition';
 import { planFor } from './healing';

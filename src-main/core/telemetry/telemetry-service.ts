@@ -12,7 +12,7 @@ import { appLogRow, type AppLogTee } from './app-log-tee';
 import { runDetectors } from './detectors';
 import { TelemetryIngest, type IngestResult } from './ingest';
 import { parseBatchText, parseNdjsonFile } from './parse-batch';
-import { every } from './periodic';
+import { every } from '../periodic';
 import { nodeBits, rowIdSql } from './made-id';
 import { queryGroups, queryRows, type GroupQuery, type RowQuery } from './query';
 import { dailyReport } from './report';

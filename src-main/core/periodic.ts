@@ -1,5 +1,5 @@
-import type { BackgroundTask } from '../background';
-import type { Logger } from '../logger';
+import type { BackgroundTask } from './background';
+import type { Logger } from './logger';
 
 /**
  * A background task that runs `fn` every `intervalMs()` (re-read each time, so a changed
