@@ -11,7 +11,8 @@ import type { SettingsService } from '../settings/settings-service';
 import type { StageService } from '../stage/stage-service';
 import { authFromCredentials } from './drive/credentials';
 import { DriveError } from './drive/drive-error';
-import { downloadUrlFor, shareWithAnyone, uploadFile, type DriveTarget, type UploadTuning } from './drive/drive-uploader';
+import { downloadUrlFor, shareWithAnyone, uploadFile } from './drive/drive-uploader';
+import type { DriveTarget, UploadTuning } from './drive/upload-job';
 import { decidedBy, uploadApprovalRequest, type ApprovalPort } from './upload-approval';
 import { publicUpload, UploadStore, type StoredUpload } from './upload-store';
 

@@ -2,8 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readChunk } from '../read-chunk';
 import { DriveError, failureForStatus, toDriveError } from './drive-error';
-import type { DriveTarget, UploadJob, UploadedFile } from './drive-uploader';
-import { fileFields, uploadMetadata } from './drive-uploader';
+import { fileFields, uploadMetadata, type DriveTarget, type UploadJob, type UploadedFile } from './upload-job';
 
 /** Chunks must be multiples of 256 KiB (Drive's rule), except the last. */
 export const chunkQuantum = 256 * 1024;
