@@ -1,5 +1,5 @@
 import type { Core } from '../../core';
-import { remoteStatus } from '../../core/remote/status';
+import { remoteStatus } from '../../core/telemetry/remote-status';
 import type { HandlerMap } from '../handler';
 
 export const remoteHandlers = (core: Core) =>

@@ -13,7 +13,7 @@ import type { EventBus } from '../event-bus';
 import { uuidv7 } from '../ids';
 import type { Logger } from '../logger';
 import type { RemoteDb } from '../remote/remote-db';
-import { remoteStatus } from '../remote/status';
+import { remoteStatus } from '../telemetry/remote-status';
 import { ongoingMs } from '../telemetry/anomaly-store';
 import { every } from '../periodic';
 import type { TelemetryService } from '../telemetry/telemetry-service';
