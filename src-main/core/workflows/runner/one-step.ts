@@ -1,7 +1,8 @@
 import type { LaunchStage } from '../../../../shared/stage';
-import { parseDuration, type StepClass, type WorkflowNode } from '../../../../shared/workflow';
+import { parseDuration, retryPolicySchema, type StepClass, type WorkflowNode } from '../../../../shared/workflow';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
+import { backoffDelay, type RetryPolicy } from '../../retry';
 import type { Timer, TimerHandle } from '../../timer';
 import { isStatic, isThenable, resolveTemplates } from '../expressions';
 import type { StepRegistry } from '../registry';
@@ -15,7 +16,6 @@ import { Cancelled, emit, LostLease, noStepErrorCode, runRef, toStepError, type 
 import type { GroupCommit } from './group-commit';
 import { runnerLimits } from './limits';
 import { gate, type Gate } from './policy';
-import { backoffMs, defaultRetry } from './retry';
 import { auditRow, settle } from './settle';
 import type { StepContexts } from './step-context';
 
@@ -29,6 +29,9 @@ export interface StepRunnerDeps {
   events: EventBus;
   stage: () => LaunchStage;
 }
+
+/** A node without `retry`: the file format's defaults (one try, nothing to wait for). */
+const defaultRetry: RetryPolicy = retryPolicySchema.parse({});
 
 // per node and per step type, not per run: nodes and definitions are immutable once loaded
 const staticParams = new WeakMap<WorkflowNode, boolean>();
@@ -240,7 +243,7 @@ export class StepRunner {
     const policy = n.node.retry ?? defaultRetry;
     const used = n.attempt - n.attemptBase;
     if (e.retriable && used < policy.maxAttempts) {
-      const retryAt = finished + backoffMs(policy, used, this.random);
+      const retryAt = finished + backoffDelay(policy, used, this.random);
       n.state = { wait: 'retry' };
       settle(this.d, d, n, { status: 'waiting', wakeAt: retryAt, error: { code: e.code, message: e.message }, quiet: true });
       d.after.push(() =>
