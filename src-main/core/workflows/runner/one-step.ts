@@ -12,12 +12,13 @@ import type { AuditDecision, AuditStore } from '../store/audit-store';
 import type { RunStore } from '../store/run-store';
 import { askApproval } from './ask-approval';
 import { Attempt } from './attempt';
-import { Cancelled, emit, LostLease, noStepErrorCode, runRef, toStepError, type Drive, type NodeState } from './drive';
+import { Cancelled, emit, LostLease, noStepErrorCode, runRef, toStepError, type RunState, type NodeState } from './run-state';
 import type { GroupCommit } from './group-commit';
 import { runnerLimits } from './limits';
 import { gate, type Gate } from './policy';
 import { auditRow, settle } from './settle';
 import type { StepContexts } from './step-context';
+import { waitRule } from './waits';
 
 export interface StepRunnerDeps {
   runs: RunStore;
@@ -64,11 +65,12 @@ export class StepRunner {
     private readonly random: () => number,
   ) {}
 
-  async runNode(d: Drive, n: NodeState): Promise<void> {
+  async runNode(d: RunState, n: NodeState): Promise<void> {
     const now = this.d.clock.now();
     const def = n.def;
     const wasRunning = n.status === 'running';
-    const continuing = n.status === 'waiting' && (n.state.wait === 'delay' || n.state.wait === 'child');
+    // a step's own wait (delay, child run) goes on in the same attempt (waits.ts)
+    const continuing = n.status === 'waiting' && waitRule(n)?.wakes === 'step-continues';
     d.tried.add(n.id);
 
     let params: unknown;
@@ -258,7 +260,7 @@ export class StepRunner {
   }
 
   /** A real attempt's running row (and audit row for B/C), committed before the step runs. */
-  private async announce(d: Drive, n: NodeState, cls: StepClass, stage: LaunchStage, decision: AuditDecision, inputJson: string | null, now: number): Promise<void> {
+  private async announce(d: RunState, n: NodeState, cls: StepClass, stage: LaunchStage, decision: AuditDecision, inputJson: string | null, now: number): Promise<void> {
     const storedState = JSON.stringify(n.state);
     d.writes.push(() =>
       this.d.runs.startStep({
@@ -284,7 +286,7 @@ export class StepRunner {
     emit(this.d.events, 'step.started', () => ({ ...runRef(d), nodeId: n.id, type: n.def.type, class: cls, attempt: n.attempt, at: now }));
   }
 
-  private failRun(d: Drive, n: NodeState, e: StepError, willRetry: boolean): void {
+  private failRun(d: RunState, n: NodeState, e: StepError, willRetry: boolean): void {
     d.failed = { code: e.code, message: e.message, nodeId: n.id };
     const at = this.d.clock.now();
     d.after.push(() =>
