@@ -107,4 +107,4 @@ export function buildApi(transport: Transport, names: readonly ProcedureName[] =
 
 export * from './errors';
 export * from './renderer-procedures';
-export type { ProcedureDef, EventDef } from './procedure';
+export type { CallTransport, ProcedureDef, EventDef } from './procedure';

@@ -53,6 +53,20 @@ describe('dispatcher', () => {
     core.close();
   });
 
+  it('answers a procedure that names its transports only over those', async () => {
+    const { core, api } = setup();
+    const delivery = { path: 'nobody-here', secret: 's', body: { id: 1 }, headers: {} };
+    for (const transport of ['cli', 'ipc'] as const) {
+      expect(await api.call('workflows.webhook', delivery, { transport })).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: `"workflows.webhook" cannot be called over ${transport}, only over http`, field: 'procedure' },
+      });
+    }
+    expect(await api.call('workflows.webhook', delivery, { transport: 'http' })).toEqual({ ok: true, value: { status: 404, error: 'no active webhook at /hooks/nobody-here' } });
+    expect(core.runs.list({ limit: 10 })).toEqual([]);
+    core.close();
+  });
+
   it('turns a thrown error into INTERNAL with a request id, never a stack', async () => {
     const { core, api } = setup();
     core.db.close(); // any handler touching the store now throws a plain Error

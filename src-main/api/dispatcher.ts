@@ -64,8 +64,8 @@ export function createDispatcher(core: Core): Dispatcher {
         return finish({ ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: `Unknown procedure "${name}"` } });
       }
       const def: ProcedureDef = procedures[name];
-      const pathRefusal = refuseLocalPaths(def, rawInput, ctx);
-      if (pathRefusal) return finish({ ok: false, error: pathRefusal });
+      const refusal = refuseTransport(name, def, ctx) ?? refuseLocalPaths(def, rawInput, ctx);
+      if (refusal) return finish({ ok: false, error: refusal });
       const input = def.input.safeParse(rawInput ?? {});
       if (!input.success) return finish({ ok: false, error: apiErrorFromZod(input.error) });
 
@@ -85,6 +85,12 @@ export function createDispatcher(core: Core): Dispatcher {
       return finish({ ok: true, value: output.data });
     },
   };
+}
+
+/** A procedure that names its transports (ProcedureDef.transports) is refused on any other. */
+function refuseTransport(name: ProcedureName, def: ProcedureDef, ctx: CallContext): ApiError | undefined {
+  if (!def.transports || def.transports.includes(ctx.transport)) return undefined;
+  return { code: 'FORBIDDEN', message: `"${name}" cannot be called over ${ctx.transport}, only over ${def.transports.join(' or ')}`, field: 'procedure' };
 }
 
 /** A file or folder of this machine is named only from the command line (ProcedureDef.localPaths). */

@@ -15,6 +15,7 @@ type WorkflowsProcedure =
   | 'workflows.setEnabled'
   | 'workflows.rotateSecret'
   | 'workflows.run'
+  | 'workflows.webhook'
   | 'workflows.stats'
   | 'workflows.stepTypes';
 
@@ -37,6 +38,7 @@ export const workflowsHandlers = (core: Core) =>
     'workflows.rotateSecret': ({ id }) => core.workflows.rotateSecret(id),
     'workflows.run': ({ id, workflow, input, wait, dryRun }) =>
       core.workflows.run({ ...(id !== undefined ? { id } : { workflow }), input: input ?? {}, wait, dryRun }),
+    'workflows.webhook': ({ path, secret, body, headers }) => core.engine.webhooks.handle({ path, secret, body, headers }),
     'workflows.stats': ({ id, from, to, timezone }) => core.workflows.stats(id, from, to, timezone),
     'workflows.stepTypes': () => ({ stepTypes: core.workflows.stepTypes() }),
   }) satisfies HandlerMap<WorkflowsProcedure>;
