@@ -46,6 +46,9 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
 
+/** The procedures of one namespace: `ProceduresOf<'stage'>` is `'stage.get' | 'stage.set'`. */
+export type ProceduresOf<NS extends Namespace<ProcedureName>> = Extract<ProcedureName, `${NS}.${string}`>;
+
 export const procedureNames = Object.keys(procedures) as ProcedureName[];
 export const eventNames = Object.keys(events) as EventName[];
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { procedureNames } from '../../shared/contract';
+import { procedureNames, type ProcedureName, type ProceduresOf } from '../../shared/contract';
 import { tempDir } from '../../tests/helpers/temp-dir';
 import { createCore } from '../core';
 import { createDispatcher } from './dispatcher';
+import type { HandlerMap } from './handler';
 
 const secretValue = 'sk-test-DISPATCHER-LEAK-CHECK-42';
 
@@ -20,6 +21,19 @@ describe('dispatcher', () => {
     const result = await api.call('app.info', {});
     expect(result).toMatchObject({ ok: true, value: { stage: 'pre-launch', schemaVersion: expect.any(Number) } });
     core.close();
+  });
+
+  it('names a namespace’s procedures from the contract, and a handler map must cover them (checked by npm run typecheck)', () => {
+    const stage: ProceduresOf<'stage'>[] = ['stage.get', 'stage.set'];
+    expect(procedureNames.filter((name) => name.startsWith('stage.'))).toEqual(stage);
+    const state = { stage: 'pre-launch', stored: 'pre-launch', source: 'default' } as const;
+    const complete: HandlerMap<ProceduresOf<'stage'>> = { 'stage.get': () => state, 'stage.set': () => state };
+    // @ts-expect-error a procedure of the namespace ('stage.set') has no handler
+    const missing: HandlerMap<ProceduresOf<'stage'>> = { 'stage.get': () => state };
+    // @ts-expect-error the dispatcher's map needs a handler for every procedure
+    const partial: HandlerMap<ProcedureName> = { ...complete };
+    expect(Object.keys(partial)).toEqual(['stage.get', 'stage.set']);
+    expect(Object.keys(missing)).toEqual(['stage.get']);
   });
 
   it('answers an unknown procedure with UNKNOWN_PROCEDURE', async () => {

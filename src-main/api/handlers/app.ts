@@ -1,7 +1,8 @@
 import type { Core } from '../../core';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
 
 export const appHandlers = (core: Core) =>
   ({
     'app.info': () => core.info(),
-  }) satisfies HandlerMap<'app.info'>;
+  }) satisfies HandlerMap<ProceduresOf<'app'>>;
