@@ -13,6 +13,16 @@ function manualTime() {
 
 class Transient extends Error {}
 
+/** A try that always fails with a fresh `make()`, counting how often it ran. */
+function alwaysFailing(make: () => Error) {
+  const ran = { tries: 0 };
+  const fn = async (): Promise<never> => {
+    ran.tries++;
+    throw make();
+  };
+  return { fn, ran };
+}
+
 describe('backoffDelay', () => {
   it('doubles from initialMs and caps at maxMs', () => {
     expect([1, 2, 3, 4, 5, 6, 30].map((n) => backoffDelay(policy, n))).toEqual([500, 1000, 2000, 4000, 8000, 10_000, 10_000]);
@@ -83,31 +93,16 @@ describe('withRetry', () => {
 
   it('gives up after maxAttempts tries, and at once on a failure that is not transient', async () => {
     const { timer } = manualTime();
-    let tries = 0;
-    const spent = withRetry(
-      async () => {
-        tries++;
-        throw new Transient('still down');
-      },
-      { ...policy, maxAttempts: 3 },
-      { isTransient: () => true, timer },
-    );
+    const down = alwaysFailing(() => new Transient('still down'));
+    const spent = withRetry(down.fn, { ...policy, maxAttempts: 3 }, { isTransient: () => true, timer });
     const caught = spent.catch((err: unknown) => err);
     await timer.advance(60_000);
     expect(await caught).toBeInstanceOf(Transient);
-    expect(tries).toBe(3);
+    expect(down.ran.tries).toBe(3);
 
-    let once = 0;
-    const final = withRetry(
-      async () => {
-        once++;
-        throw new Error('bad password');
-      },
-      policy,
-      { isTransient: (err) => err instanceof Transient, timer },
-    );
-    await expect(final).rejects.toThrow('bad password');
-    expect(once).toBe(1);
+    const refused = alwaysFailing(() => new Error('bad password'));
+    await expect(withRetry(refused.fn, policy, { isTransient: (err) => err instanceof Transient, timer })).rejects.toThrow('bad password');
+    expect(refused.ran.tries).toBe(1);
   });
 
   it('asks a policy function again after every failed try', async () => {
@@ -140,20 +135,13 @@ describe('withRetry', () => {
   it('stops waiting when the signal aborts', async () => {
     const { timer } = manualTime();
     const controller = new AbortController();
-    let tries = 0;
-    const done = withRetry(
-      async () => {
-        tries++;
-        throw new Transient('down');
-      },
-      policy,
-      { isTransient: () => true, timer, signal: controller.signal },
-    );
+    const down = alwaysFailing(() => new Transient('down'));
+    const done = withRetry(down.fn, policy, { isTransient: () => true, timer, signal: controller.signal });
     const caught = done.catch((err: unknown) => err);
     await timer.advance(100);
     controller.abort(new Error('cancelled'));
     expect(((await caught) as Error).message).toBe('cancelled');
-    expect(tries).toBe(1);
+    expect(down.ran.tries).toBe(1);
     expect(timer.size).toBe(0);
   });
 });

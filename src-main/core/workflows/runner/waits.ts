@@ -30,7 +30,12 @@ export interface WaitRule {
   timeout: string;
 }
 
-const byClock = (n: NodeState, now: number) => n.wakeAt === null || n.wakeAt <= now;
+/** A wait that only time ends: due once its wake_at has passed. */
+const byClock: Pick<WaitRule, 'wakeAt' | 'isDue' | 'changedSinceTried'> = {
+  wakeAt: (n) => n.wakeAt,
+  isDue: (n, _look, now) => n.wakeAt === null || n.wakeAt <= now,
+  changedSinceTried: () => false,
+};
 
 function approvalOver(n: NodeState, look: WaitLook, now: number): boolean {
   const a = n.approvalId ? look.approvals.get(n.approvalId) : undefined;
@@ -49,19 +54,15 @@ function childEnded(n: NodeState, look: WaitLook): boolean {
  */
 export const waitKinds: Readonly<Record<WaitKind, WaitRule>> = {
   delay: {
+    ...byClock,
     stored: 'wake_at = the time to go on; state.step = what the delay step stored',
     wakes: 'step-continues',
-    wakeAt: (n) => n.wakeAt,
-    isDue: (n, _look, now) => byClock(n, now),
-    changedSinceTried: () => false,
     timeout: 'the wait is over: the delay step is called again and finishes',
   },
   retry: {
+    ...byClock,
     stored: 'wake_at = when to try again (backoffDelay of the node\u2019s retry policy); error = the failure',
     wakes: 'new-attempt',
-    wakeAt: (n) => n.wakeAt,
-    isDue: (n, _look, now) => byClock(n, now),
-    changedSinceTried: () => false,
     timeout: 'the next attempt starts',
   },
   approval: {
