@@ -12,6 +12,7 @@ import type { Attempt } from './attempt';
  * drives it, one-step.ts runs its nodes, group-commit.ts commits what they queue).
  */
 
+/** What a waiting node waits for; waits.ts gives each kind its rule. */
 export type WaitKind = 'retry' | 'delay' | 'child' | 'approval';
 export interface StoredState {
   wait?: WaitKind;
