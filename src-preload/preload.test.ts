@@ -5,7 +5,7 @@ import { createDispatcher } from '../src-main/api/dispatcher';
 import { createCore } from '../src-main/core';
 import * as mainChannels from '../src-main/electron/channels';
 import { forwardEvents, registerIpc } from '../src-main/electron/ipc';
-import { connectRenderer, FakeIpcMain, FakeSender } from '../src-main/electron/test-support/fake-ipc';
+import { connectRenderer, FakeIpcMain, FakeSender } from '../tests/helpers/electron/fake-ipc';
 import { rendererProcedureNames, type RendererApi } from '../shared/contract';
 import * as preloadChannels from './channels';
 import { exposeLevqorApi, type ContextBridgeLike } from './expose';

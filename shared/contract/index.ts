@@ -53,6 +53,9 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
 
+/** The procedures of one namespace: `ProceduresOf<'stage'>` is `'stage.get' | 'stage.set'`. */
+export type ProceduresOf<NS extends Namespace<ProcedureName>> = Extract<ProcedureName, `${NS}.${string}`>;
+
 export const procedureNames = Object.keys(procedures) as ProcedureName[];
 export const eventNames = Object.keys(events) as EventName[];
 
@@ -114,4 +117,4 @@ export function buildApi(transport: Transport, names: readonly ProcedureName[] =
 
 export * from './errors';
 export * from './renderer-procedures';
-export type { ProcedureDef, EventDef } from './procedure';
+export type { CallTransport, ProcedureDef, EventDef } from './procedure';

@@ -11,7 +11,16 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
    * may give them: over HTTP or IPC the caller is a page, and a page must not read the disk.
    */
   localPaths?: readonly string[];
+  /**
+   * The only transports that may call it; every transport when absent. A procedure behind
+   * one of the server's own routes (a webhook delivery) says `['http']`: the CLI and the
+   * desktop window never reach it.
+   */
+  transports?: readonly CallTransport[];
 }
+
+/** How a call reached the dispatcher. */
+export type CallTransport = 'ipc' | 'http' | 'cli';
 
 export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {
   return def;

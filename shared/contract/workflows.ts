@@ -12,6 +12,16 @@ import {
 import { approvalSchema } from './approvals';
 
 const id = z.string().min(1, 'is required').max(200, 'is too long');
+
+/** A webhook delivery's answer: `status` is the HTTP status POST /hooks/<path> answers with. */
+export const webhookAnswerSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal(404), error: z.string() }),
+  z.object({ status: z.literal(401), error: z.string() }),
+  z.object({ status: z.literal(202), runId: z.string(), runStatus: z.string() }),
+  z.object({ status: z.literal(200), runId: z.string(), runStatus: z.string(), output: z.unknown() }),
+  z.object({ status: z.literal(500), runId: z.string(), runStatus: z.string(), error: z.string() }),
+]);
+export type WebhookAnswer = z.output<typeof webhookAnswerSchema>;
 const epochMs = z.number().int();
 const empty = z.object({}).strict();
 
@@ -276,6 +286,20 @@ export const workflowsProcedures = {
       .strict()
       .refine((v) => (v.id === undefined) !== (v.workflow === undefined), { message: 'give either id or workflow', path: ['id'] }),
     output: runResultSchema,
+  }),
+  'workflows.webhook': procedure({
+    summary: 'Deliver a webhook to the workflow listening at /hooks/<path> (what POST /hooks/<path> does): the secret checked, a run started, answered as its respond mode says.',
+    input: z
+      .object({
+        path: z.string(),
+        secret: z.string().optional(),
+        body: z.unknown(),
+        /** The request's headers, the server's own credentials left out. */
+        headers: z.record(z.string(), z.string()),
+      })
+      .strict(),
+    output: webhookAnswerSchema,
+    transports: ['http'],
   }),
   'workflows.stats': procedure({
     summary: 'Runs, success rate, p50/p95 duration, top failure reasons and mean approval wait over a date range.',

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { procedureNames } from '../../shared/contract';
+import { procedureNames, type ProcedureName, type ProceduresOf } from '../../shared/contract';
 import { tempDir } from '../../tests/helpers/temp-dir';
 import { createCore } from '../core';
 import { createDispatcher } from './dispatcher';
+import type { HandlerMap } from './handler';
 
 const secretValue = 'sk-test-DISPATCHER-LEAK-CHECK-42';
 
@@ -20,6 +21,19 @@ describe('dispatcher', () => {
     const result = await api.call('app.info', {});
     expect(result).toMatchObject({ ok: true, value: { stage: 'pre-launch', schemaVersion: expect.any(Number) } });
     core.close();
+  });
+
+  it('names a namespace’s procedures from the contract, and a handler map must cover them (checked by npm run typecheck)', () => {
+    const stage: ProceduresOf<'stage'>[] = ['stage.get', 'stage.set'];
+    expect(procedureNames.filter((name) => name.startsWith('stage.'))).toEqual(stage);
+    const state = { stage: 'pre-launch', stored: 'pre-launch', source: 'default' } as const;
+    const complete: HandlerMap<ProceduresOf<'stage'>> = { 'stage.get': () => state, 'stage.set': () => state };
+    // @ts-expect-error a procedure of the namespace ('stage.set') has no handler
+    const missing: HandlerMap<ProceduresOf<'stage'>> = { 'stage.get': () => state };
+    // @ts-expect-error the dispatcher's map needs a handler for every procedure
+    const partial: HandlerMap<ProcedureName> = { ...complete };
+    expect(Object.keys(partial)).toEqual(['stage.get', 'stage.set']);
+    expect(Object.keys(missing)).toEqual(['stage.get']);
   });
 
   it('answers an unknown procedure with UNKNOWN_PROCEDURE', async () => {
@@ -50,6 +64,20 @@ describe('dispatcher', () => {
     expect(JSON.stringify(outputs)).not.toContain(secretValue);
     core.log.flush();
     expect(readFileSync(join(dataDir, 'logs', 'levqor.log'), 'utf8')).not.toContain(secretValue);
+    core.close();
+  });
+
+  it('answers a procedure that names its transports only over those', async () => {
+    const { core, api } = setup();
+    const delivery = { path: 'nobody-here', secret: 's', body: { id: 1 }, headers: {} };
+    for (const transport of ['cli', 'ipc'] as const) {
+      expect(await api.call('workflows.webhook', delivery, { transport })).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: `"workflows.webhook" cannot be called over ${transport}, only over http`, field: 'procedure' },
+      });
+    }
+    expect(await api.call('workflows.webhook', delivery, { transport: 'http' })).toEqual({ ok: true, value: { status: 404, error: 'no active webhook at /hooks/nobody-here' } });
+    expect(core.runs.list({ limit: 10 })).toEqual([]);
     core.close();
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { apiErrorFromZod, isProcedureName, procedures, type ApiError, type ProcedureDef, type ProcedureName } from '../../shared/contract';
 import { CoreError, type Core } from '../core';
+import type { Logger } from '../core/logger';
 import type { CallContext, Handler, HandlerMap } from './handler';
 import { appHandlers } from './handlers/app';
 import { settingsHandlers } from './handlers/settings';
@@ -52,13 +53,16 @@ export function createDispatcher(core: Core): Dispatcher {
         transport: partialCtx?.transport ?? 'cli',
         ...(partialCtx?.sessionId ? { sessionId: partialCtx.sessionId } : {}),
       };
-      const log = core.log.child({ reqId: ctx.requestId, procedure: name, transport: ctx.transport });
+      // made only when a line is written: most calls succeed below the debug level (webhooks, ingest)
+      let child: Logger | undefined;
+      const log = () => (child ??= core.log.child({ reqId: ctx.requestId, procedure: name, transport: ctx.transport }));
       const started = performance.now();
       const finish = (result: CallResult): CallResult => {
         const ms = Math.round((performance.now() - started) * 10) / 10;
-        if (result.ok) log.debug({ ms }, 'call ok');
-        else if (result.error.code === 'INTERNAL') log.error({ ms, code: result.error.code }, 'call failed');
-        else log.info({ ms, code: result.error.code, field: result.error.field }, 'call rejected');
+        if (result.ok) {
+          if (core.log.isLevelEnabled('debug')) log().debug({ ms }, 'call ok');
+        } else if (result.error.code === 'INTERNAL') log().error({ ms, code: result.error.code }, 'call failed');
+        else log().info({ ms, code: result.error.code, field: result.error.field }, 'call rejected');
         return result;
       };
 
@@ -66,8 +70,8 @@ export function createDispatcher(core: Core): Dispatcher {
         return finish({ ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: `Unknown procedure "${name}"` } });
       }
       const def: ProcedureDef = procedures[name];
-      const pathRefusal = refuseLocalPaths(def, rawInput, ctx);
-      if (pathRefusal) return finish({ ok: false, error: pathRefusal });
+      const refusal = refuseTransport(name, def, ctx) ?? refuseLocalPaths(def, rawInput, ctx);
+      if (refusal) return finish({ ok: false, error: refusal });
       const input = def.input.safeParse(rawInput ?? {});
       if (!input.success) return finish({ ok: false, error: apiErrorFromZod(input.error) });
 
@@ -76,17 +80,23 @@ export function createDispatcher(core: Core): Dispatcher {
         value = await (handlers[name] as Handler<ProcedureName>)(input.data as never, ctx);
       } catch (err) {
         if (err instanceof CoreError) return finish({ ok: false, error: err.toApiError() });
-        log.error({ err }, 'handler threw');
+        log().error({ err }, 'handler threw');
         return finish({ ok: false, error: internal(ctx) });
       }
       const output = def.output.safeParse(value);
       if (!output.success) {
-        log.error({ issues: output.error.issues.slice(0, 3) }, 'handler output breaks the contract');
+        log().error({ issues: output.error.issues.slice(0, 3) }, 'handler output breaks the contract');
         return finish({ ok: false, error: internal(ctx) });
       }
       return finish({ ok: true, value: output.data });
     },
   };
+}
+
+/** A procedure that names its transports (ProcedureDef.transports) is refused on any other. */
+function refuseTransport(name: ProcedureName, def: ProcedureDef, ctx: CallContext): ApiError | undefined {
+  if (!def.transports || def.transports.includes(ctx.transport)) return undefined;
+  return { code: 'FORBIDDEN', message: `"${name}" cannot be called over ${ctx.transport}, only over ${def.transports.join(' or ')}`, field: 'procedure' };
 }
 
 /** A file or folder of this machine is named only from the command line (ProcedureDef.localPaths). */

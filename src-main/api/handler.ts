@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { ProcedureName, ProcedureOutput, Procedures } from '../../shared/contract';
+import type { CallTransport, ProcedureName, ProcedureOutput, Procedures } from '../../shared/contract';
 
 export interface CallContext {
   requestId: string;
-  transport: 'ipc' | 'http' | 'cli';
+  transport: CallTransport;
   /** The browser session an HTTP call came with (none for the access token, IPC or the CLI). */
   sessionId?: string;
 }

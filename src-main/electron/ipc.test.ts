@@ -8,7 +8,7 @@ import { procedureNames, rendererProcedureNames } from '../../shared/contract';
 import { callChannel, eventChannel } from './channels';
 import { forwardEvents, registerIpc, senderInfoOf, type EventTarget } from './ipc';
 import type { SenderPolicy } from './sender-check';
-import { FakeIpcMain, FakeSender } from './test-support/fake-ipc';
+import { FakeIpcMain, FakeSender } from '../../tests/helpers/electron/fake-ipc';
 
 const appPage = 'app://levqor/index.html';
 

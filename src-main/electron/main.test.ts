@@ -5,11 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../tests/helpers/temp-dir';
 import { callChannel, eventChannel } from './channels';
-import { FakeSender } from './test-support/fake-ipc';
-import * as electron from './test-support/fake-electron';
+import { FakeSender } from '../../tests/helpers/electron/fake-ipc';
+import * as electron from '../../tests/helpers/electron/fake-electron';
 
 // Electron itself is replaced by a hand-written fake; everything of ours below it is real
-vi.mock('electron', async () => await import('./test-support/fake-electron'));
+vi.mock('electron', async () => await import('../../tests/helpers/electron/fake-electron'));
 
 describe('main.ts with a fake Electron', () => {
   it('starts core in the data dir, opens a locked-down window, serves IPC, hides to the tray and quits cleanly', async () => {

@@ -3,7 +3,7 @@ import type { AreaId } from '../../shared/areas';
 import { notifyCore, type NotifyTestCore } from '../../tests/helpers/notify/notify-core';
 import { heartbeatDownAndUp, refundDeskWaiting } from '../../tests/helpers/notify/scenarios';
 import { createOsNotifier } from './os-notifier';
-import { Notification } from './test-support/fake-electron';
+import { Notification } from '../../tests/helpers/electron/fake-electron';
 
 const open: NotifyTestCore[] = [];
 afterEach(() => {

@@ -6,7 +6,7 @@ import type { Approval } from '../../shared/contract/approvals';
 import { createDispatcher } from '../api/dispatcher';
 import { appVersion } from '../../shared/version';
 import { createCore, type Core } from '../core';
-import { FakeAutoUpdater } from './test-support/fake-auto-updater';
+import { FakeAutoUpdater } from '../../tests/helpers/electron/fake-auto-updater';
 import { checkForUpdatesQuietly, type AutoUpdaterLike } from './updater';
 
 function setup() {

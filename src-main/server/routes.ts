@@ -1,4 +1,3 @@
-import type { Core } from '../core';
 import type { Dispatcher } from '../api/dispatcher';
 import type { ExtraRoute } from './http-server';
 import { telemetryIngestRoute } from './telemetry-ingest-route';
@@ -6,6 +5,6 @@ import { webhookRoute } from './webhook-route';
 import { heartbeatRoutes } from './heartbeat-route';
 
 /** Every route the headless server has beside /api: one line per capability. */
-export function appRoutes(core: Core, dispatcher: Dispatcher): ExtraRoute[] {
-  return [telemetryIngestRoute(dispatcher), webhookRoute(core), ...heartbeatRoutes(dispatcher)];
+export function appRoutes(dispatcher: Dispatcher): ExtraRoute[] {
+  return [telemetryIngestRoute(dispatcher), webhookRoute(dispatcher), ...heartbeatRoutes(dispatcher)];
 }

@@ -38,7 +38,7 @@ async function serve() {
   const core = createCore({ dataDir, env: { LEVQOR_LAUNCH_STAGE: 'post-launch' }, logToFile: false });
   const dispatcher = createDispatcher(core);
   const token = loadOrCreateToken(dataDir);
-  const server = await startServer({ core, dispatcher, token, port: 0, routes: appRoutes(core, dispatcher) });
+  const server = await startServer({ core, dispatcher, token, port: 0, routes: appRoutes(dispatcher) });
   core.background.start();
   running = { server, core };
   const api = async <T>(name: string, input: unknown): Promise<T> => {

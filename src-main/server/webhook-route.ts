@@ -1,4 +1,5 @@
-import type { Core } from '../core';
+import type { Dispatcher } from '../api/dispatcher';
+import type { WebhookAnswer } from '../../shared/contract/workflows';
 import { webhookSecretHeader } from '../core/workflows/webhooks';
 import type { ExtraRoute } from './http-server';
 import { readJsonBody } from './body';
@@ -15,7 +16,7 @@ const privateHeaders = new Set(['cookie', 'authorization', sessionHeader]);
  * `x-levqor-secret` or `?secret=`), not the app's access token, so outside services can call it.
  * respond: onFinish answers with the last step's output; immediately answers 202 with the run id.
  */
-export function webhookRoute(core: Core): ExtraRoute {
+export function webhookRoute(dispatcher: Dispatcher): ExtraRoute {
   return {
     method: 'POST',
     prefix: hooksPrefix,
@@ -30,7 +31,9 @@ export function webhookRoute(core: Core): ExtraRoute {
       for (const [name, value] of Object.entries(req.headers)) {
         if (typeof value === 'string' && !privateHeaders.has(name)) headers[name] = value;
       }
-      const answer = await core.engine.webhooks.handle({ path, secret, body: body.value, headers });
+      const result = await dispatcher.call('workflows.webhook', { path, secret, body: body.value, headers }, { transport: 'http' });
+      if (!result.ok) return sendError(res, result.error);
+      const answer = result.value as WebhookAnswer;
       switch (answer.status) {
         case 404:
           return sendError(res, { code: 'NOT_FOUND', message: answer.error });

@@ -27,7 +27,7 @@ export async function serveInProcess(options: { env?: NodeJS.ProcessEnv; clock?:
   const core = createCore({ dataDir, env: options.env ?? {}, logToFile: false, ...(options.clock ? { clock: options.clock } : {}) });
   const dispatcher = createDispatcher(core);
   const token = loadOrCreateToken(dataDir);
-  const server = await startServer({ core, dispatcher, token, port: 0, routes: appRoutes(core, dispatcher), ...(options.allowHosts ? { allowHosts: options.allowHosts } : {}) });
+  const server = await startServer({ core, dispatcher, token, port: 0, routes: appRoutes(dispatcher), ...(options.allowHosts ? { allowHosts: options.allowHosts } : {}) });
   const origin = `http://127.0.0.1:${server.port}`;
   return {
     core,

@@ -1,5 +1,5 @@
 import type { Core } from '../../src-main/core';
-import type { RowQuery } from '../../src-main/core/telemetry/query';
+import type { RowQuery } from '../../src-main/core/telemetry/row-filter';
 
 /** Every page of a telemetry query, followed by cursor, as row ids in page order. */
 export function allPages(core: Core, q: Omit<RowQuery, 'limit' | 'cursor'>, limit: number): string[] {

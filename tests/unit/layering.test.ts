@@ -1,28 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsIn, sourceFiles } from '../helpers/source-imports';
 
 /**
  * ARCHITECTURE §2: dependencies point one way. This reads every import of every source file
  * and fails on one that crosses a layer the wrong way.
  */
 const root = resolve(__dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...sourceFiles(full));
-    else if (/\.(ts|tsx|mts|cts)$/.test(name) && !name.endsWith('.d.ts')) out.push(full);
-  }
-  return out;
-}
-
-const importPattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
-
-function importsIn(text: string): string[] {
-  return [...text.matchAll(importPattern)].map((m) => m[1]!);
-}
 
 function layerOf(absolute: string): string {
   const rel = relative(root, absolute).split(sep);
@@ -37,10 +22,12 @@ interface Rule {
 }
 
 const rules: Rule[] = [
-  { layer: 'src-main/core', forbiddenLayers: ['src-main/electron', 'src-main/server', 'src-main/cli', 'src-main/api', 'src-renderer', 'src-preload'], forbiddenPackages: /^electron(\/|$)/ },
-  { layer: 'src-main/api', forbiddenLayers: ['src-main/electron', 'src-main/server', 'src-main/cli', 'src-renderer', 'src-preload'], forbiddenPackages: /^electron(\/|$)/ },
-  { layer: 'src-main/server', forbiddenLayers: ['src-main/electron', 'src-main/cli', 'src-renderer', 'src-preload'], forbiddenPackages: /^electron(\/|$)/ },
-  { layer: 'src-main/cli', forbiddenLayers: ['src-main/electron', 'src-renderer', 'src-preload'], forbiddenPackages: /^electron(\/|$)/ },
+  { layer: 'src-main/core', forbiddenLayers: ['src-main/electron', 'src-main/server', 'src-main/cli', 'src-main/api', 'src-renderer', 'src-preload', 'tests'], forbiddenPackages: /^electron(\/|$)/ },
+  { layer: 'src-main/api', forbiddenLayers: ['src-main/electron', 'src-main/server', 'src-main/cli', 'src-renderer', 'src-preload', 'tests'], forbiddenPackages: /^electron(\/|$)/ },
+  { layer: 'src-main/server', forbiddenLayers: ['src-main/electron', 'src-main/cli', 'src-renderer', 'src-preload', 'tests'], forbiddenPackages: /^electron(\/|$)/ },
+  { layer: 'src-main/cli', forbiddenLayers: ['src-main/electron', 'src-renderer', 'src-preload', 'tests'], forbiddenPackages: /^electron(\/|$)/ },
+  // electron is the one layer that may use the electron package; tests/ is for *.test.ts files only (never checked here)
+  { layer: 'src-main/electron', forbiddenLayers: ['src-main/cli', 'src-renderer', 'tests'], forbiddenPackages: /(?!)/ },
   { layer: 'shared', forbiddenLayers: ['src-main/core', 'src-main/api', 'src-main/electron', 'src-main/server', 'src-main/cli', 'src-renderer', 'src-preload'], forbiddenPackages: /^(node:|electron(\/|$)|fs$|path$|os$|crypto$|child_process$|better-sqlite3$|pg$)/ },
   { layer: 'src-renderer', forbiddenLayers: ['src-main/core', 'src-main/api', 'src-main/electron', 'src-main/server', 'src-main/cli', 'src-preload'], forbiddenPackages: /^(node:|electron(\/|$)|better-sqlite3$|pg$)/ },
   { layer: 'src-preload', forbiddenLayers: ['src-main/core', 'src-main/api', 'src-main/server', 'src-main/cli', 'src-renderer'], forbiddenPackages: /^(node:|better-sqlite3$|pg$)/ },

@@ -1,4 +1,5 @@
 import type { Core } from '../../core';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
 
 export const appHandlers = (core: Core) =>
@@ -6,4 +7,4 @@ export const appHandlers = (core: Core) =>
     'app.info': () => core.info(),
     'app.updateStatus': () => core.updates.status(),
     'app.installUpdate': () => core.updates.requestInstall(),
-  }) satisfies HandlerMap<'app.info' | 'app.updateStatus' | 'app.installUpdate'>;
+  }) satisfies HandlerMap<ProceduresOf<'app'>>;

@@ -1,21 +1,6 @@
 import type { Core } from '../../core';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
-
-type GuardianProcedure =
-  | 'guardian.monitors'
-  | 'guardian.monitorTypes'
-  | 'guardian.addMonitor'
-  | 'guardian.updateMonitor'
-  | 'guardian.removeMonitor'
-  | 'guardian.check'
-  | 'guardian.beats'
-  | 'guardian.ping'
-  | 'guardian.score'
-  | 'guardian.scoreHistory'
-  | 'guardian.healingPlan'
-  | 'guardian.requestHealing'
-  | 'guardian.summary'
-  | 'guardian.upgradePlan';
 
 export const guardianHandlers = (core: Core) =>
   ({
@@ -39,4 +24,4 @@ export const guardianHandlers = (core: Core) =>
     'guardian.requestHealing': ({ stepId }) => core.guardian.requestHealing(stepId),
     'guardian.summary': () => core.guardian.summary(),
     'guardian.upgradePlan': (q) => core.guardian.upgradePlan(q),
-  }) satisfies HandlerMap<GuardianProcedure>;
+  }) satisfies HandlerMap<ProceduresOf<'guardian'>>;

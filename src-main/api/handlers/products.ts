@@ -1,17 +1,6 @@
 import type { Core } from '../../core';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
-
-type ProductsProcedure =
-  | 'products.list'
-  | 'products.get'
-  | 'products.create'
-  | 'products.update'
-  | 'products.validate'
-  | 'products.compile'
-  | 'products.cancel'
-  | 'products.checklist'
-  | 'products.uploads'
-  | 'products.sendUploads';
 
 export const productsHandlers = (core: Core) =>
   ({
@@ -25,4 +14,4 @@ export const productsHandlers = (core: Core) =>
     'products.checklist': ({ slug }) => core.products.checklist(slug),
     'products.uploads': ({ slug }) => ({ uploads: core.products.listUploads(slug) }),
     'products.sendUploads': () => core.products.sendUploads(),
-  }) satisfies HandlerMap<ProductsProcedure>;
+  }) satisfies HandlerMap<ProceduresOf<'products'>>;

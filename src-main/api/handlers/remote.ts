@@ -1,5 +1,6 @@
 import type { Core } from '../../core';
-import { remoteStatus } from '../../core/remote/status';
+import { remoteStatus } from '../../core/telemetry';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
 
 export const remoteHandlers = (core: Core) =>
@@ -10,4 +11,4 @@ export const remoteHandlers = (core: Core) =>
       await core.remote.check();
       return remoteStatus(core.remote, core.telemetry);
     },
-  }) satisfies HandlerMap<'remote.status' | 'remote.connect'>;
+  }) satisfies HandlerMap<ProceduresOf<'remote'>>;

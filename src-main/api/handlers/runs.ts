@@ -1,4 +1,5 @@
 import type { Core } from '../../core';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
 
 export const runsHandlers = (core: Core) =>
@@ -8,4 +9,4 @@ export const runsHandlers = (core: Core) =>
     'runs.resume': async ({ wait }) => ({ resumed: await core.runs.resume(wait) }),
     'runs.retry': ({ id, wait }) => core.runs.retry(id, wait),
     'runs.cancel': ({ id }) => core.runs.cancel(id),
-  }) satisfies HandlerMap<'runs.list' | 'runs.get' | 'runs.resume' | 'runs.retry' | 'runs.cancel'>;
+  }) satisfies HandlerMap<ProceduresOf<'runs'>>;

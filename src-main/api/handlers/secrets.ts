@@ -1,4 +1,5 @@
 import type { Core } from '../../core';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
 
 export const secretsHandlers = (core: Core) =>
@@ -6,4 +7,4 @@ export const secretsHandlers = (core: Core) =>
     'secrets.status': () => ({ secrets: core.secrets.status() }),
     'secrets.set': ({ name, value }) => core.secrets.set(name, value),
     'secrets.clear': ({ name }) => core.secrets.clear(name),
-  }) satisfies HandlerMap<'secrets.status' | 'secrets.set' | 'secrets.clear'>;
+  }) satisfies HandlerMap<ProceduresOf<'secrets'>>;

@@ -1,5 +1,6 @@
 import type { Core } from '../../core';
 import { badInput } from '../../core/errors';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
 
 export const sessionsHandlers = (core: Core) =>
@@ -13,4 +14,4 @@ export const sessionsHandlers = (core: Core) =>
       }
       return { revoked: core.sessions.revoke({ id: id! }) };
     },
-  }) satisfies HandlerMap<'sessions.list' | 'sessions.revoke'>;
+  }) satisfies HandlerMap<ProceduresOf<'sessions'>>;

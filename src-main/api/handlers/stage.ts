@@ -1,8 +1,9 @@
 import type { Core } from '../../core';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
 
 export const stageHandlers = (core: Core) =>
   ({
     'stage.get': () => core.stage.state(),
     'stage.set': ({ stage }) => core.stage.set(stage),
-  }) satisfies HandlerMap<'stage.get' | 'stage.set'>;
+  }) satisfies HandlerMap<ProceduresOf<'stage'>>;

@@ -1,17 +1,6 @@
 import type { Core } from '../../core';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
-
-type TelemetryProcedure =
-  | 'telemetry.ingest'
-  | 'telemetry.query'
-  | 'telemetry.groups'
-  | 'telemetry.series'
-  | 'telemetry.detect'
-  | 'telemetry.anomalies'
-  | 'telemetry.report'
-  | 'telemetry.sync'
-  | 'telemetry.cancelSync'
-  | 'telemetry.prune';
 
 export const telemetryHandlers = (core: Core) =>
   ({
@@ -28,4 +17,4 @@ export const telemetryHandlers = (core: Core) =>
     'telemetry.sync': () => core.telemetry.sync(),
     'telemetry.cancelSync': () => ({ cancelled: core.telemetry.cancelSync() }),
     'telemetry.prune': () => core.telemetry.prune(),
-  }) satisfies HandlerMap<TelemetryProcedure>;
+  }) satisfies HandlerMap<ProceduresOf<'telemetry'>>;

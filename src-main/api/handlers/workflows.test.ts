@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../dispatcher';
-import { testCore, wf, type TestCore } from '../../core/workflows/test-support/core';
+import { testCore, wf, type TestCore } from '../../../tests/helpers/workflows/core';
 
 let t: TestCore;
 afterEach(() => t?.cleanup());

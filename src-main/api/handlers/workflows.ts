@@ -1,22 +1,6 @@
 import type { Core } from '../../core';
+import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
-
-type WorkflowsProcedure =
-  | 'workflows.validate'
-  | 'workflows.import'
-  | 'workflows.save'
-  | 'workflows.versions'
-  | 'workflows.getVersion'
-  | 'workflows.restoreVersion'
-  | 'workflows.list'
-  | 'workflows.get'
-  | 'workflows.export'
-  | 'workflows.delete'
-  | 'workflows.setEnabled'
-  | 'workflows.rotateSecret'
-  | 'workflows.run'
-  | 'workflows.stats'
-  | 'workflows.stepTypes';
 
 export const workflowsHandlers = (core: Core) =>
   ({
@@ -37,6 +21,7 @@ export const workflowsHandlers = (core: Core) =>
     'workflows.rotateSecret': ({ id }) => core.workflows.rotateSecret(id),
     'workflows.run': ({ id, workflow, input, wait, dryRun }) =>
       core.workflows.run({ ...(id !== undefined ? { id } : { workflow }), input: input ?? {}, wait, dryRun }),
+    'workflows.webhook': ({ path, secret, body, headers }) => core.engine.webhooks.handle({ path, secret, body, headers }),
     'workflows.stats': ({ id, from, to, timezone }) => core.workflows.stats(id, from, to, timezone),
     'workflows.stepTypes': () => ({ stepTypes: core.workflows.stepTypes() }),
-  }) satisfies HandlerMap<WorkflowsProcedure>;
+  }) satisfies HandlerMap<ProceduresOf<'workflows'>>;

@@ -52,7 +52,7 @@ export const serveCommand: Command = {
       host,
       port,
       rendererDir: rendererDir(ctx.io.env),
-      routes: appRoutes(core, dispatcher),
+      routes: appRoutes(dispatcher),
       allowHosts,
     });
     core.background.start();

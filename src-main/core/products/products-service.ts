@@ -14,7 +14,7 @@ import type { StageService } from '../stage';
 import { BuildStore } from './build-store';
 import { buildChecklist } from './checklist';
 import { compileProduct } from './compile';
-import type { UploadTuning } from './drive/drive-uploader';
+import type { UploadTuning } from './drive/upload-job';
 import { containedConfigDir, containedProductPaths } from './contained-paths';
 import { productsLayout, type ProductsLayout } from './layout';
 import { setDriveUrl } from './site-config';

@@ -7,12 +7,14 @@ import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
+import { backoffDelay, type RetryPolicy } from '../retry';
 import type { SecretStore } from '../secrets';
 import type { SettingsService } from '../settings';
 import type { StageService } from '../stage';
 import { authFromCredentials } from './drive/credentials';
 import { DriveError } from './drive/drive-error';
-import { downloadUrlFor, shareWithAnyone, uploadFile, type DriveTarget, type UploadTuning } from './drive/drive-uploader';
+import { downloadUrlFor, shareWithAnyone, uploadFile } from './drive/drive-uploader';
+import type { DriveTarget, UploadTuning } from './drive/upload-job';
 import { decidedBy, uploadApprovalRequest, type ApprovalPort } from './upload-approval';
 import { publicUpload, UploadStore, type StoredUpload } from './upload-store';
 
@@ -43,10 +45,8 @@ export interface AttemptOptions {
 }
 
 const mimeType = 'application/zip';
-/** Backoff after the n-th failed try: 30 s, 1 min, 2 min … capped at one hour. */
-export function backoffMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
-}
+/** Backoff after the n-th failed try: 30 s, 1 min, 2 min … capped at one hour; the queue never gives up. */
+const queueRetry: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, backoff: 'exponential', initialMs: 30_000, maxMs: 60 * 60_000, jitter: false };
 /** How long a claimed upload is ours before another process may take it over (a crash). */
 const leaseMs = 15 * 60_000;
 
@@ -128,7 +128,7 @@ export class UploadService {
       return this.changed(done);
     } catch (err) {
       if (signal.aborted) {
-        this.changed(store.update(id, { status: 'queued', nextAttemptAt: clock.now() + backoffMs(1), lastError: 'cancelled' }, clock.now()));
+        this.changed(store.update(id, { status: 'queued', nextAttemptAt: clock.now() + backoffDelay(queueRetry, 1), lastError: 'cancelled' }, clock.now()));
         throw new CoreError('CANCELLED', `the upload of ${upload.slug} was cancelled; it is queued again`);
       }
       return this.changed(this.failed(upload, err));
@@ -318,7 +318,7 @@ export class UploadService {
     const final = err instanceof DriveError && err.kind === 'rejected';
     log.warn({ slug: upload.slug, attempts, kind: err instanceof DriveError ? err.kind : 'error' }, 'product upload did not go through');
     if (final) return store.update(upload.id, { status: 'failed', attempts, nextAttemptAt: null, lastError: message }, now);
-    return store.update(upload.id, { status: 'queued', attempts, nextAttemptAt: now + backoffMs(attempts), lastError: message }, now);
+    return store.update(upload.id, { status: 'queued', attempts, nextAttemptAt: now + backoffDelay(queueRetry, attempts), lastError: message }, now);
   }
 
   private changed(upload: StoredUpload): UploadRecord {

@@ -13,6 +13,7 @@ import { RemoteDb } from './remote-db';
 const pgServer = usePostgres();
 const quietLog = createLogger(undefined, 'silent');
 const row = JSON.stringify({ level: 'info', message: 'still works offline' });
+const quickRetry = { maxAttempts: 20, backoff: 'exponential', initialMs: 50, maxMs: 200, jitter: true } as const;
 
 function appWith(url: string | undefined) {
   const core = createCore({ dataDir: tempDir(), env: url ? { LEVQOR_DATABASE_URL: url } : {}, logToFile: false });
@@ -135,7 +136,7 @@ describe('remote Postgres', () => {
     await pgServer.query("CREATE ROLE limited LOGIN PASSWORD 'pw' CONNECTION LIMIT 1");
     await pgServer.query('CREATE DATABASE limited_db OWNER limited');
     const url = `postgres://limited:pw@127.0.0.1:${pgServer.port}/limited_db`;
-    const remote = new RemoteDb({ url: () => url, log: quietLog, clock: systemClock, connectRetry: { attempts: 20, baseMs: 50, maxMs: 200 }, operationRetry: { attempts: 20, baseMs: 50, maxMs: 200 } });
+    const remote = new RemoteDb({ url: () => url, log: quietLog, clock: systemClock, connectRetry: quickRetry, operationRetry: quickRetry });
     const holder = new pg.Client({ connectionString: url });
     await holder.connect();
     setTimeout(() => void holder.end(), 400);

@@ -2,9 +2,9 @@ import pg from 'pg';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { CoreError } from '../errors';
+import { withRetry, type RetryPolicy } from '../retry';
 import { parsePostgresUrl } from './connection-url';
 import { describePgError, isTransientPgError } from './pg-errors';
-import { withRetry, type RetryPolicy } from './retry';
 import { migrateRemote } from './migrate-remote';
 
 export type RemoteState = 'not_configured' | 'idle' | 'connecting' | 'connected' | 'error';
@@ -50,8 +50,8 @@ export class RemoteDb {
   private readonly operationRetry: RetryPolicy;
 
   constructor(private readonly options: RemoteDbOptions) {
-    this.connectRetry = options.connectRetry ?? { attempts: 3, baseMs: 200, maxMs: 1_000 };
-    this.operationRetry = options.operationRetry ?? { attempts: 14, baseMs: 100, maxMs: 3_000 };
+    this.connectRetry = options.connectRetry ?? { maxAttempts: 3, backoff: 'exponential', initialMs: 200, maxMs: 1_000, jitter: true };
+    this.operationRetry = options.operationRetry ?? { maxAttempts: 14, backoff: 'exponential', initialMs: 100, maxMs: 3_000, jitter: true };
     this.refreshConfigured();
   }
 

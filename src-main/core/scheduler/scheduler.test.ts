@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCore, type TestCore } from '../workflows/test-support/core';
+import { testCore, type TestCore } from '../../../tests/helpers/workflows/core';
 import { CronSchedule } from './cron';
 import { planFires } from './catch-up';
 import { decideOverlap } from './overlap';

@@ -1,6 +1,5 @@
 import type { Db } from '../db/open';
-import type { RowQuery } from './query';
-import { rowFilter } from './row-filter';
+import { rowFilter, type RowFilters } from './row-filter';
 import { fingerprintRanges } from './level-ranges';
 import { pruneMarks } from './prune-marks';
 import { grainMs, grains, type Grain } from './rollups';
@@ -16,8 +15,6 @@ export interface RowCount {
   capped: boolean;
 }
 
-type CountFilters = Omit<RowQuery, 'limit' | 'cursor'>;
-
 /**
  * How many rows match a query's filters. Time and level filters alone, or time and a
  * fingerprint, are answered from the level (fingerprint) rollups — whole days, hours and
@@ -25,7 +22,7 @@ type CountFilters = Omit<RowQuery, 'limit' | 'cursor'>;
  * costs a few index reads. Any other filter needs the raw rows: a COUNT that stops at `cap`
  * (for a fingerprint, only over the stretches its rollups point at).
  */
-export function countRows(db: Db, q: CountFilters, now: number, cap: number = countCap): RowCount {
+export function countRows(db: Db, q: RowFilters, now: number, cap: number = countCap): RowCount {
   if (q.source === undefined && q.endpoint === undefined && q.text === undefined) {
     if (q.fingerprint === undefined) {
       const levels = q.levels && q.levels.length > 0 ? q.levels : [];
@@ -48,7 +45,7 @@ export function countRows(db: Db, q: CountFilters, now: number, cap: number = co
 }
 
 /** `condition` (over `values`) holds in the raw rows and in `rollup`'s rows alike: a level or a fingerprint. */
-function countFromRollups(db: Db, q: CountFilters, now: number, rollup: string, condition: string | undefined, values: readonly unknown[]): number {
+function countFromRollups(db: Db, q: RowFilters, now: number, rollup: string, condition: string | undefined, values: readonly unknown[]): number {
   const filterSql = condition ? ` AND ${condition}` : '';
   const span = storedTimeSpan(db);
   if (span === undefined) return 0;

@@ -4,7 +4,7 @@ import { allPages } from '../../../tests/helpers/telemetry-pages';
 import { rng } from '../../../tests/helpers/traffic';
 import { createCore, ManualClock, type Core } from '..';
 import type { TelemetryLevel } from '../../../shared/telemetry';
-import type { RowQuery } from './query';
+import type { RowQuery } from './row-filter';
 
 const minute = 60_000;
 const hour = 60 * minute;

@@ -5,21 +5,9 @@ import type { Db } from '../db/open';
 import { badInput } from '../errors';
 import { countRows } from './count';
 import { fingerprintRanges, levelRanges, type TimeRange } from './level-ranges';
-import { rowFilter } from './row-filter';
+import { rowFilter, type RowQuery } from './row-filter';
 import { grainFor, grainMs } from './rollup-read';
 import { newestInTime } from './time-blocks';
-
-export interface RowQuery {
-  from?: number;
-  to?: number;
-  levels?: TelemetryLevel[];
-  source?: string;
-  endpoint?: string;
-  fingerprint?: string;
-  text?: string;
-  limit: number;
-  cursor?: string;
-}
 
 interface StoredRow extends TelemetryRow {
   id: string;

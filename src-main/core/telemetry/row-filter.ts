@@ -1,7 +1,24 @@
-import type { RowQuery } from './query';
+import type { TelemetryLevel } from '../../../shared/telemetry';
+
+/** What a row query matches on; the page (query.ts) and its count (count.ts) share it. */
+export interface RowFilters {
+  from?: number;
+  to?: number;
+  levels?: TelemetryLevel[];
+  source?: string;
+  endpoint?: string;
+  fingerprint?: string;
+  text?: string;
+}
+
+/** A page of rows: the filters, the page size and where the previous page stopped. */
+export interface RowQuery extends RowFilters {
+  limit: number;
+  cursor?: string;
+}
 
 /** The WHERE clause for a query's filters (not its cursor), shared by the page and its count. */
-export function rowFilter(q: Omit<RowQuery, 'limit' | 'cursor'>): { where: string[]; params: unknown[] } {
+export function rowFilter(q: RowFilters): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.from !== undefined) where.push('ts >= ?') && params.push(q.from);

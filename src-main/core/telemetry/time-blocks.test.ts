@@ -3,7 +3,7 @@ import { tempDir } from '../../../tests/helpers/temp-dir';
 import { allPages } from '../../../tests/helpers/telemetry-pages';
 import { rng } from '../../../tests/helpers/traffic';
 import { createCore, ManualClock, type Core } from '..';
-import type { RowQuery } from './query';
+import type { RowQuery } from './row-filter';
 import { rowsInTimeSql, storedTimeSpan } from './time-blocks';
 
 const day = 86_400_000;

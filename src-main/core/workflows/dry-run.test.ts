@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testCore, wf, type TestCore } from './test-support/core';
-import { CountingServer } from './test-support/http-server';
+import { testCore, wf, type TestCore } from '../../../tests/helpers/workflows/core';
+import { CountingServer } from '../../../tests/helpers/workflows/http-server';
 
 let t: TestCore;
 let server: CountingServer;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '..';
-import { wf } from './test-support/core';
+import { wf } from '../../../tests/helpers/workflows/core';
 
 let core: Core | undefined;
 let dir: string;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { testCore, wf, type TestCore } from './test-support/core';
+import { testCore, wf, type TestCore } from '../../../tests/helpers/workflows/core';
 
 let t: TestCore;
 afterEach(() => t?.cleanup());

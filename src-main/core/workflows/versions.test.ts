@@ -4,7 +4,7 @@ import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { join } from 'node:path';
 import { WorkflowStore } from './store/workflow-store';
-import { testCore, wf, type TestCore } from './test-support/core';
+import { testCore, wf, type TestCore } from '../../../tests/helpers/workflows/core';
 
 let t: TestCore;
 afterEach(() => t?.cleanup());

@@ -1,14 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { WebhookAnswer } from '../../../shared/contract/workflows';
 import type { Runner } from './runner/runner';
 import type { WorkflowStore } from './store/workflow-store';
 import type { WorkflowService } from './workflow-service';
-
-export type WebhookResponse =
-  | { status: 404; error: string }
-  | { status: 401; error: string }
-  | { status: 202; runId: string; runStatus: string }
-  | { status: 200; runId: string; runStatus: string; output: unknown }
-  | { status: 500; runId: string; runStatus: string; error: string };
 
 export const webhookSecretHeader = 'x-levqor-secret';
 
@@ -19,9 +13,10 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * Webhook triggers for `levqor serve` (POST /hooks/<path>): the transport passes the path,
- * the secret (header `x-levqor-secret` or `?secret=`), the JSON body and headers; the run's
- * trigger output is `{ body, headers }`. A disabled or unknown path is 404, a wrong secret 401.
+ * Webhook triggers for `levqor serve` (POST /hooks/<path>): the route calls the contract
+ * procedure `workflows.webhook` (HTTP only) with the path, the secret (header
+ * `x-levqor-secret` or `?secret=`), the JSON body and headers; the run's trigger output is
+ * `{ body, headers }`. A disabled or unknown path is 404, a wrong secret 401.
  */
 export class WebhookService {
   constructor(
@@ -30,7 +25,7 @@ export class WebhookService {
     private readonly runner: Runner,
   ) {}
 
-  async handle(request: { path: string; secret: string | undefined; body: unknown; headers: Record<string, string> }): Promise<WebhookResponse> {
+  async handle(request: { path: string; secret: string | undefined; body: unknown; headers: Record<string, string> }): Promise<WebhookAnswer> {
     const row = this.store.byWebhookPath(request.path);
     if (!row || row.enabled !== 1 || row.trigger_type !== 'webhook') return { status: 404, error: `no active webhook at /hooks/${request.path}` };
     if (!request.secret || !row.webhook_secret || !sameSecret(request.secret, row.webhook_secret)) return { status: 401, error: 'wrong or missing webhook secret' };

@@ -6,7 +6,8 @@ import { freePort, goodToken, startFakeDrive, type FakeDrive } from '../../../..
 import { tempDir } from '../../../../tests/helpers/temp-dir';
 import { authFromCredentials } from './credentials';
 import { DriveError } from './drive-error';
-import { downloadUrlFor, shareWithAnyone, uploadFile, type DriveTarget, type UploadJob } from './drive-uploader';
+import { downloadUrlFor, shareWithAnyone, uploadFile } from './drive-uploader';
+import type { DriveTarget, UploadJob } from './upload-job';
 
 const servers: FakeDrive[] = [];
 afterEach(async () => {

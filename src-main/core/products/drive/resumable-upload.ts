@@ -1,13 +1,13 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay, sleep, type RetryPolicy } from '../../retry';
 import { readChunk } from '../read-chunk';
 import { DriveError, failureForStatus, toDriveError } from './drive-error';
-import type { DriveTarget, UploadJob, UploadedFile } from './drive-uploader';
-import { fileFields, uploadMetadata } from './drive-uploader';
+import { fileFields, uploadMetadata, type DriveTarget, type UploadJob, type UploadedFile } from './upload-job';
 
 /** Chunks must be multiples of 256 KiB (Drive's rule), except the last. */
 export const chunkQuantum = 256 * 1024;
-const maxFailuresWithoutProgress = 3;
+/** Tries of one chunk without progress before the upload gives up (for the queue to retry later): 250 ms, 0.5 s, 1 s apart. */
+const resumeRetry: RetryPolicy = { maxAttempts: 4, backoff: 'exponential', initialMs: 250, maxMs: 1_000, jitter: false };
 
 type SessionState = { done: UploadedFile } | { offset: number } | { expired: true };
 
@@ -64,7 +64,7 @@ async function sendChunks(target: DriveTarget, job: UploadJob, session: string, 
     } catch (err) {
       job.signal?.throwIfAborted();
       const failure = toDriveError(err, 'upload');
-      if (++failures > maxFailuresWithoutProgress) throw failure;
+      if (++failures >= resumeRetry.maxAttempts) throw failure;
       const state = await resumeAfterFailure(target, job, session, failures);
       if ('done' in state) return state.done;
       offset = state.offset;
@@ -87,7 +87,7 @@ async function sendChunks(target: DriveTarget, job: UploadJob, session: string, 
       job.onSession?.(undefined);
       throw new DriveError('expired', `upload: the Drive upload session expired (${status}); it starts over on the next try`, status);
     }
-    if (kind !== 'transient' || ++failures > maxFailuresWithoutProgress) throw new DriveError(kind, `upload: Drive answered ${status}`, status);
+    if (kind !== 'transient' || ++failures >= resumeRetry.maxAttempts) throw new DriveError(kind, `upload: Drive answered ${status}`, status);
     const state = await resumeAfterFailure(target, job, session, failures);
     if ('done' in state) return state.done;
     offset = state.offset;
@@ -95,7 +95,7 @@ async function sendChunks(target: DriveTarget, job: UploadJob, session: string, 
 }
 
 async function resumeAfterFailure(target: DriveTarget, job: UploadJob, session: string, failures: number): Promise<{ done: UploadedFile } | { offset: number }> {
-  await sleep(250 * 2 ** (failures - 1), undefined, job.signal ? { signal: job.signal } : {});
+  await sleep(backoffDelay(resumeRetry, failures), { signal: job.signal });
   const state = await querySession(target, job, session);
   if ('expired' in state) {
     job.onSession?.(undefined);

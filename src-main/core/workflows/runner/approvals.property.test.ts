@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classRank, type StepClass } from '../../../../shared/workflow';
-import { testCore, type TestCore } from '../test-support/core';
-import { CountingServer } from '../test-support/http-server';
+import { testCore, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { CountingServer } from '../../../../tests/helpers/workflows/http-server';
 
 /**
  * Property (issue 3): whatever the workflow, the stage and the founder's decisions, a Class

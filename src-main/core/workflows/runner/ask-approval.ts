@@ -3,7 +3,7 @@ import { parseDuration, type StepClass } from '../../../../shared/workflow';
 import { uuidv7 } from '../../ids';
 import type { StepContext } from '../step';
 import type { ApprovalStore } from '../../approvals';
-import { emit, toStepError, type Drive, type NodeState } from './drive';
+import { emit, toStepError, type RunState, type NodeState } from './run-state';
 import type { GroupCommit } from './group-commit';
 import { settle, type SettleDeps } from './settle';
 
@@ -15,7 +15,7 @@ export interface AskApprovalDeps extends SettleDeps {
  * The gate said ask: the step's preview becomes a pending approval and the node waits for
  * it, both committed together (the approval is announced only once it is written).
  */
-export function askApproval(deps: AskApprovalDeps, commits: GroupCommit, d: Drive, n: NodeState, ctx: StepContext<unknown>, cls: StepClass, stage: LaunchStage): Promise<void> {
+export function askApproval(deps: AskApprovalDeps, commits: GroupCommit, d: RunState, n: NodeState, ctx: StepContext<unknown>, cls: StepClass, stage: LaunchStage): Promise<void> {
   return (async () => {
     const now = deps.clock.now();
     let preview: unknown;

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flush, testCore, wf, type TestCore } from '../test-support/core';
-import { CountingServer } from '../test-support/http-server';
-import { answer, until } from '../test-support/wait';
+import { flush, testCore, wf, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { CountingServer } from '../../../../tests/helpers/workflows/http-server';
+import { answer, until } from '../../../../tests/helpers/workflows/wait';
 import { retireOwner } from './lease';
 
 let t: TestCore;

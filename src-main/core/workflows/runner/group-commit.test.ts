@@ -2,9 +2,9 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testCore, wf, type TestCore } from '../test-support/core';
-import { CountingServer } from '../test-support/http-server';
-import { answer, until } from '../test-support/wait';
+import { testCore, wf, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { CountingServer } from '../../../../tests/helpers/workflows/http-server';
+import { answer, until } from '../../../../tests/helpers/workflows/wait';
 
 /** The write pattern of ../README.md "Persistence points": group commit and internal steps. */
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock';
 import type { RunStore } from '../store/run-store';
-import { flushAfter, LostLease, type Drive } from './drive';
+import { flushAfter, LostLease, type RunState } from './run-state';
 import { runnerLimits } from './limits';
 
 /**
@@ -36,7 +36,7 @@ export class GroupCommit {
   ) {}
 
   /** Writes the queued transitions with the lease check (group commit), then emits. */
-  async commit(d: Drive): Promise<void> {
+  async commit(d: RunState): Promise<void> {
     const writes = d.writes;
     d.writes = [];
     const insert = d.insert;
@@ -54,7 +54,7 @@ export class GroupCommit {
    * Inside a commit: throws LostLease (before anything is written) when the run is no
    * longer ours, and notes a cancel asked by another process.
    */
-  private holdLease(d: Drive): void {
+  private holdLease(d: RunState): void {
     const now = this.d.clock.now();
     // renew the lease when a third of it is used; otherwise only check it (no page write)
     const renew = d.leaseUntil - now < (runnerLimits.leaseMs * 2) / 3;

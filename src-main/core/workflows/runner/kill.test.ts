@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../..';
-import { wf } from '../test-support/core';
-import { CountingServer } from '../test-support/http-server';
+import { wf } from '../../../../tests/helpers/workflows/core';
+import { CountingServer } from '../../../../tests/helpers/workflows/http-server';
 
 let dir: string;
 let server: CountingServer;
@@ -38,7 +38,7 @@ describe('kill -9 mid-step (a real second process)', () => {
         { from: 'second', to: 'third' },
       ],
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../test-support/child-run.ts'), dir, JSON.stringify(doc)], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../../../tests/helpers/workflows/child-run.ts'), dir, JSON.stringify(doc)], { stdio: 'ignore' });
     const deadline = Date.now() + 20_000;
     while (parked.length === 0) {
       if (Date.now() > deadline) throw new Error('the child never reached the slow step');

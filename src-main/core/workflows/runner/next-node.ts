@@ -1,13 +1,11 @@
-import type { ApprovalStore } from '../../approvals';
-import type { Drive, NodeState } from './drive';
+import type { NodeState, RunState } from './run-state';
 import { settle, type SettleDeps } from './settle';
+import { isDue, type WaitLook } from './waits';
 
-export interface NextNodeDeps extends SettleDeps {
-  approvals: ApprovalStore;
-}
+export type NextNodeDeps = SettleDeps & WaitLook;
 
 /** The next node to run: an interrupted one, a due wait, or a pending node whose inputs settled. */
-export function nextNode(deps: NextNodeDeps, d: Drive): NodeState | undefined {
+export function nextNode(deps: NextNodeDeps, d: RunState): NodeState | undefined {
   const now = deps.clock.now();
   for (let changed = true; changed; ) {
     changed = false;
@@ -15,7 +13,7 @@ export function nextNode(deps: NextNodeDeps, d: Drive): NodeState | undefined {
       const n = d.nodes.get(id) as NodeState;
       if (n.status === 'running') return n;
       if (n.status === 'waiting') {
-        if (!d.tried.has(id) && isDue(deps.approvals, n, now)) return n;
+        if (!d.tried.has(id) && isDue(deps, n, now)) return n;
         continue;
       }
       if (n.status !== 'pending') continue;
@@ -35,21 +33,4 @@ export function nextNode(deps: NextNodeDeps, d: Drive): NodeState | undefined {
     }
   }
   return undefined;
-}
-
-/** A waiting node may be tried now: its retry or delay is due, it waits on a child (the step looks), or its approval is no longer pending. */
-export function isDue(approvals: ApprovalStore, n: NodeState, now: number): boolean {
-  switch (n.state.wait) {
-    case 'retry':
-    case 'delay':
-      return n.wakeAt === null || n.wakeAt <= now;
-    case 'child':
-      return true;
-    case 'approval': {
-      const a = n.approvalId ? approvals.get(n.approvalId) : undefined;
-      return !a || a.status !== 'pending' || (a.expiresAt !== null && a.expiresAt <= now);
-    }
-    default:
-      return true;
-  }
 }

@@ -1,7 +1,8 @@
 import type { LaunchStage } from '../../../../shared/stage';
-import { parseDuration, type StepClass, type WorkflowNode } from '../../../../shared/workflow';
+import { parseDuration, retryPolicySchema, type StepClass, type WorkflowNode } from '../../../../shared/workflow';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
+import { backoffDelay, type RetryPolicy } from '../../retry';
 import type { Timer, TimerHandle } from '../../timer';
 import { isStatic, isThenable, resolveTemplates } from '../expressions';
 import type { StepRegistry } from '../registry';
@@ -10,13 +11,13 @@ import type { ApprovalStore, AuditDecision, AuditStore } from '../../approvals';
 import type { RunStore } from '../store/run-store';
 import { askApproval } from './ask-approval';
 import { Attempt } from './attempt';
-import { Cancelled, emit, LostLease, noStepErrorCode, runRef, toStepError, type Drive, type NodeState } from './drive';
+import { Cancelled, emit, LostLease, noStepErrorCode, runRef, toStepError, type RunState, type NodeState } from './run-state';
 import type { GroupCommit } from './group-commit';
 import { runnerLimits } from './limits';
 import { gate, type Gate } from './policy';
-import { backoffMs, defaultRetry } from './retry';
 import { auditRow, settle } from './settle';
 import type { StepContexts } from './step-context';
+import { waitRule } from './waits';
 
 export interface StepRunnerDeps {
   runs: RunStore;
@@ -28,6 +29,9 @@ export interface StepRunnerDeps {
   events: EventBus;
   stage: () => LaunchStage;
 }
+
+/** A node without `retry`: the file format's defaults (one try, nothing to wait for). */
+const defaultRetry: RetryPolicy = retryPolicySchema.parse({});
 
 // per node and per step type, not per run: nodes and definitions are immutable once loaded
 const staticParams = new WeakMap<WorkflowNode, boolean>();
@@ -60,11 +64,12 @@ export class StepRunner {
     private readonly random: () => number,
   ) {}
 
-  async runNode(d: Drive, n: NodeState): Promise<void> {
+  async runNode(d: RunState, n: NodeState): Promise<void> {
     const now = this.d.clock.now();
     const def = n.def;
     const wasRunning = n.status === 'running';
-    const continuing = n.status === 'waiting' && (n.state.wait === 'delay' || n.state.wait === 'child');
+    // a step's own wait (delay, child run) goes on in the same attempt (waits.ts)
+    const continuing = n.status === 'waiting' && waitRule(n)?.wakes === 'step-continues';
     d.tried.add(n.id);
 
     let params: unknown;
@@ -239,7 +244,7 @@ export class StepRunner {
     const policy = n.node.retry ?? defaultRetry;
     const used = n.attempt - n.attemptBase;
     if (e.retriable && used < policy.maxAttempts) {
-      const retryAt = finished + backoffMs(policy, used, this.random);
+      const retryAt = finished + backoffDelay(policy, used, this.random);
       n.state = { wait: 'retry' };
       settle(this.d, d, n, { status: 'waiting', wakeAt: retryAt, error: { code: e.code, message: e.message }, quiet: true });
       d.after.push(() =>
@@ -254,7 +259,7 @@ export class StepRunner {
   }
 
   /** A real attempt's running row (and audit row for B/C), committed before the step runs. */
-  private async announce(d: Drive, n: NodeState, cls: StepClass, stage: LaunchStage, decision: AuditDecision, inputJson: string | null, now: number): Promise<void> {
+  private async announce(d: RunState, n: NodeState, cls: StepClass, stage: LaunchStage, decision: AuditDecision, inputJson: string | null, now: number): Promise<void> {
     const storedState = JSON.stringify(n.state);
     d.writes.push(() =>
       this.d.runs.startStep({
@@ -280,7 +285,7 @@ export class StepRunner {
     emit(this.d.events, 'step.started', () => ({ ...runRef(d), nodeId: n.id, type: n.def.type, class: cls, attempt: n.attempt, at: now }));
   }
 
-  private failRun(d: Drive, n: NodeState, e: StepError, willRetry: boolean): void {
+  private failRun(d: RunState, n: NodeState, e: StepError, willRetry: boolean): void {
     d.failed = { code: e.code, message: e.message, nodeId: n.id };
     const at = this.d.clock.now();
     d.after.push(() =>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { gate } from './policy';
-import { backoffMs } from './retry';
 
 const now = 1_000;
 
@@ -31,17 +30,5 @@ describe('launch-stage gate (ARCHITECTURE §4)', () => {
     expect(gate('C', 'post-launch', undefined, { status: 'rejected', expiresAt: null }, now)).toEqual({ action: 'fail', decision: 'rejected' });
     expect(gate('C', 'post-launch', undefined, { status: 'cancelled', expiresAt: null }, now)).toEqual({ action: 'ask' });
     expect(gate('C', 'post-launch', undefined, { status: 'approved', expiresAt: null }, now)).toEqual({ action: 'run', decision: 'approved' });
-  });
-});
-
-describe('retry backoff', () => {
-  const policy = { maxAttempts: 10, backoff: 'exponential' as const, initialMs: 500, maxMs: 10_000, jitter: false };
-  it('doubles from initialMs and caps at maxMs', () => {
-    expect([1, 2, 3, 4, 5, 6, 30].map((n) => backoffMs(policy, n))).toEqual([500, 1000, 2000, 4000, 8000, 10_000, 10_000]);
-    expect(backoffMs({ ...policy, backoff: 'fixed' }, 5)).toBe(500);
-  });
-  it('draws jitter from half to all of the wait', () => {
-    expect(backoffMs({ ...policy, jitter: true }, 3, () => 0)).toBe(1000);
-    expect(backoffMs({ ...policy, jitter: true }, 3, () => 1)).toBe(2000);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCore, type TestCore } from '../test-support/core';
+import { testCore, type TestCore } from '../../../../tests/helpers/workflows/core';
 
 const simple = {
   name: 'Simple',

@@ -14,14 +14,15 @@ import { StepError } from '../step';
 import type { ApprovalStore, AuditStore } from '../../approvals';
 import type { NewRun, RunRow, RunStore } from '../store/run-store';
 import type { WorkflowStore } from '../store/workflow-store';
-import { Cancelled, emit, flushAfter, loadDrive, LostLease, parseJson, rowOf, type Drive, type NodeState } from './drive';
+import { Cancelled, emit, flushAfter, loadRunState, LostLease, parseJson, rowOf, type RunState, type NodeState } from './run-state';
 import { GroupCommit } from './group-commit';
 import { isOwnerGone } from './lease';
 import { runnerLimits } from './limits';
-import { isDue, nextNode } from './next-node';
+import { nextNode } from './next-node';
 import { StepRunner } from './one-step';
 import { settle } from './settle';
 import { StepContexts } from './step-context';
+import { waitRule } from './waits';
 
 export { runnerLimits };
 
@@ -74,7 +75,7 @@ export class Runner {
   private readonly active = new Map<string, Promise<RunRow | undefined>>();
   /** Step summaries of runs that ended here, for result() without reading them back. */
   private readonly endedSteps = new WeakMap<RunRow, RunResult['steps']>();
-  private readonly drives = new Map<string, Drive>();
+  private readonly states = new Map<string, RunState>();
   private readonly graphs = new Map<string, WorkflowGraph>();
   private readonly waiters = new Map<string, Set<() => void>>();
   private readonly awaited = new Map<string, number>();
@@ -87,7 +88,7 @@ export class Runner {
   private pumping: Promise<string[]> | undefined;
   /** The group commit every run driven here writes its transitions through. */
   private readonly commits: GroupCommit;
-  /** Runs one node of a drive (one-step.ts). */
+  /** Runs one node of a run (one-step.ts). */
   private readonly steps: StepRunner;
 
   /** One transaction wrapper, made once (better-sqlite3 builds a wrapper per db.transaction call). */
@@ -99,7 +100,7 @@ export class Runner {
     this.tx = <T>(fn: () => T) => wrapper(fn) as T;
     this.txImmediate = <T>(fn: () => T) => wrapper.immediate(fn) as T;
     this.commits = new GroupCommit(d, this.txImmediate);
-    const contexts = new StepContexts(d, (drive, n, workflowId, input) => this.startChild(drive, n, workflowId, input));
+    const contexts = new StepContexts(d, (state, n, workflowId, input) => this.startChild(state, n, workflowId, input));
     this.steps = new StepRunner(d, this.commits, contexts, d.random ?? Math.random);
   }
 
@@ -132,7 +133,7 @@ export class Runner {
     this.closed = true;
     this.steps.closed = true;
     this.renewHandle?.cancel();
-    for (const drive of this.drives.values()) drive.controller?.abort(new LostLease('closing'));
+    for (const state of this.states.values()) state.controller?.abort(new LostLease('closing'));
     try {
       // transitions already made are kept, before the runs are handed back
       this.commits.flush();
@@ -207,7 +208,7 @@ export class Runner {
   }
 
   /** A step's child run (services.startChildRun): one level deeper, deduplicated per attempt. */
-  private startChild(d: Drive, n: NodeState, workflowId: string, input: unknown): string {
+  private startChild(d: RunState, n: NodeState, workflowId: string, input: unknown): string {
     if (d.run.depth + 1 > runnerLimits.maxChildDepth) {
       throw new StepError('CHILD_DEPTH', `child runs may nest at most ${runnerLimits.maxChildDepth} deep`, { retriable: false });
     }
@@ -436,7 +437,7 @@ export class Runner {
         try {
           const until = this.d.clock.now() + runnerLimits.leaseMs;
           this.d.runs.renewAll(this.d.owner, until);
-          for (const drive of this.drives.values()) drive.leaseUntil = until;
+          for (const state of this.states.values()) state.leaseUntil = until;
         } catch (err) {
           this.d.log.warn({ err: String(err) }, 'lease renewal failed');
         }
@@ -452,14 +453,14 @@ export class Runner {
   private launch(runId: string, fresh: boolean, unwritten?: NewRun): void {
     if (this.active.has(runId)) return;
     const work = Promise.resolve()
-      .then(() => this.drive(runId, fresh, unwritten))
+      .then(() => this.advance(runId, fresh, unwritten))
       .catch((err: unknown) => {
         if (err instanceof LostLease || this.closed) return undefined;
         this.d.log.error({ runId, err: err instanceof Error ? err.stack : String(err) }, 'workflow runner failed');
       })
       .finally(() => {
         this.active.delete(runId);
-        this.drives.delete(runId);
+        this.states.delete(runId);
         this.notify(runId);
       });
     this.active.set(runId, work);
@@ -477,19 +478,20 @@ export class Runner {
     return graph;
   }
 
-  private async drive(runId: string, fresh: boolean, unwritten?: NewRun): Promise<RunRow | undefined> {
+  /** Runs the run's nodes one after another until it ends or parks. */
+  private async advance(runId: string, fresh: boolean, unwritten?: NewRun): Promise<RunRow | undefined> {
     const run = unwritten ? rowOf(unwritten) : this.d.runs.getRun(runId);
     if (!run || run.owner !== this.d.owner || run.status !== 'running') return undefined;
-    const d = loadDrive(this.d, this.graphFor(run.definition_id), run, fresh);
+    const d = loadRunState(this.d, this.graphFor(run.definition_id), run, fresh);
     if (unwritten) {
-      // written first by the next commit, park or end (see Drive.insert)
+      // written first by the next commit, park or end (see RunState.insert)
       d.insert = unwritten;
       // announced once the row exists
       d.after.push(() =>
         emit(this.d.events, 'run.started', () => ({ runId, workflowId: run.workflow_id, workflowName: run.workflow_name, trigger: run.trigger, resumed: false, at: run.created_at })),
       );
     }
-    this.drives.set(runId, d);
+    this.states.set(runId, d);
     for (;;) {
       if (this.closed) throw new LostLease('closed');
       if (d.cancel) return this.finishRun(d, 'cancelled');
@@ -523,22 +525,18 @@ export class Runner {
   }
 
   /** Parks the run (waiting, lease released) unless something became due meanwhile. */
-  private park(d: Drive, waiting: NodeState[]): boolean {
+  private park(d: RunState, waiting: NodeState[]): boolean {
     const now = this.d.clock.now();
     let wakeAt: number | null = null;
     for (const n of waiting) {
-      const at = n.state.wait === 'approval' ? (n.approvalId ? (this.d.approvals.get(n.approvalId)?.expiresAt ?? null) : null) : n.wakeAt;
+      const rule = waitRule(n);
+      const at = rule ? rule.wakeAt(n, this.d) : n.wakeAt;
       if (at !== null && (wakeAt === null || at < wakeAt)) wakeAt = at;
     }
     const parked = this.txImmediate(() => {
         // a decision or a child's end that landed since the last look must not be missed
         for (const n of waiting) {
-          if (n.state.wait === 'child' && d.tried.has(n.id)) {
-            const childId = (n.state.step as { childRunId?: string } | undefined)?.childRunId;
-            const child = childId ? this.d.runs.getRun(childId) : undefined;
-            if (child && terminalRunStatuses.has(child.status)) return false;
-          }
-          if (n.state.wait === 'approval' && isDue(this.d.approvals, n, now)) return false;
+          if (waitRule(n)?.changedSinceTried(n, this.d, d.tried.has(n.id), now)) return false;
         }
         if (d.insert) this.d.runs.insertRun(d.insert);
         for (const w of d.writes) w();
@@ -559,7 +557,7 @@ export class Runner {
     return true;
   }
 
-  private async finishRun(d: Drive, status: RunStatus): Promise<RunRow> {
+  private async finishRun(d: RunState, status: RunStatus): Promise<RunRow> {
     const now = this.d.clock.now();
     let output: string | null = null;
     if (status === 'succeeded') {
@@ -607,7 +605,7 @@ export class Runner {
   }
 
   /** The run's row and step summaries as finishRun committed them. */
-  private endedRow(d: Drive, status: RunStatus, output: string | null, error: string | null, now: number): RunRow {
+  private endedRow(d: RunState, status: RunStatus, output: string | null, error: string | null, now: number): RunRow {
     const row: RunRow = { ...d.run, status, output, error, finished_at: now, owner: null, lease_until: null, wake_at: null, updated_at: now };
     if (d.cancel) row.cancel_requested = 1;
     if (!d.faulted) {
@@ -624,8 +622,8 @@ export class Runner {
     this.notify(run.id);
     if (run.parent_run_id) {
       this.notify(run.parent_run_id);
-      const parentDrive = this.drives.get(run.parent_run_id);
-      if (parentDrive) parentDrive.tried.clear();
+      const parentState = this.states.get(run.parent_run_id);
+      if (parentState) parentState.tried.clear();
       else if (!this.closed) void this.pump(new Set([run.parent_run_id]));
     }
     if (run.workflow_id !== null && this.d.workflows.definition(run.definition_id)?.concurrency !== undefined && !this.closed) this.promoteQueued();
@@ -644,11 +642,11 @@ export class Runner {
     if (!run || terminalRunStatuses.has(run.status)) return run;
     const now = this.d.clock.now();
     for (const child of this.d.runs.activeChildren(runId)) await this.cancel(child);
-    const drive = this.drives.get(runId);
-    if (drive) {
-      drive.cancel = true;
+    const state = this.states.get(runId);
+    if (state) {
+      state.cancel = true;
       this.d.runs.requestCancel(runId, now);
-      drive.controller?.abort(new Cancelled('cancelled'));
+      state.controller?.abort(new Cancelled('cancelled'));
       await this.active.get(runId);
       return this.d.runs.getRun(runId);
     }
@@ -695,8 +693,8 @@ export class Runner {
   wake(runId: string): void {
     const now = this.d.clock.now();
     this.d.runs.wake(runId, now, now);
-    const drive = this.drives.get(runId);
-    if (drive) drive.tried.clear();
+    const state = this.states.get(runId);
+    if (state) state.tried.clear();
     else void this.pump(new Set([runId]));
   }
 }

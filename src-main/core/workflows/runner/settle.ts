@@ -4,11 +4,11 @@ import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import type { AuditDecision, AuditStore } from '../../approvals';
 import type { RunStore } from '../store/run-store';
-import { emit, runRef, type Drive, type NodeState } from './drive';
+import { emit, runRef, type RunState, type NodeState } from './run-state';
 
 /**
  * A node's transitions as queued writes: the node's state changes in memory at once, its
- * rows are written with the drive's next commit (group-commit.ts).
+ * rows are written with the run state's next commit (group-commit.ts).
  */
 
 export interface SettleDeps {
@@ -20,7 +20,7 @@ export interface SettleDeps {
 /** Queues the write of a node's new state (committed with the next transition). */
 export function settle(
   deps: SettleDeps,
-  d: Drive,
+  d: RunState,
   n: NodeState,
   s: {
     status: StepStatus;
@@ -93,7 +93,7 @@ export function settle(
 }
 
 /** Queues an audit row for a Class B/C step's decision (written with the next commit). */
-export function auditRow(audit: AuditStore, d: Drive, n: NodeState, cls: StepClass, stage: LaunchStage, mode: StepMode, decision: AuditDecision, at: number, detail: string | null): void {
+export function auditRow(audit: AuditStore, d: RunState, n: NodeState, cls: StepClass, stage: LaunchStage, mode: StepMode, decision: AuditDecision, at: number, detail: string | null): void {
   const entry = {
     at,
     runId: d.run.id,

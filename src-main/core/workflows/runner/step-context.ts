@@ -6,7 +6,7 @@ import { uuidv7 } from '../../ids';
 import { evaluate } from '../expressions';
 import type { LogLevel, StepContext } from '../step';
 import type { RunStore } from '../store/run-store';
-import { emit, parseJson, runRef, type Drive, type NodeState } from './drive';
+import { emit, parseJson, runRef, type RunState, type NodeState } from './run-state';
 
 export interface StepContextDeps {
   clock: Clock;
@@ -15,7 +15,7 @@ export interface StepContextDeps {
 }
 
 /** Starts a child run for a step (the runner's start, with the child's limits checked). */
-export type StartChild = (d: Drive, n: NodeState, workflowId: string, input: unknown) => string;
+export type StartChild = (d: RunState, n: NodeState, workflowId: string, input: unknown) => string;
 
 /** What a step sees of its run: the StepContext given to execute and preview. */
 export class StepContexts {
@@ -24,7 +24,7 @@ export class StepContexts {
     private readonly startChild: StartChild,
   ) {}
 
-  context(d: Drive, n: NodeState, params: unknown, stage: LaunchStage, abort: { readonly signal: AbortSignal }, state?: unknown): StepContext<unknown> {
+  context(d: RunState, n: NodeState, params: unknown, stage: LaunchStage, abort: { readonly signal: AbortSignal }, state?: unknown): StepContext<unknown> {
     // the getters below run with the context object as `this`
     const contexts = this;
     let services: StepContext<unknown>['services'] | undefined;
@@ -55,7 +55,7 @@ export class StepContexts {
     };
   }
 
-  private services(d: Drive, n: NodeState): StepContext<unknown>['services'] {
+  private services(d: RunState, n: NodeState): StepContext<unknown>['services'] {
     return {
       notifyFounder: (note) => {
         const at = this.d.clock.now();

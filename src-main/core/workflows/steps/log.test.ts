@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCore, wf, type TestCore } from '../test-support/core';
+import { testCore, wf, type TestCore } from '../../../../tests/helpers/workflows/core';
 
 let t: TestCore;
 afterEach(() => t?.cleanup());

@@ -1,5 +1,5 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import type { IpcMainLike } from '../ipc';
+import type { IpcMainLike } from '../../../src-main/electron/ipc';
 
 /**
  * Hand-written stand-ins for Electron's ipcMain / ipcRenderer pair, for tests only. Arguments

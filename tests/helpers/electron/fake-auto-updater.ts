@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { AutoUpdaterLike, UpdateInfoLike } from '../updater-port';
+import type { AutoUpdaterLike, UpdateInfoLike } from '../../../src-main/electron/updater-port';
 
 /**
  * Stands in for electron-updater's autoUpdater: an EventEmitter with its two defaults as they

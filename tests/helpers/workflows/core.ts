@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../..';
-import { ManualClock } from '../../clock';
-import { ManualTimer } from '../../timer';
-import type { LaunchStage } from '../../../../shared/stage';
+import { createCore, type Core } from '../../../src-main/core';
+import { ManualClock } from '../../../src-main/core/clock';
+import { ManualTimer } from '../../../src-main/core/timer';
+import type { LaunchStage } from '../../../shared/stage';
 
 export interface TestCore {
   core: Core;

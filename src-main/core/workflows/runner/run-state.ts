@@ -12,6 +12,7 @@ import type { Attempt } from './attempt';
  * drives it, one-step.ts runs its nodes, group-commit.ts commits what they queue).
  */
 
+/** What a waiting node waits for; waits.ts gives each kind its rule. */
 export type WaitKind = 'retry' | 'delay' | 'child' | 'approval';
 export interface StoredState {
   wait?: WaitKind;
@@ -47,7 +48,7 @@ export interface RunContext {
   run: { id: string; workflowId: string | null; workflowName: string; startedAt: number | null };
 }
 
-export interface Drive {
+export interface RunState {
   run: RunRow;
   /** The run row itself is not written yet (deferInsert): the first commit, park or end writes it, before anything else. */
   insert: NewRun | undefined;
@@ -65,7 +66,7 @@ export interface Drive {
   after: (() => void)[];
   /** An engine fault dropped queued writes: memory may differ from the rows. */
   faulted: boolean;
-  /** Started (not resumed) by this drive: internal steps need no running row of their own. */
+  /** Started (not resumed) in this process: internal steps need no running row of their own. */
   firstPass: boolean;
 }
 
@@ -84,7 +85,7 @@ export function parseJson(text: string | null): unknown {
   return text === null ? undefined : (JSON.parse(text) as unknown);
 }
 
-export function runRef(d: Drive): { runId: string; workflowId: string | null; workflowName: string } {
+export function runRef(d: RunState): { runId: string; workflowId: string | null; workflowName: string } {
   return { runId: d.run.id, workflowId: d.run.workflow_id, workflowName: d.run.workflow_name };
 }
 
@@ -94,8 +95,8 @@ export function emit<E extends EventName>(events: EventBus, name: E, payload: ()
   events.emit(name, payload());
 }
 
-/** Runs what waited for the drive's last commit (events, mostly). */
-export function flushAfter(d: Drive): void {
+/** Runs what waited for the run's last commit (events, mostly). */
+export function flushAfter(d: RunState): void {
   const after = d.after;
   d.after = [];
   for (const fn of after) fn();
@@ -135,8 +136,8 @@ export interface LoadDeps {
   registry: StepRegistry;
 }
 
-/** A run's drive as its rows left it (none yet when fresh). */
-export function loadDrive(deps: LoadDeps, graph: WorkflowGraph, run: RunRow, fresh: boolean): Drive {
+/** A run's state as its rows left it (none yet when fresh). */
+export function loadRunState(deps: LoadDeps, graph: WorkflowGraph, run: RunRow, fresh: boolean): RunState {
   const rows = new Map<string, StepRow>(fresh ? [] : deps.runs.steps(run.id).map((r) => [r.node_id, r]));
   const input = parseJson(run.input);
   const context: RunContext = {
