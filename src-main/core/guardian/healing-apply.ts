@@ -1,5 +1,5 @@
 import type { HealingStep, Monitor } from '../../../shared/contract/guardian';
-import type { Step } from './healing';
+import type { Step } from './healing-step';
 
 /**
  * The owning services a healing action is applied through, once the founder approved it.

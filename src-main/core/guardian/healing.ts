@@ -1,10 +1,7 @@
 import type { ApprovalSubjectKind } from '../../../shared/contract/approvals';
-import type { HealingStep } from '../../../shared/contract/guardian';
+import type { Step } from './healing-step';
 import { monitorType, storedSettings } from './monitors/registry';
 import type { Finding } from './score';
-
-/** A suggested step before the service gives it its id and says whether it can be applied here. */
-export type Step = Omit<HealingStep, 'id' | 'applicable' | 'refusal' | 'pendingApprovalId'>;
 
 const waitingEffect = {
   step: 'The waiting run continues (approved) or ends (rejected) instead of hitting its timeout.',

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Monitor } from '../../../../shared/contract/guardian';
 import type { RemoteDb } from '../../remote';
-import type { Step } from '../healing';
+import type { Step } from '../healing-step';
 
 /**
  * One check's raw outcome. `unknown` means the check cannot judge (nothing configured to
