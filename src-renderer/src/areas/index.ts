@@ -1,28 +1,15 @@
+/// <reference types="vite/client" />
 import type { ComponentType } from 'react';
-import type { AreaId } from '../../../shared/areas';
-import GuardianArea from './guardian';
-import WorkflowsArea from './workflows';
-import ApprovalsArea from './approvals';
-import LaunchesArea from './launches';
-import RevenueArea from './revenue';
-import InsightsArea from './insights';
-import TelemetryArea from './telemetry';
-import AlertsArea from './alerts';
-import BackupsArea from './backups';
-import ComplianceArea from './compliance';
-import SettingsArea from './settings';
+import { areas, type AreaId } from '../../../shared/areas';
+
+// every area folder's index.tsx, found by the bundler: adding an area adds no line here
+const pages = import.meta.glob<ComponentType>('./*/index.tsx', { eager: true, import: 'default' });
+
+function pageOf(id: AreaId): ComponentType {
+  const page = pages[`./${id}/index.tsx`];
+  if (!page) throw new Error(`src-renderer/src/areas/${id}/index.tsx is missing: every area of shared/areas.ts needs its folder`);
+  return page;
+}
 
 /** One page component per area id of shared/areas.ts: the default export of areas/<id>/index.tsx. */
-export const areaPages: Record<AreaId, ComponentType> = {
-  guardian: GuardianArea,
-  workflows: WorkflowsArea,
-  approvals: ApprovalsArea,
-  launches: LaunchesArea,
-  revenue: RevenueArea,
-  insights: InsightsArea,
-  telemetry: TelemetryArea,
-  alerts: AlertsArea,
-  backups: BackupsArea,
-  compliance: ComplianceArea,
-  settings: SettingsArea,
-};
+export const areaPages = Object.fromEntries(areas.map((a) => [a.id, pageOf(a.id)])) as Record<AreaId, ComponentType>;

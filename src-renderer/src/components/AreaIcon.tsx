@@ -1,20 +1,8 @@
-import type { AreaId } from '../../../shared/areas';
+import { areas, type AreaId } from '../../../shared/areas';
 
-/** One simple line icon per area (24-unit grid, drawn with currentColor). */
-const paths: Record<AreaId, string> = {
-  guardian: 'M12 3l7 3v5c0 4.5-3 8.2-7 10-4-1.8-7-5.5-7-10V6l7-3z M9 12l2 2 4-4',
-  workflows: 'M6 5h4v4H6z M14 15h4v4h-4z M8 9v3a3 3 0 003 3h3',
-  approvals: 'M5 12l4 4 10-10 M5 20h14',
-  launches: 'M12 3c3 2 5 6 5 10l-2 3H9l-2-3c0-4 2-8 5-10z M12 10h.01 M9 19l-1 2 M15 19l1 2',
-  revenue: 'M4 19h16 M6 16l4-5 3 3 5-7 M18 7v3 M18 7h-3',
-  insights: 'M9 18h6 M10 21h4 M12 3a6 6 0 00-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0012 3z',
-  telemetry: 'M3 12h4l2-6 4 12 2-6h6',
-  alerts: 'M6 16V11a6 6 0 1112 0v5l2 2H4l2-2z M10 21h4',
-  backups: 'M4 7c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3z M4 7v10c0 1.7 3.6 3 8 3s8-1.3 8-3V7 M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
-  compliance: 'M7 3h7l5 5v13H7z M14 3v5h5 M10 13h6 M10 17h6',
-  settings: 'M12 9a3 3 0 100 6 3 3 0 000-6z M19 12l2-1-1-3-2 .3-1.5-1.5L17 5l-3-1-1 2h-2L10 4 7 5l.5 1.8L6 8.3 4 8 3 11l2 1v0l-2 1 1 3 2-.3 1.5 1.5L7 19l3 1 1-2h2l1 2 3-1-.5-1.8 1.5-1.5 2 .3 1-3-2-1z',
-};
+const paths = Object.fromEntries(areas.map((a) => [a.id, a.icon])) as Record<AreaId, string>;
 
+/** An area's line icon, from its entry in shared/areas.ts. */
 export function AreaIcon({ id }: { id: AreaId }) {
   return (
     <svg className="area-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
