@@ -8,7 +8,7 @@ import { startLevqorServer, type LevqorServer } from '../tests/e2e/server-proces
 import { median, percentile, type Report } from './measure';
 
 /**
- * The workflow editor in Chromium against `levqor serve` (issue 4): a 500-node workflow opens
+ * The workflow editor in Chromium against `levqor serve`: a 500-node workflow opens
  * and is interactive (a node can be selected), and dragging a node keeps up. The reference is
  * the same work on a 3-node workflow, in this run. Needs the built renderer (`npm run build`).
  */

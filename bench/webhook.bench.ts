@@ -9,7 +9,7 @@ import { levqorBin, repoRoot } from '../tests/helpers/cli';
 import { percentile, rssMb, type Report } from './measure';
 
 /**
- * Issue 3, "Speed" over HTTP: `webhook → transform → log` (respond onFinish, every execution
+ * Speed over HTTP: `webhook → transform → log` (respond onFinish, every execution
  * persisted) on `levqor serve`, driven from this process on loopback at concurrency 1 and 10,
  * beside a bare node:http server answering JSON under the same load loop.
  *

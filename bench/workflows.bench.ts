@@ -31,7 +31,7 @@ function rawInsertRate(dir: string, round: number, ms: number): number {
 }
 
 /**
- * Issue 3: durable executions per second in process, every step persisted, 16 runs in
+ * Durable executions per second in process, every step persisted, 16 runs in
  * flight. This machine's speed drifts by tens of percent from one second to the next, so
  * ours and the raw reference are measured in alternating rounds and each side's median is
  * printed.

@@ -18,6 +18,6 @@ export const brand = {
     warning: '#FFB547',
     success: '#31F7D9',
   },
-  /** Approval classes (ARCHITECTURE §4). */
+  /** Approval classes (docs/architecture.md). */
   classColors: { A: '#31F7D9', B: '#3A8CFF', C: '#8F5BFF' },
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * A product spec: `products/<slug>.product.json` (issue 5, the seed's "Repeatable Launch
+ * A product spec: `products/<slug>.product.json` (the seed's "Repeatable Launch
  * Pattern"). The same schema validates the file on disk, the API input, the CLI and, live, the
  * Launches form in the renderer. Unknown fields are errors so a typo ("prcie") never passes.
  */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** ARCHITECTURE §4: the launch stage decides whether Class B steps run for real. */
+/** docs/architecture.md, launch stage and approvals: the launch stage decides whether Class B steps run for real. */
 export const launchStages = ['pre-launch', 'post-launch'] as const;
 export const launchStageSchema = z.enum(launchStages, {
   error: () => 'must be pre-launch or post-launch',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The workflow file format (issue 3): what `workflow import` reads and `workflow export`
+ * The workflow file format: what `workflow import` reads and `workflow export`
  * writes, shared by the engine, the contract and the editor. Structure only: whether a step
  * type exists, whether its params pass that type's schema, cycles, reachability and the cron
  * expression are checked by the engine's validator, which names every problem by JSON path.

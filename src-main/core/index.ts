@@ -64,11 +64,11 @@ export interface Core {
   readonly background: Background;
   /** The optional remote Postgres (secret database.url / LEVQOR_DATABASE_URL): pool, retry, schema, status. */
   readonly remote: RemoteDb;
-  /** Telemetry (issue 6): ingest, query, anomalies, daily report, retention, sync with the remote. */
+  /** Telemetry: ingest, query, anomalies, daily report, retention, sync with the remote. */
   readonly telemetry: TelemetryService;
   readonly timer: Timer;
   /**
-   * The workflow engine (issue 3). Its background task (resume interrupted runs, wake due
+   * The workflow engine. Its background task (resume interrupted runs, wake due
    * delays/retries/approval timeouts, cron schedules, event triggers) starts with `background`.
    */
   readonly engine: WorkflowEngine;
@@ -76,7 +76,7 @@ export interface Core {
   readonly runs: RunService;
   readonly approvals: ApprovalService;
   readonly scheduler: Scheduler;
-  /** Guardian (issue 7): monitors and heartbeats, health score, healing plan, summary, upgrade planner. */
+  /** Guardian: monitors and heartbeats, health score, healing plan, summary, upgrade planner. */
   readonly guardian: GuardianService;
   /** App updates: announced when the desktop app finds one, installed only through an approval (subject app.update). */
   readonly updates: UpdateService;
@@ -112,7 +112,7 @@ export function createCore(config: CoreConfig): Core {
     const cipher = config.cipher ?? new AesGcmCipher(loadHeadlessKey(dataDir, env));
     const secrets = new SecretStore(db, cipher, env, clock, events);
     const background = new Background();
-    // one approval mechanism (ARCHITECTURE §4), made before any capability: each registers
+    // one approval mechanism (docs/architecture.md), made before any capability: each registers
     // the subjects it owns (steps, uploads, healing actions…), and decisions come back to it
     const approvals = new ApprovalService({ db, clock, events });
     let telemetry: TelemetryService | undefined;

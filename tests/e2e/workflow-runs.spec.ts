@@ -6,7 +6,7 @@ import { expect, keepScreenshot, openApp, test } from './fixtures';
 import type { LevqorServer } from './server-process';
 
 /**
- * The Workflow studio's list, run history, live run view and analytics (issue #4) against a
+ * The Workflow studio's list, run history, live run view and analytics against a
  * real `levqor serve`: workflows and runs are made through its API, the pages are checked
  * in Chromium.
  */

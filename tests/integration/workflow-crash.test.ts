@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/temp-dir';
 import { rng } from '../helpers/traffic';
 
 /**
- * The crash suite (issue 3, "Tests"): real `levqor` processes run a workflow whose steps POST
+ * The crash suite: real `levqor` processes run a workflow whose steps POST
  * to a counting server in this process; the server answers slowly (20–150 ms) so SIGKILLs land
  * mid-step, and some kills are fired from inside a request on purpose. Afterwards
  * `levqor runs resume --wait` finishes everything, and the request log is checked against what

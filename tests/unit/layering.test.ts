@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importsIn, sourceFiles } from '../helpers/source-imports';
 
 /**
- * ARCHITECTURE §2: dependencies point one way. This reads every import of every source file
+ * docs/architecture.md, import rules: dependencies point one way. This reads every import of every source file
  * and fails on one that crosses a layer the wrong way.
  */
 const root = resolve(__dirname, '../..');
@@ -109,7 +109,7 @@ function coreViolations(files: string[], read: (file: string) => string = (f) =>
   return found;
 }
 
-describe('layering (ARCHITECTURE §2)', () => {
+describe('layering (docs/architecture.md)', () => {
   const files = ['shared', 'src-main', 'src-renderer', 'src-preload'].flatMap((d) => sourceFiles(join(root, d)));
 
   it('finds the source files it checks', () => {

@@ -35,7 +35,7 @@ export interface SubjectApprovalRequest {
 const sweepEveryMs = 60_000;
 
 /**
- * The founder's decisions, one mechanism for every subject (ARCHITECTURE §4): Class C (and
+ * The founder's decisions, one mechanism for every subject (docs/architecture.md): Class C (and
  * requested Class B) steps, pre-launch Drive uploads, Guardian healing actions, app updates.
  * Each kind's owner registers its subject (createCore does, before anything can be decided),
  * and every decision is handed to the subject of its kind: the engine's wakes the run, the

@@ -88,7 +88,7 @@ export interface ApprovalFilter {
   limit: number;
 }
 
-/** Approval requests (ARCHITECTURE §4): who asked, what for, who decided, when and why. */
+/** Approval requests (docs/architecture.md): who asked, what for, who decided, when and why. */
 export class ApprovalStore {
   private readonly s;
   constructor(db: Db) {

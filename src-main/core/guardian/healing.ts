@@ -12,7 +12,7 @@ const waitingEffect = {
 
 /**
  * The dry-run healing plan: one suggested action (or two) per finding, with its class
- * (ARCHITECTURE §4), the evidence and the expected effect; a DOWN monitor's type adds its own
+ * (docs/architecture.md), the evidence and the expected effect; a DOWN monitor's type adds its own
  * (monitors/<type>.ts). It only proposes: applying a step goes through the approval system,
  * and nothing here calls anything.
  */

@@ -51,7 +51,7 @@ const queueRetry: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, backoff
 const leaseMs = 15 * 60_000;
 
 /**
- * The Drive upload of compiled archives: Class B (ARCHITECTURE §4). In pre-launch it records
+ * The Drive upload of compiled archives: Class B (docs/architecture.md). In pre-launch it records
  * a dry run (`needs-approval`, with the plan of what it would do) and asks for an approval
  * through the one approval system (`approvals.*`): approved, the row is `queued` and sent now
  * (and retried); rejected or timed out, it is `rejected` and nothing is sent. In post-launch

@@ -3,7 +3,7 @@ import type { StageState } from '../../../shared/contract/stage';
 import type { SettingsService } from '../settings';
 import type { EventBus } from '../event-bus';
 
-/** The launch stage (ARCHITECTURE §4): the stored setting, overridden by LEVQOR_LAUNCH_STAGE. */
+/** The launch stage (docs/architecture.md): the stored setting, overridden by LEVQOR_LAUNCH_STAGE. */
 export class StageService {
   constructor(
     private readonly settings: SettingsService,

@@ -30,7 +30,7 @@ const noUpdater =
   'this process has no app updater: only the packaged desktop app installs updates (levqor serve, the CLI and development builds cannot)';
 
 /**
- * App updates as a Class B action (ARCHITECTURE §4). The desktop app's updater only checks:
+ * App updates as a Class B action (docs/architecture.md). The desktop app's updater only checks:
  * a newer version is announced (`app.updateAvailable`), and installing it always asks the
  * founder (subject `app.update`, the upgrade plan as its preview). Approving runs the plan:
  * the backup first, then the download, then quit-and-install, once the outcome is stored.

@@ -1,6 +1,6 @@
 import type { StepClass } from '../../../shared/workflow';
 
-/** What each class means (ARCHITECTURE §4): the badge's hint where the place has nothing more specific to say. */
+/** What each class means (docs/architecture.md): the badge's hint where the place has nothing more specific to say. */
 export const classMeaning: Record<StepClass, string> = {
   A: 'Class A: internal, read-only or reversible — always runs',
   B: 'Class B: external, low risk — dry run before launch unless approved',

@@ -1,7 +1,7 @@
 export const name = 'workflows';
 
 /**
- * The workflow engine (issue 3): workflows, content-addressed definitions that runs pin,
+ * The workflow engine: workflows, content-addressed definitions that runs pin,
  * durable runs and their steps, approvals, the side-effect audit, run logs and cron state.
  * See core/workflows/README.md for when each row is written.
  */

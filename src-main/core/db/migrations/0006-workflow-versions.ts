@@ -1,7 +1,7 @@
 export const name = 'workflow-versions';
 
 /**
- * Drafts and versions (issue 4). A workflow may be saved with validation problems as a draft:
+ * Drafts and versions. A workflow may be saved with validation problems as a draft:
  * its (possibly invalid) document is kept as written, `problems` lists why, and its trigger is
  * inactive until a valid save. Every save, import and restore appends a version, so the
  * editor can show and restore earlier ones. Workflows stored before this migration become

@@ -1,7 +1,7 @@
 export const name = 'run-dry-run';
 
 /**
- * Dry runs (issue 4): a run started with `dryRun` records every Class B/C step as a dry run.
+ * Dry runs: a run started with `dryRun` records every Class B/C step as a dry run.
  * The flag lives on the run so a resumed or retried run stays a dry run. The history page
  * filters a workflow's runs by status and date, hence the index.
  */

@@ -4,8 +4,8 @@ export const name = 'telemetry-made-ids';
  * Telemetry rows whose id was made here on ingest (a fresh UUIDv7) cannot have been stored
  * before, so only rows that came with their own id (a client's, a remote pull's) need the
  * unique check that makes re-sending a row harmless. `id_given` says which; the unique index
- * covers those rows alone, and a made-id row costs one index fewer to insert (ingest speed,
- * issue 6). SQLite cannot drop a column's UNIQUE, so the table is rebuilt; rows already
+ * covers those rows alone, and a made-id row costs one index fewer to insert (ingest
+ * speed). SQLite cannot drop a column's UNIQUE, so the table is rebuilt; rows already
  * stored keep their check (id_given = 1) and their seq (the push cursor).
  */
 export const sql = /* sql */ `

@@ -1,7 +1,7 @@
 export const name = 'telemetry-lean-rows';
 
 /**
- * Two costs leave every ingested telemetry row (ingest speed, issue 6):
+ * Two costs leave every ingested telemetry row (for ingest speed):
  * - A row that arrives without an id stores none: `id` is NULL and the id is read from the
  *   row's ts, seq and this install's node id (core/telemetry/made-id.ts) — no made string,
  *   36 bytes less per row. SQLite cannot drop NOT NULL, so the table is rebuilt; every stored

@@ -5,7 +5,7 @@ import { testCore, type TestCore } from '../../../../tests/helpers/workflows/cor
 import { CountingServer } from '../../../../tests/helpers/workflows/http-server';
 
 /**
- * Property (issue 3): whatever the workflow, the stage and the founder's decisions, a Class
+ * Property: whatever the workflow, the stage and the founder's decisions, a Class
  * C step never does its work without an approval decided before it ran.
  */
 type Kind = 'log' | 'get' | 'post' | 'approval' | 'transform';

@@ -99,7 +99,7 @@ export class StepRunner {
     const inputJson = JSON.stringify(params) ?? null;
     n.input = inputJson;
 
-    // the launch-stage gate (ARCHITECTURE §4)
+    // the launch-stage gate (docs/architecture.md)
     let approval = n.approvalId ? this.d.approvals.get(n.approvalId) : undefined;
     // a dry run asks nobody: every Class B/C step records its preview instead
     const decision: Gate =

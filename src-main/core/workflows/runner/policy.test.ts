@@ -3,7 +3,7 @@ import { gate } from './policy';
 
 const now = 1_000;
 
-describe('launch-stage gate (ARCHITECTURE §4)', () => {
+describe('launch-stage gate (docs/architecture.md)', () => {
   it('follows the table', () => {
     expect(gate('A', 'pre-launch', undefined, undefined, now)).toEqual({ action: 'run', decision: 'not-required' });
     expect(gate('A', 'post-launch', undefined, undefined, now).action).toBe('run');

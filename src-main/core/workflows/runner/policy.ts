@@ -2,7 +2,7 @@ import type { ApprovalPolicy, ApprovalStatus, StepClass } from '../../../../shar
 import type { LaunchStage } from '../../../../shared/stage';
 import type { AuditDecision } from '../../approvals';
 
-/** What the launch-stage table (ARCHITECTURE §4) says a step may do right now. */
+/** What the launch-stage table (docs/architecture.md) says a step may do right now. */
 export type Gate =
   | { action: 'run'; decision: Extract<AuditDecision, 'not-required' | 'approved'> }
   | { action: 'dry-run'; decision: Extract<AuditDecision, 'pre-launch' | 'expired' | 'dry-run'> }

@@ -5,7 +5,7 @@ const params = z.object({ message: z.string({ error: () => 'is required' }).min(
 
 /**
  * A human gate. It is Class C, so the runner always asks for an approval before it runs
- * (ARCHITECTURE §4); once approved it just passes the decision on.
+ * (docs/architecture.md); once approved it just passes the decision on.
  */
 export const approvalStep = defineStep({
   type: 'approval',

@@ -1,7 +1,7 @@
 import type { LaunchStage } from '../../../../shared/stage';
 import { ClassBadge } from '../../components/ClassBadge';
 
-/** ARCHITECTURE §4: what each approval class does in each stage. */
+/** docs/architecture.md, launch stage and approvals: what each approval class does in each stage. */
 const rows = [
   { cls: 'A', what: 'Internal, read-only or reversible', pre: 'Runs', post: 'Runs' },
   { cls: 'B', what: 'External but low-risk', pre: 'Dry-run unless approved', post: 'Runs' },
