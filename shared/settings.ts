@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { launchStageSchema, defaultLaunchStage } from './stage';
 import { secretDestinationUrl } from './secret-destination';
 
-const namesAFolder = 'It names a folder on this machine, so it is changed only with `levqor settings set` or its environment variable, never from a page.';
-const decidesWhereSecretsGo = 'It decides where a secret is sent, so it is changed only with `levqor settings set` or its environment variable, never from a page.';
+const namesAFolder = 'it names a folder on this machine';
+const decidesWhereSecretsGo = 'it decides where a secret is sent';
 
 /**
  * Every founder-visible setting: its schema, default and a sentence for the UI.
@@ -91,8 +91,8 @@ export interface SettingDefinition {
   description: string;
   env: string | undefined;
   /**
-   * Set for a setting that only the command line (or its environment variable) may change: the
-   * reason, shown beside it. Over HTTP or IPC the caller is a page, which must not choose where
+   * Set for a setting that only the command line (or its environment variable) may change: why,
+   * in words that finish "only the command line can change this: …". Over HTTP or IPC the caller is a page, which must not choose where
    * secrets are sent or which folders are read.
    */
   cliOnly?: string;

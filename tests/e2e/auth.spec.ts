@@ -1,4 +1,4 @@
-import { expect, keepScreenshot, test } from './fixtures';
+import { expect, keepScreenshot, openApp, test } from './fixtures';
 
 test('an API call without the token is answered 401', async ({ server }) => {
   const res = await fetch(`${server.baseUrl}api/app.info`, {
@@ -46,5 +46,33 @@ test('a wrong token does not log the browser in', async ({ browser, server }) =>
     await expect(page.getByRole('heading', { name: 'Access link needed' })).toBeVisible();
   } finally {
     await context.close();
+  }
+});
+
+test('Settings lists the signed-in browsers; one is revoked from another, and Sign out ends this one', async ({ browser, page, server }) => {
+  await openApp(page, server, 'settings');
+  const other = await browser.newContext();
+  try {
+    const second = await other.newPage();
+    await openApp(second, server);
+
+    const sessions = page.getByRole('region', { name: 'Browser sessions' });
+    await page.reload();
+    await expect(sessions.getByTestId('session-row')).toHaveCount(2);
+    await expect(sessions.getByTestId('session-row').filter({ hasText: '(this browser)' })).toHaveCount(1);
+    await keepScreenshot(page, 'settings-browser-sessions');
+
+    // revoke the other browser: its next call finds the door shut
+    await sessions.getByTestId('session-row').filter({ hasNotText: '(this browser)' }).getByRole('button', { name: 'Revoke' }).click();
+    await expect(sessions.getByTestId('session-row')).toHaveCount(1);
+    await second.reload();
+    await expect(second.getByRole('heading', { name: 'Access link needed' })).toBeVisible();
+
+    // signing out this browser forgets its session too
+    await sessions.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Access link needed' })).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('levqor.session'))).toBeNull();
+  } finally {
+    await other.close();
   }
 });

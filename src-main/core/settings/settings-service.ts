@@ -73,7 +73,7 @@ export class SettingsService {
   set(key: string, value: unknown, from: 'cli' | 'page' = 'cli'): SettingEntry {
     if (!isSettingKey(key)) throw unknownKey(key);
     const guard: string | undefined = (settingDefinitions[key] as SettingDefinition).cliOnly;
-    if (guard && from === 'page') throw new CoreError('FORBIDDEN', `key: ${key} can be changed only from the command line. ${guard}`, 'key');
+    if (guard && from === 'page') throw new CoreError('FORBIDDEN', `key: ${key} can be changed only from the command line (levqor settings set ${key} VALUE) or its environment variable, not from a page: ${guard}`, 'key');
     const parsed = (settingDefinitions[key].schema as z.ZodType).safeParse(value);
     if (!parsed.success) throw badInput('value', `${key} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
     this.db

@@ -1,4 +1,5 @@
 import { getApi } from '../../api/client';
+import { describeBrowser } from '../../format/browser';
 import { forgetSession } from '../../api/browser-session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Section } from '../../components/Section';
@@ -50,7 +51,7 @@ export function SessionsSection() {
               {list.map((s) => (
                 <tr key={s.id} data-testid="session-row">
                   <td>
-                    {s.userAgent}
+                    <span title={s.userAgent}>{describeBrowser(s.userAgent)}</span>
                     {s.current ? <span className="muted"> (this browser)</span> : null}
                   </td>
                   <td>{when(s.createdAt)}</td>

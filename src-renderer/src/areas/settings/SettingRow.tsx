@@ -43,7 +43,7 @@ export function SettingRow({ entry }: { entry: SettingEntry }) {
         ) : null}
         {entry.cliOnly && !fromEnv ? (
           <p className="muted setting__env-note" data-testid={`${base}-cli-only`}>
-            {entry.cliOnly} <code>levqor settings set {entry.key} VALUE</code>
+            Only the command line or <code>{entry.env}</code> can change this, not a page: {entry.cliOnly}. <code>levqor settings set {entry.key} VALUE</code>
           </p>
         ) : null}
       </div>
