@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
+import { noInput } from './common';
 import { launchStageSchema } from '../stage';
 import { approvalSchema } from './approvals';
 
@@ -35,18 +36,18 @@ export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 export const appProcedures = {
   'app.info': procedure({
     summary: 'Version, data dir, launch stage and database schema version.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: appInfoSchema,
   }),
   'app.updateStatus': procedure({
     summary: 'The update the desktop app found (if any), whether this process can install it, and the approval waiting to install it.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: updateStatusSchema,
   }),
   'app.installUpdate': procedure({
     summary:
       'Ask to install the available update (Class B): always through an approval (subject app.update) whose preview is the upgrade plan; approving it downloads the update and quits the app to install it. Only the desktop app installs updates: levqor serve and the CLI answer UNAVAILABLE.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: approvalSchema,
   }),
 };

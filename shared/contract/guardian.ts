@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
+import { byId, epochMs, howMany, listOf, noInput } from './common';
 import { anomalySchema } from './telemetry';
 import { remoteStatusSchema } from './remote';
 import { approvalSchema } from './approvals';
 import { semverSchema } from './app';
 import { fieldHintSchema } from './workflows';
 
-const epochMs = z.number().int();
 
 /**
  * Monitor types (http, postgres, push, internal…) are defined in core, one file each; the
@@ -232,13 +232,13 @@ const id = z.string().min(1, 'must not be empty').max(100, 'is too long');
 export const guardianProcedures = {
   'guardian.monitors': procedure({
     summary: 'Every monitor with its state, last check and message.',
-    input: z.object({}).strict(),
-    output: z.object({ monitors: z.array(monitorSchema) }),
+    input: noInput,
+    output: listOf('monitors', monitorSchema),
   }),
   'guardian.monitorTypes': procedure({
     summary: 'The monitor types (http, postgres, push, internal…), each with its settings as JSON Schema and the form\u2019s hints.',
-    input: z.object({}).strict(),
-    output: z.object({ monitorTypes: z.array(monitorTypeInfoSchema) }),
+    input: noInput,
+    output: listOf('monitorTypes', monitorTypeInfoSchema),
   }),
   'guardian.addMonitor': procedure({
     summary: 'Add a monitor: its type, the common fields and the type\u2019s settings (guardian.monitorTypes); a bad URL, an interval below 1 s or an unknown type is refused naming the field.',
@@ -252,18 +252,18 @@ export const guardianProcedures = {
   }),
   'guardian.removeMonitor': procedure({
     summary: 'Remove a monitor and its heartbeat history.',
-    input: z.object({ id }).strict(),
+    input: byId(id),
     output: z.object({ removed: z.boolean() }),
   }),
   'guardian.check': procedure({
     summary: 'Run every monitor (or one) once now, all at once, each bounded by its timeout.',
     input: z.object({ id: id.optional() }).strict(),
-    output: z.object({ monitors: z.array(monitorSchema) }),
+    output: listOf('monitors', monitorSchema),
   }),
   'guardian.beats': procedure({
     summary: 'A monitor\u2019s heartbeat history, newest first.',
-    input: z.object({ id, since: epochMs.optional(), limit: z.number().int().min(1).max(5000).default(100) }).strict(),
-    output: z.object({ beats: z.array(beatSchema) }),
+    input: z.object({ id, since: epochMs.optional(), limit: howMany(5000, 100) }).strict(),
+    output: listOf('beats', beatSchema),
   }),
   'guardian.ping': procedure({
     summary: 'Record a ping for a push monitor by its token (what GET|POST /heartbeat/<token> does).',
@@ -272,17 +272,17 @@ export const guardianProcedures = {
   }),
   'guardian.score': procedure({
     summary: 'The health score now (0\u2013100) with its breakdown; the deductions add up to 100 \u2212 score.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: scoreSchema,
   }),
   'guardian.scoreHistory': procedure({
     summary: 'Stored scores (hourly), oldest first, for the chart.',
-    input: z.object({ since: epochMs.optional(), limit: z.number().int().min(1).max(10_000).default(720) }).strict(),
+    input: z.object({ since: epochMs.optional(), limit: howMany(10_000, 720) }).strict(),
     output: z.object({ points: z.array(z.object({ at: epochMs, score: z.number().int() })) }),
   }),
   'guardian.healingPlan': procedure({
     summary: 'A dry-run healing plan: per finding an action, its class, evidence and expected effect. Nothing is applied.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: healingPlanSchema,
   }),
   'guardian.requestHealing': procedure({
@@ -292,7 +292,7 @@ export const guardianProcedures = {
   }),
   'guardian.summary': procedure({
     summary: 'The executive summary: score and trend, top issues, anomalies, monitors, pending approvals, sync state.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: summarySchema,
   }),
   'guardian.upgradePlan': procedure({

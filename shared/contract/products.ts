@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
+import { noInput, listOf } from './common';
 import { productSlugSchema, productSpecSchema, productStatuses } from '../product';
 import { omegaFolders } from '../omega';
 
@@ -138,7 +139,7 @@ const slugInput = z.object({ slug: productSlugSchema }).strict();
 export const productsProcedures = {
   'products.list': procedure({
     summary: 'Every product spec in the products folder, valid or not, with its last build and upload.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: z.object({ productsDir: z.string(), products: z.array(productSummarySchema) }),
   }),
   'products.get': procedure({
@@ -183,11 +184,11 @@ export const productsProcedures = {
   'products.uploads': procedure({
     summary: 'Drive uploads, newest first: waiting, needing approval, done or failed.',
     input: z.object({ slug: productSlugSchema.optional() }).strict(),
-    output: z.object({ uploads: z.array(uploadRecordSchema) }),
+    output: listOf('uploads', uploadRecordSchema),
   }),
   'products.sendUploads': procedure({
     summary: 'Try every waiting upload now, without waiting for its backoff.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: z.object({ attempted: z.number().int(), uploaded: z.number().int(), uploads: z.array(uploadRecordSchema) }),
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './procedure';
+import { noInput, listOf } from './common';
 
 /** What any caller may know about a secret: whether it is set, never its value. */
 export const secretStatusSchema = z
@@ -17,8 +18,8 @@ export type SecretStatus = z.infer<typeof secretStatusSchema>;
 export const secretsProcedures = {
   'secrets.status': procedure({
     summary: 'Which secrets are set (never their values).',
-    input: z.object({}).strict(),
-    output: z.object({ secrets: z.array(secretStatusSchema) }),
+    input: noInput,
+    output: listOf('secrets', secretStatusSchema),
   }),
   'secrets.set': procedure({
     summary: 'Encrypt and store a secret.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './procedure';
+import { noInput, listOf } from './common';
 
 export const browserSessionSchema = z
   .object({
@@ -17,8 +18,8 @@ export type BrowserSession = z.infer<typeof browserSessionSchema>;
 export const sessionsProcedures = {
   'sessions.list': procedure({
     summary: 'Browsers signed in to `levqor serve` through its access link.',
-    input: z.object({}).strict(),
-    output: z.object({ sessions: z.array(browserSessionSchema) }),
+    input: noInput,
+    output: listOf('sessions', browserSessionSchema),
   }),
   'sessions.revoke': procedure({
     summary: 'Sign a browser out (by id, `current` for the calling browser, or `all`).',
