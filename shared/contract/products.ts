@@ -1,19 +1,21 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
-import { noInput, listOf } from './common';
+import { epochMs, listOf, noInput } from './common';
 import { productSlugSchema, productSpecSchema, productStatuses } from '../product';
 import { omegaFolders } from '../omega';
 
 export const specErrorSchema = z.object({ path: z.string(), message: z.string() });
 
-export const buildSchema = z.object({
+/** The archive a compile writes, as its build record and the compile's answer both describe it. */
+const archiveFields = {
   version: z.string(),
   zipPath: z.string(),
   sha256: z.string(),
   bytes: z.number().int(),
   entries: z.number().int(),
-  compiledAt: z.number().int(),
-});
+};
+
+export const buildSchema = z.object({ ...archiveFields, compiledAt: epochMs });
 export type ProductBuild = z.infer<typeof buildSchema>;
 
 /**
@@ -46,22 +48,26 @@ export const uploadRecordSchema = z.object({
   status: uploadStatusSchema,
   plan: uploadPlanSchema,
   attempts: z.number().int(),
-  nextAttemptAt: z.number().int().optional(),
+  nextAttemptAt: epochMs.optional(),
   lastError: z.string().optional(),
   driveFileId: z.string().optional(),
   driveDownloadUrl: z.string().optional(),
   /** Pre-launch: the approval (`approvals.*`) this upload waits for, or went out under. */
   approvalId: z.string().optional(),
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
 });
 export type UploadRecord = z.infer<typeof uploadRecordSchema>;
 
+/** Where a product lives: its spec file and its content folder (and whether that holds anything). */
+const productFilesFields = { file: z.string(), contentDir: z.string(), hasContent: z.boolean() };
+
+/** What the product's last compile left, when it has one: the build and its Drive upload. */
+const lastCompileFields = { lastBuild: buildSchema.optional(), upload: uploadRecordSchema.optional() };
+
 export const productSummarySchema = z.object({
   slug: z.string(),
-  file: z.string(),
-  contentDir: z.string(),
-  hasContent: z.boolean(),
+  ...productFilesFields,
   valid: z.boolean(),
   errors: z.array(specErrorSchema),
   name: z.string().optional(),
@@ -70,28 +76,16 @@ export const productSummarySchema = z.object({
   currency: z.string().optional(),
   status: z.enum(productStatuses).optional(),
   version: z.string().optional(),
-  lastBuild: buildSchema.optional(),
-  upload: uploadRecordSchema.optional(),
+  ...lastCompileFields,
 });
 export type ProductSummary = z.infer<typeof productSummarySchema>;
 
-export const productDetailSchema = z.object({
-  spec: productSpecSchema,
-  file: z.string(),
-  contentDir: z.string(),
-  hasContent: z.boolean(),
-  lastBuild: buildSchema.optional(),
-  upload: uploadRecordSchema.optional(),
-});
+export const productDetailSchema = z.object({ spec: productSpecSchema, ...productFilesFields, ...lastCompileFields });
 export type ProductDetail = z.infer<typeof productDetailSchema>;
 
 export const compileResultSchema = z.object({
   slug: z.string(),
-  version: z.string(),
-  zipPath: z.string(),
-  sha256: z.string(),
-  bytes: z.number().int(),
-  entries: z.number().int(),
+  ...archiveFields,
   /** True when this exact archive (same sha256) is on Drive. */
   uploaded: z.boolean(),
   driveDownloadUrl: z.string().optional(),
