@@ -14,7 +14,37 @@ import { fieldHintSchema } from './workflows';
  */
 export const monitorStates = ['UP', 'DOWN', 'PENDING', 'MAINTENANCE'] as const;
 export type MonitorState = (typeof monitorStates)[number];
+const monitorStateSchema = z.enum(monitorStates);
 export const stepClasses = ['A', 'B', 'C'] as const;
+const stepClassSchema = z.enum(stepClasses);
+
+export const deductionKinds = [
+  'monitor_down',
+  'error_burn',
+  'slow_endpoint',
+  'anomaly',
+  'failed_runs',
+  'stale_backup',
+  'sync_lag',
+  'approval_waiting',
+] as const;
+export type DeductionKind = (typeof deductionKinds)[number];
+const deductionKindSchema = z.enum(deductionKinds);
+
+export const healingActions = [
+  'recheck_monitor',
+  'raise_monitor_timeout',
+  'check_heartbeat_sender',
+  'recheck_credential',
+  'investigate_endpoint',
+  'review_anomaly',
+  'retry_failed_runs',
+  'pause_flapping_workflow',
+  'run_backup_now',
+  'sync_now',
+  'decide_approval',
+  'free_disk_space',
+] as const;
 
 export const guardianLimits = {
   minIntervalSeconds: 1,
@@ -78,7 +108,7 @@ export const monitorSchema = z
     paused: z.boolean(),
     /** push monitors: the path a cron job calls (GET or POST, no access token) on `levqor serve`. */
     pushPath: z.string().nullable(),
-    state: z.enum(monitorStates),
+    state: monitorStateSchema,
     /** Consecutive failed checks (retries used). */
     failures: z.number().int(),
     lastCheckAt: epochMs.nullable(),
@@ -109,7 +139,7 @@ export type MonitorTypeInfo = z.infer<typeof monitorTypeInfoSchema>;
 export const beatSchema = z.object({
   monitorId: z.string(),
   at: epochMs,
-  state: z.enum(monitorStates),
+  state: monitorStateSchema,
   message: z.string(),
   ms: z.number().nullable(),
   /** A state change (Uptime Kuma's "important" beat). */
@@ -117,20 +147,8 @@ export const beatSchema = z.object({
 });
 export type Beat = z.infer<typeof beatSchema>;
 
-export const deductionKinds = [
-  'monitor_down',
-  'error_burn',
-  'slow_endpoint',
-  'anomaly',
-  'failed_runs',
-  'stale_backup',
-  'sync_lag',
-  'approval_waiting',
-] as const;
-export type DeductionKind = (typeof deductionKinds)[number];
-
 export const deductionSchema = z.object({
-  kind: z.enum(deductionKinds),
+  kind: deductionKindSchema,
   /** What costs the points, in words: `Monitor "api" is DOWN: HTTP 500`. */
   cause: z.string(),
   points: z.number().int(),
@@ -145,32 +163,17 @@ export const scoreSchema = z.object({
   /** Adds up to 100 − score. */
   breakdown: z.array(deductionSchema),
   /** Rules that could not be judged (no data source yet), never scored with made-up numbers. */
-  notAssessed: z.array(z.object({ kind: z.enum(deductionKinds), reason: z.string() })),
+  notAssessed: z.array(z.object({ kind: deductionKindSchema, reason: z.string() })),
 });
 export type HealthScore = z.infer<typeof scoreSchema>;
-
-export const healingActions = [
-  'recheck_monitor',
-  'raise_monitor_timeout',
-  'check_heartbeat_sender',
-  'recheck_credential',
-  'investigate_endpoint',
-  'review_anomaly',
-  'retry_failed_runs',
-  'pause_flapping_workflow',
-  'run_backup_now',
-  'sync_now',
-  'decide_approval',
-  'free_disk_space',
-] as const;
 
 export const healingStepSchema = z.object({
   /** Stable while the finding lasts (`<action>:<target>`): what guardian.requestHealing takes. */
   id: z.string(),
-  finding: z.enum(deductionKinds),
+  finding: deductionKindSchema,
   action: z.enum(healingActions),
   title: z.string(),
-  class: z.enum(stepClasses),
+  class: stepClassSchema,
   evidence: z.string(),
   expectedEffect: z.string(),
   /** What would run once approved: a procedure and its input. Nothing here runs by itself. */
@@ -221,7 +224,7 @@ export const upgradePlanSchema = z.object({
   targetVersion: z.string(),
   kind: z.enum(['major', 'minor', 'patch', 'prerelease', 'same', 'downgrade']),
   schema: z.object({ current: z.number().int(), target: z.number().int(), pending: z.array(z.number().int()) }),
-  steps: z.array(z.object({ order: z.number().int(), title: z.string(), detail: z.string(), class: z.enum(stepClasses) })),
+  steps: z.array(z.object({ order: z.number().int(), title: z.string(), detail: z.string(), class: stepClassSchema })),
   risks: z.array(z.object({ level: z.enum(['high', 'medium', 'low']), risk: z.string(), mitigation: z.string() })),
   blockers: z.array(z.string()),
 });
@@ -313,7 +316,7 @@ export const guardianProcedures = {
 export const guardianEvents = {
   'guardian.monitorChanged': event({
     summary: 'A monitor changed state (UP, DOWN, PENDING, MAINTENANCE), or was added, edited or removed.',
-    payload: z.object({ monitor: monitorSchema.nullable(), id: z.string(), previous: z.enum(monitorStates).nullable(), reason: z.enum(['check', 'added', 'updated', 'removed']) }),
+    payload: z.object({ monitor: monitorSchema.nullable(), id: z.string(), previous: monitorStateSchema.nullable(), reason: z.enum(['check', 'added', 'updated', 'removed']) }),
   }),
   'guardian.alert': event({
     summary: 'A notification: a monitor went DOWN, came back UP, or is still DOWN after the resend interval.',

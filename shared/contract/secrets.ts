@@ -15,6 +15,8 @@ export const secretStatusSchema = z
   .strict();
 export type SecretStatus = z.infer<typeof secretStatusSchema>;
 
+const secretName = z.string().min(1, 'is required');
+
 export const secretsProcedures = {
   'secrets.status': procedure({
     summary: 'Which secrets are set (never their values).',
@@ -25,7 +27,7 @@ export const secretsProcedures = {
     summary: 'Encrypt and store a secret.',
     input: z
       .object({
-        name: z.string().min(1, 'is required'),
+        name: secretName,
         value: z.string().min(1, 'must not be empty').max(65_536, 'is longer than 64 KiB'),
       })
       .strict(),
@@ -33,7 +35,7 @@ export const secretsProcedures = {
   }),
   'secrets.clear': procedure({
     summary: 'Forget a stored secret.',
-    input: z.object({ name: z.string().min(1, 'is required') }).strict(),
+    input: z.object({ name: secretName }).strict(),
     output: secretStatusSchema,
   }),
 };

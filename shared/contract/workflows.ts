@@ -78,10 +78,12 @@ export const runStepBriefSchema = z.object({ id: z.string(), status: stepStatusS
 
 export const runErrorSchema = z.object({ code: z.string(), message: z.string(), nodeId: z.string().optional() });
 
+/** The stored workflow a run is of (null for a document given inline) and its name when the run started. */
+const workflowRef = { workflowId: z.string().nullable(), workflowName: z.string() };
+
 export const runSummarySchema = z.object({
   id: z.string(),
-  workflowId: z.string().nullable(),
-  workflowName: z.string(),
+  ...workflowRef,
   trigger: runTriggerSchema,
   status: runStatusSchema,
   parentRunId: z.string().nullable(),
@@ -360,7 +362,7 @@ export const workflowsProcedures = {
   }),
 };
 
-const runRef = { runId: z.string(), workflowId: z.string().nullable(), workflowName: z.string() };
+const runRef = { runId: z.string(), ...workflowRef };
 
 export const workflowEvents = {
   'run.started': event({
