@@ -78,6 +78,9 @@ export const runStepBriefSchema = z.object({ id: z.string(), status: stepStatusS
 
 export const runErrorSchema = z.object({ code: z.string(), message: z.string(), nodeId: z.string().optional() });
 
+/** When a run or one of its steps started and finished; null until it has. */
+const timing = { startedAt: epochMs.nullable(), finishedAt: epochMs.nullable() };
+
 /** The stored workflow a run is of (null for a document given inline) and its name when the run started. */
 const workflowRef = { workflowId: z.string().nullable(), workflowName: z.string() };
 
@@ -88,8 +91,7 @@ export const runSummarySchema = z.object({
   status: runStatusSchema,
   parentRunId: z.string().nullable(),
   createdAt: epochMs,
-  startedAt: epochMs.nullable(),
-  finishedAt: epochMs.nullable(),
+  ...timing,
   wakeAt: epochMs.nullable(),
   error: runErrorSchema.nullable(),
   scheduledFor: epochMs.nullable(),
@@ -119,8 +121,7 @@ export const runStepDetailSchema = z.object({
   output: z.unknown().optional(),
   error: runErrorSchema.nullable(),
   wakeAt: epochMs.nullable(),
-  startedAt: epochMs.nullable(),
-  finishedAt: epochMs.nullable(),
+  ...timing,
 });
 export type RunStepDetail = z.infer<typeof runStepDetailSchema>;
 
