@@ -33,6 +33,13 @@ export const updateStatusSchema = z.object({
 });
 export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 
+export const appUpdateEvents = {
+  'app.updateAvailable': event({
+    summary: 'The desktop app found a newer version. Nothing is downloaded or installed until the founder approves installing it (app.installUpdate).',
+    payload: availableUpdateSchema,
+  }),
+};
+
 export const appProcedures = {
   'app.info': procedure({
     summary: 'Version, data dir, launch stage and database schema version.',
@@ -49,12 +56,5 @@ export const appProcedures = {
       'Ask to install the available update (Class B): always through an approval (subject app.update) whose preview is the upgrade plan; approving it downloads the update and quits the app to install it. Only the desktop app installs updates: levqor serve and the CLI answer UNAVAILABLE.',
     input: noInput,
     output: approvalSchema,
-  }),
-};
-
-export const appUpdateEvents = {
-  'app.updateAvailable': event({
-    summary: 'The desktop app found a newer version. Nothing is downloaded or installed until the founder approves installing it (app.installUpdate).',
-    payload: availableUpdateSchema,
   }),
 };

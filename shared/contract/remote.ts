@@ -23,6 +23,10 @@ export const remoteStatusSchema = z.object({
 });
 export type RemoteStatus = z.infer<typeof remoteStatusSchema>;
 
+export const remoteEvents = {
+  'remote.changed': event({ summary: 'The remote Postgres connection state changed.', payload: remoteStatusSchema }),
+};
+
 export const remoteProcedures = {
   'remote.status': procedure({
     summary: 'Whether a remote Postgres is configured and connected, the last error and the sync lag.',
@@ -34,8 +38,4 @@ export const remoteProcedures = {
     input: noInput,
     output: remoteStatusSchema,
   }),
-};
-
-export const remoteEvents = {
-  'remote.changed': event({ summary: 'The remote Postgres connection state changed.', payload: remoteStatusSchema }),
 };
