@@ -16,11 +16,13 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const semverSchema = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version like 1.2.3');
 
+/** What changed in a release, as plain text. */
+export const releaseNotesSchema = z.string().max(20_000, 'is longer than 20000 characters');
+
 /** A newer version the desktop app's update check found. */
 export const availableUpdateSchema = z.object({
   version: semverSchema,
-  /** As plain text. */
-  releaseNotes: z.string().max(20_000, 'is longer than 20000 characters').optional(),
+  releaseNotes: releaseNotesSchema.optional(),
 });
 export type AvailableUpdate = z.infer<typeof availableUpdateSchema>;
 

@@ -4,7 +4,7 @@ import { byId, epochMs, howMany, listOf, noInput } from './common';
 import { anomalySchema } from './telemetry';
 import { remoteStatusSchema } from './remote';
 import { approvalSchema } from './approvals';
-import { semverSchema } from './app';
+import { releaseNotesSchema, semverSchema } from './app';
 import { fieldHintSchema } from './workflows';
 
 
@@ -230,7 +230,8 @@ export const upgradePlanSchema = z.object({
 });
 export type UpgradePlan = z.infer<typeof upgradePlanSchema>;
 
-const id = z.string().min(1, 'must not be empty').max(100, 'is too long');
+const nonEmpty = (max: number) => z.string().min(1, 'must not be empty').max(max, 'is too long');
+const id = nonEmpty(100);
 
 export const guardianProcedures = {
   'guardian.monitors': procedure({
@@ -270,7 +271,7 @@ export const guardianProcedures = {
   }),
   'guardian.ping': procedure({
     summary: 'Record a ping for a push monitor by its token (what GET|POST /heartbeat/<token> does).',
-    input: z.object({ token: z.string().min(1, 'must not be empty').max(200, 'is too long') }).strict(),
+    input: z.object({ token: nonEmpty(200) }).strict(),
     output: monitorSchema,
   }),
   'guardian.score': procedure({
@@ -290,7 +291,7 @@ export const guardianProcedures = {
   }),
   'guardian.requestHealing': procedure({
     summary: 'Ask for the founder\u2019s approval to apply one healing plan step (by its id); approving applies it through its owning service. An action that cannot be applied here is refused with the reason.',
-    input: z.object({ stepId: z.string().min(1, 'must not be empty').max(300, 'is too long') }).strict(),
+    input: z.object({ stepId: nonEmpty(300) }).strict(),
     output: approvalSchema,
   }),
   'guardian.summary': procedure({
@@ -306,7 +307,7 @@ export const guardianProcedures = {
         currentVersion: semverSchema.optional(),
         /** The database schema the new build brings (default: this build\u2019s newest). */
         targetSchemaVersion: z.number().int().min(0).optional(),
-        releaseNotes: z.string().max(20_000, 'is longer than 20000 characters').optional(),
+        releaseNotes: releaseNotesSchema.optional(),
       })
       .strict(),
     output: upgradePlanSchema,
