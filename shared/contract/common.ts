@@ -22,6 +22,16 @@ export function howMany(max: number, fallback: number) {
   return z.number().int().min(1).max(max).default(fallback);
 }
 
+/**
+ * For an input that takes exactly one of some fields: `.refine(...exactlyOneOf(['slug', 'file', 'spec']))`
+ * refuses none or several with "give exactly one of slug, file or spec", on the field `at` when given.
+ */
+export function exactlyOneOf<K extends string>(keys: readonly [K, K, ...K[]], at?: K) {
+  const message = `give exactly one of ${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`;
+  const oneGiven = (v: Partial<Record<K, unknown>>) => keys.filter((k) => v[k] !== undefined).length === 1;
+  return [oneGiven, at === undefined ? message : { message, path: [at] }] as const;
+}
+
 /** An answer that is one list under its plural name: `listOf('monitors', monitorSchema)` is `{ monitors: Monitor[] }`. */
 export function listOf<K extends string, T extends z.ZodType>(key: K, item: T) {
   return z.object({ [key]: z.array(item) } as Record<K, z.ZodArray<T>>);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
-import { epochMs, listOf, noInput } from './common';
+import { epochMs, exactlyOneOf, listOf, noInput } from './common';
 import { productSlugSchema, productSpecSchema, productStatuses } from '../product';
 import { omegaFolders } from '../omega';
 
@@ -157,7 +157,7 @@ export const productsProcedures = {
     input: z
       .object({ slug: z.string().min(1).optional(), file: z.string().min(1).optional(), spec: z.unknown().optional() })
       .strict()
-      .refine((v) => [v.slug, v.file, v.spec].filter((x) => x !== undefined).length === 1, 'give exactly one of slug, file or spec'),
+      .refine(...exactlyOneOf(['slug', 'file', 'spec'])),
     output: z.object({ valid: z.boolean(), errors: z.array(specErrorSchema), file: z.string().optional() }),
   }),
   'products.compile': procedure({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './procedure';
-import { noInput, listOf } from './common';
+import { exactlyOneOf, listOf, noInput } from './common';
 
 export const browserSessionSchema = z
   .object({
@@ -30,7 +30,7 @@ export const sessionsProcedures = {
         all: z.literal(true, { error: () => 'must be true when given' }).optional(),
       })
       .strict()
-      .refine((v) => [v.id, v.current, v.all].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of id, current or all', path: ['id'] }),
+      .refine(...exactlyOneOf(['id', 'current', 'all'], 'id')),
     output: z.object({ revoked: z.number().int() }),
   }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
-import { epochMs, howMany, listOf, noInput } from './common';
+import { epochMs, exactlyOneOf, howMany, listOf, noInput } from './common';
 import { anomalyKinds, anomalySeverities, telemetryLevels, telemetryLimits } from '../telemetry';
 
 const levelSchema = z.enum(telemetryLevels, { error: () => `must be one of ${telemetryLevels.join(', ')}` });
@@ -101,7 +101,7 @@ export const telemetryProcedures = {
         path: text(4096).optional(),
       })
       .strict()
-      .refine((v) => (v.body === undefined) !== (v.path === undefined), { message: 'give exactly one of body or path', path: ['body'] }),
+      .refine(...exactlyOneOf(['body', 'path'], 'body')),
     output: z.object({ accepted: z.number().int(), duplicates: z.number().int() }),
   }),
   'telemetry.query': procedure({
