@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
+import { epochMs, howMany, listOf, recordId as id } from './common';
 import { launchStageSchema } from '../stage';
 import { approvalStatusSchema, stepClassSchema } from '../workflow';
-
-const id = z.string().min(1, 'is required').max(200, 'is too long');
-const epochMs = z.number().int();
 
 /**
  * What an approval is about. Each kind has one subject registered with the approval system
@@ -65,10 +63,10 @@ export const approvalsProcedures = {
         runId: id.optional(),
         kind: z.enum(approvalSubjectKinds).optional(),
         ref: id.optional(),
-        limit: z.number().int().min(1).max(500).default(100),
+        limit: howMany(500, 100),
       })
       .strict(),
-    output: z.object({ approvals: z.array(approvalSchema) }),
+    output: listOf('approvals', approvalSchema),
   }),
   'approvals.approve': procedure({
     summary: 'Approve a waiting request: a step\u2019s run continues; an upload is sent; a healing action is applied; an app update is downloaded and installed.',

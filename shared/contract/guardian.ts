@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
+import { byId, epochMs, howMany, listOf, noInput } from './common';
 import { anomalySchema } from './telemetry';
 import { remoteStatusSchema } from './remote';
 import { approvalSchema } from './approvals';
-import { semverSchema } from './app';
+import { releaseNotesSchema, semverSchema } from './app';
 import { fieldHintSchema } from './workflows';
 
-const epochMs = z.number().int();
 
 /**
  * Monitor types (http, postgres, push, internal…) are defined in core, one file each; the
@@ -14,7 +14,37 @@ const epochMs = z.number().int();
  */
 export const monitorStates = ['UP', 'DOWN', 'PENDING', 'MAINTENANCE'] as const;
 export type MonitorState = (typeof monitorStates)[number];
+const monitorStateSchema = z.enum(monitorStates);
 export const stepClasses = ['A', 'B', 'C'] as const;
+const stepClassSchema = z.enum(stepClasses);
+
+export const deductionKinds = [
+  'monitor_down',
+  'error_burn',
+  'slow_endpoint',
+  'anomaly',
+  'failed_runs',
+  'stale_backup',
+  'sync_lag',
+  'approval_waiting',
+] as const;
+export type DeductionKind = (typeof deductionKinds)[number];
+const deductionKindSchema = z.enum(deductionKinds);
+
+export const healingActions = [
+  'recheck_monitor',
+  'raise_monitor_timeout',
+  'check_heartbeat_sender',
+  'recheck_credential',
+  'investigate_endpoint',
+  'review_anomaly',
+  'retry_failed_runs',
+  'pause_flapping_workflow',
+  'run_backup_now',
+  'sync_now',
+  'decide_approval',
+  'free_disk_space',
+] as const;
 
 export const guardianLimits = {
   minIntervalSeconds: 1,
@@ -78,7 +108,7 @@ export const monitorSchema = z
     paused: z.boolean(),
     /** push monitors: the path a cron job calls (GET or POST, no access token) on `levqor serve`. */
     pushPath: z.string().nullable(),
-    state: z.enum(monitorStates),
+    state: monitorStateSchema,
     /** Consecutive failed checks (retries used). */
     failures: z.number().int(),
     lastCheckAt: epochMs.nullable(),
@@ -109,7 +139,7 @@ export type MonitorTypeInfo = z.infer<typeof monitorTypeInfoSchema>;
 export const beatSchema = z.object({
   monitorId: z.string(),
   at: epochMs,
-  state: z.enum(monitorStates),
+  state: monitorStateSchema,
   message: z.string(),
   ms: z.number().nullable(),
   /** A state change (Uptime Kuma's "important" beat). */
@@ -117,20 +147,8 @@ export const beatSchema = z.object({
 });
 export type Beat = z.infer<typeof beatSchema>;
 
-export const deductionKinds = [
-  'monitor_down',
-  'error_burn',
-  'slow_endpoint',
-  'anomaly',
-  'failed_runs',
-  'stale_backup',
-  'sync_lag',
-  'approval_waiting',
-] as const;
-export type DeductionKind = (typeof deductionKinds)[number];
-
 export const deductionSchema = z.object({
-  kind: z.enum(deductionKinds),
+  kind: deductionKindSchema,
   /** What costs the points, in words: `Monitor "api" is DOWN: HTTP 500`. */
   cause: z.string(),
   points: z.number().int(),
@@ -145,32 +163,17 @@ export const scoreSchema = z.object({
   /** Adds up to 100 − score. */
   breakdown: z.array(deductionSchema),
   /** Rules that could not be judged (no data source yet), never scored with made-up numbers. */
-  notAssessed: z.array(z.object({ kind: z.enum(deductionKinds), reason: z.string() })),
+  notAssessed: z.array(z.object({ kind: deductionKindSchema, reason: z.string() })),
 });
 export type HealthScore = z.infer<typeof scoreSchema>;
-
-export const healingActions = [
-  'recheck_monitor',
-  'raise_monitor_timeout',
-  'check_heartbeat_sender',
-  'recheck_credential',
-  'investigate_endpoint',
-  'review_anomaly',
-  'retry_failed_runs',
-  'pause_flapping_workflow',
-  'run_backup_now',
-  'sync_now',
-  'decide_approval',
-  'free_disk_space',
-] as const;
 
 export const healingStepSchema = z.object({
   /** Stable while the finding lasts (`<action>:<target>`): what guardian.requestHealing takes. */
   id: z.string(),
-  finding: z.enum(deductionKinds),
+  finding: deductionKindSchema,
   action: z.enum(healingActions),
   title: z.string(),
-  class: z.enum(stepClasses),
+  class: stepClassSchema,
   evidence: z.string(),
   expectedEffect: z.string(),
   /** What would run once approved: a procedure and its input. Nothing here runs by itself. */
@@ -221,24 +224,25 @@ export const upgradePlanSchema = z.object({
   targetVersion: z.string(),
   kind: z.enum(['major', 'minor', 'patch', 'prerelease', 'same', 'downgrade']),
   schema: z.object({ current: z.number().int(), target: z.number().int(), pending: z.array(z.number().int()) }),
-  steps: z.array(z.object({ order: z.number().int(), title: z.string(), detail: z.string(), class: z.enum(stepClasses) })),
+  steps: z.array(z.object({ order: z.number().int(), title: z.string(), detail: z.string(), class: stepClassSchema })),
   risks: z.array(z.object({ level: z.enum(['high', 'medium', 'low']), risk: z.string(), mitigation: z.string() })),
   blockers: z.array(z.string()),
 });
 export type UpgradePlan = z.infer<typeof upgradePlanSchema>;
 
-const id = z.string().min(1, 'must not be empty').max(100, 'is too long');
+const nonEmpty = (max: number) => z.string().min(1, 'must not be empty').max(max, 'is too long');
+const id = nonEmpty(100);
 
 export const guardianProcedures = {
   'guardian.monitors': procedure({
     summary: 'Every monitor with its state, last check and message.',
-    input: z.object({}).strict(),
-    output: z.object({ monitors: z.array(monitorSchema) }),
+    input: noInput,
+    output: listOf('monitors', monitorSchema),
   }),
   'guardian.monitorTypes': procedure({
     summary: 'The monitor types (http, postgres, push, internal…), each with its settings as JSON Schema and the form\u2019s hints.',
-    input: z.object({}).strict(),
-    output: z.object({ monitorTypes: z.array(monitorTypeInfoSchema) }),
+    input: noInput,
+    output: listOf('monitorTypes', monitorTypeInfoSchema),
   }),
   'guardian.addMonitor': procedure({
     summary: 'Add a monitor: its type, the common fields and the type\u2019s settings (guardian.monitorTypes); a bad URL, an interval below 1 s or an unknown type is refused naming the field.',
@@ -252,47 +256,47 @@ export const guardianProcedures = {
   }),
   'guardian.removeMonitor': procedure({
     summary: 'Remove a monitor and its heartbeat history.',
-    input: z.object({ id }).strict(),
+    input: byId(id),
     output: z.object({ removed: z.boolean() }),
   }),
   'guardian.check': procedure({
     summary: 'Run every monitor (or one) once now, all at once, each bounded by its timeout.',
     input: z.object({ id: id.optional() }).strict(),
-    output: z.object({ monitors: z.array(monitorSchema) }),
+    output: listOf('monitors', monitorSchema),
   }),
   'guardian.beats': procedure({
     summary: 'A monitor\u2019s heartbeat history, newest first.',
-    input: z.object({ id, since: epochMs.optional(), limit: z.number().int().min(1).max(5000).default(100) }).strict(),
-    output: z.object({ beats: z.array(beatSchema) }),
+    input: z.object({ id, since: epochMs.optional(), limit: howMany(5000, 100) }).strict(),
+    output: listOf('beats', beatSchema),
   }),
   'guardian.ping': procedure({
     summary: 'Record a ping for a push monitor by its token (what GET|POST /heartbeat/<token> does).',
-    input: z.object({ token: z.string().min(1, 'must not be empty').max(200, 'is too long') }).strict(),
+    input: z.object({ token: nonEmpty(200) }).strict(),
     output: monitorSchema,
   }),
   'guardian.score': procedure({
     summary: 'The health score now (0\u2013100) with its breakdown; the deductions add up to 100 \u2212 score.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: scoreSchema,
   }),
   'guardian.scoreHistory': procedure({
     summary: 'Stored scores (hourly), oldest first, for the chart.',
-    input: z.object({ since: epochMs.optional(), limit: z.number().int().min(1).max(10_000).default(720) }).strict(),
+    input: z.object({ since: epochMs.optional(), limit: howMany(10_000, 720) }).strict(),
     output: z.object({ points: z.array(z.object({ at: epochMs, score: z.number().int() })) }),
   }),
   'guardian.healingPlan': procedure({
     summary: 'A dry-run healing plan: per finding an action, its class, evidence and expected effect. Nothing is applied.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: healingPlanSchema,
   }),
   'guardian.requestHealing': procedure({
     summary: 'Ask for the founder\u2019s approval to apply one healing plan step (by its id); approving applies it through its owning service. An action that cannot be applied here is refused with the reason.',
-    input: z.object({ stepId: z.string().min(1, 'must not be empty').max(300, 'is too long') }).strict(),
+    input: z.object({ stepId: nonEmpty(300) }).strict(),
     output: approvalSchema,
   }),
   'guardian.summary': procedure({
     summary: 'The executive summary: score and trend, top issues, anomalies, monitors, pending approvals, sync state.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: summarySchema,
   }),
   'guardian.upgradePlan': procedure({
@@ -303,7 +307,7 @@ export const guardianProcedures = {
         currentVersion: semverSchema.optional(),
         /** The database schema the new build brings (default: this build\u2019s newest). */
         targetSchemaVersion: z.number().int().min(0).optional(),
-        releaseNotes: z.string().max(20_000, 'is longer than 20000 characters').optional(),
+        releaseNotes: releaseNotesSchema.optional(),
       })
       .strict(),
     output: upgradePlanSchema,
@@ -313,7 +317,7 @@ export const guardianProcedures = {
 export const guardianEvents = {
   'guardian.monitorChanged': event({
     summary: 'A monitor changed state (UP, DOWN, PENDING, MAINTENANCE), or was added, edited or removed.',
-    payload: z.object({ monitor: monitorSchema.nullable(), id: z.string(), previous: z.enum(monitorStates).nullable(), reason: z.enum(['check', 'added', 'updated', 'removed']) }),
+    payload: z.object({ monitor: monitorSchema.nullable(), id: z.string(), previous: monitorStateSchema.nullable(), reason: z.enum(['check', 'added', 'updated', 'removed']) }),
   }),
   'guardian.alert': event({
     summary: 'A notification: a monitor went DOWN, came back UP, or is still DOWN after the resend interval.',

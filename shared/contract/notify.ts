@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { areas, type AreaId } from '../areas';
 import { event, procedure } from './procedure';
+import { epochMs, listOf } from './common';
 
-const epochMs = z.number().int();
 const areaIds = areas.map((a) => a.id) as [AreaId, ...AreaId[]];
 
 /** What the founder is told: a title, a line of body, and the area of the app that explains it. */
@@ -45,7 +45,7 @@ export const notifyProcedures = {
         limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
       })
       .strict(),
-    output: z.object({ rows: z.array(outboxRowSchema) }),
+    output: listOf('rows', outboxRowSchema),
   }),
   'notify.retry': procedure({
     summary: 'Deliver a failed or skipped outbox row again, from its first attempt (a sent row is never sent twice).',

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
+import { epochMs, exactlyOneOf, listOf, noInput } from './common';
 import { productSlugSchema, productSpecSchema, productStatuses } from '../product';
 import { omegaFolders } from '../omega';
 
 export const specErrorSchema = z.object({ path: z.string(), message: z.string() });
 
-export const buildSchema = z.object({
+/** The archive a compile writes, as its build record and the compile's answer both describe it. */
+const archiveFields = {
   version: z.string(),
   zipPath: z.string(),
   sha256: z.string(),
   bytes: z.number().int(),
   entries: z.number().int(),
-  compiledAt: z.number().int(),
-});
+};
+
+export const buildSchema = z.object({ ...archiveFields, compiledAt: epochMs });
 export type ProductBuild = z.infer<typeof buildSchema>;
 
 /**
@@ -45,22 +48,26 @@ export const uploadRecordSchema = z.object({
   status: uploadStatusSchema,
   plan: uploadPlanSchema,
   attempts: z.number().int(),
-  nextAttemptAt: z.number().int().optional(),
+  nextAttemptAt: epochMs.optional(),
   lastError: z.string().optional(),
   driveFileId: z.string().optional(),
   driveDownloadUrl: z.string().optional(),
   /** Pre-launch: the approval (`approvals.*`) this upload waits for, or went out under. */
   approvalId: z.string().optional(),
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
 });
 export type UploadRecord = z.infer<typeof uploadRecordSchema>;
 
+/** Where a product lives: its spec file and its content folder (and whether that holds anything). */
+const productFilesFields = { file: z.string(), contentDir: z.string(), hasContent: z.boolean() };
+
+/** What the product's last compile left, when it has one: the build and its Drive upload. */
+const lastCompileFields = { lastBuild: buildSchema.optional(), upload: uploadRecordSchema.optional() };
+
 export const productSummarySchema = z.object({
   slug: z.string(),
-  file: z.string(),
-  contentDir: z.string(),
-  hasContent: z.boolean(),
+  ...productFilesFields,
   valid: z.boolean(),
   errors: z.array(specErrorSchema),
   name: z.string().optional(),
@@ -69,28 +76,16 @@ export const productSummarySchema = z.object({
   currency: z.string().optional(),
   status: z.enum(productStatuses).optional(),
   version: z.string().optional(),
-  lastBuild: buildSchema.optional(),
-  upload: uploadRecordSchema.optional(),
+  ...lastCompileFields,
 });
 export type ProductSummary = z.infer<typeof productSummarySchema>;
 
-export const productDetailSchema = z.object({
-  spec: productSpecSchema,
-  file: z.string(),
-  contentDir: z.string(),
-  hasContent: z.boolean(),
-  lastBuild: buildSchema.optional(),
-  upload: uploadRecordSchema.optional(),
-});
+export const productDetailSchema = z.object({ spec: productSpecSchema, ...productFilesFields, ...lastCompileFields });
 export type ProductDetail = z.infer<typeof productDetailSchema>;
 
 export const compileResultSchema = z.object({
   slug: z.string(),
-  version: z.string(),
-  zipPath: z.string(),
-  sha256: z.string(),
-  bytes: z.number().int(),
-  entries: z.number().int(),
+  ...archiveFields,
   /** True when this exact archive (same sha256) is on Drive. */
   uploaded: z.boolean(),
   driveDownloadUrl: z.string().optional(),
@@ -138,7 +133,7 @@ const slugInput = z.object({ slug: productSlugSchema }).strict();
 export const productsProcedures = {
   'products.list': procedure({
     summary: 'Every product spec in the products folder, valid or not, with its last build and upload.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: z.object({ productsDir: z.string(), products: z.array(productSummarySchema) }),
   }),
   'products.get': procedure({
@@ -162,7 +157,7 @@ export const productsProcedures = {
     input: z
       .object({ slug: z.string().min(1).optional(), file: z.string().min(1).optional(), spec: z.unknown().optional() })
       .strict()
-      .refine((v) => [v.slug, v.file, v.spec].filter((x) => x !== undefined).length === 1, 'give exactly one of slug, file or spec'),
+      .refine(...exactlyOneOf(['slug', 'file', 'spec'])),
     output: z.object({ valid: z.boolean(), errors: z.array(specErrorSchema), file: z.string().optional() }),
   }),
   'products.compile': procedure({
@@ -183,11 +178,11 @@ export const productsProcedures = {
   'products.uploads': procedure({
     summary: 'Drive uploads, newest first: waiting, needing approval, done or failed.',
     input: z.object({ slug: productSlugSchema.optional() }).strict(),
-    output: z.object({ uploads: z.array(uploadRecordSchema) }),
+    output: listOf('uploads', uploadRecordSchema),
   }),
   'products.sendUploads': procedure({
     summary: 'Try every waiting upload now, without waiting for its backoff.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: z.object({ attempted: z.number().int(), uploaded: z.number().int(), uploads: z.array(uploadRecordSchema) }),
   }),
 };

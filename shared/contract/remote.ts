@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
+import { epochMs, noInput } from './common';
 
-const epochMs = z.number().int();
 
 /** The remote Postgres as the UI shows it: never any piece of its URL (user, password, host, port, database, parameters). */
 export const remoteStatusSchema = z.object({
@@ -23,19 +23,19 @@ export const remoteStatusSchema = z.object({
 });
 export type RemoteStatus = z.infer<typeof remoteStatusSchema>;
 
+export const remoteEvents = {
+  'remote.changed': event({ summary: 'The remote Postgres connection state changed.', payload: remoteStatusSchema }),
+};
+
 export const remoteProcedures = {
   'remote.status': procedure({
     summary: 'Whether a remote Postgres is configured and connected, the last error and the sync lag.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: remoteStatusSchema,
   }),
   'remote.connect': procedure({
     summary: 'Connect (or reconnect) to the remote Postgres now and apply its schema; a wrong URL or password is a clear error.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: remoteStatusSchema,
   }),
-};
-
-export const remoteEvents = {
-  'remote.changed': event({ summary: 'The remote Postgres connection state changed.', payload: remoteStatusSchema }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './procedure';
+import { noInput, listOf } from './common';
 
 /** What any caller may know about a secret: whether it is set, never its value. */
 export const secretStatusSchema = z
@@ -14,17 +15,19 @@ export const secretStatusSchema = z
   .strict();
 export type SecretStatus = z.infer<typeof secretStatusSchema>;
 
+const secretName = z.string().min(1, 'is required');
+
 export const secretsProcedures = {
   'secrets.status': procedure({
     summary: 'Which secrets are set (never their values).',
-    input: z.object({}).strict(),
-    output: z.object({ secrets: z.array(secretStatusSchema) }),
+    input: noInput,
+    output: listOf('secrets', secretStatusSchema),
   }),
   'secrets.set': procedure({
     summary: 'Encrypt and store a secret.',
     input: z
       .object({
-        name: z.string().min(1, 'is required'),
+        name: secretName,
         value: z.string().min(1, 'must not be empty').max(65_536, 'is longer than 64 KiB'),
       })
       .strict(),
@@ -32,7 +35,7 @@ export const secretsProcedures = {
   }),
   'secrets.clear': procedure({
     summary: 'Forget a stored secret.',
-    input: z.object({ name: z.string().min(1, 'is required') }).strict(),
+    input: z.object({ name: secretName }).strict(),
     output: secretStatusSchema,
   }),
 };

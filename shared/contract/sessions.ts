@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './procedure';
+import { exactlyOneOf, listOf, noInput } from './common';
 
 export const browserSessionSchema = z
   .object({
@@ -17,8 +18,8 @@ export type BrowserSession = z.infer<typeof browserSessionSchema>;
 export const sessionsProcedures = {
   'sessions.list': procedure({
     summary: 'Browsers signed in to `levqor serve` through its access link.',
-    input: z.object({}).strict(),
-    output: z.object({ sessions: z.array(browserSessionSchema) }),
+    input: noInput,
+    output: listOf('sessions', browserSessionSchema),
   }),
   'sessions.revoke': procedure({
     summary: 'Sign a browser out (by id, `current` for the calling browser, or `all`).',
@@ -29,7 +30,7 @@ export const sessionsProcedures = {
         all: z.literal(true, { error: () => 'must be true when given' }).optional(),
       })
       .strict()
-      .refine((v) => [v.id, v.current, v.all].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of id, current or all', path: ['id'] }),
+      .refine(...exactlyOneOf(['id', 'current', 'all'], 'id')),
     output: z.object({ revoked: z.number().int() }),
   }),
 };

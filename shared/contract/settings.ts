@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './procedure';
+import { listOf } from './common';
 
 export const settingEntrySchema = z.object({
   key: z.string(),
@@ -19,7 +20,7 @@ export const settingsProcedures = {
   'settings.get': procedure({
     summary: 'Every setting (or one, by key) with its value, default and source.',
     input: z.object({ key: z.string().min(1).optional() }).strict(),
-    output: z.object({ settings: z.array(settingEntrySchema) }),
+    output: listOf('settings', settingEntrySchema),
   }),
   'settings.set': procedure({
     summary: 'Store a setting; the value must pass that setting\u2019s schema.',

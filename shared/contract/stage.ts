@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './procedure';
+import { noInput } from './common';
 import { launchStageSchema } from '../stage';
 
 export const stageStateSchema = z.object({
@@ -14,7 +15,7 @@ export type StageState = z.infer<typeof stageStateSchema>;
 export const stageProcedures = {
   'stage.get': procedure({
     summary: 'The effective launch stage and whether the environment overrides it.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: stageStateSchema,
   }),
   'stage.set': procedure({

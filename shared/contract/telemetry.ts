@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
+import { epochMs, exactlyOneOf, howMany, listOf, noInput } from './common';
 import { anomalyKinds, anomalySeverities, telemetryLevels, telemetryLimits } from '../telemetry';
 
-const epochMs = z.number().int();
 const levelSchema = z.enum(telemetryLevels, { error: () => `must be one of ${telemetryLevels.join(', ')}` });
 
 /** One stored row (the issue's columns, snake_case as on the wire and in Postgres). */
@@ -101,7 +101,7 @@ export const telemetryProcedures = {
         path: text(4096).optional(),
       })
       .strict()
-      .refine((v) => (v.body === undefined) !== (v.path === undefined), { message: 'give exactly one of body or path', path: ['body'] }),
+      .refine(...exactlyOneOf(['body', 'path'], 'body')),
     output: z.object({ accepted: z.number().int(), duplicates: z.number().int() }),
   }),
   'telemetry.query': procedure({
@@ -114,7 +114,7 @@ export const telemetryProcedures = {
         endpoint: text(512).optional(),
         fingerprint: text(64).optional(),
         text: text(200).optional(),
-        limit: z.number().int().min(1).max(1000).default(100),
+        limit: howMany(1000, 100),
         cursor: text(100).optional(),
       })
       .strict(),
@@ -129,8 +129,8 @@ export const telemetryProcedures = {
   }),
   'telemetry.groups': procedure({
     summary: 'Rows grouped by fingerprint over a time range, most frequent first.',
-    input: z.object({ ...timeRange, levels: z.array(levelSchema).max(telemetryLevels.length).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
-    output: z.object({ groups: z.array(telemetryGroupSchema) }),
+    input: z.object({ ...timeRange, levels: z.array(levelSchema).max(telemetryLevels.length).optional(), limit: howMany(500, 50) }).strict(),
+    output: listOf('groups', telemetryGroupSchema),
   }),
   'telemetry.series': procedure({
     summary: 'A chart series (volume, errors or p95) from the rollups, downsampled with LTTB to at most `points`.',
@@ -147,13 +147,13 @@ export const telemetryProcedures = {
   }),
   'telemetry.detect': procedure({
     summary: 'Run every anomaly detector now; returns the anomalies found or still going on.',
-    input: z.object({}).strict(),
-    output: z.object({ anomalies: z.array(anomalySchema) }),
+    input: noInput,
+    output: listOf('anomalies', anomalySchema),
   }),
   'telemetry.anomalies': procedure({
     summary: 'Stored anomalies, newest first, each with the numbers behind it.',
-    input: z.object({ since: epochMs.optional(), until: epochMs.optional(), kind: z.enum(anomalyKinds).optional(), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
-    output: z.object({ anomalies: z.array(anomalySchema) }),
+    input: z.object({ since: epochMs.optional(), until: epochMs.optional(), kind: z.enum(anomalyKinds).optional(), limit: howMany(1000, 100) }).strict(),
+    output: listOf('anomalies', anomalySchema),
   }),
   'telemetry.report': procedure({
     summary: 'The daily report for a UTC day (default: yesterday), each figure beside the day before.',
@@ -162,17 +162,17 @@ export const telemetryProcedures = {
   }),
   'telemetry.sync': procedure({
     summary: 'Push local rows to the remote Postgres and pull the hosted site\u2019s rows, resuming from the cursors.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: syncResultSchema,
   }),
   'telemetry.cancelSync': procedure({
     summary: 'Stop a running sync after its current batch (the cursors keep what was done).',
-    input: z.object({}).strict(),
+    input: noInput,
     output: z.object({ cancelled: z.boolean() }),
   }),
   'telemetry.prune': procedure({
     summary: 'Apply retention now: old raw rows and rollups removed, the file shrunk.',
-    input: z.object({}).strict(),
+    input: noInput,
     output: z.object({ rows: z.number().int(), rollups: z.number().int(), anomalies: z.number().int(), freedPages: z.number().int() }),
   }),
 };

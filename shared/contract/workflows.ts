@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, procedure } from './procedure';
+import { byId, epochMs, howMany, listOf, noInput, recordId as id } from './common';
 import {
   runStatusSchema,
   runTriggerSchema,
@@ -11,8 +12,6 @@ import {
 } from '../workflow';
 import { approvalSchema } from './approvals';
 
-const id = z.string().min(1, 'is required').max(200, 'is too long');
-
 /** A webhook delivery's answer: `status` is the HTTP status POST /hooks/<path> answers with. */
 export const webhookAnswerSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal(404), error: z.string() }),
@@ -22,8 +21,6 @@ export const webhookAnswerSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal(500), runId: z.string(), runStatus: z.string(), error: z.string() }),
 ]);
 export type WebhookAnswer = z.output<typeof webhookAnswerSchema>;
-const epochMs = z.number().int();
-const empty = z.object({}).strict();
 
 export const workflowSummarySchema = z.object({
   id: z.string(),
@@ -52,12 +49,14 @@ export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
 /** A draft's document as written: an object that may fail validation (never silently fixed). */
 export const draftDocumentSchema = z.record(z.string(), z.unknown());
 
+/**
+ * A stored document: the valid one, or a draft's as written. The loose schema comes first so the
+ * output check never applies the file format's defaults to a draft (it is shown as written).
+ */
+const storedDocumentSchema = z.union([draftDocumentSchema, workflowDocumentSchema]);
+
 export const workflowDetailSchema = workflowSummarySchema.extend({
-  /**
-   * The valid document, or a draft's document as written. The loose schema comes first so the
-   * output check never applies the file format's defaults to a draft (it is shown as written).
-   */
-  workflow: z.union([draftDocumentSchema, workflowDocumentSchema]),
+  workflow: storedDocumentSchema,
   /** Replaces the summary's count: a draft's validation problems by JSON path; [] when valid. */
   problems: z.array(workflowProblemSchema),
   /** Webhook workflows: where to POST and the secret to send (header `x-levqor-secret` or `?secret=`). */
@@ -79,16 +78,20 @@ export const runStepBriefSchema = z.object({ id: z.string(), status: stepStatusS
 
 export const runErrorSchema = z.object({ code: z.string(), message: z.string(), nodeId: z.string().optional() });
 
+/** When a run or one of its steps started and finished; null until it has. */
+const timing = { startedAt: epochMs.nullable(), finishedAt: epochMs.nullable() };
+
+/** The stored workflow a run is of (null for a document given inline) and its name when the run started. */
+const workflowRef = { workflowId: z.string().nullable(), workflowName: z.string() };
+
 export const runSummarySchema = z.object({
   id: z.string(),
-  workflowId: z.string().nullable(),
-  workflowName: z.string(),
+  ...workflowRef,
   trigger: runTriggerSchema,
   status: runStatusSchema,
   parentRunId: z.string().nullable(),
   createdAt: epochMs,
-  startedAt: epochMs.nullable(),
-  finishedAt: epochMs.nullable(),
+  ...timing,
   wakeAt: epochMs.nullable(),
   error: runErrorSchema.nullable(),
   scheduledFor: epochMs.nullable(),
@@ -118,8 +121,7 @@ export const runStepDetailSchema = z.object({
   output: z.unknown().optional(),
   error: runErrorSchema.nullable(),
   wakeAt: epochMs.nullable(),
-  startedAt: epochMs.nullable(),
-  finishedAt: epochMs.nullable(),
+  ...timing,
 });
 export type RunStepDetail = z.infer<typeof runStepDetailSchema>;
 
@@ -191,6 +193,16 @@ export type WorkflowStats = z.infer<typeof workflowStatsSchema>;
 /** A workflow as sent by a caller: checked by the engine's validator, which reports every problem. */
 const workflowInput = z.unknown().refine((v) => v !== undefined, { message: 'is required' });
 
+const versionInput = z.object({ id, version: z.number().int().min(1, 'must be at least 1') }).strict();
+
+/** The input of a procedure that takes a stored workflow (`id`) or a document as given (`workflow`), exactly one, beside `fields`. */
+function storedOrGiven<S extends z.ZodRawShape>(fields: S) {
+  return z
+    .object({ id: id.optional(), workflow: z.unknown().optional(), ...fields })
+    .strict()
+    .refine((v: { id?: unknown; workflow?: unknown }) => (v.id === undefined) !== (v.workflow === undefined), { message: 'give either id or workflow', path: ['id'] });
+}
+
 export const workflowsProcedures = {
   'workflows.validate': procedure({
     summary: 'Check a workflow file and list every problem by JSON path.',
@@ -217,41 +229,40 @@ export const workflowsProcedures = {
   }),
   'workflows.versions': procedure({
     summary: 'Every saved version of a workflow, newest first.',
-    input: z.object({ id }).strict(),
-    output: z.object({ versions: z.array(workflowVersionBriefSchema) }),
+    input: byId(id),
+    output: listOf('versions', workflowVersionBriefSchema),
   }),
   'workflows.getVersion': procedure({
     summary: 'One saved version of a workflow with its document and problems.',
-    input: z.object({ id, version: z.number().int().min(1, 'must be at least 1') }).strict(),
+    input: versionInput,
     output: z.object({
       version: z.number().int(),
       savedAt: epochMs,
       draft: z.boolean(),
-      workflow: z.union([draftDocumentSchema, workflowDocumentSchema]),
+      workflow: storedDocumentSchema,
       problems: z.array(workflowProblemSchema),
     }),
   }),
   'workflows.restoreVersion': procedure({
     summary: 'Save an earlier version\u2019s document as the newest version (a draft stays a draft).',
-    input: z.object({ id, version: z.number().int().min(1, 'must be at least 1') }).strict(),
+    input: versionInput,
     output: workflowSummarySchema,
   }),
   'workflows.list': procedure({
     summary: 'Every stored workflow with its last run and next fire time.',
-    input: empty,
-    output: z.object({ workflows: z.array(workflowSummarySchema) }),
+    input: noInput,
+    output: listOf('workflows', workflowSummarySchema),
   }),
   'workflows.get': procedure({
     summary: 'One workflow with its document (and webhook secret when it has one).',
-    input: z.object({ id }).strict(),
+    input: byId(id),
     output: workflowDetailSchema,
   }),
   'workflows.export': procedure({
     summary: 'A workflow as its JSON file; a draft as written, with its problems.',
-    input: z.object({ id }).strict(),
+    input: byId(id),
     output: z.object({
-      // the loose schema first, as in workflows.get: a draft is exported as written
-      workflow: z.union([draftDocumentSchema, workflowDocumentSchema]),
+      workflow: storedDocumentSchema,
       json: z.string(),
       draft: z.boolean(),
       problems: z.array(workflowProblemSchema),
@@ -259,7 +270,7 @@ export const workflowsProcedures = {
   }),
   'workflows.delete': procedure({
     summary: 'Delete a workflow; its past runs are kept.',
-    input: z.object({ id }).strict(),
+    input: byId(id),
     output: z.object({ deleted: z.boolean() }),
   }),
   'workflows.setEnabled': procedure({
@@ -269,22 +280,17 @@ export const workflowsProcedures = {
   }),
   'workflows.rotateSecret': procedure({
     summary: 'Give a webhook workflow a new secret; the old one stops working at once.',
-    input: z.object({ id }).strict(),
+    input: byId(id),
     output: z.object({ secret: z.string() }),
   }),
   'workflows.run': procedure({
     summary: 'Run a stored workflow (id) or a workflow document; with wait, return when it ends or waits for approval.',
-    input: z
-      .object({
-        id: id.optional(),
-        workflow: z.unknown().optional(),
-        input: z.unknown().optional(),
-        wait: z.boolean().default(false),
-        /** Class A steps run for real; Class B/C steps (approval gates too) record their preview as a dry run. */
-        dryRun: z.boolean().default(false),
-      })
-      .strict()
-      .refine((v) => (v.id === undefined) !== (v.workflow === undefined), { message: 'give either id or workflow', path: ['id'] }),
+    input: storedOrGiven({
+      input: z.unknown().optional(),
+      wait: z.boolean().default(false),
+      /** Class A steps run for real; Class B/C steps (approval gates too) record their preview as a dry run. */
+      dryRun: z.boolean().default(false),
+    }),
     output: runResultSchema,
   }),
   'workflows.webhook': procedure({
@@ -308,8 +314,8 @@ export const workflowsProcedures = {
   }),
   'workflows.stepTypes': procedure({
     summary: 'The step library for the editor palette: type, title, class, params JSON Schema, ports, UI hints.',
-    input: empty,
-    output: z.object({ stepTypes: z.array(stepTypeInfoSchema) }),
+    input: noInput,
+    output: listOf('stepTypes', stepTypeInfoSchema),
   }),
   'runs.list': procedure({
     summary: 'Recent runs, newest first, optionally of one workflow or status.',
@@ -317,24 +323,24 @@ export const workflowsProcedures = {
       .object({
         workflowId: id.optional(),
         status: runStatusSchema.optional(),
-        limit: z.number().int().min(1).max(500).default(50),
+        limit: howMany(500, 50),
         before: epochMs.optional(),
         /** createdAt in [from, to). */
         from: epochMs.optional(),
         to: epochMs.optional(),
       })
       .strict(),
-    output: z.object({ runs: z.array(runSummarySchema) }),
+    output: listOf('runs', runSummarySchema),
   }),
   'runs.get': procedure({
     summary: 'One run with every step (attempts, input, output, error), its log and approvals.',
-    input: z.object({ id }).strict(),
+    input: byId(id),
     output: runDetailSchema,
   }),
   'runs.resume': procedure({
     summary: 'Continue interrupted runs (their process is gone), due waits and queued runs here; with wait, return when each has ended or waits for an approval.',
     input: z.object({ wait: z.boolean().default(false) }).strict(),
-    output: z.object({ resumed: z.array(runResultSchema) }),
+    output: listOf('resumed', runResultSchema),
   }),
   'runs.retry': procedure({
     summary: 'Run a failed (or cancelled) run again from its failed step; finished steps are kept.',
@@ -343,15 +349,12 @@ export const workflowsProcedures = {
   }),
   'runs.cancel': procedure({
     summary: 'Stop a run: the running step is aborted, waits and approvals are cancelled.',
-    input: z.object({ id }).strict(),
+    input: byId(id),
     output: runSummarySchema,
   }),
   'schedule.preview': procedure({
     summary: 'The next fire times of a cron workflow (stored id or a document).',
-    input: z
-      .object({ id: id.optional(), workflow: z.unknown().optional(), count: z.number().int().min(1).max(500).default(5), from: epochMs.optional() })
-      .strict()
-      .refine((v) => (v.id === undefined) !== (v.workflow === undefined), { message: 'give either id or workflow', path: ['id'] }),
+    input: storedOrGiven({ count: howMany(500, 5), from: epochMs.optional() }),
     output: z.object({
       expr: z.string(),
       timezone: z.string(),
@@ -360,7 +363,7 @@ export const workflowsProcedures = {
   }),
 };
 
-const runRef = { runId: z.string(), workflowId: z.string().nullable(), workflowName: z.string() };
+const runRef = { runId: z.string(), ...workflowRef };
 
 export const workflowEvents = {
   'run.started': event({
