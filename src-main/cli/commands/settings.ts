@@ -20,7 +20,8 @@ export const settingsCommands: Command[] = [
       const { settings } = await ctx.call('settings.get', key === undefined ? {} : { key });
       if (key !== undefined) {
         const entry = settings[0]!;
-        return ctx.print(entry, () => show(entry));
+        ctx.print(entry, () => show(entry));
+        return;
       }
       ctx.print({ settings }, () => formatRows(settings.map((s) => [s.key, show(s)])));
     },
