@@ -33,14 +33,30 @@ export interface ParsedArgs {
 }
 
 export interface Command {
-  /** Words that select the command, e.g. ['stage', 'set']. */
+  /** Words that select the command, e.g. ['stage', 'set']: the start of its usage (see `command`). */
   path: string[];
+  /** The command's words, then its arguments (CAPITALS, [optional], a|b) and options. */
   usage: string;
   summary: string;
   options?: Record<string, OptionSpec>;
   /** Long-running commands (serve) own the core's lifetime themselves. */
   keepsRunning?: boolean;
   run(ctx: CliContext, args: ParsedArgs): Promise<number | void>;
+}
+
+/** The words of a usage before its first argument or option: 'runs show ID' → ['runs', 'show']. */
+export function commandWords(usage: string): string[] {
+  const words: string[] = [];
+  for (const word of usage.split(' ')) {
+    if (!/^[a-z][a-z-]*$/.test(word)) break;
+    words.push(word);
+  }
+  return words;
+}
+
+/** A command selected by the words its usage starts with, so the two cannot disagree. */
+export function command(spec: Omit<Command, 'path'>): Command {
+  return { path: commandWords(spec.usage), ...spec };
 }
 
 /** Wrong words on the command line: exit code 2. */

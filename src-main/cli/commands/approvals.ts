@@ -1,6 +1,6 @@
 import { approvalSubjectKinds, type Approval, type ApprovalSubjectKind } from '../../../shared/contract/approvals';
 import { approvalStatusSchema } from '../../../shared/workflow';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
 
 function line(a: Approval): string {
@@ -12,8 +12,7 @@ function line(a: Approval): string {
 
 function decide(decision: 'approve' | 'reject'): Command {
   const usage = `approvals ${decision} ID [--reason R]`;
-  return {
-    path: ['approvals', decision],
+  return command({
     usage,
     summary:
       decision === 'approve'
@@ -32,12 +31,11 @@ function decide(decision: 'approve' | 'reject'): Command {
       const approval = decided.subject.kind === 'step' ? decided : ctx.core().approvals.get(decided.id);
       ctx.print(approval, () => `approval ${approval.id}: ${approval.status}${approval.outcome ? ` → ${approval.outcome.message}` : ''}`);
     },
-  };
+  });
 }
 
 export const approvalsCommands: Command[] = [
-  {
-    path: ['approvals', 'list'],
+  command({
     usage: 'approvals list [--status S] [--kind K]',
     summary: 'Approval requests of every kind (steps, uploads, healing actions, app updates), pending first.',
     options: {
@@ -60,7 +58,7 @@ export const approvalsCommands: Command[] = [
       });
       ctx.print({ approvals }, () => (approvals.length === 0 ? 'No approvals.' : formatRows(approvals.map((a) => [a.id, line(a)]))));
     },
-  },
+  }),
   decide('approve'),
   decide('reject'),
 ];

@@ -2,7 +2,7 @@ import { LevqorError, type ProcedureInput } from '../../../shared/contract';
 import type { ExecutiveSummary, HealingPlan, Monitor, MonitorTypeInfo } from '../../../shared/contract/guardian';
 import { monitorFlag, monitorTarget, requiredSettings, settingKind } from '../../../shared/monitors';
 import { describeMonitorTypes } from '../../core/guardian/monitors/registry';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command, type OptionSpec, type ParsedArgs } from '../command';
+import { command, CliUsageError, noExtraPositionals, requirePositional, type Command, type OptionSpec, type ParsedArgs } from '../command';
 import { formatRows } from '../format';
 
 /**
@@ -139,8 +139,7 @@ const addUsage = 'monitor add --type TYPE [--url U …] [--interval S] [--retrie
 const typeFlags = monitorTypes.map((t) => (Object.keys(t.ui).length > 0 ? `${t.type} (${Object.keys(t.ui).map((f) => `--${monitorFlag(f)}`).join(', ')})` : t.type)).join(', ');
 
 export const guardianCommands: Command[] = [
-  {
-    path: ['monitor', 'types'],
+  command({
     usage: 'monitor types [--json]',
     summary: 'The monitor types and the settings (flags) each takes.',
     async run(ctx, args) {
@@ -148,9 +147,8 @@ export const guardianCommands: Command[] = [
       const { monitorTypes: types } = await ctx.call('guardian.monitorTypes', {});
       ctx.print({ monitorTypes: types }, () => showTypes(types));
     },
-  },
-  {
-    path: ['monitor', 'add'],
+  }),
+  command({
     usage: addUsage,
     summary: `Add a monitor: ${typeFlags}. A push monitor prints its heartbeat URL.`,
     options: addOptions(),
@@ -168,9 +166,8 @@ export const guardianCommands: Command[] = [
       }
       ctx.print(m, () => `Added monitor ${m.id} (${m.type} "${m.name}", every ${m.intervalSeconds}s).${m.pushPath ? `\nPing it from your cron job: GET or POST http://<levqor serve host>${m.pushPath}` : ''}`);
     },
-  },
-  {
-    path: ['monitor', 'list'],
+  }),
+  command({
     usage: 'monitor list',
     summary: 'Every monitor with its state (UP, DOWN, PENDING, MAINTENANCE) and last check.',
     async run(ctx, args) {
@@ -178,9 +175,8 @@ export const guardianCommands: Command[] = [
       const { monitors } = await ctx.call('guardian.monitors', {});
       ctx.print({ monitors }, () => showMonitors(monitors, ctx.core().clock.now()));
     },
-  },
-  {
-    path: ['monitor', 'remove'],
+  }),
+  command({
     usage: 'monitor remove ID',
     summary: 'Remove a monitor and its heartbeat history.',
     async run(ctx, args) {
@@ -190,9 +186,8 @@ export const guardianCommands: Command[] = [
       if (!removed) throw new LevqorError({ code: 'NOT_FOUND', message: `id: no monitor ${id}`, field: 'id' });
       ctx.print({ removed }, () => `Removed monitor ${id}.`);
     },
-  },
-  {
-    path: ['guardian', 'check'],
+  }),
+  command({
     usage: 'guardian check',
     summary: 'Run every monitor once now (all at once, each bounded by its timeout) and print the states.',
     async run(ctx, args) {
@@ -200,9 +195,8 @@ export const guardianCommands: Command[] = [
       const { monitors } = await ctx.call('guardian.check', {});
       ctx.print({ monitors }, () => showMonitors(monitors, ctx.core().clock.now()));
     },
-  },
-  {
-    path: ['guardian', 'score'],
+  }),
+  command({
     usage: 'guardian score',
     summary: 'The health score now with its breakdown (the deductions add up to 100 − score).',
     async run(ctx, args) {
@@ -210,9 +204,8 @@ export const guardianCommands: Command[] = [
       const s = await ctx.call('guardian.score', {});
       ctx.print(s, () => [`Health score: ${s.score}/100`, ...s.breakdown.map((b) => `  -${String(b.points).padStart(2)}  ${b.cause}`), ...s.notAssessed.map((n) => `   n/a ${n.kind}: ${n.reason}`)].join('\n'));
     },
-  },
-  {
-    path: ['guardian', 'healing-plan'],
+  }),
+  command({
     usage: 'guardian healing-plan [--json]',
     summary: 'The dry-run healing plan: per finding an action with its class, evidence and expected effect. Nothing is applied.',
     async run(ctx, args) {
@@ -220,9 +213,8 @@ export const guardianCommands: Command[] = [
       const plan = await ctx.call('guardian.healingPlan', {});
       ctx.print(plan, () => showPlan(plan));
     },
-  },
-  {
-    path: ['guardian', 'request-healing'],
+  }),
+  command({
     usage: 'guardian request-healing ID [--json]',
     summary: 'Ask for approval to apply one healing plan step (ID from healing-plan); approving it (levqor approvals approve) applies it.',
     async run(ctx, args) {
@@ -237,9 +229,8 @@ export const guardianCommands: Command[] = [
         ].join('\n'),
       );
     },
-  },
-  {
-    path: ['guardian', 'summary'],
+  }),
+  command({
     usage: 'guardian summary [--json]',
     summary: 'The executive summary: score and trend, breakdown, monitors, anomalies, pending approvals, sync.',
     async run(ctx, args) {
@@ -247,9 +238,8 @@ export const guardianCommands: Command[] = [
       const s = await ctx.call('guardian.summary', {});
       ctx.print(s, () => showSummary(s));
     },
-  },
-  {
-    path: ['guardian', 'upgrade-plan'],
+  }),
+  command({
     usage: 'guardian upgrade-plan --to VERSION [--schema N]',
     summary: 'Design an upgrade to VERSION (backup first, migrations, risks); never applies it.',
     options: {
@@ -275,5 +265,5 @@ export const guardianCommands: Command[] = [
         ].join('\n'),
       );
     },
-  },
+  }),
 ];

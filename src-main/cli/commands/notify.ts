@@ -1,5 +1,5 @@
 import { outboxStates, type OutboxRow, type OutboxState } from '../../../shared/contract/notify';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
 import { parseCountOption } from '../json-input';
 
@@ -16,8 +16,7 @@ function isState(text: string): text is OutboxState {
 const retryUsage = 'notify retry ID';
 
 export const notifyCommands: Command[] = [
-  {
-    path: ['notify', 'outbox'],
+  command({
     usage: 'notify outbox [--state S] [--limit N]',
     summary: 'The notification outbox, newest first: each notice for each channel, its state, attempts and last error.',
     options: {
@@ -32,9 +31,8 @@ export const notifyCommands: Command[] = [
       const { rows } = await ctx.call('notify.outbox', { ...(typeof state === 'string' ? { state } : {}), ...(limit !== undefined ? { limit } : {}) });
       ctx.print({ rows }, () => formatRows(rows.map((r) => [r.id, line(r)])) || 'The outbox is empty.');
     },
-  },
-  {
-    path: ['notify', 'retry'],
+  }),
+  command({
     usage: retryUsage,
     summary: 'Send a failed or skipped outbox row again, from its first attempt (the running app or levqor serve delivers it).',
     async run(ctx, args) {
@@ -42,5 +40,5 @@ export const notifyCommands: Command[] = [
       const row = await ctx.call('notify.retry', { id: requirePositional(args, 0, 'ID', retryUsage) });
       ctx.print(row, () => `Queued again: ${row.notice.title} (${row.channel}). The running app delivers it within 30 seconds.`);
     },
-  },
+  }),
 ];

@@ -1,5 +1,5 @@
 import type { CompileResult, UploadRecord } from '../../../shared/contract/products';
-import { noExtraPositionals, requirePositional, type CliContext, type Command } from '../command';
+import { command, noExtraPositionals, requirePositional, type CliContext, type Command } from '../command';
 import { formatRows } from '../format';
 
 const compileUsage = 'product compile SLUG [--no-upload]';
@@ -45,8 +45,7 @@ function uploadRow(u: UploadRecord): [string, string] {
 }
 
 export const productCompileCommands: Command[] = [
-  {
-    path: ['product', 'compile'],
+  command({
     usage: compileUsage,
     summary: 'ZIP the product, upload it to Drive, write the site config and the Omega tree.',
     options: { 'no-upload': { type: 'boolean', description: 'build locally only; no Drive upload is recorded' } },
@@ -80,9 +79,8 @@ export const productCompileCommands: Command[] = [
         ].join('\n'),
       );
     },
-  },
-  {
-    path: ['product', 'uploads'],
+  }),
+  command({
     usage: 'product uploads [SLUG] [--send]',
     summary: 'The Drive upload queue; --send tries every waiting upload now.',
     options: { send: { type: 'boolean', description: 'try the waiting uploads now, without waiting for their backoff' } },
@@ -93,5 +91,5 @@ export const productCompileCommands: Command[] = [
       const { uploads } = await ctx.call('products.uploads', slug === undefined ? {} : { slug });
       ctx.print({ uploads }, () => (uploads.length === 0 ? 'No uploads.' : formatRows(uploads.map(uploadRow))));
     },
-  },
+  }),
 ];

@@ -1,6 +1,6 @@
 import type { ProductSummary } from '../../../shared/contract/products';
 import type { ProductSpecInput } from '../../../shared/product';
-import { noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
 import { formatMoney } from '../../../shared/money';
 
@@ -20,8 +20,7 @@ function summaryLine(p: ProductSummary): string {
 const newUsage = 'product new --slug S --name N --price P --description D --tags a,b';
 
 export const productCommands: Command[] = [
-  {
-    path: ['product', 'new'],
+  command({
     usage: newUsage,
     summary: 'Create products/<slug>.product.json and the empty content folder products/<slug>/.',
     options: {
@@ -48,9 +47,8 @@ export const productCommands: Command[] = [
       const detail = await ctx.call('products.create', spec as ProductSpecInput);
       ctx.print(detail, () => `Created ${detail.spec.slug}: ${detail.file}\nPut the product's files in ${detail.contentDir}/, then: levqor product compile ${detail.spec.slug}`);
     },
-  },
-  {
-    path: ['product', 'list'],
+  }),
+  command({
     usage: 'product list',
     summary: 'Every product in the products folder, valid or not, with its upload state.',
     async run(ctx, args) {
@@ -62,9 +60,8 @@ export const productCommands: Command[] = [
           : formatRows(result.products.map((p) => [p.slug, summaryLine(p)])),
       );
     },
-  },
-  {
-    path: ['product', 'validate'],
+  }),
+  command({
     usage: 'product validate SLUG|FILE',
     summary: 'Check a spec; exit 2 with every field error (--json: { valid, errors: [ { path, message } ] }).',
     async run(ctx, args) {
@@ -81,9 +78,8 @@ export const productCommands: Command[] = [
       }
       return result.valid ? 0 : 2;
     },
-  },
-  {
-    path: ['product', 'checklist'],
+  }),
+  command({
     usage: 'product checklist SLUG',
     summary: 'Which Omega slots hold a real PNG, and the launch checklist.',
     async run(ctx, args) {
@@ -98,5 +94,5 @@ export const productCommands: Command[] = [
         ].join('\n'),
       );
     },
-  },
+  }),
 ];

@@ -1,5 +1,5 @@
 import type { RemoteStatus } from '../../../shared/contract/remote';
-import { noExtraPositionals, type Command } from '../command';
+import { command, noExtraPositionals, type Command } from '../command';
 import { formatRows } from '../format';
 
 function show(s: RemoteStatus): string {
@@ -14,8 +14,7 @@ function show(s: RemoteStatus): string {
 }
 
 export const remoteCommands: Command[] = [
-  {
-    path: ['remote', 'status'],
+  command({
     usage: 'remote status',
     summary: 'The remote Postgres: configured, connected, last error, sync lag.',
     async run(ctx, args) {
@@ -23,9 +22,8 @@ export const remoteCommands: Command[] = [
       const s = await ctx.call('remote.status', {});
       ctx.print(s, () => show(s));
     },
-  },
-  {
-    path: ['remote', 'connect'],
+  }),
+  command({
     usage: 'remote connect',
     summary: 'Connect to the remote Postgres now and apply its schema; a wrong URL or password is a clear error.',
     async run(ctx, args) {
@@ -33,5 +31,5 @@ export const remoteCommands: Command[] = [
       const s = await ctx.call('remote.connect', {});
       ctx.print(s, () => show(s));
     },
-  },
+  }),
 ];

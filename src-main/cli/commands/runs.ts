@@ -1,6 +1,6 @@
 import type { RunSummary } from '../../../shared/contract/workflows';
 import { runStatusSchema } from '../../../shared/workflow';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
 import { parseCountOption, parseTimeOption } from '../json-input';
 import { describeRun, printRunAndSettle } from './workflow';
@@ -11,8 +11,7 @@ function line(r: RunSummary): string {
 }
 
 export const runsCommands: Command[] = [
-  {
-    path: ['runs', 'list'],
+  command({
     usage: 'runs list [--workflow ID] [--status S] [--from DATE] [--to DATE] [--limit N]',
     summary: 'Recent runs, newest first.',
     options: {
@@ -41,9 +40,8 @@ export const runsCommands: Command[] = [
       });
       ctx.print({ runs }, () => (runs.length === 0 ? 'No runs yet.' : formatRows(runs.map((r) => [r.id, line(r)]))));
     },
-  },
-  {
-    path: ['runs', 'show'],
+  }),
+  command({
     usage: 'runs show ID',
     summary: 'One run: every step with its attempts, output and error, the log and approvals.',
     async run(ctx, args) {
@@ -61,9 +59,8 @@ export const runsCommands: Command[] = [
         return out.join('\n');
       });
     },
-  },
-  {
-    path: ['runs', 'resume'],
+  }),
+  command({
     usage: 'runs resume [--wait]',
     summary: 'Continue runs a crash or shutdown interrupted, and due waits.',
     options: { wait: { type: 'boolean', description: 'wait until they end or wait for approval' } },
@@ -74,9 +71,8 @@ export const runsCommands: Command[] = [
       ctx.print({ resumed }, () => (resumed.length === 0 ? 'Nothing to resume.' : resumed.map(describeRun).join('\n')));
       if (!wait) await ctx.core().engine.drain();
     },
-  },
-  {
-    path: ['runs', 'retry'],
+  }),
+  command({
     usage: 'runs retry ID [--wait]',
     summary: 'Run a failed run again from its failed step.',
     options: { wait: { type: 'boolean', description: 'wait until it ends or waits for approval' } },
@@ -86,9 +82,8 @@ export const runsCommands: Command[] = [
       const wait = args.values.wait === true;
       return printRunAndSettle(ctx, await ctx.call('runs.retry', { id, wait }), wait);
     },
-  },
-  {
-    path: ['runs', 'cancel'],
+  }),
+  command({
     usage: 'runs cancel ID',
     summary: 'Stop a run; its waits and approvals are cancelled.',
     async run(ctx, args) {
@@ -97,5 +92,5 @@ export const runsCommands: Command[] = [
       const run = await ctx.call('runs.cancel', { id });
       ctx.print(run, () => `run ${run.id}: ${run.status}`);
     },
-  },
+  }),
 ];

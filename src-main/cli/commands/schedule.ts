@@ -1,9 +1,8 @@
-import { noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, noExtraPositionals, requirePositional, type Command } from '../command';
 import { parseCountOption } from '../json-input';
 
 export const scheduleCommands: Command[] = [
-  {
-    path: ['schedule', 'preview'],
+  command({
     usage: 'schedule preview ID [--count N]',
     summary: 'The next fire times of a cron workflow, in its timezone.',
     options: { count: { type: 'string', description: 'how many (1–500, default 5)' } },
@@ -14,5 +13,5 @@ export const scheduleCommands: Command[] = [
       const preview = await ctx.call('schedule.preview', { id, ...(count !== undefined ? { count } : {}) });
       ctx.print(preview, () => [`${preview.expr} (${preview.timezone})`, ...preview.times.map((t) => `  ${t.local}  (${t.iso})`)].join('\n'));
     },
-  },
+  }),
 ];

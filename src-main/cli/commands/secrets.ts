@@ -1,5 +1,5 @@
 import type { SecretStatus } from '../../../shared/contract/secrets';
-import { noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
 
 function show(s: SecretStatus): string {
@@ -8,8 +8,7 @@ function show(s: SecretStatus): string {
 }
 
 export const secretsCommands: Command[] = [
-  {
-    path: ['secrets', 'list'],
+  command({
     usage: 'secrets list',
     summary: 'Which secrets are set (never their values).',
     async run(ctx, args) {
@@ -17,9 +16,8 @@ export const secretsCommands: Command[] = [
       const { secrets } = await ctx.call('secrets.status', {});
       ctx.print({ secrets }, () => formatRows(secrets.map((s) => [s.name, show(s)])));
     },
-  },
-  {
-    path: ['secrets', 'set'],
+  }),
+  command({
     usage: 'secrets set NAME [--value V]',
     summary: 'Store a secret; without --value it is read from standard input (kept out of shell history).',
     options: { value: { type: 'string', description: 'the secret (prefer standard input)' } },
@@ -32,9 +30,8 @@ export const secretsCommands: Command[] = [
       const status = await ctx.call('secrets.set', { name, value });
       ctx.print(status, () => `${status.name}: ${show(status)}`);
     },
-  },
-  {
-    path: ['secrets', 'clear'],
+  }),
+  command({
     usage: 'secrets clear NAME',
     summary: 'Forget a stored secret.',
     async run(ctx, args) {
@@ -43,5 +40,5 @@ export const secretsCommands: Command[] = [
       const status = await ctx.call('secrets.clear', { name });
       ctx.print(status, () => `${status.name}: ${show(status)}`);
     },
-  },
+  }),
 ];

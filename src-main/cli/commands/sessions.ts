@@ -1,5 +1,5 @@
 import type { BrowserSession } from '../../../shared/contract/sessions';
-import { CliUsageError, noExtraPositionals, type Command } from '../command';
+import { command, CliUsageError, noExtraPositionals, type Command } from '../command';
 
 function show(sessions: BrowserSession[]): string {
   if (sessions.length === 0) return 'No browser is signed in.';
@@ -11,8 +11,7 @@ function show(sessions: BrowserSession[]): string {
 const revokeUsage = 'sessions revoke ID | --all';
 
 export const sessionsCommands: Command[] = [
-  {
-    path: ['sessions', 'list'],
+  command({
     usage: 'sessions list',
     summary: 'Browsers signed in to `levqor serve` through its access link.',
     async run(ctx, args) {
@@ -20,9 +19,8 @@ export const sessionsCommands: Command[] = [
       const { sessions } = await ctx.call('sessions.list', {});
       ctx.print({ sessions }, () => show(sessions));
     },
-  },
-  {
-    path: ['sessions', 'revoke'],
+  }),
+  command({
     usage: revokeUsage,
     summary: 'Sign a browser out (it must open the access link again); --all signs every browser out.',
     options: { all: { type: 'boolean', description: 'every browser session' } },
@@ -34,5 +32,5 @@ export const sessionsCommands: Command[] = [
       const result = await ctx.call('sessions.revoke', all ? { all: true } : { id: id! });
       ctx.print(result, () => `Signed out ${result.revoked} browser session${result.revoked === 1 ? '' : 's'}.`);
     },
-  },
+  }),
 ];

@@ -1,7 +1,7 @@
 import type { SettingEntry } from '../../../shared/contract/settings';
 import { isSettingKey } from '../../../shared/settings';
 import { parseSettingText } from '../../core/settings/settings-service';
-import { noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
 
 function show(entry: SettingEntry): string {
@@ -10,8 +10,7 @@ function show(entry: SettingEntry): string {
 }
 
 export const settingsCommands: Command[] = [
-  {
-    path: ['settings', 'get'],
+  command({
     usage: 'settings get [KEY]',
     summary: 'Print every setting, or one.',
     async run(ctx, args) {
@@ -25,9 +24,8 @@ export const settingsCommands: Command[] = [
       }
       ctx.print({ settings }, () => formatRows(settings.map((s) => [s.key, show(s)])));
     },
-  },
-  {
-    path: ['settings', 'set'],
+  }),
+  command({
     usage: 'settings set KEY VALUE',
     summary: 'Store a setting (VALUE is text, or JSON for numbers and true/false).',
     async run(ctx, args) {
@@ -40,5 +38,5 @@ export const settingsCommands: Command[] = [
       const entry = await ctx.call('settings.set', { key, value });
       ctx.print(entry, () => `${entry.key} = ${show(entry)}`);
     },
-  },
+  }),
 ];

@@ -1,6 +1,6 @@
 import type { StageState } from '../../../shared/contract/stage';
 import { launchStageSchema } from '../../../shared/stage';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
 
 function describe(state: StageState): string {
   if (state.source !== 'env') return state.stage;
@@ -8,8 +8,7 @@ function describe(state: StageState): string {
 }
 
 export const stageCommands: Command[] = [
-  {
-    path: ['stage', 'get'],
+  command({
     usage: 'stage get',
     summary: 'Print the launch stage.',
     async run(ctx, args) {
@@ -17,9 +16,8 @@ export const stageCommands: Command[] = [
       const state = await ctx.call('stage.get', {});
       ctx.print(state, () => describe(state));
     },
-  },
-  {
-    path: ['stage', 'set'],
+  }),
+  command({
     usage: 'stage set pre-launch|post-launch',
     summary: 'Switch the launch stage.',
     async run(ctx, args) {
@@ -31,5 +29,5 @@ export const stageCommands: Command[] = [
       const state = await ctx.call('stage.set', { stage: stage.data });
       ctx.print(state, () => describe(state));
     },
-  },
+  }),
 ];

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Anomaly, DailyReport } from '../../../shared/contract/telemetry';
 import { anomalyKinds, type AnomalyKind } from '../../../shared/telemetry';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
 import { formatRows } from '../format';
 
 const units: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -43,8 +43,7 @@ function showReport(r: DailyReport): string {
 }
 
 export const telemetryCommands: Command[] = [
-  {
-    path: ['telemetry', 'ingest'],
+  command({
     usage: 'telemetry ingest FILE.ndjson',
     summary: 'Store the rows of an NDJSON file: all of them, or none if one is bad (its line and field are named).',
     async run(ctx, args) {
@@ -54,9 +53,8 @@ export const telemetryCommands: Command[] = [
       const result = await ctx.call('telemetry.ingest', { path: resolve(file) });
       ctx.print(result, () => `Stored ${result.accepted} rows${result.duplicates ? ` (${result.duplicates} were already stored)` : ''}.`);
     },
-  },
-  {
-    path: ['telemetry', 'sync'],
+  }),
+  command({
     usage: 'telemetry sync',
     summary: 'Push local telemetry to the remote Postgres and pull the hosted site\u2019s rows; prints { pushed, pulled, lagRows }.',
     async run(ctx, args) {
@@ -66,9 +64,8 @@ export const telemetryCommands: Command[] = [
         `Pushed ${r.pushed}, pulled ${r.pulled}, ${r.lagRows} rows still waiting${r.skipped ? `, ${r.skipped} remote rows skipped as invalid (see the log)` : ''} (${r.durationMs} ms).`,
       );
     },
-  },
-  {
-    path: ['telemetry', 'anomalies'],
+  }),
+  command({
     usage: 'telemetry anomalies [--since 24h] [--kind K]',
     summary: 'Run the anomaly detectors now and list the anomalies seen since a time (default: the last 24 hours).',
     options: {
@@ -84,9 +81,8 @@ export const telemetryCommands: Command[] = [
       const { anomalies } = await ctx.call('telemetry.anomalies', { since, limit: 1000, ...(kind ? { kind: kind as AnomalyKind } : {}) });
       ctx.print({ anomalies }, () => (anomalies.length === 0 ? 'No anomalies.' : anomalies.map(showAnomaly).join('\n')));
     },
-  },
-  {
-    path: ['telemetry', 'report'],
+  }),
+  command({
     usage: 'telemetry report [--date YYYY-MM-DD]',
     summary: 'The daily report (UTC day, default yesterday): totals by level, top errors, slowest endpoints, anomalies, each vs the day before.',
     options: { date: { type: 'string', description: 'the UTC day, YYYY-MM-DD (default: yesterday)' } },
@@ -96,9 +92,8 @@ export const telemetryCommands: Command[] = [
       const report = await ctx.call('telemetry.report', date === undefined ? {} : { date });
       ctx.print(report, () => showReport(report));
     },
-  },
-  {
-    path: ['telemetry', 'prune'],
+  }),
+  command({
     usage: 'telemetry prune',
     summary: 'Apply retention now (telemetry.retentionDays for raw rows; rollups 1/30/365 days) and shrink the file.',
     async run(ctx, args) {
@@ -106,5 +101,5 @@ export const telemetryCommands: Command[] = [
       const r = await ctx.call('telemetry.prune', {});
       ctx.print(r, () => `Removed ${r.rows} rows, ${r.rollups} rollup rows and ${r.anomalies} anomalies; freed ${r.freedPages} pages.`);
     },
-  },
+  }),
 ];

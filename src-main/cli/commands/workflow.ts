@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { RunResult } from '../../../shared/contract/workflows';
-import { CliUsageError, noExtraPositionals, requirePositional, type CliContext, type Command } from '../command';
+import { command, CliUsageError, noExtraPositionals, requirePositional, type CliContext, type Command } from '../command';
 import { formatRows } from '../format';
 import { parseJsonOption, parseTimeOption, readJsonFile } from '../json-input';
 
@@ -24,8 +24,7 @@ export async function printRunAndSettle(ctx: CliContext, result: RunResult, wait
 }
 
 export const workflowCommands: Command[] = [
-  {
-    path: ['workflow', 'validate'],
+  command({
     usage: 'workflow validate FILE',
     summary: 'Check a workflow file: exit 0 when valid, 2 with every problem by JSON path.',
     async run(ctx, args) {
@@ -35,9 +34,8 @@ export const workflowCommands: Command[] = [
       ctx.print(result, () => (result.valid ? `${file}: valid` : result.errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('\n')));
       return result.valid ? 0 : 2;
     },
-  },
-  {
-    path: ['workflow', 'import'],
+  }),
+  command({
     usage: 'workflow import FILE [--disabled]',
     summary: 'Store a workflow from its JSON file and print its id.',
     options: { disabled: { type: 'boolean', description: 'import with its trigger turned off' } },
@@ -47,9 +45,8 @@ export const workflowCommands: Command[] = [
       const result = await ctx.call('workflows.import', { workflow: readJsonFile(file), ...(args.values.disabled ? { enabled: false } : {}) });
       ctx.print(result, () => result.id);
     },
-  },
-  {
-    path: ['workflow', 'list'],
+  }),
+  command({
     usage: 'workflow list',
     summary: 'Every workflow with its trigger, last run and next run.',
     async run(ctx, args) {
@@ -68,9 +65,8 @@ export const workflowCommands: Command[] = [
             ),
       );
     },
-  },
-  {
-    path: ['workflow', 'export'],
+  }),
+  command({
     usage: 'workflow export ID',
     summary: 'Print a workflow as its JSON file (a draft as written).',
     async run(ctx, args) {
@@ -81,9 +77,8 @@ export const workflowCommands: Command[] = [
       // on stderr, so the file on stdout stays as written
       if (draft) ctx.io.err(`note: workflow ${id} is a draft (${problems.length} problem${problems.length === 1 ? '' : 's'}); the file is as written; Import in the Workflows area opens it as a draft again`);
     },
-  },
-  {
-    path: ['workflow', 'run'],
+  }),
+  command({
     usage: 'workflow run ID|FILE [--input JSON] [--wait] [--dry-run]',
     summary: 'Run a stored workflow or a workflow file; --wait returns when it ends or waits for approval.',
     options: {
@@ -102,9 +97,8 @@ export const workflowCommands: Command[] = [
       const result = await ctx.call('workflows.run', { ...source, ...(input !== undefined ? { input } : {}), wait, ...(dryRun ? { dryRun } : {}) });
       return printRunAndSettle(ctx, result, wait);
     },
-  },
-  {
-    path: ['workflow', 'stats'],
+  }),
+  command({
     usage: 'workflow stats ID [--from DATE] [--to DATE] [--timezone TZ]',
     summary: 'Runs, success rate, p50/p95 duration, top failure reasons and mean approval wait.',
     options: {
@@ -136,5 +130,5 @@ export const workflowCommands: Command[] = [
         ]),
       );
     },
-  },
+  }),
 ];
