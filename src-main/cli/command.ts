@@ -67,7 +67,7 @@ export class CliUsageError extends Error {
   }
 }
 
-export function requirePositional(args: ParsedArgs, index: number, name: string, usage: string): string {
+function requirePositional(args: ParsedArgs, index: number, name: string, usage: string): string {
   const value = args.positionals[index];
   if (value === undefined) throw new CliUsageError(`missing ${name} (usage: levqor ${usage})`);
   return value;
@@ -77,4 +77,20 @@ export function noExtraPositionals(args: ParsedArgs, count: number, usage: strin
   if (args.positionals.length > count) {
     throw new CliUsageError(`unexpected argument "${args.positionals[count]}" (usage: levqor ${usage})`);
   }
+}
+
+/** The one positional a command may take or leave out; a second is a usage error quoting `usage`. */
+export function readOptionalPositional(args: ParsedArgs, usage: string): string | undefined {
+  noExtraPositionals(args, 1, usage);
+  return args.positionals[0];
+}
+
+/** One text per positional a command names, in the same order. */
+export type Positionals<N extends readonly string[]> = { -readonly [K in keyof N]: string };
+
+/** Exactly the positionals `names` asks for, all required; a missing or extra one is a usage error quoting `usage`. */
+export function readPositionals<const N extends readonly string[]>(args: ParsedArgs, names: N, usage: string): Positionals<N> {
+  const given = names.map((name, i) => requirePositional(args, i, name, usage));
+  noExtraPositionals(args, names.length, usage);
+  return given as Positionals<N>;
 }
