@@ -33,14 +33,30 @@ export interface ParsedArgs {
 }
 
 export interface Command {
-  /** Words that select the command, e.g. ['stage', 'set']. */
+  /** Words that select the command, e.g. ['stage', 'set']: the start of its usage (see `command`). */
   path: string[];
+  /** The command's words, then its arguments (CAPITALS, [optional], a|b) and options. */
   usage: string;
   summary: string;
   options?: Record<string, OptionSpec>;
   /** Long-running commands (serve) own the core's lifetime themselves. */
   keepsRunning?: boolean;
   run(ctx: CliContext, args: ParsedArgs): Promise<number | void>;
+}
+
+/** The words of a usage before its first argument or option: 'runs show ID' → ['runs', 'show']. */
+export function commandWords(usage: string): string[] {
+  const words: string[] = [];
+  for (const word of usage.split(' ')) {
+    if (!/^[a-z][a-z-]*$/.test(word)) break;
+    words.push(word);
+  }
+  return words;
+}
+
+/** A command selected by the words its usage starts with, so the two cannot disagree. */
+export function command(spec: Omit<Command, 'path'>): Command {
+  return { path: commandWords(spec.usage), ...spec };
 }
 
 /** Wrong words on the command line: exit code 2. */
@@ -51,7 +67,7 @@ export class CliUsageError extends Error {
   }
 }
 
-export function requirePositional(args: ParsedArgs, index: number, name: string, usage: string): string {
+function requirePositional(args: ParsedArgs, index: number, name: string, usage: string): string {
   const value = args.positionals[index];
   if (value === undefined) throw new CliUsageError(`missing ${name} (usage: levqor ${usage})`);
   return value;
@@ -61,4 +77,20 @@ export function noExtraPositionals(args: ParsedArgs, count: number, usage: strin
   if (args.positionals.length > count) {
     throw new CliUsageError(`unexpected argument "${args.positionals[count]}" (usage: levqor ${usage})`);
   }
+}
+
+/** The one positional a command may take or leave out; a second is a usage error quoting `usage`. */
+export function readOptionalPositional(args: ParsedArgs, usage: string): string | undefined {
+  noExtraPositionals(args, 1, usage);
+  return args.positionals[0];
+}
+
+/** One text per positional a command names, in the same order. */
+export type Positionals<N extends readonly string[]> = { -readonly [K in keyof N]: string };
+
+/** Exactly the positionals `names` asks for, all required; a missing or extra one is a usage error quoting `usage`. */
+export function readPositionals<const N extends readonly string[]>(args: ParsedArgs, names: N, usage: string): Positionals<N> {
+  const given = names.map((name, i) => requirePositional(args, i, name, usage));
+  noExtraPositionals(args, names.length, usage);
+  return given as Positionals<N>;
 }

@@ -30,18 +30,3 @@ export function parseJsonOption(text: string | boolean | undefined, option: stri
   if (typeof text !== 'string') return undefined;
   return parseJsonText(text, `--${option}:`);
 }
-
-/** A time on the command line: YYYY-MM-DD (UTC midnight), an ISO date-time, or epoch milliseconds. */
-export function parseTimeOption(text: string | boolean | undefined, option: string): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const ms = /^\d{10,}$/.test(text) ? Number(text) : /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Date.parse(text);
-  if (!Number.isFinite(ms)) throw new CliUsageError(`--${option}: must be YYYY-MM-DD, an ISO date-time or epoch milliseconds (got "${text}")`);
-  return ms;
-}
-
-export function parseCountOption(text: string | boolean | undefined, option: string, max: number): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > max) throw new CliUsageError(`--${option}: must be a whole number from 1 to ${max} (got "${text}")`);
-  return n;
-}

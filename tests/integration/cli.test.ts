@@ -40,6 +40,9 @@ describe('levqor CLI', () => {
     expect(badKey.code).toBe(2);
     expect(badKey.stderr).toContain('unknown setting "colour"');
     expect(JSON.parse(levqor(['--data-dir', dataDir, 'settings', 'get', 'logLevel', '--json']).stdout).source).toBe('default');
+    // one key printed is a success like the whole list
+    const one = levqor(['--data-dir', dataDir, 'settings', 'get', 'logLevel']);
+    expect({ code: one.code, stderr: one.stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('secrets: set from standard input, listed as set, never printed', () => {

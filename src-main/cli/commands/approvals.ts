@@ -1,7 +1,9 @@
-import { approvalSubjectKinds, type Approval, type ApprovalSubjectKind } from '../../../shared/contract/approvals';
+import { approvalSubjectKinds, type Approval } from '../../../shared/contract/approvals';
 import { approvalStatusSchema } from '../../../shared/workflow';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, readPositionals, type Command } from '../command';
 import { formatRows } from '../format';
+import { choiceOption, givenOnly, parseChoiceOption } from '../options';
+import { procedureCommand } from '../procedure-command';
 
 function line(a: Approval): string {
   const left = a.status === 'pending' && a.expiresAt ? `  expires ${new Date(a.expiresAt).toISOString()}` : '';
@@ -12,8 +14,7 @@ function line(a: Approval): string {
 
 function decide(decision: 'approve' | 'reject'): Command {
   const usage = `approvals ${decision} ID [--reason R]`;
-  return {
-    path: ['approvals', decision],
+  return command({
     usage,
     summary:
       decision === 'approve'
@@ -21,8 +22,7 @@ function decide(decision: 'approve' | 'reject'): Command {
         : 'Reject a waiting request: a step fails, an upload is marked rejected, a healing action is not applied, an app update is not installed.',
     options: { reason: { type: 'string', description: 'why (kept in the audit trail)' } },
     async run(ctx, args) {
-      const id = requirePositional(args, 0, 'ID', usage);
-      noExtraPositionals(args, 1, usage);
+      const [id] = readPositionals(args, ['ID'], usage);
       const input = { id, by: 'cli', ...(typeof args.values.reason === 'string' ? { reason: args.values.reason } : {}) };
       const decided = await ctx.call(decision === 'approve' ? 'approvals.approve' : 'approvals.reject', input);
       // the decision acts in this process (the run continues, the upload goes out, the healing
@@ -32,35 +32,20 @@ function decide(decision: 'approve' | 'reject'): Command {
       const approval = decided.subject.kind === 'step' ? decided : ctx.core().approvals.get(decided.id);
       ctx.print(approval, () => `approval ${approval.id}: ${approval.status}${approval.outcome ? ` → ${approval.outcome.message}` : ''}`);
     },
-  };
+  });
 }
 
 export const approvalsCommands: Command[] = [
-  {
-    path: ['approvals', 'list'],
+  procedureCommand('approvals.list', {
     usage: 'approvals list [--status S] [--kind K]',
     summary: 'Approval requests of every kind (steps, uploads, healing actions, app updates), pending first.',
     options: {
-      status: { type: 'string', description: `only this status (${approvalStatusSchema.options.join(', ')})` },
-      kind: { type: 'string', description: `only this subject (${approvalSubjectKinds.join(', ')})` },
+      status: choiceOption('status', approvalStatusSchema.options),
+      kind: choiceOption('subject', approvalSubjectKinds),
     },
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'approvals list');
-      const status = args.values.status;
-      if (typeof status === 'string' && !approvalStatusSchema.safeParse(status).success) {
-        throw new CliUsageError(`--status: must be one of ${approvalStatusSchema.options.join(', ')}`);
-      }
-      const kind = args.values.kind;
-      if (typeof kind === 'string' && !(approvalSubjectKinds as readonly string[]).includes(kind)) {
-        throw new CliUsageError(`--kind: must be one of ${approvalSubjectKinds.join(', ')}`);
-      }
-      const { approvals } = await ctx.call('approvals.list', {
-        ...(typeof status === 'string' ? { status: approvalStatusSchema.parse(status) } : {}),
-        ...(typeof kind === 'string' ? { kind: kind as ApprovalSubjectKind } : {}),
-      });
-      ctx.print({ approvals }, () => (approvals.length === 0 ? 'No approvals.' : formatRows(approvals.map((a) => [a.id, line(a)]))));
-    },
-  },
+    input: (_, values) => givenOnly({ status: parseChoiceOption(values.status, 'status', approvalStatusSchema.options), kind: parseChoiceOption(values.kind, 'kind', approvalSubjectKinds) }),
+    show: ({ approvals }) => (approvals.length === 0 ? 'No approvals.' : formatRows(approvals.map((a) => [a.id, line(a)]))),
+  }),
   decide('approve'),
   decide('reject'),
 ];

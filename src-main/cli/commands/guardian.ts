@@ -1,9 +1,11 @@
 import { LevqorError, type ProcedureInput } from '../../../shared/contract';
-import type { ExecutiveSummary, HealingPlan, Monitor, MonitorTypeInfo } from '../../../shared/contract/guardian';
+import type { Approval } from '../../../shared/contract/approvals';
+import type { ExecutiveSummary, HealingPlan, HealthScore, Monitor, MonitorTypeInfo, UpgradePlan } from '../../../shared/contract/guardian';
 import { monitorFlag, monitorTarget, requiredSettings, settingKind } from '../../../shared/monitors';
 import { describeMonitorTypes } from '../../core/guardian/monitors/registry';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command, type OptionSpec, type ParsedArgs } from '../command';
+import { command, CliUsageError, noExtraPositionals, readPositionals, type CliContext, type Command, type OptionSpec, type ParsedArgs } from '../command';
 import { formatRows } from '../format';
+import { procedureCommand } from '../procedure-command';
 
 /**
  * The monitor types as guardian.monitorTypes describes them. The flags must exist before any
@@ -138,19 +140,50 @@ function showSummary(s: ExecutiveSummary): string {
 const addUsage = 'monitor add --type TYPE [--url U …] [--interval S] [--retries N]';
 const typeFlags = monitorTypes.map((t) => (Object.keys(t.ui).length > 0 ? `${t.type} (${Object.keys(t.ui).map((f) => `--${monitorFlag(f)}`).join(', ')})` : t.type)).join(', ');
 
+/** The monitors with how long ago each was checked, as of this process's clock. */
+function showMonitorsNow({ monitors }: { monitors: Monitor[] }, { ctx }: { ctx: CliContext }): string {
+  return showMonitors(monitors, ctx.core().clock.now());
+}
+
+function showScore(s: HealthScore): string {
+  return [`Health score: ${s.score}/100`, ...s.breakdown.map((b) => `  -${String(b.points).padStart(2)}  ${b.cause}`), ...s.notAssessed.map((n) => `   n/a ${n.kind}: ${n.reason}`)].join('\n');
+}
+
+function showHealingRequest(a: Approval): string {
+  return [
+    `Approval ${a.id} requested (${a.status}, class ${a.class}${a.expiresAt ? `, rejected if undecided by ${new Date(a.expiresAt).toISOString()}` : ''})`,
+    `  ${a.subject.title}`,
+    `Approve: levqor approvals approve ${a.id}    Reject: levqor approvals reject ${a.id}`,
+  ].join('\n');
+}
+
+function showUpgradePlan(p: UpgradePlan): string {
+  return [
+    `Upgrade plan ${p.currentVersion} \u2192 ${p.targetVersion} (${p.kind}); not applied.`,
+    ...p.blockers.map((b) => `BLOCKED: ${b}`),
+    '',
+    ...p.steps.map((s) => `${s.order}. [${s.class}] ${s.title}: ${s.detail}`),
+    '',
+    'Risks:',
+    ...p.risks.map((r) => `  ${r.level.padEnd(6)} ${r.risk} (${r.mitigation})`),
+  ].join('\n');
+}
+
+function upgradeInput(values: ParsedArgs['values']) {
+  const to = values.to;
+  if (typeof to !== 'string') throw new CliUsageError('--to: required (usage: levqor guardian upgrade-plan --to VERSION)');
+  const schema = values.schema;
+  if (schema !== undefined && (typeof schema !== 'string' || !/^\d+$/.test(schema))) throw new CliUsageError('--schema: must be a whole number');
+  return { availableVersion: to, ...(typeof schema === 'string' ? { targetSchemaVersion: Number(schema) } : {}) };
+}
+
 export const guardianCommands: Command[] = [
-  {
-    path: ['monitor', 'types'],
+  procedureCommand('guardian.monitorTypes', {
     usage: 'monitor types [--json]',
     summary: 'The monitor types and the settings (flags) each takes.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'monitor types');
-      const { monitorTypes: types } = await ctx.call('guardian.monitorTypes', {});
-      ctx.print({ monitorTypes: types }, () => showTypes(types));
-    },
-  },
-  {
-    path: ['monitor', 'add'],
+    show: ({ monitorTypes: types }) => showTypes(types),
+  }),
+  command({
     usage: addUsage,
     summary: `Add a monitor: ${typeFlags}. A push monitor prints its heartbeat URL.`,
     options: addOptions(),
@@ -168,112 +201,56 @@ export const guardianCommands: Command[] = [
       }
       ctx.print(m, () => `Added monitor ${m.id} (${m.type} "${m.name}", every ${m.intervalSeconds}s).${m.pushPath ? `\nPing it from your cron job: GET or POST http://<levqor serve host>${m.pushPath}` : ''}`);
     },
-  },
-  {
-    path: ['monitor', 'list'],
+  }),
+  procedureCommand('guardian.monitors', {
     usage: 'monitor list',
     summary: 'Every monitor with its state (UP, DOWN, PENDING, MAINTENANCE) and last check.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'monitor list');
-      const { monitors } = await ctx.call('guardian.monitors', {});
-      ctx.print({ monitors }, () => showMonitors(monitors, ctx.core().clock.now()));
-    },
-  },
-  {
-    path: ['monitor', 'remove'],
+    show: showMonitorsNow,
+  }),
+  command({
     usage: 'monitor remove ID',
     summary: 'Remove a monitor and its heartbeat history.',
     async run(ctx, args) {
-      const id = requirePositional(args, 0, 'ID', 'monitor remove ID');
-      noExtraPositionals(args, 1, 'monitor remove ID');
+      const [id] = readPositionals(args, ['ID'], 'monitor remove ID');
       const { removed } = await ctx.call('guardian.removeMonitor', { id });
       if (!removed) throw new LevqorError({ code: 'NOT_FOUND', message: `id: no monitor ${id}`, field: 'id' });
       ctx.print({ removed }, () => `Removed monitor ${id}.`);
     },
-  },
-  {
-    path: ['guardian', 'check'],
+  }),
+  procedureCommand('guardian.check', {
     usage: 'guardian check',
     summary: 'Run every monitor once now (all at once, each bounded by its timeout) and print the states.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'guardian check');
-      const { monitors } = await ctx.call('guardian.check', {});
-      ctx.print({ monitors }, () => showMonitors(monitors, ctx.core().clock.now()));
-    },
-  },
-  {
-    path: ['guardian', 'score'],
+    show: showMonitorsNow,
+  }),
+  procedureCommand('guardian.score', {
     usage: 'guardian score',
     summary: 'The health score now with its breakdown (the deductions add up to 100 − score).',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'guardian score');
-      const s = await ctx.call('guardian.score', {});
-      ctx.print(s, () => [`Health score: ${s.score}/100`, ...s.breakdown.map((b) => `  -${String(b.points).padStart(2)}  ${b.cause}`), ...s.notAssessed.map((n) => `   n/a ${n.kind}: ${n.reason}`)].join('\n'));
-    },
-  },
-  {
-    path: ['guardian', 'healing-plan'],
+    show: showScore,
+  }),
+  procedureCommand('guardian.healingPlan', {
     usage: 'guardian healing-plan [--json]',
     summary: 'The dry-run healing plan: per finding an action with its class, evidence and expected effect. Nothing is applied.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'guardian healing-plan');
-      const plan = await ctx.call('guardian.healingPlan', {});
-      ctx.print(plan, () => showPlan(plan));
-    },
-  },
-  {
-    path: ['guardian', 'request-healing'],
+    show: showPlan,
+  }),
+  procedureCommand('guardian.requestHealing', {
     usage: 'guardian request-healing ID [--json]',
     summary: 'Ask for approval to apply one healing plan step (ID from healing-plan); approving it (levqor approvals approve) applies it.',
-    async run(ctx, args) {
-      const stepId = requirePositional(args, 0, 'ID', 'guardian request-healing ID');
-      noExtraPositionals(args, 1, 'guardian request-healing ID');
-      const a = await ctx.call('guardian.requestHealing', { stepId });
-      ctx.print(a, () =>
-        [
-          `Approval ${a.id} requested (${a.status}, class ${a.class}${a.expiresAt ? `, rejected if undecided by ${new Date(a.expiresAt).toISOString()}` : ''})`,
-          `  ${a.subject.title}`,
-          `Approve: levqor approvals approve ${a.id}    Reject: levqor approvals reject ${a.id}`,
-        ].join('\n'),
-      );
-    },
-  },
-  {
-    path: ['guardian', 'summary'],
+    positionals: { stepId: 'ID' },
+    show: showHealingRequest,
+  }),
+  procedureCommand('guardian.summary', {
     usage: 'guardian summary [--json]',
     summary: 'The executive summary: score and trend, breakdown, monitors, anomalies, pending approvals, sync.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'guardian summary');
-      const s = await ctx.call('guardian.summary', {});
-      ctx.print(s, () => showSummary(s));
-    },
-  },
-  {
-    path: ['guardian', 'upgrade-plan'],
+    show: showSummary,
+  }),
+  procedureCommand('guardian.upgradePlan', {
     usage: 'guardian upgrade-plan --to VERSION [--schema N]',
     summary: 'Design an upgrade to VERSION (backup first, migrations, risks); never applies it.',
     options: {
       to: { type: 'string', description: 'the available version, e.g. 0.2.0' },
       schema: { type: 'string', description: 'the database schema the new build brings (default: this build\u2019s)' },
     },
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'guardian upgrade-plan');
-      const to = args.values.to;
-      if (typeof to !== 'string') throw new CliUsageError('--to: required (usage: levqor guardian upgrade-plan --to VERSION)');
-      const schema = args.values.schema;
-      if (schema !== undefined && (typeof schema !== 'string' || !/^\d+$/.test(schema))) throw new CliUsageError('--schema: must be a whole number');
-      const p = await ctx.call('guardian.upgradePlan', { availableVersion: to, ...(typeof schema === 'string' ? { targetSchemaVersion: Number(schema) } : {}) });
-      ctx.print(p, () =>
-        [
-          `Upgrade plan ${p.currentVersion} \u2192 ${p.targetVersion} (${p.kind}); not applied.`,
-          ...p.blockers.map((b) => `BLOCKED: ${b}`),
-          '',
-          ...p.steps.map((s) => `${s.order}. [${s.class}] ${s.title}: ${s.detail}`),
-          '',
-          'Risks:',
-          ...p.risks.map((r) => `  ${r.level.padEnd(6)} ${r.risk} (${r.mitigation})`),
-        ].join('\n'),
-      );
-    },
-  },
+    input: (_, values) => upgradeInput(values),
+    show: showUpgradePlan,
+  }),
 ];

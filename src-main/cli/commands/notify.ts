@@ -1,7 +1,8 @@
-import { outboxStates, type OutboxRow, type OutboxState } from '../../../shared/contract/notify';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
+import { outboxStates, type OutboxRow } from '../../../shared/contract/notify';
+import type { Command } from '../command';
 import { formatRows } from '../format';
-import { parseCountOption } from '../json-input';
+import { choiceOption, countOption, givenOnly, parseChoiceOption, parseCountOption } from '../options';
+import { procedureCommand } from '../procedure-command';
 
 function line(r: OutboxRow): string {
   const when = new Date(r.createdAt).toISOString();
@@ -9,38 +10,21 @@ function line(r: OutboxRow): string {
   return `${r.state.padEnd(8)} ${r.channel.padEnd(8)} ${when}  ${r.notice.title}  (attempts ${r.attempts})${detail}${r.lastError ? `  — ${r.lastError}` : ''}`;
 }
 
-function isState(text: string): text is OutboxState {
-  return (outboxStates as readonly string[]).includes(text);
-}
-
-const retryUsage = 'notify retry ID';
-
 export const notifyCommands: Command[] = [
-  {
-    path: ['notify', 'outbox'],
+  procedureCommand('notify.outbox', {
     usage: 'notify outbox [--state S] [--limit N]',
     summary: 'The notification outbox, newest first: each notice for each channel, its state, attempts and last error.',
     options: {
-      state: { type: 'string', description: `only this state (${outboxStates.join(', ')})` },
-      limit: { type: 'string', description: 'how many (1–500, default 50)' },
+      state: choiceOption('state', outboxStates),
+      limit: countOption(50),
     },
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'notify outbox');
-      const state = args.values.state;
-      if (typeof state === 'string' && !isState(state)) throw new CliUsageError(`--state: must be one of ${outboxStates.join(', ')}`);
-      const limit = parseCountOption(args.values.limit, 'limit', 500);
-      const { rows } = await ctx.call('notify.outbox', { ...(typeof state === 'string' ? { state } : {}), ...(limit !== undefined ? { limit } : {}) });
-      ctx.print({ rows }, () => formatRows(rows.map((r) => [r.id, line(r)])) || 'The outbox is empty.');
-    },
-  },
-  {
-    path: ['notify', 'retry'],
-    usage: retryUsage,
+    input: (_, values) => givenOnly({ state: parseChoiceOption(values.state, 'state', outboxStates), limit: parseCountOption(values.limit, 'limit') }),
+    show: ({ rows }) => formatRows(rows.map((r) => [r.id, line(r)])) || 'The outbox is empty.',
+  }),
+  procedureCommand('notify.retry', {
+    usage: 'notify retry ID',
     summary: 'Send a failed or skipped outbox row again, from its first attempt (the running app or levqor serve delivers it).',
-    async run(ctx, args) {
-      noExtraPositionals(args, 1, retryUsage);
-      const row = await ctx.call('notify.retry', { id: requirePositional(args, 0, 'ID', retryUsage) });
-      ctx.print(row, () => `Queued again: ${row.notice.title} (${row.channel}). The running app delivers it within 30 seconds.`);
-    },
-  },
+    positionals: { id: 'ID' },
+    show: (row) => `Queued again: ${row.notice.title} (${row.channel}). The running app delivers it within 30 seconds.`,
+  }),
 ];

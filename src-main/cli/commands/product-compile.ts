@@ -1,5 +1,5 @@
 import type { CompileResult, UploadRecord } from '../../../shared/contract/products';
-import { noExtraPositionals, requirePositional, type CliContext, type Command } from '../command';
+import { command, readOptionalPositional, readPositionals, type CliContext, type Command } from '../command';
 import { formatRows } from '../format';
 
 const compileUsage = 'product compile SLUG [--no-upload]';
@@ -45,14 +45,12 @@ function uploadRow(u: UploadRecord): [string, string] {
 }
 
 export const productCompileCommands: Command[] = [
-  {
-    path: ['product', 'compile'],
+  command({
     usage: compileUsage,
     summary: 'ZIP the product, upload it to Drive, write the site config and the Omega tree.',
     options: { 'no-upload': { type: 'boolean', description: 'build locally only; no Drive upload is recorded' } },
     async run(ctx, args) {
-      const slug = requirePositional(args, 0, 'SLUG', compileUsage);
-      noExtraPositionals(args, 1, compileUsage);
+      const [slug] = readPositionals(args, ['SLUG'], compileUsage);
       const upload = args.values['no-upload'] !== true;
       const stop = showProgress(ctx, slug);
       // Ctrl-C cancels through the contract, like the app's Cancel button: no half-written archive
@@ -80,18 +78,16 @@ export const productCompileCommands: Command[] = [
         ].join('\n'),
       );
     },
-  },
-  {
-    path: ['product', 'uploads'],
+  }),
+  command({
     usage: 'product uploads [SLUG] [--send]',
     summary: 'The Drive upload queue; --send tries every waiting upload now.',
     options: { send: { type: 'boolean', description: 'try the waiting uploads now, without waiting for their backoff' } },
     async run(ctx, args) {
-      noExtraPositionals(args, 1, 'product uploads [SLUG] [--send]');
-      const slug = args.positionals[0];
+      const slug = readOptionalPositional(args, 'product uploads [SLUG] [--send]');
       if (args.values.send === true) await ctx.call('products.sendUploads', {});
       const { uploads } = await ctx.call('products.uploads', slug === undefined ? {} : { slug });
       ctx.print({ uploads }, () => (uploads.length === 0 ? 'No uploads.' : formatRows(uploads.map(uploadRow))));
     },
-  },
+  }),
 ];

@@ -1,6 +1,7 @@
 import type { RemoteStatus } from '../../../shared/contract/remote';
-import { noExtraPositionals, type Command } from '../command';
+import type { Command } from '../command';
 import { formatRows } from '../format';
+import { procedureCommand } from '../procedure-command';
 
 function show(s: RemoteStatus): string {
   if (!s.configured) return 'No remote Postgres configured (set it with: levqor secrets set database.url, or LEVQOR_DATABASE_URL).';
@@ -14,24 +15,14 @@ function show(s: RemoteStatus): string {
 }
 
 export const remoteCommands: Command[] = [
-  {
-    path: ['remote', 'status'],
+  procedureCommand('remote.status', {
     usage: 'remote status',
     summary: 'The remote Postgres: configured, connected, last error, sync lag.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'remote status');
-      const s = await ctx.call('remote.status', {});
-      ctx.print(s, () => show(s));
-    },
-  },
-  {
-    path: ['remote', 'connect'],
+    show,
+  }),
+  procedureCommand('remote.connect', {
     usage: 'remote connect',
     summary: 'Connect to the remote Postgres now and apply its schema; a wrong URL or password is a clear error.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'remote connect');
-      const s = await ctx.call('remote.connect', {});
-      ctx.print(s, () => show(s));
-    },
-  },
+    show,
+  }),
 ];

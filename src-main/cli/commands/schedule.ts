@@ -1,18 +1,14 @@
-import { noExtraPositionals, requirePositional, type Command } from '../command';
-import { parseCountOption } from '../json-input';
+import type { Command } from '../command';
+import { countOption, givenOnly, parseCountOption } from '../options';
+import { procedureCommand } from '../procedure-command';
 
 export const scheduleCommands: Command[] = [
-  {
-    path: ['schedule', 'preview'],
+  procedureCommand('schedule.preview', {
     usage: 'schedule preview ID [--count N]',
     summary: 'The next fire times of a cron workflow, in its timezone.',
-    options: { count: { type: 'string', description: 'how many (1–500, default 5)' } },
-    async run(ctx, args) {
-      const id = requirePositional(args, 0, 'ID', 'schedule preview ID');
-      noExtraPositionals(args, 1, 'schedule preview ID');
-      const count = parseCountOption(args.values.count, 'count', 500);
-      const preview = await ctx.call('schedule.preview', { id, ...(count !== undefined ? { count } : {}) });
-      ctx.print(preview, () => [`${preview.expr} (${preview.timezone})`, ...preview.times.map((t) => `  ${t.local}  (${t.iso})`)].join('\n'));
-    },
-  },
+    options: { count: countOption(5) },
+    positionals: { id: 'ID' },
+    input: ({ id }, values) => ({ id, ...givenOnly({ count: parseCountOption(values.count, 'count') }) }),
+    show: (preview) => [`${preview.expr} (${preview.timezone})`, ...preview.times.map((t) => `  ${t.local}  (${t.iso})`)].join('\n'),
+  }),
 ];

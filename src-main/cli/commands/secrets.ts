@@ -1,47 +1,45 @@
 import type { SecretStatus } from '../../../shared/contract/secrets';
-import { noExtraPositionals, requirePositional, type Command } from '../command';
+import type { CliContext, Command, ParsedArgs } from '../command';
 import { formatRows } from '../format';
+import { procedureCommand } from '../procedure-command';
 
 function show(s: SecretStatus): string {
   if (s.source === 'env') return `set (from ${s.env})`;
   return s.set ? 'set' : 'not set';
 }
 
+function showOne(status: SecretStatus): string {
+  return `${status.name}: ${show(status)}`;
+}
+
+/** `--value`, else standard input (kept out of shell history), without its line end. */
+async function secretInput({ name }: { name: string }, values: ParsedArgs['values'], ctx: CliContext) {
+  const given = values.value;
+  const value = typeof given === 'string' ? given : (await ctx.io.readStdin(`Value for ${name}: `)).replace(/\r?\n$/, '');
+  return { name, value };
+}
+
+const setUsage = 'secrets set NAME [--value V]';
+
 export const secretsCommands: Command[] = [
-  {
-    path: ['secrets', 'list'],
+  procedureCommand('secrets.status', {
     usage: 'secrets list',
     summary: 'Which secrets are set (never their values).',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'secrets list');
-      const { secrets } = await ctx.call('secrets.status', {});
-      ctx.print({ secrets }, () => formatRows(secrets.map((s) => [s.name, show(s)])));
-    },
-  },
-  {
-    path: ['secrets', 'set'],
-    usage: 'secrets set NAME [--value V]',
+    show: ({ secrets }) => formatRows(secrets.map((s) => [s.name, show(s)])),
+  }),
+  procedureCommand('secrets.set', {
+    usage: setUsage,
+    usageHint: setUsage,
     summary: 'Store a secret; without --value it is read from standard input (kept out of shell history).',
     options: { value: { type: 'string', description: 'the secret (prefer standard input)' } },
-    async run(ctx, args) {
-      const usage = 'secrets set NAME [--value V]';
-      const name = requirePositional(args, 0, 'NAME', usage);
-      noExtraPositionals(args, 1, usage);
-      const given = args.values.value;
-      const value = typeof given === 'string' ? given : (await ctx.io.readStdin(`Value for ${name}: `)).replace(/\r?\n$/, '');
-      const status = await ctx.call('secrets.set', { name, value });
-      ctx.print(status, () => `${status.name}: ${show(status)}`);
-    },
-  },
-  {
-    path: ['secrets', 'clear'],
+    positionals: { name: 'NAME' },
+    input: secretInput,
+    show: showOne,
+  }),
+  procedureCommand('secrets.clear', {
     usage: 'secrets clear NAME',
     summary: 'Forget a stored secret.',
-    async run(ctx, args) {
-      const name = requirePositional(args, 0, 'NAME', 'secrets clear NAME');
-      noExtraPositionals(args, 1, 'secrets clear NAME');
-      const status = await ctx.call('secrets.clear', { name });
-      ctx.print(status, () => `${status.name}: ${show(status)}`);
-    },
-  },
+    positionals: { name: 'NAME' },
+    show: showOne,
+  }),
 ];

@@ -4,7 +4,7 @@ import { createDispatcher } from '../../api/dispatcher';
 import { defaultHost, defaultPort, isLoopbackHost, startServer } from '../../server/http-server';
 import { loadOrCreateToken } from '../../server/token';
 import { appRoutes } from '../../server/routes';
-import { CliUsageError, noExtraPositionals, type Command } from '../command';
+import { command, CliUsageError, noExtraPositionals } from '../command';
 
 /** The built renderer sits beside the built CLI (out/main/cli.js → out/renderer). */
 function rendererDir(env: NodeJS.ProcessEnv): string {
@@ -28,8 +28,7 @@ function parseAllowedHosts(raw: string | boolean | undefined): string[] {
   });
 }
 
-export const serveCommand: Command = {
-  path: ['serve'],
+export const serveCommand = command({
   usage: 'serve [--port N] [--host H] [--allow-host NAME[,NAME…]]',
   summary: 'Run the headless server: the app in a browser plus the HTTP API (default 127.0.0.1:4319).',
   options: {
@@ -79,4 +78,4 @@ export const serveCommand: Command = {
       process.on('SIGTERM', stop);
     });
   },
-};
+});

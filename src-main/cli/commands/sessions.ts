@@ -1,5 +1,6 @@
 import type { BrowserSession } from '../../../shared/contract/sessions';
-import { CliUsageError, noExtraPositionals, type Command } from '../command';
+import { command, CliUsageError, readOptionalPositional, type Command } from '../command';
+import { procedureCommand } from '../procedure-command';
 
 function show(sessions: BrowserSession[]): string {
   if (sessions.length === 0) return 'No browser is signed in.';
@@ -11,28 +12,21 @@ function show(sessions: BrowserSession[]): string {
 const revokeUsage = 'sessions revoke ID | --all';
 
 export const sessionsCommands: Command[] = [
-  {
-    path: ['sessions', 'list'],
+  procedureCommand('sessions.list', {
     usage: 'sessions list',
     summary: 'Browsers signed in to `levqor serve` through its access link.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'sessions list');
-      const { sessions } = await ctx.call('sessions.list', {});
-      ctx.print({ sessions }, () => show(sessions));
-    },
-  },
-  {
-    path: ['sessions', 'revoke'],
+    show: ({ sessions }) => show(sessions),
+  }),
+  command({
     usage: revokeUsage,
     summary: 'Sign a browser out (it must open the access link again); --all signs every browser out.',
     options: { all: { type: 'boolean', description: 'every browser session' } },
     async run(ctx, args) {
-      noExtraPositionals(args, 1, revokeUsage);
-      const id = args.positionals[0];
+      const id = readOptionalPositional(args, revokeUsage);
       const all = args.values.all === true;
       if ((id === undefined) === !all) throw new CliUsageError(`give a session id or --all (usage: levqor ${revokeUsage})`);
       const result = await ctx.call('sessions.revoke', all ? { all: true } : { id: id! });
       ctx.print(result, () => `Signed out ${result.revoked} browser session${result.revoked === 1 ? '' : 's'}.`);
     },
-  },
+  }),
 ];

@@ -1,8 +1,9 @@
 import type { SettingEntry } from '../../../shared/contract/settings';
 import { isSettingKey } from '../../../shared/settings';
 import { parseSettingText } from '../../core/settings/settings-service';
-import { noExtraPositionals, requirePositional, type Command } from '../command';
+import { command, readOptionalPositional, type Command } from '../command';
 import { formatRows } from '../format';
+import { procedureCommand } from '../procedure-command';
 
 function show(entry: SettingEntry): string {
   const value = typeof entry.value === 'string' ? entry.value || '(empty)' : JSON.stringify(entry.value);
@@ -10,34 +11,25 @@ function show(entry: SettingEntry): string {
 }
 
 export const settingsCommands: Command[] = [
-  {
-    path: ['settings', 'get'],
+  command({
     usage: 'settings get [KEY]',
     summary: 'Print every setting, or one.',
     async run(ctx, args) {
-      noExtraPositionals(args, 1, 'settings get [KEY]');
-      const key = args.positionals[0];
+      const key = readOptionalPositional(args, 'settings get [KEY]');
       const { settings } = await ctx.call('settings.get', key === undefined ? {} : { key });
-      if (key !== undefined) {
+      if (key === undefined) ctx.print({ settings }, () => formatRows(settings.map((s) => [s.key, show(s)])));
+      else {
         const entry = settings[0]!;
-        return ctx.print(entry, () => show(entry));
+        ctx.print(entry, () => show(entry));
       }
-      ctx.print({ settings }, () => formatRows(settings.map((s) => [s.key, show(s)])));
     },
-  },
-  {
-    path: ['settings', 'set'],
+  }),
+  procedureCommand('settings.set', {
     usage: 'settings set KEY VALUE',
     summary: 'Store a setting (VALUE is text, or JSON for numbers and true/false).',
-    async run(ctx, args) {
-      const usage = 'settings set KEY VALUE';
-      const key = requirePositional(args, 0, 'KEY', usage);
-      const text = requirePositional(args, 1, 'VALUE', usage);
-      noExtraPositionals(args, 2, usage);
-      // unknown keys fall through to the dispatcher, which names the known ones
-      const value = isSettingKey(key) ? parseSettingText(key, text) : text;
-      const entry = await ctx.call('settings.set', { key, value });
-      ctx.print(entry, () => `${entry.key} = ${show(entry)}`);
-    },
-  },
+    positionals: { key: 'KEY', value: 'VALUE' },
+    // unknown keys fall through to the dispatcher, which names the known ones
+    input: ({ key, value }) => ({ key, value: isSettingKey(key) ? parseSettingText(key, value) : value }),
+    show: (entry) => `${entry.key} = ${show(entry)}`,
+  }),
 ];

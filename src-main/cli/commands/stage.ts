@@ -1,35 +1,30 @@
 import type { StageState } from '../../../shared/contract/stage';
 import { launchStageSchema } from '../../../shared/stage';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
+import { CliUsageError, type Command } from '../command';
+import { procedureCommand } from '../procedure-command';
 
 function describe(state: StageState): string {
   if (state.source !== 'env') return state.stage;
   return `${state.stage} (set by LEVQOR_LAUNCH_STAGE; the stored choice is ${state.stored})`;
 }
 
+function stageInput({ stage: raw }: { stage: string }) {
+  const stage = launchStageSchema.safeParse(raw);
+  if (!stage.success) throw new CliUsageError(`stage: must be pre-launch or post-launch (got "${raw}")`);
+  return { stage: stage.data };
+}
+
 export const stageCommands: Command[] = [
-  {
-    path: ['stage', 'get'],
+  procedureCommand('stage.get', {
     usage: 'stage get',
     summary: 'Print the launch stage.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'stage get');
-      const state = await ctx.call('stage.get', {});
-      ctx.print(state, () => describe(state));
-    },
-  },
-  {
-    path: ['stage', 'set'],
+    show: describe,
+  }),
+  procedureCommand('stage.set', {
     usage: 'stage set pre-launch|post-launch',
     summary: 'Switch the launch stage.',
-    async run(ctx, args) {
-      const usage = 'stage set pre-launch|post-launch';
-      const raw = requirePositional(args, 0, 'the stage', usage);
-      noExtraPositionals(args, 1, usage);
-      const stage = launchStageSchema.safeParse(raw);
-      if (!stage.success) throw new CliUsageError(`stage: must be pre-launch or post-launch (got "${raw}")`);
-      const state = await ctx.call('stage.set', { stage: stage.data });
-      ctx.print(state, () => describe(state));
-    },
-  },
+    positionals: { stage: 'the stage' },
+    input: stageInput,
+    show: describe,
+  }),
 ];

@@ -1,8 +1,7 @@
-import type { Command } from '../command';
+import { command } from '../command';
 import { formatRows } from '../format';
 
-export const statusCommand: Command = {
-  path: ['status'],
+export const statusCommand = command({
   usage: 'status',
   summary: 'Version, data dir, launch stage, schema version and which secrets are set.',
   async run(ctx) {
@@ -21,4 +20,4 @@ export const statusCommand: Command = {
       ]),
     );
   },
-};
+});

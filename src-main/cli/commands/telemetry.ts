@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import type { Anomaly, DailyReport } from '../../../shared/contract/telemetry';
-import { anomalyKinds, type AnomalyKind } from '../../../shared/telemetry';
-import { CliUsageError, noExtraPositionals, requirePositional, type Command } from '../command';
+import { anomalyKinds } from '../../../shared/telemetry';
+import { command, CliUsageError, noExtraPositionals, type Command } from '../command';
 import { formatRows } from '../format';
+import { givenOnly, parseChoiceOption, textOption } from '../options';
+import { procedureCommand } from '../procedure-command';
 
 const units: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -43,32 +45,20 @@ function showReport(r: DailyReport): string {
 }
 
 export const telemetryCommands: Command[] = [
-  {
-    path: ['telemetry', 'ingest'],
+  procedureCommand('telemetry.ingest', {
     usage: 'telemetry ingest FILE.ndjson',
     summary: 'Store the rows of an NDJSON file: all of them, or none if one is bad (its line and field are named).',
-    async run(ctx, args) {
-      const usage = 'telemetry ingest FILE.ndjson';
-      const file = requirePositional(args, 0, 'FILE', usage);
-      noExtraPositionals(args, 1, usage);
-      const result = await ctx.call('telemetry.ingest', { path: resolve(file) });
-      ctx.print(result, () => `Stored ${result.accepted} rows${result.duplicates ? ` (${result.duplicates} were already stored)` : ''}.`);
-    },
-  },
-  {
-    path: ['telemetry', 'sync'],
+    positionals: { path: 'FILE' },
+    input: ({ path }) => ({ path: resolve(path) }),
+    show: (result) => `Stored ${result.accepted} rows${result.duplicates ? ` (${result.duplicates} were already stored)` : ''}.`,
+  }),
+  procedureCommand('telemetry.sync', {
     usage: 'telemetry sync',
     summary: 'Push local telemetry to the remote Postgres and pull the hosted site\u2019s rows; prints { pushed, pulled, lagRows }.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'telemetry sync');
-      const r = await ctx.call('telemetry.sync', {});
-      ctx.print({ pushed: r.pushed, pulled: r.pulled, lagRows: r.lagRows }, () =>
-        `Pushed ${r.pushed}, pulled ${r.pulled}, ${r.lagRows} rows still waiting${r.skipped ? `, ${r.skipped} remote rows skipped as invalid (see the log)` : ''} (${r.durationMs} ms).`,
-      );
-    },
-  },
-  {
-    path: ['telemetry', 'anomalies'],
+    json: ({ pushed, pulled, lagRows }) => ({ pushed, pulled, lagRows }),
+    show: (r) => `Pushed ${r.pushed}, pulled ${r.pulled}, ${r.lagRows} rows still waiting${r.skipped ? `, ${r.skipped} remote rows skipped as invalid (see the log)` : ''} (${r.durationMs} ms).`,
+  }),
+  command({
     usage: 'telemetry anomalies [--since 24h] [--kind K]',
     summary: 'Run the anomaly detectors now and list the anomalies seen since a time (default: the last 24 hours).',
     options: {
@@ -77,34 +67,23 @@ export const telemetryCommands: Command[] = [
     },
     async run(ctx, args) {
       noExtraPositionals(args, 0, 'telemetry anomalies');
-      const since = parseSince(typeof args.values.since === 'string' ? args.values.since : '24h', ctx.core().clock.now());
-      const kind = args.values.kind;
-      if (kind !== undefined && !(anomalyKinds as readonly unknown[]).includes(kind)) throw new CliUsageError(`--kind: must be one of ${anomalyKinds.join(', ')}`);
+      const since = parseSince(textOption(args.values.since) ?? '24h', ctx.core().clock.now());
+      const kind = parseChoiceOption(args.values.kind, 'kind', anomalyKinds);
       await ctx.call('telemetry.detect', {});
-      const { anomalies } = await ctx.call('telemetry.anomalies', { since, limit: 1000, ...(kind ? { kind: kind as AnomalyKind } : {}) });
+      const { anomalies } = await ctx.call('telemetry.anomalies', { since, limit: 1000, ...givenOnly({ kind }) });
       ctx.print({ anomalies }, () => (anomalies.length === 0 ? 'No anomalies.' : anomalies.map(showAnomaly).join('\n')));
     },
-  },
-  {
-    path: ['telemetry', 'report'],
+  }),
+  procedureCommand('telemetry.report', {
     usage: 'telemetry report [--date YYYY-MM-DD]',
     summary: 'The daily report (UTC day, default yesterday): totals by level, top errors, slowest endpoints, anomalies, each vs the day before.',
     options: { date: { type: 'string', description: 'the UTC day, YYYY-MM-DD (default: yesterday)' } },
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'telemetry report');
-      const date = typeof args.values.date === 'string' ? args.values.date : undefined;
-      const report = await ctx.call('telemetry.report', date === undefined ? {} : { date });
-      ctx.print(report, () => showReport(report));
-    },
-  },
-  {
-    path: ['telemetry', 'prune'],
+    input: (_, values) => givenOnly({ date: textOption(values.date) }),
+    show: showReport,
+  }),
+  procedureCommand('telemetry.prune', {
     usage: 'telemetry prune',
     summary: 'Apply retention now (telemetry.retentionDays for raw rows; rollups 1/30/365 days) and shrink the file.',
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'telemetry prune');
-      const r = await ctx.call('telemetry.prune', {});
-      ctx.print(r, () => `Removed ${r.rows} rows, ${r.rollups} rollup rows and ${r.anomalies} anomalies; freed ${r.freedPages} pages.`);
-    },
-  },
+    show: (r) => `Removed ${r.rows} rows, ${r.rollups} rollup rows and ${r.anomalies} anomalies; freed ${r.freedPages} pages.`,
+  }),
 ];

@@ -1,11 +1,10 @@
 import { appVersion } from '../../../shared/version';
-import type { Command } from '../command';
+import { command } from '../command';
 
-export const versionCommand: Command = {
-  path: ['version'],
+export const versionCommand = command({
   usage: 'version',
   summary: 'Print the app version.',
   async run(ctx) {
     ctx.print({ version: appVersion }, () => appVersion);
   },
-};
+});
