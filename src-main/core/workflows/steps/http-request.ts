@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readBodyUpTo } from '../../read-body';
 import { defineStep, StepError, nonRetriable } from '../step';
 
 const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -28,21 +29,9 @@ function requestBody(body: unknown, headers: Record<string, string>): { body?: s
 }
 
 async function readCapped(res: Response): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxResponseBytes) {
-      await reader.cancel();
-      throw nonRetriable('HTTP_TOO_LARGE', `the response is larger than ${maxResponseBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const { text, cut } = await readBodyUpTo(res, maxResponseBytes);
+  if (cut) throw nonRetriable('HTTP_TOO_LARGE', `the response is larger than ${maxResponseBytes} bytes`);
+  return text;
 }
 
 export const httpRequestStep = defineStep({
