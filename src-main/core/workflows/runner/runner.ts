@@ -124,10 +124,6 @@ export class Runner {
     this.wakeAlarm.clear();
   }
 
-  get isBackgroundRunning(): boolean {
-    return this.background;
-  }
-
   /** Stops every timer and hands this process's runs back (another process may resume them). */
   close(): void {
     this.stopBackground();
