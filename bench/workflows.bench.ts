@@ -2,18 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src-main/core/db/open';
+import { doubleAndLog } from '../tests/helpers/workflows/documents';
 import { builtCore } from './built-core';
 import { median, type Report } from './measure';
-
-const workflow = {
-  name: 'Bench: manual → transform → log',
-  trigger: { type: 'manual' },
-  nodes: [
-    { id: 'calc', type: 'transform', params: { expression: "{ 'n': input.n * 2 }" } },
-    { id: 'say', type: 'log', params: { message: 'n is {{ steps.calc.output.n }}' } },
-  ],
-  edges: [{ from: 'calc', to: 'say' }],
-};
 
 /** Raw better-sqlite3: single-row insert transactions on the same pragmas, for reference. */
 function rawInsertRate(dir: string, round: number, ms: number): number {
@@ -41,7 +32,7 @@ export async function workflowThroughput(report: Report): Promise<void> {
   try {
     const { createCore } = await builtCore();
     const core = createCore({ dataDir: dir, logToFile: false, env: { LEVQOR_LAUNCH_STAGE: 'post-launch', LEVQOR_SECRET_KEY: 'a'.repeat(64) } });
-    const { id } = core.workflows.import(workflow);
+    const { id } = core.workflows.import(doubleAndLog);
     const runOnce = (n: number) => core.workflows.run({ id, input: { n }, wait: true });
     for (let i = 0; i < 2000; i++) await runOnce(i); // warm-up
     const perRound = Number(process.env.BENCH_RUNS ?? 20000);

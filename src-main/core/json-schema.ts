@@ -18,3 +18,18 @@ export function jsonSchemaDefaults(jsonSchema: Record<string, unknown>): Record<
   const props = (jsonSchema.properties ?? {}) as Record<string, { default?: unknown } | undefined>;
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v && 'default' in v).map(([k, v]) => [k, v!.default]));
 }
+
+/**
+ * The widget a form draws for a property of this JSON Schema when its hint names none: a
+ * select for an enum, a number field, a switch, key-value pairs for a string map, a text
+ * field, and JSON for anything else.
+ */
+export function impliedWidget(property: Record<string, unknown>): 'select' | 'number' | 'boolean' | 'keyvalue' | 'text' | 'json' {
+  if (Array.isArray(property.enum)) return 'select';
+  if (property.type === 'number' || property.type === 'integer') return 'number';
+  if (property.type === 'boolean') return 'boolean';
+  const values = property.additionalProperties as { type?: unknown } | undefined;
+  if (property.type === 'object' && typeof values === 'object' && values.type === 'string') return 'keyvalue';
+  if (property.type === 'string') return 'text';
+  return 'json';
+}

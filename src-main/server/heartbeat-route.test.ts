@@ -1,24 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/helpers/temp-dir';
-import { createCore, type Core } from '../core';
-import { createDispatcher } from '../api/dispatcher';
-import { startServer, type RunningServer } from './http-server';
-import { appRoutes } from './routes';
-
-let running: { server: RunningServer; core: Core } | undefined;
-afterEach(async () => {
-  await running?.server.close();
-  running?.core.close();
-  running = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { serveForTest } from '../../tests/helpers/in-process-server';
 
 describe('heartbeat route', () => {
   it('GET and POST /heartbeat/<token> need no access token; a wrong token is 404', async () => {
-    const core = createCore({ dataDir: tempDir(), env: { LEVQOR_SECRET_KEY: 'c'.repeat(64) }, logToFile: false });
+    const { core, server } = await serveForTest({ env: { LEVQOR_SECRET_KEY: 'c'.repeat(64) } });
     const monitor = core.guardian.add({ type: 'push', intervalSeconds: 60 });
-    const dispatcher = createDispatcher(core);
-    const server = await startServer({ core, dispatcher, token: 't'.repeat(43), port: 0, routes: appRoutes(dispatcher) });
-    running = { server, core };
     const pingUrl = `${server.url}${monitor.pushPath!.replace(/^\//, '')}`;
     const get = await fetch(pingUrl);
     expect(get.status).toBe(200);

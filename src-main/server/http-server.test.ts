@@ -1,34 +1,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/temp-dir';
-import { createCore, type Core } from '../core';
-import { createDispatcher } from '../api/dispatcher';
-import { startServer, type RunningServer } from './http-server';
+import { serveForTest } from '../../tests/helpers/in-process-server';
 import { loadOrCreateToken } from './token';
 
-let running: { server: RunningServer; core: Core } | undefined;
-
+/** The server with no routes beside /api, serving a stand-in UI. */
 async function serve() {
-  const dataDir = tempDir();
-  const rendererDir = join(dataDir, 'renderer');
+  const rendererDir = tempDir();
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const core = createCore({ dataDir, env: {}, logToFile: false });
-  const token = loadOrCreateToken(dataDir);
-  const server = await startServer({ core, dispatcher: createDispatcher(core), token, port: 0, rendererDir });
-  running = { server, core };
+  const served = await serveForTest({ rendererDir, routes: () => [] });
+  const { server, token } = served;
   const call = (procedure: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${token}` }) =>
     fetch(`${server.url}api/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { server, core, token, call, dataDir };
+  return { ...served, call };
 }
-
-afterEach(async () => {
-  await running?.server.close();
-  running?.core.close();
-  running = undefined;
-});
 
 describe('headless server', () => {
   it('answers an API call with the token', async () => {
@@ -39,13 +27,13 @@ describe('headless server', () => {
   });
 
   it('refuses calls without the token or with a wrong one (401), and they change nothing', async () => {
-    const { call, core } = await serve();
+    const { call, core, server } = await serve();
     expect((await call('app.info', {}, {})).status).toBe(401);
     const wrong = await call('stage.set', { stage: 'post-launch' }, { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
     expect(core.stage.current).toBe('pre-launch');
-    const events = await fetch(`${running!.server.url}api/events`);
+    const events = await fetch(`${server.url}api/events`);
     expect(events.status).toBe(401);
   });
 

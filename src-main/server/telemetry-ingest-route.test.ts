@@ -1,26 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/helpers/temp-dir';
-import { createCore, type Core } from '../core';
-import { createDispatcher } from '../api/dispatcher';
-import { startServer, type RunningServer } from './http-server';
-import { loadOrCreateToken } from './token';
+import { describe, expect, it } from 'vitest';
+import { serveForTest } from '../../tests/helpers/in-process-server';
 import { telemetryIngestRoute } from './telemetry-ingest-route';
 
-let running: { server: RunningServer; core: Core } | undefined;
-
-afterEach(async () => {
-  await running?.server.close();
-  running?.core.close();
-  running = undefined;
-});
-
 async function serve() {
-  const dataDir = tempDir();
-  const core = createCore({ dataDir, env: {}, logToFile: false });
-  const dispatcher = createDispatcher(core);
-  const token = loadOrCreateToken(dataDir);
-  const server = await startServer({ core, dispatcher, token, port: 0, routes: [telemetryIngestRoute(dispatcher)] });
-  running = { server, core };
+  const { core, server, token } = await serveForTest({ routes: (dispatcher) => [telemetryIngestRoute(dispatcher)] });
   const post = (body: string, type = 'application/x-ndjson', auth = token) =>
     fetch(`${server.url}ingest/telemetry`, { method: 'POST', headers: { 'content-type': type, ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body });
   const stored = () => core.db.prepare('SELECT count(*) FROM telemetry_logs').pluck().get() as number;

@@ -1,18 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/helpers/temp-dir';
-import { createCore, type Core } from '../core';
-import { createDispatcher } from '../api/dispatcher';
-import { startServer, type RunningServer } from './http-server';
-import { appRoutes } from './routes';
-import { loadOrCreateToken } from './token';
-
-let running: { server: RunningServer; core: Core } | undefined;
-
-afterEach(async () => {
-  await running?.server.close();
-  running?.core.close();
-  running = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { serveForTest } from '../../tests/helpers/in-process-server';
 
 /** webhook → log → transform: the transform's output (the last step's) echoes the request. */
 function hookWorkflow(path: string, respond: 'onFinish' | 'immediately', extraNodes: unknown[] = [], extraEdges: unknown[] = []) {
@@ -34,13 +21,8 @@ function hookWorkflow(path: string, respond: 'onFinish' | 'immediately', extraNo
 
 /** The headless server as `levqor serve` wires it: core + dispatcher + appRoutes, background work on. */
 async function serve() {
-  const dataDir = tempDir();
-  const core = createCore({ dataDir, env: { LEVQOR_LAUNCH_STAGE: 'post-launch' }, logToFile: false });
-  const dispatcher = createDispatcher(core);
-  const token = loadOrCreateToken(dataDir);
-  const server = await startServer({ core, dispatcher, token, port: 0, routes: appRoutes(dispatcher) });
+  const { core, server, token } = await serveForTest({ env: { LEVQOR_LAUNCH_STAGE: 'post-launch' } });
   core.background.start();
-  running = { server, core };
   const api = async <T>(name: string, input: unknown): Promise<T> => {
     const res = await fetch(`${server.url}api/${name}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
     expect(res.status).toBe(200);
@@ -57,7 +39,7 @@ async function serve() {
       headers: { 'content-type': 'application/json', ...(options.secret !== undefined ? { 'x-levqor-secret': options.secret } : {}), ...options.headers },
       body: JSON.stringify(body),
     });
-  return { core, api, install, hook };
+  return { core, server, api, install, hook };
 }
 
 describe('POST /hooks/<path>', () => {
@@ -135,7 +117,7 @@ describe('POST /hooks/<path>', () => {
   });
 
   it('a run that fails answers 500 with the error; a body that is not JSON is 400', async () => {
-    const { install, hook } = await serve();
+    const { server, install, hook } = await serve();
     const { secret } = await install({
       name: 'Hook failing',
       trigger: { type: 'webhook', path: 'failing', respond: 'onFinish' },
@@ -145,7 +127,7 @@ describe('POST /hooks/<path>', () => {
     const failed = await hook('failing', { id: 1 }, { secret });
     expect(failed.status).toBe(500);
     expect(await failed.json()).toMatchObject({ status: 'failed', error: { code: 'RUN_FAILED', message: expect.stringContaining('no such order') } });
-    const bad = await fetch(`${running!.server.url}hooks/failing`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-levqor-secret': secret }, body: '{not json' });
+    const bad = await fetch(`${server.url}hooks/failing`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-levqor-secret': secret }, body: '{not json' });
     expect(bad.status).toBe(400);
   });
 });

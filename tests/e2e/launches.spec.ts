@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { callAsPage, expect, keepScreenshot as keepFullPage, openApp, test } from './fixtures';
+import { greyPng } from '../helpers/png';
 
 const slug = 'ascend-launch-system';
 
@@ -11,41 +11,6 @@ const slug = 'ascend-launch-system';
 async function keepScreenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await keepFullPage(page, name);
-}
-
-/** A real (tiny, grey) PNG of the given size: signature, IHDR, IDAT, IEND with their CRCs. */
-function png(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const rows = Buffer.alloc((width + 1) * height, 0x80);
-  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter: none
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 test('draft a product, compile it with a progress bar, and see the result and the checklist', async ({ page, server, levqor }) => {
@@ -119,7 +84,7 @@ test('draft a product, compile it with a progress bar, and see the result and th
 
   // drop a real PNG into the first cover slot and re-check: its size is read from the file
   const omegaDir = join(levqor.dataDir, 'public', 'assets', 'Levqor-Omega-Empire-Pack', 'products', slug);
-  writeFileSync(join(omegaDir, 'Product-Cover', 'cover-01.png'), png(64, 40));
+  writeFileSync(join(omegaDir, 'Product-Cover', 'cover-01.png'), greyPng(64, 40));
   writeFileSync(join(omegaDir, 'Product-Cover', 'cover-02.png'), 'not a png');
   await checklist.getByRole('button', { name: 'Re-check' }).click();
   await expect(checklist.getByTestId('omega-Product-Cover')).toContainText('1 of 3');

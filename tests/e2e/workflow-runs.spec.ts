@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, keepScreenshot, openApp, test } from './fixtures';
 import type { LevqorServer } from './server-process';
+import { chain } from '../helpers/workflows/documents';
 
 /**
  * The Workflow studio's list, run history, live run view and analytics against a
@@ -34,31 +35,24 @@ async function runWorkflow(server: LevqorServer, id: string, extra: Record<strin
 
 /** manual → a transform that fails when asked → log. */
 function checkWorkflow(name: string, trigger: object = { type: 'manual' }) {
-  return {
-    name,
-    trigger,
-    nodes: [
+  return chain(
+    [
       { id: 'check', type: 'transform', params: { expression: 'input.fail ? $error("card declined") : { "ok": true }' } },
       { id: 'note', type: 'log', params: { message: 'checked' } },
     ],
-    edges: [{ from: 'check', to: 'note' }],
-  };
+    { name, trigger },
+  );
 }
 
 /** build → approval gate → announce. */
-const shipWorkflow = {
-  name: 'Ship the release',
-  trigger: { type: 'manual' },
-  nodes: [
+const shipWorkflow = chain(
+  [
     { id: 'build', type: 'transform', params: { expression: '{ "version": "1.2.0" }' } },
     { id: 'gate', type: 'approval', params: { message: 'Ship 1.2.0?' } },
     { id: 'announce', type: 'log', params: { message: 'shipped {{ steps.build.output.version }}' } },
   ],
-  edges: [
-    { from: 'build', to: 'gate' },
-    { from: 'gate', to: 'announce' },
-  ],
-};
+  { name: 'Ship the release' },
+);
 
 function row(page: Page, id: string) {
   return page.getByTestId(`workflow-row-${id}`);

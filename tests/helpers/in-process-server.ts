@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { afterEach } from 'vitest';
 import { createCore, type Clock, type Core } from '../../src-main/core';
 import { createDispatcher, type Dispatcher } from '../../src-main/api/dispatcher';
-import { startServer, type RunningServer } from '../../src-main/server/http-server';
+import { startServer, type ExtraRoute, type RunningServer } from '../../src-main/server/http-server';
 import { appRoutes } from '../../src-main/server/routes';
 import { loadOrCreateToken } from '../../src-main/server/token';
 import { tempDir } from './temp-dir';
@@ -21,13 +22,25 @@ export interface InProcessServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  allowHosts?: string[];
+  /** The routes beside /api (every route of `levqor serve` unless given). */
+  routes?: (dispatcher: Dispatcher) => ExtraRoute[];
+  /** A built UI to serve. */
+  rendererDir?: string;
+}
+
 /** The headless server as `levqor serve` wires it (core, dispatcher, every route), on a free port. */
-export async function serveInProcess(options: { env?: NodeJS.ProcessEnv; clock?: Clock; allowHosts?: string[] } = {}): Promise<InProcessServer> {
+export async function serveInProcess(options: ServeOptions = {}): Promise<InProcessServer> {
   const dataDir = tempDir();
   const core = createCore({ dataDir, env: options.env ?? {}, logToFile: false, ...(options.clock ? { clock: options.clock } : {}) });
   const dispatcher = createDispatcher(core);
   const token = loadOrCreateToken(dataDir);
-  const server = await startServer({ core, dispatcher, token, port: 0, routes: appRoutes(dispatcher), ...(options.allowHosts ? { allowHosts: options.allowHosts } : {}) });
+  const routes = (options.routes ?? appRoutes)(dispatcher);
+  const extra = { ...(options.allowHosts ? { allowHosts: options.allowHosts } : {}), ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}) };
+  const server = await startServer({ core, dispatcher, token, port: 0, routes, ...extra });
   const origin = `http://127.0.0.1:${server.port}`;
   return {
     core,
@@ -49,6 +62,20 @@ export async function serveInProcess(options: { env?: NodeJS.ProcessEnv; clock?:
     },
   };
 }
+
+const servedForTest = new Set<InProcessServer>();
+
+/** serveInProcess for the current test: closed (server, then core) when the test ends. */
+export async function serveForTest(options: ServeOptions = {}): Promise<InProcessServer> {
+  const served = await serveInProcess(options);
+  servedForTest.add(served);
+  return served;
+}
+
+afterEach(async () => {
+  for (const served of [...servedForTest]) await served.close();
+  servedForTest.clear();
+});
 
 /** A digest of every row of every table: equal digests mean a call changed nothing stored. */
 export function databaseDigest(core: Core): string {

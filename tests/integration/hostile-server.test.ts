@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src-main/core';
 import { maxJsonDepth } from '../../shared/json-depth';
-import { databaseDigest, serveInProcess, type InProcessServer } from '../helpers/in-process-server';
+import { databaseDigest, serveForTest } from '../helpers/in-process-server';
 import { rawRequest } from '../helpers/raw-http';
 
 /**
@@ -11,24 +11,13 @@ import { rawRequest } from '../helpers/raw-http';
  * name, a script without the token, broken request lines, bodies built to exhaust a stack.
  * Each case names the promise of docs/security.md it checks.
  */
-let running: InProcessServer | undefined;
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-async function serve(options: Parameters<typeof serveInProcess>[0] = {}): Promise<InProcessServer> {
-  running = await serveInProcess(options);
-  return running;
-}
-
 /** JSON text nested `levels` objects deep (built as text: JSON.stringify itself overflows on it). */
 const deep = (levels: number): string => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 const json = { 'content-type': 'application/json' };
 
 describe('browser sessions instead of a token cookie', () => {
   it('no response sets a cookie; the session is not the token and is refused once revoked', async () => {
-    const s = await serve();
+    const s = await serveForTest();
     const page = await rawRequest(s.server.port, { path: `/?token=${s.token}`, headers: { host: `127.0.0.1:${s.server.port}` } });
     expect(page.headers['set-cookie']).toBeUndefined();
     const session = await s.openSession();
@@ -46,7 +35,7 @@ describe('browser sessions instead of a token cookie', () => {
 
   it('a session ends 14 days after its last use, and 90 days after it began whatever the use', async () => {
     const clock = new ManualClock(Date.UTC(2026, 5, 1));
-    const s = await serve({ clock });
+    const s = await serveForTest({ clock });
     const day = 24 * 3600_000;
     const idle = await s.openSession();
     const used = await s.openSession();
@@ -63,7 +52,7 @@ describe('browser sessions instead of a token cookie', () => {
 
 describe('cross-site calls', () => {
   it('an API call without content-type application/json runs nothing, an empty body included', async () => {
-    const s = await serve();
+    const s = await serveForTest();
     const before = databaseDigest(s.core);
     for (const headers of [{}, { 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'multipart/form-data; boundary=x' }] as Record<string, string>[]) {
       for (const procedure of ['telemetry.prune', 'runs.resume', 'products.sendUploads', 'guardian.check', 'stage.set']) {
@@ -76,7 +65,7 @@ describe('cross-site calls', () => {
   });
 
   it('a session call from another origin, or from a page that does not say it is ours, is 403 and runs nothing', async () => {
-    const s = await serve();
+    const s = await serveForTest();
     const session = await s.openSession();
     const before = databaseDigest(s.core);
     const sibling = `http://127.0.0.1:${s.server.port + 1}`;
@@ -94,7 +83,7 @@ describe('cross-site calls', () => {
 
 describe('the Host header', () => {
   it('a name that is not ours is refused before any route, the token link included', async () => {
-    const s = await serve();
+    const s = await serveForTest();
     const port = s.server.port;
     const paths = [
       { method: 'POST', path: '/api/app.info', headers: { ...json, authorization: `Bearer ${s.token}` }, body: '{}' },
@@ -119,7 +108,7 @@ describe('the Host header', () => {
   });
 
   it('--allow-host adds a name', async () => {
-    const s = await serve({ allowHosts: ['home.example'] });
+    const s = await serveForTest({ allowHosts: ['home.example'] });
     const res = await rawRequest(s.server.port, { method: 'POST', path: '/api/app.info', headers: { ...json, authorization: `Bearer ${s.token}`, host: `home.example:${s.server.port}` }, body: '{}' });
     expect(res.status).toBe(200);
   });
@@ -127,7 +116,7 @@ describe('the Host header', () => {
 
 describe('files of this machine', () => {
   it('products.validate { file } and telemetry.ingest { path } are refused over HTTP, and never echo a file', async () => {
-    const s = await serve();
+    const s = await serveForTest();
     const secretFile = join(s.dataDir, 'not-json.txt');
     writeFileSync(secretFile, 'root:$y$SECRET-CONTENT-7f3a:19000:0:99999:7:::\n');
     for (const [procedure, input, field] of [
@@ -153,7 +142,7 @@ describe('files of this machine', () => {
 
 describe('settings that decide where a secret goes', () => {
   it('drive.rootUrl and productsDir change only from the command line; an address must be https or loopback', async () => {
-    const s = await serve();
+    const s = await serveForTest();
     const before = databaseDigest(s.core);
     for (const [key, value] of [
       ['drive.rootUrl', 'http://127.0.0.1:9/'],
@@ -179,7 +168,7 @@ describe('settings that decide where a secret goes', () => {
 
 describe('malformed requests', () => {
   it('broken percent-encoding and `//` answer 400 or the app, never 500', async () => {
-    const s = await serve();
+    const s = await serveForTest();
     const host = `127.0.0.1:${s.server.port}`;
     const auth = { authorization: `Bearer ${s.token}`, ...json, host };
     for (const [method, path] of [
@@ -200,7 +189,7 @@ describe('malformed requests', () => {
   });
 
   it(`JSON nested deeper than ${maxJsonDepth} levels is 400 naming the limit, everywhere JSON enters`, async () => {
-    const s = await serve();
+    const s = await serveForTest();
     const tooDeep = deep(5_000);
     const api = (procedure: string, body: string) => fetch(`${s.origin}/api/${procedure}`, { method: 'POST', headers: { ...json, authorization: `Bearer ${s.token}` }, body });
     const row = (meta: string) => `{"level":"info","source":"s","message":"m","meta":${meta}}`;

@@ -4,22 +4,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { assertBuilt, levqor } from '../helpers/cli';
 import { createCore } from '../../src-main/core';
+import { chain } from '../helpers/workflows/documents';
 
 beforeAll(assertBuilt);
 
-const gated = {
-  name: 'Ship check',
-  trigger: { type: 'manual' },
-  nodes: [
+const gated = chain(
+  [
     { id: 'calc', type: 'transform', params: { expression: "{ 'total': 2 + 3 }" } },
     { id: 'gate', type: 'approval', params: { message: 'Ship it?' } },
     { id: 'say', type: 'log', params: { message: 'total is {{ steps.calc.output.total }}' } },
   ],
-  edges: [
-    { from: 'calc', to: 'gate' },
-    { from: 'gate', to: 'say' },
-  ],
-};
+  { name: 'Ship check' },
+);
 
 function writeJson(dir: string, name: string, value: unknown): string {
   const file = join(dir, name);

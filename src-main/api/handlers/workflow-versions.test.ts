@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../dispatcher';
+import { dispatcherCall } from '../../../tests/helpers/dispatcher-call';
 import { testCore, type TestCore } from '../../../tests/helpers/workflows/core';
 
 let t: TestCore;
@@ -9,11 +10,7 @@ describe('drafts and versions through the dispatcher', () => {
   it('stores a draft as written (no defaults), lists versions, refuses to run it, restores', async () => {
     t = testCore();
     const api = createDispatcher(t.core);
-    const call = async (name: string, input: unknown) => {
-      const r = await api.call(name, input);
-      if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.message}`), { code: r.error.code });
-      return r.value as Record<string, unknown> & { [k: string]: any };
-    };
+    const call = dispatcherCall(api);
     // a cron trigger without timezone/overlap and a node without params: the format's defaults must not appear
     const draft = { name: 'Nightly', trigger: { type: 'cron', expr: '0 3 * * *' }, nodes: [{ id: 'a', type: 'crm.sync' }] };
     await expect(call('workflows.save', { workflow: draft })).rejects.toThrow(/nodes\[0\]\.type/);

@@ -1,31 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../dispatcher';
-import { testCore, wf, type TestCore } from '../../../tests/helpers/workflows/core';
+import { dispatcherCall } from '../../../tests/helpers/dispatcher-call';
+import { testCore, type TestCore } from '../../../tests/helpers/workflows/core';
+import { chain } from '../../../tests/helpers/workflows/documents';
 
 let t: TestCore;
 afterEach(() => t?.cleanup());
 
-const doc = wf(
-  [
-    { id: 'calc', type: 'transform', params: { expression: 'input.n + 1' } },
-    { id: 'gate', type: 'approval', params: { message: 'Publish {{ steps.calc.output }}?' } },
-    { id: 'say', type: 'log', params: { message: 'published {{ steps.calc.output }}' } },
-  ],
-  [
-    { from: 'calc', to: 'gate' },
-    { from: 'gate', to: 'say' },
-  ],
-);
+const doc = chain([
+  { id: 'calc', type: 'transform', params: { expression: 'input.n + 1' } },
+  { id: 'gate', type: 'approval', params: { message: 'Publish {{ steps.calc.output }}?' } },
+  { id: 'say', type: 'log', params: { message: 'published {{ steps.calc.output }}' } },
+]);
 
 describe('workflow procedures through the dispatcher', () => {
   it('validates, imports, lists, gets, exports, runs, approves, inspects', async () => {
     t = testCore();
     const api = createDispatcher(t.core);
-    const call = async (name: string, input: unknown) => {
-      const r = await api.call(name, input);
-      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-      return r.value as Record<string, unknown> & { [k: string]: any };
-    };
+    const call = dispatcherCall(api);
 
     expect(await call('workflows.validate', { workflow: doc })).toEqual({ valid: true, errors: [] });
     const bad = await call('workflows.validate', { workflow: { ...doc, nodes: [{ id: 'x', type: 'nope' }], edges: [] } });

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import { withStatements } from '../db/with-statements';
 import type { Approval, ApprovalOutcome, ApprovalSubject, ApprovalSubjectKind } from '../../../shared/contract/approvals';
 import type { ApprovalStatus, StepClass } from '../../../shared/workflow';
 import type { LaunchStage } from '../../../shared/stage';
@@ -88,32 +88,28 @@ export interface ApprovalFilter {
   limit: number;
 }
 
-/** Approval requests (docs/architecture.md): who asked, what for, who decided, when and why. */
-export class ApprovalStore {
-  private readonly s;
-  constructor(db: Db) {
-    const p = (sql: string) => db.prepare(sql);
-    this.s = {
-      insert: p(`INSERT INTO approvals (id, subject_kind, subject_ref, subject_title, run_id, node_id, workflow_id, workflow_name, step_type, class,
-        stage, message, preview, status, requested_by, requested_at, expires_at, on_timeout) VALUES (@id, 'step', @runId || '/' || @nodeId,
-        @workflowName || ' › ' || @nodeId, @runId, @nodeId, @workflowId, @workflowName, @stepType, @class, @stage,
-        @message, @preview, 'pending', @requestedBy, @requestedAt, @expiresAt, @onTimeout)`),
-      insertSubject: p(`INSERT INTO approvals (id, subject_kind, subject_ref, subject_title, step_type, class, stage, message, preview, status,
-        requested_by, requested_at, expires_at, on_timeout) VALUES (@id, @kind, @ref, @title, @stepType, @class, @stage, @message, @preview,
-        'pending', @requestedBy, @requestedAt, @expiresAt, 'reject')`),
-      setOutcome: p('UPDATE approvals SET outcome = ? WHERE id = ?'),
-      pendingFor: p(`SELECT * FROM approvals WHERE subject_kind = ? AND subject_ref = ? AND status = 'pending' ORDER BY requested_at DESC, id DESC LIMIT 1`),
-      expiredSubjects: p(`SELECT * FROM approvals WHERE status = 'pending' AND subject_kind <> 'step' AND expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at, id`),
-      get: p('SELECT * FROM approvals WHERE id = ?'),
-      decide: p(`UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'`),
-      cancelForRun: p(`UPDATE approvals SET status = 'cancelled', decided_by = ?, decided_at = ?, reason = ? WHERE run_id = ? AND status = 'pending' RETURNING *`),
-      forRun: p('SELECT * FROM approvals WHERE run_id = ? ORDER BY requested_at, id'),
-      list: p(`SELECT * FROM approvals WHERE (@status IS NULL OR status = @status) AND (@runId IS NULL OR run_id = @runId)
-        AND (@kind IS NULL OR subject_kind = @kind) AND (@ref IS NULL OR subject_ref = @ref)
-        ORDER BY CASE status WHEN 'pending' THEN 0 ELSE 1 END, requested_at DESC, id DESC LIMIT @limit`),
-    };
-  }
+const sql = {
+  insert: `INSERT INTO approvals (id, subject_kind, subject_ref, subject_title, run_id, node_id, workflow_id, workflow_name, step_type, class,
+    stage, message, preview, status, requested_by, requested_at, expires_at, on_timeout) VALUES (@id, 'step', @runId || '/' || @nodeId,
+    @workflowName || ' › ' || @nodeId, @runId, @nodeId, @workflowId, @workflowName, @stepType, @class, @stage,
+    @message, @preview, 'pending', @requestedBy, @requestedAt, @expiresAt, @onTimeout)`,
+  insertSubject: `INSERT INTO approvals (id, subject_kind, subject_ref, subject_title, step_type, class, stage, message, preview, status,
+    requested_by, requested_at, expires_at, on_timeout) VALUES (@id, @kind, @ref, @title, @stepType, @class, @stage, @message, @preview,
+    'pending', @requestedBy, @requestedAt, @expiresAt, 'reject')`,
+  setOutcome: 'UPDATE approvals SET outcome = ? WHERE id = ?',
+  pendingFor: `SELECT * FROM approvals WHERE subject_kind = ? AND subject_ref = ? AND status = 'pending' ORDER BY requested_at DESC, id DESC LIMIT 1`,
+  expiredSubjects: `SELECT * FROM approvals WHERE status = 'pending' AND subject_kind <> 'step' AND expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at, id`,
+  get: 'SELECT * FROM approvals WHERE id = ?',
+  decide: `UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'`,
+  cancelForRun: `UPDATE approvals SET status = 'cancelled', decided_by = ?, decided_at = ?, reason = ? WHERE run_id = ? AND status = 'pending' RETURNING *`,
+  forRun: 'SELECT * FROM approvals WHERE run_id = ? ORDER BY requested_at, id',
+  list: `SELECT * FROM approvals WHERE (@status IS NULL OR status = @status) AND (@runId IS NULL OR run_id = @runId)
+    AND (@kind IS NULL OR subject_kind = @kind) AND (@ref IS NULL OR subject_ref = @ref)
+    ORDER BY CASE status WHEN 'pending' THEN 0 ELSE 1 END, requested_at DESC, id DESC LIMIT @limit`,
+};
 
+/** Approval requests (docs/architecture.md): who asked, what for, who decided, when and why. */
+export class ApprovalStore extends withStatements(sql) {
   insert(a: StepApprovalInsert): void {
     this.s.insert.run(a);
   }

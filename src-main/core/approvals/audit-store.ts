@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import { withStatements } from '../db/with-statements';
 import type { StepClass, StepMode } from '../../../shared/workflow';
 import type { LaunchStage } from '../../../shared/stage';
 import type { ApprovalSubjectKind } from '../../../shared/contract/approvals';
@@ -31,19 +31,17 @@ export interface SubjectAuditEntry extends AuditFields {
   subject: { kind: ApprovalSubjectKind; ref: string };
 }
 
+const sql = {
+  insert: `INSERT INTO workflow_audit (at, subject_kind, subject_ref, run_id, node_id, workflow_id, step_type, class, stage, mode, decision, approval_id, attempt, detail)
+    VALUES (@at, 'step', @runId || '/' || @nodeId, @runId, @nodeId, @workflowId, @stepType, @class, @stage, @mode, @decision, @approvalId, @attempt, @detail)`,
+  insertSubject: `INSERT INTO workflow_audit (at, subject_kind, subject_ref, step_type, class, stage, mode, decision, approval_id, attempt, detail)
+    VALUES (@at, @kind, @ref, @stepType, @class, @stage, @mode, @decision, @approvalId, @attempt, @detail)`,
+  forSubject: 'SELECT * FROM workflow_audit WHERE subject_kind = ? AND subject_ref = ? ORDER BY id',
+  forRun: 'SELECT * FROM workflow_audit WHERE run_id = ? ORDER BY id',
+};
+
 /** One row for every side effect (written before it happens), every dry run and every blocked step. */
-export class AuditStore {
-  private readonly s;
-  constructor(db: Db) {
-    this.s = {
-      insert: db.prepare(`INSERT INTO workflow_audit (at, subject_kind, subject_ref, run_id, node_id, workflow_id, step_type, class, stage, mode, decision, approval_id, attempt, detail)
-        VALUES (@at, 'step', @runId || '/' || @nodeId, @runId, @nodeId, @workflowId, @stepType, @class, @stage, @mode, @decision, @approvalId, @attempt, @detail)`),
-      insertSubject: db.prepare(`INSERT INTO workflow_audit (at, subject_kind, subject_ref, step_type, class, stage, mode, decision, approval_id, attempt, detail)
-        VALUES (@at, @kind, @ref, @stepType, @class, @stage, @mode, @decision, @approvalId, @attempt, @detail)`),
-      forSubject: db.prepare('SELECT * FROM workflow_audit WHERE subject_kind = ? AND subject_ref = ? ORDER BY id'),
-      forRun: db.prepare('SELECT * FROM workflow_audit WHERE run_id = ? ORDER BY id'),
-    };
-  }
+export class AuditStore extends withStatements(sql) {
   insert(entry: AuditEntry): void {
     this.s.insert.run(entry);
   }

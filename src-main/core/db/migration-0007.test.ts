@@ -1,18 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/helpers/temp-dir';
-import { openDatabase } from './open';
+import { dataDirBefore } from '../../../tests/helpers/data-dir-before';
 import { migrate } from './migrate';
-import { migrations } from './migrations';
 import { ApprovalStore } from '../approvals';
 
 describe('migration 7 (approval subjects)', () => {
   it('keeps existing approvals, audit rows and uploads; step approvals keep their FK to runs', () => {
-    const db = openDatabase(join(tempDir(), 'a.db'));
-    migrate(
-      db,
-      migrations.filter((m) => m.version < 7),
-    );
+    const { db } = dataDirBefore(7);
     db.prepare("INSERT INTO workflow_definitions (id, document, created_at) VALUES ('d1', '{}', 1)").run();
     db.prepare("INSERT INTO runs (id, workflow_name, definition_id, trigger, status, created_at, updated_at) VALUES ('r1', 'Refund', 'd1', 'manual', 'waiting', 1, 1)").run();
     db.prepare(

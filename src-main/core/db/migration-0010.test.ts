@@ -1,19 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/helpers/temp-dir';
+import { dataDirBefore } from '../../../tests/helpers/data-dir-before';
 import { createCore } from '../index';
-import { openDatabase } from './open';
-import { migrate } from './migrate';
-import { migrations } from './migrations';
 
 describe('migration 10 (telemetry made ids)', () => {
   it('keeps every row and its seq; rows stored before keep their unique check; made ids skip it', () => {
-    const dir = tempDir();
-    const db = openDatabase(join(dir, 'levqor.db'));
-    migrate(
-      db,
-      migrations.filter((m) => m.version < 10),
-    );
+    const { dir, db } = dataDirBefore(10);
     const id = '01960000-0000-7000-8000-000000000001';
     db.prepare(
       `INSERT INTO telemetry_logs (seq, id, ts, level, source, message, fingerprint, origin) VALUES (7, ?, 1000, 'info', 'site', 'hello', 'f1', 0), (9, ?, 2000, 'error', 'site', 'boom', 'f2', 1)`,

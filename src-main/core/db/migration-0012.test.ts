@@ -1,19 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/helpers/temp-dir';
+import { dataDirBefore } from '../../../tests/helpers/data-dir-before';
 import { createCore } from '../index';
-import { openDatabase } from './open';
-import { migrate } from './migrate';
-import { migrations } from './migrations';
 
 describe('migration 12 (telemetry lean rows)', () => {
   it('keeps every stored id, seq and unique check; rows made afterwards store no id', () => {
-    const dir = tempDir();
-    const db = openDatabase(join(dir, 'levqor.db'));
-    migrate(
-      db,
-      migrations.filter((m) => m.version < 12),
-    );
+    const { dir, db } = dataDirBefore(12);
     const given = '01960000-0000-7000-8000-000000000001';
     const madeBefore = '01960000-0000-7000-8000-000000000002';
     db.prepare(

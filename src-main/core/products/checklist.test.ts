@@ -1,30 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { productSpecSchema } from '../../../shared/product';
 import { productSite, sampleSpec, writeContent } from '../../../tests/helpers/products';
 import { tempDir } from '../../../tests/helpers/temp-dir';
+import { greyPng } from '../../../tests/helpers/png';
 import { readPngInfo } from './png';
-
-/** A real, minimal PNG (grey, 8-bit) of the given size. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc((width + 1) * height);
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 describe('PNG check', () => {
   it('reads the signature and IHDR dimensions, and names what is wrong otherwise', () => {
@@ -33,9 +14,9 @@ describe('PNG check', () => {
       writeFileSync(join(dir, name), data);
       return join(dir, name);
     };
-    expect(readPngInfo(write('ok.png', png(1200, 630)))).toEqual({ png: true, width: 1200, height: 630 });
+    expect(readPngInfo(write('ok.png', greyPng(1200, 630)))).toEqual({ png: true, width: 1200, height: 630 });
     expect(readPngInfo(write('jpeg.png', Buffer.from('ffd8ffe000104a464946', 'hex')))).toEqual({ png: false, problem: 'is not a PNG (wrong signature)' });
-    expect(readPngInfo(write('cut.png', png(10, 10).subarray(0, 12)))).toEqual({ png: false, problem: 'is a damaged PNG (no IHDR header)' });
+    expect(readPngInfo(write('cut.png', greyPng(10, 10).subarray(0, 12)))).toEqual({ png: false, problem: 'is a damaged PNG (no IHDR header)' });
     expect(readPngInfo(join(dir, 'missing.png'))).toMatchObject({ png: false, problem: expect.stringContaining('ENOENT') });
   });
 });
@@ -48,7 +29,7 @@ describe('launch checklist', () => {
     expect(core.products.checklist(sampleSpec.slug)).toMatchObject({ omegaCreated: false, filled: 0, total: 70 });
 
     const { omegaDir } = await core.products.compile(sampleSpec.slug, { upload: false });
-    writeFileSync(join(omegaDir, 'Product-Cover', 'cover-01.png'), png(1600, 1200));
+    writeFileSync(join(omegaDir, 'Product-Cover', 'cover-01.png'), greyPng(1600, 1200));
     writeFileSync(join(omegaDir, 'Thumbnails', 'thumbnail-01.png'), 'not an image');
     const list = core.products.checklist(sampleSpec.slug);
     expect(list).toMatchObject({ omegaCreated: true, filled: 1, total: 70 });

@@ -2,26 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { UploadPlan, UploadRecord, UploadStatus } from '../../../shared/contract/products';
 import type { Db } from '../db/open';
 
-interface Row {
-  id: string;
-  slug: string;
-  version: string;
-  zip_path: string;
-  sha256: string;
-  bytes: number;
-  status: UploadStatus;
-  plan: string;
-  attempts: number;
-  next_attempt_at: number | null;
-  last_error: string | null;
-  session_uri: string | null;
-  drive_file_id: string | null;
-  drive_download_url: string | null;
-  approval_id: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
 /** A row as core sees it: the record the contract shows, plus the resumable session (never shown). */
 export interface StoredUpload extends UploadRecord {
   sessionUri?: string;
@@ -49,26 +29,23 @@ const columns: Record<keyof UploadPatch, string> = {
   approvalId: 'approval_id',
 };
 
+/** Every column, named and ordered as the record names them. */
+const uploadColumns = `id, slug, version, sha256, bytes, zip_path AS zipPath, status, plan, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
+  session_uri AS sessionUri, drive_file_id AS driveFileId, drive_download_url AS driveDownloadUrl, approval_id AS approvalId, created_at AS createdAt,
+  updated_at AS updatedAt`;
+
+/** The fields a row holds as NULL when they are unset; the record leaves them out. */
+const unsetWhenNull = ['nextAttemptAt', 'lastError', 'sessionUri', 'driveFileId', 'driveDownloadUrl', 'approvalId'] as const;
+
+type UnsetWhenNull = (typeof unsetWhenNull)[number];
+
+/** A row as uploadColumns reads it. */
+type Row = Omit<Required<StoredUpload>, 'plan' | UnsetWhenNull> & { plan: string } & { [K in UnsetWhenNull]: Required<StoredUpload>[K] | null };
+
 function fromRow(r: Row): StoredUpload {
-  return {
-    id: r.id,
-    slug: r.slug,
-    version: r.version,
-    sha256: r.sha256,
-    bytes: r.bytes,
-    zipPath: r.zip_path,
-    status: r.status,
-    plan: JSON.parse(r.plan) as UploadPlan,
-    attempts: r.attempts,
-    ...(r.next_attempt_at !== null ? { nextAttemptAt: r.next_attempt_at } : {}),
-    ...(r.last_error !== null ? { lastError: r.last_error } : {}),
-    ...(r.session_uri !== null ? { sessionUri: r.session_uri } : {}),
-    ...(r.drive_file_id !== null ? { driveFileId: r.drive_file_id } : {}),
-    ...(r.drive_download_url !== null ? { driveDownloadUrl: r.drive_download_url } : {}),
-    ...(r.approval_id !== null ? { approvalId: r.approval_id } : {}),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
+  const upload: Record<string, unknown> = { ...r, plan: JSON.parse(r.plan) as UploadPlan };
+  for (const field of unsetWhenNull) if (upload[field] === null) delete upload[field];
+  return upload as unknown as StoredUpload;
 }
 
 /** Strips what must not leave core (the session URI is a credential for the upload). */
@@ -93,15 +70,15 @@ export class UploadStore {
   }
 
   get(id: string): StoredUpload | undefined {
-    const row = this.db.prepare('SELECT * FROM product_uploads WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db.prepare(`SELECT ${uploadColumns} FROM product_uploads WHERE id = ?`).get(id) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
 
   list(slug?: string): StoredUpload[] {
     const rows = (
       slug === undefined
-        ? this.db.prepare('SELECT * FROM product_uploads ORDER BY created_at DESC, rowid DESC').all()
-        : this.db.prepare('SELECT * FROM product_uploads WHERE slug = ? ORDER BY created_at DESC, rowid DESC').all(slug)
+        ? this.db.prepare(`SELECT ${uploadColumns} FROM product_uploads ORDER BY created_at DESC, rowid DESC`).all()
+        : this.db.prepare(`SELECT ${uploadColumns} FROM product_uploads WHERE slug = ? ORDER BY created_at DESC, rowid DESC`).all(slug)
     ) as Row[];
     return rows.map(fromRow);
   }
@@ -113,7 +90,7 @@ export class UploadStore {
   /** The newest upload of this exact archive that is not finished badly. */
   findArchive(slug: string, sha256: string): StoredUpload | undefined {
     const row = this.db
-      .prepare("SELECT * FROM product_uploads WHERE slug = ? AND sha256 = ? AND status NOT IN ('failed', 'superseded', 'rejected') ORDER BY created_at DESC, rowid DESC LIMIT 1")
+      .prepare(`SELECT ${uploadColumns} FROM product_uploads WHERE slug = ? AND sha256 = ? AND status NOT IN ('failed', 'superseded', 'rejected') ORDER BY created_at DESC, rowid DESC LIMIT 1`)
       .get(slug, sha256) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
@@ -122,7 +99,7 @@ export class UploadStore {
   due(now: number, ignoreBackoff = false): StoredUpload[] {
     const rows = this.db
       .prepare(
-        `SELECT * FROM product_uploads
+        `SELECT ${uploadColumns} FROM product_uploads
          WHERE (status = 'queued' AND (? OR next_attempt_at IS NULL OR next_attempt_at <= ?))
             OR (status = 'uploading' AND next_attempt_at <= ?)
          ORDER BY created_at, rowid`,
@@ -152,13 +129,13 @@ export class UploadStore {
   /** Older uploads of a product that were never sent are replaced by a newer build; returns them (their approvals are withdrawn). */
   supersedeOthers(slug: string, keepId: string, now: number): StoredUpload[] {
     const rows = this.db
-      .prepare("UPDATE product_uploads SET status = 'superseded', session_uri = NULL, updated_at = ? WHERE slug = ? AND id != ? AND status IN ('needs-approval', 'queued') RETURNING *")
+      .prepare(`UPDATE product_uploads SET status = 'superseded', session_uri = NULL, updated_at = ? WHERE slug = ? AND id != ? AND status IN ('needs-approval', 'queued') RETURNING ${uploadColumns}`)
       .all(now, slug, keepId) as Row[];
     return rows.map(fromRow);
   }
 
   /** Uploads waiting for a pre-launch approval. */
   needingApproval(): StoredUpload[] {
-    return (this.db.prepare("SELECT * FROM product_uploads WHERE status = 'needs-approval' ORDER BY created_at, rowid").all() as Row[]).map(fromRow);
+    return (this.db.prepare(`SELECT ${uploadColumns} FROM product_uploads WHERE status = 'needs-approval' ORDER BY created_at, rowid`).all() as Row[]).map(fromRow);
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import { withStatements } from '../db/with-statements';
 
 export interface ScheduleState {
   workflowId: string;
@@ -9,19 +9,17 @@ export interface ScheduleState {
   activeRunId: string | null;
 }
 
+const sql = {
+  get: 'SELECT * FROM schedule_state WHERE workflow_id = ?',
+  put: `INSERT INTO schedule_state (workflow_id, definition_id, last_checked_at, last_fire_at, buffered_fire_at, active_run_id, updated_at)
+    VALUES (@workflowId, @definitionId, @lastCheckedAt, @lastFireAt, @bufferedFireAt, @activeRunId, @now)
+    ON CONFLICT (workflow_id) DO UPDATE SET definition_id = excluded.definition_id, last_checked_at = excluded.last_checked_at,
+    last_fire_at = excluded.last_fire_at, buffered_fire_at = excluded.buffered_fire_at, active_run_id = excluded.active_run_id, updated_at = excluded.updated_at`,
+  delete: 'DELETE FROM schedule_state WHERE workflow_id = ?',
+};
+
 /** Where each cron schedule got to: survives restarts, so missed fires can be caught up. */
-export class ScheduleStore {
-  private readonly s;
-  constructor(db: Db) {
-    this.s = {
-      get: db.prepare('SELECT * FROM schedule_state WHERE workflow_id = ?'),
-      put: db.prepare(`INSERT INTO schedule_state (workflow_id, definition_id, last_checked_at, last_fire_at, buffered_fire_at, active_run_id, updated_at)
-        VALUES (@workflowId, @definitionId, @lastCheckedAt, @lastFireAt, @bufferedFireAt, @activeRunId, @now)
-        ON CONFLICT (workflow_id) DO UPDATE SET definition_id = excluded.definition_id, last_checked_at = excluded.last_checked_at,
-        last_fire_at = excluded.last_fire_at, buffered_fire_at = excluded.buffered_fire_at, active_run_id = excluded.active_run_id, updated_at = excluded.updated_at`),
-      delete: db.prepare('DELETE FROM schedule_state WHERE workflow_id = ?'),
-    };
-  }
+export class ScheduleStore extends withStatements(sql) {
   get(workflowId: string): ScheduleState | undefined {
     const r = this.s.get.get(workflowId) as Record<string, unknown> | undefined;
     if (!r) return undefined;

@@ -2,7 +2,8 @@ import { parseDuration, type CronTrigger, type RunStatus, type WorkflowDocument 
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { Logger } from '../logger';
-import type { Timer, TimerHandle } from '../timer';
+import { Alarm } from '../alarm';
+import type { Timer } from '../timer';
 import { planFires } from './catch-up';
 import { CronSchedule } from './cron';
 import { decideOverlap } from './overlap';
@@ -45,12 +46,16 @@ const active = (s: RunStatus | undefined) => s === 'queued' || s === 'running' |
  */
 export class Scheduler {
   private running = false;
-  private fireHandle: TimerHandle | undefined;
-  private heartbeat: TimerHandle | undefined;
+  /** The next fire time of any schedule. */
+  private readonly fireAlarm: Alarm;
+  private readonly heartbeatAlarm: Alarm;
   private readonly schedules = new Map<string, CronSchedule>();
   private ticking = false;
 
-  constructor(private readonly d: SchedulerDeps) {}
+  constructor(private readonly d: SchedulerDeps) {
+    this.fireAlarm = new Alarm(d.timer, d.clock);
+    this.heartbeatAlarm = new Alarm(d.timer, d.clock);
+  }
 
   start(): void {
     if (this.running) return;
@@ -61,10 +66,8 @@ export class Scheduler {
 
   stop(): void {
     this.running = false;
-    this.fireHandle?.cancel();
-    this.heartbeat?.cancel();
-    this.fireHandle = undefined;
-    this.heartbeat = undefined;
+    this.fireAlarm.clear();
+    this.heartbeatAlarm.clear();
   }
 
   get isRunning(): boolean {
@@ -180,18 +183,14 @@ export class Scheduler {
   }
 
   private armFire(next: number | undefined): void {
-    this.fireHandle?.cancel();
-    this.fireHandle = undefined;
+    this.fireAlarm.clear();
     if (!this.running || next === undefined) return;
-    this.fireHandle = this.d.timer.after(Math.max(0, next - this.d.clock.now()), () => {
-      this.fireHandle = undefined;
-      this.tick();
-    }, { unref: true });
+    this.fireAlarm.setAt(next, () => this.tick(), { unref: true });
   }
 
   private armHeartbeat(): void {
     if (!this.running) return;
-    this.heartbeat = this.d.timer.after(
+    this.heartbeatAlarm.setIn(
       schedulerLimits.heartbeatMs,
       () => {
         this.tick();

@@ -4,35 +4,17 @@ import type { Db } from '../db/open';
 import { uuidv7 } from '../ids';
 import type { Finding } from './detectors';
 
-interface StoredAnomaly {
-  id: string;
-  kind: Anomaly['kind'];
-  severity: Anomaly['severity'];
-  subject: string;
-  summary: string;
-  window_start: number;
-  window_end: number;
-  detected_at: number;
-  last_seen_at: number;
-  numbers: string;
-}
+/** Every column, named as the contract names them. */
+const anomalyColumns = 'id, kind, severity, subject, summary, window_start AS windowStart, window_end AS windowEnd, detected_at AS detectedAt, last_seen_at AS lastSeenAt, numbers';
+
+/** A row as anomalyColumns reads it: the numbers still JSON. */
+type StoredAnomaly = Omit<Anomaly, 'numbers'> & { numbers: string };
 
 /** An anomaly seen again within this long is the same one going on, not a new one. */
 export const ongoingMs = 30 * 60_000;
 
 function toAnomaly(r: StoredAnomaly): Anomaly {
-  return {
-    id: r.id,
-    kind: r.kind,
-    severity: r.severity,
-    subject: r.subject,
-    summary: r.summary,
-    windowStart: r.window_start,
-    windowEnd: r.window_end,
-    detectedAt: r.detected_at,
-    lastSeenAt: r.last_seen_at,
-    numbers: JSON.parse(r.numbers) as Anomaly['numbers'],
-  };
+  return { ...r, numbers: JSON.parse(r.numbers) as Anomaly['numbers'] };
 }
 
 /** Stored anomalies: a finding that is still going on updates its anomaly instead of adding one. */
@@ -45,7 +27,7 @@ export class AnomalyStore {
     const insert = this.db.prepare(
       'INSERT INTO telemetry_anomalies (id, kind, severity, subject, summary, window_start, window_end, detected_at, last_seen_at, numbers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const get = this.db.prepare('SELECT * FROM telemetry_anomalies WHERE id = ?');
+    const get = this.db.prepare(`SELECT ${anomalyColumns} FROM telemetry_anomalies WHERE id = ?`);
     return this.db.transaction(() => {
       const current: Anomaly[] = [];
       const fresh: Anomaly[] = [];
@@ -82,7 +64,7 @@ export class AnomalyStore {
       params.push(q.kind);
     }
     const rows = this.db
-      .prepare(`SELECT * FROM telemetry_anomalies ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY detected_at DESC, id DESC LIMIT ?`)
+      .prepare(`SELECT ${anomalyColumns} FROM telemetry_anomalies ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY detected_at DESC, id DESC LIMIT ?`)
       .all(...params, q.limit) as StoredAnomaly[];
     return rows.map(toAnomaly);
   }

@@ -6,8 +6,15 @@ import { createCore, type Core } from '..';
 
 const pg = usePostgres();
 
-function coreFor(url: string): Core {
-  return createCore({ dataDir: tempDir(), env: { LEVQOR_DATABASE_URL: url }, logToFile: false });
+/** A core whose remote Postgres is a fresh database `name`, closed when `body` is done. */
+async function withRemote(name: string, body: (core: Core, url: string) => Promise<void>): Promise<void> {
+  const url = await pg.createDatabase(name);
+  const core = createCore({ dataDir: tempDir(), env: { LEVQOR_DATABASE_URL: url }, logToFile: false });
+  try {
+    await body(core, url);
+  } finally {
+    core.close();
+  }
 }
 
 function ingestTraffic(core: Core, from: number, minutes: number, perMinute: number, seed: number): number {
@@ -40,9 +47,7 @@ function localIds(core: Core): string[] {
 
 describe('telemetry sync with the remote Postgres', () => {
   it('pushes local rows and pulls the site\u2019s, idempotently, resuming from its cursors', async () => {
-    const url = await pg.createDatabase('sync_basic');
-    const core = coreFor(url);
-    try {
+    await withRemote('sync_basic', async (core, url) => {
       await core.remote.check();
       await siteRows(url, 500);
       const local = ingestTraffic(core, Date.now() - 3_600_000, 30, 40, 1);
@@ -67,15 +72,11 @@ describe('telemetry sync with the remote Postgres', () => {
       const again = await core.telemetry.sync();
       expect(again.pushed).toBe(core.db.prepare('SELECT count(*) FROM telemetry_logs WHERE origin = 0').pluck().get());
       expect(await remoteIds(url)).toEqual(localIds(core));
-    } finally {
-      core.close();
-    }
+    });
   });
 
   it('survives the server being killed several times during a sync of 100k rows: nothing lost, nothing doubled', async () => {
-    const url = await pg.createDatabase('sync_fault');
-    const core = coreFor(url);
-    try {
+    await withRemote('sync_fault', async (core, url) => {
       await core.remote.check();
       await siteRows(url, 20_000);
       const local = ingestTraffic(core, Date.now() - 2 * 3_600_000, 100, 1_000, 3);
@@ -122,15 +123,11 @@ describe('telemetry sync with the remote Postgres', () => {
       expect(mine.length).toBe(local + 20_000);
       expect(remote).toEqual(mine);
       expect(await core.telemetry.sync()).toMatchObject({ pushed: 0, pulled: 0, lagRows: 0 });
-    } finally {
-      core.close();
-    }
+    });
   }, 120_000);
 
   it('rides out a restart right after the sync made the first connection, before any batch committed', async () => {
-    const url = await pg.createDatabase('sync_early_restart');
-    const core = coreFor(url);
-    try {
+    await withRemote('sync_early_restart', async (core, url) => {
       // no connection yet: the sync makes the first one, with two batches already waiting on it
       const local = ingestTraffic(core, Date.now() - 3_600_000, 25, 1_000, 4);
       expect(local).toBeGreaterThan(20_000);
@@ -150,8 +147,6 @@ describe('telemetry sync with the remote Postgres', () => {
       expect(result).toMatchObject({ pushed: local, pulled: 0, lagRows: 0 });
       expect(await remoteIds(url)).toEqual(localIds(core));
       expect(await core.telemetry.sync()).toMatchObject({ pushed: 0, pulled: 0, lagRows: 0 });
-    } finally {
-      core.close();
-    }
+    });
   }, 60_000);
 });

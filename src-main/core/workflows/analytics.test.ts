@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCore, wf, type TestCore } from '../../../tests/helpers/workflows/core';
+import { testCore, type TestCore } from '../../../tests/helpers/workflows/core';
+import { chain, wf } from '../../../tests/helpers/workflows/documents';
 import { percentile } from './analytics';
 
 let t: TestCore;
@@ -16,13 +17,10 @@ describe('workflow analytics', () => {
   it('reports runs, success rate, p50/p95 duration, top failures and mean approval wait over a range', async () => {
     t = testCore();
     const { id } = t.core.workflows.import(
-      wf(
-        [
-          { id: 'wait', type: 'delay', params: { duration: '{{ input.minutes & "m" }}' } },
-          { id: 'check', type: 'transform', params: { expression: 'input.fail ? $error("card declined " & input.minutes) : "ok"' } },
-        ],
-        [{ from: 'wait', to: 'check' }],
-      ),
+      chain([
+        { id: 'wait', type: 'delay', params: { duration: '{{ input.minutes & "m" }}' } },
+        { id: 'check', type: 'transform', params: { expression: 'input.fail ? $error("card declined " & input.minutes) : "ok"' } },
+      ]),
     );
     const from = t.clock.now();
     t.core.engine.startBackground();

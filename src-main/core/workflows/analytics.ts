@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import { withStatements } from '../db/with-statements';
 import type { WorkflowStats } from '../../../shared/contract/workflows';
 import { dailySeries, quarterHourMs } from './daily';
 
@@ -9,28 +9,26 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
 }
 
+const sql = {
+  counts: `SELECT status, COUNT(*) AS n FROM runs WHERE workflow_id = ? AND created_at >= ? AND created_at < ? GROUP BY status`,
+  durations: `SELECT finished_at - started_at AS ms FROM runs WHERE workflow_id = ? AND created_at >= ? AND created_at < ?
+    AND status IN ('succeeded', 'failed') AND started_at IS NOT NULL AND finished_at IS NOT NULL ORDER BY ms`,
+  failures: `SELECT COALESCE(json_extract(error, '$.code'), 'FAILED') AS code, COALESCE(json_extract(error, '$.nodeId'), '') AS node,
+    COALESCE(json_extract(error, '$.message'), '') AS message, COUNT(*) AS n
+    FROM runs WHERE workflow_id = ? AND created_at >= ? AND created_at < ? AND status = 'failed'
+    GROUP BY code, node, message ORDER BY n DESC, code LIMIT 50`,
+  buckets: `SELECT created_at / ${quarterHourMs} AS bucket, status, COUNT(*) AS n FROM runs
+    WHERE workflow_id = ? AND created_at >= ? AND created_at < ? GROUP BY bucket, status`,
+  rates: `SELECT workflow_id AS id, SUM(status = 'succeeded') AS ok, COUNT(*) AS n FROM runs
+    WHERE created_at >= ? AND workflow_id IS NOT NULL AND status IN ('succeeded', 'failed', 'cancelled') GROUP BY workflow_id`,
+  rate: `SELECT SUM(status = 'succeeded') AS ok, COUNT(*) AS n FROM runs
+    WHERE workflow_id = ? AND created_at >= ? AND status IN ('succeeded', 'failed', 'cancelled')`,
+  approvals: `SELECT COUNT(*) AS n, AVG(a.decided_at - a.requested_at) AS mean FROM approvals a
+    WHERE a.workflow_id = ? AND a.requested_at >= ? AND a.requested_at < ? AND a.status IN ('approved', 'rejected') AND a.decided_at IS NOT NULL`,
+};
+
 /** Per-workflow numbers over [from, to): runs by status, duration percentiles, failures, approval wait. */
-export class WorkflowAnalytics {
-  private readonly s;
-  constructor(db: Db) {
-    this.s = {
-      counts: db.prepare(`SELECT status, COUNT(*) AS n FROM runs WHERE workflow_id = ? AND created_at >= ? AND created_at < ? GROUP BY status`),
-      durations: db.prepare(`SELECT finished_at - started_at AS ms FROM runs WHERE workflow_id = ? AND created_at >= ? AND created_at < ?
-        AND status IN ('succeeded', 'failed') AND started_at IS NOT NULL AND finished_at IS NOT NULL ORDER BY ms`),
-      failures: db.prepare(`SELECT COALESCE(json_extract(error, '$.code'), 'FAILED') AS code, COALESCE(json_extract(error, '$.nodeId'), '') AS node,
-        COALESCE(json_extract(error, '$.message'), '') AS message, COUNT(*) AS n
-        FROM runs WHERE workflow_id = ? AND created_at >= ? AND created_at < ? AND status = 'failed'
-        GROUP BY code, node, message ORDER BY n DESC, code LIMIT 50`),
-      buckets: db.prepare(`SELECT created_at / ${quarterHourMs} AS bucket, status, COUNT(*) AS n FROM runs
-        WHERE workflow_id = ? AND created_at >= ? AND created_at < ? GROUP BY bucket, status`),
-      rates: db.prepare(`SELECT workflow_id AS id, SUM(status = 'succeeded') AS ok, COUNT(*) AS n FROM runs
-        WHERE created_at >= ? AND workflow_id IS NOT NULL AND status IN ('succeeded', 'failed', 'cancelled') GROUP BY workflow_id`),
-      rate: db.prepare(`SELECT SUM(status = 'succeeded') AS ok, COUNT(*) AS n FROM runs
-        WHERE workflow_id = ? AND created_at >= ? AND status IN ('succeeded', 'failed', 'cancelled')`),
-      approvals: db.prepare(`SELECT COUNT(*) AS n, AVG(a.decided_at - a.requested_at) AS mean FROM approvals a
-        WHERE a.workflow_id = ? AND a.requested_at >= ? AND a.requested_at < ? AND a.status IN ('approved', 'rejected') AND a.decided_at IS NOT NULL`),
-    };
-  }
+export class WorkflowAnalytics extends withStatements(sql) {
 
   /** Succeeded / finished runs created since `since`, per workflow (absent: none finished). */
   successRates(since: number): Map<string, number> {

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testCore, wf, type TestCore } from '../../../tests/helpers/workflows/core';
-import { CountingServer } from '../../../tests/helpers/workflows/http-server';
+import { describe, expect, it } from 'vitest';
+import { testCore, type TestCore } from '../../../tests/helpers/workflows/core';
+import { wf } from '../../../tests/helpers/workflows/documents';
+import { serverPerTest } from '../../../tests/helpers/workflows/server-per-test';
 
 let t: TestCore;
-let server: CountingServer;
-beforeEach(async () => {
-  server = await new CountingServer().start();
-});
-afterEach(async () => {
-  t?.cleanup();
-  await server.stop();
-});
+const http = serverPerTest(() => t?.cleanup());
 
 describe('dry runs (workflows.run with dryRun)', () => {
   it('runs Class A for real, records Class B and C (the approval gate too) as dry runs, and waits for nobody', async () => {
@@ -18,9 +12,9 @@ describe('dry runs (workflows.run with dryRun)', () => {
     const { id } = t.core.workflows.import(
       wf(
         [
-          { id: 'fetch', type: 'http.request', params: { url: `${server.url}/orders/7` } },
+          { id: 'fetch', type: 'http.request', params: { url: `${http.server.url}/orders/7` } },
           { id: 'gate', type: 'approval', params: { message: 'Refund order 7?' } },
-          { id: 'refund', type: 'http.request', params: { method: 'POST', url: `${server.url}/refunds`, body: { order: 7 } } },
+          { id: 'refund', type: 'http.request', params: { method: 'POST', url: `${http.server.url}/refunds`, body: { order: 7 } } },
           { id: 'note', type: 'log', params: { message: 'refund: {{ steps.refund.output.dryRun }}' } },
         ],
         [
@@ -34,7 +28,7 @@ describe('dry runs (workflows.run with dryRun)', () => {
 
     expect(result.status).toBe('succeeded');
     // the GET (Class A) happened; the POST (Class B, post-launch: it would be real) did not
-    expect(server.hits.map((h) => `${h.method} ${h.path}`)).toEqual(['GET /orders/7']);
+    expect(http.server.hits.map((h) => `${h.method} ${h.path}`)).toEqual(['GET /orders/7']);
     expect(t.core.approvals.list({ runId: result.runId, limit: 10 })).toEqual([]);
     const detail = t.core.runs.get(result.runId);
     expect(detail.dryRun).toBe(true);
@@ -46,7 +40,7 @@ describe('dry runs (workflows.run with dryRun)', () => {
       ['refund', 'succeeded', 'dry-run'],
       ['note', 'succeeded', 'real'],
     ]);
-    expect(detail.steps.find((s) => s.id === 'refund')?.output).toMatchObject({ dryRun: true, preview: { method: 'POST', url: `${server.url}/refunds`, body: { order: 7 } } });
+    expect(detail.steps.find((s) => s.id === 'refund')?.output).toMatchObject({ dryRun: true, preview: { method: 'POST', url: `${http.server.url}/refunds`, body: { order: 7 } } });
     expect(detail.steps.find((s) => s.id === 'gate')?.output).toMatchObject({ dryRun: true, preview: { message: 'Refund order 7?' } });
     expect(detail.output).toEqual({ message: 'refund: true' });
     expect(t.core.engine.audit.forRun(result.runId).map((e) => [e.nodeId, e.class, e.mode, e.decision])).toEqual([
@@ -67,10 +61,10 @@ describe('dry runs (workflows.run with dryRun)', () => {
 
   it('a child run started by a dry run is a dry run too', async () => {
     t = testCore({ stage: 'post-launch' });
-    const child = t.core.workflows.import({ ...wf([{ id: 'send', type: 'http.request', params: { method: 'POST', url: `${server.url}/child` } }]), name: 'Child' });
+    const child = t.core.workflows.import({ ...wf([{ id: 'send', type: 'http.request', params: { method: 'POST', url: `${http.server.url}/child` } }]), name: 'Child' });
     const parent = await t.core.workflows.run({ workflow: wf([{ id: 'call', type: 'workflow.run', params: { workflowId: child.id } }]), wait: true, dryRun: true });
     expect(parent.status).toBe('succeeded');
-    expect(server.hits).toHaveLength(0);
+    expect(http.server.hits).toHaveLength(0);
     const [childRun] = t.core.runs.list({ workflowId: child.id, limit: 5 });
     expect(childRun).toMatchObject({ dryRun: true, status: 'succeeded', parentRunId: parent.runId });
   });

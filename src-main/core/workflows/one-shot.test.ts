@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '..';
-import { wf } from '../../../tests/helpers/workflows/core';
+import { wf } from '../../../tests/helpers/workflows/documents';
 
 let core: Core | undefined;
 let dir: string;

@@ -1,7 +1,7 @@
 import type { StepTypeInfo } from '../../../shared/contract/workflows';
 import { maxClass, type StepClass } from '../../../shared/workflow';
-import { inputJsonSchema, jsonSchemaDefaults } from '../json-schema';
-import type { AnyStepDefinition } from './step';
+import { impliedWidget, inputJsonSchema, jsonSchemaDefaults } from '../json-schema';
+import type { AnyStepDefinition, ParamHint } from './step';
 import { builtInSteps } from './steps';
 
 /** The step types the engine knows, by type name. */
@@ -55,9 +55,15 @@ export class StepRegistry {
         ...(step.classNote ? { classNote: step.classNote } : {}),
         ports: [...step.ports],
         paramsSchema,
-        ui: step.ui,
+        ui: hintsWithWidgets(step.ui, paramsSchema),
         defaults: jsonSchemaDefaults(paramsSchema),
       };
     });
   }
+}
+
+/** Each hint with its widget: the one it names, else the one its param's schema implies. */
+function hintsWithWidgets(ui: Record<string, ParamHint>, paramsSchema: Record<string, unknown>): StepTypeInfo['ui'] {
+  const properties = (paramsSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(Object.entries(ui).map(([param, { label, ...rest }]) => [param, { label, widget: rest.widget ?? impliedWidget(properties[param] ?? {}), ...rest }]));
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { testCore, wf, type TestCore } from '../../../tests/helpers/workflows/core';
+import { testCore, type TestCore } from '../../../tests/helpers/workflows/core';
+import { wf } from '../../../tests/helpers/workflows/documents';
 
 let t: TestCore;
 afterEach(() => t?.cleanup());

@@ -1,11 +1,16 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { StepClass } from '../../../shared/workflow';
 import type { LaunchStage } from '../../../shared/stage';
 
-/** How the editor draws a param's field. */
+export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
+
+/**
+ * How the editor draws a param's field. `widget` only where the param's schema does not imply
+ * it (registry.ts: an enum is a select, a number a number field, any value JSON…).
+ */
 export interface ParamHint {
   label: string;
-  widget: 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
+  widget?: Widget;
   placeholder?: string;
   help?: string;
 }
@@ -64,7 +69,7 @@ export interface StepDefinition<P = Record<string, unknown>> {
   classNote?: string;
   classFor?(params: P): StepClass;
   params: z.ZodType<P>;
-  /** Output ports; edges leave from one of these. Single-port steps use `out`. */
+  /** Output ports; edges leave from one of these. Single-port steps have `out` (defineStep's default). */
   ports: readonly string[];
   ui: Record<string, ParamHint>;
   /** Params that hold a JSONata expression themselves (not `{{ }}` templates): left as text. */
@@ -82,12 +87,25 @@ export interface StepDefinition<P = Record<string, unknown>> {
   preview?(ctx: StepContext<P>): Promise<unknown> | unknown;
 }
 
+const singlePort: readonly string[] = ['out'];
+
 /** Any step type, as the registry holds it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyStepDefinition = StepDefinition<any>;
 
-export function defineStep<P>(def: StepDefinition<P>): StepDefinition<P> {
-  return def;
+/**
+ * A step type as its file writes it. `ports` may be left out for the single port `out`; an
+ * internal step is Class A by definition (nothing it does leaves the engine), so it names no class.
+ */
+export type StepDeclaration<P> = Omit<StepDefinition<P>, 'ports' | 'class' | 'internal'> & { ports?: readonly string[] } & ({ class: StepClass; internal?: false } | { internal: true });
+
+export function defineStep<P>(def: StepDeclaration<P>): StepDefinition<P> {
+  return { ...def, class: 'class' in def ? def.class : 'A', ports: def.ports ?? singlePort };
+}
+
+/** A step's params: an object that refuses unknown keys (a misspelt param is an error, never ignored). */
+export function stepParams<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.object(shape).strict();
 }
 
 /**

@@ -4,7 +4,8 @@ import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { join } from 'node:path';
 import { WorkflowStore } from './store/workflow-store';
-import { testCore, wf, type TestCore } from '../../../tests/helpers/workflows/core';
+import { testCore, type TestCore } from '../../../tests/helpers/workflows/core';
+import { wf } from '../../../tests/helpers/workflows/documents';
 
 let t: TestCore;
 afterEach(() => t?.cleanup());

@@ -4,9 +4,12 @@ import { toLevqorError } from '../api/to-levqor-error';
 
 const savedNoticeMs = 2500;
 
-/** Pending / error / "saved" state around one async API action of a control. */
+/**
+ * Pending / error / "saved" state around a control's async API actions. `running` names the
+ * action under way (the `name` given to `run`), for a control with several (retry, cancel).
+ */
 export function useAction() {
-  const [pending, setPending] = useState(false);
+  const [running, setRunning] = useState<string | undefined>(undefined);
   const [error, setError] = useState<LevqorError | undefined>(undefined);
   const [saved, setSaved] = useState(false);
 
@@ -16,8 +19,8 @@ export function useAction() {
     return () => window.clearTimeout(timer);
   }, [saved]);
 
-  const run = useCallback(async (action: () => Promise<void>): Promise<boolean> => {
-    setPending(true);
+  const run = useCallback(async (action: () => Promise<void>, name = 'action'): Promise<boolean> => {
+    setRunning(name);
     setError(undefined);
     setSaved(false);
     try {
@@ -28,9 +31,11 @@ export function useAction() {
       setError(toLevqorError(err));
       return false;
     } finally {
-      setPending(false);
+      setRunning(undefined);
     }
   }, []);
 
-  return { pending, error, saved, run };
+  const clearError = useCallback(() => setError(undefined), []);
+
+  return { pending: running !== undefined, running, error, saved, run, clearError };
 }

@@ -50,11 +50,6 @@ export function testCore(options: { stage?: LaunchStage | null; start?: number; 
   };
 }
 
-/** A one-trigger workflow document from nodes and edges (manual trigger unless given). */
-export function wf(nodes: unknown[], edges: unknown[] = [], extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { name: 'Test workflow', trigger: { type: 'manual' }, nodes, edges, ...extra };
-}
-
 /** Lets the runner's async work settle while time stands still (or moves, with ms). */
 export async function flush(t: TestCore, ms = 0): Promise<void> {
   await t.timer.advance(ms);

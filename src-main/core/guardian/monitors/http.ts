@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readBodyUpTo } from '../../read-body';
 import { defineMonitor, errorMessage } from './define-monitor';
 
 /** Bytes of body searched for the keyword (Uptime Kuma reads the whole body; we cap it). */
@@ -78,7 +79,7 @@ export const httpMonitor = defineMonitor({
         return { status: 'down', message: `HTTP ${res.status} (expected ${expected})`, ms: elapsed() };
       }
       if (s.keyword !== undefined) {
-        const body = await readCapped(res, maxKeywordBodyBytes);
+        const { text: body } = await readBodyUpTo(res, maxKeywordBodyBytes);
         if (!body.includes(s.keyword)) return { status: 'down', message: `HTTP ${res.status} but keyword "${s.keyword}" not found`, ms: elapsed() };
         return { status: 'up', message: `HTTP ${res.status}, keyword found`, ms: elapsed() };
       }
@@ -90,21 +91,3 @@ export const httpMonitor = defineMonitor({
     }
   },
 });
-
-async function readCapped(res: Response, limit: number): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-    if (size >= limit) {
-      await reader.cancel().catch(() => undefined);
-      break;
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}

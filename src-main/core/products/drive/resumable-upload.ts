@@ -10,6 +10,16 @@ export const chunkQuantum = 256 * 1024;
 const resumeRetry: RetryPolicy = { maxAttempts: 4, backoff: 'exponential', initialMs: 250, maxMs: 1_000, jitter: false };
 
 type SessionState = { done: UploadedFile } | { offset: number } | { expired: true };
+type DriveAnswer = { status: number; headers: Headers; data: unknown };
+
+/**
+ * One request of the upload protocol: Drive's answer whatever its status (each step reads the
+ * status itself), as text, never retried by the client (the upload has its own resume), and
+ * cancelled with the job.
+ */
+function uploadRequest(target: DriveTarget, job: UploadJob, request: { url: string; method: 'PUT' | 'POST'; headers: Record<string, string>; data?: unknown }): Promise<DriveAnswer> {
+  return target.client.request({ ...request, responseType: 'text', validateStatus: () => true, retry: false, ...(job.signal ? { signal: job.signal } : {}) });
+}
 
 /**
  * Drive v3 resumable upload (developers.google.com/drive/api/guides/manage-uploads#resumable):
@@ -49,17 +59,13 @@ async function sendChunks(target: DriveTarget, job: UploadJob, session: string, 
     job.signal?.throwIfAborted();
     const end = Math.min(offset + chunkBytes, job.bytes);
     const chunk = await readChunk(file, offset, end - offset);
-    let res: { status: number; headers: Headers; data: unknown };
+    let res: DriveAnswer;
     try {
-      res = await target.client.request({
+      res = await uploadRequest(target, job, {
         url: session,
         method: 'PUT',
         headers: { 'Content-Type': job.mimeType, 'Content-Range': `bytes ${offset}-${end - 1}/${job.bytes}` },
         data: chunk,
-        responseType: 'text',
-        validateStatus: () => true,
-        retry: false,
-        ...(job.signal ? { signal: job.signal } : {}),
       });
     } catch (err) {
       job.signal?.throwIfAborted();
@@ -105,17 +111,9 @@ async function resumeAfterFailure(target: DriveTarget, job: UploadJob, session: 
 }
 
 async function querySession(target: DriveTarget, job: UploadJob, session: string): Promise<SessionState> {
-  let res: { status: number; headers: Headers; data: unknown };
+  let res: DriveAnswer;
   try {
-    res = await target.client.request({
-      url: session,
-      method: 'PUT',
-      headers: { 'Content-Range': `bytes */${job.bytes}`, 'Content-Length': '0' },
-      responseType: 'text',
-      validateStatus: () => true,
-      retry: false,
-      ...(job.signal ? { signal: job.signal } : {}),
-    });
+    res = await uploadRequest(target, job, { url: session, method: 'PUT', headers: { 'Content-Range': `bytes */${job.bytes}`, 'Content-Length': '0' } });
   } catch (err) {
     throw toDriveError(err, 'upload status');
   }
@@ -130,9 +128,9 @@ async function startSession(target: DriveTarget, job: UploadJob): Promise<string
   url.searchParams.set('uploadType', 'resumable');
   url.searchParams.set('supportsAllDrives', 'true');
   url.searchParams.set('fields', fileFields);
-  let res: { status: number; headers: Headers; data: unknown };
+  let res: DriveAnswer;
   try {
-    res = await target.client.request({
+    res = await uploadRequest(target, job, {
       url: url.href,
       method: 'POST',
       headers: {
@@ -141,10 +139,6 @@ async function startSession(target: DriveTarget, job: UploadJob): Promise<string
         'X-Upload-Content-Length': String(job.bytes),
       },
       data: JSON.stringify(uploadMetadata(target, job)),
-      responseType: 'text',
-      validateStatus: () => true,
-      retry: false,
-      ...(job.signal ? { signal: job.signal } : {}),
     });
   } catch (err) {
     throw toDriveError(err, 'upload start');

@@ -1,29 +1,18 @@
-import type { ServerResponse } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flush, testCore, wf, type TestCore } from '../../../../tests/helpers/workflows/core';
-import { CountingServer } from '../../../../tests/helpers/workflows/http-server';
+import { describe, expect, it } from 'vitest';
+import { flush, testCore, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { wf } from '../../../../tests/helpers/workflows/documents';
+import { serverPerTest } from '../../../../tests/helpers/workflows/server-per-test';
 import { answer, until } from '../../../../tests/helpers/workflows/wait';
 import { retireOwner } from './lease';
 
 let t: TestCore;
-let server: CountingServer;
-let parked: ServerResponse[];
-beforeEach(async () => {
-  parked = [];
-  server = await new CountingServer().start();
-  server.route('/slow', (_hit, res) => void parked.push(res));
-});
-afterEach(async () => {
-  for (const res of parked) if (!res.writableEnded) res.end();
-  t?.cleanup();
-  await server.stop();
-});
+const http = serverPerTest(() => t?.cleanup());
 
 const pipeline = () =>
   wf(
     [
       { id: 'pre', type: 'log', params: { message: 'pre' } },
-      { id: 'call', type: 'http.request', params: { method: 'POST', url: `${server.url}/slow`, body: { n: 1 } } },
+      { id: 'call', type: 'http.request', params: { method: 'POST', url: `${http.server.url}/slow`, body: { n: 1 } } },
       { id: 'post', type: 'log', params: { message: 'post {{ steps.call.output.body.ok }}' } },
     ],
     [
@@ -38,7 +27,7 @@ describe('durable runs', () => {
     const a = t.core;
     const { id } = a.workflows.import(pipeline());
     const { runId } = await a.workflows.run({ id });
-    await until(() => parked.length === 1);
+    await until(() => http.parked.length === 1);
     expect(a.runs.get(runId).steps.map((s) => [s.id, s.status])).toEqual([
       ['pre', 'succeeded'],
       ['call', 'running'],
@@ -52,18 +41,18 @@ describe('durable runs', () => {
     retireOwner(a.engine.owner);
     const resumed = await b.runs.resume();
     expect(resumed.map((r) => r.runId)).toEqual([runId]);
-    await until(() => parked.length === 2);
-    answer(parked[1]!, { ok: 'second' });
+    await until(() => http.parked.length === 2);
+    answer(http.parked[1]!, { ok: 'second' });
     const done = await b.runs.wait(runId, { untilEnd: true });
     expect(done.status).toBe('succeeded');
     // the first process's late answer changes nothing: it lost the run
-    answer(parked[0]!, { ok: 'first' });
+    answer(http.parked[0]!, { ok: 'first' });
     await a.engine.drain();
 
     const detail = b.runs.get(runId);
     expect(detail.output).toEqual({ message: 'post second' });
     expect(detail.logs.map((l) => l.message)).toEqual(['pre', 'post second']);
-    expect(server.hitsOn('/slow').map((h) => h.key)).toEqual([`${runId}:call`, `${runId}:call`]);
+    expect(http.server.hitsOn('/slow').map((h) => h.key)).toEqual([`${runId}:call`, `${runId}:call`]);
     expect(detail.steps.find((s) => s.id === 'call')).toMatchObject({ status: 'succeeded', attempts: 1 });
     // two audit rows: one per time the side effect was started
     expect(b.engine.audit.forRun(runId).map((e) => [e.nodeId, e.mode])).toEqual([
@@ -75,19 +64,19 @@ describe('durable runs', () => {
   it('a cleanly closed process hands its runs back at once', async () => {
     t = testCore();
     const { runId } = await t.core.workflows.run({ workflow: pipeline() });
-    await until(() => parked.length === 1);
+    await until(() => http.parked.length === 1);
     t.core.close();
     const b = t.reopen();
     b.engine.startBackground();
-    await until(() => parked.length === 2);
-    answer(parked[1]!, { ok: 'yes' });
+    await until(() => http.parked.length === 2);
+    answer(http.parked[1]!, { ok: 'yes' });
     expect((await b.runs.wait(runId, { untilEnd: true })).status).toBe('succeeded');
   });
 
   it('retries a failed run from its failed step; finished steps are kept', async () => {
     t = testCore();
     let calls = 0;
-    server.route('/once', (_h, res) => {
+    http.server.route('/once', (_h, res) => {
       calls++;
       res.writeHead(calls === 1 ? 400 : 200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ calls }));
@@ -95,7 +84,7 @@ describe('durable runs', () => {
     const doc = wf(
       [
         { id: 'pre', type: 'log', params: { message: 'pre' } },
-        { id: 'call', type: 'http.request', params: { url: `${server.url}/once` } },
+        { id: 'call', type: 'http.request', params: { url: `${http.server.url}/once` } },
         { id: 'post', type: 'log', params: { message: 'post {{ steps.call.output.body.calls }}' } },
       ],
       [
@@ -117,14 +106,14 @@ describe('durable runs', () => {
       { id: 'post', status: 'succeeded', attempts: 1 },
     ]);
     expect(t.core.runs.get(first.runId).logs.map((l) => l.message)).toEqual(['pre', 'post 2']);
-    expect(new Set(server.hitsOn('/once').map((h) => h.key))).toEqual(new Set([`${first.runId}:call`]));
+    expect(new Set(http.server.hitsOn('/once').map((h) => h.key))).toEqual(new Set([`${first.runId}:call`]));
     await expect(t.core.runs.retry(first.runId)).rejects.toThrow(/only a failed or cancelled run/);
   });
 
   it('cancels a run mid-step, a waiting run, and a run waiting for approval', async () => {
     t = testCore();
     const mid = await t.core.workflows.run({ workflow: pipeline() });
-    await until(() => parked.length === 1);
+    await until(() => http.parked.length === 1);
     const cancelled = await t.core.runs.cancel(mid.runId);
     expect(cancelled.status).toBe('cancelled');
     expect(t.core.runs.get(mid.runId).steps.find((s) => s.id === 'call')?.status).toBe('cancelled');
@@ -144,9 +133,9 @@ describe('durable runs', () => {
 
   it('a step over its timeout fails with TIMEOUT (time from the injected timer)', async () => {
     t = testCore();
-    const doc = wf([{ id: 'call', type: 'http.request', params: { url: `${server.url}/slow`, timeoutMs: 300_000 }, timeout: '5s' }]);
+    const doc = wf([{ id: 'call', type: 'http.request', params: { url: `${http.server.url}/slow`, timeoutMs: 300_000 }, timeout: '5s' }]);
     const { runId } = await t.core.workflows.run({ workflow: doc });
-    await until(() => parked.length === 1);
+    await until(() => http.parked.length === 1);
     const done = t.core.runs.wait(runId, { untilEnd: true });
     await t.timer.advance(5000);
     const r = await done;

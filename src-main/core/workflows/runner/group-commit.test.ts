@@ -1,28 +1,19 @@
-import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testCore, wf, type TestCore } from '../../../../tests/helpers/workflows/core';
-import { CountingServer } from '../../../../tests/helpers/workflows/http-server';
+import { describe, expect, it } from 'vitest';
+import { testCore, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { doubleAndLog, wf } from '../../../../tests/helpers/workflows/documents';
+import { serverPerTest } from '../../../../tests/helpers/workflows/server-per-test';
 import { answer, until } from '../../../../tests/helpers/workflows/wait';
 
 /** The write pattern of ../README.md "Persistence points": group commit and internal steps. */
 
 let t: TestCore;
-let server: CountingServer;
-let parked: ServerResponse[];
 let other: Database.Database | undefined;
-beforeEach(async () => {
-  parked = [];
-  server = await new CountingServer().start();
-  server.route('/slow', (_hit, res) => void parked.push(res));
-});
-afterEach(async () => {
-  for (const res of parked) if (!res.writableEnded) res.end();
+const http = serverPerTest(() => {
   other?.close();
   other = undefined;
   t?.cleanup();
-  await server.stop();
 });
 
 /** A second connection to the same file: it sees committed rows only, like another process. */
@@ -38,7 +29,7 @@ describe('group commit', () => {
   it('commits a step’s running row, and the internal steps before it, before its request leaves', async () => {
     t = testCore();
     const seen: unknown[] = [];
-    server.route('/look', (_hit, res) => {
+    http.server.route('/look', (_hit, res) => {
       // read from another connection while the request is in flight
       const runId = (otherProcess().prepare('SELECT id FROM runs').get() as { id: string }).id;
       seen.push(stepsOf(other as Database.Database, runId));
@@ -47,7 +38,7 @@ describe('group commit', () => {
     const doc = wf(
       [
         { id: 'pre', type: 'transform', params: { expression: '1 + 1' } },
-        { id: 'call', type: 'http.request', params: { method: 'POST', url: `${server.url}/look`, body: { n: '{{ steps.pre.output }}' } } },
+        { id: 'call', type: 'http.request', params: { method: 'POST', url: `${http.server.url}/look`, body: { n: '{{ steps.pre.output }}' } } },
         { id: 'post', type: 'log', params: { message: 'done' } },
       ],
       [
@@ -70,7 +61,7 @@ describe('group commit', () => {
     const { id } = t.core.workflows.import(
       wf(
         [
-          { id: 'call', type: 'http.request', params: { method: 'POST', url: `${server.url}/slow`, body: {} } },
+          { id: 'call', type: 'http.request', params: { method: 'POST', url: `${http.server.url}/slow`, body: {} } },
           { id: 'post', type: 'log', params: { message: 'after' } },
         ],
         [{ from: 'call', to: 'post' }],
@@ -78,13 +69,13 @@ describe('group commit', () => {
     );
     const runIds: string[] = [];
     for (let i = 0; i < 3; i++) runIds.push((await t.core.workflows.run({ id })).runId);
-    await until(() => parked.length === 3);
+    await until(() => http.parked.length === 3);
 
     // another process takes the second run over (its lease as if it had run out)
     const thief = new Database(join(t.dir, 'levqor.db'));
     thief.prepare(`UPDATE runs SET owner = 'elsewhere/1/x', lease_until = ? WHERE id = ?`).run(t.clock.now() + 600_000, runIds[1]);
     thief.close();
-    for (const res of parked) answer(res, { ok: true });
+    for (const res of http.parked) answer(res, { ok: true });
     await t.core.engine.drain();
 
     const db = otherProcess();
@@ -99,15 +90,7 @@ describe('group commit', () => {
 
   it('concurrent runs answered from memory agree with what was committed', async () => {
     t = testCore();
-    const { id } = t.core.workflows.import(
-      wf(
-        [
-          { id: 'calc', type: 'transform', params: { expression: "{ 'n': input.n * 2 }" } },
-          { id: 'say', type: 'log', params: { message: 'n is {{ steps.calc.output.n }}' } },
-        ],
-        [{ from: 'calc', to: 'say' }],
-      ),
-    );
+    const { id } = t.core.workflows.import(doubleAndLog);
     const results = await Promise.all(Array.from({ length: 16 }, (_, n) => t.core.workflows.run({ id, input: { n }, wait: true })));
     const db = otherProcess();
     for (const [n, r] of results.entries()) {

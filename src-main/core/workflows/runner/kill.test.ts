@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../..';
-import { wf } from '../../../../tests/helpers/workflows/core';
+import { wf } from '../../../../tests/helpers/workflows/documents';
 import { CountingServer } from '../../../../tests/helpers/workflows/http-server';
 
 let dir: string;

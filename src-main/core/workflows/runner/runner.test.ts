@@ -1,15 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { chain } from '../../../../tests/helpers/workflows/documents';
 
-const simple = {
-  name: 'Simple',
-  trigger: { type: 'manual' },
-  nodes: [
+const simple = chain(
+  [
     { id: 'calc', type: 'transform', params: { expression: "{ 'total': input.a + input.b }" } },
     { id: 'say', type: 'log', params: { message: 'total is {{ steps.calc.output.total }}' } },
   ],
-  edges: [{ from: 'calc', to: 'say' }],
-};
+  { name: 'Simple' },
+);
 
 let t: TestCore;
 afterEach(() => t?.cleanup());

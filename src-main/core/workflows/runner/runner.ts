@@ -7,7 +7,8 @@ import type { Db } from '../../db/open';
 import type { EventBus } from '../../event-bus';
 import { uuidv7 } from '../../ids';
 import type { Logger } from '../../logger';
-import type { Timer, TimerHandle } from '../../timer';
+import { Alarm } from '../../alarm';
+import type { Timer } from '../../timer';
 import { buildGraph, type WorkflowGraph } from '../graph';
 import type { StepRegistry } from '../registry';
 import { StepError } from '../step';
@@ -81,10 +82,10 @@ export class Runner {
   private readonly awaited = new Map<string, number>();
   private background = false;
   private closed = false;
-  private wakeHandle: TimerHandle | undefined;
-  private wakeTarget: number | undefined;
-  private pollHandle: TimerHandle | undefined;
-  private renewHandle: TimerHandle | undefined;
+  /** The next due wait of the runs this process drives (all runs, in the background). */
+  private readonly wakeAlarm: Alarm;
+  private readonly pollAlarm: Alarm;
+  private readonly renewAlarm: Alarm;
   private pumping: Promise<string[]> | undefined;
   /** The group commit every run driven here writes its transitions through. */
   private readonly commits: GroupCommit;
@@ -96,6 +97,9 @@ export class Runner {
   private readonly txImmediate: <T>(fn: () => T) => T;
 
   constructor(private readonly d: RunnerDeps) {
+    this.wakeAlarm = new Alarm(d.timer, d.clock);
+    this.pollAlarm = new Alarm(d.timer, d.clock);
+    this.renewAlarm = new Alarm(d.timer, d.clock);
     const wrapper = d.db.transaction((fn: () => unknown) => fn());
     this.tx = <T>(fn: () => T) => wrapper(fn) as T;
     this.txImmediate = <T>(fn: () => T) => wrapper.immediate(fn) as T;
@@ -116,15 +120,8 @@ export class Runner {
 
   stopBackground(): void {
     this.background = false;
-    this.pollHandle?.cancel();
-    this.pollHandle = undefined;
-    this.wakeHandle?.cancel();
-    this.wakeHandle = undefined;
-    this.wakeTarget = undefined;
-  }
-
-  get isBackgroundRunning(): boolean {
-    return this.background;
+    this.pollAlarm.clear();
+    this.wakeAlarm.clear();
   }
 
   /** Stops every timer and hands this process's runs back (another process may resume them). */
@@ -132,7 +129,7 @@ export class Runner {
     this.stopBackground();
     this.closed = true;
     this.steps.closed = true;
-    this.renewHandle?.cancel();
+    this.renewAlarm.clear();
     for (const state of this.states.values()) state.controller?.abort(new LostLease('closing'));
     try {
       // transitions already made are kept, before the runs are handed back
@@ -269,11 +266,7 @@ export class Runner {
       if (left <= 0) this.awaited.delete(runId);
       else this.awaited.set(runId, left);
       // nobody waits any more: a one-shot process must not be kept alive by our wake-up
-      if (this.awaited.size === 0 && !this.background) {
-        this.wakeHandle?.cancel();
-        this.wakeHandle = undefined;
-        this.wakeTarget = undefined;
-      }
+      if (this.awaited.size === 0 && !this.background) this.wakeAlarm.clear();
     }
   }
 
@@ -405,20 +398,14 @@ export class Runner {
       }
     }
     if (target === undefined) return;
-    if (this.wakeHandle && this.wakeTarget !== undefined && this.wakeTarget <= target) return;
-    this.wakeHandle?.cancel();
-    this.wakeTarget = target;
+    if (this.wakeAlarm.at !== undefined && this.wakeAlarm.at <= target) return;
     const background = this.background;
-    this.wakeHandle = this.d.timer.after(Math.max(0, target - this.d.clock.now()), () => {
-      this.wakeHandle = undefined;
-      this.wakeTarget = undefined;
-      void this.pump(background ? undefined : this.awaitedScope());
-    }, { unref: background });
+    this.wakeAlarm.setAt(target, () => void this.pump(background ? undefined : this.awaitedScope()), { unref: background });
   }
 
   private armPoll(): void {
     if (!this.background || this.closed) return;
-    this.pollHandle = this.d.timer.after(
+    this.pollAlarm.setIn(
       runnerLimits.pollMs,
       () => {
         void this.pump().finally(() => this.armPoll());
@@ -428,11 +415,10 @@ export class Runner {
   }
 
   private armRenew(): void {
-    if (this.renewHandle || this.closed) return;
-    this.renewHandle = this.d.timer.after(
+    if (this.renewAlarm.pending || this.closed) return;
+    this.renewAlarm.setIn(
       runnerLimits.leaseRenewMs,
       () => {
-        this.renewHandle = undefined;
         if (this.active.size === 0 || this.closed) return;
         try {
           const until = this.d.clock.now() + runnerLimits.leaseMs;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineStep } from '../step';
+import { defineStep, stepParams } from '../step';
 
-const params = z.object({ message: z.string({ error: () => 'is required' }).min(1, 'is required').max(2000) }).strict();
+const params = stepParams({ message: z.string({ error: () => 'is required' }).min(1, 'is required').max(2000) });
 
 /**
  * A human gate. It is Class C, so the runner always asks for an approval before it runs
@@ -13,7 +13,6 @@ export const approvalStep = defineStep({
   description: 'Stops the run until the founder approves; a rejection (or a timeout) stops this branch.',
   class: 'C',
   params,
-  ports: ['out'],
   ui: { message: { label: 'Message to the founder', widget: 'textarea', placeholder: 'Send the refund of {{ trigger.amount }}?' } },
   preview: ({ params: p }) => ({ message: p.message }),
   execute: ({ params: p }) => ({ output: { approved: true, message: p.message } }),

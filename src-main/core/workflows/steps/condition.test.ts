@@ -1,23 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCore, wf, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { testCore, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { wf } from '../../../../tests/helpers/workflows/documents';
 import { truthy } from './condition';
 
 let t: TestCore;
 afterEach(() => t?.cleanup());
 
-const branching = wf(
-  [
-    { id: 'check', type: 'condition', params: { expression: 'input.amount > 100' } },
-    { id: 'big', type: 'log', params: { message: 'big' } },
-    { id: 'small', type: 'log', params: { message: 'small' } },
-    { id: 'after_big', type: 'log', params: { message: 'after big' } },
-  ],
-  [
-    { from: 'check', fromPort: 'true', to: 'big' },
-    { from: 'check', fromPort: 'false', to: 'small' },
-    { from: 'big', to: 'after_big' },
-  ],
-);
+const log = (id: string, message: string) => ({ id, type: 'log', params: { message } });
+
+/** A condition `check` on `expression`: its true port leads to `ports.true`, its false port (if given) to `ports.false`; then `nodes` and `edges`. */
+function ifElse(expression: string, ports: { true: string; false?: string }, nodes: unknown[], edges: unknown[] = []) {
+  const portEdges = Object.entries(ports).map(([port, to]) => ({ from: 'check', fromPort: port, to }));
+  return wf([{ id: 'check', type: 'condition', params: { expression } }, ...nodes], [...portEdges, ...edges]);
+}
+
+const branching = ifElse('input.amount > 100', { true: 'big', false: 'small' }, [log('big', 'big'), log('small', 'small'), log('after_big', 'after big')], [{ from: 'big', to: 'after_big' }]);
 
 describe('condition', () => {
   it('takes the true port and skips the false branch (and what follows only it)', async () => {
@@ -39,23 +36,22 @@ describe('condition', () => {
 
   it('accepts the expression as a {{ }} template too', async () => {
     t = testCore();
-    const doc = wf([{ id: 'c', type: 'condition', params: { expression: '{{ input.ok }}' } }, { id: 'yes', type: 'log', params: { message: 'y' } }], [{ from: 'c', fromPort: 'true', to: 'yes' }]);
+    const doc = ifElse('{{ input.ok }}', { true: 'yes' }, [log('yes', 'y')]);
     const r = await t.core.workflows.run({ workflow: doc, input: { ok: true }, wait: true });
     expect(r.steps.map((s) => s.status)).toEqual(['succeeded', 'succeeded']);
   });
 
   it('a join runs when any live branch reaches it', async () => {
     t = testCore();
-    const doc = wf(
+    const doc = ifElse(
+      'input.x',
+      { true: 'a', false: 'b' },
       [
-        { id: 'c', type: 'condition', params: { expression: 'input.x' } },
         { id: 'a', type: 'transform', params: { expression: "'A'" } },
         { id: 'b', type: 'transform', params: { expression: "'B'" } },
-        { id: 'join', type: 'log', params: { message: 'a={{ steps.a.output }} b={{ steps.b.output }}' } },
+        log('join', 'a={{ steps.a.output }} b={{ steps.b.output }}'),
       ],
       [
-        { from: 'c', fromPort: 'true', to: 'a' },
-        { from: 'c', fromPort: 'false', to: 'b' },
         { from: 'a', to: 'join' },
         { from: 'b', to: 'join' },
       ],

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { defineStep } from '../step';
+import { defineStep, stepParams } from '../step';
 import { bareExpression, isThenable } from '../expressions';
 
-const params = z.object({ expression: z.string({ error: () => 'is required' }).min(1, 'is required') }).strict();
+const params = stepParams({ expression: z.string({ error: () => 'is required' }).min(1, 'is required') });
 
 /** JSONata truthiness, close to JavaScript's: empty arrays and objects count as false. */
 export function truthy(value: unknown): boolean {
@@ -20,7 +20,6 @@ export const conditionStep = defineStep({
   type: 'condition',
   title: 'Condition',
   description: 'Evaluates a JSONata expression and continues on the `true` or the `false` port.',
-  class: 'A',
   internal: true,
   params,
   ports: ['true', 'false'],

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { flush, testCore, wf, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { flush, testCore, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { wf } from '../../../../tests/helpers/workflows/documents';
 
 let t: TestCore;
 afterEach(() => t?.cleanup());

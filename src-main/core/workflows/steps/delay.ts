@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { durationSchema, parseDuration } from '../../../../shared/workflow';
-import { defineStep, nonRetriable } from '../step';
+import { defineStep, stepParams, nonRetriable } from '../step';
 
 const maxDelayMs = 366 * 86_400_000;
 
-const params = z
-  .object({
-    /** How long to wait: "10m", "2h", "3d". */
-    duration: durationSchema.optional(),
-    /** Or until a moment: an ISO date-time (with offset) or epoch milliseconds. */
-    until: z.union([z.string().min(1), z.number().int()]).optional(),
-  })
-  .strict()
+const params = stepParams({
+  /** How long to wait: "10m", "2h", "3d". */
+  duration: durationSchema.optional(),
+  /** Or until a moment: an ISO date-time (with offset) or epoch milliseconds. */
+  until: z.union([z.string().min(1), z.number().int()]).optional(),
+})
   .refine((p) => (p.duration === undefined) !== (p.until === undefined), { message: 'give either duration or until', path: ['duration'] });
 
 export const delayStep = defineStep({
@@ -20,7 +18,6 @@ export const delayStep = defineStep({
   description: 'Waits for a duration or until a time. The wait is stored, so it survives restarts.',
   class: 'A',
   params,
-  ports: ['out'],
   ui: {
     duration: { label: 'Wait for', widget: 'duration', placeholder: '10m' },
     until: { label: 'Or until', widget: 'text', placeholder: '2026-05-01T09:00:00+01:00' },

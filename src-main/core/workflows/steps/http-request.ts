@@ -1,23 +1,22 @@
 import { z } from 'zod';
-import { defineStep, StepError, nonRetriable } from '../step';
+import { readBodyUpTo } from '../../read-body';
+import { defineStep, stepParams, StepError, nonRetriable } from '../step';
 
 const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const maxResponseBytes = 5 * 1024 * 1024;
 
-const params = z
-  .object({
-    method: z.enum(methods, { error: () => `must be one of ${methods.join(', ')}` }).default('GET'),
-    url: z
-      .string({ error: () => 'is required' })
-      .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), { message: 'must be an http:// or https:// URL' }),
-    headers: z.record(z.string(), z.string({ error: () => 'header values must be text' })).default({}),
-    /** Objects and arrays are sent as JSON; text as is. */
-    body: z.unknown().optional(),
-    timeoutMs: z.number().int().min(1, 'must be at least 1').max(300_000, 'must be at most 300000').default(30_000),
-    /** true: a 4xx/5xx answer fails the step (5xx, 408 and 429 may be retried); false: the status is just output. */
-    failOnStatus: z.boolean().default(true),
-  })
-  .strict();
+const params = stepParams({
+  method: z.enum(methods, { error: () => `must be one of ${methods.join(', ')}` }).default('GET'),
+  url: z
+    .string({ error: () => 'is required' })
+    .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), { message: 'must be an http:// or https:// URL' }),
+  headers: z.record(z.string(), z.string({ error: () => 'header values must be text' })).default({}),
+  /** Objects and arrays are sent as JSON; text as is. */
+  body: z.unknown().optional(),
+  timeoutMs: z.number().int().min(1, 'must be at least 1').max(300_000, 'must be at most 300000').default(30_000),
+  /** true: a 4xx/5xx answer fails the step (5xx, 408 and 429 may be retried); false: the status is just output. */
+  failOnStatus: z.boolean().default(true),
+});
 export type HttpRequestParams = z.infer<typeof params>;
 
 function requestBody(body: unknown, headers: Record<string, string>): { body?: string; headers: Record<string, string> } {
@@ -28,21 +27,9 @@ function requestBody(body: unknown, headers: Record<string, string>): { body?: s
 }
 
 async function readCapped(res: Response): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxResponseBytes) {
-      await reader.cancel();
-      throw nonRetriable('HTTP_TOO_LARGE', `the response is larger than ${maxResponseBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const { text, cut } = await readBodyUpTo(res, maxResponseBytes);
+  if (cut) throw nonRetriable('HTTP_TOO_LARGE', `the response is larger than ${maxResponseBytes} bytes`);
+  return text;
 }
 
 export const httpRequestStep = defineStep({
@@ -53,15 +40,14 @@ export const httpRequestStep = defineStep({
   classNote: 'A for GET and HEAD (read-only), B otherwise',
   classFor: (p) => (p.method === 'GET' || p.method === 'HEAD' ? 'A' : 'B'),
   params,
-  ports: ['out'],
   defaultTimeoutMs: 310_000,
   ui: {
-    method: { label: 'Method', widget: 'select' },
-    url: { label: 'URL', widget: 'text', placeholder: 'https://api.example.com/orders/{{ trigger.id }}' },
-    headers: { label: 'Headers', widget: 'keyvalue' },
-    body: { label: 'Body', widget: 'json', help: 'Objects are sent as JSON.' },
-    timeoutMs: { label: 'Timeout (ms)', widget: 'number' },
-    failOnStatus: { label: 'Fail on 4xx/5xx', widget: 'boolean' },
+    method: { label: 'Method' },
+    url: { label: 'URL', placeholder: 'https://api.example.com/orders/{{ trigger.id }}' },
+    headers: { label: 'Headers' },
+    body: { label: 'Body', help: 'Objects are sent as JSON.' },
+    timeoutMs: { label: 'Timeout (ms)' },
+    failOnStatus: { label: 'Fail on 4xx/5xx' },
   },
   preview: ({ params: p, idempotencyKey }) => {
     const req = requestBody(p.body, p.headers);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCore, wf, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { testCore, type TestCore } from '../../../../tests/helpers/workflows/core';
+import { wf } from '../../../../tests/helpers/workflows/documents';
 
 let t: TestCore;
 afterEach(() => t?.cleanup());

@@ -1,19 +1,17 @@
 import { z } from 'zod';
-import { defineStep } from '../step';
+import { defineStep, stepParams } from '../step';
 import { bareExpression, isThenable } from '../expressions';
 
 const toOutput = (value: unknown) => ({ output: value ?? null });
 
-const params = z.object({ expression: z.string({ error: () => 'is required' }).min(1, 'is required') }).strict();
+const params = stepParams({ expression: z.string({ error: () => 'is required' }).min(1, 'is required') });
 
 export const transformStep = defineStep({
   type: 'transform',
   title: 'Transform',
   description: 'Evaluates a JSONata expression over the run (steps, trigger, input) and outputs the result.',
-  class: 'A',
   internal: true,
   params,
-  ports: ['out'],
   expressionParams: ['expression'],
   ui: { expression: { label: 'Expression', widget: 'expression', placeholder: "{ 'id': steps.fetch.output.body.id }" } },
   execute(ctx) {

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { defineStep, nonRetriable } from '../step';
+import { defineStep, stepParams, nonRetriable } from '../step';
 
-const params = z
-  .object({
-    workflowId: z.string({ error: () => 'is required' }).min(1, 'is required'),
-    input: z.unknown().optional(),
-  })
-  .strict();
+const params = stepParams({
+  workflowId: z.string({ error: () => 'is required' }).min(1, 'is required'),
+  input: z.unknown().optional(),
+});
 
 /**
  * Runs another stored workflow as a child and waits for it. The child is found again after a
@@ -18,10 +16,9 @@ export const workflowRunStep = defineStep({
   description: 'Runs another workflow as a child and waits for it; outputs the child\u2019s output.',
   class: 'A',
   params,
-  ports: ['out'],
   ui: {
     workflowId: { label: 'Workflow', widget: 'workflow' },
-    input: { label: 'Input', widget: 'json' },
+    input: { label: 'Input' },
   },
   execute(ctx) {
     const state = ctx.state as { childRunId?: string } | undefined;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/open';
+import { withStatements } from '../../db/with-statements';
 import type { RunDetail, RunStepDetail, RunSummary, runLogLineSchema } from '../../../../shared/contract/workflows';
 import type { RunStatus } from '../../../../shared/workflow';
 import type { RunRow, RunStore } from './run-store';
@@ -38,20 +39,21 @@ export function toRunSummary(row: RunRow): RunSummary {
   };
 }
 
+const sql = {
+  list: `SELECT * FROM runs WHERE (@workflowId IS NULL OR workflow_id = @workflowId) AND (@status IS NULL OR status = @status)
+    AND (@before IS NULL OR created_at < @before) AND (@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)
+    ORDER BY id DESC LIMIT @limit`,
+};
+
 /** Run ids are UUIDv7, so id order is creation order. Read side of runs for the API (lists, details); the runner never reads through here. */
-export class RunQueries {
-  private readonly s;
+export class RunQueries extends withStatements(sql) {
   constructor(
     db: Db,
     private readonly runs: RunStore,
     private readonly approvals: ApprovalStore,
     private readonly workflows: Pick<WorkflowStore, 'definition'>,
   ) {
-    this.s = {
-      list: db.prepare(`SELECT * FROM runs WHERE (@workflowId IS NULL OR workflow_id = @workflowId) AND (@status IS NULL OR status = @status)
-        AND (@before IS NULL OR created_at < @before) AND (@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)
-        ORDER BY id DESC LIMIT @limit`),
-    };
+    super(db);
   }
 
   list(filter: RunFilter): RunSummary[] {

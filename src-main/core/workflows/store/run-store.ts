@@ -1,5 +1,6 @@
-import type { Db } from '../../db/open';
+import { withStatements } from '../../db/with-statements';
 import { uuidv7 } from '../../ids';
+import type { Camelized } from '../../rows';
 import type { RunStatus, RunTrigger, StepClass, StepMode, StepStatus } from '../../../../shared/workflow';
 
 export interface RunRow {
@@ -52,6 +53,9 @@ export interface StepRow {
   updated_at: number;
 }
 
+/** A step row as the runner writes it: every column under its camelCase name, `now` for updated_at. */
+export type SettledStep = Camelized<Omit<StepRow, 'updated_at'>> & { now: number };
+
 export interface NewRun {
   id: string;
   workflowId: string | null;
@@ -73,69 +77,64 @@ export interface NewRun {
   now: number;
 }
 
+const sql = {
+  // positional parameters on the per-run statements: binding by name costs a property lookup each
+  insertRun: `INSERT INTO runs (id, workflow_id, workflow_name, definition_id, trigger, status, input, parent_run_id, parent_node_id, depth, dedupe_key,
+    scheduled_for, owner, lease_until, wake_at, dry_run, created_at, started_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // a run that ended within its first commit: one row as it ended, no running row to update
+  insertEnded: `INSERT INTO runs (id, workflow_id, workflow_name, definition_id, trigger, status, input, output, error, parent_run_id, parent_node_id, depth,
+    dedupe_key, scheduled_for, dry_run, created_at, started_at, finished_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  getRun: 'SELECT * FROM runs WHERE id = ?',
+  runByDedupe: 'SELECT id FROM runs WHERE dedupe_key = ?',
+  claim: `UPDATE runs SET status = 'running', owner = ?, lease_until = ?, wake_at = NULL, started_at = COALESCE(started_at, ?), updated_at = ?
+    WHERE id = ? AND status = ? AND (owner IS NULL OR owner = ?)`,
+  takeOver: `UPDATE runs SET owner = ?, lease_until = ?, updated_at = ? WHERE id = ? AND status = 'running' AND owner IS ?`,
+  touch: 'UPDATE runs SET lease_until = ?, updated_at = ? WHERE id = ? AND owner = ? RETURNING cancel_requested',
+  check: 'SELECT owner, cancel_requested FROM runs WHERE id = ?',
+  renewAll: `UPDATE runs SET lease_until = ? WHERE owner = ? AND status = 'running'`,
+  park: `UPDATE runs SET status = 'waiting', wake_at = ?, owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND owner = ?`,
+  finish: `UPDATE runs SET status = ?, output = ?, error = ?, finished_at = ?, owner = NULL, lease_until = NULL, wake_at = NULL, updated_at = ?
+    WHERE id = ? AND owner = ?`,
+  release: 'UPDATE runs SET owner = NULL, lease_until = NULL WHERE owner = ?',
+  wake: `UPDATE runs SET wake_at = ?, updated_at = ? WHERE id = ? AND status = 'waiting'`,
+  requestCancel: 'UPDATE runs SET cancel_requested = 1, updated_at = ? WHERE id = ?',
+  cancelIdle: `UPDATE runs SET status = 'cancelled', finished_at = ?, wake_at = NULL, owner = NULL, lease_until = NULL, cancel_requested = 1,
+    error = ?, updated_at = ? WHERE id = ? AND (status IN ('queued', 'waiting') OR (status = 'running' AND owner IS ?))`,
+  reopen: `UPDATE runs SET status = 'waiting', wake_at = ?, error = NULL, output = NULL, finished_at = NULL, cancel_requested = 0, owner = NULL,
+    lease_until = NULL, updated_at = ? WHERE id = ? AND status IN ('failed', 'cancelled')`,
+  dueWaiting: `SELECT id FROM runs WHERE status = 'waiting' AND wake_at IS NOT NULL AND wake_at <= ? ORDER BY wake_at LIMIT ?`,
+  nextWake: `SELECT MIN(wake_at) AS at FROM runs WHERE status = 'waiting' AND wake_at IS NOT NULL`,
+  runningNotMine: `SELECT id, owner, lease_until FROM runs WHERE status = 'running' AND (owner IS NULL OR owner != ?)`,
+  queued: `SELECT id, workflow_id FROM runs WHERE status = 'queued' ORDER BY created_at, id LIMIT ?`,
+  activeCount: `SELECT COUNT(*) AS n FROM runs WHERE workflow_id = ? AND status IN ('running', 'waiting') AND parent_run_id IS NULL`,
+  children: 'SELECT id, status FROM runs WHERE parent_run_id = ?',
+  activeChildren: `SELECT id FROM runs WHERE parent_run_id = ? AND status IN ('queued', 'running', 'waiting')`,
+
+  startStep: `INSERT INTO run_steps (run_id, node_id, type, class, status, mode, attempt, attempt_base, interruptions, input, state, seq, started_at, updated_at)
+    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (run_id, node_id) DO UPDATE SET status = 'running', class = excluded.class, mode = excluded.mode, attempt = excluded.attempt,
+    interruptions = excluded.interruptions, input = excluded.input, state = excluded.state, error = NULL, wake_at = NULL,
+    started_at = excluded.started_at, finished_at = NULL, updated_at = excluded.updated_at`,
+  settleStep: `INSERT INTO run_steps (run_id, node_id, type, class, status, mode, attempt, attempt_base, interruptions, input, output, port, error, state,
+    wake_at, approval_id, seq, started_at, finished_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (run_id, node_id) DO UPDATE SET status = excluded.status, class = excluded.class, mode = excluded.mode, attempt = excluded.attempt,
+    attempt_base = excluded.attempt_base, interruptions = excluded.interruptions, input = COALESCE(excluded.input, input), output = excluded.output,
+    port = excluded.port, error = excluded.error, state = excluded.state, wake_at = excluded.wake_at, approval_id = excluded.approval_id,
+    started_at = COALESCE(excluded.started_at, started_at), finished_at = excluded.finished_at, updated_at = excluded.updated_at`,
+  steps: 'SELECT * FROM run_steps WHERE run_id = ? ORDER BY seq',
+  cancelSteps: `UPDATE run_steps SET status = 'cancelled', wake_at = NULL, finished_at = ?, updated_at = ? WHERE run_id = ? AND status IN ('waiting', 'running')`,
+  reopenSteps: `UPDATE run_steps SET status = 'waiting', state = '{"wait":"retry"}', wake_at = ?, attempt_base = attempt, approval_id = NULL,
+    error = NULL, finished_at = NULL, updated_at = ? WHERE run_id = ? AND status IN ('failed', 'cancelled')`,
+
+  log: 'INSERT INTO run_logs (run_id, id, node_id, at, level, message, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  logs: 'SELECT node_id, at, level, message, data FROM run_logs WHERE run_id = ? ORDER BY id LIMIT ?',
+};
+
 /** Prepared statements for runs, their steps and logs: the runner's persistence, nothing else. */
-export class RunStore {
-  private readonly s;
-
-  constructor(readonly db: Db) {
-    const p = (sql: string) => db.prepare(sql);
-    this.s = {
-      // positional parameters on the per-run statements: binding by name costs a property lookup each
-      insertRun: p(`INSERT INTO runs (id, workflow_id, workflow_name, definition_id, trigger, status, input, parent_run_id, parent_node_id, depth, dedupe_key,
-        scheduled_for, owner, lease_until, wake_at, dry_run, created_at, started_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      // a run that ended within its first commit: one row as it ended, no running row to update
-      insertEnded: p(`INSERT INTO runs (id, workflow_id, workflow_name, definition_id, trigger, status, input, output, error, parent_run_id, parent_node_id, depth,
-        dedupe_key, scheduled_for, dry_run, created_at, started_at, finished_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      getRun: p('SELECT * FROM runs WHERE id = ?'),
-      runByDedupe: p('SELECT id FROM runs WHERE dedupe_key = ?'),
-      claim: p(`UPDATE runs SET status = 'running', owner = ?, lease_until = ?, wake_at = NULL, started_at = COALESCE(started_at, ?), updated_at = ?
-        WHERE id = ? AND status = ? AND (owner IS NULL OR owner = ?)`),
-      takeOver: p(`UPDATE runs SET owner = ?, lease_until = ?, updated_at = ? WHERE id = ? AND status = 'running' AND owner IS ?`),
-      touch: p('UPDATE runs SET lease_until = ?, updated_at = ? WHERE id = ? AND owner = ? RETURNING cancel_requested'),
-      check: p('SELECT owner, cancel_requested FROM runs WHERE id = ?'),
-      renewAll: p(`UPDATE runs SET lease_until = ? WHERE owner = ? AND status = 'running'`),
-      park: p(`UPDATE runs SET status = 'waiting', wake_at = ?, owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND owner = ?`),
-      finish: p(`UPDATE runs SET status = ?, output = ?, error = ?, finished_at = ?, owner = NULL, lease_until = NULL, wake_at = NULL, updated_at = ?
-        WHERE id = ? AND owner = ?`),
-      release: p('UPDATE runs SET owner = NULL, lease_until = NULL WHERE owner = ?'),
-      wake: p(`UPDATE runs SET wake_at = ?, updated_at = ? WHERE id = ? AND status = 'waiting'`),
-      requestCancel: p('UPDATE runs SET cancel_requested = 1, updated_at = ? WHERE id = ?'),
-      cancelIdle: p(`UPDATE runs SET status = 'cancelled', finished_at = ?, wake_at = NULL, owner = NULL, lease_until = NULL, cancel_requested = 1,
-        error = ?, updated_at = ? WHERE id = ? AND (status IN ('queued', 'waiting') OR (status = 'running' AND owner IS ?))`),
-      reopen: p(`UPDATE runs SET status = 'waiting', wake_at = ?, error = NULL, output = NULL, finished_at = NULL, cancel_requested = 0, owner = NULL,
-        lease_until = NULL, updated_at = ? WHERE id = ? AND status IN ('failed', 'cancelled')`),
-      dueWaiting: p(`SELECT id FROM runs WHERE status = 'waiting' AND wake_at IS NOT NULL AND wake_at <= ? ORDER BY wake_at LIMIT ?`),
-      nextWake: p(`SELECT MIN(wake_at) AS at FROM runs WHERE status = 'waiting' AND wake_at IS NOT NULL`),
-      runningNotMine: p(`SELECT id, owner, lease_until FROM runs WHERE status = 'running' AND (owner IS NULL OR owner != ?)`),
-      queued: p(`SELECT id, workflow_id FROM runs WHERE status = 'queued' ORDER BY created_at, id LIMIT ?`),
-      activeCount: p(`SELECT COUNT(*) AS n FROM runs WHERE workflow_id = ? AND status IN ('running', 'waiting') AND parent_run_id IS NULL`),
-      children: p('SELECT id, status FROM runs WHERE parent_run_id = ?'),
-      activeChildren: p(`SELECT id FROM runs WHERE parent_run_id = ? AND status IN ('queued', 'running', 'waiting')`),
-
-      startStep: p(`INSERT INTO run_steps (run_id, node_id, type, class, status, mode, attempt, attempt_base, interruptions, input, state, seq, started_at, updated_at)
-        VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (run_id, node_id) DO UPDATE SET status = 'running', class = excluded.class, mode = excluded.mode, attempt = excluded.attempt,
-        interruptions = excluded.interruptions, input = excluded.input, state = excluded.state, error = NULL, wake_at = NULL,
-        started_at = excluded.started_at, finished_at = NULL, updated_at = excluded.updated_at`),
-      settleStep: p(`INSERT INTO run_steps (run_id, node_id, type, class, status, mode, attempt, attempt_base, interruptions, input, output, port, error, state,
-        wake_at, approval_id, seq, started_at, finished_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (run_id, node_id) DO UPDATE SET status = excluded.status, class = excluded.class, mode = excluded.mode, attempt = excluded.attempt,
-        attempt_base = excluded.attempt_base, interruptions = excluded.interruptions, input = COALESCE(excluded.input, input), output = excluded.output,
-        port = excluded.port, error = excluded.error, state = excluded.state, wake_at = excluded.wake_at, approval_id = excluded.approval_id,
-        started_at = COALESCE(excluded.started_at, started_at), finished_at = excluded.finished_at, updated_at = excluded.updated_at`),
-      steps: p('SELECT * FROM run_steps WHERE run_id = ? ORDER BY seq'),
-      cancelSteps: p(`UPDATE run_steps SET status = 'cancelled', wake_at = NULL, finished_at = ?, updated_at = ? WHERE run_id = ? AND status IN ('waiting', 'running')`),
-      reopenSteps: p(`UPDATE run_steps SET status = 'waiting', state = '{"wait":"retry"}', wake_at = ?, attempt_base = attempt, approval_id = NULL,
-        error = NULL, finished_at = NULL, updated_at = ? WHERE run_id = ? AND status IN ('failed', 'cancelled')`),
-
-      log: p('INSERT INTO run_logs (run_id, id, node_id, at, level, message, data) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      logs: p('SELECT node_id, at, level, message, data FROM run_logs WHERE run_id = ? ORDER BY id LIMIT ?'),
-    };
-  }
-
+export class RunStore extends withStatements(sql) {
   insertRun(r: NewRun): void {
     this.s.insertRun.run(r.id, r.workflowId, r.workflowName, r.definitionId, r.trigger, r.status, r.input, r.parentRunId, r.parentNodeId, r.depth, r.dedupeKey, r.scheduledFor, r.owner, r.leaseUntil, r.wakeAt, r.dryRun, r.now, r.status === 'running' ? r.now : null, r.now);
   }
@@ -234,28 +233,7 @@ export class RunStore {
     const s = step;
     this.s.startStep.run(s.runId, s.nodeId, s.type, s.class, s.mode, s.attempt, s.attemptBase, s.interruptions, s.input, s.state, s.seq, s.now, s.now);
   }
-  settleStep(step: {
-    runId: string;
-    nodeId: string;
-    type: string;
-    class: StepClass;
-    status: StepStatus;
-    mode: StepMode | null;
-    attempt: number;
-    attemptBase: number;
-    interruptions: number;
-    input: string | null;
-    output: string | null;
-    port: string | null;
-    error: string | null;
-    state: string | null;
-    wakeAt: number | null;
-    approvalId: string | null;
-    seq: number;
-    startedAt: number | null;
-    finishedAt: number | null;
-    now: number;
-  }): void {
+  settleStep(step: SettledStep): void {
     const s = step;
     this.s.settleStep.run(s.runId, s.nodeId, s.type, s.class, s.status, s.mode, s.attempt, s.attemptBase, s.interruptions, s.input, s.output, s.port, s.error, s.state, s.wakeAt, s.approvalId, s.seq, s.startedAt, s.finishedAt, s.now);
   }

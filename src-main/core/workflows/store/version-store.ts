@@ -1,4 +1,4 @@
-import type { Db } from '../../db/open';
+import { withStatements } from '../../db/with-statements';
 import type { WorkflowProblem } from '../../../../shared/workflow';
 
 export interface VersionRow {
@@ -19,22 +19,17 @@ export interface VersionBrief {
   problems: number;
 }
 
+const sql = {
+  next: 'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM workflow_versions WHERE workflow_id = ?',
+  insert: `INSERT INTO workflow_versions (workflow_id, version, saved_at, name, draft, document, problems)
+    VALUES (@workflowId, @version, @savedAt, @name, @draft, @document, @problems)`,
+  list: `SELECT version, saved_at, name, draft, problems FROM workflow_versions WHERE workflow_id = ? ORDER BY version DESC`,
+  get: 'SELECT * FROM workflow_versions WHERE workflow_id = ? AND version = ?',
+  deleteAll: 'DELETE FROM workflow_versions WHERE workflow_id = ?',
+};
+
 /** The saved history of each workflow: one immutable row per save, import or restore. */
-export class VersionStore {
-  private readonly s;
-
-  constructor(readonly db: Db) {
-    const p = (sql: string) => db.prepare(sql);
-    this.s = {
-      next: p('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM workflow_versions WHERE workflow_id = ?'),
-      insert: p(`INSERT INTO workflow_versions (workflow_id, version, saved_at, name, draft, document, problems)
-        VALUES (@workflowId, @version, @savedAt, @name, @draft, @document, @problems)`),
-      list: p(`SELECT version, saved_at, name, draft, problems FROM workflow_versions WHERE workflow_id = ? ORDER BY version DESC`),
-      get: p('SELECT * FROM workflow_versions WHERE workflow_id = ? AND version = ?'),
-      deleteAll: p('DELETE FROM workflow_versions WHERE workflow_id = ?'),
-    };
-  }
-
+export class VersionStore extends withStatements(sql) {
   /** Appends the next version (call inside the save's transaction) and returns its number. */
   append(v: { workflowId: string; savedAt: number; name: string; draft: boolean; document: unknown; problems: WorkflowProblem[] }): number {
     const version = (this.s.next.get(v.workflowId) as { next: number }).next;

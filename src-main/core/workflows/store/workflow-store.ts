@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open';
+import { withStatements } from '../../db/with-statements';
 import type { WorkflowDocument } from '../../../../shared/workflow';
 
 export interface WorkflowRow {
@@ -33,9 +34,31 @@ type WorkflowWrite = {
   now: number;
 };
 
+const sql = {
+  putDefinition: 'INSERT OR IGNORE INTO workflow_definitions (id, document, created_at) VALUES (?, ?, ?)',
+  getDefinition: 'SELECT document FROM workflow_definitions WHERE id = ?',
+  insert: `INSERT INTO workflows (id, name, definition_id, trigger_type, webhook_path, webhook_secret, enabled, draft, problems, version, created_at, updated_at)
+    VALUES (@id, @name, @definitionId, @triggerType, @webhookPath, @webhookSecret, @enabled, @draft, @problems, @version, @now, @now)`,
+  update: `UPDATE workflows SET name = @name, definition_id = @definitionId, trigger_type = @triggerType, webhook_path = @webhookPath,
+    webhook_secret = COALESCE(webhook_secret, @webhookSecret), enabled = @enabled, draft = @draft, problems = @problems, version = @version,
+    updated_at = @now WHERE id = @id`,
+  get: 'SELECT * FROM workflows WHERE id = ?',
+  dataVersion: 'PRAGMA data_version',
+  byWebhook: 'SELECT * FROM workflows WHERE webhook_path = ?',
+  list: 'SELECT * FROM workflows ORDER BY name COLLATE NOCASE, id',
+  // a draft's trigger is inactive until it is saved valid
+  listByTrigger: 'SELECT * FROM workflows WHERE trigger_type = ? AND enabled = 1 AND draft = 0',
+  delete: 'DELETE FROM workflows WHERE id = ?',
+  setEnabled: 'UPDATE workflows SET enabled = ?, updated_at = ? WHERE id = ?',
+  setSecret: 'UPDATE workflows SET webhook_secret = ?, updated_at = ? WHERE id = ?',
+  lastRun: 'SELECT id, status, created_at FROM runs WHERE workflow_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
+  lastRuns: `SELECT r.workflow_id, r.id, r.status, r.created_at FROM runs r
+    JOIN (SELECT workflow_id, MAX(created_at) AS at FROM runs WHERE workflow_id IS NOT NULL GROUP BY workflow_id) m
+    ON m.workflow_id = r.workflow_id AND m.at = r.created_at`,
+};
+
 /** Stored workflows and the content-addressed documents that workflows and runs point at. */
-export class WorkflowStore {
-  private readonly s;
+export class WorkflowStore extends withStatements(sql) {
   /** Documents are immutable once written: parse each once. */
   private readonly documents = new Map<string, WorkflowDocument>();
   /**
@@ -50,30 +73,9 @@ export class WorkflowStore {
   private dataVersion: unknown;
   private versionReadThisTurn = false;
 
-  constructor(readonly db: Db) {
-    const p = (sql: string) => db.prepare(sql);
-    this.s = {
-      putDefinition: p('INSERT OR IGNORE INTO workflow_definitions (id, document, created_at) VALUES (?, ?, ?)'),
-      getDefinition: p('SELECT document FROM workflow_definitions WHERE id = ?'),
-      insert: p(`INSERT INTO workflows (id, name, definition_id, trigger_type, webhook_path, webhook_secret, enabled, draft, problems, version, created_at, updated_at)
-        VALUES (@id, @name, @definitionId, @triggerType, @webhookPath, @webhookSecret, @enabled, @draft, @problems, @version, @now, @now)`),
-      update: p(`UPDATE workflows SET name = @name, definition_id = @definitionId, trigger_type = @triggerType, webhook_path = @webhookPath,
-        webhook_secret = COALESCE(webhook_secret, @webhookSecret), enabled = @enabled, draft = @draft, problems = @problems, version = @version,
-        updated_at = @now WHERE id = @id`),
-      get: p('SELECT * FROM workflows WHERE id = ?'),
-      dataVersion: p('PRAGMA data_version').pluck(),
-      byWebhook: p('SELECT * FROM workflows WHERE webhook_path = ?'),
-      list: p('SELECT * FROM workflows ORDER BY name COLLATE NOCASE, id'),
-      // a draft's trigger is inactive until it is saved valid
-      listByTrigger: p('SELECT * FROM workflows WHERE trigger_type = ? AND enabled = 1 AND draft = 0'),
-      delete: p('DELETE FROM workflows WHERE id = ?'),
-      setEnabled: p('UPDATE workflows SET enabled = ?, updated_at = ? WHERE id = ?'),
-      setSecret: p('UPDATE workflows SET webhook_secret = ?, updated_at = ? WHERE id = ?'),
-      lastRun: p('SELECT id, status, created_at FROM runs WHERE workflow_id = ? ORDER BY created_at DESC, id DESC LIMIT 1'),
-      lastRuns: p(`SELECT r.workflow_id, r.id, r.status, r.created_at FROM runs r
-        JOIN (SELECT workflow_id, MAX(created_at) AS at FROM runs WHERE workflow_id IS NOT NULL GROUP BY workflow_id) m
-        ON m.workflow_id = r.workflow_id AND m.at = r.created_at`),
-    };
+  constructor(db: Db) {
+    super(db);
+    this.s.dataVersion.pluck();
   }
 
   /** Stores a document (once per distinct content) and returns its id. */

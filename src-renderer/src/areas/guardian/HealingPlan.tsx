@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import type { HealingPlan as Plan, HealingStep } from '../../../../shared/contract/guardian';
 import { getApi } from '../../api/client';
-import { toLevqorError } from '../../api/to-levqor-error';
 import { hrefFor } from '../../routing/use-hash-route';
 import { deductionLabel } from './format';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassBadge } from '../../components/ClassBadge';
+import { useAction } from '../../hooks/use-action';
 
 const classHint = { A: 'Class A: safe, reversible', B: 'Class B: needs your approval', C: 'Class C: high impact, needs your approval' } as const;
 
 /** Per step: ask for approval, show that it waits (with the inbox link), or say why it cannot be applied here. */
 function StepAction({ step, onRequested }: { step: HealingStep; onRequested: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const request = useAction();
   const [requested, setRequested] = useState<string | undefined>(undefined);
   const waiting = step.pendingApprovalId ?? requested;
   if (waiting) {
@@ -32,25 +31,18 @@ function StepAction({ step, onRequested }: { step: HealingStep; onRequested: () 
       </p>
     );
   }
-  const request = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const ask = () =>
+    void request.run(async () => {
       const a = await getApi().guardian.requestHealing({ stepId: step.id });
       setRequested(a.id);
       onRequested();
-    } catch (err) {
-      setError(toLevqorError(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="gstep__action">
-      <button type="button" className="button button--ghost" disabled={busy} onClick={() => void request()}>
-        {busy ? 'Requesting…' : 'Request approval'}
+      <button type="button" className="button button--ghost" disabled={request.pending} onClick={ask}>
+        {request.pending ? 'Requesting…' : 'Request approval'}
       </button>
-      <ErrorNotice message={error} inline />
+      <ErrorNotice message={request.error?.message} inline />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useApp } from '../../store/store-context';
 import { useAction } from '../../hooks/use-action';
 import { FieldError } from '../../components/FieldError';
 import { SavedNotice } from '../../components/SavedNotice';
+import { RowFrame } from './RowFrame';
 
 /**
  * One secret: whether it is set, and a write-only input. The typed value lives only in the
@@ -26,65 +27,66 @@ export function SecretRow({ secret }: { secret: SecretStatus }) {
   };
 
   return (
-    <li className="secret" data-testid={base}>
-      <div className="secret__about">
-        <span className="setting__label" id={`${base}-label`}>
-          {secret.label}
-        </span>
-        <p className="setting__meta">
-          <span className={`dot ${secret.set ? 'tone--good' : 'tone--muted'}`} data-testid={`${base}-status`}>
-            {secret.set ? 'Set' : 'Not set'}
-          </span>
-          {secret.source === 'env' ? (
-            <span className="tag tag--env">
-              from env <code>{secret.env}</code>
+    <RowFrame
+      kind="secret"
+      base={base}
+      label={secret.label}
+      about={
+        <>
+          <p className="setting__meta">
+            <span className={`dot ${secret.set ? 'tone--good' : 'tone--muted'}`} data-testid={`${base}-status`}>
+              {secret.set ? 'Set' : 'Not set'}
             </span>
-          ) : (
-            <span className="muted">
-              or set <code>{secret.env}</code>
-            </span>
-          )}
-          {stored && secret.updatedAt !== undefined ? (
-            <span className="muted">Saved {new Date(secret.updatedAt).toLocaleString()}</span>
+            {secret.source === 'env' ? (
+              <span className="tag tag--env">
+                from env <code>{secret.env}</code>
+              </span>
+            ) : (
+              <span className="muted">
+                or set <code>{secret.env}</code>
+              </span>
+            )}
+            {stored && secret.updatedAt !== undefined ? (
+              <span className="muted">Saved {new Date(secret.updatedAt).toLocaleString()}</span>
+            ) : null}
+          </p>
+          {secret.source === 'env' && stored ? (
+            <p className="muted setting__env-note">The environment variable wins over the saved value.</p>
           ) : null}
-        </p>
-        {secret.source === 'env' && stored ? (
-          <p className="muted setting__env-note">The environment variable wins over the saved value.</p>
-        ) : null}
+        </>
+      }
+    >
+      <form className="actions" onSubmit={(e) => void submit(e)} autoComplete="off">
+        <input
+          className="input"
+          type="password"
+          name="value"
+          required
+          autoComplete="new-password"
+          spellCheck={false}
+          placeholder={secret.set ? 'Replace value' : 'Paste value'}
+          aria-label={`New value for ${secret.label}`}
+          aria-describedby={`${base}-error`}
+          aria-invalid={save.error ? true : undefined}
+          disabled={save.pending}
+        />
+        <button type="submit" className="button" aria-label={`Save ${secret.label}`} disabled={save.pending}>
+          Save
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={`Clear ${secret.label}`}
+          disabled={!stored || clear.pending}
+          onClick={() => void clear.run(() => clearSecret(secret.name))}
+        >
+          Clear
+        </button>
+      </form>
+      <div className="row-status">
+        <FieldError id={`${base}-error`} error={save.error ?? clear.error} />
+        <SavedNotice show={save.saved || clear.saved} text={save.saved ? 'Saved' : 'Cleared'} />
       </div>
-      <div className="setting__control">
-        <form className="actions" onSubmit={(e) => void submit(e)} autoComplete="off">
-          <input
-            className="input"
-            type="password"
-            name="value"
-            required
-            autoComplete="new-password"
-            spellCheck={false}
-            placeholder={secret.set ? 'Replace value' : 'Paste value'}
-            aria-label={`New value for ${secret.label}`}
-            aria-describedby={`${base}-error`}
-            aria-invalid={save.error ? true : undefined}
-            disabled={save.pending}
-          />
-          <button type="submit" className="button" aria-label={`Save ${secret.label}`} disabled={save.pending}>
-            Save
-          </button>
-          <button
-            type="button"
-            className="button button--ghost"
-            aria-label={`Clear ${secret.label}`}
-            disabled={!stored || clear.pending}
-            onClick={() => void clear.run(() => clearSecret(secret.name))}
-          >
-            Clear
-          </button>
-        </form>
-        <div className="row-status">
-          <FieldError id={`${base}-error`} error={save.error ?? clear.error} />
-          <SavedNotice show={save.saved || clear.saved} text={save.saved ? 'Saved' : 'Cleared'} />
-        </div>
-      </div>
-    </li>
+    </RowFrame>
   );
 }

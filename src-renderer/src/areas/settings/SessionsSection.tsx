@@ -2,6 +2,7 @@ import { getApi } from '../../api/client';
 import { describeBrowser } from '../../format/browser';
 import { forgetSession } from '../../api/browser-session';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { DataTable } from '../../components/DataTable';
 import { Section } from '../../components/Section';
 import { useAction } from '../../hooks/use-action';
 import { useLoad } from '../../hooks/use-load';
@@ -34,45 +35,30 @@ export function SessionsSection() {
       <ErrorNotice message={sessions.error ?? action.error?.message} inline />
       {list.length === 0 && !sessions.loading ? <p className="muted">No browser is signed in.</p> : null}
       {list.length > 0 ? (
-        <div className="data-table-wrap">
-          <table className="data-table" aria-label="Browser sessions">
-            <thead>
-              <tr>
-                <th scope="col">Browser</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Ends</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => (
-                <tr key={s.id} data-testid="session-row">
-                  <td>
-                    <span title={s.userAgent}>{describeBrowser(s.userAgent)}</span>
-                    {s.current ? <span className="muted"> (this browser)</span> : null}
-                  </td>
-                  <td>{when(s.createdAt)}</td>
-                  <td>{when(s.lastSeenAt)}</td>
-                  <td>{when(s.expiresAt)}</td>
-                  <td>
-                    {s.current ? (
-                      <button type="button" className="button" disabled={action.pending} onClick={signOut}>
-                        Sign out
-                      </button>
-                    ) : (
-                      <button type="button" className="button" disabled={action.pending} onClick={() => revoke({ id: s.id })}>
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Browser sessions" columns={['Browser', 'Signed in', 'Last used', 'Ends', { label: 'Actions', hidden: true }]}>
+          {list.map((s) => (
+            <tr key={s.id} data-testid="session-row">
+              <td>
+                <span title={s.userAgent}>{describeBrowser(s.userAgent)}</span>
+                {s.current ? <span className="muted"> (this browser)</span> : null}
+              </td>
+              <td>{when(s.createdAt)}</td>
+              <td>{when(s.lastSeenAt)}</td>
+              <td>{when(s.expiresAt)}</td>
+              <td>
+                {s.current ? (
+                  <button type="button" className="button" disabled={action.pending} onClick={signOut}>
+                    Sign out
+                  </button>
+                ) : (
+                  <button type="button" className="button" disabled={action.pending} onClick={() => revoke({ id: s.id })}>
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {list.length > 1 || (list.length === 1 && !inBrowser) ? (
         <button type="button" className="button" disabled={action.pending} onClick={() => revoke({ all: true })}>

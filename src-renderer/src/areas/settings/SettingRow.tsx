@@ -4,6 +4,7 @@ import { useApp } from '../../store/store-context';
 import { useAction } from '../../hooks/use-action';
 import { FieldError } from '../../components/FieldError';
 import { SavedNotice } from '../../components/SavedNotice';
+import { RowFrame } from './RowFrame';
 import { SettingControl } from './SettingControl';
 import { SourceTag } from './SourceTag';
 import { formatSettingValue, settingKind } from './setting-kind';
@@ -23,46 +24,47 @@ export function SettingRow({ entry }: { entry: SettingEntry }) {
   };
 
   return (
-    <li className="setting" data-testid={base}>
-      <div className="setting__about">
-        <span className="setting__label" id={`${base}-label`}>
-          {entry.label}
-        </span>
-        <p className="muted setting__desc" id={`${base}-desc`}>
-          {entry.description}
-        </p>
-        <p className="setting__meta">
-          <code className="setting__key">{entry.key}</code>
-          <SourceTag source={entry.source} env={entry.env} />
-          <span className="muted">Default: {formatSettingValue(entry.defaultValue)}</span>
-        </p>
-        {fromEnv ? (
-          <p className="muted setting__env-note">
-            <code>{entry.env}</code> sets this value; the environment variable wins, so it cannot be changed here.
+    <RowFrame
+      kind="setting"
+      base={base}
+      label={entry.label}
+      about={
+        <>
+          <p className="muted setting__desc" id={`${base}-desc`}>
+            {entry.description}
           </p>
-        ) : null}
-        {entry.cliOnly && !fromEnv ? (
-          <p className="muted setting__env-note" data-testid={`${base}-cli-only`}>
-            Only the command line or <code>{entry.env}</code> can change this, not a page: {entry.cliOnly}. <code>levqor settings set {entry.key} VALUE</code>
+          <p className="setting__meta">
+            <code className="setting__key">{entry.key}</code>
+            <SourceTag source={entry.source} env={entry.env} />
+            <span className="muted">Default: {formatSettingValue(entry.defaultValue)}</span>
           </p>
-        ) : null}
+          {fromEnv ? (
+            <p className="muted setting__env-note">
+              <code>{entry.env}</code> sets this value; the environment variable wins, so it cannot be changed here.
+            </p>
+          ) : null}
+          {entry.cliOnly && !fromEnv ? (
+            <p className="muted setting__env-note" data-testid={`${base}-cli-only`}>
+              Only the command line or <code>{entry.env}</code> can change this, not a page: {entry.cliOnly}. <code>levqor settings set {entry.key} VALUE</code>
+            </p>
+          ) : null}
+        </>
+      }
+    >
+      <SettingControl
+        id={`${base}-input`}
+        labelId={`${base}-label`}
+        describedBy={`${base}-desc ${base}-error`}
+        kind={kind}
+        value={shown}
+        disabled={action.pending || fromEnv || entry.cliOnly !== undefined}
+        invalid={action.error !== undefined}
+        onSave={save}
+      />
+      <div className="row-status">
+        <FieldError id={`${base}-error`} error={action.error} />
+        <SavedNotice show={action.saved} />
       </div>
-      <div className="setting__control">
-        <SettingControl
-          id={`${base}-input`}
-          labelId={`${base}-label`}
-          describedBy={`${base}-desc ${base}-error`}
-          kind={kind}
-          value={shown}
-          disabled={action.pending || fromEnv || entry.cliOnly !== undefined}
-          invalid={action.error !== undefined}
-          onSave={save}
-        />
-        <div className="row-status">
-          <FieldError id={`${base}-error`} error={action.error} />
-          <SavedNotice show={action.saved} />
-        </div>
-      </div>
-    </li>
+    </RowFrame>
   );
 }

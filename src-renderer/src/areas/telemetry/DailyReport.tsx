@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { getApi } from '../../api/client';
+import { DataTable, numberColumn } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { DeltaBadge, LevelBadge } from './bits';
 import { AnomalyCard } from './AnomalyList';
@@ -53,61 +54,40 @@ export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint
       {r && r.topErrors.length > 0 ? (
         <div className="report__block">
           <h3>Top errors</h3>
-          <table className="data-table data-table--framed ttable" aria-label="Top errors">
-            <thead>
-              <tr>
-                <th>Level</th>
-                <th>Message</th>
-                <th className="num">Count</th>
-                <th className="num">vs day before</th>
+          <DataTable className="data-table--framed ttable" label="Top errors" wrap={false} columns={['Level', 'Message', numberColumn('Count'), numberColumn('vs day before')]}>
+            {r.topErrors.map((e) => (
+              <tr key={e.fingerprint} className="ttable__click" onClick={() => onPick(e.fingerprint)} title="Show these rows in the explorer">
+                <td>
+                  <LevelBadge level={e.level} />
+                </td>
+                <td className="ttable__msg">{e.sample}</td>
+                <td className="num">{formatCount(e.count)}</td>
+                <td className="num">
+                  <DeltaBadge now={e.count} before={e.previous} upIsBad />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {r.topErrors.map((e) => (
-                <tr key={e.fingerprint} className="ttable__click" onClick={() => onPick(e.fingerprint)} title="Show these rows in the explorer">
-                  <td>
-                    <LevelBadge level={e.level} />
-                  </td>
-                  <td className="ttable__msg">{e.sample}</td>
-                  <td className="num">{formatCount(e.count)}</td>
-                  <td className="num">
-                    <DeltaBadge now={e.count} before={e.previous} upIsBad />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       ) : null}
       {r && r.slowestEndpoints.length > 0 ? (
         <div className="report__block">
           <h3>Slowest endpoints (p95)</h3>
-          <table className="data-table data-table--framed ttable" aria-label="Slowest endpoints">
-            <thead>
-              <tr>
-                <th>Endpoint</th>
-                <th className="num">Requests</th>
-                <th className="num">Errors</th>
-                <th className="num">p95</th>
-                <th className="num">vs day before</th>
+          <DataTable className="data-table--framed ttable" label="Slowest endpoints" wrap={false} columns={['Endpoint', numberColumn('Requests'), numberColumn('Errors'), numberColumn('p95'), numberColumn('vs day before')]}>
+            {r.slowestEndpoints.map((e) => (
+              <tr key={`${e.method} ${e.endpoint}`}>
+                <td>
+                  <b>{e.method}</b> {e.endpoint}
+                </td>
+                <td className="num">
+                  {formatCount(e.requests)} <DeltaBadge now={e.requests} before={e.previousRequests} />
+                </td>
+                <td className="num">{formatCount(e.errors)}</td>
+                <td className="num">{formatLatency(e.p95Ms)}</td>
+                <td className="num">{e.previousP95Ms === null ? <span className="muted">no data</span> : <DeltaBadge now={Math.round(e.p95Ms)} before={Math.round(e.previousP95Ms)} upIsBad />}</td>
               </tr>
-            </thead>
-            <tbody>
-              {r.slowestEndpoints.map((e) => (
-                <tr key={`${e.method} ${e.endpoint}`}>
-                  <td>
-                    <b>{e.method}</b> {e.endpoint}
-                  </td>
-                  <td className="num">
-                    {formatCount(e.requests)} <DeltaBadge now={e.requests} before={e.previousRequests} />
-                  </td>
-                  <td className="num">{formatCount(e.errors)}</td>
-                  <td className="num">{formatLatency(e.p95Ms)}</td>
-                  <td className="num">{e.previousP95Ms === null ? <span className="muted">no data</span> : <DeltaBadge now={Math.round(e.p95Ms)} before={Math.round(e.previousP95Ms)} upIsBad />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       ) : null}
       {r && r.anomalies.items.length > 0 ? (

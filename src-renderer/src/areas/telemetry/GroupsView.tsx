@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { telemetryLevels, type TelemetryLevel } from '../../../../shared/telemetry';
 import { getApi } from '../../api/client';
 import { LevelBadge } from './bits';
+import { DataTable, numberColumn } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { rangeMs, rangeOptions, type RangeKey } from './filters';
 import { formatCount } from '../../format/number';
@@ -40,39 +41,27 @@ export function GroupsView({ tick, onPick }: { tick: number; onPick(fingerprint:
       {groups.error ? <ErrorNotice message={`Could not load the groups: ${groups.error}`} onRetry={groups.reload} /> : null}
       {groups.data && list.length === 0 ? <p className="muted empty-line">No groups in this range.</p> : null}
       {list.length > 0 ? (
-        <table className="data-table data-table--framed ttable" aria-label="Fingerprint groups">
-          <thead>
-            <tr>
-              <th>Level</th>
-              <th>Sample message</th>
-              <th className="num">Count</th>
-              <th>First seen</th>
-              <th>Last seen</th>
-              <th>Fingerprint</th>
+        <DataTable className="data-table--framed ttable" label="Fingerprint groups" wrap={false} columns={['Level', 'Sample message', numberColumn('Count'), 'First seen', 'Last seen', 'Fingerprint']}>
+          {list.map((g) => (
+            <tr key={g.fingerprint} className="ttable__click" onClick={() => onPick(g.fingerprint)} data-testid="telemetry-group">
+              <td>
+                <LevelBadge level={telemetryLevels.includes(g.level) ? g.level : 'info'} />
+              </td>
+              <td className="ttable__msg">
+                <button type="button" className="bare linkish" onClick={() => onPick(g.fingerprint)} title="Show these rows in the explorer">
+                  {g.sample}
+                </button>
+                <span className="muted ttable__source"> {g.source}</span>
+              </td>
+              <td className="num">{formatCount(g.count)}</td>
+              <td className="nowrap">{formatTs(g.firstSeen, false)}</td>
+              <td className="nowrap">{formatTs(g.lastSeen, false)}</td>
+              <td>
+                <code className="fp">{g.fingerprint}</code>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.map((g) => (
-              <tr key={g.fingerprint} className="ttable__click" onClick={() => onPick(g.fingerprint)} data-testid="telemetry-group">
-                <td>
-                  <LevelBadge level={telemetryLevels.includes(g.level) ? g.level : 'info'} />
-                </td>
-                <td className="ttable__msg">
-                  <button type="button" className="bare linkish" onClick={() => onPick(g.fingerprint)} title="Show these rows in the explorer">
-                    {g.sample}
-                  </button>
-                  <span className="muted ttable__source"> {g.source}</span>
-                </td>
-                <td className="num">{formatCount(g.count)}</td>
-                <td className="nowrap">{formatTs(g.firstSeen, false)}</td>
-                <td className="nowrap">{formatTs(g.lastSeen, false)}</td>
-                <td>
-                  <code className="fp">{g.fingerprint}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
     </div>
   );

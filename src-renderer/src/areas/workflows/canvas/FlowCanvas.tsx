@@ -229,17 +229,17 @@ function CanvasInner(props: FlowCanvasProps) {
         colorMode="dark"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap pannable zoomable nodeClassName={miniClass} className="fc-minimap" />
+        <MiniMap pannable zoomable nodeColor={miniColor} className="fc-minimap" />
         <Controls showInteractive={false} className="fc-controls" />
       </ReactFlow>
     </div>
   );
 }
 
-function miniClass(n: FlowNode): string {
-  if (n.type === 'trigger') return 'fc-mini fc-mini--trigger';
-  if (n.data.problems.length) return 'fc-mini fc-mini--invalid';
-  return `fc-mini fc-mini--${n.data.state ?? n.data.stepClass ?? 'unknown'}`;
+/** A node's colour on the minimap: canvas.css sets one per kind (--fc-mini-<kind>), muted for any other. */
+function miniColor(n: FlowNode): string {
+  const kind = n.type === 'trigger' ? 'trigger' : n.data.problems.length ? 'invalid' : (n.data.state ?? n.data.stepClass ?? 'unknown');
+  return `var(--fc-mini-${kind}, var(--ui-text-muted))`;
 }
 
 /**

@@ -30,7 +30,7 @@ function PaletteView({ stepTypes, onAdd }: { stepTypes: StepTypeInfo[]; onAdd: (
             {g.items.map((t) => (
               <li
                 key={t.type}
-                className={`wfe-palette__item wfe-palette__item--${t.class}`}
+                className={`tile wfe-palette__item wfe-palette__item--${t.class}`}
                 draggable
                 tabIndex={0}
                 data-testid={`palette-${t.type}`}

@@ -24,6 +24,10 @@ const defaults: Record<string, Trigger> = {
   webhook: { type: 'webhook', path: '', respond: 'onFinish' },
 };
 
+/** What each cron policy does, in the words its select shows. */
+const overlapWords: Record<(typeof overlapPolicies)[number], string> = { skip: 'skip the new run', 'buffer-one': 'queue one more', allow: 'run both' };
+const catchUpWords: Record<(typeof catchUpPolicies)[number], string> = { none: 'skip them', latest: 'run the latest once', all: 'run every one' };
+
 function localZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -70,19 +74,7 @@ export function TriggerPanel({ trigger, name, workflowId, errors, onChange }: Pr
       {type === 'cron' ? <CronFields t={t} name={name} str={str} set={set} errors={errors} /> : null}
       {type === 'event' ? (
         <>
-          <div className="wfe-field">
-            <label htmlFor="wfe-trigger-event">Event</label>
-            <select id="wfe-trigger-event" className="select wfe-input" value={str('event')} onChange={(e) => set('event', e.target.value)}>
-              <option value="">— choose an event —</option>
-              {str('event') && !eventNames.includes(str('event') as never) ? <option value={str('event')}>{str('event')} (unknown)</option> : null}
-              {eventNames.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-            <FieldErrors messages={errors.event} />
-          </div>
+          <SelectField id="wfe-trigger-event" label="Event" value={str('event')} options={eventNames} empty="— choose an event —" errors={errors.event} onChange={(v) => set('event', v)} />
           <div className="wfe-field">
             <label htmlFor="wfe-trigger-filter">Filter (JSON)</label>
             <JsonField id="wfe-trigger-filter" value={t.filter} rows={3} placeholder={'{ "status": "failed" }'} onChange={(v) => set('filter', v)} />
@@ -133,18 +125,7 @@ function CronFields({ t, name, str, set, errors }: { t: Trigger; name: unknown; 
         <p className="wfe-field__help">minute hour day-of-month month day-of-week (e.g. <code>*/15 * * * *</code>)</p>
         <FieldErrors messages={errors.expr} />
       </div>
-      <div className="wfe-field">
-        <label htmlFor="wfe-trigger-tz">Timezone</label>
-        <select id="wfe-trigger-tz" className="select wfe-input" value={zone} onChange={(e) => set('timezone', e.target.value)}>
-          {!zones.includes(zone) ? <option value={zone}>{zone} (unknown)</option> : null}
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
-        <FieldErrors messages={errors.timezone} />
-      </div>
+      <SelectField id="wfe-trigger-tz" label="Timezone" value={zone} options={zones} errors={errors.timezone} onChange={(v) => set('timezone', v)} />
       <div className="wfe-preview" data-testid="cron-preview" aria-live="polite">
         <h4>Next 5 runs {preview.timezone ? <span className="muted">({preview.timezone})</span> : null}</h4>
         {preview.error ? <p className="wfe-field__parse">{preview.error}</p> : null}
@@ -158,28 +139,8 @@ function CronFields({ t, name, str, set, errors }: { t: Trigger; name: unknown; 
         </ol>
       </div>
       <div className="wfe-grid2">
-        <div className="wfe-field">
-          <label htmlFor="wfe-trigger-overlap">If still running</label>
-          <select id="wfe-trigger-overlap" className="select wfe-input" value={str('overlap') || 'skip'} onChange={(e) => set('overlap', e.target.value)}>
-            {overlapPolicies.map((o) => (
-              <option key={o} value={o}>
-                {o === 'skip' ? 'skip the new run' : o === 'buffer-one' ? 'queue one more' : 'run both'}
-              </option>
-            ))}
-          </select>
-          <FieldErrors messages={errors.overlap} />
-        </div>
-        <div className="wfe-field">
-          <label htmlFor="wfe-trigger-catchup">Missed while asleep</label>
-          <select id="wfe-trigger-catchup" className="select wfe-input" value={str('catchUp') || 'latest'} onChange={(e) => set('catchUp', e.target.value)}>
-            {catchUpPolicies.map((o) => (
-              <option key={o} value={o}>
-                {o === 'none' ? 'skip them' : o === 'latest' ? 'run the latest once' : 'run every one'}
-              </option>
-            ))}
-          </select>
-          <FieldErrors messages={errors.catchUp} />
-        </div>
+        <SelectField id="wfe-trigger-overlap" label="If still running" value={str('overlap') || 'skip'} options={overlapPolicies} words={overlapWords} errors={errors.overlap} onChange={(v) => set('overlap', v)} />
+        <SelectField id="wfe-trigger-catchup" label="Missed while asleep" value={str('catchUp') || 'latest'} options={catchUpPolicies} words={catchUpWords} errors={errors.catchUp} onChange={(v) => set('catchUp', v)} />
         <div className="wfe-field">
           <label htmlFor="wfe-trigger-window">Catch-up window</label>
           <input id="wfe-trigger-window" className="wfe-input" value={str('catchUpWindow')} placeholder="24h" onChange={(e) => set('catchUpWindow', e.target.value)} />
@@ -187,5 +148,39 @@ function CronFields({ t, name, str, set, errors }: { t: Trigger; name: unknown; 
         </div>
       </div>
     </>
+  );
+}
+
+/**
+ * A select field of the trigger: `empty` (if given) for no choice yet, then the current value
+ * when it is none of `options` (marked unknown, so a hand-edited document loses nothing), then
+ * the options in their order.
+ */
+function SelectField(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly string[];
+  /** What an option shows, when not its value. */
+  words?: Readonly<Record<string, string>>;
+  empty?: string;
+  errors: string[] | undefined;
+  onChange(value: string): void;
+}) {
+  const { id, label, value, options, words = {}, empty, errors, onChange } = props;
+  return (
+    <div className="wfe-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="select wfe-input" value={value} onChange={(e) => onChange(e.target.value)}>
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {value && !options.includes(value) ? <option value={value}>{value} (unknown)</option> : null}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {words[o] ?? o}
+          </option>
+        ))}
+      </select>
+      <FieldErrors messages={errors} />
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import type { RunSummary } from '../../../../../shared/contract/workflows';
 import { runStatuses } from '../../../../../shared/workflow';
 import { getApi } from '../../../api/client';
 import { toLevqorError } from '../../../api/to-levqor-error';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { FieldError } from '../../../components/FieldError';
 import { formatTimeExact } from '../../../format/time';
@@ -118,28 +119,8 @@ export function HistoryPage({ workflowId }: { workflowId: string }) {
             ))}
           </select>
         </label>
-        <label>
-          <span>From</span>
-          <input
-            type="date"
-            className="input"
-            value={filters.fromDay}
-            data-testid="history-from"
-            aria-invalid={filterError?.field === 'from'}
-            onChange={(e) => apply({ ...filters, fromDay: e.target.value })}
-          />
-        </label>
-        <label>
-          <span>To</span>
-          <input
-            type="date"
-            className="input"
-            value={filters.toDay}
-            data-testid="history-to"
-            aria-invalid={filterError?.field === 'to'}
-            onChange={(e) => apply({ ...filters, toDay: e.target.value })}
-          />
-        </label>
+        <DayField label="From" value={filters.fromDay} testId="history-from" invalid={filterError?.field === 'from'} onChange={(fromDay) => apply({ ...filters, fromDay })} />
+        <DayField label="To" value={filters.toDay} testId="history-to" invalid={filterError?.field === 'to'} onChange={(toDay) => apply({ ...filters, toDay })} />
         {filtered || filterError ? (
           <button type="button" className="button button--ghost" onClick={() => apply(emptyFilters)}>
             Clear filters
@@ -156,34 +137,21 @@ export function HistoryPage({ workflowId }: { workflowId: string }) {
         </div>
       ) : null}
       {runs !== undefined && runs.length > 0 ? (
-        <div className="data-table-wrap">
-          <table className="data-table wfx-table" data-testid="history-table">
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Status</th>
-                <th scope="col">Trigger</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id} data-testid={`history-row-${r.id}`} data-status={r.status}>
-                  <th scope="row">
-                    <a href={workflowsHref.run(workflowId, r.id)}>{formatTimeExact(r.startedAt ?? r.createdAt)}</a>
-                  </th>
-                  <td>
-                    <StatusBadge status={r.status} dryRun={r.dryRun} />
-                  </td>
-                  <td>{r.trigger}</td>
-                  <td className="num">{formatDuration(r.startedAt !== null && r.finishedAt !== null ? r.finishedAt - r.startedAt : null)}</td>
-                  <td className="wfx-err-cell">{r.error ? `${r.error.code}${r.error.nodeId ? ` at ${r.error.nodeId}` : ''}: ${r.error.message}` : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable className="wfx-table" testId="history-table" columns={['Started', 'Status', 'Trigger', 'Duration', 'Error']}>
+          {runs.map((r) => (
+            <tr key={r.id} data-testid={`history-row-${r.id}`} data-status={r.status}>
+              <th scope="row">
+                <a href={workflowsHref.run(workflowId, r.id)}>{formatTimeExact(r.startedAt ?? r.createdAt)}</a>
+              </th>
+              <td>
+                <StatusBadge status={r.status} dryRun={r.dryRun} />
+              </td>
+              <td>{r.trigger}</td>
+              <td className="num">{formatDuration(r.startedAt !== null && r.finishedAt !== null ? r.finishedAt - r.startedAt : null)}</td>
+              <td className="wfx-err-cell">{r.error ? `${r.error.code}${r.error.nodeId ? ` at ${r.error.nodeId}` : ''}: ${r.error.message}` : ''}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {more ? (
         <button type="button" className="button button--ghost wfx-more" disabled={loadingMore} onClick={() => void older()} data-testid="history-older">
@@ -191,5 +159,15 @@ export function HistoryPage({ workflowId }: { workflowId: string }) {
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** One end of the date range: a day input, marked invalid when the filter blames it. */
+function DayField({ label, value, testId, invalid, onChange }: { label: string; value: string; testId: string; invalid: boolean; onChange(day: string): void }) {
+  return (
+    <label>
+      <span>{label}</span>
+      <input type="date" className="input" value={value} data-testid={testId} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)} />
+    </label>
   );
 }

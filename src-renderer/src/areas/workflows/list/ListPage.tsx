@@ -2,14 +2,18 @@ import { useEffect, useRef, useState } from 'react';
 import type { WorkflowSummary } from '../../../../../shared/contract/workflows';
 import { getApi } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { DataTable } from '../../../components/DataTable';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { workflowsHref } from '../routes';
+import { useAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-load';
 import { duplicateWorkflow, exportWorkflow, importFile } from './actions';
 import { WorkflowRow } from './WorkflowRow';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | undefined;
+
+const listColumns = ['Workflow', 'Trigger', 'Next run', 'Last run', { label: 'Success (30 d)', title: 'Succeeded / finished runs, last 30 days' }, 'On', { label: 'Actions', hidden: true }];
 
 /** Runs starting and ending change last run and success rate: reload, at most every 500 ms. */
 function useLiveReload(reload: () => void): void {
@@ -38,7 +42,7 @@ export function ListPage() {
   const [notice, setNotice] = useState<Notice>(undefined);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState<WorkflowSummary | undefined>(undefined);
-  const [deleteError, setDeleteError] = useState<string | undefined>(undefined);
+  const removal = useAction();
   const fileInput = useRef<HTMLInputElement>(null);
   const workflows = list.data?.workflows ?? [];
 
@@ -63,21 +67,14 @@ export function ListPage() {
       return out.kind === 'imported' ? `Imported “${out.name}”.` : undefined;
     });
 
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(undefined);
-    try {
-      await getApi().workflows.delete({ id: deleting.id });
-      setNotice({ kind: 'ok', text: `Deleted “${deleting.name}”. Its past runs are kept.` });
+  const confirmDelete = (w: WorkflowSummary) =>
+    void removal.run(async () => {
+      await getApi().workflows.delete({ id: w.id });
+      setNotice({ kind: 'ok', text: `Deleted “${w.name}”. Its past runs are kept.` });
       setDeleting(undefined);
       list.reload();
-    } catch (err) {
-      setDeleteError(toLevqorError(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
+  const working = busy || removal.pending;
 
   return (
     <div className="stack wfx" data-testid="workflows-list">
@@ -85,7 +82,7 @@ export function ListPage() {
         <a className="button" href={workflowsHref.create()} data-testid="workflow-create">
           New workflow
         </a>
-        <button type="button" className="button button--ghost" disabled={busy} onClick={() => fileInput.current?.click()}>
+        <button type="button" className="button button--ghost" disabled={working} onClick={() => fileInput.current?.click()}>
           Import…
         </button>
         <input
@@ -121,52 +118,33 @@ export function ListPage() {
         </div>
       ) : null}
       {workflows.length > 0 ? (
-        <div className="data-table-wrap">
-          <table className="data-table wfx-table">
-            <thead>
-              <tr>
-                <th scope="col">Workflow</th>
-                <th scope="col">Trigger</th>
-                <th scope="col">Next run</th>
-                <th scope="col">Last run</th>
-                <th scope="col" title="Succeeded / finished runs, last 30 days">
-                  Success (30 d)
-                </th>
-                <th scope="col">On</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {workflows.map((w) => (
-                <WorkflowRow
-                  key={w.id}
-                  w={w}
-                  actions={{
-                    busy,
-                    onChanged: list.reload,
-                    onDuplicate: (x) => void act(async () => `Duplicated as “${(await duplicateWorkflow(x)).name}” (its trigger is off).`),
-                    onExport: (x) => void act(async () => `Exported ${await exportWorkflow(x)}.`),
-                    onDelete: (x) => {
-                      setDeleteError(undefined);
-                      setDeleting(x);
-                    },
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable className="wfx-table" columns={listColumns}>
+          {workflows.map((w) => (
+            <WorkflowRow
+              key={w.id}
+              w={w}
+              actions={{
+                busy: working,
+                onChanged: list.reload,
+                onDuplicate: (x) => void act(async () => `Duplicated as “${(await duplicateWorkflow(x)).name}” (its trigger is off).`),
+                onExport: (x) => void act(async () => `Exported ${await exportWorkflow(x)}.`),
+                onDelete: (x) => {
+                  removal.clearError();
+                  setDeleting(x);
+                },
+              }}
+            />
+          ))}
+        </DataTable>
       ) : null}
       {deleting ? (
         <ConfirmDialog
           title={`Delete “${deleting.name}”?`}
           confirmLabel="Delete workflow"
-          busy={busy}
-          error={deleteError}
+          busy={working}
+          error={removal.error?.message}
           onCancel={() => setDeleting(undefined)}
-          onConfirm={() => void confirmDelete()}
+          onConfirm={() => confirmDelete(deleting)}
         >
           <p>Its trigger stops at once and it leaves this list. Its past runs stay in the run history.</p>
         </ConfirmDialog>

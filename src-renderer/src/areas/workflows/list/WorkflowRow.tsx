@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import type { WorkflowSummary } from '../../../../../shared/contract/workflows';
 import { getApi } from '../../../api/client';
-import { toLevqorError } from '../../../api/to-levqor-error';
 import { formatTime } from '../../../format/time';
 import { formatRate, triggerLabel } from '../format';
 import { workflowsHref } from '../routes';
 import { StatusBadge } from '../StatusBadge';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useAction } from '../../../hooks/use-action';
 
 /** When the trigger fires next, in words. */
 function nextRun(w: WorkflowSummary): string {
@@ -34,20 +33,12 @@ export interface RowActions {
 
 /** One workflow in the list: its numbers, its trigger switch and what can be done with it. */
 export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowActions }) {
-  const [toggling, setToggling] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const toggle = async () => {
-    setToggling(true);
-    setError(undefined);
-    try {
+  const toggling = useAction();
+  const toggle = () =>
+    void toggling.run(async () => {
       await getApi().workflows.setEnabled({ id: w.id, enabled: !w.enabled });
       actions.onChanged();
-    } catch (err) {
-      setError(toLevqorError(err).message);
-    } finally {
-      setToggling(false);
-    }
-  };
+    });
   return (
     <tr data-testid={`workflow-row-${w.id}`} data-name={w.name}>
       <th scope="row">
@@ -89,15 +80,15 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
           aria-label={`Trigger of ${w.name}`}
           className="switch"
           data-testid="workflow-enabled"
-          disabled={toggling}
-          onClick={() => void toggle()}
+          disabled={toggling.pending}
+          onClick={toggle}
         >
           <span className="switch__track" aria-hidden="true">
             <span className="switch__thumb" />
           </span>
           <span className="switch__text">{w.enabled ? 'On' : 'Off'}</span>
         </button>
-        <ErrorNotice message={error} inline />
+        <ErrorNotice message={toggling.error?.message} inline />
       </td>
       <td>
         <div className="actions wfx-row-actions">

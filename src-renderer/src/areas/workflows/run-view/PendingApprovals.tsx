@@ -1,29 +1,20 @@
-import { useState } from 'react';
 import type { Approval } from '../../../../../shared/contract/approvals';
 import { getApi } from '../../../api/client';
-import { toLevqorError } from '../../../api/to-levqor-error';
 import { hrefFor } from '../../../routing/use-hash-route';
 import { formatJson } from '../../../format/json';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useAction } from '../../../hooks/use-action';
 
 /** The run's open approval requests: decide here, or in the Approvals inbox. */
 export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
-  const [busy, setBusy] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const deciding = useAction();
   const pending = approvals.filter((a) => a.status === 'pending');
   if (pending.length === 0) return null;
-  const decide = async (a: Approval, decision: 'approve' | 'reject') => {
-    setBusy(a.id);
-    setError(undefined);
-    try {
+  const decide = (a: Approval, decision: 'approve' | 'reject') =>
+    void deciding.run(async () => {
       if (decision === 'approve') await getApi().approvals.approve({ id: a.id });
       else await getApi().approvals.reject({ id: a.id, reason: 'rejected from the run view' });
-    } catch (err) {
-      setError(toLevqorError(err).message);
-    } finally {
-      setBusy(undefined);
-    }
-  };
+    });
   return (
     <div className="card section wfx-approvals" data-testid="run-approvals">
       {pending.map((a) => (
@@ -39,16 +30,16 @@ export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
             {a.preview !== undefined ? <pre className="code-block">{formatJson(a.preview)}</pre> : null}
           </div>
           <div className="actions">
-            <button type="button" className="button" disabled={busy !== undefined} onClick={() => void decide(a, 'approve')}>
+            <button type="button" className="button" disabled={deciding.pending} onClick={() => decide(a, 'approve')}>
               Approve
             </button>
-            <button type="button" className="button button--ghost" disabled={busy !== undefined} onClick={() => void decide(a, 'reject')}>
+            <button type="button" className="button button--ghost" disabled={deciding.pending} onClick={() => decide(a, 'reject')}>
               Reject
             </button>
           </div>
         </div>
       ))}
-      <ErrorNotice message={error} inline />
+      <ErrorNotice message={deciding.error?.message} inline />
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { getApi } from '../../../api/client';
-import { toLevqorError } from '../../../api/to-levqor-error';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { formatTimeExact } from '../../../format/time';
 import { formatDuration } from '../format';
 import { StatusBadge } from '../StatusBadge';
+import { useAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-load';
 import { useNow } from '../../../hooks/use-now';
 import { WorkflowHeader } from '../WorkflowHeader';
@@ -31,8 +31,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
   const stepTypes = useLoad(() => getApi().workflows.stepTypes({}), []);
   const { run, states, error, reload } = useRun(runId);
   const [selected, setSelected] = useState<string | undefined>(undefined);
-  const [acting, setActing] = useState<'retry' | 'cancel' | undefined>(undefined);
-  const [actionError, setActionError] = useState<string | undefined>(undefined);
+  const action = useAction();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const now = useNow(run !== undefined && runControls(run.status).cancel);
 
@@ -40,20 +39,14 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
   const controls = run ? runControls(run.status) : { retry: false, cancel: false };
   const names = new Map(run?.workflow?.nodes.map((n) => [n.id, n.name ?? n.id]) ?? []);
 
-  const act = async (what: 'retry' | 'cancel') => {
-    setActing(what);
-    setActionError(undefined);
-    try {
+  const act = (what: 'retry' | 'cancel') =>
+    void action.run(async () => {
       if (what === 'retry') await getApi().runs.retry({ id: runId });
       else await getApi().runs.cancel({ id: runId });
       setConfirmCancel(false);
       reload();
-    } catch (err) {
-      setActionError(toLevqorError(err).message);
-    } finally {
-      setActing(undefined);
-    }
-  };
+    }, what);
+  const actionError = action.error?.message;
 
   return (
     <div className="stack wfx" data-testid="run-view" data-run-status={run?.status}>
@@ -72,13 +65,13 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
             </div>
             <div className="actions">
               {controls.retry ? (
-                <button type="button" className="button" disabled={acting !== undefined} onClick={() => void act('retry')} data-testid="run-retry">
-                  {acting === 'retry' ? 'Retrying…' : 'Retry from failed step'}
+                <button type="button" className="button" disabled={action.pending} onClick={() => act('retry')} data-testid="run-retry">
+                  {action.running === 'retry' ? 'Retrying…' : 'Retry from failed step'}
                 </button>
               ) : null}
               {controls.cancel ? (
-                <button type="button" className="button button--ghost button--danger" disabled={acting !== undefined} onClick={() => setConfirmCancel(true)} data-testid="run-cancel">
-                  {acting === 'cancel' ? 'Cancelling…' : 'Cancel run'}
+                <button type="button" className="button button--ghost button--danger" disabled={action.pending} onClick={() => setConfirmCancel(true)} data-testid="run-cancel">
+                  {action.running === 'cancel' ? 'Cancelling…' : 'Cancel run'}
                 </button>
               ) : null}
             </div>
@@ -95,10 +88,10 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
               title="Cancel this run?"
               confirmLabel="Cancel run"
               dismissLabel="Keep it going"
-              busy={acting === 'cancel'}
+              busy={action.running === 'cancel'}
               error={actionError}
               onCancel={() => setConfirmCancel(false)}
-              onConfirm={() => void act('cancel')}
+              onConfirm={() => act('cancel')}
             >
               <p>The running step is stopped and its waits and approval requests are closed. “Retry from failed step” can run it again later.</p>
             </ConfirmDialog>
