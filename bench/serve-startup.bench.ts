@@ -39,7 +39,7 @@ export async function serveStartup(report: Report): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'levqor-bench-'));
     const a = await timeToFirstAnswer([levqorBin, '--data-dir', dataDir, 'serve', '--port', '0'], (line) => {
       const [, base, token] = /at (\S+?\/)\?token=(\S+)/.exec(line)!;
-      return { url: `${base}api/app.info`, init: { method: 'POST', headers: { authorization: `Bearer ${token}` } } };
+      return { url: `${base}api/app.info`, init: { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } } };
     });
     ours.push(a.ms);
     rss = a.rss;
