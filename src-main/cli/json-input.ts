@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { jsonTextTooDeep, maxJsonDepth } from '../../shared/json-depth';
-import { jsonSyntaxReason } from '../core/json-error';
+import { jsonSyntaxReason } from '../../shared/json-error';
 import { CliUsageError } from './command';
 
 /** A JSON file named on the command line; a missing file or broken JSON is bad input (exit 2). */

@@ -5,7 +5,7 @@ import { omegaImageUrls } from '../../../shared/omega';
 import { productSpecSchema, type ProductSpec } from '../../../shared/product';
 import { CoreError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
-import { jsonSyntaxReason } from '../json-error';
+import { jsonSyntaxReason } from '../../../shared/json-error';
 
 /** One product as the site reads it: every spec field, plus the links the pipeline fills in. */
 export const siteProductSchema = productSpecSchema.extend({

@@ -5,7 +5,7 @@ import { CoreError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
 import { containedSpecPaths } from './contained-paths';
 import { specPaths, specSuffix, type ProductsLayout } from './layout';
-import { jsonSyntaxReason } from '../json-error';
+import { jsonSyntaxReason } from '../../../shared/json-error';
 
 export interface SpecCheck {
   file: string;

@@ -3,7 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { telemetryLimits } from '../../../shared/telemetry';
 import { CoreError, badInput } from '../errors';
 import { RowRejected } from './validate';
-import { jsonSyntaxReason } from '../json-error';
+import { jsonSyntaxReason } from '../../../shared/json-error';
 
 export interface BatchItem {
   /** 1-based line (NDJSON) or row (JSON array) number, for error messages. */
