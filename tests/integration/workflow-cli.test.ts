@@ -41,6 +41,16 @@ describe('levqor workflow commands', () => {
     expect(levqor(['--data-dir', dir, 'workflow', 'list', '--json']).stdout).toContain('"workflows":[]');
   });
 
+  it('validate names each bad cron field by what was typed, as the editor does', () => {
+    const dir = tempDir();
+    const cron = { ...gated, trigger: { type: 'cron', expr: '0 25 * * mon-fry', timezone: 'UTC' } };
+    const run = levqor(['--data-dir', dir, 'workflow', 'validate', writeJson(dir, 'cron.json', cron)]);
+    expect(run.code).toBe(2);
+    const said = run.stdout + run.stderr;
+    expect(said).toContain('hour: `25` is out of range (0–23); day of week: `mon-fry` — `fry` is not a day name');
+    expect(said).not.toContain('1-fry');
+  });
+
   it('a missing or broken file is bad input (exit 2)', () => {
     const dir = tempDir();
     expect(levqor(['--data-dir', dir, 'workflow', 'validate', join(dir, 'nope.json')]).code).toBe(2);

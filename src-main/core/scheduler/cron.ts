@@ -1,4 +1,6 @@
 import { Cron } from 'croner';
+import { cronFieldOrder, cronForms } from '../../../shared/cron';
+import { cronFieldProblems } from './cron-check';
 
 /**
  * Cron expressions through croner, always in an IANA timezone. 5 fields (minute precision) or
@@ -78,13 +80,19 @@ export function isValidTimezone(timezone: string): boolean {
   }
 }
 
-/** Why an expression is not a valid cron expression, or undefined when it is. */
+/**
+ * Why an expression is not a valid cron expression, or undefined when it is: every bad field by
+ * name and what was typed there (cron-check.ts). croner decides; its own messages quote its
+ * rewrite of the text ("(1-fry)"), so they are never passed on.
+ */
 export function cronProblem(expr: string, timezone = 'UTC'): string | undefined {
+  let schedule: CronSchedule;
   try {
-    const schedule = new CronSchedule(expr, isValidTimezone(timezone) ? timezone : 'UTC');
-    if (schedule.next(Date.UTC(2026, 0, 1)) === undefined && schedule.next(Date.now()) === undefined) return 'never fires';
-    return undefined;
-  } catch (err) {
-    return (err as Error).message.replace(/^CronPattern: /, '');
+    schedule = new CronSchedule(expr, isValidTimezone(timezone) ? timezone : 'UTC');
+  } catch {
+    const fields = cronFieldProblems(expr);
+    return fields.length > 0 ? fields.join('; ') : `is not a schedule the scheduler reads: write 5 fields (${cronFieldOrder}), each ${cronForms}`;
   }
+  if (schedule.next(Date.UTC(2026, 0, 1)) === undefined && schedule.next(Date.now()) === undefined) return 'never fires: no date matches its day of month and month (such as 30 February)';
+  return undefined;
 }
