@@ -106,7 +106,7 @@ export const cronTriggerSchema = z
 export const eventTriggerSchema = z
   .object({
     type: z.literal('event'),
-    event: z.string().min(1, 'is required'),
+    event: z.string({ error: () => 'is required' }).min(1, 'is required'),
     /** Every key must equal the same key of the event payload (a subset match). */
     filter: z.record(z.string(), z.unknown()).optional(),
   })
@@ -141,6 +141,25 @@ export const workflowDocumentSchema = z
 export type WorkflowDocument = z.infer<typeof workflowDocumentSchema>;
 /** A workflow as written in a file (defaults optional). */
 export type WorkflowDocumentInput = z.input<typeof workflowDocumentSchema>;
+
+/**
+ * A JSON field whose text does not parse, kept in a draft exactly as typed:
+ * `{ "$unparsedJson": "<the text>" }` where the value would be. The validator reports each one
+ * (so such a document is only ever a draft, and never runs); the editor shows the text again.
+ */
+export const unparsedJsonKey = '$unparsedJson';
+
+export function unparsedJson(text: string): { [unparsedJsonKey]: string } {
+  return { [unparsedJsonKey]: text };
+}
+
+/** The text kept by `unparsedJson`, or undefined when the value is anything else. */
+export function unparsedJsonText(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  const text = (value as Record<string, unknown>)[unparsedJsonKey];
+  return keys.length === 1 && typeof text === 'string' ? text : undefined;
+}
 
 /** One validation problem: a JSON path such as `nodes[2].params.url` and why. */
 export const workflowProblemSchema = z.object({ path: z.string(), message: z.string() });

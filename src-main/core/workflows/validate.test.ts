@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unparsedJson } from '../../../shared/workflow';
 import { StepRegistry } from './registry';
 import { jsonPath, validateWorkflow } from './validate';
 
@@ -123,6 +124,36 @@ describe('validateWorkflow', () => {
     if (r.valid) return;
     expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['trigger.expr', 'trigger.timezone', 'trigger.catchUpWindow']));
     expect(check({ ...base(), trigger: { type: 'cron', expr: '0 9 * * 1-5', timezone: 'Europe/London' } }).valid).toBe(true);
+  });
+
+  it('names every bad cron field with what was typed, never croner\u2019s rewrite of it', () => {
+    const r = check({ ...base(), trigger: { type: 'cron', expr: '61 9 * * mon-fry', timezone: 'UTC' } });
+    expect(r.valid ? [] : r.errors).toEqual([
+      { path: 'trigger.expr', message: expect.stringMatching(/^"61 9 \* \* mon-fry" is not a valid cron expression: minute: `61` is out of range \(0–59\); day of week: `mon-fry` — `fry` is not a day name/) },
+    ]);
+    expect(JSON.stringify(r)).not.toContain('1-fry');
+  });
+
+  it('says an event trigger with no event chosen yet needs one, without listing every event', () => {
+    const r = check({ ...base(), trigger: { type: 'event', event: '' } });
+    expect(r.valid ? [] : r.errors).toEqual([{ path: 'trigger.event', message: 'is required' }]);
+    const missing = check({ ...base(), trigger: { type: 'event' } });
+    expect(missing.valid ? [] : missing.errors).toEqual([{ path: 'trigger.event', message: 'is required' }]);
+  });
+
+  it('reports a JSON field kept as typed because it does not parse, once, by its path', () => {
+    const doc = base();
+    (doc.nodes[0] as { params: Record<string, unknown> }).params = { url: 'https://api.example.com/orders', method: 'POST', body: unparsedJson('{ "order": 1, amount: 12') };
+    const event = { ...doc, trigger: { type: 'event', event: 'run.finished', filter: unparsedJson('{ "status": ') } };
+    const r = check(event);
+    expect(r.valid ? [] : r.errors).toEqual([
+      { path: 'trigger.filter', message: 'is not valid JSON (it ends too early)' },
+      { path: 'nodes[0].params.body', message: expect.stringMatching(/^is not valid JSON \((line 1, column 15|at character 15)\)$/) },
+    ]);
+    // where the schema wants another type (headers are a map of text), only the JSON is named
+    (doc.nodes[0] as { params: Record<string, unknown> }).params = { url: 'https://api.example.com/orders', headers: unparsedJson('{ "a": ') };
+    const h = check(doc);
+    expect(h.valid ? [] : h.errors.map((e) => e.path)).toEqual(['nodes[0].params.headers']);
   });
 
   it('names an unknown event for an event trigger and a bad webhook path', () => {

@@ -5,9 +5,11 @@ import {
   parseDuration,
   workflowDocumentSchema,
   type StepClass,
+  unparsedJsonText,
   type WorkflowDocument,
   type WorkflowProblem,
 } from '../../../shared/workflow';
+import { jsonSyntaxReason } from '../../../shared/json-error';
 import { cronProblem, isValidTimezone } from '../scheduler';
 import { bareExpression, hasTemplate, syntaxProblem, templateExpressions } from './expressions';
 import { edgePort, topologicalOrder, type GraphEdge } from './graph';
@@ -47,8 +49,30 @@ function templatedAt(root: unknown, path: ReadonlyArray<PropertyKey>): boolean {
   return false;
 }
 
-function zodProblems(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): WorkflowProblem[] {
-  return error.issues.map((issue) => ({ path: jsonPath([...prefix, ...issue.path]), message: issue.message }));
+/** True when the value at path, or a parent on the way, is a JSON field's unparsed text (reported as such). */
+function unparsedAt(root: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+  for (let i = 0; i <= path.length; i++) if (unparsedJsonText(valueAt(root, path.slice(0, i))) !== undefined) return true;
+  return false;
+}
+
+function zodProblems(error: z.ZodError, root: unknown): WorkflowProblem[] {
+  return error.issues.filter((issue) => !unparsedAt(root, issue.path)).map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
+}
+
+/** Every JSON field kept as typed because its text does not parse (`unparsedJson`), by path. */
+function checkUnparsedJson(value: unknown, path: PropertyKey[], problems: WorkflowProblem[]): void {
+  const text = unparsedJsonText(value);
+  if (text !== undefined) {
+    try {
+      JSON.parse(text);
+      problems.push({ path: jsonPath(path), message: 'is JSON text kept as a draft: open it in the editor to use it' });
+    } catch (err) {
+      problems.push({ path: jsonPath(path), message: jsonSyntaxReason(err) });
+    }
+    return;
+  }
+  if (Array.isArray(value)) value.forEach((v, i) => checkUnparsedJson(v, [...path, i], problems));
+  else if (isObject(value)) for (const [k, v] of Object.entries(value)) checkUnparsedJson(v, [...path, k], problems);
 }
 
 /**
@@ -65,8 +89,9 @@ function zodProblems(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = [])
 export function validateWorkflow(raw: unknown, registry: StepRegistry): ValidationResult {
   const problems: WorkflowProblem[] = [];
   const parsed = workflowDocumentSchema.safeParse(raw);
-  if (!parsed.success) problems.push(...zodProblems(parsed.error));
+  if (!parsed.success) problems.push(...zodProblems(parsed.error, raw));
   if (!isObject(raw)) return { valid: false, errors: problems.length ? problems : [{ path: '$', message: 'must be a JSON object' }] };
+  checkUnparsedJson(raw, [], problems);
 
   checkTrigger(raw.trigger, problems);
   const nodes = Array.isArray(raw.nodes) ? raw.nodes : [];
@@ -104,7 +129,8 @@ function checkTrigger(trigger: unknown, problems: WorkflowProblem[]): void {
       problems.push({ path: 'trigger.catchUpWindow', message: 'must be longer than 0' });
     }
   }
-  if (trigger.type === 'event' && typeof trigger.event === 'string' && !(eventNames as string[]).includes(trigger.event)) {
+  // an empty event is "is required" (the file format's check), not an unknown one
+  if (trigger.type === 'event' && typeof trigger.event === 'string' && trigger.event !== '' && !(eventNames as string[]).includes(trigger.event)) {
     problems.push({ path: 'trigger.event', message: `unknown event "${trigger.event}" (known: ${eventNames.join(', ')})` });
   }
 }
@@ -139,6 +165,7 @@ function checkNodes(nodes: unknown[], registry: StepRegistry, problems: Workflow
         for (const issue of result.error.issues) {
           // a value written as a template is only known at run time; it is checked then
           if (templatedAt(rawParams, issue.path)) continue;
+          if (unparsedAt(rawParams, issue.path)) continue;
           problems.push({ path: at('params', ...issue.path), message: issue.message });
         }
       }
@@ -168,6 +195,7 @@ function checkNodes(nodes: unknown[], registry: StepRegistry, problems: Workflow
 }
 
 function checkExpressions(value: unknown, expressionKeys: ReadonlySet<string>, path: PropertyKey[], problems: WorkflowProblem[], depth = 0): void {
+  if (unparsedJsonText(value) !== undefined) return;
   if (typeof value === 'string') {
     const key = path.at(-1);
     const isExpressionParam = depth === 1 && typeof key === 'string' && expressionKeys.has(key);
