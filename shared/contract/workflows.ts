@@ -406,6 +406,18 @@ export const workflowEvents = {
     summary: 'A run ended: succeeded, failed or cancelled.',
     payload: z.object({ ...runRef, status: runStatusSchema, error: runErrorSchema.nullable(), durationMs: z.number(), at: epochMs }),
   }),
+  'workflows.webhookReceived': event({
+    summary: 'A webhook call passed its secret check and started a run: its body and headers (the editor\u2019s "Listen for a test call" shows them).',
+    payload: z.object({
+      workflowId: z.string(),
+      path: z.string(),
+      body: z.unknown(),
+      /** The request's headers, the secret and credentials left out. */
+      headers: z.record(z.string(), z.string()),
+      runId: z.string(),
+      at: epochMs,
+    }),
+  }),
   'founder.notified': event({
     summary: 'A workflow asked to tell the founder something (notify.founder); channels deliver it.',
     payload: z.object({

@@ -131,7 +131,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     workflows,
     runs: new RunService(runner, runs, new RunQueries(db, runs, approvals, store)),
     scheduler,
-    webhooks: new WebhookService(store, workflows, runner),
+    webhooks: new WebhookService(store, workflows, runner, events, clock),
     registry,
     audit,
     owner,

@@ -28,6 +28,18 @@ describe('webhook triggers', () => {
     expect(await t.core.engine.webhooks.handle({ path: 'new-order', secret, body: {}, headers: {} })).toMatchObject({ status: 404 });
   });
 
+  it('tells listeners (the editor listening for a test call) about each accepted call, never a refused one', async () => {
+    t = testCore();
+    const { id } = t.core.workflows.import(hook('immediately'));
+    const secret = t.core.workflows.get(id).webhook!.secret;
+    const heard: unknown[] = [];
+    t.core.events.on('workflows.webhookReceived', (p) => heard.push(p));
+    await t.core.engine.webhooks.handle({ path: 'new-order', secret: 'wrong', body: { id: 1 }, headers: {} });
+    expect(heard).toEqual([]);
+    const r = await t.core.engine.webhooks.handle({ path: 'new-order', secret, body: { id: 7 }, headers: { 'user-agent': 'shop', 'x-levqor-secret': secret } });
+    expect(heard).toEqual([{ workflowId: id, path: 'new-order', body: { id: 7 }, headers: { 'user-agent': 'shop' }, runId: (r as { runId: string }).runId, at: t.clock.now() }]);
+  });
+
   it('answers at once with the run id when respond is immediately; paths are unique', async () => {
     t = testCore();
     const { id } = t.core.workflows.import(hook('immediately'));

@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { WebhookAnswer } from '../../../shared/contract/workflows';
+import type { Clock } from '../clock';
+import type { EventBus } from '../event-bus';
 import type { Runner } from './runner/runner';
 import type { WorkflowStore } from './store/workflow-store';
 import type { WorkflowService } from './workflow-service';
@@ -16,13 +18,16 @@ function sameSecret(given: string, expected: string): boolean {
  * Webhook triggers for `levqor serve` (POST /hooks/<path>): the route calls the contract
  * procedure `workflows.webhook` (HTTP only) with the path, the secret (header
  * `x-levqor-secret` or `?secret=`), the JSON body and headers; the run's trigger output is
- * `{ body, headers }`. A disabled or unknown path is 404, a wrong secret 401.
+ * `{ body, headers }`, also sent as the event `workflows.webhookReceived` (the editor listens for a
+ * test call with it). A disabled or unknown path is 404, a wrong secret 401.
  */
 export class WebhookService {
   constructor(
     private readonly store: WorkflowStore,
     private readonly workflows: WorkflowService,
     private readonly runner: Runner,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
   ) {}
 
   async handle(request: { path: string; secret: string | undefined; body: unknown; headers: Record<string, string> }): Promise<WebhookAnswer> {
@@ -35,6 +40,9 @@ export class WebhookService {
     // respond onFinish: the caller waits for the answer, so (as with `workflows.run` + wait) the
     // run row is written with the first step's transaction rather than in one of its own
     const runId = this.workflows.startRun({ id: row.id, input: { body: request.body ?? null, headers }, trigger: 'webhook', deferInsert: !immediately });
+    if (this.events.hasListeners('workflows.webhookReceived')) {
+      this.events.emit('workflows.webhookReceived', { workflowId: row.id, path: request.path, body: request.body ?? null, headers, runId, at: this.clock.now() });
+    }
     if (immediately) return { status: 202, runId, runStatus: 'running' };
     const run = await this.runner.waitSettled(runId);
     const result = this.runner.result(runId, run);
