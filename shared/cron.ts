@@ -1,7 +1,7 @@
 /**
  * What a cron expression may say, field by field: the scheduler's checker (core/scheduler)
- * names a bad field with these words, and the editor's hint is written from the same table, so
- * the two always agree on the accepted forms.
+ * names a bad field with these words, and the editor's hint (TriggerPanel's CronHint) is written
+ * from the same table, so the two always agree on the accepted forms.
  */
 
 export interface CronField {
@@ -60,9 +60,3 @@ export const cronForms = '*, a value, a range 1-5, a list 1,15 or a step */15 (o
 
 /** The field order in one line: "minute hour day-of-month month day-of-week". */
 export const cronFieldOrder = cronFields.map((f) => f.label.replaceAll(' ', '-')).join(' ');
-
-/** The editor's hint under the expression: fields, their values and the forms, from the table above. */
-export function cronHint(): string {
-  const fields = cronFields.map((f) => `${f.label} (${f.values})`).join(' · ');
-  return `5 fields: ${fields}. Each field is ${cronForms}. A 6th field in front is seconds (0–59); ${cronNicknames.filter((n) => n !== '@annually' && n !== '@midnight').join(', ')} also work.`;
-}

@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { eventNames } from '../../../../../shared/contract';
+import { cronFieldOrder, cronFields, cronForms, cronNicknames } from '../../../../../shared/cron';
 import { catchUpPolicies, overlapPolicies } from '../../../../../shared/workflow';
 import { FieldErrors } from './FieldErrors';
 import { JsonField } from './JsonField';
 import { useSchedulePreview } from './use-schedule-preview';
-import { WebhookSecret } from './WebhookSecret';
+import { WebhookPanel } from './WebhookPanel';
 
 type Trigger = Record<string, unknown>;
 
@@ -74,7 +75,7 @@ export function TriggerPanel({ trigger, name, workflowId, errors, onChange }: Pr
       {type === 'cron' ? <CronFields t={t} name={name} str={str} set={set} errors={errors} /> : null}
       {type === 'event' ? (
         <>
-          <SelectField id="wfe-trigger-event" label="Event" value={str('event')} options={eventNames} empty="— choose an event —" errors={errors.event} onChange={(v) => set('event', v)} />
+          <EventField value={str('event')} errors={errors.event} onChange={(v) => set('event', v)} />
           <div className="wfe-field">
             <label htmlFor="wfe-trigger-filter">Filter (JSON)</label>
             <JsonField id="wfe-trigger-filter" value={t.filter} rows={3} placeholder={'{ "status": "failed" }'} onChange={(v) => set('filter', v)} />
@@ -100,7 +101,7 @@ export function TriggerPanel({ trigger, name, workflowId, errors, onChange }: Pr
               <option value="immediately">immediately (202 with the run id)</option>
             </select>
           </div>
-          {workflowId ? <WebhookSecret workflowId={workflowId} /> : <p className="muted">Save the workflow to get its secret.</p>}
+          {workflowId ? <WebhookPanel workflowId={workflowId} /> : <p className="muted">Save the workflow to get its secret.</p>}
         </>
       ) : null}
     </div>
@@ -122,7 +123,7 @@ function CronFields({ t, name, str, set, errors }: { t: Trigger; name: unknown; 
       <div className="wfe-field">
         <label htmlFor="wfe-trigger-expr">Cron expression</label>
         <input id="wfe-trigger-expr" className="wfe-input wfe-input--mono" value={str('expr')} placeholder="0 9 * * 1-5" onChange={(e) => set('expr', e.target.value)} />
-        <p className="wfe-field__help">minute hour day-of-month month day-of-week (e.g. <code>*/15 * * * *</code>)</p>
+        <CronHint />
         <FieldErrors messages={errors.expr} />
       </div>
       <SelectField id="wfe-trigger-tz" label="Timezone" value={zone} options={zones} errors={errors.timezone} onChange={(v) => set('timezone', v)} />
@@ -148,6 +149,47 @@ function CronFields({ t, name, str, set, errors }: { t: Trigger; name: unknown; 
         </div>
       </div>
     </>
+  );
+}
+
+/** What a cron expression may say: the same table (shared/cron.ts) the scheduler's errors are worded from. */
+function CronHint() {
+  return (
+    <div className="wfe-field__help" data-testid="cron-hint">
+      <p>
+        <code>{cronFieldOrder}</code>; each field is {cronForms}.
+      </p>
+      <details>
+        <summary>What each field takes</summary>
+        <ul>
+          {cronFields.map((f) => (
+            <li key={f.id}>
+              <strong>{f.label}</strong>: {f.values}
+            </li>
+          ))}
+          <li>A 6th field in front is seconds (0–59); {cronNicknames.join(', ')} stand for a whole expression.</li>
+        </ul>
+      </details>
+    </div>
+  );
+}
+
+/** The event: no error under it until the founder has chosen one (an empty choice is in the problem list). */
+function EventField({ value, errors, onChange }: { value: string; errors: string[] | undefined; onChange(v: string): void }) {
+  const [touched, setTouched] = useState(value !== '');
+  return (
+    <SelectField
+      id="wfe-trigger-event"
+      label="Event"
+      value={value}
+      options={eventNames}
+      empty="— choose an event —"
+      errors={touched || value !== '' ? errors : undefined}
+      onChange={(v) => {
+        setTouched(true);
+        onChange(v);
+      }}
+    />
   );
 }
 

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { getApi } from '../../../api/client';
+import { CopyButton } from '../../../components/CopyButton';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { toLevqorError } from '../../../api/to-levqor-error';
+import { ListenForCall } from './ListenForCall';
 
-/** The saved webhook's URL and secret (hidden until shown), with rotation. */
-export function WebhookSecret({ workflowId }: { workflowId: string }) {
+/** The saved webhook's URL and secret (hidden until shown) with copy buttons, rotation, and listening for a test call. */
+export function WebhookPanel({ workflowId }: { workflowId: string }) {
   const [info, setInfo] = useState<{ url: string; secret: string } | undefined>(undefined);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -30,24 +32,30 @@ export function WebhookSecret({ workflowId }: { workflowId: string }) {
       setError(toLevqorError(err).message);
     }
   };
+  const url = `${window.location.origin}${info.url}`;
   return (
     <div className="wfe-webhook">
       <div className="wfe-field">
         <span className="wfe-label">URL</span>
-        <code>{`${window.location.origin}${info.url}`}</code>
+        <div className="wfe-webhook__row">
+          <code data-testid="webhook-url">{url}</code>
+          <CopyButton value={url} what="the webhook URL" testId="copy-webhook-url" />
+        </div>
       </div>
       <div className="wfe-field">
         <span className="wfe-label">Secret (header x-levqor-secret)</span>
-        <div className="wfe-webhook__secret">
+        <div className="wfe-webhook__row">
           <code>{shown ? info.secret : '•'.repeat(24)}</code>
           <button type="button" className="button button--ghost" onClick={() => setShown(!shown)}>
             {shown ? 'Hide' : 'Show'}
           </button>
+          <CopyButton value={info.secret} what="the webhook secret" testId="copy-webhook-secret" />
           <button type="button" className="button button--ghost" onClick={() => void rotate()}>
             Rotate
           </button>
         </div>
       </div>
+      <ListenForCall workflowId={workflowId} url={url} secret={info.secret} />
     </div>
   );
 }
