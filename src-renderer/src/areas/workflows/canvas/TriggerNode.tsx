@@ -2,8 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { TriggerFlowNode } from './flow-model';
 import { TRIGGER_NODE_ID } from './node-state';
-
-const icons: Record<string, string> = { manual: '▶', cron: '⏱', event: '⚡', webhook: '⇄' };
+import { TriggerIcon } from './TriggerIcon';
 
 /** The trigger, drawn first: it feeds every step that has no incoming edge. */
 function TriggerNodeView({ data, selected }: NodeProps<TriggerFlowNode>) {
@@ -17,7 +16,7 @@ function TriggerNodeView({ data, selected }: NodeProps<TriggerFlowNode>) {
     >
       <div className="fc-node__head">
         <span className="fc-trigger-icon" aria-hidden>
-          {icons[data.triggerType] ?? '?'}
+          <TriggerIcon type={data.triggerType} />
         </span>
         <span className="fc-node__title">Trigger · {data.triggerType}</span>
       </div>
