@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -22,6 +23,7 @@ import { FlowModel, type FlowNode } from './flow-model';
 import { TRIGGER_NODE_ID, type NodeRunState } from './node-state';
 import { StepNode } from './StepNode';
 import { TriggerNode } from './TriggerNode';
+import { useViewFit } from './use-view-fit';
 import './canvas.css';
 
 export { TRIGGER_NODE_ID, type NodeRunState };
@@ -61,8 +63,10 @@ export interface FlowCanvasProps {
 const nodeTypes: NodeTypes = { step: StepNode, trigger: TriggerNode };
 const noSelection: ReadonlySet<string> = new Set();
 const multiKeys = ['Shift', 'Meta', 'Control'];
-const fitOptions = { padding: 0.15, maxZoom: 1 };
 const defaultViewport = { x: 320, y: 80, zoom: 1 };
+const minimapSize = { width: 180, height: 120 };
+/** Whether the founder hid the minimap (remembered across pages and sessions). */
+const MINIMAP_KEY = 'levqor.canvas.minimap';
 
 /** The workflow graph: the editor's canvas, and (read-only) the live run view's. */
 export function FlowCanvas(props: FlowCanvasProps) {
@@ -181,15 +185,45 @@ function CanvasInner(props: FlowCanvasProps) {
     [flow, onDropStep],
   );
 
-  // the first fit is React Flow's own (fitView below); later keys re-fit, e.g. after a layout
+  // every fit keeps the graph clear of the minimap's corner (use-view-fit.ts): on open, when the
+  // key changes (after a layout), and from the fit button; a step selected from outside the
+  // canvas (added, pasted, picked in the problem list) is brought into view
+  const element = useRef<HTMLDivElement>(null);
+  const view = useViewFit(element, nodes);
+  const latest = useRef(view);
+  latest.current = view;
   const firstFitKey = useRef(fitKey);
   // an empty graph is not fitted (that would zoom onto the trigger and move steps as they are dropped)
   const fitOnOpen = useRef(derived.nodes.length > 1).current;
   useEffect(() => {
+    if (!fitOnOpen) return;
+    // once at once, and once more when React Flow has measured what it drew
+    const frame = requestAnimationFrame(() => latest.current.fit());
+    const again = setTimeout(() => latest.current.fit(), 250);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(again);
+    };
+  }, [fitOnOpen]);
+  useEffect(() => {
     if (fitKey === undefined || fitKey === firstFitKey.current) return;
-    const id = requestAnimationFrame(() => void flow.fitView({ ...fitOptions, duration: 200 }));
+    const id = requestAnimationFrame(() => latest.current.fit(200));
     return () => cancelAnimationFrame(id);
-  }, [fitKey, flow]);
+  }, [fitKey]);
+  const firstRequest = useRef(selectRequest?.seq);
+  useEffect(() => {
+    if (!selectRequest || selectRequest.seq === firstRequest.current || selectRequest.ids.length === 0) return;
+    const id = requestAnimationFrame(() => latest.current.reveal(selectRequest.ids));
+    return () => cancelAnimationFrame(id);
+  }, [selectRequest]);
+
+  const [minimap, setMinimap] = useState(() => readMinimapShown());
+  const toggleMinimap = useCallback(() => {
+    setMinimap((shown) => {
+      writeMinimapShown(!shown);
+      return !shown;
+    });
+  }, []);
 
   useEffect(() => {
     onReady?.({
@@ -202,7 +236,7 @@ function CanvasInner(props: FlowCanvasProps) {
   }, [flow, onReady]);
 
   return (
-    <div className={`fc-canvas${readOnly ? ' fc-canvas--readonly' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
+    <div ref={element} className={`fc-canvas${readOnly ? ' fc-canvas--readonly' : ''}${minimap ? ' fc-canvas--minimap' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
       <ReactFlow<FlowNode, Edge>
         nodes={nodes}
         edges={edges}
@@ -220,8 +254,6 @@ function CanvasInner(props: FlowCanvasProps) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiKeys}
         onlyRenderVisibleElements
-        fitView={fitOnOpen}
-        fitViewOptions={fitOptions}
         defaultViewport={defaultViewport}
         minZoom={0.05}
         maxZoom={2}
@@ -229,11 +261,40 @@ function CanvasInner(props: FlowCanvasProps) {
         colorMode="dark"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap pannable zoomable nodeColor={miniColor} className="fc-minimap" />
-        <Controls showInteractive={false} className="fc-controls" />
+        {minimap ? <MiniMap pannable zoomable nodeColor={miniColor} className="fc-minimap" style={minimapSize} ariaLabel="Minimap" /> : null}
+        <Controls showInteractive={false} showFitView={false} position="bottom-right" orientation="horizontal" className="fc-controls">
+          <ControlButton onClick={() => view.fit(200)} title="Fit the graph in view" aria-label="Fit view" data-testid="fit-view">
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            </svg>
+          </ControlButton>
+          <ControlButton onClick={toggleMinimap} title={minimap ? 'Hide the minimap' : 'Show the minimap'} aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'} aria-pressed={minimap} data-testid="minimap-toggle">
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+              <rect x="8" y="8" width="5" height="4" fill={minimap ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1" />
+            </svg>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );
+}
+
+function readMinimapShown(): boolean {
+  try {
+    return localStorage.getItem(MINIMAP_KEY) !== 'hidden';
+  } catch {
+    return true;
+  }
+}
+
+function writeMinimapShown(shown: boolean): void {
+  try {
+    if (shown) localStorage.removeItem(MINIMAP_KEY);
+    else localStorage.setItem(MINIMAP_KEY, 'hidden');
+  } catch {
+    // storage refused (a private window): the choice lasts for this page only
+  }
 }
 
 /** A node's colour on the minimap: canvas.css sets one per kind (--fc-mini-<kind>), muted for any other. */
