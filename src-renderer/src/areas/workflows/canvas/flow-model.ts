@@ -107,6 +107,13 @@ export function triggerSummary(trigger: unknown): { type: string; summary: strin
 const GRID_X = 260;
 const GRID_Y = 120;
 
+/** Where a node is drawn: its own position, or a place on a grid by its index when it has none. */
+export function nodePosition(raw: Raw, index: number): { x: number; y: number } {
+  return isObject(raw.position) && typeof raw.position.x === 'number' && typeof raw.position.y === 'number'
+    ? { x: raw.position.x, y: raw.position.y }
+    : { x: GRID_X * (1 + (index % 6)), y: GRID_Y * Math.floor(index / 6) };
+}
+
 export interface DeriveInput {
   document: unknown;
   types: ReadonlyMap<string, StepTypeInfo>;
@@ -161,9 +168,7 @@ export class FlowModel {
         out.push(prev.node);
         continue;
       }
-      const position = isObject(raw.position) && typeof raw.position.x === 'number' && typeof raw.position.y === 'number'
-        ? { x: raw.position.x, y: raw.position.y }
-        : { x: GRID_X * (1 + (item.index % 6)), y: GRID_Y * Math.floor(item.index / 6) };
+      const position = nodePosition(raw, item.index);
       const override = raw.class === 'A' || raw.class === 'B' || raw.class === 'C' ? (raw.class as StepClass) : undefined;
       const floor = typeInfo?.class;
       const stepClass = floor && override ? (classRank(override) > classRank(floor) ? override : floor) : floor;

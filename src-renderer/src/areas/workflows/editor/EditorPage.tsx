@@ -13,11 +13,13 @@ import { createEditorStore, isDirty, type EditorStore } from './doc-store';
 import { downloadWorkflow } from './download';
 import { runBlockedReason, savedNotice, saveStatus } from './editor-status';
 import { EditorToolbar } from './EditorToolbar';
+import { freeSpot } from './free-spot';
 import { keepStore, takeStore } from './handoff';
 import { autoLayout } from './layout';
 import { NodePanel } from './NodePanel';
 import { Palette } from './Palette';
 import { ProblemList } from './ProblemList';
+import { StepData } from './StepData';
 import { mapProblems, problemsByField, problemsByNode } from './problems';
 import { useEditorSession } from './use-editor-session';
 import { useLeaveGuard } from './use-leave-guard';
@@ -112,7 +114,8 @@ function Editor(props: EditorProps) {
     (type: string, position?: { x: number; y: number }) => {
       const t = types.get(type);
       if (!t) return;
-      const at = position ?? centre.current();
+      // Enter or a double-click in the palette: a free spot right of the selection (or the last step)
+      const at = position ?? freeSpot(st().doc, st().selectedNodes) ?? centre.current();
       let id = '';
       edit((d) => {
         const r = addNode(d, t, at);
@@ -273,7 +276,8 @@ function Editor(props: EditorProps) {
       ) : null}
       <div className="wfe-body">
         <Palette stepTypes={stepTypes} onAdd={addStep} />
-        <main className="wfe-main">
+        {/* the app's own <main> holds the editor: one main landmark per page */}
+        <section className="wfe-main" aria-label="Canvas">
           {viewing ? (
             <div className="wfe-viewing" role="status">
               Viewing v{viewing.version} (read-only).
@@ -302,7 +306,7 @@ function Editor(props: EditorProps) {
             {nodes.length === 0 && !viewing ? <div className="wfe-empty">Drag a step from the library onto the canvas to start.</div> : null}
           </div>
           <ProblemList problems={mapped} checking={!current} onPick={pickProblem} />
-        </main>
+        </section>
         <aside className="wfe-side" aria-label="Details">
           <div className="wfe-tabs" role="tablist">
             <button type="button" role="tab" aria-selected={tab === 'step'} className={tab === 'step' ? 'is-active' : ''} onClick={() => setTab('step')}>
@@ -331,6 +335,7 @@ function Editor(props: EditorProps) {
                   st().selectNodes([id]);
                 }}
                 onDelete={removeSelected}
+                data={<StepData doc={doc} nodeId={String(selectedNode.id ?? '')} workflowId={workflowId} />}
               />
             ) : (
               <p className="muted wfe-panel__hint">{selectedNodes.length > 1 ? `${selectedNodes.length} steps selected. Ctrl+C copies them with the edges between them; Delete removes them.` : 'Select a step to edit its settings. Shift-drag selects many.'}</p>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, stepClasses, type StepClass } from '../../../../../shared/workflow';
 import { ClassBadge } from '../../../components/ClassBadge';
@@ -19,6 +19,8 @@ interface Props {
   onPatch: (patch: (n: RawNode) => RawNode, key: string) => void;
   onRename: (id: string) => void;
   onDelete: () => void;
+  /** Shown below the settings: the data of earlier steps to pick expressions from. */
+  data?: ReactNode;
 }
 
 const set = (n: RawNode, key: string, value: unknown): RawNode => {
@@ -29,7 +31,7 @@ const set = (n: RawNode, key: string, value: unknown): RawNode => {
 };
 
 /** The selected step: id, name, type, class, retry, timeout and its params form. */
-export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, onRename, onDelete }: Props) {
+export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, onRename, onDelete, data }: Props) {
   const nodeId = typeof node.id === 'string' ? node.id : `#${index}`;
   const params = node.params && typeof node.params === 'object' && !Array.isArray(node.params) ? (node.params as Record<string, unknown>) : {};
   const override = stepClasses.find((c) => c === node.class);
@@ -85,6 +87,8 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
           <FieldErrors messages={errors.params} />
         </div>
       )}
+
+      {data}
 
       <h3 className="eyebrow wfe-panel__section">Approval class</h3>
       <div className="wfe-field">

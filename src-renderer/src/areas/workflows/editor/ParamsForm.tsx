@@ -49,7 +49,8 @@ function Field({ id, field, value, onChange }: { id: string; field: ParamField; 
     case 'textarea':
       return <textarea id={id} className="wfe-input" rows={3} value={text} placeholder={field.placeholder} onChange={(e) => setText(e.target.value)} />;
     case 'expression':
-      return <textarea id={id} className="wfe-input wfe-input--mono" rows={2} spellCheck={false} value={text} placeholder={field.placeholder} onChange={(e) => setText(e.target.value)} />;
+      // data-expression: the step data panel inserts a bare path here, not a {{ }} template
+      return <textarea id={id} className="wfe-input wfe-input--mono" rows={2} spellCheck={false} data-expression="bare" value={text} placeholder={field.placeholder} onChange={(e) => setText(e.target.value)} />;
     case 'select':
       return <FieldSelect id={id} field={field} className="select wfe-input" value={typeof value === 'string' ? value : ''} onChange={setText} />;
     case 'number':

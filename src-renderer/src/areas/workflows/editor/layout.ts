@@ -1,8 +1,9 @@
 import dagre from '@dagrejs/dagre';
 import { edgesOf, moveNodes, nodesOf, type Doc } from './doc-ops';
 
-const NODE_W = 220;
-const NODE_H = 76;
+/** A step as drawn (canvas.css .fc-node): its width and its usual height. */
+export const NODE_W = 220;
+export const NODE_H = 76;
 
 /** Left-to-right layered layout (dagre); only positions change. */
 export function autoLayout(doc: Doc): Doc {
