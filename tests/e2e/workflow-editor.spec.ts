@@ -1,22 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, keepScreenshot, openApp, test } from './fixtures';
-import type { LevqorServer } from './server-process';
-
-async function call<T>(server: LevqorServer, procedure: string, input: unknown): Promise<T> {
-  const res = await fetch(`${server.baseUrl}api/${procedure}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  return (await res.json()) as T;
-}
-
-/** Drags a step type from the palette onto the canvas at a point (relative to the canvas). */
-async function dropStep(page: Page, type: string, at: { x: number; y: number }): Promise<void> {
-  await expect(page.getByTestId('node-__trigger__')).toBeVisible();
-  await page.getByTestId(`palette-${type}`).dragTo(page.getByTestId('flow-canvas'), { targetPosition: at });
-}
+import { callApi as call, dropStep, failOnPageErrors, node } from './workflow-helpers';
 
 /** Drops a step type 140px below a step already on the canvas. */
 async function dropBelow(page: Page, type: string, below: string): Promise<void> {
@@ -42,14 +26,8 @@ async function connect(page: Page, from: string, port: string, to: string): Prom
   await page.mouse.up();
 }
 
-/** Uncaught errors in the page fail the test with their message (a blank screen says nothing). */
-test.beforeEach(({ page }) => {
-  page.on('pageerror', (err) => {
-    throw new Error(`page error: ${err.message}\n${err.stack ?? ''}`);
-  });
-});
+test.beforeEach(({ page }) => failOnPageErrors(page));
 
-const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 const edges = (page: Page) => page.locator('.react-flow__edge:not(.fc-edge--trigger)');
 
 test('build a three-step workflow by dragging, connect it, fill it, save, run it: every node turns green', async ({ page, server }) => {
