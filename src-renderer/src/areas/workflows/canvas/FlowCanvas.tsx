@@ -197,7 +197,7 @@ function CanvasInner(props: FlowCanvasProps) {
   const fitOnOpen = useRef(derived.nodes.length > 1).current;
   useEffect(() => {
     if (!fitOnOpen) return;
-    // once at once, and once more when React Flow has measured what it drew
+    // now, and again once React Flow has measured what it drew
     const frame = requestAnimationFrame(() => latest.current.fit());
     const again = setTimeout(() => latest.current.fit(), 250);
     return () => {
