@@ -11,6 +11,7 @@ import {
   workflowProblemSchema,
 } from '../workflow';
 import { approvalSchema } from './approvals';
+import { classByParamSchema } from '../step-class';
 
 /** A webhook delivery's answer: `status` is the HTTP status POST /hooks/<path> answers with. */
 export const webhookAnswerSchema = z.discriminatedUnion('status', [
@@ -153,9 +154,12 @@ export const stepTypeInfoSchema = z.object({
   type: z.string(),
   title: z.string(),
   description: z.string(),
+  /** The type's class, unless `classBy` names another for the value of one param. */
   class: stepClassSchema,
-  /** e.g. "A when method is GET": the class can depend on the params, never below `class`'s floor. */
+  /** In words, e.g. "A for GET and HEAD (read-only), B otherwise". */
   classNote: z.string().optional(),
+  /** The param that decides the class and the class for each listed value: `stepClassOf` (shared/step-class.ts) reads it. */
+  classBy: classByParamSchema.optional(),
   ports: z.array(z.string()),
   /** JSON Schema (draft 2020-12) of the params, for the editor's form. */
   paramsSchema: z.record(z.string(), z.unknown()),

@@ -131,11 +131,11 @@ function checkNodes(nodes: unknown[], registry: StepRegistry, problems: Workflow
     if (id !== undefined && !ports.has(id)) ports.set(id, step.ports);
 
     const rawParams = node.params === undefined ? {} : node.params;
-    let floor: StepClass = step.class;
+    // as written, as the editor shows it: a template or a bad value keeps the type's own class
+    const floor: StepClass = registry.floorClass(step, rawParams);
     if (isObject(rawParams)) {
       const result = step.params.safeParse(rawParams);
-      if (result.success) floor = registry.floorClass(step, result.data);
-      else {
+      if (!result.success) {
         for (const issue of result.error.issues) {
           // a value written as a template is only known at run time; it is checked then
           if (templatedAt(rawParams, issue.path)) continue;
@@ -149,7 +149,7 @@ function checkNodes(nodes: unknown[], registry: StepRegistry, problems: Workflow
     if ((nodeClass === 'A' || nodeClass === 'B' || nodeClass === 'C') && classRank(nodeClass) < classRank(floor)) {
       problems.push({ path: at('class'), message: `is ${nodeClass}, lower than class ${floor} of a ${step.type} step like this one (a workflow may raise a class, never lower it)` });
     }
-    const effective: StepClass = nodeClass === 'A' || nodeClass === 'B' || nodeClass === 'C' ? (classRank(nodeClass) > classRank(floor) ? nodeClass : floor) : floor;
+    const effective = registry.classOf(step, rawParams, nodeClass === 'A' || nodeClass === 'B' || nodeClass === 'C' ? nodeClass : undefined);
     const approval = node.approval;
     if (isObject(approval)) {
       if (approval.onTimeout === 'dry-run' && effective !== 'B') {

@@ -93,7 +93,7 @@ export class StepRunner {
       await this.commits.commit(d);
       return;
     }
-    const cls = this.d.registry.effectiveClass(def, params, n.node.class);
+    const cls = this.d.registry.classOf(def, params, n.node.class);
     n.cls = cls;
     const stage = this.d.stage();
     const inputJson = JSON.stringify(params) ?? null;

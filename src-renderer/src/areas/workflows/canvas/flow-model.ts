@@ -1,6 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, type StepClass } from '../../../../../shared/workflow';
+import { floorClassOf, stepClassOf } from '../../../../../shared/step-class';
 import { TRIGGER_NODE_ID, type NodeRunState } from './node-state';
 
 /**
@@ -165,8 +166,8 @@ export class FlowModel {
         ? { x: raw.position.x, y: raw.position.y }
         : { x: GRID_X * (1 + (item.index % 6)), y: GRID_Y * Math.floor(item.index / 6) };
       const override = raw.class === 'A' || raw.class === 'B' || raw.class === 'C' ? (raw.class as StepClass) : undefined;
-      const floor = typeInfo?.class;
-      const stepClass = floor && override ? (classRank(override) > classRank(floor) ? override : floor) : floor;
+      const floor = typeInfo ? floorClassOf(typeInfo, raw.params) : undefined;
+      const stepClass = typeInfo ? stepClassOf(typeInfo, raw.params, override) : undefined;
       const node: StepFlowNode = {
         id: item.id,
         type: 'step',

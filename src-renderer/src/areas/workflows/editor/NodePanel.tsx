@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, stepClasses, type StepClass } from '../../../../../shared/workflow';
+import { floorClassOf, stepClassOf } from '../../../../../shared/step-class';
 import { ClassBadge } from '../../../components/ClassBadge';
 import { idProblem, type Doc, type RawNode } from './doc-ops';
 import { FieldErrors } from './FieldErrors';
@@ -33,10 +34,11 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
   const nodeId = typeof node.id === 'string' ? node.id : `#${index}`;
   const params = node.params && typeof node.params === 'object' && !Array.isArray(node.params) ? (node.params as Record<string, unknown>) : {};
   const override = stepClasses.find((c) => c === node.class);
+  const floor = type ? floorClassOf(type, params) : undefined;
   return (
     <div className="wfe-panel__body" data-testid="node-panel">
       <header className="wfe-panel__head">
-        <ClassBadge small cls={type ? (override && classRank(override) > classRank(type.class) ? override : type.class) : undefined} />
+        <ClassBadge small cls={type ? stepClassOf(type, params, override) : undefined} testId="node-panel-class" />
         <div>
           <h2>{type?.title ?? 'Unknown step type'}</h2>
           <p className="muted">{type?.description ?? `“${String(node.type)}” is not in this app’s step library. Pick a type below or delete the step.`}</p>
@@ -90,9 +92,9 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
       <div className="wfe-field">
         <label htmlFor="wfe-node-class">Class</label>
         <select id="wfe-node-class" className="select wfe-input" value={override ?? ''} onChange={(e) => onPatch((n) => set(n, 'class', e.target.value || undefined), `class:${nodeId}`)}>
-          <option value="">{type ? `The type’s own (${type.class})` : 'The type’s own'}</option>
+          <option value="">{floor ? `The type’s own (${floor})` : 'The type’s own'}</option>
           {stepClasses
-            .filter((c: StepClass) => !type || classRank(c) > classRank(type.class))
+            .filter((c: StepClass) => !floor || classRank(c) > classRank(floor))
             .map((c) => (
               <option key={c} value={c}>
                 Raise to {c}
