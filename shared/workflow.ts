@@ -146,10 +146,18 @@ export type WorkflowDocumentInput = z.input<typeof workflowDocumentSchema>;
 export const workflowProblemSchema = z.object({ path: z.string(), message: z.string() });
 export type WorkflowProblem = z.infer<typeof workflowProblemSchema>;
 
-export const runStatuses = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'] as const;
+/**
+ * `rejected`: the founder rejected an approval the run waited for. It ended as decided, so it is
+ * not a failure: analytics count it apart, the Guardian does not score it, healing never retries it.
+ */
+export const runStatuses = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'rejected', 'cancelled'] as const;
 export const runStatusSchema = z.enum(runStatuses);
 export type RunStatus = z.infer<typeof runStatusSchema>;
-export const terminalRunStatuses: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'cancelled']);
+export const terminalRunStatuses: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'rejected', 'cancelled']);
+/** The error code of a step whose approval was rejected; its run ends as `rejected`. */
+export const approvalRejectedCode = 'APPROVAL_REJECTED';
+/** A run that ended this way may be run again from where it stopped (`runs.retry`). */
+export const retriableRunStatuses: ReadonlySet<RunStatus> = new Set(['failed', 'rejected', 'cancelled']);
 
 export const stepStatuses = ['running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled'] as const;
 export const stepStatusSchema = z.enum(stepStatuses);

@@ -42,7 +42,7 @@ export const workflowSummarySchema = z.object({
   problems: z.number().int(),
   /** The current version: every save, import and restore adds one. */
   version: z.number().int(),
-  /** Succeeded / finished runs of the last 30 days, 0..1; null when none finished. */
+  /** Succeeded / finished runs of the last 30 days (rejected runs left out), 0..1; null when none finished. */
   successRate: z.number().nullable(),
 });
 export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
@@ -177,8 +177,10 @@ export const workflowStatsSchema = z.object({
   finished: z.number().int(),
   succeeded: z.number().int(),
   failed: z.number().int(),
+  /** Ended because the founder rejected an approval: counted apart, never as a failure. */
+  rejected: z.number().int(),
   cancelled: z.number().int(),
-  /** succeeded / finished, 0..1; null when nothing finished. */
+  /** succeeded / (finished − rejected), 0..1; null when nothing but rejected runs finished. */
   successRate: z.number().nullable(),
   p50DurationMs: z.number().nullable(),
   p95DurationMs: z.number().nullable(),
@@ -188,7 +190,7 @@ export const workflowStatsSchema = z.object({
   approvalsDecided: z.number().int(),
   /** Runs per calendar day in `timezone` (by createdAt), every day of the range, oldest first. */
   daily: z.array(
-    z.object({ day: z.string(), succeeded: z.number().int(), failed: z.number().int(), cancelled: z.number().int(), other: z.number().int() }),
+    z.object({ day: z.string(), succeeded: z.number().int(), failed: z.number().int(), rejected: z.number().int(), cancelled: z.number().int(), other: z.number().int() }),
   ),
   timezone: z.string(),
 });
@@ -407,7 +409,7 @@ export const workflowEvents = {
     }),
   }),
   'run.finished': event({
-    summary: 'A run ended: succeeded, failed or cancelled.',
+    summary: 'A run ended: succeeded, failed, rejected (an approval it waited for was rejected) or cancelled.',
     payload: z.object({ ...runRef, status: runStatusSchema, error: runErrorSchema.nullable(), durationMs: z.number(), at: epochMs }),
   }),
   'founder.notified': event({

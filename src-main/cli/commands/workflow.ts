@@ -14,9 +14,9 @@ export function describeRun(result: RunResult): string {
   return lines.join('\n');
 }
 
-/** What a finished CLI run means for the exit code: a failed run is a failure (1). */
+/** What a finished CLI run means for the exit code: a run that did not do its work (failed, rejected, cancelled) is 1. */
 export function runExitCode(result: RunResult): number {
-  return result.status === 'failed' || result.status === 'cancelled' ? 1 : 0;
+  return result.status === 'failed' || result.status === 'rejected' || result.status === 'cancelled' ? 1 : 0;
 }
 
 /** Prints the run now; without --wait the run keeps going in this process until it ends or parks. */
@@ -43,14 +43,14 @@ function showStats(s: WorkflowStats): string {
   const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
   return formatRows([
     ['Range', `${new Date(s.from).toISOString()} … ${new Date(s.to).toISOString()}`],
-    ['Runs', `${s.runs} (${s.succeeded} ok, ${s.failed} failed, ${s.cancelled} cancelled)`],
+    ['Runs', `${s.runs} (${s.succeeded} ok, ${s.failed} failed, ${s.rejected} rejected, ${s.cancelled} cancelled)`],
     ['Success rate', pct],
     ['Duration p50 / p95', `${ms(s.p50DurationMs)} / ${ms(s.p95DurationMs)}`],
     ['Mean approval wait', ms(s.meanApprovalWaitMs)],
     ...s.topFailureReasons.map((r, i): [string, string] => [i === 0 ? 'Top failures' : '', `${r.count}× ${r.reason}`]),
     ...s.daily
-      .filter((d) => d.succeeded + d.failed + d.cancelled + d.other > 0)
-      .map((d, i): [string, string] => [i === 0 ? `Per day (${s.timezone})` : '', `${d.day}  ${d.succeeded} ok, ${d.failed} failed, ${d.cancelled} cancelled, ${d.other} open`]),
+      .filter((d) => d.succeeded + d.failed + d.rejected + d.cancelled + d.other > 0)
+      .map((d, i): [string, string] => [i === 0 ? `Per day (${s.timezone})` : '', `${d.day}  ${d.succeeded} ok, ${d.failed} failed, ${d.rejected} rejected, ${d.cancelled} cancelled, ${d.other} open`]),
   ]);
 }
 

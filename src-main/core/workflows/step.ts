@@ -52,7 +52,7 @@ export interface StepServices {
   /** Starts (or finds, after a crash) the child run of this step; returns its id. */
   startChildRun(workflowId: string, input: unknown): string;
   /** A child run's state: undefined while it has not finished. */
-  childResult(runId: string): { status: 'succeeded' | 'failed' | 'cancelled'; output: unknown; error?: string } | undefined;
+  childResult(runId: string): { status: 'succeeded' | 'failed' | 'rejected' | 'cancelled'; output: unknown; error?: string } | undefined;
 }
 
 export type StepResult =

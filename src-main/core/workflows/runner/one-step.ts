@@ -11,7 +11,7 @@ import type { ApprovalStore, AuditDecision, AuditStore } from '../../approvals';
 import type { RunStore } from '../store/run-store';
 import { askApproval } from './ask-approval';
 import { Attempt } from './attempt';
-import { Cancelled, emit, LostLease, noStepErrorCode, runRef, toStepError, type RunState, type NodeState } from './run-state';
+import { Cancelled, emit, LostLease, noStepErrorCode, rejectedCode, runRef, toStepError, type RunState, type NodeState } from './run-state';
 import type { GroupCommit } from './group-commit';
 import { runnerLimits } from './limits';
 import { gate, type Gate } from './policy';
@@ -131,7 +131,7 @@ export class StepRunner {
         const why = approval?.reason ? `: ${approval.reason}` : '';
         const e =
           decision.decision === 'rejected'
-            ? new StepError('APPROVAL_REJECTED', `approval rejected${who}${why}`, { retriable: false })
+            ? new StepError(rejectedCode, `approval rejected${who}${why}`, { retriable: false })
             : new StepError('APPROVAL_EXPIRED', 'no decision before the approval timed out', { retriable: false });
         settle(this.d, d, n, { status: 'failed', error: { code: e.code, message: e.message }, mode: 'blocked' });
         this.failRun(d, n, e, false);

@@ -18,7 +18,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 
 /** The first node worth looking at: a failure, then a wait, then whatever runs. */
 function interesting(states: Record<string, NodeState>): string | undefined {
-  for (const wanted of ['failed', 'waiting', 'running'] as const) {
+  for (const wanted of ['failed', 'rejected', 'waiting', 'running'] as const) {
     const hit = Object.entries(states).find(([, s]) => s === wanted);
     if (hit) return hit[0];
   }
@@ -66,7 +66,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
             <div className="actions">
               {controls.retry ? (
                 <button type="button" className="button" disabled={action.pending} onClick={() => act('retry')} data-testid="run-retry">
-                  {action.running === 'retry' ? 'Retrying…' : 'Retry from failed step'}
+                  {action.running === 'retry' ? 'Retrying…' : run.status === 'rejected' ? 'Ask again' : 'Retry from failed step'}
                 </button>
               ) : null}
               {controls.cancel ? (
