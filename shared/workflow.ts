@@ -54,7 +54,10 @@ export const approvalPolicySchema = z
     timeout: durationSchema.optional(),
     /** What the step does when nobody decides in time. Never "approve". `dry-run` is for Class B only. */
     onTimeout: z.enum(approvalTimeoutOutcomes, { error: () => 'must be reject, skip or dry-run (a timeout never approves)' }).default('reject'),
-    /** Class B in pre-launch: ask for an approval to run for real instead of dry-running. */
+    /**
+     * No effect any more: in pre-launch every Class B step asks (shared/approval-cover.ts). Kept
+     * so that files and stored workflows written with it still load.
+     */
     request: z.boolean().default(false),
     /** Shown to the founder with the request. */
     message: z.string().max(2000).optional(),

@@ -155,9 +155,6 @@ function checkNodes(nodes: unknown[], registry: StepRegistry, problems: Workflow
       if (approval.onTimeout === 'dry-run' && effective !== 'B') {
         problems.push({ path: at('approval', 'onTimeout'), message: `dry-run applies to Class B steps only; this step is class ${effective}` });
       }
-      if (approval.request === true && effective !== 'B') {
-        problems.push({ path: at('approval', 'request'), message: `applies to Class B steps only (Class C always asks; Class A never does); this step is class ${effective}` });
-      }
     }
     const retry = node.retry;
     if (isObject(retry) && typeof retry.initialMs === 'number' && typeof retry.maxMs === 'number' && retry.initialMs > retry.maxMs) {

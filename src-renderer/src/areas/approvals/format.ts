@@ -27,7 +27,7 @@ export const onTimeoutLabel = {
 
 export const classHint = {
   A: 'Class A: safe, reversible',
-  B: 'Class B: external effect, dry run in pre-launch unless approved',
+  B: 'Class B: external effect, asks for approval in pre-launch',
   C: 'Class C: high impact, always needs your approval',
 } as const;
 

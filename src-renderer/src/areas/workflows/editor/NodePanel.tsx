@@ -3,6 +3,8 @@ import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, stepClasses, type StepClass } from '../../../../../shared/workflow';
 import { floorClassOf, stepClassOf } from '../../../../../shared/step-class';
 import { ClassBadge } from '../../../components/ClassBadge';
+import { approvalNote } from '../canvas/approval-note';
+import { rawEdges, rawNodes } from '../canvas/flow-model';
 import { idProblem, type Doc, type RawNode } from './doc-ops';
 import { FieldErrors } from './FieldErrors';
 import { JsonField } from './JsonField';
@@ -35,10 +37,17 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
   const params = node.params && typeof node.params === 'object' && !Array.isArray(node.params) ? (node.params as Record<string, unknown>) : {};
   const override = stepClasses.find((c) => c === node.class);
   const floor = type ? floorClassOf(type, params) : undefined;
+  const cls = type ? stepClassOf(type, params, override) : undefined;
+  const typeOf = new Map(rawNodes(doc).map((n) => [n.id, typeof n.raw.type === 'string' ? n.raw.type : undefined]));
+  const note = approvalNote(
+    cls,
+    rawEdges(doc).filter((e) => e.to === nodeId).map((e) => e.from),
+    (id) => typeOf.get(id),
+  );
   return (
     <div className="wfe-panel__body" data-testid="node-panel">
       <header className="wfe-panel__head">
-        <ClassBadge small cls={type ? stepClassOf(type, params, override) : undefined} testId="node-panel-class" />
+        <ClassBadge small cls={cls} testId="node-panel-class" />
         <div>
           <h2>{type?.title ?? 'Unknown step type'}</h2>
           <p className="muted">{type?.description ?? `“${String(node.type)}” is not in this app’s step library. Pick a type below or delete the step.`}</p>
@@ -102,6 +111,14 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
             ))}
         </select>
         <p className="wfe-field__help">{type?.classNote ?? 'A workflow may raise a step’s class, never lower it.'}</p>
+        {note ? (
+          <p className="wfe-field__help" data-testid="node-panel-approval-note">
+            <strong>{note.text}.</strong>{' '}
+            {note.kind === 'asks'
+              ? 'Before launch it shows you what it would do (its dry run) and runs for real once you approve. An approval step directly before it asks instead.'
+              : 'Once that approval is given, this step runs for real without asking again.'}
+          </p>
+        ) : null}
         <FieldErrors messages={errors.class} />
       </div>
 

@@ -38,6 +38,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
   const shown = selected ?? interesting(states) ?? triggerNodeId;
   const controls = run ? runControls(run.status) : { retry: false, cancel: false };
   const names = new Map(run?.workflow?.nodes.map((n) => [n.id, n.name ?? n.id]) ?? []);
+  const dryRan = run?.steps.filter((s) => s.mode === 'dry-run') ?? [];
 
   const act = (what: 'retry' | 'cancel') =>
     void action.run(async () => {
@@ -79,6 +80,17 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
               <p className="wfx-error" data-testid="run-error">
                 <strong>{run.error.code}</strong>
                 {run.error.nodeId ? ` at ${run.error.nodeId}` : ''}: {run.error.message}
+              </p>
+            ) : null}
+            {dryRan.length > 0 ? (
+              <p className="wfx-dryran" data-testid="run-dry-ran">
+                <strong>Only dry-ran</strong> (recorded what {dryRan.length === 1 ? 'it' : 'they'} would do; nothing was sent or changed):{' '}
+                {dryRan.map((s, i) => (
+                  <span key={s.id}>
+                    {i > 0 ? ', ' : ''}
+                    <code>{names.get(s.id) ?? s.id}</code>
+                  </span>
+                ))}
               </p>
             ) : null}
             <ErrorNotice message={actionError} inline />
