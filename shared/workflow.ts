@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { triggerInputSchema } from './trigger-input';
 
 /**
  * The workflow file format: what `workflow import` reads and `workflow export`
@@ -95,7 +96,14 @@ export type WorkflowEdge = z.infer<typeof workflowEdgeSchema>;
 export const overlapPolicies = ['skip', 'buffer-one', 'allow'] as const;
 export const catchUpPolicies = ['none', 'latest', 'all'] as const;
 
-export const manualTriggerSchema = z.object({ type: z.literal('manual') }).strict();
+export const manualTriggerSchema = z
+  .object({
+    type: z.literal('manual'),
+    /** The fields a run asks for (shared/trigger-input.ts); without them any JSON input is taken. */
+    input: triggerInputSchema.optional(),
+  })
+  .strict();
+export type ManualTrigger = z.infer<typeof manualTriggerSchema>;
 export const cronTriggerSchema = z
   .object({
     type: z.literal('cron'),

@@ -70,7 +70,7 @@ function printExport({ json, draft, problems }: ProcedureOutput<'workflows.expor
   if (draft) ctx.io.err(`note: workflow ${id} is a draft (${problems.length} problem${problems.length === 1 ? '' : 's'}); the file is as written; Import in the Workflows area opens it as a draft again`);
 }
 
-const runUsage = 'workflow run ID|FILE [--input JSON] [--wait] [--dry-run]';
+const runUsage = 'workflow run FILE|ID [--input JSON] [--wait] [--dry-run]';
 
 export const workflowCommands: Command[] = [
   procedureCommand('workflows.validate', {
@@ -104,12 +104,12 @@ export const workflowCommands: Command[] = [
     usage: runUsage,
     summary: 'Run a stored workflow or a workflow file; --wait returns when it ends or waits for approval.',
     options: {
-      input: { type: 'string', description: 'the trigger input as JSON' },
+      input: { type: 'string', description: 'the run\u2019s input as JSON; a manual trigger with input fields checks it (missing required field, wrong type, unknown field: exit 2)' },
       wait: { type: 'boolean', description: 'wait until the run ends or waits for an approval' },
       'dry-run': { type: 'boolean', description: 'run Class A steps for real; record Class B/C steps (approvals too) as dry runs' },
     },
     async run(ctx, args) {
-      const [target] = readPositionals(args, ['ID or FILE'], runUsage);
+      const [target] = readPositionals(args, ['FILE or ID'], runUsage);
       const input = parseJsonOption(args.values.input, 'input');
       const wait = args.values.wait === true;
       const source = existsSync(target) ? workflowFile({ file: target }) : { id: target };

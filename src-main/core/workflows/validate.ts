@@ -8,6 +8,7 @@ import {
   type WorkflowDocument,
   type WorkflowProblem,
 } from '../../../shared/workflow';
+import { badInputFieldNames, inputFieldNameRule } from '../../../shared/trigger-input';
 import { cronProblem, isValidTimezone } from '../scheduler';
 import { bareExpression, hasTemplate, syntaxProblem, templateExpressions } from './expressions';
 import { edgePort, topologicalOrder, type GraphEdge } from './graph';
@@ -91,6 +92,9 @@ function dedupe(problems: WorkflowProblem[]): WorkflowProblem[] {
 
 function checkTrigger(trigger: unknown, problems: WorkflowProblem[]): void {
   if (!isObject(trigger)) return;
+  if (trigger.type === 'manual' && isObject(trigger.input)) {
+    for (const name of badInputFieldNames(trigger.input)) problems.push({ path: jsonPath(['trigger', 'input', name]), message: inputFieldNameRule });
+  }
   if (trigger.type === 'cron') {
     const tz = typeof trigger.timezone === 'string' ? trigger.timezone : 'UTC';
     if (typeof trigger.timezone === 'string' && !isValidTimezone(trigger.timezone)) {

@@ -24,6 +24,7 @@ import { StepRunner } from './one-step';
 import { settle } from './settle';
 import { StepContexts } from './step-context';
 import { waitRule } from './waits';
+import { describeInputProblems, runInput } from '../run-input';
 
 export { runnerLimits };
 
@@ -213,6 +214,9 @@ export class Runner {
     if (!row) throw new StepError('NOT_FOUND', `no workflow has id "${workflowId}"`, { retriable: false });
     const document = this.d.workflows.definition(row.definition_id);
     if (!document) throw new StepError('NOT_FOUND', `workflow "${workflowId}" has no definition`, { retriable: false });
+    const checked = runInput(document, 'child', input);
+    if (!checked.ok) throw new StepError('BAD_INPUT', `the child workflow "${row.name}" refused its input: ${describeInputProblems(checked.problems)}`, { retriable: false });
+    input = checked.value;
     return this.start({
       document,
       definitionId: row.definition_id,
