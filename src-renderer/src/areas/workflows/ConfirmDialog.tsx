@@ -1,5 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useModal } from '../../hooks/use-modal';
 
 /**
  * A modal question with a destructive confirm button (native <dialog>: focus trap, Escape
@@ -24,11 +25,7 @@ export function ConfirmDialog({
   onConfirm(): void;
   onCancel(): void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const ref = useModal();
   return (
     <dialog
       ref={ref}

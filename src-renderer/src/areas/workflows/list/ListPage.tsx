@@ -10,6 +10,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-load';
 import { duplicateWorkflow, exportWorkflow, importFile } from './actions';
 import { WorkflowRow } from './WorkflowRow';
+import { RunDialog } from '../run-dialog/RunDialog';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | undefined;
 
@@ -42,6 +43,7 @@ export function ListPage() {
   const [notice, setNotice] = useState<Notice>(undefined);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState<WorkflowSummary | undefined>(undefined);
+  const [running, setRunning] = useState<WorkflowSummary | undefined>(undefined);
   const removal = useAction();
   const fileInput = useRef<HTMLInputElement>(null);
   const workflows = list.data?.workflows ?? [];
@@ -126,6 +128,7 @@ export function ListPage() {
               actions={{
                 busy: working,
                 onChanged: list.reload,
+                onRun: setRunning,
                 onDuplicate: (x) => void act(async () => `Duplicated as “${(await duplicateWorkflow(x)).name}” (its trigger is off).`),
                 onExport: (x) => void act(async () => `Exported ${await exportWorkflow(x)}.`),
                 onDelete: (x) => {
@@ -137,6 +140,7 @@ export function ListPage() {
           ))}
         </DataTable>
       ) : null}
+      {running ? <RunDialog workflowId={running.id} dryRun={false} onClose={() => setRunning(undefined)} /> : null}
       {deleting ? (
         <ConfirmDialog
           title={`Delete “${deleting.name}”?`}
