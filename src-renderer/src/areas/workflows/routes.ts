@@ -5,6 +5,8 @@ import { useSyncExternalStore } from 'react';
  * follows is parsed here:
  *
  *   #/workflows                       list
+ *   #/workflows/runs                  every workflow's runs
+ *   #/workflows/runs/<runId>          a run's view, found by its id alone (a CLI run of a file has no workflow)
  *   #/workflows/new[?import=1]        editor, new workflow (or the pending imported file)
  *   #/workflows/<id>                  editor of a stored workflow
  *   #/workflows/<id>/runs             run history
@@ -15,7 +17,8 @@ export type WorkflowsRoute =
   | { page: 'list' }
   | { page: 'editor'; workflowId?: string; fromImport: boolean }
   | { page: 'history'; workflowId: string }
-  | { page: 'run'; workflowId: string; runId: string }
+  | { page: 'all-runs' }
+  | { page: 'run'; workflowId: string | undefined; runId: string }
   | { page: 'analytics'; workflowId: string }
   | { page: 'unknown'; path: string };
 
@@ -39,6 +42,8 @@ export function parseWorkflowsRoute(hash: string): WorkflowsRoute {
   if (rest.some((p) => p === undefined)) return { page: 'unknown', path };
   const [id, sub, runId, extra] = rest as string[];
   if (id === undefined) return { page: 'list' };
+  // workflow ids are UUIDs: "runs", like "new", is never one
+  if (id === 'runs') return sub === undefined ? { page: 'all-runs' } : runId === undefined ? { page: 'run', workflowId: undefined, runId: sub } : { page: 'unknown', path };
   if (id === 'new' && sub === undefined) return { page: 'editor', fromImport: query.get('import') === '1' };
   if (sub === undefined) return { page: 'editor', workflowId: id, fromImport: false };
   if (sub === 'runs' && runId === undefined) return { page: 'history', workflowId: id };
@@ -57,8 +62,16 @@ export const workflowsHref = {
   editor: (id: string) => `#/workflows/${enc(id)}`,
   history: (id: string) => `#/workflows/${enc(id)}/runs`,
   run: (id: string, runId: string) => `#/workflows/${enc(id)}/runs/${enc(runId)}`,
+  allRuns: () => '#/workflows/runs',
+  /** A run found by its id alone: for a run whose workflow is not stored (a file run from the CLI). */
+  runById: (runId: string) => `#/workflows/runs/${enc(runId)}`,
   analytics: (id: string) => `#/workflows/${enc(id)}/analytics`,
 };
+
+/** Where a run is shown: under its workflow when it has one. */
+export function runHref(run: { id: string; workflowId: string | null }): string {
+  return run.workflowId !== null ? workflowsHref.run(run.workflowId, run.id) : workflowsHref.runById(run.id);
+}
 
 export function navigate(hash: string): void {
   window.location.hash = hash;

@@ -8,6 +8,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-load';
 import { useNow } from '../../../hooks/use-now';
 import { WorkflowHeader } from '../WorkflowHeader';
+import { workflowsHref } from '../routes';
 import { NodeDetail } from './NodeDetail';
 import { PendingApprovals } from './PendingApprovals';
 import { RelatedRuns } from './RelatedRuns';
@@ -25,11 +26,15 @@ function interesting(states: Record<string, NodeState>): string | undefined {
   return undefined;
 }
 
-/** One run, live: the graph with each node's state, the selected node's detail, the log, retry and cancel. */
-export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: string }) {
-  const workflow = useLoad(() => getApi().workflows.get({ id: workflowId }), [workflowId]);
-  const stepTypes = useLoad(() => getApi().workflows.stepTypes({}), []);
+/**
+ * One run, live: the graph with each node's state, the selected node's detail, the log, retry
+ * and cancel. Without a workflow id (a run found by its id) the run names its workflow, if any.
+ */
+export function RunViewPage({ workflowId: routeWorkflowId, runId }: { workflowId: string | undefined; runId: string }) {
   const { run, states, error, reload } = useRun(runId);
+  const workflowId = routeWorkflowId ?? run?.workflowId ?? undefined;
+  const workflow = useLoad(() => (workflowId ? getApi().workflows.get({ id: workflowId }) : Promise.resolve(undefined)), [workflowId]);
+  const stepTypes = useLoad(() => getApi().workflows.stepTypes({}), []);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const action = useAction();
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -51,7 +56,17 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
 
   return (
     <div className="stack wfx" data-testid="run-view" data-run-status={run?.status}>
-      <WorkflowHeader workflowId={workflowId} workflow={workflow.data} current="run" {...(run ? { fallbackName: run.workflowName } : {})} />
+      {workflowId ? (
+        <WorkflowHeader workflowId={workflowId} workflow={workflow.data} current="run" {...(run ? { fallbackName: run.workflowName } : {})} />
+      ) : (
+        <div className="wfx-header">
+          <a className="wfx-back" href={workflowsHref.allRuns()}>
+            ← All runs
+          </a>
+          <h2 data-testid="workflow-title">{run?.workflowName ?? 'Run'}</h2>
+          {run ? <span className="muted">A run of a workflow file that is not stored here.</span> : null}
+        </div>
+      )}
       <ErrorNotice message={error && `Could not load run ${runId}: ${error}`} />
       {!run && !error ? <p className="muted">Loading the run…</p> : null}
       {run ? (
