@@ -8,3 +8,19 @@ export function formatJson(value: unknown): string {
     return String(value);
   }
 }
+
+/**
+ * A JSON key as a label a person reads: `supportsAllDrives` → "Supports all drives",
+ * `retry_count` → "Retry count". Keys that are names already (`Idempotency-Key`,
+ * `content-type`, `URL`) stay as written.
+ */
+export function fieldLabel(key: string): string {
+  if (key.includes('-') || !/[a-z]/.test(key) || !/^[A-Za-z0-9_]+$/.test(key)) return key;
+  const words = key
+    .replace(/_+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim()
+    .split(/\s+/);
+  const text = words.map((w, i) => (i > 0 && /^[A-Z][a-z]/.test(w) ? w.toLowerCase() : w)).join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { runByIdHref, runHref, workflowRunHref } from '../../routing/run-href';
 
 /**
  * Sub-routes of the Workflows area. The app's router only looks at `#/workflows`; what
@@ -61,17 +62,14 @@ export const workflowsHref = {
   importDraft: () => '#/workflows/new?import=1',
   editor: (id: string) => `#/workflows/${enc(id)}`,
   history: (id: string) => `#/workflows/${enc(id)}/runs`,
-  run: (id: string, runId: string) => `#/workflows/${enc(id)}/runs/${enc(runId)}`,
+  run: workflowRunHref,
   allRuns: () => '#/workflows/runs',
   /** A run found by its id alone: for a run whose workflow is not stored (a file run from the CLI). */
-  runById: (runId: string) => `#/workflows/runs/${enc(runId)}`,
+  runById: runByIdHref,
   analytics: (id: string) => `#/workflows/${enc(id)}/analytics`,
 };
 
-/** Where a run is shown: under its workflow when it has one. */
-export function runHref(run: { id: string; workflowId: string | null }): string {
-  return run.workflowId !== null ? workflowsHref.run(run.workflowId, run.id) : workflowsHref.runById(run.id);
-}
+export { runHref };
 
 export function navigate(hash: string): void {
   window.location.hash = hash;
