@@ -349,7 +349,7 @@ export const workflowsProcedures = {
     output: listOf('resumed', runResultSchema),
   }),
   'runs.retry': procedure({
-    summary: 'Run a failed (or cancelled) run again from its failed step; finished steps are kept.',
+    summary: 'Run a failed, rejected or cancelled run again from its failed step; finished steps are kept, and a rejected approval is asked again.',
     input: z.object({ id, wait: z.boolean().default(false) }).strict(),
     output: runResultSchema,
   }),
