@@ -319,7 +319,7 @@ test('analytics shows runs per day, duration percentiles, success rate and top f
 
   await openWorkflows(page, server, `/${id}/analytics`);
   await expect(page.getByTestId('analytics-runs')).toContainText('4');
-  await expect(page.getByTestId('analytics-runs')).toContainText('3 succeeded · 1 failed · 0 cancelled');
+  await expect(page.getByTestId('analytics-runs')).toContainText('3 succeeded · 1 failed · 0 rejected · 0 cancelled');
   await expect(page.getByTestId('analytics-success')).toContainText('75%');
   await expect(page.getByTestId('analytics-duration')).toContainText(/\d+ ms \/ \d+ ms/);
   await expect(page.getByTestId('analytics-approval-wait')).toContainText('no approval decided in this range');
