@@ -19,6 +19,8 @@ describe('fieldLabel', () => {
     expect(fieldLabel('Idempotency-Key')).toBe('Idempotency-Key');
     expect(fieldLabel('content-type')).toBe('content-type');
     expect(fieldLabel('URL')).toBe('URL');
+    expect(fieldLabel('url')).toBe('URL');
+    expect(fieldLabel('orderId')).toBe('Order ID');
     expect(fieldLabel('0')).toBe('0');
     expect(fieldLabel('a b')).toBe('a b');
   });

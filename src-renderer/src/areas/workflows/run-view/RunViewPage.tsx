@@ -17,9 +17,9 @@ import { runControls, triggerNodeId, type NodeState } from './run-state';
 import { useRun } from './use-run';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 
-/** The first node worth looking at: a failure, then a wait, then whatever runs. */
+/** The first node worth looking at: a failure or rejection, then a wait, then whatever runs, then a step that only dry-ran. */
 function interesting(states: Record<string, NodeState>): string | undefined {
-  for (const wanted of ['failed', 'rejected', 'waiting', 'running'] as const) {
+  for (const wanted of ['failed', 'rejected', 'waiting', 'running', 'dry-run'] as const) {
     const hit = Object.entries(states).find(([, s]) => s === wanted);
     if (hit) return hit[0];
   }
