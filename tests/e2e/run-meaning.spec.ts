@@ -308,6 +308,8 @@ test('an approval preview reads as fields (nested ones indented, long text wrapp
         {
           id: 'refund',
           type: 'http.request',
+          // money: Class C, asked for in every stage
+          class: 'C',
           params: { method: 'POST', url: `${target.url}/refunds`, body: { order: { id: 1042, items: ['mug', 'poster'] }, note } },
         },
       ],
