@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, keepScreenshot, openApp, test } from './fixtures';
+import { expect, keepScreenshot, openApp, test as base } from './fixtures';
 import { api, levqorCli, startTarget } from './api';
+import { chain } from '../helpers/workflows/documents';
 import type { LevqorServer } from './server-process';
 
 /**
@@ -13,6 +14,16 @@ import type { LevqorServer } from './server-process';
  */
 
 type RunOut = { runId: string; status: string };
+
+/** Each test gets a local HTTP endpoint that records what the workflow sends it. */
+const test = base.extend<{ target: Awaited<ReturnType<typeof startTarget>> }>({
+  // eslint-disable-next-line no-empty-pattern
+  target: async ({}, use) => {
+    const target = await startTarget();
+    await use(target);
+    await target.close();
+  },
+});
 
 test.beforeEach(({ page }) => {
   page.on('pageerror', (err) => {
@@ -30,53 +41,35 @@ async function go(page: Page, server: LevqorServer, hash: string): Promise<void>
 
 /** build → approval gate → announce: each run waits for the founder. */
 function gated(name: string, message: string) {
-  return {
-    name,
-    trigger: { type: 'manual' },
-    nodes: [
-      { id: 'build', type: 'transform', params: { expression: '{ "version": "1.2.0" }' } },
-      { id: 'gate', type: 'approval', params: { message } },
-      { id: 'announce', type: 'log', params: { message: 'shipped {{ steps.build.output.version }}' } },
-    ],
-    edges: [
-      { from: 'build', to: 'gate' },
-      { from: 'gate', to: 'announce' },
-    ],
-  };
+  const steps = [
+    { id: 'build', type: 'transform', params: { expression: '{ "version": "1.2.0" }' } },
+    { id: 'gate', type: 'approval', params: { message } },
+    { id: 'announce', type: 'log', params: { message: 'shipped {{ steps.build.output.version }}' } },
+  ];
+  return chain(steps, { name });
 }
 
-test('a GET request is Class A in the run, on the canvas, in the palette and the side panel; POST makes it B', async ({ page, server }) => {
-  const target = await startTarget();
-  try {
-    const id = await importWorkflow(server, {
-      name: 'Stock check',
-      trigger: { type: 'manual' },
-      nodes: [
-        { id: 'fetch', type: 'http.request', params: { url: `${target.url}/stock` } },
-        { id: 'tell', type: 'http.request', params: { method: 'POST', url: `${target.url}/hook` } },
-      ],
-      edges: [{ from: 'fetch', to: 'tell' }],
-    });
-    const run = await api<RunOut>(server, 'workflows.run', { id, wait: true });
+test('a GET request is Class A in the run, on the canvas, in the palette and the side panel; POST makes it B', async ({ page, server, target }) => {
+  const fetch = { id: 'fetch', type: 'http.request', params: { url: `${target.url}/stock` } };
+  const tell = { id: 'tell', type: 'http.request', params: { method: 'POST', url: `${target.url}/hook` } };
+  const id = await importWorkflow(server, chain([fetch, tell], { name: 'Stock check' }));
+  const run = await api<RunOut>(server, 'workflows.run', { id, wait: true });
 
-    await openApp(page, server);
-    await go(page, server, `workflows/${id}/runs/${run.runId}`);
-    await expect(page.getByTestId('node-fetch')).toContainText('Class A');
-    await page.getByTestId('step-fetch').click();
-    await expect(page.getByTestId('node-detail')).toContainText('http.request · class A');
+  await openApp(page, server);
+  await go(page, server, `workflows/${id}/runs/${run.runId}`);
+  await expect(page.getByTestId('node-fetch')).toContainText('Class A');
+  await page.getByTestId('step-fetch').click();
+  await expect(page.getByTestId('node-detail')).toContainText('http.request · class A');
 
-    await go(page, server, `workflows/${id}`);
-    await expect(page.getByTestId('palette-http.request')).toContainText('Class A');
-    await expect(page.getByTestId('node-fetch')).toContainText('Class A');
-    await expect(page.getByTestId('node-tell')).toContainText('Class B');
-    await page.getByTestId('node-fetch').click();
-    await expect(page.getByTestId('node-panel-class')).toContainText('Class A');
-    await page.locator('#wfe-fetch-method').selectOption('POST');
-    await expect(page.getByTestId('node-fetch')).toContainText('Class B');
-    await expect(page.getByTestId('node-panel-class')).toContainText('Class B');
-  } finally {
-    await target.close();
-  }
+  await go(page, server, `workflows/${id}`);
+  await expect(page.getByTestId('palette-http.request')).toContainText('Class A');
+  await expect(page.getByTestId('node-fetch')).toContainText('Class A');
+  await expect(page.getByTestId('node-tell')).toContainText('Class B');
+  await page.getByTestId('node-fetch').click();
+  await expect(page.getByTestId('node-panel-class')).toContainText('Class A');
+  await page.locator('#wfe-fetch-method').selectOption('POST');
+  await expect(page.getByTestId('node-fetch')).toContainText('Class B');
+  await expect(page.getByTestId('node-panel-class')).toContainText('Class B');
 });
 
 test('rejecting an approval ends the run as rejected: not a failure in the run view, history, analytics, Guardian or CLI', async ({ page, levqor, server }) => {
@@ -122,87 +115,66 @@ test('rejecting an approval ends the run as rejected: not a failure in the run v
   expect(listed.runs).toEqual([expect.objectContaining({ id: rejected.runId, status: 'rejected' })]);
 });
 
-test('pre-launch: approving the gate lets the POST after it happen; a POST on its own asks itself; the editor and run view say which', async ({ page, server }) => {
+test('pre-launch: approving the gate lets the POST after it happen; a POST on its own asks itself; the editor and run view say which', async ({ page, server, target }) => {
   test.setTimeout(60_000);
-  const target = await startTarget();
-  try {
-    const refund = await importWorkflow(server, {
-      name: 'Refund',
-      trigger: { type: 'manual' },
-      nodes: [
-        { id: 'gate', type: 'approval', params: { message: 'Refund order {{ input.order }}?' } },
-        { id: 'refund', type: 'http.request', params: { method: 'POST', url: `${target.url}/refunds`, body: { order: '{{ input.order }}' } } },
-      ],
-      edges: [{ from: 'gate', to: 'refund' }],
-    });
-    const ping = await importWorkflow(server, {
-      name: 'Ping the shop',
-      trigger: { type: 'manual' },
-      nodes: [{ id: 'post', type: 'http.request', params: { method: 'POST', url: `${target.url}/ping` } }],
-    });
+  const gate = { id: 'gate', type: 'approval', params: { message: 'Refund order {{ input.order }}?' } };
+  const send = { id: 'refund', type: 'http.request', params: { method: 'POST', url: `${target.url}/refunds`, body: { order: '{{ input.order }}' } } };
+  const refund = await importWorkflow(server, chain([gate, send], { name: 'Refund' }));
+  const ping = await importWorkflow(server, chain([{ id: 'post', type: 'http.request', params: { method: 'POST', url: `${target.url}/ping` } }], { name: 'Ping the shop' }));
 
-    const run = await api<RunOut>(server, 'workflows.run', { id: refund, input: { order: 1042 }, wait: true });
-    expect(run.status).toBe('waiting');
-    await openApp(page, server);
-    await go(page, server, `workflows/${refund}/runs/${run.runId}`);
-    const ask = page.getByTestId('run-approvals');
-    await expect(ask).toContainText('Refund order 1042?');
-    await ask.getByRole('button', { name: 'Approve' }).click();
-    await expect(page.getByTestId('run-view')).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
-    await expect(page.getByTestId('node-refund')).toHaveAttribute('data-state', 'succeeded');
-    expect(target.hits.filter((h) => h.path === '/refunds')).toEqual([{ method: 'POST', path: '/refunds', body: { order: 1042 } }]);
-    await expect(page.getByTestId('run-dry-ran')).toHaveCount(0);
+  const run = await api<RunOut>(server, 'workflows.run', { id: refund, input: { order: 1042 }, wait: true });
+  expect(run.status).toBe('waiting');
+  await openApp(page, server);
+  await go(page, server, `workflows/${refund}/runs/${run.runId}`);
+  const ask = page.getByTestId('run-approvals');
+  await expect(ask).toContainText('Refund order 1042?');
+  await ask.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByTestId('run-view')).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
+  await expect(page.getByTestId('node-refund')).toHaveAttribute('data-state', 'succeeded');
+  expect(target.hits.filter((h) => h.path === '/refunds')).toEqual([{ method: 'POST', path: '/refunds', body: { order: 1042 } }]);
+  await expect(page.getByTestId('run-dry-ran')).toHaveCount(0);
 
-    // the editor says it before the run: covered by the gate, or asking itself
-    await go(page, server, `workflows/${refund}`);
-    await expect(page.getByTestId('node-approval-note-refund')).toHaveText('Covered by the approval before it (gate)');
-    await go(page, server, `workflows/${ping}`);
-    await expect(page.getByTestId('node-approval-note-post')).toHaveText('Will ask for approval in pre-launch');
-    await page.getByTestId('node-post').click();
-    await expect(page.getByTestId('node-panel-approval-note')).toContainText('shows you what it would do');
-    await keepScreenshot(page, 'editor-approval-note');
+  // the editor says it before the run: covered by the gate, or asking itself
+  await go(page, server, `workflows/${refund}`);
+  await expect(page.getByTestId('node-approval-note-refund')).toHaveText('Covered by the approval before it (gate)');
+  await go(page, server, `workflows/${ping}`);
+  await expect(page.getByTestId('node-approval-note-post')).toHaveText('Will ask for approval in pre-launch');
+  await page.getByTestId('node-post').click();
+  await expect(page.getByTestId('node-panel-approval-note')).toContainText('shows you what it would do');
+  await keepScreenshot(page, 'editor-approval-note');
 
-    // a dry run records what it would do and the run view says so plainly
-    await page.getByTestId('dry-run').click();
-    await page.getByTestId('run-start').click();
-    await expect(page).toHaveURL(/#\/workflows\/[^/]+\/runs\/[0-9a-f-]{36}$/);
-    await expect(page.getByTestId('run-view')).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
-    await expect(page.getByTestId('run-dry-ran')).toContainText('Only dry-ran');
-    await expect(page.getByTestId('run-dry-ran')).toContainText('post');
-    await expect(page.getByTestId('node-post')).toContainText('Only dry-ran');
-    await expect(page.getByTestId('node-detail')).toContainText('Only dry-ran: nothing was sent or changed');
-    expect(target.hits.filter((h) => h.path === '/ping')).toHaveLength(0);
-    await keepScreenshot(page, 'run-only-dry-ran');
+  // a dry run records what it would do and the run view says so plainly
+  await page.getByTestId('dry-run').click();
+  await page.getByTestId('run-start').click();
+  await expect(page).toHaveURL(/#\/workflows\/[^/]+\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('run-view')).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
+  await expect(page.getByTestId('run-dry-ran')).toContainText('Only dry-ran');
+  await expect(page.getByTestId('run-dry-ran')).toContainText('post');
+  await expect(page.getByTestId('node-post')).toContainText('Only dry-ran');
+  await expect(page.getByTestId('node-detail')).toContainText('Only dry-ran: nothing was sent or changed');
+  expect(target.hits.filter((h) => h.path === '/ping')).toHaveLength(0);
+  await keepScreenshot(page, 'run-only-dry-ran');
 
-    // a real run asks for this step's own approval, showing its dry run, then sends
-    await go(page, server, `workflows/${ping}`);
-    await page.getByTestId('run').click();
-    await page.getByTestId('run-start').click();
-    const own = page.getByTestId('run-approvals');
-    await expect(own).toContainText('class B');
-    await expect(own.getByTestId('run-approval-preview-fields')).toContainText(`${target.url}/ping`);
-    expect(target.hits.filter((h) => h.path === '/ping')).toHaveLength(0);
-    await own.getByRole('button', { name: 'Approve' }).click();
-    await expect(page.getByTestId('run-view')).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
-    expect(target.hits.filter((h) => h.path === '/ping')).toHaveLength(1);
-    await keepScreenshot(page, 'run-approved-post');
-  } finally {
-    await target.close();
-  }
+  // a real run asks for this step's own approval, showing its dry run, then sends
+  await go(page, server, `workflows/${ping}`);
+  await page.getByTestId('run').click();
+  await page.getByTestId('run-start').click();
+  const own = page.getByTestId('run-approvals');
+  await expect(own).toContainText('class B');
+  await expect(own.getByTestId('run-approval-preview-fields')).toContainText(`${target.url}/ping`);
+  expect(target.hits.filter((h) => h.path === '/ping')).toHaveLength(0);
+  await own.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByTestId('run-view')).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
+  expect(target.hits.filter((h) => h.path === '/ping')).toHaveLength(1);
+  await keepScreenshot(page, 'run-approved-post');
 });
 
 test('a manual run takes input from the Run dialog (fields or JSON) and the CLI; a missing value fails the step naming its path', async ({ page, levqor, server }) => {
   test.setTimeout(60_000);
-  const refund = await importWorkflow(server, {
-    name: 'Refund by hand',
-    trigger: { type: 'manual', input: { order: { type: 'text', label: 'Order id', required: true }, amount: { type: 'number', default: 0 } } },
-    nodes: [{ id: 'say', type: 'log', params: { message: 'Refund order {{ input.order }} for ${{ input.amount }}?' } }],
-  });
-  const loose = await importWorkflow(server, {
-    name: 'Loose refund',
-    trigger: { type: 'manual' },
-    nodes: [{ id: 'say', type: 'log', params: { message: 'Refund order {{ input.order }}?' } }],
-  });
+  const fields = { order: { type: 'text', label: 'Order id', required: true }, amount: { type: 'number', default: 0 } };
+  const say = (message: string) => [{ id: 'say', type: 'log', params: { message } }];
+  const refund = await importWorkflow(server, chain(say('Refund order {{ input.order }} for ${{ input.amount }}?'), { name: 'Refund by hand', trigger: { type: 'manual', input: fields } }));
+  const loose = await importWorkflow(server, chain(say('Refund order {{ input.order }}?'), { name: 'Loose refund' }));
 
   await openApp(page, server, 'workflows');
   await page.getByTestId(`workflow-row-${refund}`).getByTestId('workflow-run').click();
@@ -246,11 +218,7 @@ test('a manual run takes input from the Run dialog (fields or JSON) and the CLI;
 
 test('All runs lists every workflow’s runs with filters; each row opens its run, a file run from the CLI too', async ({ page, levqor, server }) => {
   test.setTimeout(60_000);
-  const check = (name: string) => ({
-    name,
-    trigger: { type: 'manual' },
-    nodes: [{ id: 'check', type: 'transform', params: { expression: 'input.fail ? $error("card declined") : "ok"' } }],
-  });
+  const check = (name: string) => chain([{ id: 'check', type: 'transform', params: { expression: 'input.fail ? $error("card declined") : "ok"' } }], { name });
   const nightly = await importWorkflow(server, check('Nightly check'));
   const orders = await importWorkflow(server, check('Order sync'));
   const ok = await api<RunOut>(server, 'workflows.run', { id: nightly, wait: true });
@@ -296,68 +264,53 @@ test('All runs lists every workflow’s runs with filters; each row opens its ru
   await expect(page.getByTestId('run-view')).toHaveAttribute('data-run-status', 'failed');
 });
 
-test('an approval preview reads as fields (nested ones indented, long text wrapped) with the raw JSON behind a toggle; a decided one links to its run', async ({ page, server }) => {
+test('an approval preview reads as fields (nested ones indented, long text wrapped) with the raw JSON behind a toggle; a decided one links to its run', async ({ page, server, target }) => {
   test.setTimeout(60_000);
-  const target = await startTarget();
-  try {
-    const note = 'Please refund the whole order including shipping, the parcel came back damaged. '.repeat(8).trim();
-    const id = await importWorkflow(server, {
-      name: 'Refund with a note',
-      trigger: { type: 'manual' },
-      nodes: [
-        {
-          id: 'refund',
-          type: 'http.request',
-          // money: Class C, asked for in every stage
-          class: 'C',
-          params: { method: 'POST', url: `${target.url}/refunds`, body: { order: { id: 1042, items: ['mug', 'poster'] }, note } },
-        },
-      ],
-    });
-    const run = await api<RunOut>(server, 'workflows.run', { id, wait: true });
-    expect(run.status).toBe('waiting');
+  const note = 'Please refund the whole order including shipping, the parcel came back damaged. '.repeat(8).trim();
+  // money: Class C, asked for in every stage
+  const refund = { id: 'refund', type: 'http.request', class: 'C', params: { method: 'POST', url: `${target.url}/refunds`, body: { order: { id: 1042, items: ['mug', 'poster'] }, note } } };
+  const id = await importWorkflow(server, chain([refund], { name: 'Refund with a note' }));
+  const run = await api<RunOut>(server, 'workflows.run', { id, wait: true });
+  expect(run.status).toBe('waiting');
 
-    await openApp(page, server, 'approvals');
-    const item = page.getByTestId('approvals-pending').locator('[data-status="pending"]');
-    const fields = item.getByTestId('approval-preview-fields');
-    await expect(fields).toContainText('Method');
-    await expect(fields).toContainText('POST');
-    await expect(fields).toContainText('URL');
-    await expect(fields).toContainText(`${target.url}/refunds`);
-    // body → order → its fields, each level indented in its own block; headers too
-    const nested = fields.locator('.preview-fields--nested');
-    await expect(nested.filter({ hasText: 'Idempotency-Key' }).first()).toContainText('content-type');
-    const body = nested.filter({ hasText: 'mug' });
-    await expect(body.first()).toContainText('Order');
-    await expect(body.first()).toContainText('Note');
-    await expect(body.last()).toContainText('ID');
-    await expect(body.last()).toContainText('1042');
-    await expect(body.last()).toContainText('Items');
-    await expect(fields).toContainText(note);
-    await expect(item.getByTestId('approval-preview')).toHaveCount(0);
-    for (const size of [
-      { width: 1440, height: 900 },
-      { width: 1280, height: 720 },
-    ]) {
-      await page.setViewportSize(size);
-      // the long note wraps inside the card: nothing runs off to the side
-      const overflow = await item.evaluate((el) => el.scrollWidth - el.clientWidth);
-      expect(overflow, `at ${size.width}×${size.height}`).toBeLessThanOrEqual(0);
-      await keepScreenshot(page, `approval-preview-${size.width}`);
-    }
-    await item.getByRole('button', { name: 'Show raw JSON' }).click();
-    await expect(item.getByTestId('approval-preview')).toContainText('"items": [');
-    await item.getByRole('button', { name: 'Hide raw JSON' }).click();
-    await expect(item.getByTestId('approval-preview')).toHaveCount(0);
-
-    await item.getByRole('button', { name: 'Approve' }).click();
-    await item.getByRole('button', { name: 'Confirm approve' }).click();
-    const decided = page.getByTestId('approvals-decided').locator('[data-status="approved"]');
-    await decided.getByTestId('approval-run-link').click();
-    await expect(page).toHaveURL(new RegExp(`#/workflows/${id}/runs/${run.runId}$`));
-    await expect(page.getByTestId('run-view')).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
-    expect(target.hits).toHaveLength(1);
-  } finally {
-    await target.close();
+  await openApp(page, server, 'approvals');
+  const item = page.getByTestId('approvals-pending').locator('[data-status="pending"]');
+  const fields = item.getByTestId('approval-preview-fields');
+  await expect(fields).toContainText('Method');
+  await expect(fields).toContainText('POST');
+  await expect(fields).toContainText('URL');
+  await expect(fields).toContainText(`${target.url}/refunds`);
+  // body → order → its fields, each level indented in its own block; headers too
+  const nested = fields.locator('.preview-fields--nested');
+  await expect(nested.filter({ hasText: 'Idempotency-Key' }).first()).toContainText('content-type');
+  const body = nested.filter({ hasText: 'mug' });
+  await expect(body.first()).toContainText('Order');
+  await expect(body.first()).toContainText('Note');
+  await expect(body.last()).toContainText('ID');
+  await expect(body.last()).toContainText('1042');
+  await expect(body.last()).toContainText('Items');
+  await expect(fields).toContainText(note);
+  await expect(item.getByTestId('approval-preview')).toHaveCount(0);
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(size);
+    // the long note wraps inside the card: nothing runs off to the side
+    const overflow = await item.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow, `at ${size.width}×${size.height}`).toBeLessThanOrEqual(0);
+    await keepScreenshot(page, `approval-preview-${size.width}`);
   }
+  await item.getByRole('button', { name: 'Show raw JSON' }).click();
+  await expect(item.getByTestId('approval-preview')).toContainText('"items": [');
+  await item.getByRole('button', { name: 'Hide raw JSON' }).click();
+  await expect(item.getByTestId('approval-preview')).toHaveCount(0);
+
+  await item.getByRole('button', { name: 'Approve' }).click();
+  await item.getByRole('button', { name: 'Confirm approve' }).click();
+  const decided = page.getByTestId('approvals-decided').locator('[data-status="approved"]');
+  await decided.getByTestId('approval-run-link').click();
+  await expect(page).toHaveURL(new RegExp(`#/workflows/${id}/runs/${run.runId}$`));
+  await expect(page.getByTestId('run-view')).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
+  expect(target.hits).toHaveLength(1);
 });

@@ -12,16 +12,19 @@ describe('formatJson', () => {
 
 describe('fieldLabel', () => {
   it('turns camelCase and snake_case keys into words; leaves names as written', () => {
-    expect(fieldLabel('supportsAllDrives')).toBe('Supports all drives');
-    expect(fieldLabel('retry_count')).toBe('Retry count');
-    expect(fieldLabel('method')).toBe('Method');
-    expect(fieldLabel('timeoutMs')).toBe('Timeout ms');
-    expect(fieldLabel('Idempotency-Key')).toBe('Idempotency-Key');
-    expect(fieldLabel('content-type')).toBe('content-type');
-    expect(fieldLabel('URL')).toBe('URL');
-    expect(fieldLabel('url')).toBe('URL');
-    expect(fieldLabel('orderId')).toBe('Order ID');
-    expect(fieldLabel('0')).toBe('0');
-    expect(fieldLabel('a b')).toBe('a b');
+    const labels = {
+      supportsAllDrives: 'Supports all drives',
+      retry_count: 'Retry count',
+      method: 'Method',
+      timeoutMs: 'Timeout ms',
+      url: 'URL',
+      orderId: 'Order ID',
+      'Idempotency-Key': 'Idempotency-Key',
+      'content-type': 'content-type',
+      URL: 'URL',
+      '0': '0',
+      'a b': 'a b',
+    };
+    for (const [key, label] of Object.entries(labels)) expect(fieldLabel(key), key).toBe(label);
   });
 });

@@ -1,11 +1,8 @@
 import type { ReactNode } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useModal } from '../../hooks/use-modal';
+import { Modal } from './Modal';
 
-/**
- * A modal question with a destructive confirm button (native <dialog>: focus trap, Escape
- * closes). Rendered only while open.
- */
+/** A modal question with a destructive confirm button (Modal.tsx). Rendered only while open. */
 export function ConfirmDialog({
   title,
   children,
@@ -25,19 +22,8 @@ export function ConfirmDialog({
   onConfirm(): void;
   onCancel(): void;
 }) {
-  const ref = useModal();
   return (
-    <dialog
-      ref={ref}
-      className="wfx-dialog"
-      aria-labelledby="wfx-dialog-title"
-      data-testid="confirm-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!busy) onCancel();
-      }}
-    >
-      <h2 id="wfx-dialog-title">{title}</h2>
+    <Modal title={title} testId="confirm-dialog" busy={busy} onClose={onCancel}>
       <div className="wfx-dialog__body">{children}</div>
       <ErrorNotice message={error} inline />
       <div className="actions wfx-dialog__actions">
@@ -48,6 +34,6 @@ export function ConfirmDialog({
           {busy ? 'Working…' : confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

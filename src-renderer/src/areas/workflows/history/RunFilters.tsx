@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { runStatuses } from '../../../../../shared/workflow';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { FieldError } from '../../../components/FieldError';
 import { runStatusLabel } from '../format';
 import { emptyFilters, toRunQuery, type HistoryFilters, type RunQuery } from './filters';
+
+const statusChoices = runStatuses.map((s) => ({ value: s, label: runStatusLabel[s] }));
 
 /** The filter form and the query it makes; `apply` checks what was typed and names a bad field. */
 export function useRunFilters(initial: HistoryFilters = emptyFilters) {
@@ -42,26 +45,18 @@ export function RunFilters({
       {workflows ? (
         <label>
           <span>Workflow</span>
-          <select className="select" value={filters.workflowId ?? ''} data-testid={`${testPrefix}-workflow`} onChange={(e) => apply({ ...filters, workflowId: e.target.value })}>
-            <option value="">Any workflow</option>
-            {workflows.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            value={filters.workflowId ?? ''}
+            choices={workflows.map((w) => ({ value: w.id, label: w.name }))}
+            empty="Any workflow"
+            testId={`${testPrefix}-workflow`}
+            onChange={(workflowId) => apply({ ...filters, workflowId })}
+          />
         </label>
       ) : null}
       <label>
         <span>Status</span>
-        <select className="select" value={filters.status} data-testid={`${testPrefix}-status`} onChange={(e) => apply({ ...filters, status: e.target.value as HistoryFilters['status'] })}>
-          <option value="">Any status</option>
-          {runStatuses.map((s) => (
-            <option key={s} value={s}>
-              {runStatusLabel[s]}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect value={filters.status} choices={statusChoices} empty="Any status" testId={`${testPrefix}-status`} onChange={(status) => apply({ ...filters, status: status as HistoryFilters['status'] })} />
       </label>
       <DayField label="From" value={filters.fromDay} testId={`${testPrefix}-from`} invalid={error?.field === 'from'} onChange={(fromDay) => apply({ ...filters, fromDay })} />
       <DayField label="To" value={filters.toDay} testId={`${testPrefix}-to`} invalid={error?.field === 'to'} onChange={(toDay) => apply({ ...filters, toDay })} />

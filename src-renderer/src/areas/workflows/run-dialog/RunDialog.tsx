@@ -4,7 +4,7 @@ import { getApi } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-load';
-import { useModal } from '../../../hooks/use-modal';
+import { Modal } from '../Modal';
 import { navigate, workflowsHref } from '../routes';
 import { initialValues, inputFromFields, inputFromJson, triggerFields, type FieldValues } from './run-input-form';
 
@@ -14,23 +14,12 @@ import { initialValues, inputFromFields, inputFromJson, triggerFields, type Fiel
  * (shared/trigger-input.ts); a started run opens its run view.
  */
 export function RunDialog({ workflowId, dryRun, onClose }: { workflowId: string; dryRun: boolean; onClose(): void }) {
-  const ref = useModal();
   const workflow = useLoad(() => getApi().workflows.get({ id: workflowId }), [workflowId]);
   const fields = workflow.data ? triggerFields(workflow.data.workflow.trigger) : undefined;
   const starting = useAction();
   const title = `${dryRun ? 'Dry run' : 'Run'} “${workflow.data?.name ?? '…'}”`;
   return (
-    <dialog
-      ref={ref}
-      className="wfx-dialog wfx-run-dialog"
-      aria-labelledby="wfx-run-title"
-      data-testid="run-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!starting.pending) onClose();
-      }}
-    >
-      <h2 id="wfx-run-title">{title}</h2>
+    <Modal title={title} className="wfx-run-dialog" testId="run-dialog" busy={starting.pending} onClose={onClose}>
       {workflow.error ? <ErrorNotice message={`Could not load the workflow: ${workflow.error}`} inline /> : null}
       {workflow.data ? (
         <RunForm
@@ -51,7 +40,7 @@ export function RunDialog({ workflowId, dryRun, onClose }: { workflowId: string;
       ) : !workflow.error ? (
         <p className="muted">Loading…</p>
       ) : null}
-    </dialog>
+    </Modal>
   );
 }
 

@@ -7,7 +7,7 @@ import { StatusBadge } from '../StatusBadge';
 import { useAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-load';
 import { useNow } from '../../../hooks/use-now';
-import { WorkflowHeader } from '../WorkflowHeader';
+import { SubpageHeader, WorkflowHeader } from '../WorkflowHeader';
 import { workflowsHref } from '../routes';
 import { NodeDetail } from './NodeDetail';
 import { PendingApprovals } from './PendingApprovals';
@@ -59,13 +59,7 @@ export function RunViewPage({ workflowId: routeWorkflowId, runId }: { workflowId
       {workflowId ? (
         <WorkflowHeader workflowId={workflowId} workflow={workflow.data} current="run" {...(run ? { fallbackName: run.workflowName } : {})} />
       ) : (
-        <div className="wfx-header">
-          <a className="wfx-back" href={workflowsHref.allRuns()}>
-            ← All runs
-          </a>
-          <h2 data-testid="workflow-title">{run?.workflowName ?? 'Run'}</h2>
-          {run ? <span className="muted">A run of a workflow file that is not stored here.</span> : null}
-        </div>
+        <SubpageHeader back={{ href: workflowsHref.allRuns(), label: 'All runs' }} title={run?.workflowName ?? 'Run'} subtitle={run ? 'A run of a workflow file that is not stored here.' : undefined} />
       )}
       <ErrorNotice message={error && `Could not load run ${runId}: ${error}`} />
       {!run && !error ? <p className="muted">Loading the run…</p> : null}
