@@ -14,7 +14,7 @@ export const settingDefinitions = {
     schema: launchStageSchema,
     defaultValue: defaultLaunchStage,
     label: 'Launch stage',
-    description: 'pre-launch dry-runs Class B steps unless approved; post-launch runs them.',
+    description: 'pre-launch: Class B steps ask for approval first, showing their dry run; post-launch runs them.',
     env: 'LEVQOR_LAUNCH_STAGE',
   },
   productsDir: {

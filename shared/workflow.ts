@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { triggerInputSchema } from './trigger-input';
 
 /**
  * The workflow file format: what `workflow import` reads and `workflow export`
@@ -54,7 +55,10 @@ export const approvalPolicySchema = z
     timeout: durationSchema.optional(),
     /** What the step does when nobody decides in time. Never "approve". `dry-run` is for Class B only. */
     onTimeout: z.enum(approvalTimeoutOutcomes, { error: () => 'must be reject, skip or dry-run (a timeout never approves)' }).default('reject'),
-    /** Class B in pre-launch: ask for an approval to run for real instead of dry-running. */
+    /**
+     * No effect any more: in pre-launch every Class B step asks (shared/approval-cover.ts). Kept
+     * so that files and stored workflows written with it still load.
+     */
     request: z.boolean().default(false),
     /** Shown to the founder with the request. */
     message: z.string().max(2000).optional(),
@@ -92,7 +96,14 @@ export type WorkflowEdge = z.infer<typeof workflowEdgeSchema>;
 export const overlapPolicies = ['skip', 'buffer-one', 'allow'] as const;
 export const catchUpPolicies = ['none', 'latest', 'all'] as const;
 
-export const manualTriggerSchema = z.object({ type: z.literal('manual') }).strict();
+export const manualTriggerSchema = z
+  .object({
+    type: z.literal('manual'),
+    /** The fields a run asks for (shared/trigger-input.ts); without them any JSON input is taken. */
+    input: triggerInputSchema.optional(),
+  })
+  .strict();
+export type ManualTrigger = z.infer<typeof manualTriggerSchema>;
 export const cronTriggerSchema = z
   .object({
     type: z.literal('cron'),
@@ -165,10 +176,18 @@ export function unparsedJsonText(value: unknown): string | undefined {
 export const workflowProblemSchema = z.object({ path: z.string(), message: z.string() });
 export type WorkflowProblem = z.infer<typeof workflowProblemSchema>;
 
-export const runStatuses = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'] as const;
+/**
+ * `rejected`: the founder rejected an approval the run waited for. It ended as decided, so it is
+ * not a failure: analytics count it apart, the Guardian does not score it, healing never retries it.
+ */
+export const runStatuses = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'rejected', 'cancelled'] as const;
 export const runStatusSchema = z.enum(runStatuses);
 export type RunStatus = z.infer<typeof runStatusSchema>;
-export const terminalRunStatuses: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'cancelled']);
+export const terminalRunStatuses: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'rejected', 'cancelled']);
+/** The error code of a step whose approval was rejected; its run ends as `rejected`. */
+export const approvalRejectedCode = 'APPROVAL_REJECTED';
+/** A run that ended this way may be run again from where it stopped (`runs.retry`). */
+export const retriableRunStatuses: ReadonlySet<RunStatus> = new Set(['failed', 'rejected', 'cancelled']);
 
 export const stepStatuses = ['running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled'] as const;
 export const stepStatusSchema = z.enum(stepStatuses);

@@ -75,7 +75,7 @@ export const approvalsProcedures = {
   }),
   'approvals.reject': procedure({
     summary:
-      'Reject a waiting request: a step fails with APPROVAL_REJECTED, and so does its run (runs.retry asks again); an upload is marked rejected; a healing action is not applied; an app update is not installed.',
+      'Reject a waiting request: a step stops with APPROVAL_REJECTED and its run ends as rejected, not failed (runs.retry asks again); an upload is marked rejected; a healing action is not applied; an app update is not installed.',
     input: decisionInput,
     output: approvalSchema,
   }),

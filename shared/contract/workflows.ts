@@ -11,6 +11,7 @@ import {
   workflowProblemSchema,
 } from '../workflow';
 import { approvalSchema } from './approvals';
+import { classByParamSchema } from '../step-class';
 
 /** A webhook delivery's answer: `status` is the HTTP status POST /hooks/<path> answers with. */
 export const webhookAnswerSchema = z.discriminatedUnion('status', [
@@ -41,7 +42,7 @@ export const workflowSummarySchema = z.object({
   problems: z.number().int(),
   /** The current version: every save, import and restore adds one. */
   version: z.number().int(),
-  /** Succeeded / finished runs of the last 30 days, 0..1; null when none finished. */
+  /** Succeeded / finished runs of the last 30 days (rejected runs left out), 0..1; null when none finished. */
   successRate: z.number().nullable(),
 });
 export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
@@ -153,9 +154,12 @@ export const stepTypeInfoSchema = z.object({
   type: z.string(),
   title: z.string(),
   description: z.string(),
+  /** The type's class, unless `classBy` names another for the value of one param. */
   class: stepClassSchema,
-  /** e.g. "A when method is GET": the class can depend on the params, never below `class`'s floor. */
+  /** In words, e.g. "A for GET and HEAD (read-only), B otherwise". */
   classNote: z.string().optional(),
+  /** The param that decides the class and the class for each listed value: `stepClassOf` (shared/step-class.ts) reads it. */
+  classBy: classByParamSchema.optional(),
   ports: z.array(z.string()),
   /** JSON Schema (draft 2020-12) of the params, for the editor's form. */
   paramsSchema: z.record(z.string(), z.unknown()),
@@ -173,8 +177,10 @@ export const workflowStatsSchema = z.object({
   finished: z.number().int(),
   succeeded: z.number().int(),
   failed: z.number().int(),
+  /** Ended because the founder rejected an approval: counted apart, never as a failure. */
+  rejected: z.number().int(),
   cancelled: z.number().int(),
-  /** succeeded / finished, 0..1; null when nothing finished. */
+  /** succeeded / (finished − rejected), 0..1; null when nothing but rejected runs finished. */
   successRate: z.number().nullable(),
   p50DurationMs: z.number().nullable(),
   p95DurationMs: z.number().nullable(),
@@ -184,7 +190,7 @@ export const workflowStatsSchema = z.object({
   approvalsDecided: z.number().int(),
   /** Runs per calendar day in `timezone` (by createdAt), every day of the range, oldest first. */
   daily: z.array(
-    z.object({ day: z.string(), succeeded: z.number().int(), failed: z.number().int(), cancelled: z.number().int(), other: z.number().int() }),
+    z.object({ day: z.string(), succeeded: z.number().int(), failed: z.number().int(), rejected: z.number().int(), cancelled: z.number().int(), other: z.number().int() }),
   ),
   timezone: z.string(),
 });
@@ -343,7 +349,7 @@ export const workflowsProcedures = {
     output: listOf('resumed', runResultSchema),
   }),
   'runs.retry': procedure({
-    summary: 'Run a failed (or cancelled) run again from its failed step; finished steps are kept.',
+    summary: 'Run a failed, rejected or cancelled run again from its failed step; finished steps are kept, and a rejected approval is asked again.',
     input: z.object({ id, wait: z.boolean().default(false) }).strict(),
     output: runResultSchema,
   }),
@@ -403,7 +409,7 @@ export const workflowEvents = {
     }),
   }),
   'run.finished': event({
-    summary: 'A run ended: succeeded, failed or cancelled.',
+    summary: 'A run ended: succeeded, failed, rejected (an approval it waited for was rejected) or cancelled.',
     payload: z.object({ ...runRef, status: runStatusSchema, error: runErrorSchema.nullable(), durationMs: z.number(), at: epochMs }),
   }),
   'workflows.webhookReceived': event({

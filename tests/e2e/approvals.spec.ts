@@ -73,6 +73,8 @@ test('a waiting approval shows in the sidebar badge, is approved from the inbox 
   await expect(item).toContainText('gate');
   await expect(item.getByTestId('approval-class')).toHaveText('Class C');
   await expect(item.getByTestId('approval-time-left')).toHaveText('no timeout');
+  await expect(item.getByTestId('approval-preview-fields')).toContainText('Ship it?');
+  await item.getByRole('button', { name: 'Show raw JSON' }).click();
   await expect(item.getByTestId('approval-preview')).toContainText('"message": "Ship it?"');
   await expect(item).toContainText('Pre-launch');
 
@@ -90,7 +92,7 @@ test('a waiting approval shows in the sidebar badge, is approved from the inbox 
   await expect.poll(async () => (await call<{ status: string }>(server, 'runs.get', { id: runId })).status, { timeout: 15_000 }).toBe('succeeded');
 });
 
-test('rejecting an approval fails its run; the other request keeps waiting with its countdown', async ({ page, levqor }) => {
+test('rejecting an approval ends its run as rejected; the other request keeps waiting with its countdown', async ({ page, levqor }) => {
   test.setTimeout(60_000);
   const rejected = seedWaitingRun(levqor.dataDir, shipWorkflow('Refund order 1042', 'Refund 49 EUR to order 1042?'));
   seedWaitingRun(levqor.dataDir, shipWorkflow('Ship the release', 'Ship it?', { timeout: '2h', onTimeout: 'reject' }));
@@ -115,7 +117,7 @@ test('rejecting an approval fails its run; the other request keeps waiting with 
   await expect(decided.getByTestId('approval-status')).toHaveText('Rejected');
   await expect(decided).toContainText('customer already refunded by hand');
 
-  await expect.poll(async () => (await call<{ status: string }>(server, 'runs.get', { id: rejected })).status, { timeout: 15_000 }).toBe('failed');
+  await expect.poll(async () => (await call<{ status: string }>(server, 'runs.get', { id: rejected })).status, { timeout: 15_000 }).toBe('rejected');
 
   await page.setViewportSize({ width: 1280, height: 820 });
   await keepScreenshot(page, 'approvals-inbox');
@@ -144,6 +146,8 @@ test('a pre-launch Drive upload is approved from the inbox: it goes to Drive and
     await expect(item.getByTestId('approval-subject')).toContainText(`Drive upload · Upload ${slug}-1.0.0.zip to Google Drive`);
     await expect(item.getByRole('link', { name: 'Open Launches' })).toHaveAttribute('href', '#/launches');
     await expect(item.getByTestId('approval-class')).toHaveText('Class B');
+    await expect(item.getByTestId('approval-preview-fields')).toContainText('Supports all drives');
+    await item.getByRole('button', { name: 'Show raw JSON' }).click();
     await expect(item.getByTestId('approval-preview')).toContainText('"supportsAllDrives": true');
     await expect(item).toContainText('rejects it: nothing is sent');
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -70,6 +70,9 @@ test('build a three-step workflow by dragging, connect it, fill it, save, run it
   await keepScreenshot(page, 'workflow-editor');
 
   await page.getByTestId('run').click();
+  // a manual run asks for its input first
+  await expect(page.getByTestId('run-dialog')).toBeVisible();
+  await page.getByTestId('run-start').click();
   await expect(page).toHaveURL(new RegExp(`#/workflows/${id}/runs/[0-9a-f-]{36}$`));
   for (const step of ['transform', 'condition', 'log']) await expect(node(page, step)).toHaveAttribute('data-state', 'succeeded', { timeout: 15_000 });
   await keepScreenshot(page, 'workflow-editor-live-run');

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, keepScreenshot, openApp, test } from './fixtures';
 import type { LevqorServer } from './server-process';
 import { chain } from '../helpers/workflows/documents';
+import { api } from './api';
 
 /**
  * The Workflow studio's list, run history, live run view and analytics against a
@@ -12,16 +13,7 @@ import { chain } from '../helpers/workflows/documents';
  * in Chromium.
  */
 
-async function call<T>(server: LevqorServer, procedure: string, input: unknown): Promise<T> {
-  const res = await fetch(`${server.baseUrl}api/${procedure}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = await res.text();
-  expect(res.status, `${procedure}: ${body}`).toBe(200);
-  return JSON.parse(body) as T;
-}
+const call = api;
 
 type RunOut = { runId: string; status: string };
 
@@ -319,7 +311,7 @@ test('analytics shows runs per day, duration percentiles, success rate and top f
 
   await openWorkflows(page, server, `/${id}/analytics`);
   await expect(page.getByTestId('analytics-runs')).toContainText('4');
-  await expect(page.getByTestId('analytics-runs')).toContainText('3 succeeded · 1 failed · 0 cancelled');
+  await expect(page.getByTestId('analytics-runs')).toContainText('3 succeeded · 1 failed · 0 rejected · 0 cancelled');
   await expect(page.getByTestId('analytics-success')).toContainText('75%');
   await expect(page.getByTestId('analytics-duration')).toContainText(/\d+ ms \/ \d+ ms/);
   await expect(page.getByTestId('analytics-approval-wait')).toContainText('no approval decided in this range');
@@ -327,7 +319,7 @@ test('analytics shows runs per day, duration percentiles, success rate and top f
   // one stacked bar per status with runs today
   const chart = page.getByTestId('analytics-daily-chart');
   await expect(chart.locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect').first()).toBeVisible();
-  await expect(chart.locator('.recharts-legend-item')).toHaveCount(4);
+  await expect(chart.locator('.recharts-legend-item')).toHaveCount(5);
 
   await page.getByRole('button', { name: '7 d' }).click();
   await expect(page.getByTestId('analytics-runs')).toContainText('4');

@@ -98,15 +98,38 @@ describe('levqor workflow commands', () => {
     expect(exported.name).toBe('Ship check');
   });
 
-  it('rejecting an approval fails the run (exit of the run command reflects it)', () => {
+  it('rejecting an approval ends the run as rejected: runs list and show say so, --status rejected finds it', () => {
     const dir = tempDir();
     const file = writeJson(dir, 'wf.json', gated);
     const started = JSON.parse(levqor(['--data-dir', dir, 'workflow', 'run', file, '--wait', '--json']).stdout);
     const { approvals } = JSON.parse(levqor(['--data-dir', dir, 'approvals', 'list', '--status', 'pending', '--json']).stdout);
     expect(levqor(['--data-dir', dir, 'approvals', 'reject', approvals[0].id, '--reason', 'not today']).code).toBe(0);
     const { runs } = JSON.parse(levqor(['--data-dir', dir, 'runs', 'list', '--json']).stdout);
-    expect(runs[0]).toMatchObject({ id: started.runId, status: 'failed' });
+    expect(runs[0]).toMatchObject({ id: started.runId, status: 'rejected', error: { code: 'APPROVAL_REJECTED' } });
+    expect(levqor(['--data-dir', dir, 'runs', 'list']).stdout).toMatch(/rejected\s/);
+    expect(JSON.parse(levqor(['--data-dir', dir, 'runs', 'list', '--status', 'rejected', '--json']).stdout).runs).toHaveLength(1);
+    expect(JSON.parse(levqor(['--data-dir', dir, 'runs', 'list', '--status', 'failed', '--json']).stdout).runs).toHaveLength(0);
+    expect(levqor(['--data-dir', dir, 'runs', 'show', started.runId]).stdout).toContain(`run ${started.runId}: rejected`);
     expect(levqor(['--data-dir', dir, 'runs', 'retry', 'no-such-run']).code).toBe(2);
+  });
+
+  it('run --input gives a manual run its input, checked against the trigger’s fields', () => {
+    const dir = tempDir();
+    const refund = chain([{ id: 'say', type: 'log', params: { message: 'Refund order {{ input.order }} for ${{ input.amount }}' } }], {
+      name: 'Refund',
+      trigger: { type: 'manual', input: { order: { type: 'text', required: true }, amount: { type: 'number', default: 0 } } },
+    });
+    const id = levqor(['--data-dir', dir, 'workflow', 'import', writeJson(dir, 'refund.json', refund)]).stdout.trim();
+    const ok = levqor(['--data-dir', dir, 'workflow', 'run', id, '--input', '{"order":"A-1042","amount":12}', '--wait', '--json']);
+    expect(ok.code).toBe(0);
+    const shown = JSON.parse(levqor(['--data-dir', dir, 'runs', 'show', JSON.parse(ok.stdout).runId, '--json']).stdout);
+    expect(shown.logs.map((l: { message: string }) => l.message)).toEqual(['Refund order A-1042 for $12']);
+    const missing = levqor(['--data-dir', dir, 'workflow', 'run', id, '--input', '{"amount":12}', '--wait']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('input.order: is required');
+    const broken = levqor(['--data-dir', dir, 'workflow', 'run', id, '--input', '{ order', '--wait']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('--input:');
   });
 
   it('run --dry-run records the approval gate as a dry run and finishes without asking; runs list marks it and filters by date', () => {

@@ -62,7 +62,7 @@ export const runsCommands: Command[] = [
   }),
   command({
     usage: 'runs retry ID [--wait]',
-    summary: 'Run a failed run again from its failed step.',
+    summary: 'Run a failed, rejected or cancelled run again from its failed step (a rejected approval is asked again).',
     options: { wait: { type: 'boolean', description: 'wait until it ends or waits for approval' } },
     async run(ctx, args) {
       const [id] = readPositionals(args, ['ID'], 'runs retry ID');

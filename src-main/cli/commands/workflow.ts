@@ -14,9 +14,9 @@ export function describeRun(result: RunResult): string {
   return lines.join('\n');
 }
 
-/** What a finished CLI run means for the exit code: a failed run is a failure (1). */
+/** What a finished CLI run means for the exit code: a run that did not do its work (failed, rejected, cancelled) is 1. */
 export function runExitCode(result: RunResult): number {
-  return result.status === 'failed' || result.status === 'cancelled' ? 1 : 0;
+  return result.status === 'failed' || result.status === 'rejected' || result.status === 'cancelled' ? 1 : 0;
 }
 
 /** Prints the run now; without --wait the run keeps going in this process until it ends or parks. */
@@ -43,14 +43,14 @@ function showStats(s: WorkflowStats): string {
   const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
   return formatRows([
     ['Range', `${new Date(s.from).toISOString()} … ${new Date(s.to).toISOString()}`],
-    ['Runs', `${s.runs} (${s.succeeded} ok, ${s.failed} failed, ${s.cancelled} cancelled)`],
+    ['Runs', `${s.runs} (${s.succeeded} ok, ${s.failed} failed, ${s.rejected} rejected, ${s.cancelled} cancelled)`],
     ['Success rate', pct],
     ['Duration p50 / p95', `${ms(s.p50DurationMs)} / ${ms(s.p95DurationMs)}`],
     ['Mean approval wait', ms(s.meanApprovalWaitMs)],
     ...s.topFailureReasons.map((r, i): [string, string] => [i === 0 ? 'Top failures' : '', `${r.count}× ${r.reason}`]),
     ...s.daily
-      .filter((d) => d.succeeded + d.failed + d.cancelled + d.other > 0)
-      .map((d, i): [string, string] => [i === 0 ? `Per day (${s.timezone})` : '', `${d.day}  ${d.succeeded} ok, ${d.failed} failed, ${d.cancelled} cancelled, ${d.other} open`]),
+      .filter((d) => d.succeeded + d.failed + d.rejected + d.cancelled + d.other > 0)
+      .map((d, i): [string, string] => [i === 0 ? `Per day (${s.timezone})` : '', `${d.day}  ${d.succeeded} ok, ${d.failed} failed, ${d.rejected} rejected, ${d.cancelled} cancelled, ${d.other} open`]),
   ]);
 }
 
@@ -70,7 +70,7 @@ function printExport({ json, draft, problems }: ProcedureOutput<'workflows.expor
   if (draft) ctx.io.err(`note: workflow ${id} is a draft (${problems.length} problem${problems.length === 1 ? '' : 's'}); the file is as written; Import in the Workflows area opens it as a draft again`);
 }
 
-const runUsage = 'workflow run ID|FILE [--input JSON] [--wait] [--dry-run]';
+const runUsage = 'workflow run FILE|ID [--input JSON] [--wait] [--dry-run]';
 
 export const workflowCommands: Command[] = [
   procedureCommand('workflows.validate', {
@@ -104,12 +104,12 @@ export const workflowCommands: Command[] = [
     usage: runUsage,
     summary: 'Run a stored workflow or a workflow file; --wait returns when it ends or waits for approval.',
     options: {
-      input: { type: 'string', description: 'the trigger input as JSON' },
+      input: { type: 'string', description: 'the run\u2019s input as JSON; a manual trigger with input fields checks it (missing required field, wrong type, unknown field: exit 2)' },
       wait: { type: 'boolean', description: 'wait until the run ends or waits for an approval' },
       'dry-run': { type: 'boolean', description: 'run Class A steps for real; record Class B/C steps (approvals too) as dry runs' },
     },
     async run(ctx, args) {
-      const [target] = readPositionals(args, ['ID or FILE'], runUsage);
+      const [target] = readPositionals(args, ['FILE or ID'], runUsage);
       const input = parseJsonOption(args.values.input, 'input');
       const wait = args.values.wait === true;
       const source = existsSync(target) ? workflowFile({ file: target }) : { id: target };

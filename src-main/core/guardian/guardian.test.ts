@@ -261,6 +261,16 @@ async function seedFindings(s: ReturnType<typeof setup>) {
 }
 
 describe('health score, healing plan, summary', () => {
+  it('a run stopped by a rejected approval costs no points and is never offered for retry', async () => {
+    const { core } = setup();
+    const r = await core.workflows.run({ workflow: { name: 'Refund', trigger: { type: 'manual' }, nodes: [{ id: 'g', type: 'approval', params: { message: 'refund?' } }], edges: [] }, wait: true });
+    core.approvals.reject(core.approvals.list({ runId: r.runId, status: 'pending', limit: 1 })[0]!.id, { reason: 'no' });
+    expect((await core.runs.wait(r.runId, { untilEnd: true })).status).toBe('rejected');
+    expect(core.guardian.score().breakdown.filter((d) => d.kind === 'failed_runs')).toEqual([]);
+    expect(core.guardian.healingPlan().steps.filter((p) => p.action === 'retry_failed_runs')).toEqual([]);
+    expect(core.guardian.summary().failedRuns24h).toBe(0);
+  });
+
   it('the breakdown names each cause and adds up to 100 − score; every finding type gets a healing step', async () => {
     const s = setup({ LEVQOR_DATABASE_URL: 'postgres://u:p@127.0.0.1:1/levqor' });
     await seedFindings(s);

@@ -77,16 +77,16 @@ describe('daily series, success rate in the list, runs.list date range', () => {
     const utc = t.core.workflows.stats(id, from, to);
     expect(utc.timezone).toBe('UTC');
     expect(utc.daily).toEqual([
-      { day: '2026-01-05', succeeded: 2, failed: 1, cancelled: 0, other: 0 },
-      { day: '2026-01-06', succeeded: 0, failed: 0, cancelled: 0, other: 0 },
-      { day: '2026-01-07', succeeded: 0, failed: 1, cancelled: 0, other: 0 },
+      { day: '2026-01-05', succeeded: 2, failed: 1, rejected: 0, cancelled: 0, other: 0 },
+      { day: '2026-01-06', succeeded: 0, failed: 0, rejected: 0, cancelled: 0, other: 0 },
+      { day: '2026-01-07', succeeded: 0, failed: 1, rejected: 0, cancelled: 0, other: 0 },
       // the range ends at 08:00 on the 8th: that day is part of it
-      { day: '2026-01-08', succeeded: 0, failed: 0, cancelled: 0, other: 0 },
+      { day: '2026-01-08', succeeded: 0, failed: 0, rejected: 0, cancelled: 0, other: 0 },
     ]);
     const berlin = t.core.workflows.stats(id, from, to, 'Europe/Berlin');
     expect(berlin.daily.slice(0, 2)).toEqual([
-      { day: '2026-01-05', succeeded: 1, failed: 1, cancelled: 0, other: 0 },
-      { day: '2026-01-06', succeeded: 1, failed: 0, cancelled: 0, other: 0 },
+      { day: '2026-01-05', succeeded: 1, failed: 1, rejected: 0, cancelled: 0, other: 0 },
+      { day: '2026-01-06', succeeded: 1, failed: 0, rejected: 0, cancelled: 0, other: 0 },
     ]);
     expect(berlin.daily.reduce((n, d) => n + d.succeeded + d.failed + d.cancelled + d.other, 0)).toBe(utc.runs);
     expect(() => t.core.workflows.stats(id, from, to, 'Mars/Olympus')).toThrow(/timezone: "Mars\/Olympus" is not an IANA timezone/);
@@ -98,6 +98,30 @@ describe('daily series, success rate in the list, runs.list date range', () => {
     const { id } = t.core.workflows.import(wf([{ id: 'gate', type: 'approval', params: { message: 'ok?' } }]));
     await t.core.workflows.run({ id, wait: true });
     expect(t.core.workflows.stats(id).daily.at(-1)).toMatchObject({ day: '2026-01-05', other: 1, succeeded: 0 });
+  });
+
+  it('a rejected run is counted apart: not a failure, left out of the success rate, its own series per day', async () => {
+    t = testCore();
+    const gated = wf([
+      { id: 'check', type: 'transform', params: { expression: 'input.fail ? $error("declined") : "ok"' } },
+      { id: 'gate', type: 'approval', params: { message: 'ok?' } },
+    ], [{ from: 'check', to: 'gate' }]);
+    const { id } = t.core.workflows.import(gated);
+    const decide = async (input: object, approve: boolean) => {
+      const r = await t.core.workflows.run({ id, input, wait: true });
+      const pending = t.core.approvals.list({ runId: r.runId, status: 'pending', limit: 1 })[0];
+      if (pending) (approve ? t.core.approvals.approve : t.core.approvals.reject).call(t.core.approvals, pending.id);
+      return t.core.runs.wait(r.runId, { untilEnd: true });
+    };
+    expect((await decide({}, true)).status).toBe('succeeded');
+    expect((await decide({}, false)).status).toBe('rejected');
+    expect((await decide({}, false)).status).toBe('rejected');
+    expect((await decide({ fail: true }, true)).status).toBe('failed');
+    const stats = t.core.workflows.stats(id);
+    expect(stats).toMatchObject({ runs: 4, finished: 4, succeeded: 1, failed: 1, rejected: 2, cancelled: 0, successRate: 0.5 });
+    expect(stats.topFailureReasons.map((r) => r.count)).toEqual([1]);
+    expect(stats.daily.at(-1)).toMatchObject({ succeeded: 1, failed: 1, rejected: 2 });
+    expect(t.core.workflows.get(id).successRate).toBe(0.5);
   });
 
   it('every workflow in the list carries its success rate over the last 30 days (null when nothing finished)', async () => {

@@ -30,7 +30,7 @@ const sql = {
 /** Per-workflow numbers over [from, to): runs by status, duration percentiles, failures, approval wait. */
 export class WorkflowAnalytics extends withStatements(sql) {
 
-  /** Succeeded / finished runs created since `since`, per workflow (absent: none finished). */
+  /** Succeeded / finished runs created since `since`, per workflow (absent: none finished); rejected runs count on neither side. */
   successRates(since: number): Map<string, number> {
     return new Map((this.s.rates.all(since) as { id: string; ok: number; n: number }[]).map((r) => [r.id, r.ok / r.n]));
   }
@@ -46,8 +46,11 @@ export class WorkflowAnalytics extends withStatements(sql) {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const succeeded = counts.get('succeeded') ?? 0;
     const failed = counts.get('failed') ?? 0;
+    const rejected = counts.get('rejected') ?? 0;
     const cancelled = counts.get('cancelled') ?? 0;
-    const finished = succeeded + failed + cancelled;
+    const finished = succeeded + failed + rejected + cancelled;
+    // a rejected run ended as the founder decided: neither a success nor a failure of the workflow
+    const judged = finished - rejected;
     const durations = (this.s.durations.all(workflowId, from, to) as { ms: number }[]).map((r) => r.ms);
     const reasons = new Map<string, number>();
     for (const f of this.s.failures.all(workflowId, from, to) as { code: string; node: string; message: string; n: number }[]) {
@@ -66,8 +69,9 @@ export class WorkflowAnalytics extends withStatements(sql) {
       finished,
       succeeded,
       failed,
+      rejected,
       cancelled,
-      successRate: finished === 0 ? null : succeeded / finished,
+      successRate: judged === 0 ? null : succeeded / judged,
       p50DurationMs: percentile(durations, 50),
       p95DurationMs: percentile(durations, 95),
       topFailureReasons: top.map(([reason, count]) => ({ reason, count })),

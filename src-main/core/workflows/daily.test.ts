@@ -15,9 +15,9 @@ describe('daily series', () => {
       { bucket: bucket(Date.UTC(2026, 2, 29, 22, 0)), status: 'cancelled', n: 1 }, // 30 March 00:00 Berlin
     ];
     expect(dailySeries(runs, from, to, 'Europe/Berlin')).toEqual([
-      { day: '2026-03-28', succeeded: 2, failed: 0, cancelled: 0, other: 0 },
-      { day: '2026-03-29', succeeded: 0, failed: 1, cancelled: 0, other: 1 },
-      { day: '2026-03-30', succeeded: 0, failed: 0, cancelled: 1, other: 0 },
+      { day: '2026-03-28', succeeded: 2, failed: 0, rejected: 0, cancelled: 0, other: 0 },
+      { day: '2026-03-29', succeeded: 0, failed: 1, rejected: 0, cancelled: 0, other: 1 },
+      { day: '2026-03-30', succeeded: 0, failed: 0, rejected: 0, cancelled: 1, other: 0 },
     ]);
   });
 

@@ -10,6 +10,7 @@ export interface DailyCounts {
   day: string;
   succeeded: number;
   failed: number;
+  rejected: number;
   cancelled: number;
   other: number;
 }
@@ -44,14 +45,14 @@ export function dailySeries(buckets: readonly { bucket: number; status: string; 
   const last = dayOf(Math.max(from, to - 1));
   const days = new Map<string, DailyCounts>();
   for (let day = first; ; day = nextDay(day)) {
-    days.set(day, { day, succeeded: 0, failed: 0, cancelled: 0, other: 0 });
+    days.set(day, { day, succeeded: 0, failed: 0, rejected: 0, cancelled: 0, other: 0 });
     if (days.size > maxDailyDays) throw new CoreError('BAD_INPUT', `from: a daily series covers at most ${maxDailyDays} days; choose a shorter range`, 'from');
     if (day >= last) break;
   }
   for (const b of buckets) {
     const counts = days.get(dayOf(Math.max(from, b.bucket * quarterHourMs)));
     if (!counts) continue;
-    if (b.status === 'succeeded' || b.status === 'failed' || b.status === 'cancelled') counts[b.status] += b.n;
+    if (b.status === 'succeeded' || b.status === 'failed' || b.status === 'rejected' || b.status === 'cancelled') counts[b.status] += b.n;
     else counts.other += b.n;
   }
   return [...days.values()];

@@ -16,9 +16,25 @@ describe('expressions', () => {
     expect(await resolveTemplates('{{ steps.fetch.output.body.id }}', ctx)).toBe(42);
     expect(await resolveTemplates('{{ steps.fetch.output.body.items }}', ctx)).toEqual([1, 2, 3]);
     expect(await resolveTemplates('id={{ steps.fetch.output.body.id }}, name={{steps.fetch.output.body.name}}', ctx)).toBe('id=42, name=Ada');
-    expect(await resolveTemplates('items: {{ steps.fetch.output.body.items }} missing: [{{ nope }}]', ctx)).toBe('items: [1,2,3] missing: []');
+    expect(await resolveTemplates('items: {{ steps.fetch.output.body.items }} missing: [{{ nope ?? "" }}]', ctx)).toBe('items: [1,2,3] missing: []');
     expect(await resolveTemplates({ a: ['{{ input.n }}', 'x'], b: 3, raw: '{{ nope' }, ctx)).toEqual({ a: [2, 'x'], b: 3, raw: '{{ nope' });
     expect(await resolveTemplates({ expression: '{{ input.n }}' }, ctx, new Set(['expression']))).toEqual({ expression: '{{ input.n }}' });
+  });
+
+  it('a template with no value is a MISSING_VALUE error naming the param and what is missing, unless it gives a default', async () => {
+    const missing = (value: unknown) => Promise.resolve(resolveTemplates(value, ctx)).then(() => undefined, (e: { code: string; message: string; retriable: boolean }) => e);
+    expect(await missing({ body: { order: '{{ input.order }}' } })).toMatchObject({
+      code: 'MISSING_VALUE',
+      retriable: false,
+      message: 'params.body.order: {{ input.order }} is missing: input has no "order" (give a default with {{ input.order ?? "…" }})',
+    });
+    expect((await missing({ message: 'Refund order {{ input.order }} for ${{ input.n }}?' }))?.message).toMatch(/^params\.message: \{\{ input\.order \}\} is missing: input has no "order"/);
+    expect((await missing({ list: ['x', '{{ steps.fetch.output.body.id.deep }}'] }))?.message).toMatch(/^params\.list\.1: \{\{ steps\.fetch\.output\.body\.id\.deep \}\} is missing: steps\.fetch\.output\.body\.id has no "deep"/);
+    expect((await missing({ t: '{{ $uppercase(input.name) }}' }))?.message).toMatch(/^params\.t: \{\{ \$uppercase\(input\.name\) \}\} has no value/);
+    expect((await missing('{{ nope }}'))?.message).toMatch(/^\{\{ nope \}\} is missing: there is no "nope"/);
+    // JSONata's ?? gives the default; null is a value (shown empty), not a missing one
+    expect(await resolveTemplates({ order: '{{ input.order ?? "n/a" }}', text: 'order {{ input.order ?? "n/a" }}' }, ctx)).toEqual({ order: 'n/a', text: 'order n/a' });
+    expect(await resolveTemplates('[{{ input.none }}]', { input: { none: null } })).toBe('[]');
   });
 
   it('finds templates for the validator', () => {

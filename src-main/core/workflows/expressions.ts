@@ -219,13 +219,66 @@ function parseTemplate(text: string): ParsedTemplate {
 }
 
 function asText(v: unknown): string {
-  return v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  return v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * A template whose expression has no value: `{{ input.order }}` when the input has no
+ * `order`. It is an error rather than a blank, unless the template says its default with
+ * JSONata's `??` (`{{ input.order ?? "n/a" }}`). `path` is where it sits in the param value,
+ * filled in on the way out.
+ */
+class MissingValue extends Error {
+  readonly path: PropertyKey[] = [];
+  constructor(
+    readonly expression: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** The value, or a MissingValue naming what is missing when the expression gave none. */
+function present(value: unknown, expression: string, context: unknown): unknown {
+  if (value !== undefined) return value;
+  throw new MissingValue(expression, missingDetail(expression, context));
+}
+
+/** "input has no \"order\"" for a plain path; "has no value" for anything else. */
+function missingDetail(expression: string, context: unknown): string {
+  const path = plainPath(expression);
+  if (path === null) return 'has no value';
+  let value = context;
+  for (let i = 0; i < path.length; i++) {
+    const name = path[i] as string;
+    const at = path.slice(0, i).join('.');
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, name)) {
+      return at ? `is missing: ${at} has no "${name}"` : `is missing: there is no "${name}"`;
+    }
+    value = (value as Record<string, unknown>)[name];
+  }
+  return 'is missing';
+}
+
+/** Adds the key a value sat under to a MissingValue passing through. */
+function within(err: unknown, key: PropertyKey): unknown {
+  if (err instanceof MissingValue) err.path.unshift(key);
+  return err;
+}
+
+/** A MissingValue as the step error it is: not retried, naming the param and the default syntax. */
+function asStepError(err: unknown): unknown {
+  if (!(err instanceof MissingValue)) return err;
+  const where = err.path.length > 0 ? `params.${err.path.join('.')}: ` : '';
+  return nonRetriable('MISSING_VALUE', `${where}{{ ${clip(err.expression)} }} ${err.detail} (give a default with {{ ${clip(err.expression)} ?? "…" }})`);
 }
 
 /**
  * Resolves templates in a param value: a string that is exactly one `{{ expr }}` becomes the
  * expression's value (any JSON type); templates inside longer text are interpolated as text
- * (objects as JSON, undefined/null as empty). Objects and arrays are walked; other values stay.
+ * (objects as JSON, null as empty). Objects and arrays are walked; other values stay. An
+ * expression with no value at all is a MISSING_VALUE error naming the param, unless the
+ * template gives a default (`{{ a.b ?? "x" }}`).
  * At once when no expression needs JSONata, else a promise; failures are rejections.
  */
 export function resolveTemplates(value: unknown, context: unknown, skipKeys?: ReadonlySet<string>): unknown {
@@ -233,28 +286,40 @@ export function resolveTemplates(value: unknown, context: unknown, skipKeys?: Re
   try {
     now = resolveNow(value, context, skipKeys);
   } catch (err) {
-    return Promise.reject(err);
+    return Promise.reject(asStepError(err));
   }
-  return now === jsonataDecides ? resolveLater(value, context, skipKeys) : now;
+  return now === jsonataDecides
+    ? resolveLater(value, context, skipKeys).catch((err: unknown) => {
+        throw asStepError(err);
+      })
+    : now;
 }
 
 function resolveNow(value: unknown, context: unknown, skipKeys?: ReadonlySet<string>): unknown {
   if (typeof value === 'string') {
     if (!hasTemplate(value)) return value;
     const t = parseTemplate(value);
-    if (t.whole !== undefined) return evaluateNow(t.whole, context);
+    if (t.whole !== undefined) {
+      const v = evaluateNow(t.whole, context);
+      return v === jsonataDecides ? v : present(v, t.whole, context);
+    }
     let out = t.parts[0] as string;
     for (let i = 0; i < t.exprs.length; i++) {
       const v = evaluateNow(t.exprs[i] as string, context);
       if (v === jsonataDecides) return v;
-      out += asText(v) + (t.parts[i + 1] as string);
+      out += asText(present(v, t.exprs[i] as string, context)) + (t.parts[i + 1] as string);
     }
     return out;
   }
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (const item of value) {
-      const v = resolveNow(item, context);
+    for (let i = 0; i < value.length; i++) {
+      let v: unknown;
+      try {
+        v = resolveNow(value[i], context);
+      } catch (err) {
+        throw within(err, i);
+      }
       if (v === jsonataDecides) return v;
       out.push(v);
     }
@@ -263,7 +328,12 @@ function resolveNow(value: unknown, context: unknown, skipKeys?: ReadonlySet<str
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, item] of Object.entries(value)) {
-      const v = skipKeys?.has(k) ? item : resolveNow(item, context);
+      let v: unknown;
+      try {
+        v = skipKeys?.has(k) ? item : resolveNow(item, context);
+      } catch (err) {
+        throw within(err, k);
+      }
       if (v === jsonataDecides) return v;
       out[k] = v;
     }
@@ -276,19 +346,31 @@ async function resolveLater(value: unknown, context: unknown, skipKeys?: Readonl
   if (typeof value === 'string') {
     if (!hasTemplate(value)) return value;
     const t = parseTemplate(value);
-    if (t.whole !== undefined) return evaluate(t.whole, context);
+    if (t.whole !== undefined) return present(await evaluate(t.whole, context), t.whole, context);
     let out = t.parts[0] as string;
-    for (let i = 0; i < t.exprs.length; i++) out += asText(await evaluate(t.exprs[i] as string, context)) + (t.parts[i + 1] as string);
+    for (let i = 0; i < t.exprs.length; i++) out += asText(present(await evaluate(t.exprs[i] as string, context), t.exprs[i] as string, context)) + (t.parts[i + 1] as string);
     return out;
   }
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (const item of value) out.push(await resolveLater(item, context));
+    for (let i = 0; i < value.length; i++) {
+      try {
+        out.push(await resolveLater(value[i], context));
+      } catch (err) {
+        throw within(err, i);
+      }
+    }
     return out;
   }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = skipKeys?.has(k) ? v : await resolveLater(v, context);
+    for (const [k, v] of Object.entries(value)) {
+      try {
+        out[k] = skipKeys?.has(k) ? v : await resolveLater(v, context);
+      } catch (err) {
+        throw within(err, k);
+      }
+    }
     return out;
   }
   return value;

@@ -1,5 +1,6 @@
 import type { StepTypeInfo } from '../../../shared/contract/workflows';
-import { maxClass, type StepClass } from '../../../shared/workflow';
+import type { StepClass } from '../../../shared/workflow';
+import { floorClassOf, stepClassOf, type StepClassRule } from '../../../shared/step-class';
 import { impliedWidget, inputJsonSchema, jsonSchemaDefaults } from '../json-schema';
 import type { AnyStepDefinition, ParamHint } from './step';
 import { builtInSteps } from './steps';
@@ -7,6 +8,7 @@ import { builtInSteps } from './steps';
 /** The step types the engine knows, by type name. */
 export class StepRegistry {
   private readonly byType = new Map<string, AnyStepDefinition>();
+  private readonly rules = new Map<AnyStepDefinition, StepClassRule>();
 
   constructor(steps: readonly AnyStepDefinition[] = builtInSteps) {
     for (const step of steps) {
@@ -27,20 +29,24 @@ export class StepRegistry {
     return [...this.byType.keys()];
   }
 
-  /** The class a step of this type has with these (parsed) params: the type's floor. */
-  floorClass(step: AnyStepDefinition, params: unknown): StepClass {
-    if (!step.classFor) return step.class;
-    try {
-      return step.classFor(params);
-    } catch {
-      return step.class;
+  /** What decides a step's class, as `workflows.stepTypes` tells the editor (shared/step-class.ts). */
+  private classRule(step: AnyStepDefinition): StepClassRule {
+    let rule = this.rules.get(step);
+    if (!rule) {
+      rule = { class: step.class, classBy: step.classBy, defaults: step.classBy ? jsonSchemaDefaults(inputJsonSchema(step.params)) : undefined };
+      this.rules.set(step, rule);
     }
+    return rule;
   }
 
-  /** The class the runner applies: the node's own (if higher) or the type's floor. */
-  effectiveClass(step: AnyStepDefinition, params: unknown, nodeClass: StepClass | undefined): StepClass {
-    const floor = this.floorClass(step, params);
-    return nodeClass ? maxClass(nodeClass, floor) : floor;
+  /** The class a step of this type has with these params (as written or parsed), before a workflow raises it. */
+  floorClass(step: AnyStepDefinition, params: unknown): StepClass {
+    return floorClassOf(this.classRule(step), params);
+  }
+
+  /** The class the validator and the runner apply: the node's own (if higher) or the floor. */
+  classOf(step: AnyStepDefinition, params: unknown, nodeClass: StepClass | undefined): StepClass {
+    return stepClassOf(this.classRule(step), params, nodeClass);
   }
 
   /** The palette for the editor: params as JSON Schema, ports, UI hints, defaults. */
@@ -53,6 +59,7 @@ export class StepRegistry {
         description: step.description,
         class: step.class,
         ...(step.classNote ? { classNote: step.classNote } : {}),
+        ...(step.classBy ? { classBy: step.classBy } : {}),
         ports: [...step.ports],
         paramsSchema,
         ui: hintsWithWidgets(step.ui, paramsSchema),

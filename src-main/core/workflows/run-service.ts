@@ -1,4 +1,5 @@
 import type { RunDetail, RunResult, RunSummary } from '../../../shared/contract/workflows';
+import { retriableRunStatuses } from '../../../shared/workflow';
 import { CoreError } from '../errors';
 import type { Runner } from './runner/runner';
 import { RunQueries, toRunSummary, type RunFilter } from './store/run-queries';
@@ -37,8 +38,8 @@ export class RunService {
   async retry(id: string, wait = false): Promise<RunResult> {
     const run = this.runs.getRun(id);
     if (!run) throw notFound(id);
-    if (run.status !== 'failed' && run.status !== 'cancelled') {
-      throw new CoreError('CONFLICT', `id: run ${id} is ${run.status}; only a failed or cancelled run can be retried`, 'id');
+    if (!retriableRunStatuses.has(run.status)) {
+      throw new CoreError('CONFLICT', `id: run ${id} is ${run.status}; only a failed, rejected or cancelled run can be retried`, 'id');
     }
     if (!this.runner.retry(id)) throw new CoreError('CONFLICT', `id: run ${id} changed meanwhile; try again`, 'id');
     if (wait) await this.runner.waitSettled(id);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StepClass } from '../../../shared/workflow';
+import type { ClassByParam } from '../../../shared/step-class';
 import type { LaunchStage } from '../../../shared/stage';
 
 export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
@@ -51,7 +52,7 @@ export interface StepServices {
   /** Starts (or finds, after a crash) the child run of this step; returns its id. */
   startChildRun(workflowId: string, input: unknown): string;
   /** A child run's state: undefined while it has not finished. */
-  childResult(runId: string): { status: 'succeeded' | 'failed' | 'cancelled'; output: unknown; error?: string } | undefined;
+  childResult(runId: string): { status: 'succeeded' | 'failed' | 'rejected' | 'cancelled'; output: unknown; error?: string } | undefined;
 }
 
 export type StepResult =
@@ -64,10 +65,11 @@ export interface StepDefinition<P = Record<string, unknown>> {
   type: string;
   title: string;
   description: string;
-  /** The type's class; `classFor` may raise it from the params (http.request: A for GET, else B). */
+  /** The type's class, unless `classBy` names another for the value of one param. */
   class: StepClass;
   classNote?: string;
-  classFor?(params: P): StepClass;
+  /** http.request: `{ param: 'method', classes: { GET: 'A', HEAD: 'A' } }` (shared/step-class.ts decides). */
+  classBy?: ClassByParam;
   params: z.ZodType<P>;
   /** Output ports; edges leave from one of these. Single-port steps have `out` (defineStep's default). */
   ports: readonly string[];

@@ -10,6 +10,7 @@ import {
   type WorkflowProblem,
 } from '../../../shared/workflow';
 import { jsonSyntaxReason } from '../../../shared/json-error';
+import { badInputFieldNames, inputFieldNameRule } from '../../../shared/trigger-input';
 import { cronProblem, isValidTimezone } from '../scheduler';
 import { bareExpression, hasTemplate, syntaxProblem, templateExpressions } from './expressions';
 import { edgePort, topologicalOrder, type GraphEdge } from './graph';
@@ -116,6 +117,9 @@ function dedupe(problems: WorkflowProblem[]): WorkflowProblem[] {
 
 function checkTrigger(trigger: unknown, problems: WorkflowProblem[]): void {
   if (!isObject(trigger)) return;
+  if (trigger.type === 'manual' && isObject(trigger.input)) {
+    for (const name of badInputFieldNames(trigger.input)) problems.push({ path: jsonPath(['trigger', 'input', name]), message: inputFieldNameRule });
+  }
   if (trigger.type === 'cron') {
     const tz = typeof trigger.timezone === 'string' ? trigger.timezone : 'UTC';
     if (typeof trigger.timezone === 'string' && !isValidTimezone(trigger.timezone)) {
@@ -157,11 +161,11 @@ function checkNodes(nodes: unknown[], registry: StepRegistry, problems: Workflow
     if (id !== undefined && !ports.has(id)) ports.set(id, step.ports);
 
     const rawParams = node.params === undefined ? {} : node.params;
-    let floor: StepClass = step.class;
+    // as written, as the editor shows it: a template or a bad value keeps the type's own class
+    const floor: StepClass = registry.floorClass(step, rawParams);
     if (isObject(rawParams)) {
       const result = step.params.safeParse(rawParams);
-      if (result.success) floor = registry.floorClass(step, result.data);
-      else {
+      if (!result.success) {
         for (const issue of result.error.issues) {
           // a value written as a template is only known at run time; it is checked then
           if (templatedAt(rawParams, issue.path)) continue;
@@ -176,14 +180,11 @@ function checkNodes(nodes: unknown[], registry: StepRegistry, problems: Workflow
     if ((nodeClass === 'A' || nodeClass === 'B' || nodeClass === 'C') && classRank(nodeClass) < classRank(floor)) {
       problems.push({ path: at('class'), message: `is ${nodeClass}, lower than class ${floor} of a ${step.type} step like this one (a workflow may raise a class, never lower it)` });
     }
-    const effective: StepClass = nodeClass === 'A' || nodeClass === 'B' || nodeClass === 'C' ? (classRank(nodeClass) > classRank(floor) ? nodeClass : floor) : floor;
+    const effective = registry.classOf(step, rawParams, nodeClass === 'A' || nodeClass === 'B' || nodeClass === 'C' ? nodeClass : undefined);
     const approval = node.approval;
     if (isObject(approval)) {
       if (approval.onTimeout === 'dry-run' && effective !== 'B') {
         problems.push({ path: at('approval', 'onTimeout'), message: `dry-run applies to Class B steps only; this step is class ${effective}` });
-      }
-      if (approval.request === true && effective !== 'B') {
-        problems.push({ path: at('approval', 'request'), message: `applies to Class B steps only (Class C always asks; Class A never does); this step is class ${effective}` });
       }
     }
     const retry = node.retry;

@@ -48,7 +48,7 @@ export class WebhookService {
     const result = this.runner.result(runId, run);
     const status = run?.status ?? 'unknown';
     if (status === 'succeeded') return { status: 200, runId, runStatus: status, output: result?.output ?? null };
-    if (status === 'failed' || status === 'cancelled') return { status: 500, runId, runStatus: status, error: result?.error?.message ?? `run ${status}` };
+    if (status === 'failed' || status === 'rejected' || status === 'cancelled') return { status: 500, runId, runStatus: status, error: result?.error?.message ?? `run ${status}` };
     return { status: 202, runId, runStatus: status };
   }
 }

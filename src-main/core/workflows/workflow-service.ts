@@ -11,6 +11,7 @@ import type { Runner } from './runner/runner';
 import type { WorkflowRow, WorkflowStore } from './store/workflow-store';
 import { VersionStore, type VersionBrief } from './store/version-store';
 import { draftFacts, draftRefusal } from './drafts';
+import { describeInputProblems, runInput } from './run-input';
 import { validateWorkflow, type ValidationResult } from './validate';
 
 export interface WorkflowServiceDeps {
@@ -213,12 +214,15 @@ export class WorkflowService {
       document = this.parse(request.workflow);
       definitionId = this.d.store.putDefinition(document, this.d.clock.now());
     }
+    const trigger = request.trigger ?? 'manual';
+    const input = runInput(document, trigger, request.input);
+    if (!input.ok) throw new CoreError('BAD_INPUT', describeInputProblems(input.problems), input.problems[0]?.path ?? 'input');
     return this.d.runner.start({
       document,
       definitionId,
       workflowId,
-      trigger: request.trigger ?? 'manual',
-      input: request.input ?? {},
+      trigger,
+      input: input.value,
       ...(request.dedupeKey ? { dedupeKey: request.dedupeKey } : {}),
       ...(request.scheduledFor !== undefined ? { scheduledFor: request.scheduledFor } : {}),
       ...(request.deferInsert ? { deferInsert: true } : {}),

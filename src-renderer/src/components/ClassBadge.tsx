@@ -3,7 +3,7 @@ import type { StepClass } from '../../../shared/workflow';
 /** What each class means (docs/architecture.md): the badge's hint where the place has nothing more specific to say. */
 export const classMeaning: Record<StepClass, string> = {
   A: 'Class A: internal, read-only or reversible — always runs',
-  B: 'Class B: external, low risk — dry run before launch unless approved',
+  B: 'Class B: external, low risk — before launch it asks for approval, showing its dry run',
   C: 'Class C: money, customers or destruction — always needs an approval',
 };
 

@@ -2,7 +2,7 @@ import { useApp } from '../store/store-context';
 
 const labels = { 'pre-launch': 'Pre-launch', 'post-launch': 'Post-launch' } as const;
 const hints = {
-  'pre-launch': 'Class B steps dry-run unless approved',
+  'pre-launch': 'Class B steps ask for approval first, showing their dry run',
   'post-launch': 'Class B steps run for real',
 } as const;
 

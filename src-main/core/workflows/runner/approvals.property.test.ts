@@ -6,7 +6,10 @@ import { CountingServer } from '../../../../tests/helpers/workflows/http-server'
 
 /**
  * Property: whatever the workflow, the stage and the founder's decisions, a Class
- * C step never does its work without an approval decided before it ran.
+ * C step never does its work without an approval decided before it ran; and in pre-launch a
+ * Class B step never does its work without an approval either: its own, or that of the
+ * approval step(s) directly before it when only approval steps lead to it
+ * (shared/approval-cover.ts).
  */
 type Kind = 'log' | 'get' | 'post' | 'approval' | 'transform';
 const floor: Record<Kind, StepClass> = { log: 'A', get: 'A', post: 'B', approval: 'C', transform: 'A' };
@@ -16,7 +19,6 @@ const nodeArb = fc.record({
   raise: fc.constantFrom<StepClass | undefined>(undefined, 'A', 'B', 'C'),
   timeout: fc.constantFrom<string | undefined>(undefined, '1h'),
   onTimeout: fc.constantFrom<'reject' | 'skip'>('reject', 'skip'),
-  request: fc.boolean(),
 });
 
 const caseArb = fc.record({
@@ -40,7 +42,7 @@ afterAll(async () => {
 });
 
 describe('approvals (property)', () => {
-  it('never executes a Class C step without an approval, in either stage', async () => {
+  it('never executes a Class C step (either stage) or a pre-launch Class B step without an approval', async () => {
     let counter = 0;
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
@@ -49,7 +51,6 @@ describe('approvals (property)', () => {
         const nodes = c.nodes.map((n, i) => {
           const id = `n${i}`;
           const cls = n.raise && classRank(n.raise) >= classRank(floor[n.kind]) ? n.raise : undefined;
-          const effective = cls ?? floor[n.kind];
           const params =
             n.kind === 'log'
               ? { message: `${tag}:${id}` }
@@ -63,7 +64,7 @@ describe('approvals (property)', () => {
             type: n.kind === 'get' || n.kind === 'post' ? 'http.request' : n.kind,
             params,
             ...(cls ? { class: cls } : {}),
-            ...(n.timeout || (n.request && effective === 'B') ? { approval: { ...(n.timeout ? { timeout: n.timeout } : {}), onTimeout: n.onTimeout, ...(n.request && effective === 'B' ? { request: true } : {}) } } : {}),
+            ...(n.timeout ? { approval: { timeout: n.timeout, onTimeout: n.onTimeout } } : {}),
           };
         });
         const edges: { from: string; to: string }[] = [];
@@ -110,11 +111,18 @@ describe('approvals (property)', () => {
           }
           expect(step.mode).not.toBe('dry-run');
         }
-        // and a Class B step in pre-launch never sent anything without an approval either
+        // and a Class B step in pre-launch never sent anything without an approval either:
+        // its own, or one of the approval steps directly before it (all that leads to it)
         for (const step of detail.steps) {
           if (step.class !== 'B' || c.stage !== 'pre-launch') continue;
           const hit = server.hitsOn(`/${tag}/${step.id}`).length > 0;
-          if (hit) expect(approvals.find((a) => a.nodeId === step.id && a.status === 'approved')).toBeDefined();
+          if (!hit) continue;
+          const own = approvals.find((a) => a.nodeId === step.id && a.status === 'approved');
+          const before = edges.filter((e) => e.to === step.id).map((e) => nodes.find((n) => n.id === e.from)!);
+          const covered = before.length > 0 && before.every((n) => n.type === 'approval') && before.some((n) => approvals.some((a) => a.nodeId === n.id && a.status === 'approved'));
+          expect(own ?? covered, `B step ${step.id} sent in pre-launch without an approval`).toBeTruthy();
+          const real = audit.filter((e) => e.nodeId === step.id && e.mode === 'real');
+          for (const e of real) expect(approvals.find((a) => a.id === e.approvalId)?.status).toBe('approved');
         }
       }),
       { numRuns: 60, seed: Number(process.env.FC_SEED ?? 20260105) },

@@ -107,7 +107,7 @@ describe('durable runs', () => {
     ]);
     expect(t.core.runs.get(first.runId).logs.map((l) => l.message)).toEqual(['pre', 'post 2']);
     expect(new Set(http.server.hitsOn('/once').map((h) => h.key))).toEqual(new Set([`${first.runId}:call`]));
-    await expect(t.core.runs.retry(first.runId)).rejects.toThrow(/only a failed or cancelled run/);
+    await expect(t.core.runs.retry(first.runId)).rejects.toThrow(/only a failed, rejected or cancelled run/);
   });
 
   it('cancels a run mid-step, a waiting run, and a run waiting for approval', async () => {

@@ -11,10 +11,11 @@ import type { ApprovalStore, AuditDecision, AuditStore } from '../../approvals';
 import type { RunStore } from '../store/run-store';
 import { askApproval } from './ask-approval';
 import { Attempt } from './attempt';
-import { Cancelled, emit, LostLease, noStepErrorCode, runRef, toStepError, type RunState, type NodeState } from './run-state';
+import { Cancelled, emit, LostLease, noStepErrorCode, rejectedCode, runRef, toStepError, type RunState, type NodeState } from './run-state';
 import type { GroupCommit } from './group-commit';
 import { runnerLimits } from './limits';
 import { gate, type Gate } from './policy';
+import { coveredBy } from './covered-by';
 import { auditRow, settle } from './settle';
 import type { StepContexts } from './step-context';
 import { waitRule } from './waits';
@@ -93,7 +94,7 @@ export class StepRunner {
       await this.commits.commit(d);
       return;
     }
-    const cls = this.d.registry.effectiveClass(def, params, n.node.class);
+    const cls = this.d.registry.classOf(def, params, n.node.class);
     n.cls = cls;
     const stage = this.d.stage();
     const inputJson = JSON.stringify(params) ?? null;
@@ -105,7 +106,7 @@ export class StepRunner {
     const decision: Gate =
       d.run.dry_run === 1 && cls !== 'A'
         ? { action: 'dry-run', decision: 'dry-run' }
-        : gate(cls, stage, n.node.approval, approval ? { status: approval.status, expiresAt: approval.expiresAt } : undefined, now);
+        : gate(cls, stage, n.node.approval, approval ? { status: approval.status, expiresAt: approval.expiresAt } : undefined, now, cls === 'B' && stage === 'pre-launch' ? coveredBy(this.d, d, n) : undefined);
     if (approval?.status === 'pending' && decision.action !== 'wait' && decision.action !== 'run') {
       if (this.d.approvals.decide(approval.id, 'expired', 'timeout', now, 'no decision before the timeout')) {
         approval = this.d.approvals.get(approval.id);
@@ -131,7 +132,7 @@ export class StepRunner {
         const why = approval?.reason ? `: ${approval.reason}` : '';
         const e =
           decision.decision === 'rejected'
-            ? new StepError('APPROVAL_REJECTED', `approval rejected${who}${why}`, { retriable: false })
+            ? new StepError(rejectedCode, `approval rejected${who}${why}`, { retriable: false })
             : new StepError('APPROVAL_EXPIRED', 'no decision before the approval timed out', { retriable: false });
         settle(this.d, d, n, { status: 'failed', error: { code: e.code, message: e.message }, mode: 'blocked' });
         this.failRun(d, n, e, false);
@@ -184,7 +185,7 @@ export class StepRunner {
     const unannounced = d.firstPass && cls === 'A' && def.internal === true && !wasRunning && !continuing;
     if (unannounced) {
       if (this.d.events.hasListeners('step.started')) d.after.push(() => emit(this.d.events, 'step.started', () => ({ ...runRef(d), nodeId: n.id, type: def.type, class: cls, attempt: n.attempt, at: now })));
-    } else await this.announce(d, n, cls, stage, decision.decision, inputJson, now);
+    } else await this.announce(d, n, cls, stage, decision.decision, inputJson, now, decision.coveredBy);
 
     // execute, bounded by the step's timeout and by cancel
     const attempt = new Attempt();
@@ -259,7 +260,7 @@ export class StepRunner {
   }
 
   /** A real attempt's running row (and audit row for B/C), committed before the step runs. */
-  private async announce(d: RunState, n: NodeState, cls: StepClass, stage: LaunchStage, decision: AuditDecision, inputJson: string | null, now: number): Promise<void> {
+  private async announce(d: RunState, n: NodeState, cls: StepClass, stage: LaunchStage, decision: AuditDecision, inputJson: string | null, now: number, coveredBy?: string): Promise<void> {
     const storedState = JSON.stringify(n.state);
     d.writes.push(() =>
       this.d.runs.startStep({
@@ -277,7 +278,8 @@ export class StepRunner {
         now,
       }),
     );
-    if (cls !== 'A') auditRow(this.d.audit, d, n, cls, stage, 'real', decision, now, null);
+    // covered by the approval step before it: that approval is the one on record
+    if (cls !== 'A') auditRow(this.d.audit, d, n, cls, stage, 'real', decision, now, coveredBy ? 'covered by the approval step before it' : null, coveredBy);
     await this.commits.commit(d);
     // closed or cancelled while the commit was pending: the step must not start now
     if (this.closed) throw new LostLease('closed');

@@ -7,17 +7,26 @@ describe('launch-stage gate (docs/architecture.md)', () => {
   it('follows the table', () => {
     expect(gate('A', 'pre-launch', undefined, undefined, now)).toEqual({ action: 'run', decision: 'not-required' });
     expect(gate('A', 'post-launch', undefined, undefined, now).action).toBe('run');
-    expect(gate('B', 'pre-launch', undefined, undefined, now)).toEqual({ action: 'dry-run', decision: 'pre-launch' });
+    expect(gate('B', 'pre-launch', undefined, undefined, now)).toEqual({ action: 'ask' });
     expect(gate('B', 'post-launch', undefined, undefined, now)).toEqual({ action: 'run', decision: 'not-required' });
     expect(gate('C', 'pre-launch', undefined, undefined, now)).toEqual({ action: 'ask' });
     expect(gate('C', 'post-launch', undefined, undefined, now)).toEqual({ action: 'ask' });
   });
 
-  it('lets a Class B step in pre-launch ask instead of dry-running', () => {
-    const policy = { request: true, onTimeout: 'dry-run' as const };
+  it('a Class B step in pre-launch asks for its own approval; its timeout may make it a dry run', () => {
+    const policy = { request: false, onTimeout: 'dry-run' as const };
     expect(gate('B', 'pre-launch', policy, undefined, now)).toEqual({ action: 'ask' });
     expect(gate('B', 'pre-launch', policy, { status: 'approved', expiresAt: null }, now)).toEqual({ action: 'run', decision: 'approved' });
+    expect(gate('B', 'pre-launch', policy, { status: 'rejected', expiresAt: null }, now)).toEqual({ action: 'fail', decision: 'rejected' });
     expect(gate('B', 'pre-launch', policy, { status: 'expired', expiresAt: 10 }, now)).toEqual({ action: 'dry-run', decision: 'expired' });
+  });
+
+  it('an approved approval step directly before a Class B step covers it; never a Class C step, and not post-launch (nothing to cover)', () => {
+    expect(gate('B', 'pre-launch', undefined, undefined, now, 'ap1')).toEqual({ action: 'run', decision: 'approved', coveredBy: 'ap1' });
+    expect(gate('B', 'post-launch', undefined, undefined, now, 'ap1')).toEqual({ action: 'run', decision: 'not-required' });
+    expect(gate('C', 'pre-launch', undefined, undefined, now, 'ap1')).toEqual({ action: 'ask' });
+    // its own request, once made, decides
+    expect(gate('B', 'pre-launch', undefined, { status: 'rejected', expiresAt: null }, now, 'ap1')).toEqual({ action: 'fail', decision: 'rejected' });
   });
 
   it('maps decisions and timeouts, and never lets a timeout approve a Class C step', () => {

@@ -4,8 +4,8 @@ import type { AuditDecision } from '../../approvals';
 
 /** What the launch-stage table (docs/architecture.md) says a step may do right now. */
 export type Gate =
-  | { action: 'run'; decision: Extract<AuditDecision, 'not-required' | 'approved'> }
-  | { action: 'dry-run'; decision: Extract<AuditDecision, 'pre-launch' | 'expired' | 'dry-run'> }
+  | { action: 'run'; decision: Extract<AuditDecision, 'not-required' | 'approved'>; coveredBy?: string }
+  | { action: 'dry-run'; decision: Extract<AuditDecision, 'expired' | 'dry-run'> }
   | { action: 'ask' }
   | { action: 'wait' }
   | { action: 'fail'; decision: Extract<AuditDecision, 'rejected' | 'expired'> }
@@ -17,20 +17,24 @@ export interface ApprovalView {
 }
 
 /**
- * | class | pre-launch                    | post-launch    |
- * |-------|-------------------------------|----------------|
- * | A     | runs                          | runs           |
- * | B     | dry run (or asks, if request) | runs           |
- * | C     | needs approval                | needs approval |
+ * | class | pre-launch                                              | post-launch    |
+ * |-------|---------------------------------------------------------|----------------|
+ * | A     | runs                                                    | runs           |
+ * | B     | asks, showing its dry run (or runs: covered, see below) | runs           |
+ * | C     | needs approval                                          | needs approval |
+ *
+ * `coveredBy`: the approved approval of the approval step(s) directly before a Class B step,
+ * when nothing else leads to it (shared/approval-cover.ts): that approval was the question,
+ * so the step runs without asking again. It never covers a Class C step.
  *
  * Approval outcomes: approved → run; rejected → fail; no decision by the timeout → the
  * policy's onTimeout (reject → fail, skip → skip, dry-run → dry run, Class B only).
- * Nothing but an `approved` decision ever lets a Class C step run.
+ * Nothing but an `approved` decision ever lets a Class B (pre-launch) or C step run.
  */
-export function gate(cls: StepClass, stage: LaunchStage, policy: ApprovalPolicy | undefined, approval: ApprovalView | undefined, now: number): Gate {
+export function gate(cls: StepClass, stage: LaunchStage, policy: ApprovalPolicy | undefined, approval: ApprovalView | undefined, now: number, coveredBy?: string): Gate {
   if (cls === 'A') return { action: 'run', decision: 'not-required' };
   if (cls === 'B' && stage === 'post-launch') return { action: 'run', decision: 'not-required' };
-  if (cls === 'B' && !policy?.request) return { action: 'dry-run', decision: 'pre-launch' };
+  if (cls === 'B' && coveredBy !== undefined && (!approval || approval.status === 'cancelled')) return { action: 'run', decision: 'approved', coveredBy };
   if (!approval || approval.status === 'cancelled') return { action: 'ask' };
   switch (approval.status) {
     case 'approved':

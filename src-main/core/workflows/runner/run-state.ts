@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../../../../shared/contract';
-import type { StepClass, StepMode, StepStatus, WorkflowNode } from '../../../../shared/workflow';
+import { approvalRejectedCode, type StepClass, type StepMode, type StepStatus, type WorkflowNode } from '../../../../shared/workflow';
 import type { EventBus } from '../../event-bus';
 import type { WorkflowGraph } from '../graph';
 import type { StepRegistry } from '../registry';
@@ -46,6 +46,14 @@ export interface RunContext {
   trigger: unknown;
   input: unknown;
   run: { id: string; workflowId: string | null; workflowName: string; startedAt: number | null };
+}
+
+/** A step error with this code ends its run as `rejected` (the founder said no), not `failed`. */
+export const rejectedCode = approvalRejectedCode;
+
+/** How a run that stopped at a failed step ends. */
+export function endedBy(failure: { code: string }): 'failed' | 'rejected' {
+  return failure.code === rejectedCode ? 'rejected' : 'failed';
 }
 
 export interface RunState {

@@ -15,7 +15,7 @@ import { StepError } from '../step';
 import type { ApprovalStore, AuditStore } from '../../approvals';
 import type { NewRun, RunRow, RunStore } from '../store/run-store';
 import type { WorkflowStore } from '../store/workflow-store';
-import { Cancelled, emit, flushAfter, loadRunState, LostLease, parseJson, rowOf, type RunState, type NodeState } from './run-state';
+import { Cancelled, emit, endedBy, flushAfter, loadRunState, LostLease, parseJson, rowOf, type RunState, type NodeState } from './run-state';
 import { GroupCommit } from './group-commit';
 import { isOwnerGone } from './lease';
 import { runnerLimits } from './limits';
@@ -24,6 +24,7 @@ import { StepRunner } from './one-step';
 import { settle } from './settle';
 import { StepContexts } from './step-context';
 import { waitRule } from './waits';
+import { describeInputProblems, runInput } from '../run-input';
 
 export { runnerLimits };
 
@@ -213,6 +214,9 @@ export class Runner {
     if (!row) throw new StepError('NOT_FOUND', `no workflow has id "${workflowId}"`, { retriable: false });
     const document = this.d.workflows.definition(row.definition_id);
     if (!document) throw new StepError('NOT_FOUND', `workflow "${workflowId}" has no definition`, { retriable: false });
+    const checked = runInput(document, 'child', input);
+    if (!checked.ok) throw new StepError('BAD_INPUT', `the child workflow "${row.name}" refused its input: ${describeInputProblems(checked.problems)}`, { retriable: false });
+    input = checked.value;
     return this.start({
       document,
       definitionId: row.definition_id,
@@ -483,7 +487,7 @@ export class Runner {
       if (d.cancel) return this.finishRun(d, 'cancelled');
       const next = nextNode(this.d, d);
       if (!next) {
-        if (d.failed) return this.finishRun(d, 'failed');
+        if (d.failed) return this.finishRun(d, endedBy(d.failed));
         const waiting = [...d.nodes.values()].filter((n) => n.status === 'waiting');
         if (waiting.length === 0) return this.finishRun(d, 'succeeded');
         if (this.park(d, waiting)) return undefined;
@@ -506,7 +510,7 @@ export class Runner {
         d.failed = { code: 'ENGINE', message: err instanceof Error ? err.message : String(err), nodeId: next.id };
         await this.commits.commit(d);
       }
-      if (d.failed) return this.finishRun(d, 'failed');
+      if (d.failed) return this.finishRun(d, endedBy(d.failed));
     }
   }
 
@@ -551,7 +555,7 @@ export class Runner {
       for (const n of d.nodes.values()) if (n.status === 'succeeded' && (!last || n.seq > last.seq)) last = n;
       output = last?.outputJson ?? null;
     }
-    const error = status === 'failed' ? (d.failed ?? { code: 'FAILED', message: 'the run failed' }) : status === 'cancelled' ? { code: 'CANCELLED', message: 'the run was cancelled' } : null;
+    const error = status === 'failed' || status === 'rejected' ? (d.failed ?? { code: 'FAILED', message: 'the run failed' }) : status === 'cancelled' ? { code: 'CANCELLED', message: 'the run was cancelled' } : null;
     let cancelledApprovals: Approval[] = [];
     let children: string[] = [];
     const writes = d.writes;

@@ -93,7 +93,7 @@ export function settle(
 }
 
 /** Queues an audit row for a Class B/C step's decision (written with the next commit). */
-export function auditRow(audit: AuditStore, d: RunState, n: NodeState, cls: StepClass, stage: LaunchStage, mode: StepMode, decision: AuditDecision, at: number, detail: string | null): void {
+export function auditRow(audit: AuditStore, d: RunState, n: NodeState, cls: StepClass, stage: LaunchStage, mode: StepMode, decision: AuditDecision, at: number, detail: string | null, approvalId: string | null = n.approvalId): void {
   const entry = {
     at,
     runId: d.run.id,
@@ -104,7 +104,7 @@ export function auditRow(audit: AuditStore, d: RunState, n: NodeState, cls: Step
     stage,
     mode,
     decision,
-    approvalId: n.approvalId,
+    approvalId,
     attempt: Math.max(1, n.attempt),
     detail,
   };

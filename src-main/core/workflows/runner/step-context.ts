@@ -69,7 +69,7 @@ export class StepContexts {
         const child = this.d.runs.getRun(runId);
         if (!child || !terminalRunStatuses.has(child.status)) return undefined;
         const error = child.error ? (JSON.parse(child.error) as { message: string }).message : undefined;
-        return { status: child.status as 'succeeded' | 'failed' | 'cancelled', output: parseJson(child.output), ...(error ? { error } : {}) };
+        return { status: child.status as 'succeeded' | 'failed' | 'rejected' | 'cancelled', output: parseJson(child.output), ...(error ? { error } : {}) };
       },
     };
   }

@@ -34,15 +34,36 @@ describe('approval', () => {
     expect(() => t.core.approvals.reject(a!.id)).toThrow(/already approved/);
   });
 
-  it('a rejection fails the step and the run, naming who and why', async () => {
+  it('a rejection stops the step and ends the run as rejected (not failed), naming who and why; a retry asks again', async () => {
     t = testCore();
+    const finished: unknown[] = [];
+    t.core.events.subscribe((name, p) => name === 'run.finished' && finished.push(p));
     const r = await t.core.workflows.run({ workflow: gated, input: { amount: 1 }, wait: true });
     const [a] = t.core.approvals.list({ status: 'pending', limit: 10 });
     t.core.approvals.reject(a!.id, { reason: 'not now', by: 'ada' });
     const done = await t.core.runs.wait(r.runId);
-    expect(done.status).toBe('failed');
+    expect(done.status).toBe('rejected');
     expect(done.error).toMatchObject({ code: 'APPROVAL_REJECTED', message: 'approval rejected by ada: not now' });
+    expect(finished).toEqual([expect.objectContaining({ runId: r.runId, status: 'rejected', error: expect.objectContaining({ code: 'APPROVAL_REJECTED' }) })]);
     expect(t.core.engine.audit.forRun(r.runId)).toEqual([expect.objectContaining({ mode: 'blocked', decision: 'rejected' })]);
+    expect(t.core.runs.list({ status: 'rejected', limit: 10 }).map((x) => x.id)).toEqual([r.runId]);
+    expect(t.core.runs.list({ status: 'failed', limit: 10 })).toEqual([]);
+
+    const again = await t.core.runs.retry(r.runId, true);
+    expect(again.status).toBe('waiting');
+    expect(t.core.approvals.list({ runId: r.runId, status: 'pending', limit: 10 })).toHaveLength(1);
+  });
+
+  it('a child run that was rejected ends its parent as rejected too', async () => {
+    t = testCore();
+    const child = t.core.workflows.import(gated);
+    const parent = wf([{ id: 'child', type: 'workflow.run', params: { workflowId: child.id, input: { amount: 3 } } }]);
+    const r = await t.core.workflows.run({ workflow: parent, wait: true });
+    const [a] = t.core.approvals.list({ status: 'pending', limit: 10 });
+    t.core.approvals.reject(a!.id, { by: 'ada' });
+    const done = await t.core.runs.wait(r.runId, { untilEnd: true });
+    expect(done.status).toBe('rejected');
+    expect(done.error).toMatchObject({ code: 'APPROVAL_REJECTED', nodeId: 'child' });
   });
 
   it('a timeout rejects by default, and never approves', async () => {

@@ -49,7 +49,8 @@ describe('condition', () => {
       [
         { id: 'a', type: 'transform', params: { expression: "'A'" } },
         { id: 'b', type: 'transform', params: { expression: "'B'" } },
-        log('join', 'a={{ steps.a.output }} b={{ steps.b.output }}'),
+        // the branch not taken has no output: the template says its default
+        log('join', 'a={{ steps.a.output ?? "" }} b={{ steps.b.output ?? "" }}'),
       ],
       [
         { from: 'a', to: 'join' },

@@ -41,15 +41,29 @@ describe('http.request', () => {
     expect(audit).toEqual([expect.objectContaining({ nodeId: 'send', class: 'B', stage: 'post-launch', mode: 'real', decision: 'not-required' })]);
   });
 
-  it('in pre-launch, a POST is a dry run: the preview is recorded and nothing is sent', async () => {
+  it('in pre-launch, a POST asks for approval showing its dry run, and sends only once approved', async () => {
     t = testCore({ stage: 'pre-launch' });
     const r = await t.core.workflows.run({ workflow: wf([{ id: 'send', type: 'http.request', params: { method: 'POST', url: `${http.server.url}/hook`, body: { a: 1 } } }]), wait: true });
+    expect(r.status).toBe('waiting');
+    expect(http.server.hits).toHaveLength(0);
+    const [a] = t.core.approvals.list({ runId: r.runId, status: 'pending', limit: 5 });
+    expect(a).toMatchObject({ nodeId: 'send', class: 'B', stage: 'pre-launch', preview: { method: 'POST', url: `${http.server.url}/hook`, body: { a: 1 }, headers: { 'Idempotency-Key': `${r.runId}:send` } } });
+    t.core.approvals.approve(a!.id);
+    const done = await t.core.runs.wait(r.runId, { untilEnd: true });
+    expect(done.status).toBe('succeeded');
+    expect(http.server.hitsOn('/hook')).toHaveLength(1);
+    expect(t.core.runs.get(r.runId).steps[0]).toMatchObject({ status: 'succeeded', mode: 'real', class: 'B' });
+    expect(t.core.engine.audit.forRun(r.runId)).toEqual([expect.objectContaining({ mode: 'real', decision: 'approved', stage: 'pre-launch', approvalId: a!.id })]);
+  });
+
+  it('in a dry run (workflows.run dryRun), a POST records its preview and sends nothing', async () => {
+    t = testCore({ stage: 'pre-launch' });
+    const r = await t.core.workflows.run({ workflow: wf([{ id: 'send', type: 'http.request', params: { method: 'POST', url: `${http.server.url}/hook`, body: { a: 1 } } }]), wait: true, dryRun: true });
     expect(r.status).toBe('succeeded');
     expect(http.server.hits).toHaveLength(0);
     expect(r.output).toMatchObject({ dryRun: true, preview: { method: 'POST', url: `${http.server.url}/hook`, body: { a: 1 }, headers: { 'Idempotency-Key': `${r.runId}:send` } } });
-    const detail = t.core.runs.get(r.runId);
-    expect(detail.steps[0]).toMatchObject({ status: 'succeeded', mode: 'dry-run' });
-    expect(t.core.engine.audit.forRun(r.runId)).toEqual([expect.objectContaining({ mode: 'dry-run', decision: 'pre-launch', stage: 'pre-launch' })]);
+    expect(t.core.runs.get(r.runId).steps[0]).toMatchObject({ status: 'succeeded', mode: 'dry-run' });
+    expect(t.core.engine.audit.forRun(r.runId)).toEqual([expect.objectContaining({ mode: 'dry-run', decision: 'dry-run', stage: 'pre-launch' })]);
   });
 
   it('fails on a 4xx at once and retries a 5xx with backoff, with the same key', async () => {

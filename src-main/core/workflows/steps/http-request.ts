@@ -38,7 +38,7 @@ export const httpRequestStep = defineStep({
   description: 'Calls a URL and outputs status, headers and body (parsed when JSON). Sends Idempotency-Key so retries are safe.',
   class: 'B',
   classNote: 'A for GET and HEAD (read-only), B otherwise',
-  classFor: (p) => (p.method === 'GET' || p.method === 'HEAD' ? 'A' : 'B'),
+  classBy: { param: 'method', classes: { GET: 'A', HEAD: 'A' } },
   params,
   defaultTimeoutMs: 310_000,
   ui: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalRejectedCode } from '../../../../shared/workflow';
 import { defineStep, stepParams, nonRetriable } from '../step';
 
 const params = stepParams({
@@ -25,6 +26,8 @@ export const workflowRunStep = defineStep({
     const childRunId = state?.childRunId ?? ctx.services.startChildRun(ctx.params.workflowId, ctx.params.input ?? {});
     const result = ctx.services.childResult(childRunId);
     if (!result) return { wait: { until: null, state: { childRunId }, reason: 'child' } };
+    // the founder rejected an approval in the child: the parent ends rejected too, not failed
+    if (result.status === 'rejected') throw nonRetriable(approvalRejectedCode, `child run ${childRunId} rejected${result.error ? `: ${result.error}` : ''}`);
     if (result.status !== 'succeeded') {
       throw nonRetriable('CHILD_FAILED', `child run ${childRunId} ${result.status}${result.error ? `: ${result.error}` : ''}`);
     }

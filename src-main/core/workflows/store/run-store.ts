@@ -103,7 +103,7 @@ const sql = {
   cancelIdle: `UPDATE runs SET status = 'cancelled', finished_at = ?, wake_at = NULL, owner = NULL, lease_until = NULL, cancel_requested = 1,
     error = ?, updated_at = ? WHERE id = ? AND (status IN ('queued', 'waiting') OR (status = 'running' AND owner IS ?))`,
   reopen: `UPDATE runs SET status = 'waiting', wake_at = ?, error = NULL, output = NULL, finished_at = NULL, cancel_requested = 0, owner = NULL,
-    lease_until = NULL, updated_at = ? WHERE id = ? AND status IN ('failed', 'cancelled')`,
+    lease_until = NULL, updated_at = ? WHERE id = ? AND status IN ('failed', 'rejected', 'cancelled')`,
   dueWaiting: `SELECT id FROM runs WHERE status = 'waiting' AND wake_at IS NOT NULL AND wake_at <= ? ORDER BY wake_at LIMIT ?`,
   nextWake: `SELECT MIN(wake_at) AS at FROM runs WHERE status = 'waiting' AND wake_at IS NOT NULL`,
   runningNotMine: `SELECT id, owner, lease_until FROM runs WHERE status = 'running' AND (owner IS NULL OR owner != ?)`,

@@ -3,7 +3,9 @@ import type { Approval } from '../../../../shared/contract/approvals';
 import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
 import { formatTime } from '../../format/time';
-import { classHint, formatPreview, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
+import { classHint, hasPreview, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
+import { PreviewFields } from '../../components/PreviewFields';
+import { runHref } from '../../routing/run-href';
 import { useNow } from '../../hooks/use-now';
 import { stageLabels } from '../../components/StageBadge';
 import { useApprovals } from './use-approvals';
@@ -43,7 +45,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  const preview = formatPreview(a.preview);
+  const preview = hasPreview(a.preview);
   const facts = a.subject.kind === 'guardian.healing' ? healingFacts(a.preview) : undefined;
   const left = timeLeft(a.expiresAt, now);
   const soon = a.expiresAt !== null && a.expiresAt - now < 15 * 60_000;
@@ -94,7 +96,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
       </dl>
       <div className="apx-preview">
         <span className="eyebrow">What it would do</span>
-        {preview ? <pre className="code-block" data-testid="approval-preview">{preview}</pre> : <p className="muted">This step gave no preview.</p>}
+        {preview ? <PreviewFields value={a.preview} testId="approval-preview" /> : <p className="muted">This step gave no preview.</p>}
       </div>
       {decision ? (
         <form
@@ -154,6 +156,14 @@ function DecidedRow({ a }: { a: Approval }) {
         <span className="muted">
           {a.decidedAt !== null ? `Decided ${formatTime(a.decidedAt)}` : ''}
           {a.decidedBy ? ` by ${a.decidedBy}` : ''}
+          {a.runId ? (
+            <>
+              {' · '}
+              <a href={runHref({ id: a.runId, workflowId: a.workflowId })} data-testid="approval-run-link">
+                Open the run
+              </a>
+            </>
+          ) : null}
         </span>
         {a.reason ? <span className="apx-decided__reason">“{a.reason}”</span> : null}
         {a.outcome ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPreview, healingFacts, subjectHref, timeLeft, timeoutLabel } from './format';
+import { hasPreview, healingFacts, subjectHref, timeLeft, timeoutLabel } from './format';
 
 describe('approvals format', () => {
   it('counts down, says when it expired and when there is no timeout', () => {
@@ -10,10 +10,11 @@ describe('approvals format', () => {
     expect(timeLeft((3 * 86400 + 4 * 3600) * 1000, 0)).toBe('3d 04h left');
   });
 
-  it('renders the preview as indented JSON, strings as they are', () => {
-    expect(formatPreview(undefined)).toBeUndefined();
-    expect(formatPreview('hello')).toBe('hello');
-    expect(formatPreview({ message: 'Ship it?' })).toBe('{\n  "message": "Ship it?"\n}');
+  it('shows a preview whenever the request has one (its raw JSON is formatJson\u2019s)', () => {
+    expect(hasPreview(undefined)).toBe(false);
+    expect(hasPreview(null)).toBe(false);
+    expect(hasPreview('hello')).toBe(true);
+    expect(hasPreview({ message: 'Ship it?' })).toBe(true);
   });
 
   it('names the subject of uploads and healing actions, links to where it lives, and says what a timeout does', () => {

@@ -1,6 +1,4 @@
 /** Pure formatting for the Approvals inbox (tested in approvals.test.ts). */
-import { formatJson } from '../../format/json';
-
 import type { ApprovalSubjectKind } from '../../../../shared/contract/approvals';
 
 /** "2h 05m left", "4m 09s left", "expired"; "no timeout" when there is no expiry. */
@@ -27,13 +25,13 @@ export const onTimeoutLabel = {
 
 export const classHint = {
   A: 'Class A: safe, reversible',
-  B: 'Class B: external effect, dry run in pre-launch unless approved',
+  B: 'Class B: external effect, asks for approval in pre-launch',
   C: 'Class C: high impact, always needs your approval',
 } as const;
 
-/** The preview as readable JSON; a plain string stays as it is. */
-export function formatPreview(preview: unknown): string | undefined {
-  return preview === undefined || preview === null ? undefined : formatJson(preview);
+/** Whether there is a preview to show (a step may give none). */
+export function hasPreview(preview: unknown): boolean {
+  return preview !== undefined && preview !== null;
 }
 
 /** The inbox's words for what an approval is about. */

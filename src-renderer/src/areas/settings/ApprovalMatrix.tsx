@@ -4,7 +4,7 @@ import { ClassBadge } from '../../components/ClassBadge';
 /** docs/architecture.md, launch stage and approvals: what each approval class does in each stage. */
 const rows = [
   { cls: 'A', what: 'Internal, read-only or reversible', pre: 'Runs', post: 'Runs' },
-  { cls: 'B', what: 'External but low-risk', pre: 'Dry-run unless approved', post: 'Runs' },
+  { cls: 'B', what: 'External but low-risk', pre: 'Asks for approval, showing its dry run', post: 'Runs' },
   { cls: 'C', what: 'Money, customers or destruction', pre: 'Needs approval', post: 'Needs approval' },
 ] as const;
 

@@ -1,10 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Modal } from './Modal';
 
-/**
- * A modal question with a destructive confirm button (native <dialog>: focus trap, Escape
- * closes). Rendered only while open.
- */
+/** A modal question with a destructive confirm button (Modal.tsx). Rendered only while open. */
 export function ConfirmDialog({
   title,
   children,
@@ -24,23 +22,8 @@ export function ConfirmDialog({
   onConfirm(): void;
   onCancel(): void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="wfx-dialog"
-      aria-labelledby="wfx-dialog-title"
-      data-testid="confirm-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!busy) onCancel();
-      }}
-    >
-      <h2 id="wfx-dialog-title">{title}</h2>
+    <Modal title={title} testId="confirm-dialog" busy={busy} onClose={onCancel}>
       <div className="wfx-dialog__body">{children}</div>
       <ErrorNotice message={error} inline />
       <div className="actions wfx-dialog__actions">
@@ -51,6 +34,6 @@ export function ConfirmDialog({
           {busy ? 'Working…' : confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

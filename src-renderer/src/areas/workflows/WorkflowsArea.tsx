@@ -1,12 +1,13 @@
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { EditorPage } from './editor/EditorPage';
 import { HistoryPage } from './history/HistoryPage';
+import { AllRunsPage } from './history/AllRunsPage';
 import { ListPage } from './list/ListPage';
 import { useWorkflowsRoute, workflowsHref } from './routes';
 import { RunViewPage } from './run-view/RunViewPage';
 import './workflows.css';
 
-/** The Workflows area: list, editor, run history, live run view and analytics, by sub-route (routes.ts). */
+/** The Workflows area: list, editor, run history, all runs, live run view and analytics, by sub-route (routes.ts). */
 export default function WorkflowsArea() {
   const route = useWorkflowsRoute();
   switch (route.page) {
@@ -16,6 +17,8 @@ export default function WorkflowsArea() {
       return <EditorPage key={route.workflowId ?? (route.fromImport ? 'import' : 'new')} {...(route.workflowId !== undefined ? { workflowId: route.workflowId } : {})} fromImport={route.fromImport} />;
     case 'history':
       return <HistoryPage key={route.workflowId} workflowId={route.workflowId} />;
+    case 'all-runs':
+      return <AllRunsPage />;
     case 'run':
       return <RunViewPage key={route.runId} workflowId={route.workflowId} runId={route.runId} />;
     case 'analytics':

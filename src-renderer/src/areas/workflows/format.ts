@@ -15,11 +15,12 @@ export const runStatusLabel: Record<RunSummary['status'], string> = {
   waiting: 'Waiting',
   succeeded: 'Succeeded',
   failed: 'Failed',
+  rejected: 'Rejected',
   cancelled: 'Cancelled',
 };
 
 /** The colour of a run's status. */
-export const runStatusTone: Record<RunSummary['status'], Tone> = { queued: 'info', running: 'info', waiting: 'warn', succeeded: 'good', failed: 'bad', cancelled: 'muted' };
+export const runStatusTone: Record<RunSummary['status'], Tone> = { queued: 'info', running: 'info', waiting: 'warn', succeeded: 'good', failed: 'bad', rejected: 'plan', cancelled: 'muted' };
 
 /** "850 ms", "12.4 s", "3m 05s", "2h 10m", "3d 4h"; an em dash when unknown. */
 export function formatDuration(ms: number | null | undefined): string {

@@ -12,6 +12,9 @@ describe('workflows sub-routes', () => {
     expect(parseWorkflowsRoute('#/workflows/abc/runs')).toEqual({ page: 'history', workflowId: 'abc' });
     expect(parseWorkflowsRoute('#/workflows/abc/runs/r1')).toEqual({ page: 'run', workflowId: 'abc', runId: 'r1' });
     expect(parseWorkflowsRoute('#/workflows/abc/analytics')).toEqual({ page: 'analytics', workflowId: 'abc' });
+    expect(parseWorkflowsRoute('#/workflows/runs')).toEqual({ page: 'all-runs' });
+    expect(parseWorkflowsRoute('#/workflows/runs/r1')).toEqual({ page: 'run', workflowId: undefined, runId: 'r1' });
+    expect(parseWorkflowsRoute('#/workflows/runs/r1/x')).toMatchObject({ page: 'unknown' });
   });
 
   it('anything else is unknown rather than guessed', () => {
@@ -32,6 +35,8 @@ describe('workflows sub-routes', () => {
       [workflowsHref.history(id), { page: 'history', workflowId: id }],
       [workflowsHref.run(id, 'r#1'), { page: 'run', workflowId: id, runId: 'r#1' }],
       [workflowsHref.analytics(id), { page: 'analytics', workflowId: id }],
+      [workflowsHref.allRuns(), { page: 'all-runs' }],
+      [workflowsHref.runById('r#1'), { page: 'run', workflowId: undefined, runId: 'r#1' }],
     ] as const;
     for (const [href, route] of cases) {
       expect(parseWorkflowsRoute(href)).toEqual(route);

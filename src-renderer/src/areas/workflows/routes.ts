@@ -1,10 +1,13 @@
 import { useSyncExternalStore } from 'react';
+import { runByIdHref, runHref, workflowRunHref } from '../../routing/run-href';
 
 /**
  * Sub-routes of the Workflows area. The app's router only looks at `#/workflows`; what
  * follows is parsed here:
  *
  *   #/workflows                       list
+ *   #/workflows/runs                  every workflow's runs
+ *   #/workflows/runs/<runId>          a run's view, found by its id alone (a CLI run of a file has no workflow)
  *   #/workflows/new[?import=1]        editor, new workflow (or the pending imported file)
  *   #/workflows/<id>                  editor of a stored workflow
  *   #/workflows/<id>/runs             run history
@@ -15,7 +18,8 @@ export type WorkflowsRoute =
   | { page: 'list' }
   | { page: 'editor'; workflowId?: string; fromImport: boolean }
   | { page: 'history'; workflowId: string }
-  | { page: 'run'; workflowId: string; runId: string }
+  | { page: 'all-runs' }
+  | { page: 'run'; workflowId: string | undefined; runId: string }
   | { page: 'analytics'; workflowId: string }
   | { page: 'unknown'; path: string };
 
@@ -39,6 +43,8 @@ export function parseWorkflowsRoute(hash: string): WorkflowsRoute {
   if (rest.some((p) => p === undefined)) return { page: 'unknown', path };
   const [id, sub, runId, extra] = rest as string[];
   if (id === undefined) return { page: 'list' };
+  // workflow ids are UUIDs: "runs", like "new", is never one
+  if (id === 'runs') return sub === undefined ? { page: 'all-runs' } : runId === undefined ? { page: 'run', workflowId: undefined, runId: sub } : { page: 'unknown', path };
   if (id === 'new' && sub === undefined) return { page: 'editor', fromImport: query.get('import') === '1' };
   if (sub === undefined) return { page: 'editor', workflowId: id, fromImport: false };
   if (sub === 'runs' && runId === undefined) return { page: 'history', workflowId: id };
@@ -56,9 +62,14 @@ export const workflowsHref = {
   importDraft: () => '#/workflows/new?import=1',
   editor: (id: string) => `#/workflows/${enc(id)}`,
   history: (id: string) => `#/workflows/${enc(id)}/runs`,
-  run: (id: string, runId: string) => `#/workflows/${enc(id)}/runs/${enc(runId)}`,
+  run: workflowRunHref,
+  allRuns: () => '#/workflows/runs',
+  /** A run found by its id alone: for a run whose workflow is not stored (a file run from the CLI). */
+  runById: runByIdHref,
   analytics: (id: string) => `#/workflows/${enc(id)}/analytics`,
 };
+
+export { runHref };
 
 export function navigate(hash: string): void {
   window.location.hash = hash;

@@ -78,8 +78,8 @@ export function AnalyticsPage({ workflowId }: { workflowId: string }) {
       {s ? (
         <>
           <div className="wfx-tiles">
-            <Tile label="Runs" value={String(s.runs)} hint={`${s.succeeded} succeeded · ${s.failed} failed · ${s.cancelled} cancelled`} testId="analytics-runs" />
-            <Tile label="Success rate" value={formatRate(s.successRate)} hint="of finished runs" testId="analytics-success" />
+            <Tile label="Runs" value={String(s.runs)} hint={`${s.succeeded} succeeded · ${s.failed} failed · ${s.rejected} rejected · ${s.cancelled} cancelled`} testId="analytics-runs" />
+            <Tile label="Success rate" value={formatRate(s.successRate)} hint="of finished runs; rejected ones are left out" testId="analytics-success" />
             <Tile label="Duration p50 / p95" value={`${formatDuration(s.p50DurationMs)} / ${formatDuration(s.p95DurationMs)}`} hint="succeeded and failed runs" testId="analytics-duration" />
             <Tile
               label="Mean approval wait"

@@ -6,6 +6,8 @@ import { shortDay } from './range';
 const series = [
   { key: 'succeeded', label: 'Succeeded', color: brand.ui.success },
   { key: 'failed', label: 'Failed', color: brand.ui.danger },
+  // a rejection is the founder's decision, not a failure: its own colour
+  { key: 'rejected', label: 'Rejected', color: brand.colors.plasmaPurple },
   { key: 'cancelled', label: 'Cancelled', color: brand.ui.textMuted },
   { key: 'other', label: 'Still open', color: brand.colors.neonFluxBlue },
 ] as const;

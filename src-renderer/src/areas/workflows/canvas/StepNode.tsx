@@ -33,6 +33,11 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
         <code>{data.nodeId}</code>
         <span className={data.typeTitle ? '' : 'fc-node__unknown'}>{data.typeTitle ? data.type : `unknown type “${data.type}”`}</span>
       </div>
+      {data.approvalNote ? (
+        <p className={`fc-node__note fc-node__note--${data.approvalNote.kind}`} data-testid={`node-approval-note-${data.nodeId}`} title={data.approvalNote.text}>
+          {data.approvalNote.text}
+        </p>
+      ) : null}
       {invalid ? (
         <ul className="fc-node__problems" data-testid={`node-problems-${data.nodeId}`} title={data.problems.join('\n')}>
           {data.problems.slice(0, 2).map((p, i) => (

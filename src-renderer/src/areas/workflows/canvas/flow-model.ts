@@ -1,7 +1,9 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, type StepClass } from '../../../../../shared/workflow';
+import { floorClassOf, stepClassOf } from '../../../../../shared/step-class';
 import { TRIGGER_NODE_ID, type NodeRunState } from './node-state';
+import { approvalNote, type ApprovalNote } from './approval-note';
 
 /**
  * Document → React Flow. The document may be invalid (a draft, an imported file): every node
@@ -22,6 +24,8 @@ export interface StepNodeData extends Record<string, unknown> {
   problems: readonly string[];
   state: NodeRunState | undefined;
   readOnly: boolean;
+  /** The editor's word on what pre-launch makes a Class B step do (approval-note.ts). */
+  approvalNote: ApprovalNote | undefined;
 }
 
 export interface TriggerNodeData extends Record<string, unknown> {
@@ -131,6 +135,7 @@ interface CacheEntry {
   selected: boolean;
   ports: string;
   typeInfo: StepTypeInfo | undefined;
+  note: string | undefined;
   node: StepFlowNode;
 }
 
@@ -144,6 +149,9 @@ export class FlowModel {
     const list = rawNodes(input.document);
     const edges = rawEdges(input.document);
     const usedPorts = new Map<string, Set<string>>();
+    const sources = new Map<string, string[]>();
+    for (const e of edges) sources.set(e.to, [...(sources.get(e.to) ?? []), e.from]);
+    const typeOf = new Map(list.map((n) => [n.id, typeof n.raw.type === 'string' ? n.raw.type : undefined]));
     for (const e of edges) {
       if (e.fromPort === undefined) continue;
       const set = usedPorts.get(e.from) ?? new Set<string>();
@@ -162,16 +170,18 @@ export class FlowModel {
       const ports = typeInfo ? typeInfo.ports : ['out'];
       const extra = [...(usedPorts.get(item.id) ?? [])].filter((p) => !ports.includes(p));
       const portsKey = extra.join('|');
+      const override = raw.class === 'A' || raw.class === 'B' || raw.class === 'C' ? (raw.class as StepClass) : undefined;
+      const stepClass = typeInfo ? stepClassOf(typeInfo, raw.params, override) : undefined;
+      // the run view shows what happened; the editor what pre-launch will do
+      const note = input.readOnly ? undefined : approvalNote(stepClass, sources.get(item.id) ?? [], (id) => typeOf.get(id));
       const prev = this.cache.get(item.id);
-      if (prev && prev.raw === raw && prev.index === item.index && sameList(prev.problems, problems) && prev.state === state && prev.selected === selected && prev.ports === portsKey && prev.typeInfo === typeInfo) {
+      if (prev && prev.raw === raw && prev.index === item.index && sameList(prev.problems, problems) && prev.state === state && prev.selected === selected && prev.ports === portsKey && prev.typeInfo === typeInfo && prev.note === note?.text) {
         next.set(item.id, prev);
         out.push(prev.node);
         continue;
       }
       const position = nodePosition(raw, item.index);
-      const override = raw.class === 'A' || raw.class === 'B' || raw.class === 'C' ? (raw.class as StepClass) : undefined;
-      const floor = typeInfo?.class;
-      const stepClass = floor && override ? (classRank(override) > classRank(floor) ? override : floor) : floor;
+      const floor = typeInfo ? floorClassOf(typeInfo, raw.params) : undefined;
       const node: StepFlowNode = {
         id: item.id,
         type: 'step',
@@ -193,9 +203,10 @@ export class FlowModel {
           problems,
           state,
           readOnly: input.readOnly,
+          approvalNote: note,
         },
       };
-      const entry: CacheEntry = { raw, index: item.index, problems, state, selected, ports: portsKey, typeInfo, node };
+      const entry: CacheEntry = { raw, index: item.index, problems, state, selected, ports: portsKey, typeInfo, note: note?.text, node };
       next.set(item.id, entry);
       out.push(node);
     }

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { TRIGGER_NODE_ID } from '../canvas/node-state';
+import { triggerSummary } from '../canvas/flow-model';
 import { navigate, workflowsHref } from '../routes';
 import { addNode, connect, copy, edgesOf, moveNodes, nodesOf, paste, removeElements, renameNode, updateNode, type Clip, type Doc } from './doc-ops';
 import { createEditorStore, isDirty, type EditorStore } from './doc-store';
@@ -26,6 +27,7 @@ import { useLeaveGuard } from './use-leave-guard';
 import { useShortcuts } from './use-shortcuts';
 import { useValidation } from './use-validation';
 import { VersionsPanel } from './VersionsPanel';
+import { RunDialog } from '../run-dialog/RunDialog';
 import { WorkflowPanel } from './WorkflowPanel';
 import './editor.css';
 
@@ -177,9 +179,12 @@ function Editor(props: EditorProps) {
     }
   }, [st, workflowId, guard]);
 
+  const [runDialog, setRunDialog] = useState<{ dryRun: boolean } | undefined>(undefined);
   const run = useCallback(
     async (dryRun: boolean) => {
       if (!workflowId) return;
+      // a manual run asks for its input first
+      if (triggerSummary(st().saved.trigger).type === 'manual') return setRunDialog({ dryRun });
       setRunning(true);
       try {
         const r = await getApi().workflows.run({ id: workflowId, dryRun });
@@ -190,7 +195,7 @@ function Editor(props: EditorProps) {
         setRunning(false);
       }
     },
-    [workflowId],
+    [workflowId, st],
   );
 
   const exportJson = useCallback(() => downloadWorkflow(st().doc), [st]);
@@ -266,6 +271,7 @@ function Editor(props: EditorProps) {
         onRun={(dry) => void run(dry)}
         links={workflowId ? { history: workflowsHref.history(workflowId), analytics: workflowsHref.analytics(workflowId) } : undefined}
       />
+      {runDialog && workflowId ? <RunDialog workflowId={workflowId} dryRun={runDialog.dryRun} onClose={() => setRunDialog(undefined)} /> : null}
       {notice ? (
         <div className={`wfe-notice wfe-notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="editor-notice">
           <span>{notice.text}</span>

@@ -1,7 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, stepClasses, type StepClass } from '../../../../../shared/workflow';
+import { floorClassOf, stepClassOf } from '../../../../../shared/step-class';
 import { ClassBadge } from '../../../components/ClassBadge';
+import { approvalNote } from '../canvas/approval-note';
+import { rawEdges, rawNodes } from '../canvas/flow-model';
 import { idProblem, type Doc, type RawNode } from './doc-ops';
 import { FieldErrors } from './FieldErrors';
 import { JsonField } from './JsonField';
@@ -35,10 +38,18 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
   const nodeId = typeof node.id === 'string' ? node.id : `#${index}`;
   const params = node.params && typeof node.params === 'object' && !Array.isArray(node.params) ? (node.params as Record<string, unknown>) : {};
   const override = stepClasses.find((c) => c === node.class);
+  const floor = type ? floorClassOf(type, params) : undefined;
+  const cls = type ? stepClassOf(type, params, override) : undefined;
+  const typeOf = new Map(rawNodes(doc).map((n) => [n.id, typeof n.raw.type === 'string' ? n.raw.type : undefined]));
+  const note = approvalNote(
+    cls,
+    rawEdges(doc).filter((e) => e.to === nodeId).map((e) => e.from),
+    (id) => typeOf.get(id),
+  );
   return (
     <div className="wfe-panel__body" data-testid="node-panel">
       <header className="wfe-panel__head">
-        <ClassBadge small cls={type ? (override && classRank(override) > classRank(type.class) ? override : type.class) : undefined} />
+        <ClassBadge small cls={cls} testId="node-panel-class" />
         <div>
           <h2>{type?.title ?? 'Unknown step type'}</h2>
           <p className="muted">{type?.description ?? `“${String(node.type)}” is not in this app’s step library. Pick a type below or delete the step.`}</p>
@@ -94,9 +105,9 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
       <div className="wfe-field">
         <label htmlFor="wfe-node-class">Class</label>
         <select id="wfe-node-class" className="select wfe-input" value={override ?? ''} onChange={(e) => onPatch((n) => set(n, 'class', e.target.value || undefined), `class:${nodeId}`)}>
-          <option value="">{type ? `The type’s own (${type.class})` : 'The type’s own'}</option>
+          <option value="">{floor ? `The type’s own (${floor})` : 'The type’s own'}</option>
           {stepClasses
-            .filter((c: StepClass) => !type || classRank(c) > classRank(type.class))
+            .filter((c: StepClass) => !floor || classRank(c) > classRank(floor))
             .map((c) => (
               <option key={c} value={c}>
                 Raise to {c}
@@ -104,6 +115,14 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
             ))}
         </select>
         <p className="wfe-field__help">{type?.classNote ?? 'A workflow may raise a step’s class, never lower it.'}</p>
+        {note ? (
+          <p className="wfe-field__help" data-testid="node-panel-approval-note">
+            <strong>{note.text}.</strong>{' '}
+            {note.kind === 'asks'
+              ? 'Before launch it shows you what it would do (its dry run) and runs for real once you approve. An approval step directly before it asks instead.'
+              : 'Once that approval is given, this step runs for real without asking again.'}
+          </p>
+        ) : null}
         <FieldErrors messages={errors.class} />
       </div>
 

@@ -2,7 +2,7 @@ import { memo, useMemo, useState, type DragEvent } from 'react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { ClassBadge } from '../../../components/ClassBadge';
 import { PALETTE_MIME } from '../canvas/FlowCanvas';
-import { paletteGroups } from './palette-groups';
+import { newStepClass, paletteGroups } from './palette-groups';
 
 /** The step library: drag a step onto the canvas (or press Enter on it to add it). */
 function PaletteView({ stepTypes, onAdd }: { stepTypes: StepTypeInfo[]; onAdd: (type: string) => void }) {
@@ -30,7 +30,7 @@ function PaletteView({ stepTypes, onAdd }: { stepTypes: StepTypeInfo[]; onAdd: (
             {g.items.map((t) => (
               <li
                 key={t.type}
-                className={`tile wfe-palette__item wfe-palette__item--${t.class}`}
+                className={`tile wfe-palette__item wfe-palette__item--${g.cls}`}
                 draggable
                 tabIndex={0}
                 data-testid={`palette-${t.type}`}
@@ -41,7 +41,7 @@ function PaletteView({ stepTypes, onAdd }: { stepTypes: StepTypeInfo[]; onAdd: (
                 onDoubleClick={() => onAdd(t.type)}
                 title={`${t.description}${t.classNote ? `\n${t.classNote}` : ''}\nDrag onto the canvas, or double-click to add.`}
               >
-                <ClassBadge cls={t.class} small />
+                <ClassBadge cls={g.cls} small testId={`palette-class-${t.type}`} />
                 <span className="wfe-palette__text">
                   <span className="wfe-palette__title">{t.title}</span>
                   <span className="wfe-palette__type">{t.type}</span>

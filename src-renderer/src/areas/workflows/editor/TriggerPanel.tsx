@@ -71,7 +71,19 @@ export function TriggerPanel({ trigger, name, workflowId, errors, onChange }: Pr
         ))}
       </div>
       <FieldErrors messages={errors[''] ?? errors.type} />
-      {type === 'manual' ? <p className="muted">Runs when you press Run (or from the CLI / API).</p> : null}
+      {type === 'manual' ? (
+        <>
+          <p className="muted">Runs when you press Run (or from the CLI / API), with the input you give it.</p>
+          <div className="wfe-field">
+            <label htmlFor="wfe-trigger-input">Input fields (optional)</label>
+            <JsonField id="wfe-trigger-input" value={t.input} rows={4} placeholder={'{ "order": { "type": "text", "required": true } }'} onChange={(v) => set('input', v)} />
+            <p className="wfe-field__help">
+              Each field: <code>type</code> text, number, boolean or json; <code>label</code>, <code>required</code>, <code>default</code>. Run then shows a form; steps read <code>{'{{ input.order }}'}</code>.
+            </p>
+            <FieldErrors messages={Object.entries(errors).flatMap(([k, ms]) => (/^input(\.|\[|$)/.test(k) ? ms.map((m) => `${k}: ${m}`) : []))} />
+          </div>
+        </>
+      ) : null}
       {type === 'cron' ? <CronFields t={t} name={name} str={str} set={set} errors={errors} /> : null}
       {type === 'event' ? (
         <>

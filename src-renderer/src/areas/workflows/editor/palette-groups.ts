@@ -1,5 +1,6 @@
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import type { StepClass } from '../../../../../shared/workflow';
+import { stepClassOf } from '../../../../../shared/step-class';
 
 export interface PaletteGroup {
   cls: StepClass;
@@ -10,11 +11,16 @@ export interface PaletteGroup {
 
 const groups: Record<StepClass, { title: string; note: string }> = {
   A: { title: 'Class A · internal', note: 'Compute, log, notify you: always runs' },
-  B: { title: 'Class B · external', note: 'Low-risk outside effects: dry run before launch unless approved' },
+  B: { title: 'Class B · external', note: 'Low-risk outside effects: before launch each asks for your approval' },
   C: { title: 'Class C · money & customers', note: 'Always needs your approval' },
 };
 
-/** Step types grouped by their approval class and filtered by a search over title, type and description. */
+/** The class a step of this type gets when added with its defaults (an HTTP request is a GET: Class A). */
+export function newStepClass(t: StepTypeInfo): StepClass {
+  return stepClassOf(t, t.defaults);
+}
+
+/** Step types grouped by the class they are added with and filtered by a search over title, type and description. */
 export function paletteGroups(types: readonly StepTypeInfo[], query: string): PaletteGroup[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const match = (t: StepTypeInfo) => {
@@ -22,6 +28,6 @@ export function paletteGroups(types: readonly StepTypeInfo[], query: string): Pa
     return words.every((w) => hay.includes(w));
   };
   return (['A', 'B', 'C'] as const)
-    .map((cls) => ({ cls, ...groups[cls], items: types.filter((t) => t.class === cls && match(t)).sort((a, b) => a.title.localeCompare(b.title)) }))
+    .map((cls) => ({ cls, ...groups[cls], items: types.filter((t) => newStepClass(t) === cls && match(t)).sort((a, b) => a.title.localeCompare(b.title)) }))
     .filter((g) => g.items.length > 0);
 }

@@ -1,10 +1,14 @@
 import { runStatuses, type RunStatus } from '../../../../../shared/workflow';
 
-/** The history page's filters as typed: a status and local calendar days (YYYY-MM-DD from <input type=date>). */
+/**
+ * The run lists' filters as typed: a status and local calendar days (YYYY-MM-DD from
+ * <input type=date>); the list of all runs adds a workflow ('' for any).
+ */
 export interface HistoryFilters {
   status: RunStatus | '';
   fromDay: string;
   toDay: string;
+  workflowId?: string;
 }
 
 export const emptyFilters: HistoryFilters = { status: '', fromDay: '', toDay: '' };
@@ -29,11 +33,12 @@ function nextLocalDay(day: string): number | undefined {
   return new Date(at.getFullYear(), at.getMonth(), at.getDate() + 1).getTime();
 }
 
-export type RunQuery = { status?: RunStatus; from?: number; to?: number };
+export type RunQuery = { status?: RunStatus; from?: number; to?: number; workflowId?: string };
 
 /** The runs.list filter for the typed filters (both days inclusive), or the field at fault and why. */
 export function toRunQuery(f: HistoryFilters): { ok: true; query: RunQuery } | { ok: false; field: 'from' | 'to' | 'status'; message: string } {
   const query: RunQuery = {};
+  if (f.workflowId) query.workflowId = f.workflowId;
   if (f.status !== '') {
     if (!(runStatuses as readonly string[]).includes(f.status)) return { ok: false, field: 'status', message: `status: must be one of ${runStatuses.join(', ')}` };
     query.status = f.status;

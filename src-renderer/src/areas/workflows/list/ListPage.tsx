@@ -10,6 +10,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-load';
 import { duplicateWorkflow, exportWorkflow, importFile } from './actions';
 import { WorkflowRow } from './WorkflowRow';
+import { RunDialog } from '../run-dialog/RunDialog';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | undefined;
 
@@ -42,6 +43,7 @@ export function ListPage() {
   const [notice, setNotice] = useState<Notice>(undefined);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState<WorkflowSummary | undefined>(undefined);
+  const [running, setRunning] = useState<WorkflowSummary | undefined>(undefined);
   const removal = useAction();
   const fileInput = useRef<HTMLInputElement>(null);
   const workflows = list.data?.workflows ?? [];
@@ -85,6 +87,9 @@ export function ListPage() {
         <button type="button" className="button button--ghost" disabled={working} onClick={() => fileInput.current?.click()}>
           Import…
         </button>
+        <a className="button button--ghost" href={workflowsHref.allRuns()} data-testid="all-runs-link">
+          All runs
+        </a>
         <input
           ref={fileInput}
           type="file"
@@ -126,6 +131,7 @@ export function ListPage() {
               actions={{
                 busy: working,
                 onChanged: list.reload,
+                onRun: setRunning,
                 onDuplicate: (x) => void act(async () => `Duplicated as “${(await duplicateWorkflow(x)).name}” (its trigger is off).`),
                 onExport: (x) => void act(async () => `Exported ${await exportWorkflow(x)}.`),
                 onDelete: (x) => {
@@ -137,6 +143,7 @@ export function ListPage() {
           ))}
         </DataTable>
       ) : null}
+      {running ? <RunDialog workflowId={running.id} dryRun={false} onClose={() => setRunning(undefined)} /> : null}
       {deleting ? (
         <ConfirmDialog
           title={`Delete “${deleting.name}”?`}

@@ -24,6 +24,8 @@ function nextRun(w: WorkflowSummary): string {
 }
 
 export interface RowActions {
+  /** Opens the Run dialog (manual workflows that may run). */
+  onRun(w: WorkflowSummary): void;
   onDuplicate(w: WorkflowSummary): void;
   onExport(w: WorkflowSummary): void;
   onDelete(w: WorkflowSummary): void;
@@ -92,6 +94,11 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
       </td>
       <td>
         <div className="actions wfx-row-actions">
+          {w.triggerType === 'manual' && !w.draft ? (
+            <button type="button" className="button button--small" disabled={actions.busy} onClick={() => actions.onRun(w)} data-testid="workflow-run">
+              Run…
+            </button>
+          ) : null}
           <button type="button" className="button button--ghost button--small" disabled={actions.busy} onClick={() => actions.onDuplicate(w)}>
             Duplicate
           </button>

@@ -1,7 +1,7 @@
 import type { Approval } from '../../../../../shared/contract/approvals';
 import { getApi } from '../../../api/client';
 import { hrefFor } from '../../../routing/use-hash-route';
-import { formatJson } from '../../../format/json';
+import { PreviewFields } from '../../../components/PreviewFields';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useAction } from '../../../hooks/use-action';
 
@@ -27,7 +27,7 @@ export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
                 open the Approvals inbox
               </a>
             </span>
-            {a.preview !== undefined ? <pre className="code-block">{formatJson(a.preview)}</pre> : null}
+            {a.preview !== undefined && a.preview !== null ? <PreviewFields value={a.preview} testId="run-approval-preview" /> : null}
           </div>
           <div className="actions">
             <button type="button" className="button" disabled={deciding.pending} onClick={() => decide(a, 'approve')}>

@@ -1,7 +1,7 @@
 import type { RunDetail, RunSummary } from '../../../../../shared/contract/workflows';
 import { getApi } from '../../../api/client';
 import { useLoad } from '../../../hooks/use-load';
-import { workflowsHref } from '../routes';
+import { runHref } from '../routes';
 import { StatusBadge } from '../StatusBadge';
 
 function RunLink({ r, label }: { r: RunSummary; label: string }) {
@@ -12,7 +12,7 @@ function RunLink({ r, label }: { r: RunSummary; label: string }) {
   );
   return (
     <li className="toolbar wfx-related__item" data-testid={`related-${r.id}`}>
-      {r.workflowId ? <a href={workflowsHref.run(r.workflowId, r.id)}>{text}</a> : <span>{text}</span>}
+      <a href={runHref(r)}>{text}</a>
       <StatusBadge status={r.status} dryRun={r.dryRun} />
     </li>
   );

@@ -7,7 +7,8 @@ import { StatusBadge } from '../StatusBadge';
 import { useAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-load';
 import { useNow } from '../../../hooks/use-now';
-import { WorkflowHeader } from '../WorkflowHeader';
+import { SubpageHeader, WorkflowHeader } from '../WorkflowHeader';
+import { workflowsHref } from '../routes';
 import { NodeDetail } from './NodeDetail';
 import { PendingApprovals } from './PendingApprovals';
 import { RelatedRuns } from './RelatedRuns';
@@ -16,20 +17,24 @@ import { runControls, triggerNodeId, type NodeState } from './run-state';
 import { useRun } from './use-run';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 
-/** The first node worth looking at: a failure, then a wait, then whatever runs. */
+/** The first node worth looking at: a failure or rejection, then a wait, then whatever runs, then a step that only dry-ran. */
 function interesting(states: Record<string, NodeState>): string | undefined {
-  for (const wanted of ['failed', 'waiting', 'running'] as const) {
+  for (const wanted of ['failed', 'rejected', 'waiting', 'running', 'dry-run'] as const) {
     const hit = Object.entries(states).find(([, s]) => s === wanted);
     if (hit) return hit[0];
   }
   return undefined;
 }
 
-/** One run, live: the graph with each node's state, the selected node's detail, the log, retry and cancel. */
-export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: string }) {
-  const workflow = useLoad(() => getApi().workflows.get({ id: workflowId }), [workflowId]);
-  const stepTypes = useLoad(() => getApi().workflows.stepTypes({}), []);
+/**
+ * One run, live: the graph with each node's state, the selected node's detail, the log, retry
+ * and cancel. Without a workflow id (a run found by its id) the run names its workflow, if any.
+ */
+export function RunViewPage({ workflowId: routeWorkflowId, runId }: { workflowId: string | undefined; runId: string }) {
   const { run, states, error, reload } = useRun(runId);
+  const workflowId = routeWorkflowId ?? run?.workflowId ?? undefined;
+  const workflow = useLoad(() => (workflowId ? getApi().workflows.get({ id: workflowId }) : Promise.resolve(undefined)), [workflowId]);
+  const stepTypes = useLoad(() => getApi().workflows.stepTypes({}), []);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const action = useAction();
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -38,6 +43,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
   const shown = selected ?? interesting(states) ?? triggerNodeId;
   const controls = run ? runControls(run.status) : { retry: false, cancel: false };
   const names = new Map(run?.workflow?.nodes.map((n) => [n.id, n.name ?? n.id]) ?? []);
+  const dryRan = run?.steps.filter((s) => s.mode === 'dry-run') ?? [];
 
   const act = (what: 'retry' | 'cancel') =>
     void action.run(async () => {
@@ -50,7 +56,11 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
 
   return (
     <div className="stack wfx" data-testid="run-view" data-run-status={run?.status}>
-      <WorkflowHeader workflowId={workflowId} workflow={workflow.data} current="run" {...(run ? { fallbackName: run.workflowName } : {})} />
+      {workflowId ? (
+        <WorkflowHeader workflowId={workflowId} workflow={workflow.data} current="run" {...(run ? { fallbackName: run.workflowName } : {})} />
+      ) : (
+        <SubpageHeader back={{ href: workflowsHref.allRuns(), label: 'All runs' }} title={run?.workflowName ?? 'Run'} subtitle={run ? 'A run of a workflow file that is not stored here.' : undefined} />
+      )}
       <ErrorNotice message={error && `Could not load run ${runId}: ${error}`} />
       {!run && !error ? <p className="muted">Loading the run…</p> : null}
       {run ? (
@@ -66,7 +76,7 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
             <div className="actions">
               {controls.retry ? (
                 <button type="button" className="button" disabled={action.pending} onClick={() => act('retry')} data-testid="run-retry">
-                  {action.running === 'retry' ? 'Retrying…' : 'Retry from failed step'}
+                  {action.running === 'retry' ? 'Retrying…' : run.status === 'rejected' ? 'Ask again' : 'Retry from failed step'}
                 </button>
               ) : null}
               {controls.cancel ? (
@@ -79,6 +89,17 @@ export function RunViewPage({ workflowId, runId }: { workflowId: string; runId: 
               <p className="wfx-error" data-testid="run-error">
                 <strong>{run.error.code}</strong>
                 {run.error.nodeId ? ` at ${run.error.nodeId}` : ''}: {run.error.message}
+              </p>
+            ) : null}
+            {dryRan.length > 0 ? (
+              <p className="wfx-dryran" data-testid="run-dry-ran">
+                <strong>Only dry-ran</strong> (recorded what {dryRan.length === 1 ? 'it' : 'they'} would do; nothing was sent or changed):{' '}
+                {dryRan.map((s, i) => (
+                  <span key={s.id}>
+                    {i > 0 ? ', ' : ''}
+                    <code>{names.get(s.id) ?? s.id}</code>
+                  </span>
+                ))}
               </p>
             ) : null}
             <ErrorNotice message={actionError} inline />

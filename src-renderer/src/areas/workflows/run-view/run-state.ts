@@ -4,6 +4,7 @@
  */
 import type { EventPayload } from '../../../../../shared/contract';
 import type { RunDetail, RunStepDetail } from '../../../../../shared/contract/workflows';
+import { approvalRejectedCode, retriableRunStatuses } from '../../../../../shared/workflow';
 import { TRIGGER_NODE_ID, type NodeRunState } from '../canvas/node-state';
 
 export type NodeState = NodeRunState;
@@ -11,8 +12,9 @@ export type NodeStates = Record<string, NodeState>;
 
 export const triggerNodeId = TRIGGER_NODE_ID;
 
-export function stepState(step: Pick<RunStepDetail, 'status' | 'mode'>): NodeState {
+export function stepState(step: Pick<RunStepDetail, 'status' | 'mode'> & { error?: { code: string } | null }): NodeState {
   if (step.status === 'succeeded') return step.mode === 'dry-run' ? 'dry-run' : 'succeeded';
+  if (step.status === 'failed' && step.error?.code === approvalRejectedCode) return 'rejected';
   return step.status;
 }
 
@@ -51,7 +53,7 @@ export function applyEvent(states: NodeStates, e: RunEvent): NodeStates {
       return set(e.payload.nodeId, stepState({ status: e.payload.status, mode: e.payload.mode }));
     case 'step.failed':
       // a retry is a wait for the next attempt
-      return set(e.payload.nodeId, e.payload.willRetry ? 'waiting' : 'failed');
+      return set(e.payload.nodeId, e.payload.willRetry ? 'waiting' : stepState({ status: 'failed', mode: null, error: e.payload.error }));
     case 'approval.requested':
       return e.payload.status === 'pending' ? set(e.payload.nodeId, 'waiting') : states;
     case 'approval.decided':
@@ -66,7 +68,7 @@ export function applyEvent(states: NodeStates, e: RunEvent): NodeStates {
   }
 }
 
-/** Which buttons apply: retry a failed or cancelled run, cancel one that has not ended. */
+/** Which buttons apply: retry a failed, rejected or cancelled run, cancel one that has not ended. */
 export function runControls(status: RunDetail['status']): { retry: boolean; cancel: boolean } {
-  return { retry: status === 'failed' || status === 'cancelled', cancel: status === 'queued' || status === 'running' || status === 'waiting' };
+  return { retry: retriableRunStatuses.has(status), cancel: status === 'queued' || status === 'running' || status === 'waiting' };
 }
