@@ -34,7 +34,7 @@ export function detectBurnRate(db: Db, now: number, config: DetectorConfig): Fin
   const span = 1440;
   const start = end - span * minute;
   const perEndpoint = new Map<string, { n: Float64Array; e: Float64Array }>();
-  for (const b of endpointCounts(db, 'minute', start, end)) {
+  for (const b of endpointCounts(db, 'minute', start, end, 'founder')) {
     let s = perEndpoint.get(b.key);
     if (!s) perEndpoint.set(b.key, (s = { n: new Float64Array(span), e: new Float64Array(span) }));
     const i = (b.bucket - start) / minute;

@@ -13,16 +13,16 @@ export function detectRepeated(db: Db, now: number, o = repeatedDefaults): Findi
   const windowEnd = floorTo(now, minute) + minute;
   const windowStart = windowEnd - o.windowMinutes * minute;
   const baseEnd = floorTo(windowStart, hour);
-  const first = firstBucket(db, 'hour');
+  const first = firstBucket(db, 'hour', 'founder');
   if (first === undefined) return [];
   const baseStart = Math.max(baseEnd - 24 * hour, first);
   const baselineMinutes = (baseEnd - baseStart) / minute;
   if (baselineMinutes < o.minHistoryMinutes) return [];
 
-  const recent = fingerprintCounts(db, 'minute', windowStart, windowEnd);
+  const recent = fingerprintCounts(db, 'minute', windowStart, windowEnd, 'founder');
   const candidates = [...recent].filter(([, n]) => n >= o.minCount);
   if (candidates.length === 0) return [];
-  const baseline = fingerprintCounts(db, 'hour', baseStart, baseEnd);
+  const baseline = fingerprintCounts(db, 'hour', baseStart, baseEnd, 'founder');
   const groupInfo = db.prepare("SELECT level, sample FROM telemetry_groups WHERE fingerprint = ? AND level IN ('warn', 'error', 'fatal')");
 
   const findings: Finding[] = [];

@@ -13,11 +13,11 @@ export const volumeDefaults = { windowMinutes: 10, minBaselineMinutes: 60, spike
 export function detectVolume(db: Db, now: number, o = volumeDefaults): Finding[] {
   const end = floorTo(now, minute); // the current minute is still filling: not judged
   const windowStart = end - o.windowMinutes * minute;
-  const first = firstBucket(db, 'minute');
+  const first = firstBucket(db, 'minute', 'founder');
   if (first === undefined) return [];
   const baseStart = Math.max(end - 1440 * minute, first);
   if ((windowStart - baseStart) / minute < o.minBaselineMinutes) return [];
-  const totals = levelTotals(db, 'minute', baseStart, end);
+  const totals = levelTotals(db, 'minute', baseStart, end, 'founder');
 
   const baseline: number[] = [];
   for (let t = baseStart; t < windowStart; t += minute) baseline.push(totals.get(t) ?? 0);
