@@ -37,7 +37,7 @@ export function detectRepeated(db: Db, now: number, o = repeatedDefaults): Findi
       kind: 'repeated_message',
       severity: ratio >= 20 && (info.level === 'error' || info.level === 'fatal') ? 'ticket' : 'warning',
       subject: fingerprint,
-      summary: `"${info.sample.slice(0, 120)}" (${info.level}) ${count}× in ${o.windowMinutes} min, ${round(ratio, 1)}× its usual rate`,
+      summary: `"${info.sample.slice(0, 120)}" (${info.level}) logged ${count} times in ${o.windowMinutes} min, ${round(ratio, 1)}× its usual rate`,
       windowStart,
       windowEnd,
       numbers: {
@@ -50,6 +50,8 @@ export function detectRepeated(db: Db, now: number, o = repeatedDefaults): Findi
         factor: o.factor,
         minCount: o.minCount,
         level: info.level,
+        // the anomaly's title: a repeated message is named by its text, not its fingerprint
+        message: info.sample.slice(0, 200),
       },
     });
   }

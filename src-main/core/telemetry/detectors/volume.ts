@@ -35,9 +35,7 @@ export function detectVolume(db: Db, now: number, o = volumeDefaults): Finding[]
       kind: run.kind,
       severity: spike ? (run.extreme >= 10 * Math.max(med, 1) ? 'ticket' : 'warning') : run.extreme === 0 && med >= 100 ? 'ticket' : 'warning',
       subject: 'all',
-      summary: spike
-        ? `Volume spike: ${run.extreme} rows/min against a usual ${round(med, 1)} (robust z ${round(run.z, 1)})`
-        : `Volume drop: ${run.extreme} rows/min against a usual ${round(med, 1)} (robust z ${round(run.z, 1)})`,
+      summary: `Traffic ${spike ? 'spike' : 'drop'}: ${run.extreme} rows a minute against a usual ${round(med, 1)}, ${round(Math.abs(run.z), 1)}× the usual minute-to-minute variation ${spike ? 'above' : 'below'} it`,
       windowStart: run.start,
       windowEnd: run.end,
       numbers: { [spike ? 'peakPerMinute' : 'lowestPerMinute']: run.extreme, medianPerMinute: round(med, 2), mad: round(mad, 2), scale: round(scale, 2), z: round(run.z, 2), minutes: (run.end - run.start) / minute, baselineMinutes: baseline.length, threshold: spike ? o.spikeZ : o.dropZ },
