@@ -392,5 +392,9 @@ export const guardianEvents = {
     summary: 'A notification: a monitor went DOWN, came back UP, or is still DOWN after the resend interval.',
     payload: z.object({ monitorId: z.string(), name: z.string(), kind: z.enum(['down', 'up', 'resend']), message: z.string(), at: epochMs }),
   }),
+  'guardian.beat': event({
+    summary: 'A monitor was checked: its new beat (every check, for the heartbeat bar; a state change also sends guardian.monitorChanged).',
+    payload: beatSchema.omit({ important: true }),
+  }),
   'guardian.scoreStored': event({ summary: 'The hourly health score was stored.', payload: z.object({ at: epochMs, score: z.number().int() }) }),
 };

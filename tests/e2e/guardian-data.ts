@@ -46,7 +46,7 @@ export function seedScoreHistory(dataDir: string, now: number): void {
 }
 
 /** The founder's traffic over the last three hours on four endpoints (2% answered 5xx), a burst of payment timeouts and a slow search. */
-function trafficRows(now: number): unknown[] {
+export function trafficRows(now: number): unknown[] {
   const rows: unknown[] = [];
   const endpoints = [
     ['GET', '/api/products', 40],
@@ -88,11 +88,17 @@ export async function seedRealistic(page: Page, server: LevqorServer, targets: {
     { type: 'internal', name: 'Data disk', check: 'disk', minFreeMb: 0, intervalSeconds: 5 },
   ];
   for (const m of monitors) await call('guardian.addMonitor', m);
-  // the API takes bodies up to 1 MB: a few batches
-  const rows = trafficRows(Date.now());
-  for (let i = 0; i < rows.length; i += 1_500) await call('telemetry.ingest', { body: rows.slice(i, i + 1_500).map((r) => JSON.stringify(r)).join('\n') });
+  await ingestRows(page, server, trafficRows(Date.now()));
   for (let i = 0; i < 3; i++) await call('workflows.run', { workflow: flaky, wait: true });
   await call('workflows.run', { workflow: gated, wait: true });
   await call('telemetry.detect', {});
   await call('guardian.check', {});
+}
+
+/** Rows stored through telemetry.ingest, a few batches (the API takes bodies up to 1 MB). */
+export async function ingestRows(page: Page, server: LevqorServer, rows: unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1_500) {
+    const res = await callAsPage(page, server, 'telemetry.ingest', { body: rows.slice(i, i + 1_500).map((r) => JSON.stringify(r)).join('\n') });
+    expect(res.ok(), await res.text()).toBe(true);
+  }
 }

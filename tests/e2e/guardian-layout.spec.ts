@@ -18,11 +18,20 @@ async function openSeeded(page: Page, levqor: { dataDir: string; start(): Promis
   return server;
 }
 
-test('the Guardian page puts the live monitors first and keeps a realistic install far below the 4,600 px (1440×900) and 6,300 px (1280×720) it took', async ({ page, levqor }) => {
-  test.setTimeout(120_000);
+/** Runs `body` on a realistic install opened on the Guardian page; its HTTP targets close afterwards. */
+async function onSeeded(page: Page, levqor: { dataDir: string; start(): Promise<LevqorServer> }, body: () => Promise<void>): Promise<void> {
   const targets = await startTargets();
   try {
     await openSeeded(page, levqor, targets);
+    await body();
+  } finally {
+    await targets.close();
+  }
+}
+
+test('the Guardian page puts the live monitors first and keeps a realistic install far below the 4,600 px (1440×900) and 6,300 px (1280×720) it took', async ({ page, levqor }) => {
+  test.setTimeout(120_000);
+  await onSeeded(page, levqor, async () => {
     for (const [width, height, most] of [
       [1440, 900, 3_000],
       [1280, 720, 3_300],
@@ -40,16 +49,12 @@ test('the Guardian page puts the live monitors first and keeps a realistic insta
       expect(tall).toBeLessThan(most);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(width);
     }
-  } finally {
-    await targets.close();
-  }
+  });
 });
 
 test('the Guardian trend charts share one time axis: the same window, the same ticks in the same places', async ({ page, levqor }) => {
   test.setTimeout(120_000);
-  const targets = await startTargets();
-  try {
-    await openSeeded(page, levqor, targets);
+  await onSeeded(page, levqor, async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     const response = page.getByTestId('trend-chart-response');
     // the time axis' labels (the value axis' are anchored at their end)
@@ -76,16 +81,12 @@ test('the Guardian trend charts share one time axis: the same window, the same t
         return a!.length >= 2 && JSON.stringify(a) === JSON.stringify(b);
       }).toBe(true);
     }
-  } finally {
-    await targets.close();
-  }
+  });
 });
 
 test('the healing plan links a step done by hand to where it is done, and names anomalies in words', async ({ page, levqor }) => {
   test.setTimeout(120_000);
-  const targets = await startTargets();
-  try {
-    await openSeeded(page, levqor, targets);
+  await onSeeded(page, levqor, async () => {
     // anomalies by their kind in words and what they are about, never a fingerprint
     const breakdown = page.getByTestId('guardian-breakdown');
     await expect(breakdown).toContainText('Repeated message: \u201cPayment provider timeout for order');
@@ -110,7 +111,5 @@ test('the healing plan links a step done by hand to where it is done, and names 
     await errors.getByRole('link', { name: 'Open its errors in Telemetry' }).click();
     await expect(page.getByRole('tab', { name: 'Explorer' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('searchbox', { name: 'Endpoint' })).toHaveValue('/api/checkout');
-  } finally {
-    await targets.close();
-  }
+  });
 });

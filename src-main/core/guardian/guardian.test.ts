@@ -129,6 +129,11 @@ describe('states, retries and notifications', () => {
     const beats = core.guardian.beats(m.id, { limit: 100 });
     expect(beats).toHaveLength(11);
     expect(beats.filter((b) => b.important).map((b) => b.state)).toEqual(['UP', 'DOWN', 'PENDING', 'UP']);
+    // every check is announced as a beat (the heartbeat bars follow it), in the order stored
+    const announced = events.filter((e) => e.name === 'guardian.beat').map((e) => e.payload);
+    expect(announced).toHaveLength(11);
+    expect(announced.map((b) => `${b.at}:${b.state}`)).toEqual(beats.map((b) => `${b.at}:${b.state}`).reverse());
+    expect(announced[1]).toEqual({ monitorId: m.id, at: expect.any(Number), state: 'PENDING', message: 'retry 1 of 2: HTTP 500 (expected 2xx)', ms: expect.any(Number) });
   });
 
   it('a maintenance window shows MAINTENANCE and sends nothing; checks resume after it', async () => {

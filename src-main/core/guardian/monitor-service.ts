@@ -200,6 +200,7 @@ export class MonitorService {
     const { record, alert } = judgeCheck(outcome, window, before, def.common, now);
     this.d.store.recordCheck(id, record);
     const monitor = this.get(id);
+    this.d.events.emit('guardian.beat', { monitorId: id, at: record.at, state: record.state, message: record.message, ms: record.ms });
     if (record.important) this.d.events.emit('guardian.monitorChanged', { monitor, id, previous: fresh.last_check_at === null ? null : fresh.state, reason: 'check' });
     if (alert) {
       const text = alert === 'up' ? `"${monitor.name}" is UP again: ${record.message}` : `"${monitor.name}" is DOWN${alert === 'resend' ? ' (still)' : ''}: ${record.message}`;

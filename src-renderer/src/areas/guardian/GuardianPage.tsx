@@ -3,7 +3,7 @@ import type { Monitor, MonitorStats } from '../../../../shared/contract/guardian
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoad } from '../../hooks/use-load';
-import { useGuardianTick } from '../../hooks/use-guardian-tick';
+import { useEventTick, useGuardianTick } from '../../hooks/use-guardian-tick';
 import { FirstRunChecklist } from './FirstRunChecklist';
 import { HealingPlan } from './HealingPlan';
 import { heartbeatTicks } from './HeartbeatBar';
@@ -22,6 +22,9 @@ const windows = [
   { key: '30d', label: 'last 30 days', short: '30 d', ms: 30 * 86_400_000 },
 ] as const;
 
+/** Every check sends one: the monitors' rows, bars and charts follow them. */
+const beatEvents = ['guardian.beat'] as const;
+
 /**
  * Guardian, the home page: the first-run checklist while setup is open, the live monitors
  * first, then the score and live tiles, the trends on one time axis, the healing plan and
@@ -29,6 +32,7 @@ const windows = [
  */
 export default function GuardianPage() {
   const tick = useGuardianTick();
+  const beats = useEventTick(beatEvents, 3000);
   // a change made here refreshes right away (its events may be throttled)
   const [nonce, setNonce] = useState(0);
   const refresh = () => setNonce((n) => n + 1);
@@ -36,10 +40,10 @@ export default function GuardianPage() {
   const [adding, setAdding] = useState(false);
   const range = windows.find((w) => w.key === windowKey)!;
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const span = useMemo(() => ({ from: Date.now() - range.ms, to: Date.now(), label: range.label }), [tick, nonce, range]);
+  const span = useMemo(() => ({ from: Date.now() - range.ms, to: Date.now(), label: range.label }), [tick, nonce, beats, range]);
   const summary = useLoad(() => getApi().guardian.summary({}), [tick, nonce]);
   const plan = useLoad(() => getApi().guardian.healingPlan({}), [tick, nonce]);
-  const monitors = useLoad(() => getApi().guardian.monitors({}), [tick, nonce]);
+  const monitors = useLoad(() => getApi().guardian.monitors({}), [tick, nonce, beats]);
   const stats = useLoad(() => getApi().guardian.monitorStats({ from: span.from, to: span.to, points: 60, beats: heartbeatTicks }), [span]);
   // the types do not change while the app runs
   const monitorTypes = useLoad(() => getApi().guardian.monitorTypes({}), []);

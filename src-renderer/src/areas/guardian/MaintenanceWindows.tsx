@@ -58,7 +58,7 @@ export function MaintenanceWindows({ monitor, onSaved }: { monitor: Monitor; onS
           ))}
         </ul>
       )}
-      <div className="gmaint__add">
+      <div className="toolbar gmaint__add">
         <label htmlFor={`${id}-from`}>From</label>
         <input id={`${id}-from`} className="input" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
         <label htmlFor={`${id}-to`}>To</label>

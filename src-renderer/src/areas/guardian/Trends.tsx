@@ -47,7 +47,9 @@ function byTime(series: Array<{ key: string; points: Array<{ at: number; ms: num
  */
 export default function Trends({ span, monitors, stats, tick }: { span: { from: number; to: number; label: string }; monitors: Monitor[]; stats: ReadonlyMap<string, MonitorStats>; tick: number }) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const history = useLoad(() => getApi().guardian.scoreHistory({ since: span.from }), [tick, span.from]);
+  // scores are stored hourly: a window that moved by seconds reads nothing new
+  const since = Math.floor(span.from / 60_000) * 60_000;
+  const history = useLoad(() => getApi().guardian.scoreHistory({ since }), [tick, since]);
   const points = (history.data?.points ?? []).filter((p) => p.at <= span.to);
   const timed = monitors.map((m, i) => ({ m, color: seriesColors[i % seriesColors.length]!, data: stats.get(m.id)?.responseTimes ?? [] })).filter((s) => s.data.length > 0);
   const responseRows = byTime(timed.map((s) => ({ key: s.m.id, points: s.data })));
