@@ -32,3 +32,22 @@ export function monitorTarget(m: Monitor, info: MonitorTypeInfo | undefined): st
   if (value !== undefined && value !== null && value !== '') return String(value);
   return info?.label ?? m.type;
 }
+
+/** An HTTPS monitor warns this many days before its server's certificate expires. */
+export const certificateWarnDays = 14;
+
+/**
+ * The warning for a monitor's certificate, or undefined while it has more than
+ * certificateWarnDays left (or there is none): "certificate expires in 5 days", "… expired 2 days ago".
+ */
+export function certificateWarning(certificate: Monitor['certificate'], now: number): string | undefined {
+  if (!certificate) return undefined;
+  const days = (certificate.validTo - now) / 86_400_000;
+  if (days >= certificateWarnDays) return undefined;
+  if (days < 0) {
+    const ago = Math.ceil(-days);
+    return `certificate expired ${ago} day${ago === 1 ? '' : 's'} ago`;
+  }
+  const left = Math.floor(days);
+  return left === 0 ? 'certificate expires within a day' : `certificate expires in ${left} day${left === 1 ? '' : 's'}`;
+}

@@ -6,6 +6,7 @@ import { remoteStatusSchema } from './remote';
 import { approvalSchema } from './approvals';
 import { releaseNotesSchema, semverSchema } from './app';
 import { fieldHintSchema } from './workflows';
+import { areas, type AreaId } from '../areas';
 
 
 /**
@@ -64,6 +65,14 @@ export type MaintenanceWindow = z.infer<typeof maintenanceWindowSchema>;
 
 const name = z.string().trim().min(1, 'must not be empty').max(100, 'is longer than 100 characters');
 
+export const certificateSchema = z.object({
+  /** When the certificate stops being valid (its valid_to). */
+  validTo: epochMs,
+  issuer: z.string().nullable(),
+  subject: z.string().nullable(),
+});
+export type PeerCertificateInfo = z.infer<typeof certificateSchema>;
+
 /** Every monitor's own fields, whatever its type. */
 const commonFields = z.object({
   name: name.optional(),
@@ -117,6 +126,8 @@ export const monitorSchema = z
     lastMessage: z.string().nullable(),
     lastMs: z.number().nullable(),
     createdAt: epochMs,
+    /** HTTPS monitors: the server's certificate as the last check that reached it saw it; null for the others (shared/monitors.ts warns before it expires). */
+    certificate: certificateSchema.nullable(),
   })
   .catchall(z.unknown());
 export type Monitor = z.infer<typeof monitorSchema>;
@@ -147,6 +158,25 @@ export const beatSchema = z.object({
 });
 export type Beat = z.infer<typeof beatSchema>;
 
+const uptimeSchema = z.object({
+  up: z.number().int(),
+  down: z.number().int(),
+  /** UP checks out of UP and DOWN ones (PENDING and MAINTENANCE judge nothing); null before any. */
+  ratio: z.number().min(0).max(1).nullable(),
+});
+
+/** One monitor's uptime, its last beats and its response times over a window: the Guardian page's bar and chart. */
+export const monitorStatsSchema = z.object({
+  id: z.string(),
+  uptime24h: uptimeSchema,
+  uptime30d: uptimeSchema,
+  /** The newest beats, oldest first (the heartbeat bar). */
+  recent: z.array(beatSchema.omit({ monitorId: true, important: true })),
+  /** Average response time per slice of the window, oldest first; slices without a timed check are left out. */
+  responseTimes: z.array(z.object({ at: epochMs, ms: z.number() })),
+});
+export type MonitorStats = z.infer<typeof monitorStatsSchema>;
+
 export const deductionSchema = z.object({
   kind: deductionKindSchema,
   /** What costs the points, in words: `Monitor "api" is DOWN: HTTP 500`. */
@@ -157,15 +187,33 @@ export const deductionSchema = z.object({
 });
 export type Deduction = z.infer<typeof deductionSchema>;
 
+export const scoreVerdicts = ['healthy', 'needs_attention', 'unhealthy', 'not_enough_data'] as const;
+export type ScoreVerdict = (typeof scoreVerdicts)[number];
+const verdictFields = {
+  /** The score in words: 90 and up healthy, 70–89 needs attention, below unhealthy; not_enough_data while no monitor watches anything (the number then proves nothing). */
+  verdict: z.enum(scoreVerdicts),
+  /** Why there is not enough to assess (verdict not_enough_data). */
+  verdictReason: z.string().optional(),
+};
+
 export const scoreSchema = z.object({
   at: epochMs,
   score: z.number().int().min(0).max(100),
+  ...verdictFields,
   /** Adds up to 100 − score. */
   breakdown: z.array(deductionSchema),
   /** Rules that could not be judged (no data source yet), never scored with made-up numbers. */
   notAssessed: z.array(z.object({ kind: deductionKindSchema, reason: z.string() })),
 });
 export type HealthScore = z.infer<typeof scoreSchema>;
+
+const healingLinkSchema = z.object({
+  area: z.enum(areas.map((a) => a.id) as [AreaId, ...AreaId[]]),
+  label: z.string(),
+  /** The view's filters, e.g. `{ endpoint: '/api/checkout', levels: 'error,fatal' }` or `{ tab: 'anomalies', kind: 'repeated_message' }`. */
+  params: z.record(z.string(), z.string()).optional(),
+});
+export type HealingLink = z.infer<typeof healingLinkSchema>;
 
 export const healingStepSchema = z.object({
   /** Stable while the finding lasts (`<action>:<target>`): what guardian.requestHealing takes. */
@@ -183,6 +231,8 @@ export const healingStepSchema = z.object({
   refusal: z.string().optional(),
   /** The approval this step waits for, once requested (guardian.requestHealing). */
   pendingApprovalId: z.string().optional(),
+  /** Where in the app the founder does this step by hand (a Telemetry view, the Approvals inbox), with the view's filters. */
+  link: healingLinkSchema.optional(),
 });
 export type HealingStep = z.infer<typeof healingStepSchema>;
 
@@ -206,6 +256,7 @@ const monitorCounts = z.object({
 export const summarySchema = z.object({
   at: epochMs,
   score: z.number().int(),
+  ...verdictFields,
   trend: z.object({ previous: z.number().int().nullable(), previousAt: epochMs.nullable(), delta: z.number().int().nullable(), direction: z.enum(['up', 'down', 'flat', 'new']) }),
   breakdown: z.array(deductionSchema),
   notAssessed: scoreSchema.shape.notAssessed,
@@ -215,6 +266,10 @@ export const summarySchema = z.object({
   pendingApprovals: z.object({ count: z.number().int(), oldestAt: epochMs.nullable() }),
   failedRuns24h: z.number().int(),
   sync: remoteStatusSchema,
+  /** The founder's requests since `since` (the last hour; the app's own API calls left out): the error rate is serverErrors per request. */
+  traffic: z.object({ since: epochMs, requests: z.number().int(), serverErrors: z.number().int(), p95Ms: z.number().nullable() }),
+  /** The app's own error and warning log lines since `since` (the last hour): shown apart, never scored. */
+  appLog: z.object({ since: epochMs, errors: z.number().int(), warnings: z.number().int() }),
 });
 export type ExecutiveSummary = z.infer<typeof summarySchema>;
 
@@ -269,6 +324,20 @@ export const guardianProcedures = {
     input: z.object({ id, since: epochMs.optional(), limit: howMany(5000, 100) }).strict(),
     output: listOf('beats', beatSchema),
   }),
+  'guardian.monitorStats': procedure({
+    summary: 'Every monitor\u2019s uptime over 24 h and 30 days, its newest beats and its average response times over a window (default the last 24 h).',
+    input: z
+      .object({
+        from: epochMs.optional(),
+        to: epochMs.optional(),
+        /** Slices of the window the response times are averaged over. */
+        points: howMany(500, 60),
+        /** Newest beats per monitor. */
+        beats: howMany(200, 50),
+      })
+      .strict(),
+    output: z.object({ from: epochMs, to: epochMs, monitors: z.array(monitorStatsSchema) }),
+  }),
   'guardian.ping': procedure({
     summary: 'Record a ping for a push monitor by its token (what GET|POST /heartbeat/<token> does).',
     input: z.object({ token: nonEmpty(200) }).strict(),
@@ -322,6 +391,10 @@ export const guardianEvents = {
   'guardian.alert': event({
     summary: 'A notification: a monitor went DOWN, came back UP, or is still DOWN after the resend interval.',
     payload: z.object({ monitorId: z.string(), name: z.string(), kind: z.enum(['down', 'up', 'resend']), message: z.string(), at: epochMs }),
+  }),
+  'guardian.beat': event({
+    summary: 'A monitor was checked: its new beat (every check, for the heartbeat bar; a state change also sends guardian.monitorChanged).',
+    payload: beatSchema.omit({ important: true }),
   }),
   'guardian.scoreStored': event({ summary: 'The hourly health score was stored.', payload: z.object({ at: epochMs, score: z.number().int() }) }),
 };

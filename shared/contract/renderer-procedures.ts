@@ -4,7 +4,9 @@ import type { ApiOf, ProcedureName } from './index';
  * The procedures the app's own page (src-renderer) calls, and so all the desktop window can
  * reach: the preload puts only these on `window.levqor` and the main process refuses any
  * other name over IPC. A page running hostile script therefore still cannot ingest or
- * validate a file by path, edit monitors, prune telemetry or point remote storage elsewhere.
+ * validate a file by path, prune telemetry or point remote storage elsewhere. Monitors are on
+ * it: they are the founder's own configuration (an address to check, a schedule), not a file
+ * path or a secret, and the Guardian page adds, edits, pauses and removes them.
  * tests/unit/renderer-procedures.test.ts fails when this and what src-renderer/src calls differ.
  */
 export const rendererProcedureNames = [
@@ -60,6 +62,10 @@ export const rendererProcedureNames = [
   'products.sendUploads',
   'guardian.monitors',
   'guardian.monitorTypes',
+  'guardian.addMonitor',
+  'guardian.updateMonitor',
+  'guardian.removeMonitor',
+  'guardian.monitorStats',
   'guardian.check',
   'guardian.scoreHistory',
   'guardian.healingPlan',

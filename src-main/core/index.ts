@@ -46,6 +46,8 @@ export interface CoreConfig {
   random?: () => number;
   /** The system's notifications (the desktop app passes Electron's); without it the os channel publishes notify.notice. */
   osNotifier?: OsNotifier;
+  /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
+  monitorTrustedCertificates?: readonly string[];
 }
 
 export interface Core {
@@ -153,6 +155,7 @@ export function createCore(config: CoreConfig): Core {
       telemetry,
       backgroundRunning: () => background.running,
       workflows: { runs: engine.runs, approvals, schedulerRunning: () => engine.scheduler.isRunning },
+      ...(config.monitorTrustedCertificates ? { trustedCertificates: config.monitorTrustedCertificates } : {}),
     });
     for (const task of guardian.backgroundTasks()) background.register(task);
 

@@ -96,9 +96,16 @@ describe('levqor:call', () => {
     const { core, call } = setup();
     const onList = new Set<string>(rendererProcedureNames);
     const offList = procedureNames.filter((name) => !onList.has(name));
-    expect(offList).toEqual(expect.arrayContaining(['telemetry.ingest', 'products.validate', 'guardian.addMonitor', 'telemetry.prune']));
+    expect(offList).toEqual(expect.arrayContaining(['telemetry.ingest', 'products.validate', 'telemetry.prune']));
+    // monitors are the founder's own configuration, edited from the Guardian page
+    expect([...onList]).toEqual(expect.arrayContaining(['guardian.addMonitor', 'guardian.updateMonitor', 'guardian.removeMonitor', 'guardian.monitorStats']));
     for (const name of offList) expect(await call(name, {}), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call('guardian.monitors', {})).toMatchObject({ ok: true });
+    const added = await call('guardian.addMonitor', { type: 'internal', check: 'disk', minFreeMb: 0, name: 'data disk' });
+    expect(added).toMatchObject({ ok: true, value: { name: 'data disk', type: 'internal' } });
+    const id = (added as { value: { id: string } }).value.id;
+    expect(await call('guardian.updateMonitor', { id, paused: true })).toMatchObject({ ok: true, value: { paused: true } });
+    expect(await call('guardian.removeMonitor', { id })).toMatchObject({ ok: true, value: { removed: true } });
     expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
     core.close();
   });

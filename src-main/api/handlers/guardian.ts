@@ -17,6 +17,7 @@ export const guardianHandlers = (core: Core) =>
       return { monitors: await core.guardian.checkAll() };
     },
     'guardian.beats': ({ id, since, limit }) => ({ beats: core.guardian.beats(id, { since, limit }) }),
+    'guardian.monitorStats': (q) => core.guardian.monitorStats(q),
     'guardian.ping': ({ token }) => core.guardian.ping(token),
     'guardian.score': () => core.guardian.score(),
     'guardian.scoreHistory': (q) => ({ points: core.guardian.scoreHistory(q) }),

@@ -1,7 +1,9 @@
 import { LevqorError, type ProcedureInput } from '../../../shared/contract';
 import type { Approval } from '../../../shared/contract/approvals';
 import type { ExecutiveSummary, HealingPlan, HealthScore, Monitor, MonitorTypeInfo, UpgradePlan } from '../../../shared/contract/guardian';
-import { monitorFlag, monitorTarget, requiredSettings, settingKind } from '../../../shared/monitors';
+import { anomalyKindLabel, anomalyTitle } from '../../../shared/anomalies';
+import { verdictLabel } from '../../../shared/health';
+import { certificateWarning, monitorFlag, monitorTarget, requiredSettings, settingKind } from '../../../shared/monitors';
 import { describeMonitorTypes } from '../../core/guardian/monitors/registry';
 import { command, CliUsageError, noExtraPositionals, readPositionals, type CliContext, type Command, type OptionSpec, type ParsedArgs } from '../command';
 import { formatRows } from '../format';
@@ -101,7 +103,8 @@ function showMonitors(monitors: Monitor[], now: number): string {
   return monitors
     .map((m) => {
       const target = monitorTarget(m, monitorTypes.find((t) => t.type === m.type));
-      return `${m.state.padEnd(11)} ${m.id}  ${m.type.padEnd(8)} ${m.name}  [${target}] every ${m.intervalSeconds}s, checked ${ago(m.lastCheckAt, now)}${m.lastMessage ? `: ${m.lastMessage}` : ''}${m.paused ? ' (paused)' : ''}`;
+      const certificate = certificateWarning(m.certificate, now);
+      return `${m.state.padEnd(11)} ${m.id}  ${m.type.padEnd(8)} ${m.name}  [${target}] every ${m.intervalSeconds}s, checked ${ago(m.lastCheckAt, now)}${m.lastMessage ? `: ${m.lastMessage}` : ''}${m.paused ? ' (paused)' : ''}${certificate ? ` (${certificate})` : ''}`;
     })
     .join('\n');
 }
@@ -115,13 +118,14 @@ function showPlan(plan: HealingPlan): string {
     if (s.pendingApprovalId) lines.push(`    waiting for approval ${s.pendingApprovalId} (levqor approvals approve ${s.pendingApprovalId})`);
     else if (s.applicable) lines.push(`    apply: levqor guardian request-healing ${s.id}`);
     else if (s.refusal) lines.push(`    not applied here: ${s.refusal}`);
+    if (s.link) lines.push(`    where: ${s.link.label}${s.link.params ? ` (${Object.entries(s.link.params).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
   }
   return lines.join('\n');
 }
 
 function showSummary(s: ExecutiveSummary): string {
   const trend = s.trend.delta === null ? 'no earlier score stored' : `${s.trend.delta >= 0 ? '+' : ''}${s.trend.delta} since ${new Date(s.trend.previousAt!).toISOString()}`;
-  const lines = [`Health score: ${s.score}/100 (${trend})`, ''];
+  const lines = [`${scoreLine(s)} (${trend})`, ''];
   lines.push('Breakdown:');
   if (s.breakdown.length === 0) lines.push('  no deductions');
   for (const b of s.breakdown) lines.push(`  -${String(b.points).padStart(2)}  ${b.cause}`);
@@ -132,8 +136,10 @@ function showSummary(s: ExecutiveSummary): string {
     ['Approvals pending', `${s.pendingApprovals.count}${s.pendingApprovals.oldestAt ? ` (oldest ${new Date(s.pendingApprovals.oldestAt).toISOString()})` : ''}`],
     ['Failed runs (24h)', String(s.failedRuns24h)],
     ['Sync', s.sync.configured ? `${s.sync.state}${s.sync.lastSyncAt ? `, last ${new Date(s.sync.lastSyncAt).toISOString()}` : ', never synced'}, ${s.sync.lag.pushPending} rows waiting` : 'no remote configured'],
+    ['Requests (1h)', `${s.traffic.requests} (${s.traffic.serverErrors} answered 5xx${s.traffic.p95Ms !== null ? `, p95 ${s.traffic.p95Ms} ms` : ''})`],
+    ['Levqor X own log (1h)', `${s.appLog.errors} errors, ${s.appLog.warnings} warnings (not scored: levqor telemetry query --source app)`],
   ]));
-  if (s.anomalies.length > 0) lines.push('', 'Anomalies:', ...s.anomalies.slice(0, 10).map((a) => `  ${a.severity.padEnd(7)} ${a.summary}`));
+  if (s.anomalies.length > 0) lines.push('', 'Anomalies:', ...s.anomalies.slice(0, 10).map((a) => `  ${a.severity.padEnd(7)} ${anomalyKindLabel[a.kind]}: ${anomalyTitle(a)} \u2014 ${a.summary}`));
   return lines.join('\n');
 }
 
@@ -145,8 +151,12 @@ function showMonitorsNow({ monitors }: { monitors: Monitor[] }, { ctx }: { ctx: 
   return showMonitors(monitors, ctx.core().clock.now());
 }
 
+function scoreLine(s: Pick<HealthScore, 'score' | 'verdict' | 'verdictReason'>): string {
+  return s.verdict === 'not_enough_data' ? `Health score: ${verdictLabel[s.verdict].toLowerCase()} (${s.verdictReason ?? 'nothing is watched'})` : `Health score: ${s.score}/100, ${verdictLabel[s.verdict].toLowerCase()}`;
+}
+
 function showScore(s: HealthScore): string {
-  return [`Health score: ${s.score}/100`, ...s.breakdown.map((b) => `  -${String(b.points).padStart(2)}  ${b.cause}`), ...s.notAssessed.map((n) => `   n/a ${n.kind}: ${n.reason}`)].join('\n');
+  return [scoreLine(s), ...s.breakdown.map((b) => `  -${String(b.points).padStart(2)}  ${b.cause}`), ...s.notAssessed.map((n) => `   n/a ${n.kind}: ${n.reason}`)].join('\n');
 }
 
 function showHealingRequest(a: Approval): string {

@@ -82,14 +82,17 @@ export function newDefinition(input: MonitorInput): MonitorDefinition & { type: 
   return { common, settings, type };
 }
 
-/** Applies edits to a stored definition (the type never changes). */
+/** Applies edits to a stored definition (the type never changes); a setting given as null is cleared. */
 export function applyChanges(current: MonitorDefinition, input: MonitorInput): MonitorDefinition {
   if (input.type !== undefined && input.type !== current.common.type) throw badInput('type', 'cannot change; remove the monitor and add a new one');
   const changes = settingsInput(input);
   const common = applyCommon(current.common, input);
   if (Object.keys(changes).length === 0) return { common, settings: current.settings };
   const type = requireMonitorType(current.common.type);
-  return { common, settings: parseSettings(type, { ...current.settings, ...changes }) };
+  const merged: Settings = { ...current.settings, ...changes };
+  // only this type's own settings clear; another's stays for parseSettings to refuse by name
+  for (const [key, value] of Object.entries(changes)) if (value === null && key in type.settings.shape) delete merged[key];
+  return { common, settings: parseSettings(type, merged) };
 }
 
 function applyCommon(current: CommonFields, input: MonitorInput): CommonFields {

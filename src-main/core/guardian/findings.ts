@@ -2,6 +2,7 @@ import type { HealthScore, Monitor } from '../../../shared/contract/guardian';
 import type { Anomaly } from '../../../shared/contract/telemetry';
 import type { Approval } from '../../../shared/contract/approvals';
 import type { RunSummary } from '../../../shared/contract/workflows';
+import { anomalyKindLabel, anomalyTitle } from '../../../shared/anomalies';
 import type { Finding } from './score';
 
 export const hourMs = 3_600_000;
@@ -37,7 +38,7 @@ export function collectFindings(src: FindingSources, now: number): { findings: F
     const evidence = `${a.summary} (${a.severity}, last seen ${new Date(a.lastSeenAt).toISOString()})`;
     if (a.kind === 'error_burn_rate') findings.push({ kind: 'error_burn', subject: a.subject, cause: `Error budget burning on ${a.subject}`, evidence, weight: a.severity === 'page' ? 20 : a.severity === 'ticket' ? 10 : 5, anomaly: a });
     else if (a.kind === 'slow_endpoint') findings.push({ kind: 'slow_endpoint', subject: a.subject, cause: `Slow endpoint ${a.subject}`, evidence, weight: 5, anomaly: a });
-    else findings.push({ kind: 'anomaly', subject: a.subject, cause: `Anomaly: ${a.summary}`, evidence, weight: 3, anomaly: a });
+    else findings.push({ kind: 'anomaly', subject: a.subject, cause: `${anomalyKindLabel[a.kind]}: ${anomalyTitle(a)}`, evidence, weight: 3, anomaly: a });
   }
   if (src.workflows) findings.push(...workflowFindings(src.workflows, now));
   else notAssessed.push({ kind: 'failed_runs', reason: 'the workflow engine is not available' }, { kind: 'approval_waiting', reason: 'the workflow engine is not available' });

@@ -1,5 +1,6 @@
 import type { Approval } from '../../../shared/contract/approvals';
-import type { Beat, ExecutiveSummary, HealingPlan, HealthScore, Monitor, MonitorTypeInfo, UpgradePlan } from '../../../shared/contract/guardian';
+import type { Beat, ExecutiveSummary, HealingPlan, HealthScore, Monitor, MonitorStats, MonitorTypeInfo, UpgradePlan } from '../../../shared/contract/guardian';
+import { badInput } from '../errors';
 import type { LaunchStage } from '../../../shared/stage';
 import type { BackgroundTask } from '../background';
 import type { Clock } from '../clock';
@@ -35,6 +36,8 @@ export interface GuardianDeps {
   workflows?: WorkflowSources;
   /** Days of heartbeat history kept (default 30). */
   historyDays?: number;
+  /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's (MonitorServices.trustedCertificates). */
+  trustedCertificates?: readonly string[];
 }
 
 /**
@@ -60,6 +63,7 @@ export class GuardianService {
         remote,
         backgroundRunning: d.backgroundRunning,
         ...(d.workflows ? { schedulerRunning: d.workflows.schedulerRunning } : {}),
+        ...(d.trustedCertificates ? { trustedCertificates: d.trustedCertificates } : {}),
         sync: () => {
           const lag = telemetry.lag();
           return { remoteConfigured: remote.configured, lastSyncAt: lag.lastSyncAt, pushPending: lag.pushPending };
@@ -89,6 +93,13 @@ export class GuardianService {
   update = (id: string, input: MonitorInput): Monitor => this.monitors.update(id, input);
   remove = (id: string): boolean => this.monitors.remove(id);
   beats = (id: string, q: { since?: number | undefined; limit: number }): Beat[] => this.monitors.beats(id, q);
+  /** Every monitor's uptime (24 h, 30 days), newest beats and response times over [from, to) (default the last 24 h). */
+  monitorStats(q: { from?: number | undefined; to?: number | undefined; points: number; beats: number }): { from: number; to: number; monitors: MonitorStats[] } {
+    const to = q.to ?? this.d.clock.now();
+    const from = q.from ?? to - dayMs;
+    if (!(to > from)) throw badInput('to', 'must be after from');
+    return { from, to, monitors: this.monitors.stats({ from, to, points: q.points, beats: q.beats }) };
+  }
   ping = (token: string): Promise<Monitor> => this.monitors.ping(token);
   checkOne = (id: string): Promise<Monitor> => this.monitors.checkOne(id);
 

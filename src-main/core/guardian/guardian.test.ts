@@ -129,6 +129,11 @@ describe('states, retries and notifications', () => {
     const beats = core.guardian.beats(m.id, { limit: 100 });
     expect(beats).toHaveLength(11);
     expect(beats.filter((b) => b.important).map((b) => b.state)).toEqual(['UP', 'DOWN', 'PENDING', 'UP']);
+    // every check is announced as a beat (the heartbeat bars follow it), in the order stored
+    const announced = events.filter((e) => e.name === 'guardian.beat').map((e) => e.payload);
+    expect(announced).toHaveLength(11);
+    expect(announced.map((b) => `${b.at}:${b.state}`)).toEqual(beats.map((b) => `${b.at}:${b.state}`).reverse());
+    expect(announced[1]).toEqual({ monitorId: m.id, at: expect.any(Number), state: 'PENDING', message: 'retry 1 of 2: HTTP 500 (expected 2xx)', ms: expect.any(Number) });
   });
 
   it('a maintenance window shows MAINTENANCE and sends nothing; checks resume after it', async () => {
@@ -283,7 +288,8 @@ describe('health score, healing plan, summary', () => {
     expect(score.breakdown).toContainEqual(expect.objectContaining({ kind: 'error_burn', points: 20 }));
     expect(score.breakdown).toContainEqual(expect.objectContaining({ kind: 'failed_runs', cause: 'Workflow "Flaky import" failed 3 times in 24 h', points: 9 }));
     expect(score.breakdown).toContainEqual(expect.objectContaining({ kind: 'sync_lag', cause: 'Telemetry has never synced with the remote', points: 10 }));
-    expect(score.breakdown.find((d) => d.kind === 'anomaly')!.cause).toContain('volume 5x');
+    // an anomaly is named by its kind in words and what it is about; its summary is the evidence
+    expect(score.breakdown.find((d) => d.kind === 'anomaly')).toMatchObject({ cause: 'Traffic spike: all traffic', evidence: expect.stringContaining('volume 5x') });
     expect(score.notAssessed).toContainEqual({ kind: 'stale_backup', reason: 'no backup service exists yet' });
     // 15+15 + 20 + 5 + 3 + 9 + 10 + 5 = 82
     expect(score.score).toBe(18);
@@ -332,13 +338,45 @@ describe('health score, healing plan, summary', () => {
     expect(new Set(deductionKinds).size).toBe(8);
   });
 
+  it('the summary counts the founder\u2019s requests and the app\u2019s own error lines apart, and scores neither line count', () => {
+    const { core, clock } = setup();
+    const now = clock.now();
+    const rows: unknown[] = [];
+    for (let i = 0; i < 40; i++) rows.push({ ts: now - 30 * 60_000 + i * 1000, level: i < 2 ? 'error' : 'info', source: 'site', message: 'GET /shop', endpoint: '/shop', method: 'GET', status: i < 2 ? 503 : 200, duration_ms: 20 });
+    for (let i = 0; i < 25; i++) rows.push({ ts: now - 20 * 60_000 + i * 1000, level: i < 5 ? 'error' : 'warn', source: 'app', message: 'remote postgres: retrying' });
+    core.telemetry.ingestValues(rows);
+    const summary = core.guardian.summary();
+    expect(summary.traffic).toEqual({ since: now - hour, requests: 40, serverErrors: 2, p95Ms: expect.any(Number) });
+    expect(summary.appLog).toEqual({ since: now - hour, errors: 5, warnings: 20 });
+    expect(summary.breakdown).toEqual([]);
+  });
+
+  it('says there is not enough to assess while no monitor watches anything, and stores no score then', async () => {
+    const { core, clock } = setup();
+    expect(core.guardian.score()).toMatchObject({ score: 100, verdict: 'not_enough_data', verdictReason: expect.stringContaining('no monitor') });
+    expect(core.guardian.summary()).toMatchObject({ score: 100, verdict: 'not_enough_data' });
+    expect(core.guardian.storeScore().verdict).toBe('not_enough_data');
+    expect(core.guardian.scoreHistory({ limit: 10 })).toEqual([]);
+    const disk = core.guardian.add({ type: 'internal', check: 'disk', minFreeMb: 0 });
+    core.guardian.update(disk.id, { paused: true });
+    expect(core.guardian.score()).toMatchObject({ verdict: 'not_enough_data', verdictReason: expect.stringContaining('paused') });
+    core.guardian.update(disk.id, { paused: false });
+    await core.guardian.checkOne(disk.id);
+    expect(core.guardian.score()).toMatchObject({ score: 100, verdict: 'healthy' });
+    expect(core.guardian.score().verdictReason).toBeUndefined();
+    clock.advance(hour);
+    expect(core.guardian.storeScore().verdict).toBe('healthy');
+    expect(core.guardian.scoreHistory({ limit: 10 }).map((p) => p.score)).toEqual([100]);
+  });
+
   it('stored hourly as history, with the trend in the summary', async () => {
     const { core, clock } = setup();
+    await core.guardian.checkOne(core.guardian.add({ type: 'internal', check: 'disk', minFreeMb: 0 }).id);
     expect(core.guardian.storeScore().score).toBe(100);
     clock.advance(hour);
     const t = await target('down');
     await core.guardian.checkOne(core.guardian.add({ type: 'http', url: t.url }).id);
-    expect(core.guardian.storeScore().score).toBe(85);
+    expect(core.guardian.storeScore()).toMatchObject({ score: 85, verdict: 'needs_attention' });
     clock.advance(hour);
     expect(core.guardian.scoreHistory({ limit: 10 }).map((p) => p.score)).toEqual([100, 85]);
     expect(core.guardian.scoreHistory({ limit: 1 }).map((p) => p.score)).toEqual([85]);

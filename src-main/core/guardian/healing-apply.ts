@@ -31,8 +31,8 @@ export interface HealingPreview {
 const byHand: Partial<Record<HealingStep['action'], string>> = {
   run_backup_now: 'Levqor X has no backup service yet, so nothing here can run a backup; make one by hand',
   check_heartbeat_sender: 'the cron job that pings this monitor runs outside Levqor X: fix it where it runs; the monitor turns UP at its next ping',
-  investigate_endpoint: 'this is an investigation for you (open Telemetry); there is nothing to apply',
-  review_anomaly: 'this is a review for you (open Telemetry); there is nothing to apply',
+  investigate_endpoint: 'this is an investigation for you in Telemetry; there is nothing to apply',
+  review_anomaly: 'this is a review for you in Telemetry; there is nothing to apply',
   decide_approval: 'decide it in the Approvals inbox: an approval is not approved through another approval',
 };
 

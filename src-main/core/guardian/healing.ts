@@ -1,4 +1,6 @@
+import { anomalyKindLabel, anomalyTitle } from '../../../shared/anomalies';
 import type { ApprovalSubjectKind } from '../../../shared/contract/approvals';
+import type { HealingLink } from '../../../shared/contract/guardian';
 import type { Step } from './healing-step';
 import { monitorType, storedSettings } from './monitors/registry';
 import type { Finding } from './score';
@@ -9,6 +11,16 @@ const waitingEffect = {
   'guardian.healing': 'The healing action is applied (approved) or dropped (rejected) instead of expiring.',
   'app.update': 'The update is downloaded and installed (approved) or left alone (rejected) instead of expiring.',
 } as const satisfies Record<ApprovalSubjectKind, string>;
+
+function telemetryLink(label: string, params: Record<string, string>): HealingLink {
+  return { area: 'telemetry', label, params };
+}
+
+/** An anomaly's endpoint subject (`POST /api/checkout`) as the explorer's filter: the path alone. */
+function endpointOf(subject: string): Record<string, string> {
+  const path = /^[A-Z]+ (\/.*)$/.exec(subject)?.[1] ?? subject;
+  return { endpoint: path };
+}
 
 /**
  * The dry-run healing plan: one suggested action (or two) per finding, with its class
@@ -28,11 +40,11 @@ export function planFor(f: Finding): Step[] {
       return steps;
     }
     case 'error_burn':
-      return [{ ...base, action: 'investigate_endpoint', title: `Look into the errors on ${f.subject}`, class: 'A', expectedEffect: 'Fixing the failing path stops the error-budget burn; the anomaly closes after 30 minutes without it.', proposal: { procedure: 'telemetry.groups', input: { levels: ['error', 'fatal'] } } }];
+      return [{ ...base, action: 'investigate_endpoint', title: `Look into the errors on ${f.subject}`, class: 'A', expectedEffect: 'Fixing the failing path stops the error-budget burn; the anomaly closes after 30 minutes without it.', proposal: { procedure: 'telemetry.groups', input: { levels: ['error', 'fatal'] } }, link: telemetryLink('Open its errors in Telemetry', { ...endpointOf(f.subject), levels: 'error,fatal' }) }];
     case 'slow_endpoint':
-      return [{ ...base, action: 'investigate_endpoint', title: `Find why ${f.subject} is slow`, class: 'A', expectedEffect: 'A faster p95 removes the slow-endpoint deduction at the next detection.', proposal: { procedure: 'telemetry.series', input: { metric: 'p95', endpoint: f.subject } } }];
+      return [{ ...base, action: 'investigate_endpoint', title: `Find why ${f.subject} is slow`, class: 'A', expectedEffect: 'A faster p95 removes the slow-endpoint deduction at the next detection.', proposal: { procedure: 'telemetry.series', input: { metric: 'p95', endpoint: f.subject } }, link: telemetryLink('Open its requests in Telemetry', endpointOf(f.subject)) }];
     case 'anomaly':
-      return [{ ...base, action: 'review_anomaly', title: `Review the anomaly: ${f.anomaly?.summary ?? f.subject}`, class: 'A', expectedEffect: 'Understanding the cause; the anomaly closes once it stops recurring.', proposal: { procedure: 'telemetry.anomalies', input: f.anomaly ? { kind: f.anomaly.kind } : {} } }];
+      return [{ ...base, action: 'review_anomaly', title: `Review the ${f.anomaly ? `${anomalyKindLabel[f.anomaly.kind].toLowerCase()} ${anomalyTitle(f.anomaly)}` : `anomaly ${f.subject}`}`, class: 'A', expectedEffect: 'Understanding the cause; the anomaly closes once it stops recurring.', proposal: { procedure: 'telemetry.anomalies', input: f.anomaly ? { kind: f.anomaly.kind } : {} }, link: telemetryLink('Open it in Telemetry', { tab: 'anomalies', ...(f.anomaly ? { kind: f.anomaly.kind } : {}) }) }];
     case 'failed_runs': {
       const w = f.workflow;
       const steps: Step[] = [];
@@ -53,6 +65,6 @@ export function planFor(f: Finding): Step[] {
       return steps;
     }
     case 'approval_waiting':
-      return [{ ...base, action: 'decide_approval', title: `Decide approval ${f.approval?.id ?? f.subject}`, class: f.approval?.class ?? 'C', expectedEffect: waitingEffect[f.approval?.kind ?? 'step'], proposal: f.approval ? { procedure: 'approvals.approve', input: { id: f.approval.id } } : null }];
+      return [{ ...base, link: { area: 'approvals', label: 'Open the Approvals inbox' }, action: 'decide_approval', title: `Decide approval ${f.approval?.id ?? f.subject}`, class: f.approval?.class ?? 'C', expectedEffect: waitingEffect[f.approval?.kind ?? 'step'], proposal: f.approval ? { procedure: 'approvals.approve', input: { id: f.approval.id } } : null }];
   }
 }

@@ -60,6 +60,7 @@ export function judgeCheck(
       important: state !== previous || before.lastCheckAt === null,
       lastChangeAt: state !== previous ? now : before.lastChangeAt,
       lastAlertAt: alert ? now : before.lastAlertAt,
+      ...(outcome.certificate !== undefined ? { certificate: outcome.certificate } : {}),
     },
     alert,
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Beat, Monitor } from '../../../shared/contract/guardian';
+import type { Beat, Monitor, MonitorStats, PeerCertificateInfo } from '../../../shared/contract/guardian';
 import type { BackgroundTask } from '../background';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
@@ -7,8 +7,9 @@ import type { EventBus } from '../event-bus';
 import { uuidv7 } from '../ids';
 import type { Logger } from '../logger';
 import { applyChanges, inMaintenance, newDefinition, readDefinition, storedJson, type MonitorDefinition, type MonitorInput } from './definition';
+import { dayMs } from './findings';
 import { judgeCheck } from './judge-check';
-import type { MonitorRow, MonitorStore } from './monitor-store';
+import type { MonitorRow, MonitorStore, UpDown } from './monitor-store';
 import type { CheckOutcome, MonitorServices } from './monitors/define-monitor';
 import { monitorType } from './monitors/registry';
 
@@ -37,7 +38,12 @@ function toMonitor(r: MonitorRow): Monitor {
     lastMessage: r.last_message,
     lastMs: r.last_ms,
     createdAt: r.created_at,
+    certificate: r.certificate ? (JSON.parse(r.certificate) as PeerCertificateInfo) : null,
   } as Monitor;
+}
+
+function uptime(c: UpDown): MonitorStats['uptime24h'] {
+  return { ...c, ratio: c.up + c.down === 0 ? null : c.up / (c.up + c.down) };
 }
 
 /**
@@ -89,6 +95,28 @@ export class MonitorService {
   beats(id: string, q: { since?: number | undefined; limit: number }): Beat[] {
     this.row(id);
     return this.d.store.beats(id, q);
+  }
+
+  /**
+   * Per monitor: uptime over the last 24 h and 30 days (UP checks out of UP and DOWN ones),
+   * its newest `beats` beats, and its average response time over `points` slices of [from, to).
+   */
+  stats(q: { from: number; to: number; points: number; beats: number }): MonitorStats[] {
+    const now = this.d.clock.now();
+    const slice = Math.max(1, Math.ceil((q.to - q.from) / q.points));
+    return this.d.store.list().map((m) => {
+      const counts = this.d.store.upDown(m.id, now - dayMs, now - 30 * dayMs);
+      return {
+        id: m.id,
+        uptime24h: uptime(counts.day),
+        uptime30d: uptime(counts.month),
+        recent: this.d.store
+          .beats(m.id, { limit: q.beats })
+          .reverse()
+          .map((b) => ({ at: b.at, state: b.state, message: b.message, ms: b.ms })),
+        responseTimes: this.d.store.responseTimes(m.id, q.from, q.to, slice),
+      };
+    });
   }
 
   /** A push monitor's ping (GET|POST /heartbeat/<token>): recorded, then judged at once. */
@@ -172,6 +200,7 @@ export class MonitorService {
     const { record, alert } = judgeCheck(outcome, window, before, def.common, now);
     this.d.store.recordCheck(id, record);
     const monitor = this.get(id);
+    this.d.events.emit('guardian.beat', { monitorId: id, at: record.at, state: record.state, message: record.message, ms: record.ms });
     if (record.important) this.d.events.emit('guardian.monitorChanged', { monitor, id, previous: fresh.last_check_at === null ? null : fresh.state, reason: 'check' });
     if (alert) {
       const text = alert === 'up' ? `"${monitor.name}" is UP again: ${record.message}` : `"${monitor.name}" is DOWN${alert === 'resend' ? ' (still)' : ''}: ${record.message}`;

@@ -1,4 +1,4 @@
-import type { Beat, MonitorState } from '../../../shared/contract/guardian';
+import type { Beat, MonitorState, PeerCertificateInfo } from '../../../shared/contract/guardian';
 import type { Db } from '../db/open';
 
 export interface MonitorRow {
@@ -16,6 +16,14 @@ export interface MonitorRow {
   last_message: string | null;
   last_ms: number | null;
   created_at: number;
+  /** JSON PeerCertificateInfo: an HTTPS monitor's certificate at its last check that reached the server. */
+  certificate: string | null;
+}
+
+/** UP and DOWN checks counted over a span. */
+export interface UpDown {
+  up: number;
+  down: number;
 }
 
 /** What one check leaves behind: the beat and the monitor's new state. */
@@ -28,6 +36,8 @@ export interface CheckRecord {
   important: boolean;
   lastChangeAt: number | null;
   lastAlertAt: number | null;
+  /** The server's certificate this check saw; null: the target has none (plain HTTP); undefined: not reached, the last one stays. */
+  certificate?: PeerCertificateInfo | null;
 }
 
 /** Every SQL statement on guardian_monitors and guardian_beats. */
@@ -72,7 +82,28 @@ export class MonitorStore {
       this.db
         .prepare('UPDATE guardian_monitors SET state = ?, failures = ?, last_check_at = ?, last_change_at = ?, last_alert_at = ?, last_message = ?, last_ms = ? WHERE id = ?')
         .run(c.state, c.failures, c.at, c.lastChangeAt, c.lastAlertAt, c.message, c.ms, id);
+      if (c.certificate !== undefined) this.db.prepare('UPDATE guardian_monitors SET certificate = ? WHERE id = ?').run(c.certificate === null ? null : JSON.stringify(c.certificate), id);
     })();
+  }
+
+  /** UP and DOWN beats since `dayFrom` and since `monthFrom` (the earlier), in one read. */
+  upDown(id: string, dayFrom: number, monthFrom: number): { day: UpDown; month: UpDown } {
+    const r = this.db
+      .prepare(
+        `SELECT coalesce(sum(state = 'UP' AND at >= ?), 0) AS dayUp, coalesce(sum(state = 'DOWN' AND at >= ?), 0) AS dayDown,
+           coalesce(sum(state = 'UP'), 0) AS up, coalesce(sum(state = 'DOWN'), 0) AS down
+         FROM guardian_beats WHERE monitor_id = ? AND at >= ?`,
+      )
+      .get(dayFrom, dayFrom, id, monthFrom) as { dayUp: number; dayDown: number; up: number; down: number };
+    return { day: { up: r.dayUp, down: r.dayDown }, month: { up: r.up, down: r.down } };
+  }
+
+  /** The average response time per `slice` ms of [from, to), oldest first; slices without a timed beat are left out. */
+  responseTimes(id: string, from: number, to: number, slice: number): Array<{ at: number; ms: number }> {
+    const rows = this.db
+      .prepare('SELECT CAST((at - ?) / ? AS INTEGER) AS i, avg(ms) AS ms FROM guardian_beats WHERE monitor_id = ? AND at >= ? AND at < ? AND ms IS NOT NULL GROUP BY i ORDER BY i')
+      .all(from, slice, id, from, to) as Array<{ i: number; ms: number }>;
+    return rows.map((r) => ({ at: from + r.i * slice, ms: Math.round(r.ms * 10) / 10 }));
   }
 
   beats(id: string, q: { since?: number | undefined; limit: number }): Beat[] {

@@ -1,6 +1,6 @@
 import type { ApprovalSubjectKind } from '../../../shared/contract/approvals';
 import type { Anomaly } from '../../../shared/contract/telemetry';
-import type { Deduction, DeductionKind, HealthScore, Monitor } from '../../../shared/contract/guardian';
+import type { Deduction, DeductionKind, HealthScore, Monitor, ScoreVerdict } from '../../../shared/contract/guardian';
 
 /** A problem Guardian found: what the score deducts for and what the healing plan answers. */
 export interface Finding {
@@ -30,8 +30,21 @@ export const scoreRules: Record<DeductionKind, { points: string; cap: number }> 
   approval_waiting: { points: '5 per approval waiting more than 24 h', cap: 10 },
 };
 
+/** A score before its verdict: the number and what it is made of. */
+export type ScoreFigures = Omit<HealthScore, 'verdict' | 'verdictReason'>;
+
+/**
+ * The score in words. With no monitor watching anything, a full score proves nothing (nothing
+ * was looked at): not enough data, whatever the number.
+ */
+export function verdictFor(score: number, monitors: readonly Pick<Monitor, 'paused'>[]): { verdict: ScoreVerdict; verdictReason?: string } {
+  if (monitors.length === 0) return { verdict: 'not_enough_data', verdictReason: 'no monitor watches anything yet: add one to judge your health' };
+  if (monitors.every((m) => m.paused)) return { verdict: 'not_enough_data', verdictReason: 'every monitor is paused: resume one to judge your health' };
+  return { verdict: score >= 90 ? 'healthy' : score >= 70 ? 'needs_attention' : 'unhealthy' };
+}
+
 /** Deductions in a fixed order, capped per kind and in total, so they add up to 100 − score. */
-export function computeScore(findings: Finding[], notAssessed: HealthScore['notAssessed'], at: number): HealthScore {
+export function computeScore(findings: Finding[], notAssessed: HealthScore['notAssessed'], at: number): ScoreFigures {
   const used = new Map<DeductionKind, number>();
   let total = 0;
   const breakdown: Deduction[] = [];

@@ -1,5 +1,6 @@
 import type { ExecutiveSummary, HealthScore, Monitor, MonitorState, UpgradePlan } from '../../../shared/contract/guardian';
 import type { Anomaly } from '../../../shared/contract/telemetry';
+import { bySeverity } from '../../../shared/anomalies';
 import { appVersion } from '../../../shared/version';
 import type { Clock } from '../clock';
 import { latestSchemaVersion } from '../db/migrations';
@@ -7,9 +8,9 @@ import type { EventBus } from '../event-bus';
 import type { RemoteDb } from '../remote';
 import { remoteStatus } from '../telemetry';
 import { ongoingMs, type TelemetryService } from '../telemetry';
-import { collectFindings, dayMs, failedRuns24h, type WorkflowSources } from './findings';
+import { collectFindings, dayMs, failedRuns24h, hourMs, type WorkflowSources } from './findings';
 import type { ScorePoint, ScoreStore } from './score-store';
-import { computeScore, type Finding } from './score';
+import { computeScore, verdictFor, type Finding } from './score';
 import { planUpgrade } from './upgrade';
 
 export interface SummaryServiceDeps {
@@ -42,12 +43,18 @@ export class SummaryService {
 
   score(now: number = this.d.clock.now()): HealthScore {
     const { findings, notAssessed } = this.findings(now);
-    return computeScore(findings, notAssessed, now);
+    const figures = computeScore(findings, notAssessed, now);
+    return { ...figures, ...verdictFor(figures.score, this.d.monitors()) };
   }
 
-  /** Stores the score now (the hourly background task; also callable). */
+  /**
+   * Stores the score now (the hourly background task; also callable). While there is not
+   * enough to assess (no monitor watching), nothing is stored: the history would otherwise
+   * show a full score for hours when nothing was looked at.
+   */
   storeScore(): HealthScore {
     const s = this.score();
+    if (s.verdict === 'not_enough_data') return s;
     this.d.scores.insert(s);
     this.d.events.emit('guardian.scoreStored', { at: s.at, score: s.score });
     return s;
@@ -77,9 +84,12 @@ export class SummaryService {
       pendingApprovals = { count: pending.length, oldestAt: pending.length ? Math.min(...pending.map((a) => a.requestedAt)) : null };
       failed = failedRuns24h(wf, now).length;
     }
+    const hourAgo = now - hourMs;
     return {
       at: now,
       score: s.score,
+      verdict: s.verdict,
+      ...(s.verdictReason !== undefined ? { verdictReason: s.verdictReason } : {}),
       trend: { previous: prev?.score ?? null, previousAt: prev?.at ?? null, delta, direction: delta === null ? 'new' : delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat' },
       breakdown: s.breakdown,
       notAssessed: s.notAssessed,
@@ -96,6 +106,8 @@ export class SummaryService {
       pendingApprovals,
       failedRuns24h: failed,
       sync: remoteStatus(this.d.remote, this.d.telemetry),
+      traffic: { since: hourAgo, ...this.d.telemetry.requests(hourAgo) },
+      appLog: { since: hourAgo, ...this.d.telemetry.appLog(hourAgo) },
     };
   }
 
@@ -114,7 +126,8 @@ export class SummaryService {
     });
   }
 
+  /** Anomalies still open, most severe first. */
   private openAnomalies(now: number): Anomaly[] {
-    return this.d.telemetry.anomalies({ since: now - ongoingMs, limit: 200 });
+    return this.d.telemetry.anomalies({ since: now - ongoingMs, limit: 200 }).sort(bySeverity);
   }
 }

@@ -1,7 +1,7 @@
 import { httpStatusFor, type ErrorCode } from '../../../shared/contract/errors';
 import type { TelemetryLevel } from '../../../shared/telemetry';
 import { fingerprintOf } from './fingerprint';
-import type { TelemetryRow } from './row';
+import { appLogSource, type TelemetryRow } from './row';
 
 export interface LogDestination {
   write(line: string): unknown;
@@ -73,7 +73,7 @@ export function appLogRow(line: string): TelemetryRow | undefined {
     id: null,
     ts,
     level,
-    source: 'app',
+    source: appLogSource,
     message,
     fingerprint: fingerprintOf(level, message),
     endpoint: procedure ? `/api/${procedure}` : null,

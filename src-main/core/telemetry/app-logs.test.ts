@@ -14,6 +14,9 @@ describe('the app\u2019s own logs as telemetry', () => {
     const rows = core.telemetry.query({ source: 'app', limit: 50 }).rows;
     expect(rows).toContainEqual(expect.objectContaining({ level: 'info', message: 'call rejected', endpoint: '/api/stage.set', method: 'POST', status: 400, trace_id: 'req-tele-1' }));
     expect(rows).toContainEqual(expect.objectContaining({ level: 'warn', message: 'disk almost full', meta: { detail: 'x' } }));
+    // counted as the app's own in the rollups, apart from the founder's sources
+    expect(core.db.prepare("SELECT DISTINCT own FROM telemetry_rollup_levels WHERE grain = 'minute'").pluck().all()).toEqual([1]);
+    expect(core.telemetry.appLog(0).warnings).toBeGreaterThanOrEqual(1);
     expect(core.telemetry.flushAppLogs()).toBe(0);
     core.close();
   });

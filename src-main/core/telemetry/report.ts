@@ -15,17 +15,17 @@ export function dailyReport(db: Db, anomalies: AnomalyStore, date: string | unde
   if (!Number.isFinite(start) || (date !== undefined && new Date(start).toISOString().slice(0, 10) !== date)) throw badInput('date', `is not a real date (got "${date}")`);
   const prev = start - day;
 
-  const levelRows = db.prepare("SELECT bucket, level, n FROM telemetry_rollup_levels WHERE grain = 'day' AND bucket IN (?, ?)").all(start, prev) as { bucket: number; level: TelemetryLevel; n: number }[];
+  const levelRows = db.prepare("SELECT bucket, level, sum(n) AS n FROM telemetry_rollup_levels WHERE grain = 'day' AND bucket IN (?, ?) GROUP BY bucket, level").all(start, prev) as { bucket: number; level: TelemetryLevel; n: number }[];
   const levelCount = (bucket: number, level: TelemetryLevel) => levelRows.find((r) => r.bucket === bucket && r.level === level)?.n ?? 0;
   const byLevel = telemetryLevels.map((level) => ({ level, count: levelCount(start, level), previous: levelCount(prev, level) }));
   const total = { count: byLevel.reduce((s, l) => s + l.count, 0), previous: byLevel.reduce((s, l) => s + l.previous, 0) };
 
   const errorRows = db
     .prepare(
-      `SELECT r.fingerprint, g.level, g.sample, r.n,
-         (SELECT p.n FROM telemetry_rollup_fingerprints p WHERE p.grain = 'day' AND p.bucket = ? AND p.fingerprint = r.fingerprint) AS previous
+      `SELECT r.fingerprint, g.level, g.sample, sum(r.n) AS n,
+         (SELECT sum(p.n) FROM telemetry_rollup_fingerprints p WHERE p.grain = 'day' AND p.bucket = ? AND p.fingerprint = r.fingerprint) AS previous
        FROM telemetry_rollup_fingerprints r JOIN telemetry_groups g ON g.fingerprint = r.fingerprint
-       WHERE r.grain = 'day' AND r.bucket = ? AND g.level IN ('error', 'fatal') ORDER BY r.n DESC LIMIT ?`,
+       WHERE r.grain = 'day' AND r.bucket = ? AND g.level IN ('error', 'fatal') GROUP BY r.fingerprint ORDER BY n DESC LIMIT ?`,
     )
     .all(prev, start, top) as { fingerprint: string; level: TelemetryLevel; sample: string; n: number; previous: number | null }[];
   const topErrors = errorRows.map((r) => ({ fingerprint: r.fingerprint, level: r.level, sample: r.sample.slice(0, 500), count: r.n, previous: r.previous ?? 0 }));

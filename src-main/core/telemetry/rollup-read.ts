@@ -14,21 +14,40 @@ export function grainFor(from: number, now: number): Grain {
   return 'day';
 }
 
-export function levelTotals(db: Db, grain: Grain, from: number, to: number): Map<number, number> {
+/**
+ * Whose rows a read counts: the founder's sources (what the detectors and the health score
+ * judge), the app's own log lines (source `app`), or both (the Telemetry page's charts).
+ */
+export type Whose = 'founder' | 'app' | 'all';
+
+/** The condition on the rollups' `own` column for `whose`, to append to a WHERE. */
+export function ownSql(whose: Whose): string {
+  return whose === 'founder' ? ' AND own = 0' : whose === 'app' ? ' AND own = 1' : '';
+}
+
+export function levelTotals(db: Db, grain: Grain, from: number, to: number, whose: Whose = 'all'): Map<number, number> {
   const rows = db
-    .prepare('SELECT bucket, sum(n) AS n FROM telemetry_rollup_levels WHERE grain = ? AND bucket >= ? AND bucket < ? GROUP BY bucket')
+    .prepare(`SELECT bucket, sum(n) AS n FROM telemetry_rollup_levels WHERE grain = ? AND bucket >= ? AND bucket < ?${ownSql(whose)} GROUP BY bucket`)
     .all(grain, from, to) as { bucket: number; n: number }[];
   return new Map(rows.map((r) => [r.bucket, r.n]));
 }
 
-export function firstBucket(db: Db, grain: Grain): number | undefined {
-  const v = db.prepare('SELECT min(bucket) FROM telemetry_rollup_levels WHERE grain = ?').pluck().get(grain) as number | null;
+/** Rows per level over [from, to). */
+export function levelCounts(db: Db, grain: Grain, from: number, to: number, whose: Whose = 'all'): Map<string, number> {
+  const rows = db
+    .prepare(`SELECT level, sum(n) AS n FROM telemetry_rollup_levels WHERE grain = ? AND bucket >= ? AND bucket < ?${ownSql(whose)} GROUP BY level`)
+    .all(grain, from, to) as { level: string; n: number }[];
+  return new Map(rows.map((r) => [r.level, r.n]));
+}
+
+export function firstBucket(db: Db, grain: Grain, whose: Whose = 'all'): number | undefined {
+  const v = db.prepare(`SELECT min(bucket) FROM telemetry_rollup_levels WHERE grain = ?${ownSql(whose)}`).pluck().get(grain) as number | null;
   return v ?? undefined;
 }
 
-export function fingerprintCounts(db: Db, grain: Grain, from: number, to: number): Map<string, number> {
+export function fingerprintCounts(db: Db, grain: Grain, from: number, to: number, whose: Whose = 'all'): Map<string, number> {
   const rows = db
-    .prepare('SELECT fingerprint, sum(n) AS n FROM telemetry_rollup_fingerprints WHERE grain = ? AND bucket >= ? AND bucket < ? GROUP BY fingerprint')
+    .prepare(`SELECT fingerprint, sum(n) AS n FROM telemetry_rollup_fingerprints WHERE grain = ? AND bucket >= ? AND bucket < ?${ownSql(whose)} GROUP BY fingerprint`)
     .all(grain, from, to) as { fingerprint: string; n: number }[];
   return new Map(rows.map((r) => [r.fingerprint, r.n]));
 }
@@ -40,12 +59,12 @@ export interface EndpointBucket {
   errors: number;
 }
 
-/** Request and 5xx counts per endpoint (`METHOD endpoint`) per bucket. */
-export function endpointCounts(db: Db, grain: Grain, from: number, to: number): EndpointBucket[] {
+/** Request and 5xx counts per endpoint (`METHOD endpoint`) per bucket (a bucket may come once per owner). */
+export function endpointCounts(db: Db, grain: Grain, from: number, to: number, whose: Whose = 'all'): EndpointBucket[] {
   return db
     .prepare(
       `SELECT bucket, CASE method WHEN '' THEN endpoint ELSE method || ' ' || endpoint END AS key, n, errors
-       FROM telemetry_rollup_endpoints WHERE grain = ? AND bucket >= ? AND bucket < ?`,
+       FROM telemetry_rollup_endpoints WHERE grain = ? AND bucket >= ? AND bucket < ?${ownSql(whose)}`,
     )
     .all(grain, from, to) as EndpointBucket[];
 }
@@ -61,11 +80,12 @@ export interface EndpointStats {
 }
 
 /** Per endpoint over a range: counts and the merged duration histogram. */
-export function endpointStats(db: Db, grain: Grain, from: number, to: number, endpoint?: string): Map<string, EndpointStats> {
+export function endpointStats(db: Db, grain: Grain, from: number, to: number, o: { endpoint?: string; whose?: Whose } = {}): Map<string, EndpointStats> {
+  const { endpoint } = o;
   const rows = db
     .prepare(
       `SELECT endpoint, method, n, errors, dur_n, hist FROM telemetry_rollup_endpoints
-       WHERE grain = ? AND bucket >= ? AND bucket < ? ${endpoint !== undefined ? 'AND endpoint = ?' : ''}`,
+       WHERE grain = ? AND bucket >= ? AND bucket < ?${ownSql(o.whose ?? 'all')} ${endpoint !== undefined ? 'AND endpoint = ?' : ''}`,
     )
     .all(grain, from, to, ...(endpoint !== undefined ? [endpoint] : [])) as { endpoint: string; method: string; n: number; errors: number; dur_n: number; hist: string }[];
   const out = new Map<string, EndpointStats>();

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { addTo, bucketOf, decode, encode, merge, type Histogram } from './histogram';
-import { day, floorTo, hour, minute, type TelemetryRow } from './row';
+import { appLogSource, day, floorTo, hour, minute, type TelemetryRow } from './row';
 
 export type Grain = 'minute' | 'hour' | 'day';
 export const grainMs: Record<Grain, number> = { minute, hour, day };
@@ -57,28 +57,38 @@ class BucketAgg {
   }
 }
 
+/** 1 for the app's own log lines, 0 for every other source: the rollups' `own` column. */
+export type Own = 0 | 1;
+const owners: readonly Own[] = [0, 1];
+
 /**
  * Per-minute aggregates of the rows stored in one batch; `RollupWriter.flush` folds them
  * into the minute, hour and day rollups and the fingerprint groups. Only rows actually
  * inserted are added, so a re-sent row never counts twice. Keyed by number and by the rows'
- * own strings (no joined keys): this runs for every ingested row.
+ * own strings (no joined keys): this runs for every ingested row. The app's own log lines
+ * (source `app`) are counted apart from the founder's sources, so detectors can leave them out.
  */
 export class RollupAccumulator {
-  readonly minutes = new Map<number, BucketAgg>();
+  /** Per minute: [0] the founder's sources, [1] the app's own log lines. */
+  readonly minutes: readonly [Map<number, BucketAgg>, Map<number, BucketAgg>] = [new Map(), new Map()];
   readonly groups = new Map<string, GroupAgg>();
   size = 0;
   // rows arrive mostly in time order: the last minute touched is usually the next one too
   private lastBucket = Number.NaN;
+  private lastOwn: Own = 0;
   private last: BucketAgg | undefined;
 
   add(row: TelemetryRow): void {
     this.size++;
     const bucket = floorTo(row.ts, minute);
+    const own: Own = row.source === appLogSource ? 1 : 0;
     let agg = this.last;
-    if (bucket !== this.lastBucket || agg === undefined) {
-      agg = this.minutes.get(bucket);
-      if (!agg) this.minutes.set(bucket, (agg = new BucketAgg()));
+    if (bucket !== this.lastBucket || own !== this.lastOwn || agg === undefined) {
+      const minutes = this.minutes[own];
+      agg = minutes.get(bucket);
+      if (!agg) minutes.set(bucket, (agg = new BucketAgg()));
       this.lastBucket = bucket;
+      this.lastOwn = own;
       this.last = agg;
     }
     agg.levels.set(row.level, (agg.levels.get(row.level) ?? 0) + 1);
@@ -112,7 +122,7 @@ export class RollupAccumulator {
   }
 
   clear(): void {
-    this.minutes.clear();
+    for (const m of this.minutes) m.clear();
     this.groups.clear();
     this.size = 0;
     this.lastBucket = Number.NaN;
@@ -129,11 +139,11 @@ export class RollupWriter {
   private readonly group: Statement;
 
   constructor(db: Db) {
-    this.level = db.prepare('INSERT INTO telemetry_rollup_levels (grain, bucket, level, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
-    this.fingerprint = db.prepare('INSERT INTO telemetry_rollup_fingerprints (grain, bucket, fingerprint, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
-    this.endpointRead = db.prepare('SELECT hist FROM telemetry_rollup_endpoints WHERE grain = ? AND bucket = ? AND endpoint = ? AND method = ?').pluck();
+    this.level = db.prepare('INSERT INTO telemetry_rollup_levels (grain, bucket, level, own, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+    this.fingerprint = db.prepare('INSERT INTO telemetry_rollup_fingerprints (grain, bucket, fingerprint, own, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+    this.endpointRead = db.prepare('SELECT hist FROM telemetry_rollup_endpoints WHERE grain = ? AND bucket = ? AND endpoint = ? AND method = ? AND own = ?').pluck();
     this.endpoint = db.prepare(
-      `INSERT INTO telemetry_rollup_endpoints (grain, bucket, endpoint, method, n, errors, dur_n, dur_sum, dur_max, hist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO telemetry_rollup_endpoints (grain, bucket, endpoint, method, own, n, errors, dur_n, dur_sum, dur_max, hist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET n = n + excluded.n, errors = errors + excluded.errors, dur_n = dur_n + excluded.dur_n,
          dur_sum = dur_sum + excluded.dur_sum, dur_max = max(dur_max, excluded.dur_max), hist = excluded.hist`,
     );
@@ -149,15 +159,18 @@ export class RollupWriter {
 
   flush(acc: RollupAccumulator): void {
     if (acc.size === 0) return;
-    for (const grain of grains) {
-      for (const [bucket, agg] of regroup(acc.minutes, grainMs[grain])) {
-        for (const [level, n] of agg.levels) this.level.run(grain, bucket, level, n);
-        for (const [fp, n] of agg.fingerprints) this.fingerprint.run(grain, bucket, fp, n);
-        for (const [endpoint, byMethod] of agg.endpoints) {
-          for (const [method, e] of byMethod) {
-            const stored = this.endpointRead.get(grain, bucket, endpoint, method) as string | undefined;
-            const hist = stored ? merge(decode(stored), e.hist) : e.hist;
-            this.endpoint.run(grain, bucket, endpoint, method, e.n, e.errors, e.durN, e.durSum, e.durMax, encode(hist));
+    for (const own of owners) {
+      if (acc.minutes[own].size === 0) continue;
+      for (const grain of grains) {
+        for (const [bucket, agg] of regroup(acc.minutes[own], grainMs[grain])) {
+          for (const [level, n] of agg.levels) this.level.run(grain, bucket, level, own, n);
+          for (const [fp, n] of agg.fingerprints) this.fingerprint.run(grain, bucket, fp, own, n);
+          for (const [endpoint, byMethod] of agg.endpoints) {
+            for (const [method, e] of byMethod) {
+              const stored = this.endpointRead.get(grain, bucket, endpoint, method, own) as string | undefined;
+              const hist = stored ? merge(decode(stored), e.hist) : e.hist;
+              this.endpoint.run(grain, bucket, endpoint, method, own, e.n, e.errors, e.durN, e.durSum, e.durMax, encode(hist));
+            }
           }
         }
       }

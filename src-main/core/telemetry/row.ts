@@ -21,6 +21,9 @@ export interface TelemetryRow {
 
 export const rowFields = ['id', 'ts', 'level', 'source', 'message', 'fingerprint', 'endpoint', 'method', 'status', 'duration_ms', 'trace_id', 'meta'] as const;
 
+/** The source of the app's own log lines (app-log-tee.ts): counted apart from the founder's sources. */
+export const appLogSource = 'app';
+
 export const enum Origin {
   Local = 0,
   Remote = 1,

@@ -10,6 +10,7 @@ import type { SettingsService } from '../settings';
 import { AnomalyStore } from './anomaly-store';
 import { appLogRow, type AppLogTee } from './app-log-tee';
 import { runDetectors } from './detectors';
+import { appLogTotals, requestTotals, type AppLogTotals, type RequestTotals } from './health-signals';
 import { TelemetryIngest, type IngestResult } from './ingest';
 import { parseBatchText, parseNdjsonFile } from './parse-batch';
 import { every } from '../periodic';
@@ -92,6 +93,18 @@ export class TelemetryService {
     const { current, fresh } = this.anomalyStore.record(findings, now);
     for (const a of fresh) this.deps.events.emit('telemetry.anomaly', a);
     return current;
+  }
+
+  /** The founder's requests since `from` (the app's own API calls left out): count, 5xx answers, p95. */
+  requests(from: number): RequestTotals {
+    const now = this.deps.clock.now();
+    return requestTotals(this.deps.db, from, now + 1, now);
+  }
+
+  /** The app's own error and warning log lines since `from`: a signal apart from the founder's traffic. */
+  appLog(from: number): AppLogTotals {
+    const now = this.deps.clock.now();
+    return appLogTotals(this.deps.db, from, now + 1, now);
   }
 
   anomalies(q: { since?: number; until?: number; kind?: AnomalyKind; limit: number }): Anomaly[] {

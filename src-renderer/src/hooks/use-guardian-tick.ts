@@ -21,6 +21,11 @@ export const guardianRefreshEvents = [
  * always lands): views put it in their effect deps.
  */
 export function useGuardianTick(throttleMs = 2000): number {
+  return useEventTick(guardianRefreshEvents, throttleMs);
+}
+
+/** The same counter for any events: e.g. guardian.beat, every check, for the heartbeat bars. */
+export function useEventTick(events: readonly EventName[], throttleMs: number): number {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const api = getApi();
@@ -35,11 +40,12 @@ export function useGuardianTick(throttleMs = 2000): number {
         setTick((t) => t + 1);
       }, wait);
     };
-    const offs = guardianRefreshEvents.map((name) => api.on(name, bump));
+    const offs = events.map((name) => api.on(name, bump));
     return () => {
       for (const off of offs) off();
       if (timer !== undefined) window.clearTimeout(timer);
     };
-  }, [throttleMs]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [throttleMs, events.join(',')]);
   return tick;
 }

@@ -12,6 +12,8 @@ import * as m0011 from './0011-telemetry-fingerprint-index';
 import * as m0012 from './0012-telemetry-lean-rows';
 import * as m0013 from './0013-browser-sessions';
 import * as m0014 from './0014-notify-outbox';
+import * as m0015 from './0015-telemetry-own-rollups';
+import * as m0016 from './0016-guardian-certificates';
 
 export interface Migration {
   version: number;
@@ -38,6 +40,8 @@ export const migrations: readonly Migration[] = [
   { version: 12, ...m0012 },
   { version: 13, ...m0013 },
   { version: 14, ...m0014 },
+  { version: 15, ...m0015 },
+  { version: 16, ...m0016 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Monitor } from '../../../../shared/contract/guardian';
+import type { Monitor, PeerCertificateInfo } from '../../../../shared/contract/guardian';
 import type { RemoteDb } from '../../remote';
 import type { Step } from '../healing-step';
 
@@ -11,6 +11,8 @@ export interface CheckOutcome {
   status: 'up' | 'down' | 'unknown';
   message: string;
   ms: number | null;
+  /** HTTPS: the server's certificate this check saw; null when the target has none; left out when the check did not reach it. */
+  certificate?: PeerCertificateInfo | null;
 }
 
 /** What checks may read of the app; an optional source that is missing is said, never faked. */
@@ -25,6 +27,11 @@ export interface MonitorServices {
   sync: () => { remoteConfigured: boolean; lastSyncAt?: number | undefined; pushPending: number };
   /** The last successful backup, once a backup service exists. */
   lastBackupAt?: () => number | undefined;
+  /**
+   * Tests only: certificates (PEM) HTTPS checks trust besides the system's, e.g. a test
+   * server's self-signed one. The app never sets it; nothing else loosens certificate checks.
+   */
+  trustedCertificates?: readonly string[];
 }
 
 /** What a check may read besides its settings. */

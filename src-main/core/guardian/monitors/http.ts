@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { readBodyUpTo } from '../../read-body';
 import { defineMonitor, errorMessage } from './define-monitor';
+import { discard, httpGet, readUpTo } from './http-get';
 
 /** Bytes of body searched for the keyword (Uptime Kuma reads the whole body; we cap it). */
 const maxKeywordBodyBytes = 2 * 1024 * 1024;
@@ -71,20 +71,21 @@ export const httpMonitor = defineMonitor({
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      const res = await fetch(s.url, { method: 'GET', redirect: 'follow', signal: ctx.signal, headers: { 'user-agent': 'LevqorX-Guardian/1', accept: '*/*' } });
+      const res = await httpGet(s.url, { signal: ctx.signal, headers: { 'user-agent': 'LevqorX-Guardian/1', accept: '*/*' }, trusted: ctx.services.trustedCertificates });
+      const certificate = res.certificate;
       const statusOk = s.expectedStatus === undefined ? res.status >= 200 && res.status < 300 : res.status === s.expectedStatus;
       if (!statusOk) {
-        await res.body?.cancel().catch(() => undefined);
+        discard(res.body);
         const expected = s.expectedStatus === undefined ? '2xx' : String(s.expectedStatus);
-        return { status: 'down', message: `HTTP ${res.status} (expected ${expected})`, ms: elapsed() };
+        return { status: 'down', message: `HTTP ${res.status} (expected ${expected})`, ms: elapsed(), certificate };
       }
       if (s.keyword !== undefined) {
-        const { text: body } = await readBodyUpTo(res, maxKeywordBodyBytes);
-        if (!body.includes(s.keyword)) return { status: 'down', message: `HTTP ${res.status} but keyword "${s.keyword}" not found`, ms: elapsed() };
-        return { status: 'up', message: `HTTP ${res.status}, keyword found`, ms: elapsed() };
+        const body = await readUpTo(res.body, maxKeywordBodyBytes);
+        if (!body.includes(s.keyword)) return { status: 'down', message: `HTTP ${res.status} but keyword "${s.keyword}" not found`, ms: elapsed(), certificate };
+        return { status: 'up', message: `HTTP ${res.status}, keyword found`, ms: elapsed(), certificate };
       }
-      await res.body?.cancel().catch(() => undefined);
-      return { status: 'up', message: `HTTP ${res.status}`, ms: elapsed() };
+      discard(res.body);
+      return { status: 'up', message: `HTTP ${res.status}`, ms: elapsed(), certificate };
     } catch (err) {
       if (ctx.signal.aborted) return { status: 'down', message: `timed out after ${ctx.timeoutSeconds} s`, ms: elapsed() };
       return { status: 'down', message: errorMessage(err), ms: elapsed() };

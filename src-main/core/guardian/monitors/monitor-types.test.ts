@@ -95,5 +95,12 @@ describe('monitor types', () => {
     const edited = await call('guardian.updateMonitor', { id: m.id, keyword: 'ok', expectedStatus: 204 });
     expect(edited).toMatchObject({ url: 'https://example.com/health', keyword: 'ok', expectedStatus: 204, name: 'example.com/health' });
     expect(core.guardian.get(m.id)).toMatchObject({ keyword: 'ok', expectedStatus: 204 });
+
+    // null clears an optional setting (the form's emptied field); a required one, or another type's, is refused by name
+    expect(await call('guardian.updateMonitor', { id: m.id, keyword: null })).toMatchObject({ keyword: null, expectedStatus: 204 });
+    expect(core.guardian.get(m.id)).toMatchObject({ keyword: null, expectedStatus: 204 });
+    await expect(call('guardian.updateMonitor', { id: m.id, url: null })).rejects.toMatchObject({ field: 'url', message: 'url: is required for an http monitor' });
+    await expect(call('guardian.updateMonitor', { id: m.id, graceSeconds: null })).rejects.toMatchObject({ field: 'graceSeconds', message: 'graceSeconds: is only for push monitors' });
+    expect(core.guardian.get(m.id)).toMatchObject({ url: 'https://example.com/health', expectedStatus: 204 });
   });
 });

@@ -34,7 +34,7 @@ export function detectBurnRate(db: Db, now: number, config: DetectorConfig): Fin
   const span = 1440;
   const start = end - span * minute;
   const perEndpoint = new Map<string, { n: Float64Array; e: Float64Array }>();
-  for (const b of endpointCounts(db, 'minute', start, end)) {
+  for (const b of endpointCounts(db, 'minute', start, end, 'founder')) {
     let s = perEndpoint.get(b.key);
     if (!s) perEndpoint.set(b.key, (s = { n: new Float64Array(span), e: new Float64Array(span) }));
     const i = (b.bucket - start) / minute;
@@ -72,7 +72,7 @@ export function detectBurnRate(db: Db, now: number, config: DetectorConfig): Fin
       kind: 'error_burn_rate',
       severity: rule.severity,
       subject: key,
-      summary: `${key}: 5xx ${round((e / n) * 100, 2)}% burns the ${config.slo * 100}% SLO ${round(burn(rule.longMin), 1)}× (rule: ${rule.label})`,
+      summary: `${key}: ${round((e / n) * 100, 2)}% of requests answered 5xx, using up the error budget of the ${config.slo * 100}% availability objective ${round(burn(rule.longMin), 1)}× as fast as it allows (rule: ${rule.label})`,
       windowStart: end - rule.longMin * minute,
       windowEnd: end,
       numbers,

@@ -80,6 +80,27 @@ describe('anomaly detectors', () => {
     core.close();
   });
 
+  it('leave the app\u2019s own log lines out: its retry warnings, its log volume and its failing calls are no anomaly of the founder\u2019s traffic', () => {
+    const { core, clock } = setup();
+    clean(core, end + 2 * minute);
+    const own: TrafficRow[] = [];
+    for (let i = 0; i < 300; i++) own.push({ ts: end - 10 * minute + i * 2000, level: 'warn', source: 'app', message: 'remote postgres: retrying' });
+    for (let i = 0; i < 2_000; i++) own.push({ ts: end - 4 * minute + (i % 60) * 1000, level: 'info', source: 'app', message: `call ${i}` });
+    for (let i = 0; i < 600; i++) own.push({ ts: end - 70 * minute + i * 7000, level: 'error', source: 'app', message: 'call failed', endpoint: '/api/telemetry.sync', method: 'POST', status: 500, duration_ms: 4_000 });
+    ingest(core, own);
+    clock.set(end + 30_000);
+    expect(core.telemetry.detect()).toEqual([]);
+
+    // the app's own lines are a signal of their own; the founder's error rate counts requests
+    expect(core.telemetry.appLog(end - hour)).toEqual({ errors: expect.any(Number), warnings: 300 });
+    expect(core.telemetry.appLog(end - 2 * hour).errors).toBe(600);
+    const requests = core.telemetry.requests(end - hour);
+    expect(requests.requests).toBeGreaterThan(3_000);
+    expect(requests.serverErrors).toBeLessThan(requests.requests / 100);
+    expect(requests.p95Ms).toBeLessThan(4_000);
+    core.close();
+  });
+
   it('see a volume drop when traffic stops', () => {
     const { core, clock } = setup();
     clean(core, end - 12 * minute);

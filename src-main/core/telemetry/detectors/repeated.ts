@@ -13,16 +13,16 @@ export function detectRepeated(db: Db, now: number, o = repeatedDefaults): Findi
   const windowEnd = floorTo(now, minute) + minute;
   const windowStart = windowEnd - o.windowMinutes * minute;
   const baseEnd = floorTo(windowStart, hour);
-  const first = firstBucket(db, 'hour');
+  const first = firstBucket(db, 'hour', 'founder');
   if (first === undefined) return [];
   const baseStart = Math.max(baseEnd - 24 * hour, first);
   const baselineMinutes = (baseEnd - baseStart) / minute;
   if (baselineMinutes < o.minHistoryMinutes) return [];
 
-  const recent = fingerprintCounts(db, 'minute', windowStart, windowEnd);
+  const recent = fingerprintCounts(db, 'minute', windowStart, windowEnd, 'founder');
   const candidates = [...recent].filter(([, n]) => n >= o.minCount);
   if (candidates.length === 0) return [];
-  const baseline = fingerprintCounts(db, 'hour', baseStart, baseEnd);
+  const baseline = fingerprintCounts(db, 'hour', baseStart, baseEnd, 'founder');
   const groupInfo = db.prepare("SELECT level, sample FROM telemetry_groups WHERE fingerprint = ? AND level IN ('warn', 'error', 'fatal')");
 
   const findings: Finding[] = [];
@@ -37,7 +37,7 @@ export function detectRepeated(db: Db, now: number, o = repeatedDefaults): Findi
       kind: 'repeated_message',
       severity: ratio >= 20 && (info.level === 'error' || info.level === 'fatal') ? 'ticket' : 'warning',
       subject: fingerprint,
-      summary: `"${info.sample.slice(0, 120)}" (${info.level}) ${count}× in ${o.windowMinutes} min, ${round(ratio, 1)}× its usual rate`,
+      summary: `"${info.sample.slice(0, 120)}" (${info.level}) logged ${count} times in ${o.windowMinutes} min, ${round(ratio, 1)}× its usual rate`,
       windowStart,
       windowEnd,
       numbers: {
@@ -50,6 +50,8 @@ export function detectRepeated(db: Db, now: number, o = repeatedDefaults): Findi
         factor: o.factor,
         minCount: o.minCount,
         level: info.level,
+        // the anomaly's title: a repeated message is named by its text, not its fingerprint
+        message: info.sample.slice(0, 200),
       },
     });
   }

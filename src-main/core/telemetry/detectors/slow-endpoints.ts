@@ -13,11 +13,11 @@ export const slowDefaults = { windowMinutes: 15, minRequests: 20, minBaseline: 5
 export function detectSlowEndpoints(db: Db, now: number, config: DetectorConfig, o = slowDefaults): Finding[] {
   const windowEnd = floorTo(now, minute) + minute;
   const windowStart = windowEnd - o.windowMinutes * minute;
-  const recent = endpointStats(db, 'minute', windowStart, windowEnd);
+  const recent = endpointStats(db, 'minute', windowStart, windowEnd, { whose: 'founder' });
   const slow = [...recent.values()].filter((s) => s.durN >= o.minRequests && quantile(s.hist, 0.95) > config.slowP95Ms);
   if (slow.length === 0) return [];
   const baseEnd = floorTo(windowStart, hour);
-  const baseline = endpointStats(db, 'hour', baseEnd - 24 * hour, baseEnd);
+  const baseline = endpointStats(db, 'hour', baseEnd - 24 * hour, baseEnd, { whose: 'founder' });
 
   const findings: Finding[] = [];
   for (const s of slow) {

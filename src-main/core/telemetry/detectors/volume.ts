@@ -13,11 +13,11 @@ export const volumeDefaults = { windowMinutes: 10, minBaselineMinutes: 60, spike
 export function detectVolume(db: Db, now: number, o = volumeDefaults): Finding[] {
   const end = floorTo(now, minute); // the current minute is still filling: not judged
   const windowStart = end - o.windowMinutes * minute;
-  const first = firstBucket(db, 'minute');
+  const first = firstBucket(db, 'minute', 'founder');
   if (first === undefined) return [];
   const baseStart = Math.max(end - 1440 * minute, first);
   if ((windowStart - baseStart) / minute < o.minBaselineMinutes) return [];
-  const totals = levelTotals(db, 'minute', baseStart, end);
+  const totals = levelTotals(db, 'minute', baseStart, end, 'founder');
 
   const baseline: number[] = [];
   for (let t = baseStart; t < windowStart; t += minute) baseline.push(totals.get(t) ?? 0);
@@ -35,9 +35,7 @@ export function detectVolume(db: Db, now: number, o = volumeDefaults): Finding[]
       kind: run.kind,
       severity: spike ? (run.extreme >= 10 * Math.max(med, 1) ? 'ticket' : 'warning') : run.extreme === 0 && med >= 100 ? 'ticket' : 'warning',
       subject: 'all',
-      summary: spike
-        ? `Volume spike: ${run.extreme} rows/min against a usual ${round(med, 1)} (robust z ${round(run.z, 1)})`
-        : `Volume drop: ${run.extreme} rows/min against a usual ${round(med, 1)} (robust z ${round(run.z, 1)})`,
+      summary: `Traffic ${spike ? 'spike' : 'drop'}: ${run.extreme} rows a minute against a usual ${round(med, 1)}, ${round(Math.abs(run.z), 1)}× the usual minute-to-minute variation ${spike ? 'above' : 'below'} it`,
       windowStart: run.start,
       windowEnd: run.end,
       numbers: { [spike ? 'peakPerMinute' : 'lowestPerMinute']: run.extreme, medianPerMinute: round(med, 2), mad: round(mad, 2), scale: round(scale, 2), z: round(run.z, 2), minutes: (run.end - run.start) / minute, baselineMinutes: baseline.length, threshold: spike ? o.spikeZ : o.dropZ },

@@ -1,16 +1,19 @@
-import type { ExecutiveSummary } from '../../../../shared/contract/guardian';
+import type { ExecutiveSummary, ScoreVerdict } from '../../../../shared/contract/guardian';
+import { verdictLabel } from '../../../../shared/health';
 import { formatAgo } from '../../format/time';
-import { deductionLabel, gaugeArc, scoreTone, scoreToneLabel } from './format';
+import { deductionLabel, gaugeArc, verdictTone } from './format';
 
 const r = 78;
 
-/** The 0–100 score as a 270° SVG gauge. */
-export function ScoreGauge({ score }: { score: number }) {
-  const tone = scoreTone(score);
-  const arc = gaugeArc(score, r);
+/** The 0–100 score as a 270° SVG gauge; with not enough to assess, an empty gauge that says so. */
+export function ScoreGauge({ score, verdict }: { score: number; verdict: ScoreVerdict }) {
+  const tone = verdictTone[verdict];
+  const assessed = verdict !== 'not_enough_data';
+  const arc = gaugeArc(assessed ? score : 0, r);
   const dash = (len: number) => `${len} ${arc.circumference}`;
+  const label = assessed ? `Health score ${score} out of 100: ${verdictLabel[verdict]}` : `Health score: ${verdictLabel[verdict]}`;
   return (
-    <svg className={`gauge gauge--${tone}`} viewBox="0 0 200 200" role="img" aria-label={`Health score ${score} out of 100`} data-testid="guardian-gauge">
+    <svg className={`gauge gauge--${tone}`} viewBox="0 0 200 200" role="img" aria-label={label} data-testid="guardian-gauge" data-verdict={verdict}>
       <defs>
         <linearGradient id="gauge-grad" x1="0" y1="1" x2="1" y2="0">
           <stop offset="0%" className="gauge__stop-a" />
@@ -20,22 +23,22 @@ export function ScoreGauge({ score }: { score: number }) {
       {/* start at 135° (bottom left), sweep 270° clockwise */}
       <g transform="rotate(135 100 100)">
         <circle className="gauge__track" cx="100" cy="100" r={r} strokeDasharray={dash(arc.track)} />
-        <circle className="gauge__value" cx="100" cy="100" r={r} strokeDasharray={dash(arc.value)} />
+        {assessed ? <circle className="gauge__value" cx="100" cy="100" r={r} strokeDasharray={dash(arc.value)} /> : null}
       </g>
       <text className="gauge__score" x="100" y="104" textAnchor="middle" data-testid="guardian-score">
-        {score}
+        {assessed ? score : '\u2014'}
       </text>
       <text className="gauge__of" x="100" y="130" textAnchor="middle">
-        of 100
+        {assessed ? 'of 100' : 'no score yet'}
       </text>
-      <text className="gauge__tone" x="100" y="176" textAnchor="middle">
-        {scoreToneLabel[tone]}
+      <text className="gauge__tone" x="100" y="176" textAnchor="middle" data-testid="guardian-verdict">
+        {verdictLabel[verdict]}
       </text>
     </svg>
   );
 }
 
-/** Gauge, trend and the breakdown: every deduction with its points, and what could not be assessed. */
+/** Gauge, verdict, trend and the breakdown: every deduction with its points, and what could not be assessed. */
 export function ScoreCard({ summary }: { summary: ExecutiveSummary }) {
   const { trend } = summary;
   const trendText =
@@ -44,38 +47,17 @@ export function ScoreCard({ summary }: { summary: ExecutiveSummary }) {
       : trend.direction === 'flat'
         ? `Unchanged since ${trend.previousAt ? formatAgo(Date.now() - trend.previousAt) : 'the last stored score'}`
         : `${trend.delta > 0 ? '+' : ''}${trend.delta} since ${trend.previousAt ? formatAgo(Date.now() - trend.previousAt) : 'the last stored score'} (was ${trend.previous})`;
+  const assessed = summary.verdict !== 'not_enough_data';
   return (
     <section className="card gscore" aria-labelledby="gscore-title">
       <div className="gscore__gauge">
         <h2 id="gscore-title" className="sr-only">
           Health score
         </h2>
-        <ScoreGauge score={summary.score} />
+        <ScoreGauge score={summary.score} verdict={summary.verdict} />
         <p className={`gscore__trend gscore__trend--${trend.direction}`} data-testid="guardian-trend">
-          {trendText}
+          {assessed ? trendText : summary.verdictReason}
         </p>
-      </div>
-      <div className="gscore__breakdown">
-        <h3>Breakdown</h3>
-        <p className="muted gscore__hint">100 minus each deduction below. Numbers come from your monitors, telemetry, runs and approvals.</p>
-        {summary.breakdown.length === 0 ? (
-          <p className="gscore__clean" data-testid="guardian-breakdown-empty">
-            Nothing is costing points right now.
-          </p>
-        ) : (
-          <ul className="plain-list gbreak" data-testid="guardian-breakdown">
-            {summary.breakdown.map((d, i) => (
-              <li key={`${d.kind}-${d.subject}-${i}`} className="gbreak__row" data-kind={d.kind}>
-                <span className="gbreak__points">−{d.points}</span>
-                <span className="gbreak__body">
-                  <span className="eyebrow gbreak__kind">{deductionLabel[d.kind]}</span>
-                  <span className="gbreak__cause">{d.cause}</span>
-                  <span className="gbreak__evidence muted">{d.evidence}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
         {summary.notAssessed.length > 0 ? (
           <div className="gscore__na" data-testid="guardian-not-assessed">
             <h4 className="eyebrow">Not assessed</h4>
@@ -88,6 +70,31 @@ export function ScoreCard({ summary }: { summary: ExecutiveSummary }) {
             </ul>
           </div>
         ) : null}
+      </div>
+      <div className="gscore__breakdown">
+        <h3>Breakdown</h3>
+        <p className="muted gscore__hint">100 minus each deduction below, from your monitors, telemetry, runs and approvals.</p>
+        {summary.breakdown.length === 0 ? (
+          <p className={assessed ? 'gscore__clean' : 'muted'} data-testid="guardian-breakdown-empty">
+            {assessed ? 'Nothing is costing points right now.' : 'Nothing is costing points, but nothing is watched yet either.'}
+          </p>
+        ) : (
+          <ul className="plain-list gbreak" data-testid="guardian-breakdown">
+            {summary.breakdown.map((d, i) => (
+              <li key={`${d.kind}-${d.subject}-${i}`} className="gbreak__row" data-kind={d.kind}>
+                <span className="gbreak__points">−{d.points}</span>
+                <span className="gbreak__body">
+                  <span className="gbreak__cause" title={d.cause}>
+                    <span className="eyebrow gbreak__kind">{deductionLabel[d.kind]}</span> {d.cause}
+                  </span>
+                  <span className="gbreak__evidence muted" title={d.evidence}>
+                    {d.evidence}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </section>
   );

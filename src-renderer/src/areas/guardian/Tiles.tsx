@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
+import { anomalyKindLabel, anomalyTitle } from '../../../../shared/anomalies';
 import type { ExecutiveSummary } from '../../../../shared/contract/guardian';
-import { getApi } from '../../api/client';
+import { telemetryHref } from '../../routing/hash-params';
 import { formatCount } from '../../format/number';
 import { formatAgo, formatLatency } from '../../format/time';
 import { toneClass } from '../../components/tone';
-import { useLoad } from '../../hooks/use-load';
 import { errorRate } from './format';
 
 type Tone = 'good' | 'warn' | 'bad' | 'muted';
@@ -19,29 +19,11 @@ function Tile({ id, label, value, sub, tone }: { id: string; label: string; valu
   );
 }
 
-const hourMs = 3_600_000;
-
-/** Errors, volume and p95 over the last hour, from the telemetry rollups. */
-function useLastHour(tick: number) {
-  return useLoad(async () => {
-    const to = Date.now();
-    const from = to - hourMs;
-    const api = getApi();
-    const [volume, errors, p95] = await Promise.all([
-      api.telemetry.series({ metric: 'volume', from, to, points: 60 }),
-      api.telemetry.series({ metric: 'errors', from, to, points: 60 }),
-      api.telemetry.series({ metric: 'p95', from, to, points: 60 }),
-    ]);
-    const sum = (ps: { y: number }[]) => ps.reduce((s, p) => s + p.y, 0);
-    return { volume: sum(volume.points), errors: sum(errors.points), p95: p95.points.length ? Math.max(...p95.points.map((p) => p.y)) : null };
-  }, [tick]);
-}
-
 /** Live tiles: every figure from the summary or the telemetry rollups; "not configured" said plainly. */
-export function Tiles({ summary, tick }: { summary: ExecutiveSummary; tick: number }) {
-  const hour = useLastHour(tick);
+export function Tiles({ summary }: { summary: ExecutiveSummary }) {
   const m = summary.monitors;
-  const rate = hour.data ? errorRate(hour.data.errors, hour.data.volume) : null;
+  const { traffic, appLog } = summary;
+  const rate = errorRate(traffic.serverErrors, traffic.requests);
   const backupNa = summary.notAssessed.find((n) => n.kind === 'stale_backup');
   const backupHit = summary.breakdown.find((d) => d.kind === 'stale_backup');
   const sync = summary.sync;
@@ -62,28 +44,46 @@ export function Tiles({ summary, tick }: { summary: ExecutiveSummary; tick: numb
             </>
           )
         }
-        sub={m.total === 0 ? 'Add one: levqor monitor add' : `${m.total} total${m.pending ? ` · ${m.pending} pending` : ''}${m.maintenance ? ` · ${m.maintenance} in maintenance` : ''}`}
+        sub={m.total === 0 ? 'Add one in Monitors above' : `${m.total} total${m.pending ? ` · ${m.pending} pending` : ''}${m.maintenance ? ` · ${m.maintenance} in maintenance` : ''}`}
       />
       <Tile
         id="error-rate"
         label="Error rate · 1 h"
         tone={rate === null ? 'muted' : rate >= 5 ? 'bad' : rate >= 1 ? 'warn' : 'good'}
-        value={hour.error ? '—' : rate === null ? (hour.data ? 'No traffic' : '…') : `${rate}%`}
-        sub={hour.error ? `Could not read telemetry: ${hour.error}` : hour.data ? `${formatCount(hour.data.errors)} error${hour.data.errors === 1 ? '' : 's'} in ${formatCount(hour.data.volume)} row${hour.data.volume === 1 ? '' : 's'}` : 'Loading…'}
+        value={rate === null ? 'No requests' : `${rate}%`}
+        sub={`${formatCount(traffic.serverErrors)} answered 5xx of ${formatCount(traffic.requests)} request${traffic.requests === 1 ? '' : 's'}`}
       />
       <Tile
         id="p95"
         label="p95 latency · 1 h"
-        tone={hour.data?.p95 == null ? 'muted' : hour.data.p95 >= 1000 ? 'bad' : hour.data.p95 >= 500 ? 'warn' : 'good'}
-        value={hour.error ? '—' : hour.data ? (hour.data.p95 === null ? 'No data' : formatLatency(hour.data.p95)) : '…'}
-        sub={hour.data?.p95 != null ? 'worst minute, all endpoints' : 'no timed requests in the last hour'}
+        tone={traffic.p95Ms === null ? 'muted' : traffic.p95Ms >= 1000 ? 'bad' : traffic.p95Ms >= 500 ? 'warn' : 'good'}
+        value={traffic.p95Ms === null ? 'No data' : formatLatency(traffic.p95Ms)}
+        sub={traffic.p95Ms !== null ? 'your endpoints, last hour' : 'no timed requests in the last hour'}
       />
       <Tile
         id="anomalies"
         label="Open anomalies"
         tone={summary.anomalies.length ? 'bad' : 'good'}
         value={formatCount(summary.anomalies.length)}
-        sub={summary.anomalies[0] ? summary.anomalies[0].summary : 'none detected'}
+        sub={summary.anomalies[0] ? `${anomalyKindLabel[summary.anomalies[0].kind]}: ${anomalyTitle(summary.anomalies[0])}` : 'none detected'}
+      />
+      <Tile
+        id="app-log"
+        label="Levqor X’s own log · 1 h"
+        tone={appLog.errors > 0 ? 'warn' : 'muted'}
+        value={appLog.errors > 0 ? `${formatCount(appLog.errors)} error${appLog.errors === 1 ? '' : 's'}` : 'No errors'}
+        sub={
+          appLog.errors + appLog.warnings > 0 ? (
+            <>
+              Levqor X logged {formatCount(appLog.errors)} error{appLog.errors === 1 ? '' : 's'} and {formatCount(appLog.warnings)} warning{appLog.warnings === 1 ? '' : 's'}; not scored.{' '}
+              <a href={telemetryHref({ source: 'app', levels: appLog.errors > 0 ? 'error,fatal' : 'warn', range: '1h' })} data-testid="app-log-link">
+                Open {appLog.errors > 0 ? 'them' : 'the warnings'} in Telemetry
+              </a>
+            </>
+          ) : (
+            'the app\u2019s own log lines, kept apart from your traffic'
+          )
+        }
       />
       <Tile
         id="sync"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorRate, gaugeArc, scoreTone } from './format';
+import { errorRate, gaugeArc, scoreTone, uptimeText } from './format';
 
 describe('guardian format', () => {
   it('tones the score', () => {
@@ -22,5 +22,13 @@ describe('guardian format', () => {
   it('gives no error rate without volume', () => {
     expect(errorRate(0, 0)).toBeNull();
     expect(errorRate(1, 8)).toBe(12.5);
+  });
+
+  it('shows uptime as a percentage that never rounds up to 100', () => {
+    expect(uptimeText(null)).toBe('\u2014');
+    expect(uptimeText(1)).toBe('100%');
+    expect(uptimeText(0.75)).toBe('75%');
+    expect(uptimeText(0.99999)).toBe('99.99%');
+    expect(uptimeText(6 / 11)).toBe('54.54%');
   });
 });

@@ -1,4 +1,4 @@
-import type { DeductionKind, MonitorState } from '../../../../shared/contract/guardian';
+import type { DeductionKind, MonitorState, ScoreVerdict } from '../../../../shared/contract/guardian';
 import type { Tone } from '../../components/tone';
 
 export type ScoreTone = 'good' | 'fair' | 'poor';
@@ -9,6 +9,9 @@ export function scoreTone(score: number): ScoreTone {
 }
 
 export const scoreToneLabel: Record<ScoreTone, string> = { good: 'Healthy', fair: 'Needs attention', poor: 'Unhealthy' };
+
+/** The gauge's colour for a verdict; not enough data has none. */
+export const verdictTone: Record<ScoreVerdict, ScoreTone | 'none'> = { healthy: 'good', needs_attention: 'fair', unhealthy: 'poor', not_enough_data: 'none' };
 
 export const deductionLabel: Record<DeductionKind, string> = {
   monitor_down: 'monitor down',
@@ -35,4 +38,11 @@ export function gaugeArc(score: number, r: number): { track: number; value: numb
 export function errorRate(errors: number, volume: number): number | null {
   if (volume <= 0) return null;
   return Math.round((errors / volume) * 1000) / 10;
+}
+
+/** An uptime ratio as a percentage ("99.95%", "100%"); "—" before any UP or DOWN check. */
+export function uptimeText(ratio: number | null): string {
+  if (ratio === null) return '\u2014';
+  const pct = Math.floor(ratio * 10_000) / 100;
+  return `${pct}%`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeMonitorTypes } from '../../../../src-main/core/guardian/monitors/registry';
 import { guardianCommands } from '../../../../src-main/cli/commands/guardian';
-import { addCommand, draftInput, settingFields } from './monitor-draft';
+import { addCommand, draftChanges, draftInput, monitorText, settingFields } from './monitor-draft';
 
 // what guardian.monitorTypes returns, read from core: the form is tested against the real types
 const types = describeMonitorTypes();
@@ -22,6 +22,16 @@ describe('the new-monitor form', () => {
     expect(draftInput(info('http'), {}).problems).toEqual({ url: 'is required' });
     expect(draftInput(info('http'), { url: 'https://example.com', intervalSeconds: 'soon' }).problems).toEqual({ intervalSeconds: 'must be a number' });
     expect(draftInput(info('push'), { graceSeconds: '30', intervalSeconds: '300', url: 'ignored: not a push setting' })).toEqual({ input: { type: 'push', intervalSeconds: 300, graceSeconds: 30 }, problems: {} });
+  });
+
+  it('reads a stored monitor back into the form, and sends only what an edit changed', () => {
+    const monitor = { id: 'm1', type: 'http', name: 'shop', url: 'https://shop.example/', keyword: 'ok', expectedStatus: null, intervalSeconds: 60, retries: 0, timeoutSeconds: 48, graceSeconds: 60 } as never;
+    const before = monitorText(info('http'), monitor);
+    expect(before).toEqual({ url: 'https://shop.example/', keyword: 'ok', name: 'shop', intervalSeconds: '60', retries: '0', timeoutSeconds: '48' });
+    expect(draftChanges(info('http'), before, before)).toEqual({ changes: {}, problems: {} });
+    expect(draftChanges(info('http'), before, { ...before, keyword: '', retries: '2' })).toEqual({ changes: { keyword: null, retries: 2 }, problems: {} });
+    expect(draftChanges(info('http'), before, { ...before, url: '', intervalSeconds: '' }).problems).toEqual({ url: 'is required', intervalSeconds: 'must not be empty' });
+    expect(draftChanges(info('http'), before, { ...before, timeoutSeconds: 'soon' }).problems).toEqual({ timeoutSeconds: 'must be a number' });
   });
 
   it('writes the levqor monitor add command with flags the CLI has', () => {

@@ -1,4 +1,4 @@
-import type { MonitorTypeInfo } from '../../../../shared/contract/guardian';
+import type { Monitor, MonitorTypeInfo } from '../../../../shared/contract/guardian';
 import { monitorFlag } from '../../../../shared/monitors';
 import { schemaFields, type ParamField } from '../../components/schema-fields';
 
@@ -22,7 +22,7 @@ export function settingFields(info: MonitorTypeInfo): ParamField[] {
 export function draftInput(info: MonitorTypeInfo, text: Readonly<Record<string, string>>): { input: Record<string, unknown>; problems: Record<string, string> } {
   const input: Record<string, unknown> = { type: info.type };
   const problems: Record<string, string> = {};
-  for (const f of [...settingFields(info), ...commonFormFields]) {
+  for (const f of formFields(info)) {
     const raw = (text[f.key] ?? '').trim();
     if (raw === '') {
       if (f.required) problems[f.key] = 'is required';
@@ -35,6 +35,45 @@ export function draftInput(info: MonitorTypeInfo, text: Readonly<Record<string, 
     else input[f.key] = raw;
   }
   return { input, problems };
+}
+
+/** Every field the form shows for this type: its own settings, then the common ones. */
+export function formFields(info: MonitorTypeInfo): ParamField[] {
+  return [...settingFields(info), ...commonFormFields];
+}
+
+/** A stored monitor as the form's text, for editing it. */
+export function monitorText(info: MonitorTypeInfo, monitor: Monitor): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const f of formFields(info)) {
+    const v = monitor[f.key];
+    if (v === null || v === undefined) continue;
+    text[f.key] = f.widget === 'boolean' ? (v === true ? 'true' : '') : String(v);
+  }
+  return text;
+}
+
+/**
+ * An edit as guardian.updateMonitor's changes: only the fields whose text changed; an emptied
+ * optional setting is cleared (null), an emptied common field or required setting is a problem.
+ */
+export function draftChanges(info: MonitorTypeInfo, before: Readonly<Record<string, string>>, text: Readonly<Record<string, string>>): { changes: Record<string, unknown>; problems: Record<string, string> } {
+  const { input, problems } = draftInput(info, text);
+  const changes: Record<string, unknown> = {};
+  const optionalSettings = new Set(settingFields(info).filter((f) => !f.required).map((f) => f.key));
+  for (const f of formFields(info)) {
+    const now = (text[f.key] ?? '').trim();
+    if (now === (before[f.key] ?? '').trim() || problems[f.key]) continue;
+    if (now === '') {
+      if (optionalSettings.has(f.key)) changes[f.key] = null;
+      else problems[f.key] = 'must not be empty';
+      continue;
+    }
+    changes[f.key] = input[f.key];
+  }
+  // an unchanged empty required field is not this edit's problem
+  for (const key of Object.keys(problems)) if (problems[key] === 'is required' && (text[key] ?? '') === (before[key] ?? '')) delete problems[key];
+  return { changes, problems };
 }
 
 /** A word as the shell reads it: quoted unless it is plain. */

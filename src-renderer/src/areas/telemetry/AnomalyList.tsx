@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { anomalyFigures, anomalyKindLabel, anomalySeverityLabel, anomalyTitle, bySeverity } from '../../../../shared/anomalies';
 import type { Anomaly } from '../../../../shared/contract/telemetry';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
@@ -6,28 +7,24 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 
-const kindLabel: Record<Anomaly['kind'], string> = {
-  repeated_message: 'Repeated message',
-  slow_endpoint: 'Slow endpoint',
-  error_burn_rate: 'Error burn rate',
-  volume_spike: 'Volume spike',
-  volume_drop: 'Volume drop',
-};
-
 function formatNumber(v: number | string | null): string {
   if (v === null) return '—';
   if (typeof v === 'string') return v;
   return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 3 });
 }
 
-/** One anomaly with the numbers behind it. */
+/** One anomaly, titled by what it is about (a repeated message by its text), with the figures behind it in words. */
 export function AnomalyCard({ a }: { a: Anomaly }) {
   return (
-    <li className={`tile anomaly anomaly--${a.severity}`} data-testid="telemetry-anomaly">
+    <li className={`tile anomaly anomaly--${a.severity}`} data-testid="telemetry-anomaly" data-kind={a.kind} data-severity={a.severity}>
       <div className="toolbar">
-        <span className={`sev sev--${a.severity}`}>{a.severity}</span>
-        <span className="anomaly__kind">{kindLabel[a.kind]}</span>
-        <code className="anomaly__subject">{a.subject}</code>
+        <span className={`sev sev--${a.severity}`} title={anomalySeverityLabel[a.severity]}>
+          {a.severity}
+        </span>
+        <span className="anomaly__kind">{anomalyKindLabel[a.kind]}</span>
+        <strong className="anomaly__title" data-testid="anomaly-title" title={a.kind === 'repeated_message' ? `fingerprint ${a.subject}` : undefined}>
+          {anomalyTitle(a)}
+        </strong>
         <span className="muted anomaly__when">detected {formatTs(a.detectedAt, false)}</span>
       </div>
       <p className="anomaly__summary">{a.summary}</p>
@@ -35,10 +32,10 @@ export function AnomalyCard({ a }: { a: Anomaly }) {
         Window {formatTs(a.windowStart, false)} → {formatTs(a.windowEnd, false)} · last seen {formatTs(a.lastSeenAt, false)}
       </p>
       <dl className="numbers">
-        {Object.entries(a.numbers).map(([k, v]) => (
-          <div key={k} className="numbers__item">
-            <dt>{k}</dt>
-            <dd>{formatNumber(v)}</dd>
+        {anomalyFigures(a).map((f) => (
+          <div key={f.key} className="numbers__item" title={f.key}>
+            <dt>{f.label}</dt>
+            <dd>{formatNumber(f.value)}</dd>
           </div>
         ))}
       </dl>
@@ -46,12 +43,12 @@ export function AnomalyCard({ a }: { a: Anomaly }) {
   );
 }
 
-/** Stored anomalies, newest first; "Run detectors now" asks core to look again. */
-export function AnomalyList({ tick }: { tick: number }) {
-  const [kind, setKind] = useState<Anomaly['kind'] | ''>('');
+/** Stored anomalies, most severe first (then the most recently seen); "Run detectors now" asks core to look again. */
+export function AnomalyList({ tick, initialKind }: { tick: number; initialKind?: Anomaly['kind'] | undefined }) {
+  const [kind, setKind] = useState<Anomaly['kind'] | ''>(initialKind ?? '');
   const anomalies = useLoad(() => getApi().telemetry.anomalies({ limit: 200, ...(kind ? { kind } : {}) }), [kind, tick]);
   const detect = useAction();
-  const list = anomalies.data?.anomalies ?? [];
+  const list = [...(anomalies.data?.anomalies ?? [])].sort(bySeverity);
   const runDetectors = () =>
     detect.run(async () => {
       await getApi().telemetry.detect({});
@@ -63,7 +60,7 @@ export function AnomalyList({ tick }: { tick: number }) {
       <div className="toolbar groups__bar">
         <select className="select groups__range" aria-label="Anomaly kind" value={kind} onChange={(e) => setKind(e.target.value as Anomaly['kind'] | '')}>
           <option value="">Every kind</option>
-          {Object.entries(kindLabel).map(([k, label]) => (
+          {Object.entries(anomalyKindLabel).map(([k, label]) => (
             <option key={k} value={k}>
               {label}
             </option>
@@ -76,7 +73,7 @@ export function AnomalyList({ tick }: { tick: number }) {
       </div>
       {anomalies.error ? <ErrorNotice message={`Could not load anomalies: ${anomalies.error}`} onRetry={anomalies.reload} /> : null}
       {anomalies.data && list.length === 0 ? (
-        <p className="muted empty-line">No anomalies detected. The detectors run every minute over the rollups: repeated messages, slow endpoints, error burn rates and volume spikes or drops.</p>
+        <p className="muted empty-line">No anomalies detected. The detectors run every minute over your traffic (the app’s own log lines are left out): repeated messages, unusual latency, error burn rates and traffic spikes or drops.</p>
       ) : null}
       {list.length > 0 ? (
         <ul className="plain-list" aria-label="Anomalies">

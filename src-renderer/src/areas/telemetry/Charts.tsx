@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import { brand } from '../../../../shared/brand';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -7,6 +7,7 @@ import { formatCount } from '../../format/number';
 import { formatLatency, formatTick, formatTs } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 import { useWidth } from '../../hooks/use-width';
+import { splitPartial } from './partial-bucket';
 
 type Metric = 'volume' | 'errors' | 'p95';
 type ChartRange = '1h' | '24h' | '7d' | '30d';
@@ -35,9 +36,12 @@ function Chart({ metric, range, width, tick }: { metric: (typeof metrics)[number
     const from = to - range.ms;
     return { from, to, ...(await getApi().telemetry.series({ metric: metric.key, from, to, points })) };
   }, [metric.key, range.ms, points, tick]);
-  const data = series.data?.points ?? [];
-  const peak = data.reduce((m, p) => Math.max(m, p.y), 0);
+  const raw = series.data?.points ?? [];
+  const peak = raw.reduce((m, p) => Math.max(m, p.y), 0);
+  // the current bucket is still filling: drawn apart and marked, never read as a drop
+  const { data, partialFrom, elapsed } = series.data ? splitPartial(raw, series.data.grain, series.data.to) : { data: [], partialFrom: undefined, elapsed: undefined };
   const gradient = `tchart-${metric.key}`;
+  const partialLabel = partialFrom !== undefined && elapsed !== undefined && series.data ? `this ${series.data.grain} so far (${formatSoFar(elapsed, series.data.grain)})` : undefined;
 
   return (
     <figure className="tchart" data-testid={`telemetry-chart-${metric.key}`} aria-label={`${metric.title} chart`}>
@@ -45,7 +49,15 @@ function Chart({ metric, range, width, tick }: { metric: (typeof metrics)[number
         <span className="tchart__title">{metric.title}</span>
         <span className="tchart__peak">{series.data ? `peak ${metric.format(peak)}` : ''}</span>
       </figcaption>
-      <p className="tchart__unit muted">{series.data ? metric.unit(series.data.grain) : '\u00a0'}</p>
+      <p className="tchart__unit muted">
+        {series.data ? metric.unit(series.data.grain) : '\u00a0'}
+        {partialLabel ? (
+          <span className="tchart__partial" data-testid="chart-partial">
+            {' '}
+            · last {series.data!.grain} partial
+          </span>
+        ) : null}
+      </p>
       {series.error ? <ErrorNotice message={series.error} onRetry={series.reload} /> : null}
       {!series.error && width > 0 ? (
         <AreaChart width={width} height={chartHeight} data={data} margin={{ top: 6, right: 6, bottom: 0, left: 0 }}>
@@ -58,16 +70,25 @@ function Chart({ metric, range, width, tick }: { metric: (typeof metrics)[number
           <CartesianGrid stroke={brand.ui.border} strokeDasharray="3 4" vertical={false} />
           <XAxis dataKey="x" type="number" scale="time" domain={series.data ? [series.data.from, series.data.to] : ['dataMin', 'dataMax']} tickFormatter={(x: number) => formatTick(x, range.ms)} stroke={brand.ui.textMuted} fontSize={11} tickLine={false} axisLine={false} minTickGap={28} />
           <YAxis width={40} stroke={brand.ui.textMuted} fontSize={11} tickLine={false} axisLine={false} allowDecimals={false} tickFormatter={(y: number) => compact.format(y)} />
+          {partialFrom !== undefined && series.data ? <ReferenceArea x1={partialFrom} x2={series.data.to} fill={brand.ui.textMuted} fillOpacity={0.12} stroke="none" ifOverflow="extendDomain" label={{ value: 'partial', position: 'insideTopRight', fill: brand.ui.textMuted, fontSize: 10 }} /> : null}
           <Tooltip
             contentStyle={{ background: brand.ui.surfaceRaised, border: `1px solid ${brand.ui.border}`, borderRadius: 8, color: brand.ui.text, fontSize: 12 }}
             labelFormatter={(x) => formatTs(Number(x), false)}
-            formatter={(y) => [metric.format(Number(y)), metric.title]}
+            formatter={(y, name) => [metric.format(Number(y)), name === 'partial' ? `${metric.title}, ${partialLabel ?? 'partial'}` : metric.title]}
           />
-          <Area type="monotone" dataKey="y" stroke={metric.color} strokeWidth={1.6} fill={`url(#${gradient})`} isAnimationActive={false} dot={false} />
+          <Area type="monotone" dataKey="y" name={metric.title} stroke={metric.color} strokeWidth={1.6} fill={`url(#${gradient})`} isAnimationActive={false} dot={false} />
+          <Area type="monotone" dataKey="partial" name="partial" stroke={metric.color} strokeWidth={1.6} strokeDasharray="4 3" fill="none" isAnimationActive={false} dot={false} activeDot={{ r: 3 }} />
         </AreaChart>
       ) : null}
     </figure>
   );
+}
+
+/** How much of the partial bucket has passed: "23 of 60 min", "5 of 24 h". */
+function formatSoFar(elapsed: number, grain: string): string {
+  if (grain === 'day') return `${Math.floor(elapsed / 3_600_000)} of 24 h`;
+  if (grain === 'hour') return `${Math.floor(elapsed / 60_000)} of 60 min`;
+  return `${Math.floor(elapsed / 1000)} of 60 s`;
 }
 
 /** Volume, errors and p95 over a chosen range, from the rollups (LTTB-downsampled server side). */

@@ -3,6 +3,7 @@ import { getApi } from '../../api/client';
 import { DataTable, numberColumn } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { DeltaBadge, LevelBadge } from './bits';
+import { bySeverity } from '../../../../shared/anomalies';
 import { AnomalyCard } from './AnomalyList';
 import { formatCount } from '../../format/number';
 import { formatLatency } from '../../format/time';
@@ -94,7 +95,7 @@ export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint
         <div className="report__block">
           <h3>Anomalies that day</h3>
           <ul className="plain-list">
-            {r.anomalies.items.map((a) => (
+            {[...r.anomalies.items].sort(bySeverity).map((a) => (
               <AnomalyCard key={a.id} a={a} />
             ))}
           </ul>

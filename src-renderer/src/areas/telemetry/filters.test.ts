@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFilters, isFiltered, toQuery } from './filters';
+import { emptyFilters, filtersFromParams, isFiltered, toQuery } from './filters';
 
 describe('explorer filters', () => {
   const now = Date.UTC(2026, 10, 28, 12);
@@ -19,5 +19,11 @@ describe('explorer filters', () => {
     const from = '2026-11-28T10:00';
     const q = toQuery({ ...emptyFilters, range: 'custom', from, to: '' }, now, 10);
     expect(q).toEqual({ limit: 10, from: new Date(from).getTime() });
+  });
+
+  it('reads the filters a link carries, keeping only known levels and ranges', () => {
+    expect(filtersFromParams({ source: 'app', levels: 'error,fatal,loud', range: '1h' })).toEqual({ ...emptyFilters, source: 'app', levels: ['error', 'fatal'], range: '1h' });
+    expect(filtersFromParams({ endpoint: '/api/checkout', range: 'forever' })).toEqual({ ...emptyFilters, endpoint: '/api/checkout' });
+    expect(filtersFromParams({})).toEqual(emptyFilters);
   });
 });

@@ -1,5 +1,5 @@
 import type { ProcedureInput } from '../../../../shared/contract';
-import type { TelemetryLevel } from '../../../../shared/telemetry';
+import { telemetryLevels, type TelemetryLevel } from '../../../../shared/telemetry';
 
 export type RangeKey = '15m' | '1h' | '24h' | '7d' | '30d' | 'all' | 'custom';
 
@@ -55,4 +55,14 @@ export function toQuery(f: ExplorerFilters, now: number, limit: number, cursor?:
   if (f.text.trim()) q.text = f.text.trim();
   if (cursor) q.cursor = cursor;
   return q;
+}
+
+/**
+ * Filters from a link's parameters (`#/telemetry?source=app&levels=error,fatal&range=1h`, the
+ * Guardian page's links): known levels and ranges only; anything else is left empty.
+ */
+export function filtersFromParams(params: Readonly<Record<string, string>>): ExplorerFilters {
+  const levels = (params.levels ?? '').split(',').filter((l): l is TelemetryLevel => (telemetryLevels as readonly string[]).includes(l));
+  const range = rangeOptions.find((o) => o.key === params.range)?.key ?? emptyFilters.range;
+  return { ...emptyFilters, levels, source: params.source ?? '', endpoint: params.endpoint ?? '', fingerprint: params.fingerprint ?? '', text: params.text ?? '', range };
 }

@@ -1,10 +1,12 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { anomalyKinds } from '../../../../shared/telemetry';
+import { paramsFromHash, useHashQuery } from '../../routing/hash-params';
 import { getApi } from '../../api/client';
 import { AnomalyList } from './AnomalyList';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { DailyReport } from './DailyReport';
 import { EmptyState } from './EmptyState';
-import { emptyFilters, type ExplorerFilters } from './filters';
+import { emptyFilters, filtersFromParams, type ExplorerFilters } from './filters';
 import { GroupsView } from './GroupsView';
 import { LogExplorer } from './LogExplorer';
 import { RemoteStrip } from './RemoteStrip';
@@ -27,8 +29,17 @@ const tabs: { id: Tab; label: string }[] = [
 /** Telemetry: sync strip, trend charts, and the explorer / groups / anomalies / daily report tabs. */
 export default function TelemetryArea() {
   const tick = useTelemetryTick();
-  const [tab, setTab] = useState<Tab>('explorer');
-  const [filters, setFilters] = useState<ExplorerFilters>(emptyFilters);
+  // a link from another page (Guardian) says what to show: a tab, the explorer's filters, an anomaly kind
+  const query = useHashQuery();
+  const params = useMemo(() => paramsFromHash(query), [query]);
+  const linkedTab = tabs.find((t) => t.id === params.tab)?.id;
+  const [tab, setTab] = useState<Tab>(linkedTab ?? 'explorer');
+  const [filters, setFilters] = useState<ExplorerFilters>(() => filtersFromParams(params));
+  const linkedKind = anomalyKinds.find((k) => k === params.kind);
+  useEffect(() => {
+    setTab(linkedTab ?? 'explorer');
+    setFilters(filtersFromParams(params));
+  }, [params, linkedTab]);
   // one row anywhere tells "empty" from "nothing matches"
   const probe = useLoad(() => getApi().telemetry.query({ limit: 1 }), [tick]);
   const hasRows = (probe.data?.rows.length ?? 0) > 0;
@@ -71,7 +82,7 @@ export default function TelemetryArea() {
             ) : null}
             {tab === 'anomalies' ? (
               <div role="tabpanel" id="tpanel-anomalies" aria-labelledby="ttab-anomalies">
-                <AnomalyList tick={tick} />
+                <AnomalyList tick={tick} initialKind={linkedKind} />
               </div>
             ) : null}
             {tab === 'report' ? (
