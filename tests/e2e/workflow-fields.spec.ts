@@ -50,6 +50,27 @@ test('a JSON field that does not parse is a problem on its step and in the list;
   expect(fixed.workflow.nodes[0]!.params.body).toEqual({ order: 1, amount: 12 });
 });
 
+test('a number field holding text that is not a number keeps it in the draft and is a problem in the list, not silently the old value', async ({ page, server }) => {
+  await openApp(page, server, 'workflows/new');
+  await page.getByTestId('palette-http.request').press('Enter');
+  await page.locator('#wfe-request-url').fill('https://shop.example/api/orders');
+  const timeout = page.locator('#wfe-request-timeoutMs');
+  await timeout.fill('5000');
+  const problems = page.getByTestId('problem-list');
+  await expect(problems).toContainText('No problems');
+  await timeout.fill('5,5');
+  await expect(problems).toContainText('nodes[0].params.timeoutMs');
+  await expect(page.getByTestId('field-errors-timeoutMs')).toContainText('must be a number; "5,5" is not one');
+  await expect(page.getByTestId('save')).toHaveText('Save draft');
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('save-status')).toHaveText(/Draft · v1/);
+  const stored = await callApi<{ workflow: { nodes: { params: Record<string, unknown> }[] } }>(server, 'workflows.get', { id: idInUrl(page.url()) });
+  expect(stored.workflow.nodes[0]!.params.timeoutMs).toBe('5,5');
+  await page.reload();
+  await node(page, 'request').click();
+  await expect(page.locator('#wfe-request-timeoutMs')).toHaveValue('5,5');
+});
+
 test('the event trigger says nothing before an event is chosen, and its filter that does not parse is a problem', async ({ page, server }) => {
   await openApp(page, server, 'workflows/new');
   await page.getByTestId('palette-log').press('Enter');

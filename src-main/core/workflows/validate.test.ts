@@ -54,6 +54,13 @@ describe('validateWorkflow', () => {
     expect(check(doc).valid).toBe(true);
   });
 
+  it('says a number param holding text must be a number, quoting the text', () => {
+    const doc = base();
+    doc.nodes[0] = { id: 'fetch', type: 'http.request', params: { url: 'https://api.example.com/orders', timeoutMs: '5,5' } as never };
+    const r = check(doc);
+    expect(r.valid ? [] : r.errors).toEqual([{ path: 'nodes[0].params.timeoutMs', message: 'must be a number; "5,5" is not one' }]);
+  });
+
   it('names expression syntax errors in templates and expression params', () => {
     const doc = base();
     doc.nodes[1] = { id: 'check', type: 'condition', params: { expression: 'steps.fetch.output.status = ' } };

@@ -50,6 +50,14 @@ function templatedAt(root: unknown, path: ReadonlyArray<PropertyKey>): boolean {
   return false;
 }
 
+/** A number field holding text the founder typed ("1,5", "ten") says so in words, quoting the text. */
+function paramMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof value === 'string') {
+    return `must be a number; "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" is not one`;
+  }
+  return issue.message;
+}
+
 /** True when the value at path, or a parent on the way, is a JSON field's unparsed text (reported as such). */
 function unparsedAt(root: unknown, path: ReadonlyArray<PropertyKey>): boolean {
   for (let i = 0; i <= path.length; i++) if (unparsedJsonText(valueAt(root, path.slice(0, i))) !== undefined) return true;
@@ -170,7 +178,7 @@ function checkNodes(nodes: unknown[], registry: StepRegistry, problems: Workflow
           // a value written as a template is only known at run time; it is checked then
           if (templatedAt(rawParams, issue.path)) continue;
           if (unparsedAt(rawParams, issue.path)) continue;
-          problems.push({ path: at('params', ...issue.path), message: issue.message });
+          problems.push({ path: at('params', ...issue.path), message: paramMessage(issue, valueAt(rawParams, issue.path)) });
         }
       }
       checkExpressions(rawParams, new Set(step.expressionParams ?? []), ['nodes', i, 'params'], problems);

@@ -75,18 +75,17 @@ function Field({ id, field, value, onChange }: { id: string; field: ParamField; 
   }
 }
 
-/** Numbers keep their text while it is not a number yet ("1." or "-"), with the reason shown. */
+/** Text that is not a number yet ("-", "1,5") is kept in the draft as typed, where the validator names it a problem. */
 function NumberInput({ id, value, placeholder, onChange }: { id: string; value: unknown; placeholder: string | undefined; onChange: (v: unknown) => void }) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
   useEffect(() => {
-    setText((t) => (Number(t) === value || (t === '' && value === undefined) ? t : value === undefined ? '' : String(value)));
+    setText((t) => (Number(t) === value || t === value || (t === '' && value === undefined) ? t : value === undefined ? '' : String(value)));
   }, [value]);
-  const bad = text.trim() !== '' && !Number.isFinite(Number(text));
   return (
     <>
       <input
         id={id}
-        className={`wfe-input${bad ? ' wfe-input--bad' : ''}`}
+        className="wfe-input"
         inputMode="decimal"
         value={text}
         placeholder={placeholder}
@@ -94,10 +93,9 @@ function NumberInput({ id, value, placeholder, onChange }: { id: string; value: 
           const t = e.target.value;
           setText(t);
           if (t.trim() === '') onChange(undefined);
-          else if (Number.isFinite(Number(t))) onChange(Number(t));
+          else onChange(Number.isFinite(Number(t)) ? Number(t) : t);
         }}
       />
-      {bad ? <p className="wfe-field__parse">must be a number</p> : null}
     </>
   );
 }
