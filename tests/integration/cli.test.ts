@@ -35,7 +35,7 @@ describe('levqor CLI', () => {
     expect(JSON.parse(levqor(['--data-dir', dataDir, 'settings', 'get', 'updates.autoCheck', '--json']).stdout)).toMatchObject({ value: false, source: 'stored' });
     const badValue = levqor(['--data-dir', dataDir, 'settings', 'set', 'logLevel', 'loud']);
     expect(badValue.code).toBe(2);
-    expect(badValue.stderr).toMatch(/^levqor: value: logLevel must be/);
+    expect(badValue.stderr).toMatch(/^levqor: Log level must be debug, info, warn or error\n/);
     const badKey = levqor(['--data-dir', dataDir, 'settings', 'set', 'colour', 'blue']);
     expect(badKey.code).toBe(2);
     expect(badKey.stderr).toContain('unknown setting "colour"');

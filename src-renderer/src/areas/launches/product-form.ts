@@ -1,4 +1,5 @@
 import { defaultProductVersion, productStatuses, validateProductSpec, type ProductSpec, type SpecError } from '../../../../shared/product';
+import { numberFromText } from '../../format/number';
 
 /** The Launches form as typed: every control holds text; the spec is built from it on each change. */
 export interface ProductFormValues {
@@ -51,8 +52,6 @@ export function formFromSpec(spec: ProductSpec): ProductFormValues {
   };
 }
 
-const numberText = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 /** `a, b` → ['a', 'b']; a lone trailing comma is forgiven, an empty item in between is not (the schema names it). */
 function list(text: string): string[] {
   if (text.trim() === '') return [];
@@ -70,7 +69,7 @@ export function specFromForm(v: ProductFormValues): Record<string, unknown> {
   const spec: Record<string, unknown> = {
     slug: v.slug.trim(),
     name: v.name,
-    price: v.price.trim() === '' ? undefined : numberText.test(v.price.trim()) ? Number(v.price.trim()) : v.price,
+    price: v.price.trim() === '' ? undefined : numberFromText(v.price),
     description: v.description,
     tags: list(v.tags),
     status: v.status,

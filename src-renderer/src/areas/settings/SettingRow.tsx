@@ -17,7 +17,7 @@ export function SettingRow({ entry }: { entry: SettingEntry }) {
   const kind = settingKind(entry);
   // a select or switch shows the new value while it is being saved (text inputs keep their own draft)
   const [pending, setPending] = useState<{ value: unknown } | undefined>(undefined);
-  const shown = pending && kind.kind !== 'string' ? pending.value : entry.value;
+  const shown = pending && (kind.kind === 'enum' || kind.kind === 'boolean') ? pending.value : entry.value;
   const save = (value: unknown) => {
     setPending({ value });
     void action.run(() => setSetting(entry.key, value)).finally(() => setPending(undefined));
@@ -62,7 +62,7 @@ export function SettingRow({ entry }: { entry: SettingEntry }) {
         onSave={save}
       />
       <div className="row-status">
-        <FieldError id={`${base}-error`} error={action.error} />
+        <FieldError id={`${base}-error`} error={action.error} named={action.error?.field === 'value'} />
         <SavedNotice show={action.saved} />
       </div>
     </RowFrame>
