@@ -16,6 +16,7 @@ export const rendererProcedureNames = [
   'secrets.status',
   'secrets.set',
   'secrets.clear',
+  'secrets.test',
   'stage.get',
   'stage.set',
   'telemetry.query',

@@ -14,6 +14,7 @@ import type { StageService } from '../stage';
 import { authFromCredentials } from './drive/credentials';
 import { DriveError } from './drive/drive-error';
 import { downloadUrlFor, shareWithAnyone, uploadFile } from './drive/drive-uploader';
+import { listTargetFolder } from './drive/folder-check';
 import type { DriveTarget, UploadTuning } from './drive/upload-job';
 import { decidedBy, uploadApprovalRequest, type ApprovalPort } from './upload-approval';
 import { publicUpload, UploadStore, type StoredUpload } from './upload-store';
@@ -258,17 +259,11 @@ export class UploadService {
   }
 
   private async send(upload: StoredUpload, options: AttemptOptions): Promise<StoredUpload> {
-    const { store, clock, secrets, settings } = this.deps;
+    const { store, clock } = this.deps;
     if (!existsSync(upload.zipPath) || statSync(upload.zipPath).size !== upload.bytes) {
       throw new DriveError('rejected', `${upload.zipPath} is gone or has changed since it was compiled; compile again`);
     }
-    const credentials = secrets.reveal('google.driveCredentials');
-    if (!credentials) throw new DriveError('credentials', 'no Google Drive credentials: set the secret google.driveCredentials');
-    const target: DriveTarget = {
-      client: authFromCredentials(credentials),
-      rootUrl: settings.get('drive.rootUrl'),
-      ...(upload.plan.folderId ? { folderId: upload.plan.folderId } : {}),
-    };
+    const target = this.target(upload.plan.folderId);
     let fileId = upload.driveFileId;
     let leaseRenewedAt = clock.now();
     let link: string | undefined;
@@ -308,6 +303,18 @@ export class UploadService {
     this.deps.log.info({ slug: upload.slug, fileId }, 'product uploaded to Drive');
     this.deps.onDone?.(publicUpload(done));
     return done;
+  }
+
+  /** The secret google.driveCredentials' "Test": list the folder uploads go to, as an upload reaches it. */
+  testAccess(signal: AbortSignal): Promise<string> {
+    return listTargetFolder(this.target(this.deps.settings.get('drive.folderId') || undefined), signal);
+  }
+
+  /** Where an upload goes, with the credentials of the moment (a new secret applies to the next try). */
+  private target(folderId: string | undefined): DriveTarget {
+    const credentials = this.deps.secrets.reveal('google.driveCredentials');
+    if (!credentials) throw new DriveError('credentials', 'no Google Drive credentials: set the secret google.driveCredentials');
+    return { client: authFromCredentials(credentials), rootUrl: this.deps.settings.get('drive.rootUrl'), ...(folderId ? { folderId } : {}) };
   }
 
   private failed(upload: StoredUpload, err: unknown): StoredUpload {
