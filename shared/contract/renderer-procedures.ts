@@ -19,6 +19,7 @@ export const rendererProcedureNames = [
   'secrets.test',
   'stage.get',
   'stage.set',
+  'stage.preview',
   'telemetry.query',
   'telemetry.groups',
   'telemetry.series',

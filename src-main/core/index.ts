@@ -145,6 +145,7 @@ export function createCore(config: CoreConfig): Core {
         return () => engine.stopBackground();
       },
     });
+    stage.connectEffects({ pendingUploads: () => products.uploads.waitingForApproval(), classBSteps: () => engine.workflows.classBSteps() });
     const guardian = new GuardianService({
       db,
       clock,

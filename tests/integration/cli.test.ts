@@ -20,7 +20,10 @@ describe('levqor CLI', () => {
 
   it('stage set / get round-trips and bad input exits 2 with one line on stderr', () => {
     const dataDir = tempDir();
+    expect(levqor(['--data-dir', dataDir, 'stage', 'preview', 'post-launch']).stdout).toBe('0 Class B step(s) will run for real\n0 pending upload(s) will be sent to Drive without approval\n');
+    expect(levqor(['--data-dir', dataDir, 'stage', 'get']).stdout.trim()).toBe('pre-launch');
     expect(levqor(['--data-dir', dataDir, 'stage', 'set', 'post-launch']).code).toBe(0);
+    expect(levqor(['--data-dir', dataDir, 'stage', 'preview', 'post-launch']).stdout).toBe('nothing changes: the stage is post-launch already\n');
     expect(levqor(['--data-dir', dataDir, 'stage', 'get']).stdout.trim()).toBe('post-launch');
     const bad = levqor(['--data-dir', dataDir, 'stage', 'set', 'someday']);
     expect(bad.code).toBe(2);

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { UploadPlan, UploadRecord } from '../../../shared/contract/products';
 import type { Approval } from '../../../shared/contract/approvals';
+import type { StageUpload } from '../../../shared/contract/stage';
 import { defineApprovalSubject } from '../approvals';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
@@ -145,6 +146,11 @@ export class UploadService {
   releaseForPostLaunch(): UploadRecord[] {
     if (this.deps.stage.current !== 'post-launch') return [];
     return this.deps.store.needingApproval().map((u) => this.changed(this.release(u)));
+  }
+
+  /** The uploads waiting for a pre-launch approval: what going post-launch would send without one. */
+  waitingForApproval(): StageUpload[] {
+    return this.deps.store.needingApproval().map((u) => ({ id: u.id, slug: u.slug, version: u.version, fileName: u.plan.fileName, bytes: u.bytes }));
   }
 
   /** Every due upload (or every waiting one, `now`), one after another. */

@@ -1,9 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice } from './ErrorNotice';
 
 /**
  * A modal question with a destructive confirm button (native <dialog>: focus trap, Escape
- * closes). Rendered only while open.
+ * closes). Rendered only while open. `wide` for a question that lists what it would do.
  */
 export function ConfirmDialog({
   title,
@@ -12,6 +12,7 @@ export function ConfirmDialog({
   dismissLabel = 'Cancel',
   busy,
   error,
+  wide = false,
   onConfirm,
   onCancel,
 }: {
@@ -21,6 +22,7 @@ export function ConfirmDialog({
   dismissLabel?: string;
   busy?: boolean;
   error?: string | undefined;
+  wide?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }) {
@@ -32,18 +34,18 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      className="wfx-dialog"
-      aria-labelledby="wfx-dialog-title"
+      className={`dialog${wide ? ' dialog--wide' : ''}`}
+      aria-labelledby="dialog-title"
       data-testid="confirm-dialog"
       onCancel={(e) => {
         e.preventDefault();
         if (!busy) onCancel();
       }}
     >
-      <h2 id="wfx-dialog-title">{title}</h2>
-      <div className="wfx-dialog__body">{children}</div>
+      <h2 id="dialog-title">{title}</h2>
+      <div className="dialog__body">{children}</div>
       <ErrorNotice message={error} inline />
-      <div className="actions wfx-dialog__actions">
+      <div className="actions dialog__actions">
         <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>
           {dismissLabel}
         </button>
