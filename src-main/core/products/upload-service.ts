@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { UploadPlan, UploadRecord } from '../../../shared/contract/products';
 import type { Approval } from '../../../shared/contract/approvals';
 import type { StageUpload } from '../../../shared/contract/stage';
-import { defineApprovalSubject } from '../approvals';
+import { defineApprovalSubject, type SubjectOutcome } from '../approvals';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
@@ -231,7 +231,7 @@ export class UploadService {
   }
 
   /** The founder decided on an upload's approval (or it timed out): send it now, or mark it rejected. */
-  private async decided(a: Approval): Promise<{ ok: boolean; message: string }> {
+  private async decided(a: Approval): Promise<SubjectOutcome> {
     const { store, clock } = this.deps;
     const upload = store.get(a.subject.ref);
     if (!upload) return { ok: false, message: `the upload ${a.subject.ref} no longer exists` };
@@ -243,12 +243,12 @@ export class UploadService {
       const why = `approval ${a.status}${decidedBy(a)}`;
       this.approvals?.audit({ at: now, subject: { kind: 'product.upload', ref: upload.id }, stepType: 'drive.upload', class: 'B', stage: this.deps.stage.current, mode: 'blocked', decision: a.status === 'expired' ? 'expired' : 'rejected', approvalId: a.id, attempt: upload.attempts + 1, detail: why });
       this.changed(store.update(upload.id, { status: 'rejected', nextAttemptAt: null, lastError: why }, now));
-      return { ok: true, message: `nothing was sent to Drive: ${why}` };
+      return { ok: true, result: 'none', message: `nothing was sent to Drive: ${why}` };
     }
     store.update(upload.id, { status: 'queued', nextAttemptAt: now }, now);
     const result = await this.attempt(upload.id);
     if (result.status === 'done') return { ok: true, message: `uploaded to Drive: ${result.driveDownloadUrl ?? result.driveFileId ?? ''}` };
-    if (result.status === 'queued') return { ok: true, message: `queued: ${result.lastError ?? 'waiting'}; retried with backoff` };
+    if (result.status === 'queued') return { ok: true, result: 'warn', message: `queued: ${result.lastError ?? 'waiting'}; retried with backoff` };
     return { ok: false, message: `${result.status}${result.lastError ? `: ${result.lastError}` : ''}` };
   }
 

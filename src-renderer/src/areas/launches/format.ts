@@ -42,7 +42,8 @@ export function uploadView(upload: UploadRecord | undefined, hasBuild: boolean):
     case 'queued':
       return {
         label: 'waiting to upload',
-        tone: 'wait',
+        // a queued upload that something keeps from Drive (no credentials, offline) needs a look
+        tone: upload.lastError ? 'warn' : 'wait',
         detail: [
           upload.attempts > 0 ? `${upload.attempts} attempt${upload.attempts === 1 ? '' : 's'}` : undefined,
           upload.nextAttemptAt ? `next try ${new Date(upload.nextAttemptAt).toLocaleTimeString()}` : undefined,

@@ -77,7 +77,8 @@ describe('format', () => {
       plan: { fileName: 'z', mimeType: 'application/zip', bytes: 1, supportsAllDrives: true, permission: { type: 'anyone', role: 'reader' } },
     };
     expect(uploadView(undefined, false).label).toBe('nothing to upload yet');
-    expect(uploadView(base, true).label).toBe('waiting to upload');
+    expect(uploadView(base, true)).toMatchObject({ label: 'waiting to upload', tone: 'wait' });
+    expect(uploadView({ ...base, attempts: 1, lastError: 'no Google Drive credentials' }, true)).toMatchObject({ label: 'waiting to upload', tone: 'warn' });
     expect(uploadView({ ...base, status: 'needs-approval', approvalId: 'ap1' }, true)).toMatchObject({ label: 'waiting for approval', approvalId: 'ap1' });
     expect(uploadView({ ...base, status: 'rejected', lastError: 'approval rejected by ada' }, true)).toMatchObject({ label: 'not approved', detail: 'nothing was sent to Drive: approval rejected by ada' });
     expect(uploadView({ ...base, status: 'done', driveDownloadUrl: 'https://drive.test/d' }, true)).toMatchObject({ label: 'uploaded', link: 'https://drive.test/d' });
