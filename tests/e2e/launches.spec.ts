@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { callAsPage, expect, keepScreenshot as keepFullPage, openApp, test } from './fixtures';
 import { greyPng } from '../helpers/png';
 
@@ -168,4 +168,71 @@ test('a running compile can be cancelled, and leaves no archive behind', async (
   // the temp archive is removed as the compile unwinds
   await expect.poll(() => (existsSync(zipDir) ? readdirSync(zipDir) : [])).toEqual([]);
   await keepScreenshot(page, 'launches-cancelled');
+});
+
+/** Drops files onto `target` as the desktop would: a DataTransfer with File objects, dragenter → dragover → drop. */
+async function dropFiles(page: Page, target: Locator, files: Array<{ name: string; bytes: Buffer; type?: string }>): Promise<void> {
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+    return dt;
+  }, files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64'), type: f.type ?? 'application/octet-stream' })));
+  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer: transfer });
+}
+
+test('files and PNGs are dropped onto the product from the Launches area: the content folder, the Omega slots with previews and their sizes', async ({ page, server, levqor }) => {
+  await openApp(page, server);
+  expect((await callAsPage(page, server, 'products.create', { slug, name: 'Ascend', price: 17, description: 'A kit', tags: ['launch'] })).ok()).toBe(true);
+  await page.goto(`${server.baseUrl}#/launches`);
+  const detail = page.getByTestId('product-detail');
+  const files = detail.getByTestId('content-files');
+  const contentDir = join(levqor.dataDir, 'products', slug);
+
+  // into the content folder: by drop, and by the picker (a file bigger than one call, sent in parts)
+  await dropFiles(page, files.getByTestId('content-drop'), [{ name: 'guide.md', bytes: Buffer.from('# Guide\n') }]);
+  await expect(files.getByTestId('content-sends')).toContainText('guide.md');
+  await expect(files.getByTestId('content-file-list')).toContainText('guide.md');
+  const book = randomBytes(1_300_000);
+  await files.getByLabel('Files to add to the product').setInputFiles({ name: 'book.pdf', mimeType: 'application/pdf', buffer: book });
+  await expect(files.getByTestId('content-file-list')).toContainText('book.pdf1.3 MB');
+  await expect(files.getByTestId('content-files-total')).toHaveText('2 files · 1.3 MB');
+  expect(readdirSync(contentDir).sort()).toEqual(['book.pdf', 'guide.md']);
+  // a name the product cannot hold is refused, with the rule
+  await dropFiles(page, files.getByTestId('content-drop'), [{ name: `${slug}.product.json`, bytes: Buffer.from('{}') }]);
+  await expect(files.getByTestId('content-sends')).toContainText('must not end with .product.json');
+
+  // the Omega folders: no folder path to drop into by hand, the page is the drop zone
+  const checklist = detail.getByTestId('checklist');
+  await expect(checklist.getByTestId('omega-hint')).toContainText('Drop PNGs onto a folder below');
+  const cover = checklist.getByTestId('omega-Product-Cover');
+  await expect(cover.getByTestId('omega-Product-Cover-size')).toHaveText('PNG, made for 1280×720');
+  await dropFiles(page, cover, [
+    { name: 'b.png', bytes: greyPng(1280, 720), type: 'image/png' },
+    { name: 'a.png', bytes: greyPng(1280, 720), type: 'image/png' },
+  ]);
+  await expect(cover.getByTestId('omega-Product-Cover-count')).toHaveText('2 of 3');
+  await expect(checklist.getByTestId('omega-total')).toHaveText('2 of 70 slots filled');
+  const first = cover.getByTestId('slot-Product-Cover/cover-01.png');
+  await expect(first.locator('img')).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await expect(first).toHaveAttribute('title', /1280×720 PNG, made for 1280×720/);
+
+  // one slot replaced; a PNG of another size is taken and flagged; what is not a PNG is refused
+  const thumbnail = checklist.getByTestId('slot-Thumbnails/thumbnail-02.png');
+  await dropFiles(page, thumbnail, [{ name: 'small.png', bytes: greyPng(300, 200), type: 'image/png' }]);
+  await expect(thumbnail).toHaveAttribute('data-state', 'odd');
+  await expect(checklist.getByTestId('omega-Thumbnails')).toContainText('thumbnail-02.png · 300×200 (made for 600×600)');
+  await dropFiles(page, cover.getByTestId('slot-Product-Cover/cover-03.png'), [{ name: 'photo.jpg', bytes: Buffer.from('ffd8ffe000104a464946', 'hex'), type: 'image/jpeg' }]);
+  await expect(checklist.getByTestId('omega-sends')).toContainText('is not a PNG (wrong signature); an Omega slot takes a PNG');
+  await expect(cover.getByTestId('omega-Product-Cover-count')).toHaveText('2 of 3');
+  // a drop on a slot leaves its folder unlit
+  await expect(cover).not.toHaveClass(/lx-folder--over/);
+
+  const omegaDir = join(levqor.dataDir, 'public', 'assets', 'Levqor-Omega-Empire-Pack', 'products', slug);
+  expect(readdirSync(join(omegaDir, 'Product-Cover')).sort()).toEqual(['cover-01.png', 'cover-02.png']);
+  expect(existsSync(join(omegaDir, 'manifest.json'))).toBe(true);
+  for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(size);
+    await expect(cover).toBeVisible();
+    await keepScreenshot(page, `launches-drop-${size.width}x${size.height}`);
+  }
 });

@@ -68,14 +68,14 @@ export function CompilePanel({
         <div className="section__head">
           <h2 id="compile-title">Compile</h2>
           <p className="muted">
-            Put the product&apos;s files in <code>{contentDir}</code>. Compile zips them reproducibly, uploads the ZIP to Drive, and writes
-            the site config and the Omega asset tree.
+            Compile zips the files of <code>{contentDir}</code> reproducibly, uploads the ZIP to Drive, and writes the site config and the
+            Omega asset tree.
           </p>
         </div>
       </div>
       {!hasContent ? (
         <p className="notice notice--warn" data-testid="no-content">
-          The content folder <code>{contentDir}</code> is missing: create it, put the product&apos;s files in it, then compile.
+          The content folder <code>{contentDir}</code> is missing: drop the product&apos;s files into Files above, then compile.
         </p>
       ) : null}
       <div className="toolbar">
