@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { callAsPage, expect, keepScreenshot as keepFullPage, openApp, test } from './fixtures';
@@ -11,6 +11,36 @@ const slug = 'ascend-launch-system';
 async function keepScreenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await keepFullPage(page, name);
+}
+
+/**
+ * The separators (`·`) inside `scope` that end or start a line as laid out: nothing after one
+ * on its line, or nothing before it. Each as the text around it, so a failure shows where.
+ */
+async function danglingSeparators(scope: Locator): Promise<string[]> {
+  return scope.evaluate((root) => {
+    const chars: Array<{ node: Text; at: number; rect: DOMRect }> = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (let at = 0; at < node.data.length; at++) {
+        if (/\s/.test(node.data[at]!)) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width > 1 && rect.height > 1) chars.push({ node, at, rect });
+      }
+    }
+    const sameLine = (a: DOMRect, b: DOMRect) => a.top < b.bottom - 2 && b.top < a.bottom - 2;
+    const found: string[] = [];
+    chars.forEach((c, i) => {
+      if (c.node.data[c.at] !== '·') return;
+      const before = chars[i - 1];
+      const after = chars[i + 1];
+      if (!before || !after || !sameLine(before.rect, c.rect) || !sameLine(c.rect, after.rect)) found.push(c.node.data.trim() || '·');
+    });
+    return found;
+  });
 }
 
 test('draft a product, compile it with a progress bar, and see the result and the checklist', async ({ page, server, levqor }) => {
@@ -31,8 +61,8 @@ test('draft a product, compile it with a progress bar, and see the result and th
   await expect(price).toContainText('must have at most two decimals');
   await expect(form.getByLabel('Price (USD)')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Description', { exact: true }).fill('Launch a digital product in a weekend.');
-  await form.getByLabel('Tags').fill('launch, , templates');
-  await expect(form.getByTestId('field-tags')).toContainText('tags.1: must not be empty');
+  await form.getByLabel('Tags').fill(`launch, ${'x'.repeat(41)}`);
+  await expect(form.getByTestId('field-tags')).toContainText('tags.1: must be at most 40 characters');
   await expect(create).toBeDisabled();
   await keepScreenshot(page, 'launches-form-errors');
 
@@ -105,11 +135,18 @@ test('draft a product, compile it with a progress bar, and see the result and th
   await expect(result.getByTestId('result-uploaded')).toContainText('waiting for approval');
   await expect(row.getByTestId('upload-state')).toContainText('waiting for approval');
   await expect(result.getByTestId('upload-approval-link')).toHaveAttribute('href', '#/approvals');
+  // no separator is left hanging at the end (or start) of a line, at either window size
+  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    expect(await danglingSeparators(result), `${size.width}×${size.height}`).toEqual([]);
+    expect(await danglingSeparators(row), `${size.width}×${size.height}`).toEqual([]);
+  }
+  await keepScreenshot(page, 'launches-awaiting-approval');
   // the same files give the same archive
   await expect(result.getByTestId('result-sha256')).toContainText(sha);
 });
 
-test('edit a product, and the server\u2019s refusal of a taken slug shows under the field', async ({ page, server }) => {
+test('edit a product, and the server\u2019s refusal of a taken slug shows under the field', async ({ page, server, levqor }) => {
   await openApp(page, server);
   const res = await callAsPage(page, server, 'products.create', { slug, name: 'Ascend', price: 17, description: 'A kit', tags: ['launch'] });
   expect(res.status()).toBe(200);
@@ -139,10 +176,25 @@ test('edit a product, and the server\u2019s refusal of a taken slug shows under 
   await expect(edit.getByLabel('Slug')).toHaveAttribute('readonly', '');
   await edit.getByLabel('Price (USD)').fill('27.5');
   await edit.getByLabel('Status').selectOption('ready');
+  // a stray comma is a slip, not a tag: the empty entries are dropped on save
+  await edit.getByLabel('Tags').fill('launch, , ');
+  await expect(edit.getByTestId('field-tags')).not.toContainText('must not be empty');
+  await edit.getByText('SEO and Gumroad (optional)').click();
+  await edit.getByLabel('Gumroad listing URL').fill('https://levqor.gumroad.com/l/ascend');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit).toBeHidden();
   await expect(row).toContainText('$27.50');
   await expect(row).toContainText('ready');
+  const stored = JSON.parse(readFileSync(join(levqor.dataDir, 'products', `${slug}.product.json`), 'utf8')) as { tags: string[] };
+  expect(stored.tags).toEqual(['launch']);
+  const checklist = main.getByTestId('checklist');
+  await expect(checklist.getByTestId('copy-tags').getByRole('textbox')).toHaveValue('launch');
+
+  // a typed URL is all Levqor knows of the listing: the step says so, and claims no more
+  const gumroad = checklist.getByTestId('step-gumroad');
+  await expect(gumroad).toContainText('Gumroad listing URL entered');
+  await expect(gumroad).toContainText('URL entered: https://levqor.gumroad.com/l/ascend');
+  await expect(gumroad).not.toContainText('created');
   await keepScreenshot(page, 'launches-list');
 });
 

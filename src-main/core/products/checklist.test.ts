@@ -62,4 +62,18 @@ describe('launch checklist', () => {
     ]);
     core.close();
   });
+
+  it('says a Gumroad URL was entered, never that the listing was created', () => {
+    const { core } = productSite();
+    core.products.create(productSpecSchema.parse({ ...sampleSpec, gumroad: { url: 'https://levqor.gumroad.com/l/ascend' } }));
+    const step = core.products.checklist(sampleSpec.slug).steps.find((s) => s.id === 'gumroad');
+    expect(step).toEqual({
+      id: 'gumroad',
+      label: 'Gumroad listing URL entered',
+      done: true,
+      detail: 'URL entered: https://levqor.gumroad.com/l/ascend (not checked on Gumroad: make sure the listing has the title, price, description and the Drive URL as its content)',
+    });
+    expect(JSON.stringify(core.products.checklist(sampleSpec.slug).steps)).not.toMatch(/created/i);
+    core.close();
+  });
 });

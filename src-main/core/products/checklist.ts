@@ -37,9 +37,12 @@ export function buildChecklist(spec: ProductSpec, omegaDir: string, driveDownloa
       { id: 'pngs', label: 'Real PNGs dropped into the Omega folders', done: filled === total, detail: `${filled} of ${total} slots hold a PNG` },
       {
         id: 'gumroad',
-        label: 'Gumroad listing created (title, price, description, content URL = the Drive URL)',
+        // Levqor only sees the URL typed into the spec, never the listing itself: the step claims no more
+        label: 'Gumroad listing URL entered',
         done: spec.gumroad?.url !== undefined,
-        detail: spec.gumroad?.url ?? 'set gumroad.url in the spec once the listing exists',
+        detail: spec.gumroad?.url
+          ? `URL entered: ${spec.gumroad.url} (not checked on Gumroad: make sure the listing has the title, price, description and the Drive URL as its content)`
+          : 'create the listing (title, price, description, content URL = the Drive URL), then enter its URL as the Gumroad URL',
       },
       {
         id: 'drive',

@@ -126,16 +126,9 @@ export function CompilePanel({
             <Row label="sha256" testId="result-sha256">
               <code className="lx-hash">{result.sha256}</code>
             </Row>
-            <Row label="Uploaded" testId="result-uploaded">
-              {result.uploaded ? 'yes' : 'no'}
-              {result.upload ? (
-                <>
-                  {' · '}
-                  <UploadBadge upload={result.upload} hasBuild />
-                </>
-              ) : (
-                <span className="muted"> · the upload was skipped</span>
-              )}
+            {/* the badge says it all (uploaded, waiting, skipped): a yes/no and a separator before it wrapped apart */}
+            <Row label="Upload" testId="result-uploaded">
+              <UploadBadge upload={result.upload} hasBuild />
             </Row>
             <Row label="Drive download URL">
               {result.driveDownloadUrl ? (

@@ -24,7 +24,11 @@ export function ContentFilesPanel({ slug, contentDir }: { slug: string; contentD
   );
   const zone = useDropZone(add);
 
-  useEffect(() => getApi().on('products.changed', (c) => c.slug === slug && reload()), [slug, reload]);
+  useEffect(() => {
+    // a compile reads the folder as it is now, files put there by hand included: list them too
+    const offs = [getApi().on('products.changed', (c) => c.slug === slug && reload()), getApi().on('products.compiled', (c) => c.slug === slug && reload())];
+    return () => offs.forEach((off) => off());
+  }, [slug, reload]);
 
   const files = listing.data?.files ?? [];
   const total = files.reduce((n, f) => n + f.bytes, 0);
