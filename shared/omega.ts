@@ -6,16 +6,21 @@
 export const omegaPackDir = 'public/assets/Levqor-Omega-Empire-Pack/products';
 export const omegaUrlBase = '/assets/Levqor-Omega-Empire-Pack/products';
 
+/**
+ * `size` is the size a slot's PNG is made for, in pixels (where it is shown: Gumroad's cover
+ * and thumbnail, a full-width hero, square and portrait social posts, link ads, video frames).
+ * Another size is accepted and flagged, never refused.
+ */
 export const omegaFolders = [
-  { folder: 'Product-Cover', slots: 3, prefix: 'cover' },
-  { folder: 'Thumbnails', slots: 6, prefix: 'thumbnail' },
-  { folder: 'Hero-Banners', slots: 2, prefix: 'hero' },
-  { folder: 'Social-Posts', slots: 15, prefix: 'social' },
-  { folder: 'Carousel-Posts', slots: 5, prefix: 'slide' },
-  { folder: 'CTA-Cards', slots: 6, prefix: 'cta' },
-  { folder: 'Ad-Creatives', slots: 8, prefix: 'ad' },
-  { folder: 'Video-Frames', slots: 12, prefix: 'frame' },
-  { folder: 'Brand-Geometry-Pack', slots: 13, prefix: 'geometry' },
+  { folder: 'Product-Cover', slots: 3, prefix: 'cover', size: { width: 1280, height: 720 } },
+  { folder: 'Thumbnails', slots: 6, prefix: 'thumbnail', size: { width: 600, height: 600 } },
+  { folder: 'Hero-Banners', slots: 2, prefix: 'hero', size: { width: 1920, height: 1080 } },
+  { folder: 'Social-Posts', slots: 15, prefix: 'social', size: { width: 1080, height: 1080 } },
+  { folder: 'Carousel-Posts', slots: 5, prefix: 'slide', size: { width: 1080, height: 1350 } },
+  { folder: 'CTA-Cards', slots: 6, prefix: 'cta', size: { width: 1200, height: 628 } },
+  { folder: 'Ad-Creatives', slots: 8, prefix: 'ad', size: { width: 1200, height: 628 } },
+  { folder: 'Video-Frames', slots: 12, prefix: 'frame', size: { width: 1920, height: 1080 } },
+  { folder: 'Brand-Geometry-Pack', slots: 13, prefix: 'geometry', size: { width: 1024, height: 1024 } },
 ] as const;
 
 export type OmegaFolder = (typeof omegaFolders)[number]['folder'];
@@ -26,15 +31,18 @@ export function omegaFileName(prefix: string, index: number): string {
   return `${prefix}-${String(index).padStart(2, '0')}.png`;
 }
 
-/** Every expected file, relative to the product's Omega folder: `Product-Cover/cover-01.png`. */
-export function omegaExpectedFiles(): Array<{ folder: OmegaFolder; file: string; path: string }> {
+/** Every expected file, relative to the product's Omega folder (`Product-Cover/cover-01.png`), with the size it is made for. */
+export function omegaExpectedFiles(): Array<{ folder: OmegaFolder; file: string; path: string; expected: { width: number; height: number } }> {
   return omegaFolders.flatMap((f) =>
     Array.from({ length: f.slots }, (_, i) => {
       const file = omegaFileName(f.prefix, i + 1);
-      return { folder: f.folder, file, path: `${f.folder}/${file}` };
+      return { folder: f.folder, file, path: `${f.folder}/${file}`, expected: { ...f.size } };
     }),
   );
 }
+
+/** Every slot's path, for a contract that takes one. */
+export const omegaSlotPaths = omegaExpectedFiles().map((f) => f.path) as [string, ...string[]];
 
 /** The site URLs of the images the product page uses (the seed's coverImage, thumbnailImage, heroImage). */
 export function omegaImageUrls(slug: string): { coverImage: string; thumbnailImage: string; heroImage: string } {

@@ -21,6 +21,17 @@ const text = (max: number) =>
 
 const tag = z.string({ error: () => 'must be text' }).trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
 
+/**
+ * A comma-separated list as typed (`launch, , templates,`): each item trimmed, the empty ones
+ * dropped, since a stray comma is a slip and not a tag.
+ */
+export function commaList(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
 /** True when `n` has at most two decimals (19.99 yes, 19.999 no), allowing for binary floats. */
 export function hasAtMostTwoDecimals(n: number): boolean {
   return Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;

@@ -5,6 +5,16 @@ import { secretDestinationUrl } from './secret-destination';
 const namesAFolder = 'it names a folder on this machine';
 const decidesWhereSecretsGo = 'it decides where a secret is sent';
 
+const sloRule = 'must be a fraction above 0.5 and below 1, such as 0.999 for 99.9%';
+
+/**
+ * A whole-number setting whose every way of being wrong (not a number, a fraction, too small,
+ * too big) gets the one sentence that states the rule, so the founder reads what to type.
+ */
+function wholeNumber(rule: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return z.number({ error: () => rule }).int(rule).min(min, rule).max(max, rule);
+}
+
 /**
  * Every founder-visible setting: its schema, default and a sentence for the UI.
  * Adding a setting = adding one entry here; the store, API, CLI and Settings page follow.
@@ -55,28 +65,28 @@ export const settingDefinitions = {
     env: undefined,
   },
   'telemetry.retentionDays': {
-    schema: z.number({ error: () => 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days'),
+    schema: wholeNumber('must be a whole number of days from 1 to 3650', 1, 3650),
     defaultValue: 30,
     label: 'Keep raw telemetry (days)',
     description: 'Raw telemetry rows older than this are pruned; per-minute, per-hour and per-day rollups are kept 1, 30 and 365 days.',
     env: undefined,
   },
   'telemetry.syncIntervalSeconds': {
-    schema: z.number({ error: () => 'must be a number of seconds' }).int('must be whole seconds').min(0, 'must be 0 (off) or more').max(86_400, 'must be at most 86400'),
+    schema: wholeNumber('must be a whole number of seconds from 0 (off) to 86400 (a day)', 0, 86_400),
     defaultValue: 60,
     label: 'Telemetry sync interval (seconds)',
     description: 'How often the running app pushes and pulls telemetry with the remote Postgres; 0 turns the schedule off.',
     env: undefined,
   },
   'telemetry.slo': {
-    schema: z.number({ error: () => 'must be a number' }).gt(0.5, 'must be above 0.5').lt(1, 'must be below 1'),
+    schema: z.number({ error: () => sloRule }).gt(0.5, sloRule).lt(1, sloRule),
     defaultValue: 0.999,
     label: 'Availability SLO',
     description: 'The share of requests that must not fail with a 5xx; error-rate alerts use its burn rate.',
     env: undefined,
   },
   'telemetry.slowP95Ms': {
-    schema: z.number({ error: () => 'must be a number of milliseconds' }).int().min(1, 'must be at least 1 ms'),
+    schema: wholeNumber('must be a whole number of milliseconds, 1 or more', 1),
     defaultValue: 1000,
     label: 'Slow endpoint threshold (p95, ms)',
     description: 'An endpoint whose p95 duration is over this and well over its own baseline is reported as slow.',

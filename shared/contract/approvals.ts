@@ -20,8 +20,17 @@ export const approvalSubjectSchema = z.object({
 });
 export type ApprovalSubject = z.infer<typeof approvalSubjectSchema>;
 
+/**
+ * How what the owner did turned out for the founder, which decides its colour: `good` done as
+ * asked (uploaded, applied, the monitor UP again), `warn` done but not finished (queued and
+ * retried), `bad` it failed or found trouble ("re-checked: … is DOWN"), `none` nothing was
+ * done, as decided (rejected, expired). `ok` alone only says the owner could act.
+ */
+export const outcomeResults = ['good', 'warn', 'bad', 'none'] as const;
+export type OutcomeResult = (typeof outcomeResults)[number];
+
 /** What the owner of a non-step subject did once the approval was decided (uploaded, applied, nothing sent…). */
-export const approvalOutcomeSchema = z.object({ ok: z.boolean(), message: z.string(), at: epochMs });
+export const approvalOutcomeSchema = z.object({ ok: z.boolean(), result: z.enum(outcomeResults), message: z.string(), at: epochMs });
 export type ApprovalOutcome = z.infer<typeof approvalOutcomeSchema>;
 
 export const approvalSchema = z.object({

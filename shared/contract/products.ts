@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { event, procedure } from './procedure';
 import { epochMs, exactlyOneOf, listOf, noInput } from './common';
 import { productSlugSchema, productSpecSchema, productStatuses } from '../product';
-import { omegaFolders } from '../omega';
+import { omegaFolders, omegaSlotPaths } from '../omega';
+import { base64Length, contentFileMaxBytes, filePartMaxBytes, omegaImageMaxBytes } from '../product-files';
 
 export const specErrorSchema = z.object({ path: z.string(), message: z.string() });
 
@@ -104,8 +105,14 @@ export const checklistSlotSchema = z.object({
   png: z.boolean(),
   width: z.number().int().optional(),
   height: z.number().int().optional(),
+  /** The size the slot is made for (shared/omega.ts). */
+  expectedWidth: z.number().int(),
+  expectedHeight: z.number().int(),
+  /** A real PNG of another size: said, never refused. */
+  sizeNote: z.string().optional(),
   problem: z.string().optional(),
 });
+export type ChecklistSlot = z.infer<typeof checklistSlotSchema>;
 
 export const checklistSchema = z.object({
   slug: z.string(),
@@ -129,6 +136,38 @@ export const checklistSchema = z.object({
 export type Checklist = z.infer<typeof checklistSchema>;
 
 const slugInput = z.object({ slug: productSlugSchema }).strict();
+
+/**
+ * One part of a dropped file (shared/product-files.ts): the whole file's `size`, the byte
+ * `offset` this part starts at (0 for the first), and its bytes as base64, at most
+ * filePartMaxBytes (512 KiB) per call. Parts come in order; the last one puts the file in place.
+ */
+function filePart(maxFileBytes: number) {
+  const mib = `${maxFileBytes / 1024 / 1024} MiB`;
+  return {
+    size: z.number().int().min(0, 'must be 0 or more').max(maxFileBytes, `must be at most ${maxFileBytes} bytes (${mib}) for this kind of file`),
+    offset: z.number().int().min(0, 'must be 0 or more'),
+    data: z
+      .string()
+      .max(base64Length(filePartMaxBytes), `must carry at most ${filePartMaxBytes} bytes (512 KiB) per call; send a larger file in parts`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+      .refine((b64) => b64.length % 4 === 0, 'must be base64 (its length a multiple of 4)'),
+  };
+}
+
+const omegaSlot = z.enum(omegaSlotPaths, { error: () => 'must be an Omega slot, such as Product-Cover/cover-01.png' });
+const partWritten = { received: z.number().int(), size: z.number().int(), done: z.boolean() };
+
+export const contentFilesSchema = z.object({
+  contentDir: z.string(),
+  files: z.array(z.object({ name: z.string(), bytes: z.number().int() })),
+  /** What the compile would refuse (a link out, a bad name…), in its words. */
+  problems: z.array(z.string()),
+});
+export type ContentFiles = z.infer<typeof contentFilesSchema>;
+
+export const omegaImageSchema = z.object({ slot: z.string(), bytes: z.number().int(), width: z.number().int(), height: z.number().int(), data: z.string() });
+export type OmegaImage = z.infer<typeof omegaImageSchema>;
 
 export const productsProcedures = {
   'products.list': procedure({
@@ -174,6 +213,26 @@ export const productsProcedures = {
     summary: 'For each Omega slot whether a real PNG is there (with its size), and the launch checklist.',
     input: slugInput,
     output: checklistSchema,
+  }),
+  'products.contentFiles': procedure({
+    summary: 'The files of a product\u2019s content folder as the compile would take them (name, size), and what it would refuse.',
+    input: slugInput,
+    output: contentFilesSchema,
+  }),
+  'products.putContentFile': procedure({
+    summary: 'Write a file into a product\u2019s content folder from its bytes (base64, in parts of at most 512 KiB), under a name relative to that folder; never outside it.',
+    input: z.object({ slug: productSlugSchema, name: z.string().min(1, 'is required').max(1024, 'must be at most 1024 characters'), ...filePart(contentFileMaxBytes) }).strict(),
+    output: z.object({ name: z.string(), ...partWritten }),
+  }),
+  'products.putOmegaImage': procedure({
+    summary: 'Write a PNG into one of a product\u2019s Omega slots from its bytes (base64, in parts of at most 512 KiB); anything but a real PNG is refused.',
+    input: z.object({ slug: productSlugSchema, slot: omegaSlot, ...filePart(omegaImageMaxBytes) }).strict(),
+    output: z.object({ slot: z.string(), ...partWritten, image: checklistSlotSchema.optional() }),
+  }),
+  'products.omegaImage': procedure({
+    summary: 'The PNG in one of a product\u2019s Omega slots (base64), for its preview.',
+    input: z.object({ slug: productSlugSchema, slot: omegaSlot }).strict(),
+    output: omegaImageSchema,
   }),
   'products.uploads': procedure({
     summary: 'Drive uploads, newest first: waiting, needing approval, done or failed.',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { procedureNames, type ProcedureName, type ProceduresOf } from '../../shared/contract';
+import type { StagePreview } from '../../shared/contract/stage';
 import { tempDir } from '../../tests/helpers/temp-dir';
 import { createCore } from '../core';
 import { createDispatcher } from './dispatcher';
@@ -24,16 +25,17 @@ describe('dispatcher', () => {
   });
 
   it('names a namespace’s procedures from the contract, and a handler map must cover them (checked by npm run typecheck)', () => {
-    const stage: ProceduresOf<'stage'>[] = ['stage.get', 'stage.set'];
+    const stage: ProceduresOf<'stage'>[] = ['stage.get', 'stage.preview', 'stage.set'];
     expect(procedureNames.filter((name) => name.startsWith('stage.'))).toEqual(stage);
     const state = { stage: 'pre-launch', stored: 'pre-launch', source: 'default' } as const;
-    const complete: HandlerMap<ProceduresOf<'stage'>> = { 'stage.get': () => state, 'stage.set': () => state };
+    const preview: StagePreview = { stage: 'post-launch', current: 'pre-launch', changes: true, releasedUploads: [], classBSteps: [] };
+    const complete: HandlerMap<ProceduresOf<'stage'>> = { 'stage.get': () => state, 'stage.preview': () => preview, 'stage.set': () => state };
     // @ts-expect-error a procedure of the namespace ('stage.set') has no handler
-    const missing: HandlerMap<ProceduresOf<'stage'>> = { 'stage.get': () => state };
+    const missing: HandlerMap<ProceduresOf<'stage'>> = { 'stage.get': () => state, 'stage.preview': () => preview };
     // @ts-expect-error the dispatcher's map needs a handler for every procedure
     const partial: HandlerMap<ProcedureName> = { ...complete };
-    expect(Object.keys(partial)).toEqual(['stage.get', 'stage.set']);
-    expect(Object.keys(missing)).toEqual(['stage.get']);
+    expect(Object.keys(partial)).toEqual(['stage.get', 'stage.preview', 'stage.set']);
+    expect(Object.keys(missing)).toEqual(['stage.get', 'stage.preview']);
   });
 
   it('answers an unknown procedure with UNKNOWN_PROCEDURE', async () => {

@@ -130,8 +130,10 @@ export function createCore(config: CoreConfig): Core {
     events.on('secrets.changed', (status) => {
       if (status.name === 'database.url') void remote.reset();
     });
+    secrets.registerTest('database.url', (signal) => remote.probe(signal));
     const products = new ProductsService({ dataDir, db, settings, secrets, stage, events, clock, log, ...(config.productUploads ? { uploadTuning: config.productUploads } : {}) });
     products.sweepTemps();
+    secrets.registerTest('google.driveCredentials', (signal) => products.uploads.testAccess(signal));
     background.register(products.backgroundTask());
     const timer = config.timer ?? realTimer;
     const notify = new NotifyService({ db, clock, timer, events, log, secrets, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
@@ -145,6 +147,7 @@ export function createCore(config: CoreConfig): Core {
         return () => engine.stopBackground();
       },
     });
+    stage.connectEffects({ pendingUploads: () => products.uploads.waitingForApproval(), classBSteps: () => engine.workflows.classBSteps() });
     const guardian = new GuardianService({
       db,
       clock,

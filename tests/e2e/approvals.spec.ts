@@ -165,3 +165,40 @@ test('a pre-launch Drive upload is approved from the inbox: it goes to Drive and
     await drive.close();
   }
 });
+
+test('an outcome is coloured by how it turned out: a re-check that finds the monitor DOWN is red, an upload queued without credentials amber', async ({ page, levqor }) => {
+  const server = await levqor.start();
+  const monitor = await call<{ id: string }>(server, 'guardian.addMonitor', { type: 'http', name: 'shop', url: 'http://127.0.0.1:9/', intervalSeconds: 3600 });
+  await call(server, 'guardian.check', { id: monitor.id });
+  const healing = await call<{ id: string }>(server, 'guardian.requestHealing', { stepId: `recheck_monitor:${monitor.id}` });
+  await call(server, 'approvals.approve', { id: healing.id });
+
+  const spec = { slug: 'outcome-kit', name: 'Outcome Kit', price: 5, description: 'A kit', tags: ['kit'] };
+  await call(server, 'products.create', spec);
+  mkdirSync(join(levqor.dataDir, 'products', spec.slug), { recursive: true });
+  writeFileSync(join(levqor.dataDir, 'products', spec.slug, 'readme.md'), '# Kit\n');
+  const compiled = await call<{ upload: { approvalId: string } }>(server, 'products.compile', { slug: spec.slug, upload: true });
+  await call(server, 'approvals.approve', { id: compiled.upload.approvalId });
+
+  await openApp(page, server, 'approvals');
+  const outcomeOf = (id: string) => page.getByTestId(`approval-${id}`).getByTestId('approval-outcome');
+  const colour = (name: string) => page.evaluate((v) => getComputedStyle(document.documentElement).getPropertyValue(v).trim(), name);
+  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+  const down = outcomeOf(healing.id);
+  await expect(down).toHaveText(/^re-checked: "shop" is DOWN/);
+  await expect(down).toHaveCSS('color', rgb(await colour('--ui-danger')));
+  await expect(down).toHaveAttribute('data-result', 'bad');
+
+  const queued = outcomeOf(compiled.upload.approvalId);
+  await expect(queued).toHaveText(/^queued: no Google Drive credentials/);
+  await expect(queued).toHaveCSS('color', rgb(await colour('--ui-warning')));
+  await expect(queued).toHaveAttribute('data-result', 'warn');
+  await keepScreenshot(page, 'approvals-outcome-colours');
+
+  // in Launches the upload waiting on missing credentials is amber too, not the calm blue of a plain wait
+  await page.goto(`${server.baseUrl}#/launches`);
+  const state = page.getByTestId(`product-row-${spec.slug}`).getByTestId('upload-state').locator('.dot');
+  await expect(state).toHaveText('waiting to upload');
+  await expect(state).toHaveClass(/tone--warn/);
+});

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { callAsPage, expect, keepScreenshot as keepFullPage, openApp, test } from './fixtures';
 import { greyPng } from '../helpers/png';
 
@@ -11,6 +11,36 @@ const slug = 'ascend-launch-system';
 async function keepScreenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await keepFullPage(page, name);
+}
+
+/**
+ * The separators (`·`) inside `scope` that end or start a line as laid out: nothing after one
+ * on its line, or nothing before it. Each as the text around it, so a failure shows where.
+ */
+async function danglingSeparators(scope: Locator): Promise<string[]> {
+  return scope.evaluate((root) => {
+    const chars: Array<{ node: Text; at: number; rect: DOMRect }> = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (let at = 0; at < node.data.length; at++) {
+        if (/\s/.test(node.data[at]!)) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width > 1 && rect.height > 1) chars.push({ node, at, rect });
+      }
+    }
+    const sameLine = (a: DOMRect, b: DOMRect) => a.top < b.bottom - 2 && b.top < a.bottom - 2;
+    const found: string[] = [];
+    chars.forEach((c, i) => {
+      if (c.node.data[c.at] !== '·') return;
+      const before = chars[i - 1];
+      const after = chars[i + 1];
+      if (!before || !after || !sameLine(before.rect, c.rect) || !sameLine(c.rect, after.rect)) found.push(c.node.data.trim() || '·');
+    });
+    return found;
+  });
 }
 
 test('draft a product, compile it with a progress bar, and see the result and the checklist', async ({ page, server, levqor }) => {
@@ -31,8 +61,8 @@ test('draft a product, compile it with a progress bar, and see the result and th
   await expect(price).toContainText('must have at most two decimals');
   await expect(form.getByLabel('Price (USD)')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Description', { exact: true }).fill('Launch a digital product in a weekend.');
-  await form.getByLabel('Tags').fill('launch, , templates');
-  await expect(form.getByTestId('field-tags')).toContainText('tags.1: must not be empty');
+  await form.getByLabel('Tags').fill(`launch, ${'x'.repeat(41)}`);
+  await expect(form.getByTestId('field-tags')).toContainText('tags.1: must be at most 40 characters');
   await expect(create).toBeDisabled();
   await keepScreenshot(page, 'launches-form-errors');
 
@@ -105,11 +135,18 @@ test('draft a product, compile it with a progress bar, and see the result and th
   await expect(result.getByTestId('result-uploaded')).toContainText('waiting for approval');
   await expect(row.getByTestId('upload-state')).toContainText('waiting for approval');
   await expect(result.getByTestId('upload-approval-link')).toHaveAttribute('href', '#/approvals');
+  // no separator is left hanging at the end (or start) of a line, at either window size
+  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    expect(await danglingSeparators(result), `${size.width}×${size.height}`).toEqual([]);
+    expect(await danglingSeparators(row), `${size.width}×${size.height}`).toEqual([]);
+  }
+  await keepScreenshot(page, 'launches-awaiting-approval');
   // the same files give the same archive
   await expect(result.getByTestId('result-sha256')).toContainText(sha);
 });
 
-test('edit a product, and the server\u2019s refusal of a taken slug shows under the field', async ({ page, server }) => {
+test('edit a product, and the server\u2019s refusal of a taken slug shows under the field', async ({ page, server, levqor }) => {
   await openApp(page, server);
   const res = await callAsPage(page, server, 'products.create', { slug, name: 'Ascend', price: 17, description: 'A kit', tags: ['launch'] });
   expect(res.status()).toBe(200);
@@ -139,10 +176,25 @@ test('edit a product, and the server\u2019s refusal of a taken slug shows under 
   await expect(edit.getByLabel('Slug')).toHaveAttribute('readonly', '');
   await edit.getByLabel('Price (USD)').fill('27.5');
   await edit.getByLabel('Status').selectOption('ready');
+  // a stray comma is a slip, not a tag: the empty entries are dropped on save
+  await edit.getByLabel('Tags').fill('launch, , ');
+  await expect(edit.getByTestId('field-tags')).not.toContainText('must not be empty');
+  await edit.getByText('SEO and Gumroad (optional)').click();
+  await edit.getByLabel('Gumroad listing URL').fill('https://levqor.gumroad.com/l/ascend');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit).toBeHidden();
   await expect(row).toContainText('$27.50');
   await expect(row).toContainText('ready');
+  const stored = JSON.parse(readFileSync(join(levqor.dataDir, 'products', `${slug}.product.json`), 'utf8')) as { tags: string[] };
+  expect(stored.tags).toEqual(['launch']);
+  const checklist = main.getByTestId('checklist');
+  await expect(checklist.getByTestId('copy-tags').getByRole('textbox')).toHaveValue('launch');
+
+  // a typed URL is all Levqor knows of the listing: the step says so, and claims no more
+  const gumroad = checklist.getByTestId('step-gumroad');
+  await expect(gumroad).toContainText('Gumroad listing URL entered');
+  await expect(gumroad).toContainText('URL entered: https://levqor.gumroad.com/l/ascend');
+  await expect(gumroad).not.toContainText('created');
   await keepScreenshot(page, 'launches-list');
 });
 
@@ -168,4 +220,71 @@ test('a running compile can be cancelled, and leaves no archive behind', async (
   // the temp archive is removed as the compile unwinds
   await expect.poll(() => (existsSync(zipDir) ? readdirSync(zipDir) : [])).toEqual([]);
   await keepScreenshot(page, 'launches-cancelled');
+});
+
+/** Drops files onto `target` as the desktop would: a DataTransfer with File objects, dragenter → dragover → drop. */
+async function dropFiles(page: Page, target: Locator, files: Array<{ name: string; bytes: Buffer; type?: string }>): Promise<void> {
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+    return dt;
+  }, files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64'), type: f.type ?? 'application/octet-stream' })));
+  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer: transfer });
+}
+
+test('files and PNGs are dropped onto the product from the Launches area: the content folder, the Omega slots with previews and their sizes', async ({ page, server, levqor }) => {
+  await openApp(page, server);
+  expect((await callAsPage(page, server, 'products.create', { slug, name: 'Ascend', price: 17, description: 'A kit', tags: ['launch'] })).ok()).toBe(true);
+  await page.goto(`${server.baseUrl}#/launches`);
+  const detail = page.getByTestId('product-detail');
+  const files = detail.getByTestId('content-files');
+  const contentDir = join(levqor.dataDir, 'products', slug);
+
+  // into the content folder: by drop, and by the picker (a file bigger than one call, sent in parts)
+  await dropFiles(page, files.getByTestId('content-drop'), [{ name: 'guide.md', bytes: Buffer.from('# Guide\n') }]);
+  await expect(files.getByTestId('content-sends')).toContainText('guide.md');
+  await expect(files.getByTestId('content-file-list')).toContainText('guide.md');
+  const book = randomBytes(1_300_000);
+  await files.getByLabel('Files to add to the product').setInputFiles({ name: 'book.pdf', mimeType: 'application/pdf', buffer: book });
+  await expect(files.getByTestId('content-file-list')).toContainText('book.pdf1.3 MB');
+  await expect(files.getByTestId('content-files-total')).toHaveText('2 files · 1.3 MB');
+  expect(readdirSync(contentDir).sort()).toEqual(['book.pdf', 'guide.md']);
+  // a name the product cannot hold is refused, with the rule
+  await dropFiles(page, files.getByTestId('content-drop'), [{ name: `${slug}.product.json`, bytes: Buffer.from('{}') }]);
+  await expect(files.getByTestId('content-sends')).toContainText('must not end with .product.json');
+
+  // the Omega folders: no folder path to drop into by hand, the page is the drop zone
+  const checklist = detail.getByTestId('checklist');
+  await expect(checklist.getByTestId('omega-hint')).toContainText('Drop PNGs onto a folder below');
+  const cover = checklist.getByTestId('omega-Product-Cover');
+  await expect(cover.getByTestId('omega-Product-Cover-size')).toHaveText('PNG, made for 1280×720');
+  await dropFiles(page, cover, [
+    { name: 'b.png', bytes: greyPng(1280, 720), type: 'image/png' },
+    { name: 'a.png', bytes: greyPng(1280, 720), type: 'image/png' },
+  ]);
+  await expect(cover.getByTestId('omega-Product-Cover-count')).toHaveText('2 of 3');
+  await expect(checklist.getByTestId('omega-total')).toHaveText('2 of 70 slots filled');
+  const first = cover.getByTestId('slot-Product-Cover/cover-01.png');
+  await expect(first.locator('img')).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await expect(first).toHaveAttribute('title', /1280×720 PNG, made for 1280×720/);
+
+  // one slot replaced; a PNG of another size is taken and flagged; what is not a PNG is refused
+  const thumbnail = checklist.getByTestId('slot-Thumbnails/thumbnail-02.png');
+  await dropFiles(page, thumbnail, [{ name: 'small.png', bytes: greyPng(300, 200), type: 'image/png' }]);
+  await expect(thumbnail).toHaveAttribute('data-state', 'odd');
+  await expect(checklist.getByTestId('omega-Thumbnails')).toContainText('thumbnail-02.png · 300×200 (made for 600×600)');
+  await dropFiles(page, cover.getByTestId('slot-Product-Cover/cover-03.png'), [{ name: 'photo.jpg', bytes: Buffer.from('ffd8ffe000104a464946', 'hex'), type: 'image/jpeg' }]);
+  await expect(checklist.getByTestId('omega-sends')).toContainText('is not a PNG (wrong signature); an Omega slot takes a PNG');
+  await expect(cover.getByTestId('omega-Product-Cover-count')).toHaveText('2 of 3');
+  // a drop on a slot leaves its folder unlit
+  await expect(cover).not.toHaveClass(/lx-folder--over/);
+
+  const omegaDir = join(levqor.dataDir, 'public', 'assets', 'Levqor-Omega-Empire-Pack', 'products', slug);
+  expect(readdirSync(join(omegaDir, 'Product-Cover')).sort()).toEqual(['cover-01.png', 'cover-02.png']);
+  expect(existsSync(join(omegaDir, 'manifest.json'))).toBe(true);
+  for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(size);
+    await expect(cover).toBeVisible();
+    await keepScreenshot(page, `launches-drop-${size.width}x${size.height}`);
+  }
 });

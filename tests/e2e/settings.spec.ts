@@ -1,4 +1,13 @@
+import type { Page } from '@playwright/test';
 import { callAsPage, expect, keepScreenshot, openApp, test } from './fixtures';
+
+/** Types `text` into a text setting's box and saves it; returns the row, to read its alert or status. */
+async function typeSetting(page: Page, testId: string, label: string, text: string) {
+  const row = page.getByTestId(testId);
+  await row.getByRole('textbox', { name: label }).fill(text);
+  await row.getByRole('button', { name: 'Save' }).click();
+  return row;
+}
 
 test('settings are listed with value, default and source, and can be edited', async ({ page, server }) => {
   await openApp(page, server, 'settings');
@@ -49,13 +58,10 @@ test('settings are listed with value, default and source, and can be edited', as
 
 test('a bad value shows the API error with its field and changes nothing', async ({ page, server }) => {
   await openApp(page, server, 'settings');
-  const folder = page.getByTestId('setting-drive-folderId');
+  const folder = await typeSetting(page, 'setting-drive-folderId', 'Drive folder', 'not a folder!');
   const input = folder.getByRole('textbox', { name: 'Drive folder' });
-  await input.fill('not a folder!');
-  await folder.getByRole('button', { name: 'Save' }).click();
-
   const alert = folder.getByRole('alert');
-  await expect(alert).toContainText('value: drive.folderId must be a Google Drive folder id');
+  await expect(alert).toHaveText('Drive folder must be a Google Drive folder id (letters, digits, - and _), or empty');
   await expect(alert).toHaveAttribute('data-field', 'value');
   await expect(input).toHaveAttribute('aria-invalid', 'true');
   await keepScreenshot(page, 'settings-field-error');
@@ -63,6 +69,29 @@ test('a bad value shows the API error with its field and changes nothing', async
   await page.reload();
   await expect(page.getByTestId('setting-drive-folderId').getByRole('textbox')).toHaveValue('');
   await expect(page.getByTestId('setting-drive-folderId')).toContainText('Default');
+});
+
+test('a number setting states its rule in a founder\'s words, naming the setting once', async ({ page, server }) => {
+  await openApp(page, server, 'settings');
+  await expect(page.getByTestId('setting-telemetry-retentionDays').getByRole('textbox')).toHaveValue('30');
+  const retention = await typeSetting(page, 'setting-telemetry-retentionDays', 'Keep raw telemetry (days)', '-5');
+  await expect(retention.getByRole('alert')).toHaveText('Keep raw telemetry (days) must be a whole number of days from 1 to 3650');
+  await expect(retention.getByRole('textbox')).toHaveAttribute('aria-invalid', 'true');
+
+  const slo = await typeSetting(page, 'setting-telemetry-slo', 'Availability SLO', '99.9');
+  const sloAlert = slo.getByRole('alert');
+  await expect(sloAlert).toHaveText('Availability SLO must be a fraction above 0.5 and below 1, such as 0.999 for 99.9%');
+  for (const internal of ['value:', 'telemetry.', 'must be a number']) await expect(sloAlert).not.toContainText(internal);
+  await keepScreenshot(page, 'settings-number-rule');
+
+  // a good value is stored as a number, and nothing was stored for the refused ones
+  await typeSetting(page, 'setting-telemetry-slo', 'Availability SLO', '0.995');
+  await expect(slo.getByRole('status')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByTestId('setting-telemetry-slo').getByRole('textbox')).toHaveValue('0.995');
+  await expect(page.getByTestId('setting-telemetry-retentionDays').getByRole('textbox')).toHaveValue('30');
+  const stored = await callAsPage(page, server, 'settings.get', { key: 'telemetry.slo' });
+  expect(((await stored.json()) as { settings: Array<{ value: unknown }> }).settings[0]?.value).toBe(0.995);
 });
 
 test('the API rejects a bad setting with 400 and names the field', async ({ page, server }) => {

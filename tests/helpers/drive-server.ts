@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A small Google Drive v3 on 127.0.0.1 that speaks the wire format the real one does, for the
  * parts the launch pipeline uses: multipart and resumable uploads (POST /upload/drive/v3/files,
- * session PUTs with Content-Range, 308 + Range), permissions.create, and the OAuth token
- * endpoint. It keeps what it received so tests can check the bytes that arrived.
+ * session PUTs with Content-Range, 308 + Range), permissions.create, files.get and files.list
+ * of folders (the credentials' "Test"), and the OAuth token endpoint. It keeps what it received so tests can check the bytes that arrived.
  */
 export interface DriveFile {
   id: string;
@@ -38,6 +38,9 @@ export interface FakeDrive {
   files: Map<string, DriveFile>;
   permissions: Map<string, Array<{ type: string; role: string }>>;
   requests: RecordedRequest[];
+  /** Folders by id (My Drive's root is `root`, always there): addFolder makes one. */
+  folders: Map<string, { id: string; name: string }>;
+  addFolder(name: string): string;
   /** The next chunk PUT is cut off (the socket destroyed) after this many of its bytes. */
   interruptNextChunkAfter(bytes: number): void;
   /** The next `times` requests of this kind answer with this status. */
@@ -47,6 +50,8 @@ export interface FakeDrive {
 
 export const goodToken = 'ya29.test-token';
 
+const folderType = 'application/vnd.google-apps.folder';
+
 export async function startFakeDrive(options: { port?: number; token?: string } = {}): Promise<FakeDrive> {
   const token = options.token ?? goodToken;
   const files = new Map<string, DriveFile>();
@@ -55,7 +60,12 @@ export async function startFakeDrive(options: { port?: number; token?: string } 
   const requests: RecordedRequest[] = [];
   let interruptAfter: number | undefined;
   const failures = new Map<string, { status: number; times: number }>();
+  const folders = new Map<string, { id: string; name: string }>();
   let base = '';
+  const inFolder = (id: string) => [
+    ...[...files.values()].filter((f) => (f.parents ?? ['root']).includes(id)).map(fileResource),
+    ...(id === 'root' ? [...folders.values()].map((f) => ({ kind: 'drive#file', id: f.id, name: f.name, mimeType: folderType })) : []),
+  ];
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
@@ -120,6 +130,20 @@ export async function startFakeDrive(options: { port?: number; token?: string } 
         sessions.set(id, { meta: { ...meta, mimeType: String(req.headers['x-upload-content-type'] ?? meta.mimeType) }, total, received: Buffer.alloc(0) });
         res.writeHead(200, { location: `${base}upload/drive/v3/files?uploadType=resumable&upload_id=${id}`, 'content-length': '0' });
         return res.end();
+      }
+      if (req.method === 'GET' && url.pathname === '/drive/v3/files') {
+        const parent = /^'([^']+)' in parents/.exec(query.q ?? '')?.[1];
+        if (!parent) return json(res, 400, { error: { code: 400, message: 'this fake lists by parent only' } });
+        if (parent !== 'root' && !folders.has(parent)) return json(res, 404, { error: { code: 404, message: `File not found: ${parent}.` } });
+        return json(res, 200, { kind: 'drive#fileList', files: inFolder(parent).slice(0, Number(query.pageSize ?? 100)) });
+      }
+      const get = /^\/drive\/v3\/files\/([^/]+)$/.exec(url.pathname);
+      if (req.method === 'GET' && get) {
+        const id = decodeURIComponent(get[1]!);
+        const folder = folders.get(id);
+        if (folder) return json(res, 200, { kind: 'drive#file', id, name: folder.name, mimeType: folderType });
+        const file = files.get(id);
+        return file ? json(res, 200, fileResource(file)) : json(res, 404, { error: { code: 404, message: `File not found: ${id}.` } });
       }
       const perm = /^\/drive\/v3\/files\/([^/]+)\/permissions$/.exec(url.pathname);
       if (req.method === 'POST' && perm) {
@@ -209,6 +233,12 @@ export async function startFakeDrive(options: { port?: number; token?: string } 
     files,
     permissions,
     requests,
+    folders,
+    addFolder: (name) => {
+      const id = `folder${folders.size + 1}_${randomUUID().slice(0, 8)}`;
+      folders.set(id, { id, name });
+      return id;
+    },
     interruptNextChunkAfter: (bytes) => (interruptAfter = bytes),
     failNext: (kind, status, times = 1) => failures.set(kind, { status, times }),
     close: () =>

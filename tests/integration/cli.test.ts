@@ -20,7 +20,10 @@ describe('levqor CLI', () => {
 
   it('stage set / get round-trips and bad input exits 2 with one line on stderr', () => {
     const dataDir = tempDir();
+    expect(levqor(['--data-dir', dataDir, 'stage', 'preview', 'post-launch']).stdout).toBe('0 Class B step(s) will run for real\n0 pending upload(s) will be sent to Drive without approval\n');
+    expect(levqor(['--data-dir', dataDir, 'stage', 'get']).stdout.trim()).toBe('pre-launch');
     expect(levqor(['--data-dir', dataDir, 'stage', 'set', 'post-launch']).code).toBe(0);
+    expect(levqor(['--data-dir', dataDir, 'stage', 'preview', 'post-launch']).stdout).toBe('nothing changes: the stage is post-launch already\n');
     expect(levqor(['--data-dir', dataDir, 'stage', 'get']).stdout.trim()).toBe('post-launch');
     const bad = levqor(['--data-dir', dataDir, 'stage', 'set', 'someday']);
     expect(bad.code).toBe(2);
@@ -35,7 +38,7 @@ describe('levqor CLI', () => {
     expect(JSON.parse(levqor(['--data-dir', dataDir, 'settings', 'get', 'updates.autoCheck', '--json']).stdout)).toMatchObject({ value: false, source: 'stored' });
     const badValue = levqor(['--data-dir', dataDir, 'settings', 'set', 'logLevel', 'loud']);
     expect(badValue.code).toBe(2);
-    expect(badValue.stderr).toMatch(/^levqor: value: logLevel must be/);
+    expect(badValue.stderr).toMatch(/^levqor: Log level must be debug, info, warn or error\n/);
     const badKey = levqor(['--data-dir', dataDir, 'settings', 'set', 'colour', 'blue']);
     expect(badKey.code).toBe(2);
     expect(badKey.stderr).toContain('unknown setting "colour"');
@@ -53,6 +56,10 @@ describe('levqor CLI', () => {
     const list = levqor(['--data-dir', dataDir, 'secrets', 'list', '--json']);
     expect(list.stdout).not.toContain(value);
     expect(JSON.parse(list.stdout).secrets).toContainEqual(expect.objectContaining({ name: 'openai.apiKey', set: true }));
+    const tested = levqor(['--data-dir', dataDir, 'secrets', 'test', 'openai.apiKey']);
+    expect({ code: tested.code, stdout: tested.stdout }).toEqual({ code: 0, stdout: 'openai.apiKey: untested: no test yet: comes with Insights\n' });
+    const badFormat = levqor(['--data-dir', dataDir, 'secrets', 'set', 'database.url', '--value', 'mysql://root@db/app']);
+    expect({ code: badFormat.code, stderr: badFormat.stderr }).toEqual({ code: 2, stderr: 'levqor: Remote Postgres URL must be a postgres:// URL with a host: postgres://user:password@host:5432/database\n' });
     expect(levqor(['--data-dir', dataDir, 'secrets', 'clear', 'openai.apiKey']).code).toBe(0);
   });
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureNames, procedures } from '../../shared/contract';
 import { maxJsonDepth } from '../../shared/json-depth';
+import { productSpecSchema } from '../../shared/product';
 import { databaseDigest, serveInProcess, type InProcessServer } from '../helpers/in-process-server';
+import { greyPng } from '../helpers/png';
 import { rng } from '../helpers/traffic';
 
 /**
@@ -82,6 +84,7 @@ function junkInput(keys: string[]): unknown {
  * Valid calls to mutate: junk that fails validation at the first field never reaches the
  * code behind it, so the second half of the fuzz keeps a call valid but for one leaf.
  */
+const tinyPng = greyPng(2, 2);
 const flow = { name: 'Fuzz', trigger: { type: 'manual' }, nodes: [{ id: 'a', type: 'transform', params: { expression: '1' } }], edges: [] };
 const validCalls: Array<[string, Record<string, unknown>]> = [
   ['workflows.run', { workflow: flow, input: { order: 1 }, wait: true }],
@@ -96,6 +99,8 @@ const validCalls: Array<[string, Record<string, unknown>]> = [
   ['guardian.addMonitor', { type: 'http', name: 'site', url: 'http://127.0.0.1:9/', intervalSeconds: 3600 }],
   ['schedule.preview', { cron: '0 9 * * *', timezone: 'Europe/London', count: 3 }],
   ['secrets.set', { name: 'openai.apiKey', value: 'sk-fuzz' }],
+  ['products.putContentFile', { slug: 'fuzz-kit', name: 'chapters/notes.md', size: 5, offset: 0, data: Buffer.from('hello').toString('base64') }],
+  ['products.putOmegaImage', { slug: 'fuzz-kit', slot: 'Product-Cover/cover-01.png', size: tinyPng.length, offset: 0, data: tinyPng.toString('base64') }],
 ];
 
 function mutateLeaf(value: unknown): unknown {
@@ -111,6 +116,8 @@ function mutateLeaf(value: unknown): unknown {
 let s: InProcessServer;
 beforeAll(async () => {
   s = await serveInProcess();
+  // the product the file drops write into, so a call that keeps its slug reaches the writer
+  s.core.products.create(productSpecSchema.parse({ slug: 'fuzz-kit', name: 'Fuzz Kit', price: 12, description: 'A kit', tags: ['t'] }));
 });
 afterAll(async () => {
   await s.close();

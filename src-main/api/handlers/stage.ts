@@ -5,5 +5,6 @@ import type { HandlerMap } from '../handler';
 export const stageHandlers = (core: Core) =>
   ({
     'stage.get': () => core.stage.state(),
+    'stage.preview': ({ stage }) => core.stage.preview(stage),
     'stage.set': ({ stage }) => core.stage.set(stage),
   }) satisfies HandlerMap<ProceduresOf<'stage'>>;

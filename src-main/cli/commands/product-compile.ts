@@ -1,12 +1,9 @@
+import { formatBytes } from '../../../shared/bytes';
 import type { CompileResult, UploadRecord } from '../../../shared/contract/products';
 import { command, readOptionalPositional, readPositionals, type CliContext, type Command } from '../command';
 import { formatRows } from '../format';
 
 const compileUsage = 'product compile SLUG [--no-upload]';
-
-function megabytes(bytes: number): string {
-  return bytes < 100_000 ? `${(bytes / 1000).toFixed(1)} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
 
 function uploadLine(r: CompileResult): string {
   if (r.driveDownloadUrl) return `uploaded: ${r.driveDownloadUrl}`;
@@ -30,7 +27,7 @@ function showProgress(ctx: CliContext, slug: string): () => void {
     const p = payload as { slug: string; phase: string; bytesDone: number; bytesTotal: number };
     if (p.slug !== slug) return;
     const percent = p.bytesTotal === 0 ? 100 : Math.floor((p.bytesDone / p.bytesTotal) * 100);
-    process.stderr.write(`\r${p.phase.padEnd(6)} ${String(percent).padStart(3)}%  ${megabytes(p.bytesDone)} of ${megabytes(p.bytesTotal)}   `);
+    process.stderr.write(`\r${p.phase.padEnd(6)} ${String(percent).padStart(3)}%  ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}   `);
   });
   return () => {
     off();
@@ -69,7 +66,7 @@ export const productCompileCommands: Command[] = [
         [
           `Compiled ${slug} ${result.version}`,
           formatRows([
-            ['ZIP', `${zipPath} (${megabytes(bytes)}, ${result.entries} files)`],
+            ['ZIP', `${zipPath} (${formatBytes(bytes)}, ${result.entries} files)`],
             ['sha256', sha256],
             ['Drive', uploadLine(result)],
             ['Site config', `${result.siteConfig.ts}, ${result.siteConfig.json}`],

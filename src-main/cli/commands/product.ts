@@ -1,6 +1,6 @@
 import type { ProcedureOutput } from '../../../shared/contract';
 import type { Checklist, ProductSummary } from '../../../shared/contract/products';
-import type { ProductSpecInput } from '../../../shared/product';
+import { commaList, type ProductSpecInput } from '../../../shared/product';
 import type { Command, ParsedArgs } from '../command';
 import { formatRows } from '../format';
 import { formatMoney } from '../../../shared/money';
@@ -30,7 +30,7 @@ function specInput(values: ParsedArgs['values']): ProductSpecInput {
     name: v.name,
     price: v.price === undefined ? undefined : numberOrText(v.price),
     description: v.description,
-    tags: v.tags === undefined ? undefined : v.tags.split(',').map((t) => t.trim()),
+    tags: v.tags === undefined ? undefined : commaList(v.tags),
     ...givenOnly({ currency: v.currency, version: v.version }),
   };
   return spec as ProductSpecInput;

@@ -36,6 +36,13 @@ export const secretsCommands: Command[] = [
     input: secretInput,
     show: showOne,
   }),
+  procedureCommand('secrets.test', {
+    usage: 'secrets test NAME',
+    summary: 'Try a secret against its service (Drive: list the target folder; Postgres: connect); exit 1 when it failed.',
+    positionals: { name: 'NAME' },
+    show: (t) => `${t.name}: ${t.outcome}: ${t.message}`,
+    exitCode: (t) => (t.outcome === 'failed' ? 1 : 0),
+  }),
   procedureCommand('secrets.clear', {
     usage: 'secrets clear NAME',
     summary: 'Forget a stored secret.',

@@ -93,7 +93,7 @@ describe('the approval subjects', () => {
     approvals.approve(failing.id);
     await approvals.settled();
     expect(approvals.get(quiet.id).outcome).toBeNull();
-    expect(approvals.get(failing.id).outcome).toMatchObject({ ok: false, message: 'the monitor is gone' });
+    expect(approvals.get(failing.id).outcome).toMatchObject({ ok: false, result: 'bad', message: 'the monitor is gone' });
     expect(seen.filter((e) => e.startsWith('approval.applied'))).toHaveLength(1);
   });
 });

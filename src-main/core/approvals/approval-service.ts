@@ -210,7 +210,7 @@ export class ApprovalService {
         outcome = { ok: false, message: err instanceof Error ? err.message : String(err) };
       }
       if (!outcome) return;
-      this.store.setOutcome(decided.id, { ok: outcome.ok, message: outcome.message, at: this.clock.now() });
+      this.store.setOutcome(decided.id, { ok: outcome.ok, result: outcome.result ?? (outcome.ok ? 'good' : 'bad'), message: outcome.message, at: this.clock.now() });
       const applied = this.get(decided.id);
       this.events.emit('approval.applied', applied);
       subject?.recorded?.(applied);

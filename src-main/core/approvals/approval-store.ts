@@ -49,8 +49,14 @@ function toApproval(row: ApprovalRow): Approval {
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
     reason: row.reason,
-    outcome: row.outcome !== null ? (JSON.parse(row.outcome) as ApprovalOutcome) : null,
+    outcome: row.outcome !== null ? storedOutcome(row.outcome) : null,
   };
+}
+
+/** An outcome as stored; one stored before outcomes had a result takes it from `ok`. */
+function storedOutcome(json: string): ApprovalOutcome {
+  const outcome = JSON.parse(json) as Omit<ApprovalOutcome, 'result'> & Partial<Pick<ApprovalOutcome, 'result'>>;
+  return { ...outcome, result: outcome.result ?? (outcome.ok ? 'good' : 'bad') };
 }
 
 /** What every approval request carries, whatever it is about. */

@@ -1,9 +1,14 @@
-import type { Approval, ApprovalSubjectKind } from '../../../shared/contract/approvals';
+import type { Approval, ApprovalSubjectKind, OutcomeResult } from '../../../shared/contract/approvals';
 
-/** What the owner did with a decision: stored as the approval's `outcome` and announced as `approval.applied`. */
+/**
+ * What the owner did with a decision: stored as the approval's `outcome` and announced as
+ * `approval.applied`. `result` says how it turned out (shared/contract/approvals.ts); left
+ * out, it is `good` when `ok` and `bad` when not.
+ */
 export interface SubjectOutcome {
   ok: boolean;
   message: string;
+  result?: OutcomeResult;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { OutcomeResult } from '../../../shared/contract/approvals';
 import type { HealingStep, Monitor } from '../../../shared/contract/guardian';
 import type { Step } from './healing-step';
 
@@ -55,38 +56,57 @@ function text(input: Record<string, unknown>, key: string): string {
 
 const monitorLine = (m: Monitor) => `"${m.name}" is ${m.state}${m.lastMessage ? `: ${m.lastMessage}` : ''}`;
 
-/** Applies an approved healing step through its owning service; returns what happened, in words. */
-export async function applyHealing(p: HealingPreview, actions: HealingActions): Promise<string> {
+/** A re-checked monitor's state as an outcome: UP is good, DOWN bad, anything else (pending, maintenance) to watch. */
+const monitorResult = (m: Monitor): OutcomeResult => (m.state === 'UP' ? 'good' : m.state === 'DOWN' ? 'bad' : 'warn');
+
+/** The worse of two results, for an action that checks two things. */
+const worse = (a: OutcomeResult, b: OutcomeResult): OutcomeResult => (['bad', 'warn', 'good', 'none'] as const).find((r) => r === a || r === b) ?? a;
+
+/** What applying a step did, in words, and how that turned out (a re-check can find the monitor still DOWN). */
+export interface HealingApplied {
+  message: string;
+  result: OutcomeResult;
+}
+
+const done = (message: string): HealingApplied => ({ message, result: 'good' });
+
+/** Applies an approved healing step through its owning service; returns what happened. */
+export async function applyHealing(p: HealingPreview, actions: HealingActions): Promise<HealingApplied> {
   const input = p.proposal.input;
   switch (p.action) {
-    case 'recheck_monitor':
-      return `re-checked: ${monitorLine(await actions.checkMonitor(text(input, 'id')))}`;
+    case 'recheck_monitor': {
+      const m = await actions.checkMonitor(text(input, 'id'));
+      return { message: `re-checked: ${monitorLine(m)}`, result: monitorResult(m) };
+    }
     case 'raise_monitor_timeout': {
       const id = text(input, 'id');
       const timeoutSeconds = input.timeoutSeconds;
       if (typeof timeoutSeconds !== 'number') throw new Error('the approved step has no timeoutSeconds');
       actions.updateMonitor(id, { timeoutSeconds });
-      return `timeout raised to ${timeoutSeconds} s; re-checked: ${monitorLine(await actions.checkMonitor(id))}`;
+      const m = await actions.checkMonitor(id);
+      return { message: `timeout raised to ${timeoutSeconds} s; re-checked: ${monitorLine(m)}`, result: monitorResult(m) };
     }
     case 'recheck_credential': {
       const status = await actions.reconnectRemote();
       const remote = `remote ${status.state}${status.lastError ? `: ${status.lastError.message}` : ''}`;
-      if (!p.monitorId) return `credential re-checked: ${remote}`;
-      return `credential re-checked: ${remote}; ${monitorLine(await actions.checkMonitor(p.monitorId))}`;
+      const remoteResult: OutcomeResult = status.state === 'connected' ? 'good' : 'bad';
+      if (!p.monitorId) return { message: `credential re-checked: ${remote}`, result: remoteResult };
+      const m = await actions.checkMonitor(p.monitorId);
+      return { message: `credential re-checked: ${remote}; ${monitorLine(m)}`, result: worse(remoteResult, monitorResult(m)) };
     }
     case 'free_disk_space':
       await actions.pruneTelemetry();
-      return 'telemetry past its retention pruned';
+      return done('telemetry past its retention pruned');
     case 'sync_now':
       await actions.syncTelemetry();
-      return 'telemetry synced with the remote';
+      return done('telemetry synced with the remote');
     case 'retry_failed_runs': {
       const r = await actions.retryRun!(text(input, 'id'));
-      return `run ${r.runId} retried: ${r.status}`;
+      return { message: `run ${r.runId} retried: ${r.status}`, result: r.status === 'failed' ? 'bad' : 'good' };
     }
     case 'pause_flapping_workflow': {
       const w = actions.setWorkflowEnabled!(text(input, 'id'), false);
-      return `workflow "${w.name}" paused (its trigger is off)`;
+      return done(`workflow "${w.name}" paused (its trigger is off)`);
     }
     default:
       throw new Error(refusalFor({ ...p, finding: 'anomaly', proposal: p.proposal }, actions) ?? `${p.action} cannot be applied here`);

@@ -123,20 +123,26 @@ describe('healing actions go through the approval system', () => {
     await core.guardian.checkOne(m.id);
     const recheck = `recheck_monitor:${m.id}`;
 
+    // applied, but the re-check finds it still DOWN: a bad outcome, whatever `ok` says
+    const stillDown = core.guardian.requestHealing(recheck);
+    core.approvals.approve(stillDown.id);
+    await core.approvals.settled();
+    expect(core.approvals.get(stillDown.id).outcome).toMatchObject({ ok: true, result: 'bad', message: expect.stringMatching(/^re-checked: "api" is DOWN/) });
+
     const rejected = core.guardian.requestHealing(recheck);
     t.set(200);
     core.approvals.reject(rejected.id, { reason: 'later' });
     await core.approvals.settled();
     expect(core.guardian.get(m.id).state).toBe('DOWN');
-    expect(core.approvals.get(rejected.id).outcome).toMatchObject({ ok: true, message: 'not applied: the approval was rejected' });
-    expect(core.approvals.auditFor('guardian.healing', recheck)).toEqual([expect.objectContaining({ mode: 'blocked', decision: 'rejected' })]);
+    expect(core.approvals.get(rejected.id).outcome).toMatchObject({ ok: true, result: 'none', message: 'not applied: the approval was rejected' });
+    expect(core.approvals.auditFor('guardian.healing', recheck)).toEqual([expect.objectContaining({ mode: 'real', decision: 'approved' }), expect.objectContaining({ mode: 'blocked', decision: 'rejected' })]);
 
     const approved = core.guardian.requestHealing(recheck);
     expect(approved.id).not.toBe(rejected.id);
     core.approvals.approve(approved.id);
     await core.approvals.settled();
     expect(core.guardian.get(m.id).state).toBe('UP');
-    expect(core.approvals.get(approved.id).outcome).toMatchObject({ ok: true, message: 're-checked: "api" is UP: HTTP 200' });
+    expect(core.approvals.get(approved.id).outcome).toMatchObject({ ok: true, result: 'good', message: 're-checked: "api" is UP: HTTP 200' });
   });
 
   it('a request whose finding clears (the monitor is UP again) is cancelled: the inbox no longer asks for it', async () => {

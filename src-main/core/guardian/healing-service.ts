@@ -6,7 +6,7 @@ import { CoreError } from '../errors';
 import type { Logger } from '../logger';
 import { planFor } from './healing';
 import { applyHealing, refusalFor, type HealingActions, type HealingPreview } from './healing-apply';
-import { defineApprovalSubject, type ApprovalService } from '../approvals';
+import { defineApprovalSubject, type ApprovalService, type SubjectOutcome } from '../approvals';
 import { computeScore, type Finding } from './score';
 
 /** What requesting and applying healing needs of the approval system (the engine's ApprovalService). */
@@ -113,7 +113,7 @@ export class HealingService {
   }
 
   /** The founder decided on a healing request (or it timed out): apply it through its owning service, or leave it. */
-  private async healingDecided(a: Approval): Promise<{ ok: boolean; message: string }> {
+  private async healingDecided(a: Approval): Promise<SubjectOutcome> {
     const healing = this.healing;
     if (!healing) return { ok: false, message: 'healing actions are not connected in this process' };
     const p = a.preview as HealingPreview | undefined;
@@ -121,14 +121,14 @@ export class HealingService {
       healing.approvals.audit({ at: this.d.clock.now(), subject: { kind: 'guardian.healing', ref: a.subject.ref }, stepType: a.stepType, class: a.class, stage: healing.stage(), mode, decision, approvalId: a.id, attempt: 1, detail });
     if (a.status !== 'approved') {
       audit('blocked', a.status === 'expired' ? 'expired' : 'rejected', `not applied: approval ${a.status}`);
-      return { ok: true, message: `not applied: the approval was ${a.status}` };
+      return { ok: true, result: 'none', message: `not applied: the approval was ${a.status}` };
     }
     if (!p?.proposal) return { ok: false, message: 'the approval carries no action to apply' };
     audit('real', 'approved', p.title);
     try {
-      const message = await applyHealing(p, healing.actions);
+      const applied = await applyHealing(p, healing.actions);
       this.d.log.info({ approval: a.id, action: p.action }, 'healing action applied');
-      return { ok: true, message };
+      return { ok: true, ...applied };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.d.log.warn({ approval: a.id, action: p.action, err: message }, 'healing action failed');

@@ -34,9 +34,20 @@ describe('launch checklist', () => {
     const list = core.products.checklist(sampleSpec.slug);
     expect(list).toMatchObject({ omegaCreated: true, filled: 1, total: 70 });
     expect(list.slots).toHaveLength(70);
-    expect(list.slots[0]).toEqual({ folder: 'Product-Cover', file: 'cover-01.png', path: 'Product-Cover/cover-01.png', present: true, png: true, width: 1600, height: 1200 });
+    expect(list.slots[0]).toEqual({
+      folder: 'Product-Cover',
+      file: 'cover-01.png',
+      path: 'Product-Cover/cover-01.png',
+      present: true,
+      png: true,
+      width: 1600,
+      height: 1200,
+      expectedWidth: 1280,
+      expectedHeight: 720,
+      sizeNote: 'is 1600×1200; the slot is made for 1280×720',
+    });
     expect(list.slots.find((s) => s.path === 'Thumbnails/thumbnail-01.png')).toMatchObject({ present: true, png: false, problem: 'is not a PNG (wrong signature)' });
-    expect(list.slots.find((s) => s.path === 'Brand-Geometry-Pack/geometry-13.png')).toMatchObject({ present: false, png: false });
+    expect(list.slots.find((s) => s.path === 'Brand-Geometry-Pack/geometry-13.png')).toMatchObject({ present: false, png: false, expectedWidth: 1024, expectedHeight: 1024 });
     expect(list.steps.map((s) => [s.id, s.done])).toEqual([
       ['pngs', false],
       ['gumroad', false],
@@ -49,6 +60,20 @@ describe('launch checklist', () => {
       { label: 'Tags', value: 'launch, templates' },
       { label: 'Content URL', value: '' },
     ]);
+    core.close();
+  });
+
+  it('says a Gumroad URL was entered, never that the listing was created', () => {
+    const { core } = productSite();
+    core.products.create(productSpecSchema.parse({ ...sampleSpec, gumroad: { url: 'https://levqor.gumroad.com/l/ascend' } }));
+    const step = core.products.checklist(sampleSpec.slug).steps.find((s) => s.id === 'gumroad');
+    expect(step).toEqual({
+      id: 'gumroad',
+      label: 'Gumroad listing URL entered',
+      done: true,
+      detail: 'URL entered: https://levqor.gumroad.com/l/ascend (not checked on Gumroad: make sure the listing has the title, price, description and the Drive URL as its content)',
+    });
+    expect(JSON.stringify(core.products.checklist(sampleSpec.slug).steps)).not.toMatch(/created/i);
     core.close();
   });
 });

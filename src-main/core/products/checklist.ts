@@ -1,9 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Checklist } from '../../../shared/contract/products';
+import type { Checklist, ChecklistSlot } from '../../../shared/contract/products';
 import { omegaExpectedFiles } from '../../../shared/omega';
 import type { ProductSpec } from '../../../shared/product';
 import { readPngInfo } from './png';
+
+/** One Omega slot as it is on disk: empty, a real PNG (its size, and whether it is the size the slot is made for), or something else. */
+export function checkSlot(omegaDir: string, { folder, file, path, expected }: ReturnType<typeof omegaExpectedFiles>[number]): ChecklistSlot {
+  const full = join(omegaDir, ...path.split('/'));
+  const base = { folder, file, path, expectedWidth: expected.width, expectedHeight: expected.height };
+  if (!existsSync(full)) return { ...base, present: false, png: false };
+  const info = readPngInfo(full);
+  if (!info.png) return { ...base, present: true, png: false, problem: info.problem };
+  const sizeNote = info.width === expected.width && info.height === expected.height ? {} : { sizeNote: `is ${info.width}×${info.height}; the slot is made for ${expected.width}×${expected.height}` };
+  return { ...base, present: true, png: true, width: info.width, height: info.height, ...sizeNote };
+}
 
 /**
  * The launch checklist of one product: each Omega slot (is a real PNG there, what size), and
@@ -11,14 +22,7 @@ import { readPngInfo } from './png';
  * the Drive URL set.
  */
 export function buildChecklist(spec: ProductSpec, omegaDir: string, driveDownloadUrl: string | undefined): Checklist {
-  const slots = omegaExpectedFiles().map(({ folder, file, path }) => {
-    const full = join(omegaDir, ...path.split('/'));
-    if (!existsSync(full)) return { folder, file, path, present: false, png: false };
-    const info = readPngInfo(full);
-    return info.png
-      ? { folder, file, path, present: true, png: true, width: info.width, height: info.height }
-      : { folder, file, path, present: true, png: false, problem: info.problem };
-  });
+  const slots = omegaExpectedFiles().map((slot) => checkSlot(omegaDir, slot));
   const filled = slots.filter((s) => s.png).length;
   const total = slots.length;
   const price = `${spec.price.toFixed(2)} ${spec.currency ?? 'USD'}`;
@@ -33,9 +37,12 @@ export function buildChecklist(spec: ProductSpec, omegaDir: string, driveDownloa
       { id: 'pngs', label: 'Real PNGs dropped into the Omega folders', done: filled === total, detail: `${filled} of ${total} slots hold a PNG` },
       {
         id: 'gumroad',
-        label: 'Gumroad listing created (title, price, description, content URL = the Drive URL)',
+        // Levqor only sees the URL typed into the spec, never the listing itself: the step claims no more
+        label: 'Gumroad listing URL entered',
         done: spec.gumroad?.url !== undefined,
-        detail: spec.gumroad?.url ?? 'set gumroad.url in the spec once the listing exists',
+        detail: spec.gumroad?.url
+          ? `URL entered: ${spec.gumroad.url} (not checked on Gumroad: make sure the listing has the title, price, description and the Drive URL as its content)`
+          : 'create the listing (title, price, description, content URL = the Drive URL), then enter its URL as the Gumroad URL',
       },
       {
         id: 'drive',

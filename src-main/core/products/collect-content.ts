@@ -1,6 +1,7 @@
 import { closeSync, lstatSync, openSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { CoreError } from '../errors';
+import { nameSegmentProblem } from '../../../shared/product-files';
 import { isInside } from '../fs/contained-path';
 
 export interface ContentEntry {
@@ -30,9 +31,7 @@ export function collectContent(contentDir: string, label: string): ContentEntry[
   } catch {
     throw new CoreError('BAD_INPUT', `contentDir: ${label} does not exist or is not a folder; put the product's files there`, 'contentDir');
   }
-  const entries: ContentEntry[] = [];
-  const problems: string[] = [];
-  walk(root, root, '', entries, problems);
+  const { entries, problems } = walkContent(root);
   if (problems.length > 0) {
     const shown = problems.slice(0, 5).join('; ');
     const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
@@ -45,16 +44,19 @@ export function collectContent(contentDir: string, label: string): ContentEntry[
     total += e.size;
     if (e.size > maxBytes || total > maxBytes) throw new CoreError('TOO_LARGE', `contentDir: ${label} is over 4 GiB; split the product`, 'contentDir');
   }
-  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries;
 }
 
-function badName(name: string): string | undefined {
-  if (name.includes('\\')) return 'its name contains a backslash, which escapes the folder when unzipped on Windows';
-  // archiver drops a leading `word:` from entry names (a drive letter to it), and Windows cannot hold a colon
-  if (name.includes(':')) return 'its name contains a colon, which Windows file names cannot hold';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'its name contains a control character';
-  return undefined;
+/**
+ * Every file of a content folder (already resolved through its links) as the compile would
+ * take it, sorted, and what it would refuse; nothing is refused here (the Launches page lists
+ * a folder as it is).
+ */
+export function walkContent(root: string): { entries: ContentEntry[]; problems: string[] } {
+  const entries: ContentEntry[] = [];
+  const problems: string[] = [];
+  walk(root, root, '', entries, problems);
+  return { entries: entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), problems };
 }
 
 function walk(root: string, dir: string, prefix: string, entries: ContentEntry[], problems: string[]): void {
@@ -68,7 +70,7 @@ function walk(root: string, dir: string, prefix: string, entries: ContentEntry[]
   for (const name of names) {
     if (ignoredNames.has(name)) continue;
     const rel = prefix ? `${prefix}/${name}` : name;
-    const nameProblem = badName(name);
+    const nameProblem = nameSegmentProblem(name);
     if (nameProblem) {
       problems.push(`${JSON.stringify(rel)}: ${nameProblem}`);
       continue;

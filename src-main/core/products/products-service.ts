@@ -14,6 +14,7 @@ import type { StageService } from '../stage';
 import { BuildStore } from './build-store';
 import { buildChecklist } from './checklist';
 import { compileProduct } from './compile';
+import { DroppedFiles } from './dropped-files';
 import type { UploadTuning } from './drive/upload-job';
 import { containedConfigDir, containedProductPaths } from './contained-paths';
 import { productsLayout, type ProductsLayout } from './layout';
@@ -42,12 +43,15 @@ export interface ProductsDeps {
 export class ProductsService {
   readonly specs: SpecRepository;
   readonly uploads: UploadService;
+  /** Files dropped onto a product from a page: its content folder, its Omega slots. */
+  readonly files: DroppedFiles;
   private readonly builds: BuildStore;
   private readonly running = new Map<string, AbortController>();
 
   constructor(private readonly deps: ProductsDeps) {
     this.specs = new SpecRepository(() => this.layout());
     this.builds = new BuildStore(deps.db);
+    this.files = new DroppedFiles({ layout: () => this.layout(), specs: this.specs, events: deps.events, clock: deps.clock });
     this.uploads = new UploadService({
       store: new UploadStore(deps.db),
       secrets: deps.secrets,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatSpecErrors, validateProductSpec, type ProductSpec, type SpecError } from '../../../shared/product';
 import { CoreError } from '../errors';
@@ -6,6 +6,7 @@ import { writeFileAtomic } from './atomic-write';
 import { containedSpecPaths } from './contained-paths';
 import { specPaths, specSuffix, type ProductsLayout } from './layout';
 import { jsonSyntaxReason } from '../../../shared/json-error';
+import { isFolder } from '../fs/is-folder';
 
 export interface SpecCheck {
   file: string;
@@ -51,14 +52,6 @@ export function checkSpecFile(file: string): SpecCheck {
   return errors.length === 0 && result.valid ? { file, valid: true, errors: [], spec: result.spec } : { file, valid: false, errors };
 }
 
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** The spec files of the products folder: `<slug>.product.json` beside the content folder `<slug>/`. */
 export class SpecRepository {
   constructor(private readonly layout: () => ProductsLayout) {}
@@ -101,7 +94,7 @@ export class SpecRepository {
       if (!(err instanceof CoreError)) throw err;
       return { slug, file: specFile, contentDir, hasContent: false, check: { file: specFile, valid: false, errors: [{ path: '', message: err.message }] } };
     }
-    return { slug, file: specFile, contentDir, hasContent: isDir(contentDir), check: checkSpecFile(specFile) };
+    return { slug, file: specFile, contentDir, hasContent: isFolder(contentDir), check: checkSpecFile(specFile) };
   }
 
   /** A product's spec checked but not required valid; the product must exist. */

@@ -65,7 +65,7 @@ describe('pre-launch Drive uploads go through the approval system', () => {
     const upload = core.products.listUploads()[0]!;
     expect(upload).toMatchObject({ status: 'done', driveDownloadUrl: expect.stringMatching(/^https:\/\/drive\.google\.com\//) });
     expect([...drive.files.values()][0]!.data.equals(readFileSync(result.zipPath))).toBe(true);
-    expect(core.approvals.get(approval.id).outcome).toMatchObject({ ok: true, message: expect.stringContaining('uploaded to Drive') });
+    expect(core.approvals.get(approval.id).outcome).toMatchObject({ ok: true, result: 'good', message: expect.stringContaining('uploaded to Drive') });
     expect(core.approvals.auditFor('product.upload', upload.id).map((a) => [a.mode, a.decision])).toEqual([
       ['dry-run', 'pre-launch'],
       ['real', 'approved'],
@@ -79,7 +79,7 @@ describe('pre-launch Drive uploads go through the approval system', () => {
     core.approvals.approve(result.upload!.approvalId!);
     await core.approvals.settled();
     expect(core.products.listUploads()[0]).toMatchObject({ status: 'queued', lastError: expect.stringContaining('google.driveCredentials') });
-    expect(core.approvals.get(result.upload!.approvalId!).outcome).toMatchObject({ ok: true, message: expect.stringContaining('queued') });
+    expect(core.approvals.get(result.upload!.approvalId!).outcome).toMatchObject({ ok: true, result: 'warn', message: expect.stringContaining('queued') });
 
     core.secrets.set('google.driveCredentials', credentials);
     clock.advance(30_000);
@@ -96,7 +96,7 @@ describe('pre-launch Drive uploads go through the approval system', () => {
     expect(await core.products.sendUploads()).toMatchObject({ attempted: 0, uploaded: 0 });
     expect(drive.requests).toEqual([]);
     expect(core.approvals.auditFor('product.upload', result.upload!.id).at(-1)).toMatchObject({ mode: 'blocked', decision: 'rejected' });
-    expect(core.approvals.get(result.upload!.approvalId!).outcome).toMatchObject({ ok: true, message: expect.stringContaining('nothing was sent') });
+    expect(core.approvals.get(result.upload!.approvalId!).outcome).toMatchObject({ ok: true, result: 'none', message: expect.stringContaining('nothing was sent') });
 
     const again = await core.products.compile(slug, { upload: true });
     expect(again.upload).toMatchObject({ status: 'needs-approval' });

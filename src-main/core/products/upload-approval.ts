@@ -1,3 +1,4 @@
+import { formatBytes } from '../../../shared/bytes';
 import type { Approval } from '../../../shared/contract/approvals';
 import type { ApprovalService, SubjectApprovalRequest } from '../approvals';
 import type { StoredUpload } from './upload-store';
@@ -9,13 +10,12 @@ export type ApprovalPort = Pick<ApprovalService, 'request' | 'cancel' | 'get' | 
 export const uploadApprovalTimeoutMs = 7 * 24 * 3_600_000;
 
 export function uploadApprovalRequest(u: StoredUpload): SubjectApprovalRequest {
-  const size = u.bytes < 1_000_000 ? `${Math.max(1, Math.round(u.bytes / 1000))} kB` : `${(u.bytes / 1_000_000).toFixed(1)} MB`;
   return {
     subject: { kind: 'product.upload', ref: u.id, title: `Upload ${u.plan.fileName} to Google Drive` },
     action: 'drive.upload',
     class: 'B',
     stage: 'pre-launch',
-    message: `Upload ${u.plan.fileName} (${u.slug} ${u.version}, ${size}) to Google Drive and share it with anyone who has the link`,
+    message: `Upload ${u.plan.fileName} (${u.slug} ${u.version}, ${formatBytes(u.bytes)}) to Google Drive and share it with anyone who has the link`,
     preview: { slug: u.slug, version: u.version, sha256: u.sha256, zipPath: u.zipPath, plan: u.plan },
     requestedBy: `product compile (${u.slug})`,
     timeoutMs: uploadApprovalTimeoutMs,

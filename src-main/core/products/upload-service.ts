@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { UploadPlan, UploadRecord } from '../../../shared/contract/products';
 import type { Approval } from '../../../shared/contract/approvals';
-import { defineApprovalSubject } from '../approvals';
+import type { StageUpload } from '../../../shared/contract/stage';
+import { defineApprovalSubject, type SubjectOutcome } from '../approvals';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
@@ -14,6 +15,7 @@ import type { StageService } from '../stage';
 import { authFromCredentials } from './drive/credentials';
 import { DriveError } from './drive/drive-error';
 import { downloadUrlFor, shareWithAnyone, uploadFile } from './drive/drive-uploader';
+import { listTargetFolder } from './drive/folder-check';
 import type { DriveTarget, UploadTuning } from './drive/upload-job';
 import { decidedBy, uploadApprovalRequest, type ApprovalPort } from './upload-approval';
 import { publicUpload, UploadStore, type StoredUpload } from './upload-store';
@@ -146,6 +148,11 @@ export class UploadService {
     return this.deps.store.needingApproval().map((u) => this.changed(this.release(u)));
   }
 
+  /** The uploads waiting for a pre-launch approval: what going post-launch would send without one. */
+  waitingForApproval(): StageUpload[] {
+    return this.deps.store.needingApproval().map((u) => ({ id: u.id, slug: u.slug, version: u.version, fileName: u.plan.fileName, bytes: u.bytes }));
+  }
+
   /** Every due upload (or every waiting one, `now`), one after another. */
   async processDue(options: { ignoreBackoff?: boolean } = {}): Promise<{ attempted: number; uploaded: number }> {
     this.releaseForPostLaunch();
@@ -224,7 +231,7 @@ export class UploadService {
   }
 
   /** The founder decided on an upload's approval (or it timed out): send it now, or mark it rejected. */
-  private async decided(a: Approval): Promise<{ ok: boolean; message: string }> {
+  private async decided(a: Approval): Promise<SubjectOutcome> {
     const { store, clock } = this.deps;
     const upload = store.get(a.subject.ref);
     if (!upload) return { ok: false, message: `the upload ${a.subject.ref} no longer exists` };
@@ -236,12 +243,12 @@ export class UploadService {
       const why = `approval ${a.status}${decidedBy(a)}`;
       this.approvals?.audit({ at: now, subject: { kind: 'product.upload', ref: upload.id }, stepType: 'drive.upload', class: 'B', stage: this.deps.stage.current, mode: 'blocked', decision: a.status === 'expired' ? 'expired' : 'rejected', approvalId: a.id, attempt: upload.attempts + 1, detail: why });
       this.changed(store.update(upload.id, { status: 'rejected', nextAttemptAt: null, lastError: why }, now));
-      return { ok: true, message: `nothing was sent to Drive: ${why}` };
+      return { ok: true, result: 'none', message: `nothing was sent to Drive: ${why}` };
     }
     store.update(upload.id, { status: 'queued', nextAttemptAt: now }, now);
     const result = await this.attempt(upload.id);
     if (result.status === 'done') return { ok: true, message: `uploaded to Drive: ${result.driveDownloadUrl ?? result.driveFileId ?? ''}` };
-    if (result.status === 'queued') return { ok: true, message: `queued: ${result.lastError ?? 'waiting'}; retried with backoff` };
+    if (result.status === 'queued') return { ok: true, result: 'warn', message: `queued: ${result.lastError ?? 'waiting'}; retried with backoff` };
     return { ok: false, message: `${result.status}${result.lastError ? `: ${result.lastError}` : ''}` };
   }
 
@@ -258,17 +265,11 @@ export class UploadService {
   }
 
   private async send(upload: StoredUpload, options: AttemptOptions): Promise<StoredUpload> {
-    const { store, clock, secrets, settings } = this.deps;
+    const { store, clock } = this.deps;
     if (!existsSync(upload.zipPath) || statSync(upload.zipPath).size !== upload.bytes) {
       throw new DriveError('rejected', `${upload.zipPath} is gone or has changed since it was compiled; compile again`);
     }
-    const credentials = secrets.reveal('google.driveCredentials');
-    if (!credentials) throw new DriveError('credentials', 'no Google Drive credentials: set the secret google.driveCredentials');
-    const target: DriveTarget = {
-      client: authFromCredentials(credentials),
-      rootUrl: settings.get('drive.rootUrl'),
-      ...(upload.plan.folderId ? { folderId: upload.plan.folderId } : {}),
-    };
+    const target = this.target(upload.plan.folderId);
     let fileId = upload.driveFileId;
     let leaseRenewedAt = clock.now();
     let link: string | undefined;
@@ -308,6 +309,18 @@ export class UploadService {
     this.deps.log.info({ slug: upload.slug, fileId }, 'product uploaded to Drive');
     this.deps.onDone?.(publicUpload(done));
     return done;
+  }
+
+  /** The secret google.driveCredentials' "Test": list the folder uploads go to, as an upload reaches it. */
+  testAccess(signal: AbortSignal): Promise<string> {
+    return listTargetFolder(this.target(this.deps.settings.get('drive.folderId') || undefined), signal);
+  }
+
+  /** Where an upload goes, with the credentials of the moment (a new secret applies to the next try). */
+  private target(folderId: string | undefined): DriveTarget {
+    const credentials = this.deps.secrets.reveal('google.driveCredentials');
+    if (!credentials) throw new DriveError('credentials', 'no Google Drive credentials: set the secret google.driveCredentials');
+    return { client: authFromCredentials(credentials), rootUrl: this.deps.settings.get('drive.rootUrl'), ...(folderId ? { folderId } : {}) };
   }
 
   private failed(upload: StoredUpload, err: unknown): StoredUpload {

@@ -35,6 +35,8 @@ export interface RemoteDbOptions {
 export const notConfiguredMessage =
   'No remote Postgres is configured: set the database.url secret (levqor secrets set database.url) or LEVQOR_DATABASE_URL.';
 
+const notPostgresUrl = 'database.url is not a postgres:// URL (postgres://user:password@host:5432/database)';
+
 /**
  * The remote Postgres: one pg pool, created on first use, with its schema migrated on
  * connect. Transient failures (restarts, dropped connections, a full server) are retried
@@ -127,6 +129,31 @@ export class RemoteDb {
     return this.status();
   }
 
+  /**
+   * The secret database.url's "Test": one connection of its own (the pool and its status are
+   * left alone, no schema is applied), asked for the server's version, then closed. Throws
+   * a CoreError in words that name no piece of the URL.
+   */
+  async probe(signal: AbortSignal): Promise<string> {
+    const url = this.options.url();
+    if (!url) throw new CoreError('UNAVAILABLE', notConfiguredMessage);
+    if (!parsePostgresUrl(url)) throw new CoreError('BAD_INPUT', notPostgresUrl);
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: this.options.connectTimeoutMs ?? 5_000, application_name: 'levqor-x' });
+    client.on('error', () => undefined);
+    const stop = () => void client.end().catch(() => undefined);
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+      return `connected: PostgreSQL ${rows[0]?.server_version ?? '(version unknown)'}`;
+    } catch (err) {
+      throw new CoreError('UNAVAILABLE', describePgError(err, url).message);
+    } finally {
+      signal.removeEventListener('abort', stop);
+      stop();
+    }
+  }
+
   /** Forget the pool (the URL changed); the next call connects afresh. */
   async reset(): Promise<void> {
     const pool = this.pool;
@@ -155,7 +182,7 @@ export class RemoteDb {
     if (this.ready && this.poolUrl === url) return this.ready;
     if (this.pool) void this.reset();
     if (!parsePostgresUrl(url)) {
-      const message = 'database.url is not a postgres:// URL (postgres://user:password@host:5432/database)';
+      const message = notPostgresUrl;
       this.set({ configured: true, state: 'error', connected: false, lastError: { message, at: this.options.clock.now() } });
       throw new CoreError('UNAVAILABLE', message);
     }

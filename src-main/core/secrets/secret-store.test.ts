@@ -6,6 +6,7 @@ import { createCore } from '..';
 import { AesGcmCipher } from './aes-gcm-cipher';
 
 const secretValue = 'sk-live-THIS-MUST-NEVER-LEAK-1234567890';
+const stripeKey = 'sk_live_THISMUSTNEVERLEAK1234567890';
 
 describe('secrets', () => {
   it('stores ciphertext only: the plaintext is nowhere in the database files', () => {
@@ -31,7 +32,7 @@ describe('secrets', () => {
     const key = 'ab'.repeat(32);
     const dataDir = tempDir();
     const core = createCore({ dataDir, env: { LEVQOR_SECRET_KEY: key }, logToFile: false });
-    core.secrets.set('stripe.secretKey', secretValue);
+    core.secrets.set('stripe.secretKey', stripeKey);
     core.close();
     // another key cannot read it
     const other = createCore({ dataDir, env: { LEVQOR_SECRET_KEY: 'cd'.repeat(32) }, logToFile: false });
@@ -59,6 +60,31 @@ describe('secrets', () => {
     const core = createCore({ dataDir: tempDir(), env: {}, logToFile: false });
     expect(() => core.secrets.set('nope', 'x')).toThrow(expect.objectContaining({ field: 'name' }));
     expect(core.db.prepare('SELECT count(*) AS n FROM secrets').get()).toEqual({ n: 0 });
+    core.close();
+  });
+
+  it('checks the format before storing: a wrong one stores nothing and the error names the secret and the rule, never the value', () => {
+    const core = createCore({ dataDir: tempDir(), env: {}, logToFile: false });
+    const seen: string[] = [];
+    core.events.subscribe((name) => seen.push(name));
+    let error: unknown;
+    try {
+      core.secrets.set('slack.webhookUrl', 'not a url');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toMatchObject({ code: 'BAD_INPUT', field: 'value', message: 'Slack incoming webhook URL must be an https:// URL on hooks.slack.com (https://hooks.slack.com/services/…)' });
+    expect(() => core.secrets.set('google.driveCredentials', '{"access_token": "LEAKY-TOKEN-VALUE"')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('LEAKY') }));
+    expect(core.db.prepare('SELECT count(*) AS n FROM secrets').get()).toEqual({ n: 0 });
+    expect(seen).toEqual([]);
+    core.close();
+  });
+
+  it('drops the spaces and line break a paste brings around a value', () => {
+    const core = createCore({ dataDir: tempDir(), env: {}, logToFile: false });
+    core.secrets.set('telegram.botToken', '  123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\n');
+    expect(core.secrets.reveal('telegram.botToken')).toBe('123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw');
+    expect(() => core.secrets.set('telegram.botToken', ' \n ')).toThrow(expect.objectContaining({ field: 'value', message: 'value: must not be empty' }));
     core.close();
   });
 

@@ -1,10 +1,21 @@
-import { isSecretName, secretDefinitions, secretNames, type SecretName } from '../../../shared/secrets';
-import type { SecretStatus } from '../../../shared/contract/secrets';
-import { badInput } from '../errors';
+import { isSecretName, secretDefinitions, secretFormatProblem, secretNames, type SecretDefinition, type SecretName } from '../../../shared/secrets';
+import type { SecretStatus, SecretTest } from '../../../shared/contract/secrets';
+import { badInput, CoreError } from '../errors';
 import type { Db } from '../db/open';
 import type { Clock } from '../clock';
 import type { EventBus } from '../event-bus';
 import type { SecretCipher } from './cipher';
+import { scrubSecret } from './scrub';
+
+/**
+ * A secret's "Test": asks its service with the value the app would use and says what it found
+ * in one sentence (a throw is a failure, its message the reason). Registered by the capability
+ * that uses the secret (createCore), so secrets never import Drive or Postgres.
+ */
+export type SecretTestFn = (signal: AbortSignal) => Promise<string>;
+
+/** Long enough for a connect or a list, short enough for a button. */
+const testTimeoutMs = 20_000;
 
 interface SecretRow {
   name: string;
@@ -26,6 +37,8 @@ export class SecretStore {
     private readonly events: EventBus,
   ) {}
 
+  private readonly tests = new Map<SecretName, SecretTestFn>();
+
   status(): SecretStatus[] {
     const rows = new Map(
       (this.db.prepare('SELECT name, updated_at FROM secrets').all() as Pick<SecretRow, 'name' | 'updated_at'>[]).map((r) => [r.name, r.updated_at]),
@@ -35,13 +48,24 @@ export class SecretStore {
 
   statusOf(name: string): SecretStatus {
     const checked = this.checkName(name);
-    const row = this.db.prepare('SELECT updated_at FROM secrets WHERE name = ?').get(checked) as { updated_at: number } | undefined;
-    return this.describe(checked, row?.updated_at);
+    return this.describe(checked, this.storedAt(checked));
   }
 
-  set(name: string, value: string): SecretStatus {
+  private storedAt(name: SecretName): number | undefined {
+    const row = this.db.prepare('SELECT updated_at FROM secrets WHERE name = ?').get(name) as { updated_at: number } | undefined;
+    return row?.updated_at;
+  }
+
+  /**
+   * Stores `value` once its format passes (shared/secret-formats.ts); the spaces and line
+   * breaks a paste brings around it are dropped first. A refused value stores nothing.
+   */
+  set(name: string, raw: string): SecretStatus {
     const checked = this.checkName(name);
+    const value = raw.trim();
     if (value.length === 0) throw badInput('value', 'must not be empty');
+    const problem = secretFormatProblem(checked, value);
+    if (problem) throw new CoreError('BAD_INPUT', problem, 'value');
     this.db
       .prepare('INSERT INTO secrets (name, ciphertext, cipher, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET ciphertext = excluded.ciphertext, cipher = excluded.cipher, updated_at = excluded.updated_at')
       .run(checked, this.cipher.encrypt(value), this.cipher.id, this.clock.now());
@@ -52,6 +76,33 @@ export class SecretStore {
     const checked = this.checkName(name);
     this.db.prepare('DELETE FROM secrets WHERE name = ?').run(checked);
     return this.changed(checked);
+  }
+
+  /** The owning capability's test of secret `name` (one per secret; a later one replaces it). */
+  registerTest(name: SecretName, test: SecretTestFn): void {
+    this.tests.set(name, test);
+  }
+
+  /**
+   * Tries the secret against its service. The result names no part of the value: the
+   * tester's words pass through scrubSecret, and nothing of it is logged or emitted.
+   */
+  async test(name: string): Promise<SecretTest> {
+    const checked = this.checkName(name);
+    const source = this.describe(checked, this.storedAt(checked)).source;
+    const result = (outcome: SecretTest['outcome'], message: string): SecretTest => ({ name: checked, outcome, message, source, at: this.clock.now() });
+    const value = this.reveal(checked);
+    if (value === undefined) return result('not-set', 'not set: there is nothing to test');
+    const test = this.tests.get(checked);
+    if (!test) return result('untested', `no test yet: comes with ${(secretDefinitions[checked] as SecretDefinition).testComesWith ?? 'a later version'}`);
+    const signal = AbortSignal.timeout(testTimeoutMs);
+    // a tester that does not heed the signal still gives up in time
+    const timedOut = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${testTimeoutMs / 1000} s`)), { once: true }));
+    try {
+      return result('ok', scrubSecret(await Promise.race([test(signal), timedOut]), value));
+    } catch (err) {
+      return result('failed', scrubSecret(err instanceof Error ? err.message : String(err), value));
+    }
   }
 
   /** The plaintext for core's own use: the environment wins over the stored value. */

@@ -22,6 +22,33 @@ describe('settings', () => {
     core.close();
   });
 
+  it('states the rule of a number setting in words, naming the setting once by its label', () => {
+    const core = createCore({ dataDir: tempDir(), env: {}, logToFile: false });
+    const refusal = (key: string, value: unknown) => {
+      try {
+        core.settings.set(key, value);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error(`${key} = ${JSON.stringify(value)} was accepted`);
+    };
+    const days = 'Keep raw telemetry (days) must be a whole number of days from 1 to 3650';
+    for (const value of [-5, 0, 3651, 2.5, '30', null]) expect(refusal('telemetry.retentionDays', value)).toBe(days);
+    const slo = 'Availability SLO must be a fraction above 0.5 and below 1, such as 0.999 for 99.9%';
+    for (const value of [99.9, 1, 0.5, '0.999']) expect(refusal('telemetry.slo', value)).toBe(slo);
+    expect(refusal('telemetry.syncIntervalSeconds', -1)).toBe('Telemetry sync interval (seconds) must be a whole number of seconds from 0 (off) to 86400 (a day)');
+    expect(refusal('telemetry.slowP95Ms', 0)).toBe('Slow endpoint threshold (p95, ms) must be a whole number of milliseconds, 1 or more');
+    expect(refusal('logLevel', 'loud')).toBe('Log level must be debug, info, warn or error');
+    core.settings.set('telemetry.retentionDays', 3650);
+    core.settings.set('telemetry.slo', 0.99999);
+    expect([core.settings.get('telemetry.retentionDays'), core.settings.get('telemetry.slo')]).toEqual([3650, 0.99999]);
+    core.close();
+  });
+
+  it('names the environment variable a refused value came from', () => {
+    expect(() => createCore({ dataDir: tempDir(), env: { LEVQOR_LOG_LEVEL: 'loud' }, logToFile: false })).toThrow('LEVQOR_LOG_LEVEL: Log level must be debug, info, warn or error');
+  });
+
   it('lets an environment variable override the stored value, and says so', () => {
     const dataDir = tempDir();
     const core = createCore({ dataDir, env: { LEVQOR_LAUNCH_STAGE: 'post-launch' }, logToFile: false });

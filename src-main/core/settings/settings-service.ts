@@ -75,7 +75,7 @@ export class SettingsService {
     const guard: string | undefined = (settingDefinitions[key] as SettingDefinition).cliOnly;
     if (guard && from === 'page') throw new CoreError('FORBIDDEN', `key: ${key} can be changed only from the command line (levqor settings set ${key} VALUE) or its environment variable, not from a page: ${guard}`, 'key');
     const parsed = (settingDefinitions[key].schema as z.ZodType).safeParse(value);
-    if (!parsed.success) throw badInput('value', `${key} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+    if (!parsed.success) throw settingRefused(key, parsed.error);
     this.db
       .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
       .run(key, JSON.stringify(parsed.data), this.clock.now());
@@ -84,6 +84,17 @@ export class SettingsService {
     this.events.emit('settings.changed', entry);
     return entry;
   }
+}
+
+/**
+ * A refused value, named once by the setting's label as the Settings page shows it, then the
+ * rule: "Keep raw telemetry (days) must be a whole number of days from 1 to 3650". The error's
+ * field is the input that was wrong (`value`, for the caller to place it); an environment
+ * variable is named in front, since nothing else says where the value came from.
+ */
+function settingRefused(key: SettingKey, error: z.ZodError, field = 'value'): CoreError {
+  const sentence = `${settingDefinitions[key].label} ${error.issues[0]?.message ?? 'is invalid'}`;
+  return new CoreError('BAD_INPUT', field === 'value' ? sentence : `${field}: ${sentence}`, field);
 }
 
 function unknownKey(key: string): CoreError {
@@ -102,9 +113,9 @@ export function parseSettingText(key: SettingKey, text: string, field = 'value')
   try {
     json = JSON.parse(text);
   } catch {
-    throw badInput(field, `${key} ${asString.error.issues[0]?.message ?? 'is invalid'}`);
+    throw settingRefused(key, asString.error, field);
   }
   const asJson = schema.safeParse(json);
-  if (!asJson.success) throw badInput(field, `${key} ${asJson.error.issues[0]?.message ?? 'is invalid'}`);
+  if (!asJson.success) throw settingRefused(key, asJson.error, field);
   return asJson.data;
 }

@@ -1,2 +1,2 @@
 /** The launch stage's public entry: other capabilities import from here only (tests/unit/layering.test.ts). */
-export { StageService } from './stage-service';
+export { StageService, type StageEffects } from './stage-service';

@@ -94,7 +94,7 @@ export class UpdateService {
       this.d.approvals.audit({ at: this.d.clock.now(), subject: { kind: 'app.update', ref: a.subject.ref }, stepType: a.stepType, class: a.class, stage: this.d.stage(), mode, decision, approvalId: a.id, attempt: 1, detail });
     if (a.status !== 'approved') {
       audit('blocked', a.status === 'expired' ? 'expired' : 'rejected', `not installed: approval ${a.status}`);
-      return { ok: true, message: `not installed: the approval was ${a.status}` };
+      return { ok: true, result: 'none', message: `not installed: the approval was ${a.status}` };
     }
     const version = a.subject.ref;
     const updater = this.updater;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RunResult, StepTypeInfo, WorkflowDetail, WorkflowStats, WorkflowSummary } from '../../../shared/contract/workflows';
+import type { StageStep } from '../../../shared/contract/stage';
 import type { RunTrigger, WorkflowDocument, WorkflowProblem } from '../../../shared/workflow';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
@@ -10,6 +11,7 @@ import type { StepRegistry } from './registry';
 import type { Runner } from './runner/runner';
 import type { WorkflowRow, WorkflowStore } from './store/workflow-store';
 import { VersionStore, type VersionBrief } from './store/version-store';
+import { classBStepsOf } from './class-b-steps';
 import { draftFacts, draftRefusal } from './drafts';
 import { describeInputProblems, runInput } from './run-input';
 import { validateWorkflow, type ValidationResult } from './validate';
@@ -236,6 +238,15 @@ export class WorkflowService {
     const start = from ?? end - 30 * 86_400_000;
     if (start > end) throw new CoreError('BAD_INPUT', 'from: must be before to', 'from');
     return this.d.analytics.stats(id, start, end, timezone);
+  }
+
+  /** Enabled, valid workflows' Class B steps, by workflow name: what going post-launch lets run for real. */
+  classBSteps(): StageStep[] {
+    return this.d.store
+      .list()
+      .filter((row) => row.enabled === 1 && row.draft !== 1)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((row) => classBStepsOf(row, this.document(row), this.d.registry));
   }
 
   stepTypes(): StepTypeInfo[] {

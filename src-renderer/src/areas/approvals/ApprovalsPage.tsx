@@ -12,6 +12,7 @@ import { useApprovals } from './use-approvals';
 import './approvals.css';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassBadge } from '../../components/ClassBadge';
+import { outcomeTone, toneClass } from '../../components/tone';
 
 const statusLabel = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', cancelled: 'Cancelled' } as const;
 const statusTone = { pending: 'muted', approved: 'good', rejected: 'bad', expired: 'warn', cancelled: 'muted' } as const;
@@ -167,7 +168,7 @@ function DecidedRow({ a }: { a: Approval }) {
         </span>
         {a.reason ? <span className="apx-decided__reason">“{a.reason}”</span> : null}
         {a.outcome ? (
-          <span className={`toned apx-outcome ${a.outcome.ok ? 'tone--good' : 'tone--bad'}`} data-testid="approval-outcome">
+          <span className={`toned apx-outcome ${toneClass(outcomeTone[a.outcome.result])}`} data-testid="approval-outcome" data-result={a.outcome.result}>
             {a.outcome.message}
           </span>
         ) : null}

@@ -1,49 +1,7 @@
-import { omegaFolders } from '../../../../shared/omega';
-import type { Checklist } from '../../../../shared/contract/products';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CopyField } from './CopyField';
+import { OmegaFolders } from './OmegaFolders';
 import { useChecklist } from './use-launches';
-
-type Slot = Checklist['slots'][number];
-
-function slotTitle(slot: Slot): string {
-  if (slot.png) return `${slot.path}: ${slot.width ?? '?'}×${slot.height ?? '?'} PNG`;
-  if (slot.present) return `${slot.path}: ${slot.problem ?? 'not a real PNG'}`;
-  return `${slot.path}: missing`;
-}
-
-function FolderCard({ folder, slots }: { folder: string; slots: Slot[] }) {
-  const filled = slots.filter((s) => s.png).length;
-  const bad = slots.filter((s) => s.present && !s.png);
-  return (
-    <li className={`lx-folder${filled === slots.length ? ' lx-folder--full' : ''}`} data-testid={`omega-${folder}`}>
-      <div className="lx-folder__head">
-        <span className="lx-folder__name">{folder}</span>
-        <span className="lx-folder__count num">
-          {filled} of {slots.length}
-        </span>
-      </div>
-      <ul className="plain-list lx-slots" aria-hidden="true">
-        {slots.map((slot) => (
-          <li key={slot.path} className={`lx-slot lx-slot--${slot.png ? 'png' : slot.present ? 'bad' : 'empty'}`} title={slotTitle(slot)} />
-        ))}
-      </ul>
-      {slots
-        .filter((s) => s.png)
-        .slice(0, 3)
-        .map((s) => (
-          <p key={s.path} className="lx-folder__note muted">
-            {s.file} · {s.width}×{s.height}
-          </p>
-        ))}
-      {bad.map((s) => (
-        <p key={s.path} className="lx-folder__note field-error">
-          {s.file}: {s.problem ?? 'not a real PNG'}
-        </p>
-      ))}
-    </li>
-  );
-}
 
 /** Which Omega slots hold a real PNG, the seed's launch checklist, and the Gumroad fields to paste. */
 export function ChecklistPanel({ slug }: { slug: string }) {
@@ -85,20 +43,12 @@ export function ChecklistPanel({ slug }: { slug: string }) {
               {checklist.filled} of {checklist.total} slots filled
             </span>
           </div>
-          {!checklist.omegaCreated ? (
-            <p className="muted">
-              The folders are created by the first compile, under <code>{checklist.omegaDir}</code>.
-            </p>
-          ) : (
-            <p className="muted">
-              Drop PNGs into <code>{checklist.omegaDir}</code>, named as in its <code>manifest.json</code>.
-            </p>
-          )}
-          <ul className="plain-list lx-folders">
-            {omegaFolders.map((f) => (
-              <FolderCard key={f.folder} folder={f.folder} slots={checklist.slots.filter((s) => s.folder === f.folder)} />
-            ))}
-          </ul>
+          <p className="muted" data-testid="omega-hint">
+            Drop PNGs onto a folder below to fill its empty slots in name order, or onto one slot to replace it. They are written to{' '}
+            <code>{checklist.omegaDir}</code>
+            {checklist.omegaCreated ? ', named as in its manifest.json' : ', which the first drop (or compile) creates'}.
+          </p>
+          <OmegaFolders slug={slug} slots={checklist.slots} onChanged={() => void reload()} />
 
           <div className="section-head lx-subhead">
             <h3>Gumroad listing</h3>

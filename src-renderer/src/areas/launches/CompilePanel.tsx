@@ -68,14 +68,14 @@ export function CompilePanel({
         <div className="section__head">
           <h2 id="compile-title">Compile</h2>
           <p className="muted">
-            Put the product&apos;s files in <code>{contentDir}</code>. Compile zips them reproducibly, uploads the ZIP to Drive, and writes
-            the site config and the Omega asset tree.
+            Compile zips the files of <code>{contentDir}</code> reproducibly, uploads the ZIP to Drive, and writes the site config and the
+            Omega asset tree.
           </p>
         </div>
       </div>
       {!hasContent ? (
         <p className="notice notice--warn" data-testid="no-content">
-          The content folder <code>{contentDir}</code> is missing: create it, put the product&apos;s files in it, then compile.
+          The content folder <code>{contentDir}</code> is missing: drop the product&apos;s files into Files above, then compile.
         </p>
       ) : null}
       <div className="toolbar">
@@ -126,16 +126,9 @@ export function CompilePanel({
             <Row label="sha256" testId="result-sha256">
               <code className="lx-hash">{result.sha256}</code>
             </Row>
-            <Row label="Uploaded" testId="result-uploaded">
-              {result.uploaded ? 'yes' : 'no'}
-              {result.upload ? (
-                <>
-                  {' · '}
-                  <UploadBadge upload={result.upload} hasBuild />
-                </>
-              ) : (
-                <span className="muted"> · the upload was skipped</span>
-              )}
+            {/* the badge says it all (uploaded, waiting, skipped): a yes/no and a separator before it wrapped apart */}
+            <Row label="Upload" testId="result-uploaded">
+              <UploadBadge upload={result.upload} hasBuild />
             </Row>
             <Row label="Drive download URL">
               {result.driveDownloadUrl ? (

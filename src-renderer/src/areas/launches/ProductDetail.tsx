@@ -6,6 +6,7 @@ import { toLevqorError } from '../../api/to-levqor-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ChecklistPanel } from './ChecklistPanel';
 import { CompilePanel } from './CompilePanel';
+import { ContentFilesPanel } from './ContentFilesPanel';
 import { toneClass } from '../../components/tone';
 import { formatPrice, productStatusTone } from './format';
 
@@ -74,6 +75,7 @@ export function ProductDetail({ summary, onEdit }: { summary: ProductSummary; on
         </div>
         <ErrorNotice message={error} inline />
       </section>
+      <ContentFilesPanel slug={slug} contentDir={summary.contentDir} />
       <CompilePanel
         slug={slug}
         hasContent={summary.hasContent}

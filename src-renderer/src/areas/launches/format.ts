@@ -2,19 +2,7 @@ import type { UploadRecord } from '../../../../shared/contract/products';
 import type { productStatuses } from '../../../../shared/product';
 import type { Tone } from '../../components/tone';
 
-/** 1234567 → "1.2 MB" (decimal units, as file managers show them). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
-}
-
+export { formatBytes } from '../../../../shared/bytes';
 export { formatMoney as formatPrice } from '../../../../shared/money';
 
 /** Whole percent done, 0–100; an empty total counts as done. */
@@ -54,7 +42,8 @@ export function uploadView(upload: UploadRecord | undefined, hasBuild: boolean):
     case 'queued':
       return {
         label: 'waiting to upload',
-        tone: 'wait',
+        // a queued upload that something keeps from Drive (no credentials, offline) needs a look
+        tone: upload.lastError ? 'warn' : 'wait',
         detail: [
           upload.attempts > 0 ? `${upload.attempts} attempt${upload.attempts === 1 ? '' : 's'}` : undefined,
           upload.nextAttemptAt ? `next try ${new Date(upload.nextAttemptAt).toLocaleTimeString()}` : undefined,

@@ -33,16 +33,19 @@ describe('product form', () => {
   });
 
   it('puts part errors under their control with the path', () => {
-    const check = checkForm({ ...good, tags: 'a, , b', slug: 'Bad Slug', seoTitle: 'T', gumroadUrl: 'http://x.test' });
-    expect(check.errors.tags?.map((e) => errorText('tags', e))).toEqual(['tags.1: must not be empty']);
+    const check = checkForm({ ...good, tags: `a, ${'x'.repeat(41)}`, slug: 'Bad Slug', seoTitle: 'T', gumroadUrl: 'http://x.test' });
+    expect(check.errors.tags?.map((e) => errorText('tags', e))).toEqual(['tags.1: must be at most 40 characters']);
     expect(check.errors.slug?.[0]?.message).toMatch(/kebab-case/);
     expect(check.errors.seoDescription?.map((e) => errorText('seoDescription', e))).toEqual(['must not be empty']);
     expect(check.errors.gumroadUrl?.[0]?.message).toBe('must be an https:// URL');
     expect(checkForm({ ...good, tags: '' }).errors.tags?.[0]?.message).toBe('needs at least one tag');
   });
 
-  it('forgives one trailing comma in a list', () => {
+  it('drops the empty entries of a list: a stray comma is not a tag', () => {
     expect(specFromForm({ ...good, tags: 'a, b,' }).tags).toEqual(['a', 'b']);
+    expect(specFromForm({ ...good, tags: 'launch, , ' }).tags).toEqual(['launch']);
+    expect(specFromForm({ ...good, seoTitle: 'T', seoDescription: 'D', seoKeywords: ', kit,,' }).seo).toEqual({ title: 'T', description: 'D', keywords: ['kit'] });
+    expect(checkForm({ ...good, tags: ' , ,' }).errors.tags?.[0]?.message).toBe('needs at least one tag');
   });
 
   it('maps error paths to controls', () => {
@@ -77,7 +80,8 @@ describe('format', () => {
       plan: { fileName: 'z', mimeType: 'application/zip', bytes: 1, supportsAllDrives: true, permission: { type: 'anyone', role: 'reader' } },
     };
     expect(uploadView(undefined, false).label).toBe('nothing to upload yet');
-    expect(uploadView(base, true).label).toBe('waiting to upload');
+    expect(uploadView(base, true)).toMatchObject({ label: 'waiting to upload', tone: 'wait' });
+    expect(uploadView({ ...base, attempts: 1, lastError: 'no Google Drive credentials' }, true)).toMatchObject({ label: 'waiting to upload', tone: 'warn' });
     expect(uploadView({ ...base, status: 'needs-approval', approvalId: 'ap1' }, true)).toMatchObject({ label: 'waiting for approval', approvalId: 'ap1' });
     expect(uploadView({ ...base, status: 'rejected', lastError: 'approval rejected by ada' }, true)).toMatchObject({ label: 'not approved', detail: 'nothing was sent to Drive: approval rejected by ada' });
     expect(uploadView({ ...base, status: 'done', driveDownloadUrl: 'https://drive.test/d' }, true)).toMatchObject({ label: 'uploaded', link: 'https://drive.test/d' });

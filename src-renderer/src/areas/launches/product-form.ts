@@ -1,4 +1,5 @@
-import { defaultProductVersion, productStatuses, validateProductSpec, type ProductSpec, type SpecError } from '../../../../shared/product';
+import { commaList, defaultProductVersion, productStatuses, validateProductSpec, type ProductSpec, type SpecError } from '../../../../shared/product';
+import { numberFromText } from '../../format/number';
 
 /** The Launches form as typed: every control holds text; the spec is built from it on each change. */
 export interface ProductFormValues {
@@ -51,16 +52,6 @@ export function formFromSpec(spec: ProductSpec): ProductFormValues {
   };
 }
 
-const numberText = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** `a, b` → ['a', 'b']; a lone trailing comma is forgiven, an empty item in between is not (the schema names it). */
-function list(text: string): string[] {
-  if (text.trim() === '') return [];
-  const items = text.split(',').map((t) => t.trim());
-  if (items.length > 1 && items.at(-1) === '') items.pop();
-  return items;
-}
-
 /**
  * The spec input the form stands for: exactly what the API would get. The price is a number
  * when it reads as one, otherwise the text itself so the schema says "must be a number".
@@ -70,15 +61,15 @@ export function specFromForm(v: ProductFormValues): Record<string, unknown> {
   const spec: Record<string, unknown> = {
     slug: v.slug.trim(),
     name: v.name,
-    price: v.price.trim() === '' ? undefined : numberText.test(v.price.trim()) ? Number(v.price.trim()) : v.price,
+    price: v.price.trim() === '' ? undefined : numberFromText(v.price),
     description: v.description,
-    tags: list(v.tags),
+    tags: commaList(v.tags),
     status: v.status,
     version: v.version.trim() === '' ? defaultProductVersion : v.version.trim(),
   };
   if (v.currency.trim() !== '') spec.currency = v.currency.trim();
   if ([v.seoTitle, v.seoDescription, v.seoKeywords].some((s) => s.trim() !== '')) {
-    spec.seo = { title: v.seoTitle, description: v.seoDescription, keywords: list(v.seoKeywords) };
+    spec.seo = { title: v.seoTitle, description: v.seoDescription, keywords: commaList(v.seoKeywords) };
   }
   if (v.gumroadUrl.trim() !== '') spec.gumroad = { url: v.gumroadUrl.trim() };
   return spec;

@@ -1,10 +1,31 @@
-import type { FormEvent } from 'react';
-import type { SecretStatus } from '../../../../shared/contract/secrets';
+import { useState, type FormEvent } from 'react';
+import type { SecretStatus, SecretTest } from '../../../../shared/contract/secrets';
+import { getApi } from '../../api/client';
+import { toneClass, type Tone } from '../../components/tone';
 import { useApp } from '../../store/store-context';
 import { useAction } from '../../hooks/use-action';
 import { FieldError } from '../../components/FieldError';
 import { SavedNotice } from '../../components/SavedNotice';
 import { RowFrame } from './RowFrame';
+
+const testWords: Record<SecretTest['outcome'], { tone: Tone; lead: string }> = {
+  ok: { tone: 'good', lead: 'Test passed' },
+  failed: { tone: 'bad', lead: 'Test failed' },
+  untested: { tone: 'muted', lead: 'Not tested' },
+  'not-set': { tone: 'muted', lead: 'Not tested' },
+};
+
+/** What the last "Test" found, coloured by its outcome. */
+function TestResult({ id, result }: { id: string; result: SecretTest | undefined }) {
+  if (!result) return null;
+  const words = testWords[result.outcome];
+  return (
+    <p className={`toned secret__test ${toneClass(words.tone)}`} data-testid={id} data-outcome={result.outcome}>
+      {words.lead}
+      {result.source === 'env' ? ' (the environment variable\u2019s value)' : ''}: {result.message}
+    </p>
+  );
+}
 
 /**
  * One secret: whether it is set, and a write-only input. The typed value lives only in the
@@ -15,6 +36,8 @@ export function SecretRow({ secret }: { secret: SecretStatus }) {
   const clearSecret = useApp((s) => s.clearSecret);
   const save = useAction();
   const clear = useAction();
+  const testing = useAction();
+  const [tested, setTested] = useState<SecretTest | undefined>(undefined);
   const base = `secret-${secret.name.replace(/[^a-zA-Z0-9-]/g, '-')}`;
   const stored = secret.updatedAt !== undefined;
 
@@ -23,8 +46,13 @@ export function SecretRow({ secret }: { secret: SecretStatus }) {
     const form = e.currentTarget;
     const input = form.elements.namedItem('value') as HTMLInputElement;
     const ok = await save.run(() => setSecret(secret.name, input.value));
-    if (ok) form.reset();
+    if (ok) {
+      form.reset();
+      setTested(undefined);
+    }
   };
+  // the service answers with what it found; the value itself never comes back
+  const test = () => void testing.run(async () => setTested(await getApi().secrets.test({ name: secret.name })));
 
   return (
     <RowFrame
@@ -82,10 +110,14 @@ export function SecretRow({ secret }: { secret: SecretStatus }) {
         >
           Clear
         </button>
+        <button type="button" className="button button--ghost" aria-label={`Test ${secret.label}`} disabled={!secret.set || testing.pending} onClick={test}>
+          {testing.pending ? 'Testing…' : 'Test'}
+        </button>
       </form>
       <div className="row-status">
-        <FieldError id={`${base}-error`} error={save.error ?? clear.error} />
+        <FieldError id={`${base}-error`} error={save.error ?? clear.error ?? testing.error} named={(save.error ?? clear.error)?.field === 'value'} />
         <SavedNotice show={save.saved || clear.saved} text={save.saved ? 'Saved' : 'Cleared'} />
+        <TestResult id={`${base}-test`} result={tested} />
       </div>
     </RowFrame>
   );

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { numberFromText } from '../../format/number';
 import type { SettingKind } from './setting-kind';
 
 interface ControlProps {
@@ -12,7 +13,7 @@ interface ControlProps {
   onSave: (value: unknown) => void;
 }
 
-/** enum -> select, boolean -> switch, string -> text input with Save. */
+/** enum -> select, boolean -> switch, string or number -> text input with Save. */
 export function SettingControl(props: ControlProps) {
   const { id, labelId, describedBy, kind, value, disabled, invalid, onSave } = props;
   const common = { id, 'aria-labelledby': labelId, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined, disabled };
@@ -42,12 +43,14 @@ export function SettingControl(props: ControlProps) {
   return <TextControl key={String(value)} {...props} />;
 }
 
-function TextControl({ id, labelId, describedBy, value, disabled, invalid, onSave }: ControlProps) {
-  const initial = typeof value === 'string' ? value : '';
+/** A number is typed as text and sent as a number when it reads as one, else as typed, so the API states the rule. */
+function TextControl({ id, labelId, describedBy, kind, value, disabled, invalid, onSave }: ControlProps) {
+  const numeric = kind.kind === 'number';
+  const initial = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   const [draft, setDraft] = useState(initial);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onSave(draft);
+    onSave(numeric ? numberFromText(draft) : draft);
   };
   return (
     <form className="actions" onSubmit={submit}>
@@ -55,6 +58,7 @@ function TextControl({ id, labelId, describedBy, value, disabled, invalid, onSav
         className="input"
         id={id}
         type="text"
+        inputMode={numeric ? 'decimal' : undefined}
         spellCheck={false}
         aria-labelledby={labelId}
         aria-describedby={describedBy}

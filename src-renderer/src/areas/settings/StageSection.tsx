@@ -1,25 +1,18 @@
-import { useState } from 'react';
 import { launchStages, type LaunchStage } from '../../../../shared/stage';
 import { useApp } from '../../store/store-context';
-import { useAction } from '../../hooks/use-action';
 import { Section } from '../../components/Section';
 import { FieldError } from '../../components/FieldError';
 import { SavedNotice } from '../../components/SavedNotice';
 import { stageHints, stageLabels } from '../../components/StageBadge';
 import { ApprovalMatrix } from './ApprovalMatrix';
+import { useStageSwitch } from './use-stage-switch';
 
 export function StageSection() {
   const stage = useApp((s) => s.stage);
-  const setStage = useApp((s) => s.setStage);
-  const { pending, error, saved, run } = useAction();
-  // the radio shows the new choice while it is being saved
-  const [choice, setChoice] = useState<LaunchStage | undefined>(undefined);
+  // the radio shows the new choice while it is asked about or saved
+  const { choice, pending, error, saved, request, dialog } = useStageSwitch();
   if (!stage) return null;
   const checked = choice ?? stage.stored;
-  const choose = (value: LaunchStage) => {
-    setChoice(value);
-    void run(() => setStage(value)).finally(() => setChoice(undefined));
-  };
   const env = stage.source === 'env' ? stage.envOverride ?? stage.stage : undefined;
 
   return (
@@ -44,7 +37,7 @@ export function StageSection() {
               value={value}
               checked={checked === value}
               aria-describedby={`stage-hint-${value}`}
-              onChange={() => choose(value)}
+              onChange={() => request(value)}
             />
             <span className="segmented__title">{stageLabels[value]}</span>
             <span className="segmented__hint" id={`stage-hint-${value}`}>
@@ -58,6 +51,7 @@ export function StageSection() {
         <SavedNotice show={saved} text={`Stage saved: ${stage.stored}`} />
       </div>
       <ApprovalMatrix stage={stage.stage} />
+      {dialog}
     </Section>
   );
 }

@@ -4,7 +4,7 @@ import { getApi } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { DataTable } from '../../../components/DataTable';
 import { toLevqorError } from '../../../api/to-levqor-error';
-import { ConfirmDialog } from '../ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { workflowsHref } from '../routes';
 import { useAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-load';

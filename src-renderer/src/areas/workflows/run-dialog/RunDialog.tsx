@@ -4,7 +4,7 @@ import { getApi } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-load';
-import { Modal } from '../Modal';
+import { Modal } from '../../../components/Modal';
 import { navigate, workflowsHref } from '../routes';
 import { initialValues, inputFromFields, inputFromJson, triggerFields, type FieldValues } from './run-input-form';
 
@@ -56,7 +56,7 @@ function RunForm({ fields, dryRun, busy, error, onCancel, onStart }: { fields: T
   };
   return (
     <form
-      className="wfx-dialog__body wfx-run-form"
+      className="dialog__body wfx-run-form"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -91,7 +91,7 @@ function RunForm({ fields, dryRun, busy, error, onCancel, onStart }: { fields: T
       )}
       <p className="muted wfx-run-help">{dryRun ? 'Class B/C steps record what they would do; nothing is sent.' : 'Runs the saved workflow now.'}</p>
       <ErrorNotice message={error && `Could not start the run: ${error}`} inline />
-      <div className="actions wfx-dialog__actions">
+      <div className="actions dialog__actions">
         <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>
           Cancel
         </button>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { getApi } from '../../../api/client';
-import { ConfirmDialog } from '../ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatTimeExact } from '../../../format/time';
 import { formatDuration } from '../format';
 import { StatusBadge } from '../StatusBadge';

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice } from './ErrorNotice';
 import { Modal } from './Modal';
 
-/** A modal question with a destructive confirm button (Modal.tsx). Rendered only while open. */
+/** A modal question with a destructive confirm button. Rendered only while open. `wide` for a question that lists what it would do. */
 export function ConfirmDialog({
   title,
   children,
@@ -10,6 +10,7 @@ export function ConfirmDialog({
   dismissLabel = 'Cancel',
   busy,
   error,
+  wide = false,
   onConfirm,
   onCancel,
 }: {
@@ -19,14 +20,15 @@ export function ConfirmDialog({
   dismissLabel?: string;
   busy?: boolean;
   error?: string | undefined;
+  wide?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }) {
   return (
-    <Modal title={title} testId="confirm-dialog" busy={busy} onClose={onCancel}>
-      <div className="wfx-dialog__body">{children}</div>
+    <Modal title={title} className={wide ? 'dialog--wide' : undefined} testId="confirm-dialog" busy={busy} onClose={onCancel}>
+      <div className="dialog__body">{children}</div>
       <ErrorNotice message={error} inline />
-      <div className="actions wfx-dialog__actions">
+      <div className="actions dialog__actions">
         <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>
           {dismissLabel}
         </button>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
- * The area's modal (native <dialog>: focus trap, Escape closes unless `busy`), its title, and
+ * A modal (native <dialog>: focus trap, Escape closes unless `busy`), its title, and
  * what goes in it. Rendered only while open.
  */
 export function Modal({ title, className, testId, busy, onClose, children }: { title: string; className?: string; testId: string; busy?: boolean; onClose(): void; children: ReactNode }) {
@@ -14,7 +14,7 @@ export function Modal({ title, className, testId, busy, onClose, children }: { t
   return (
     <dialog
       ref={ref}
-      className={className ? `wfx-dialog ${className}` : 'wfx-dialog'}
+      className={className ? `dialog ${className}` : 'dialog'}
       aria-labelledby={titleId}
       data-testid={testId}
       onCancel={(e) => {
