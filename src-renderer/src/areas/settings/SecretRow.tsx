@@ -5,6 +5,7 @@ import { useAction } from '../../hooks/use-action';
 import { FieldError } from '../../components/FieldError';
 import { SavedNotice } from '../../components/SavedNotice';
 import { RowFrame } from './RowFrame';
+import { When } from '../../components/When';
 
 /**
  * One secret: whether it is set, and a write-only input. The typed value lives only in the
@@ -47,7 +48,7 @@ export function SecretRow({ secret }: { secret: SecretStatus }) {
               </span>
             )}
             {stored && secret.updatedAt !== undefined ? (
-              <span className="muted">Saved {new Date(secret.updatedAt).toLocaleString()}</span>
+              <span className="muted">Saved <When at={secret.updatedAt} /></span>
             ) : null}
           </p>
           {secret.source === 'env' && stored ? (
