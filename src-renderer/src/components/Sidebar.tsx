@@ -29,9 +29,12 @@ export function Sidebar({ current }: { current: AreaId }) {
                   </span>
                 ) : null}
                 {!area.built ? (
-                  <span className="sidebar__planned" data-testid="not-built-badge" title={`${area.title} is planned: its page says what it will do and shows no data yet`}>
-                    <span className="sr-only">, </span>Not built yet
-                  </span>
+                  <>
+                    <span className="sr-only">, </span>
+                    <span className="sidebar__planned" data-testid="not-built-badge" title={`${area.title} is planned: its page says what it will do and shows no data yet`}>
+                      Not built yet
+                    </span>
+                  </>
                 ) : null}
               </a>
             </li>
