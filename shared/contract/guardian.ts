@@ -177,6 +177,10 @@ export const monitorStatsSchema = z.object({
 });
 export type MonitorStats = z.infer<typeof monitorStatsSchema>;
 
+/** The moment the evidence refers to ("down since", "last seen"), kept out of the text so each reader writes it in its own style. */
+export const evidenceTimeSchema = z.object({ label: z.string(), at: epochMs });
+export type EvidenceTime = z.infer<typeof evidenceTimeSchema>;
+
 export const deductionSchema = z.object({
   kind: deductionKindSchema,
   /** What costs the points, in words: `Monitor "api" is DOWN: HTTP 500`. */
@@ -184,6 +188,7 @@ export const deductionSchema = z.object({
   points: z.number().int(),
   subject: z.string(),
   evidence: z.string(),
+  evidenceTime: evidenceTimeSchema.optional(),
 });
 export type Deduction = z.infer<typeof deductionSchema>;
 
@@ -223,6 +228,7 @@ export const healingStepSchema = z.object({
   title: z.string(),
   class: stepClassSchema,
   evidence: z.string(),
+  evidenceTime: evidenceTimeSchema.optional(),
   expectedEffect: z.string(),
   /** What would run once approved: a procedure and its input. Nothing here runs by itself. */
   proposal: z.object({ procedure: z.string(), input: z.record(z.string(), z.unknown()) }).nullable(),

@@ -59,7 +59,7 @@ test('a GET request is Class A in the run, on the canvas, in the palette and the
   await go(page, server, `workflows/${id}/runs/${run.runId}`);
   await expect(page.getByTestId('node-fetch')).toContainText('Class A');
   await page.getByTestId('step-fetch').click();
-  await expect(page.getByTestId('node-detail')).toContainText('http.request · class A');
+  await expect(page.getByTestId('node-detail')).toContainText('http.request · Class A');
 
   await go(page, server, `workflows/${id}`);
   await expect(page.getByTestId('palette-http.request')).toContainText('Class A');

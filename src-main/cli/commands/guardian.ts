@@ -113,7 +113,7 @@ function showPlan(plan: HealingPlan): string {
   const lines = [`Healing plan (dry run: nothing is applied; applying a step goes through approvals). Score ${plan.score}/100.`];
   if (plan.steps.length === 0) lines.push('', 'Nothing to heal.');
   for (const s of plan.steps) {
-    lines.push('', `${s.id}  [class ${s.class}] ${s.title}`, `    finding: ${s.finding}`, `    evidence: ${s.evidence}`, `    expected: ${s.expectedEffect}`);
+    lines.push('', `${s.id}  [class ${s.class}] ${s.title}`, `    finding: ${s.finding}`, `    evidence: ${s.evidence}${s.evidenceTime ? ` (${s.evidenceTime.label} ${new Date(s.evidenceTime.at).toISOString()})` : ''}`, `    expected: ${s.expectedEffect}`);
     if (s.proposal) lines.push(`    would call: ${s.proposal.procedure} ${JSON.stringify(s.proposal.input)}`);
     if (s.pendingApprovalId) lines.push(`    waiting for approval ${s.pendingApprovalId} (levqor approvals approve ${s.pendingApprovalId})`);
     else if (s.applicable) lines.push(`    apply: levqor guardian request-healing ${s.id}`);

@@ -31,14 +31,14 @@ export function collectFindings(src: FindingSources, now: number): { findings: F
   const notAssessed: HealthScore['notAssessed'] = [];
   for (const m of src.monitors) {
     if (m.state !== 'DOWN') continue;
-    const since = m.lastChangeAt ? ` since ${new Date(m.lastChangeAt).toISOString()}` : '';
-    findings.push({ kind: 'monitor_down', subject: m.id, cause: `Monitor "${m.name}" is DOWN`, evidence: `${m.lastMessage ?? 'no message'}${since}`, weight: 15, monitor: m });
+    const since = m.lastChangeAt ? { evidenceTime: { label: 'down since', at: m.lastChangeAt } } : {};
+    findings.push({ kind: 'monitor_down', subject: m.id, cause: `Monitor "${m.name}" is DOWN`, evidence: m.lastMessage ?? 'no message', ...since, weight: 15, monitor: m });
   }
   for (const a of src.anomalies) {
-    const evidence = `${a.summary} (${a.severity}, last seen ${new Date(a.lastSeenAt).toISOString()})`;
-    if (a.kind === 'error_burn_rate') findings.push({ kind: 'error_burn', subject: a.subject, cause: `Error budget burning on ${a.subject}`, evidence, weight: a.severity === 'page' ? 20 : a.severity === 'ticket' ? 10 : 5, anomaly: a });
-    else if (a.kind === 'slow_endpoint') findings.push({ kind: 'slow_endpoint', subject: a.subject, cause: `Slow endpoint ${a.subject}`, evidence, weight: 5, anomaly: a });
-    else findings.push({ kind: 'anomaly', subject: a.subject, cause: `${anomalyKindLabel[a.kind]}: ${anomalyTitle(a)}`, evidence, weight: 3, anomaly: a });
+    const evidence = { evidence: `${a.summary} (${a.severity})`, evidenceTime: { label: 'last seen', at: a.lastSeenAt } };
+    if (a.kind === 'error_burn_rate') findings.push({ kind: 'error_burn', subject: a.subject, cause: `Error budget burning on ${a.subject}`, ...evidence, weight: a.severity === 'page' ? 20 : a.severity === 'ticket' ? 10 : 5, anomaly: a });
+    else if (a.kind === 'slow_endpoint') findings.push({ kind: 'slow_endpoint', subject: a.subject, cause: `Slow endpoint ${a.subject}`, ...evidence, weight: 5, anomaly: a });
+    else findings.push({ kind: 'anomaly', subject: a.subject, cause: `${anomalyKindLabel[a.kind]}: ${anomalyTitle(a)}`, ...evidence, weight: 3, anomaly: a });
   }
   if (src.workflows) findings.push(...workflowFindings(src.workflows, now));
   else notAssessed.push({ kind: 'failed_runs', reason: 'the workflow engine is not available' }, { kind: 'approval_waiting', reason: 'the workflow engine is not available' });
@@ -47,8 +47,9 @@ export function collectFindings(src: FindingSources, now: number): { findings: F
     const { lastSyncAt, pushPending, remoteError } = src.sync;
     const age = lastSyncAt === undefined ? undefined : now - lastSyncAt;
     if (age === undefined || age > hourMs) {
-      const evidence = `${age === undefined ? 'never synced' : `last sync ${new Date(lastSyncAt!).toISOString()}`}; ${pushPending} local rows waiting${remoteError !== undefined ? `; remote error: ${remoteError}` : ''}`;
-      findings.push({ kind: 'sync_lag', subject: 'telemetry', cause: age === undefined ? 'Telemetry has never synced with the remote' : `Telemetry sync is ${Math.floor(age / hourMs)} h behind`, evidence, weight: age === undefined || age > dayMs ? 10 : 5, sync: { remoteError: remoteError !== undefined } });
+      const evidence = `${age === undefined ? 'never synced; ' : ''}${pushPending} local rows waiting${remoteError !== undefined ? `; remote error: ${remoteError}` : ''}`;
+      const lastSync = lastSyncAt === undefined ? {} : { evidenceTime: { label: 'last sync', at: lastSyncAt } };
+      findings.push({ kind: 'sync_lag', subject: 'telemetry', cause: age === undefined ? 'Telemetry has never synced with the remote' : `Telemetry sync is ${Math.floor(age / hourMs)} h behind`, evidence, ...lastSync, weight: age === undefined || age > dayMs ? 10 : 5, sync: { remoteError: remoteError !== undefined } });
     }
   } else notAssessed.push({ kind: 'sync_lag', reason: 'no remote Postgres configured' });
   return { findings, notAssessed };
@@ -81,7 +82,8 @@ function workflowFindings(wf: WorkflowSources, now: number): Finding[] {
       kind: 'approval_waiting',
       subject: a.id,
       cause: `Approval for "${a.workflowName ?? a.subject.title}" (${a.stepType}, class ${a.class}) waiting ${Math.floor(waited / hourMs)} h`,
-      evidence: `requested ${new Date(a.requestedAt).toISOString()} by ${a.requestedBy}: ${a.message}`,
+      evidence: `by ${a.requestedBy}: ${a.message}`,
+      evidenceTime: { label: 'requested', at: a.requestedAt },
       weight: 5,
       approval: { id: a.id, class: a.class, kind: a.subject.kind },
     });

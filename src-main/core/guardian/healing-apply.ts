@@ -23,6 +23,7 @@ export interface HealingPreview {
   title: string;
   class: HealingStep['class'];
   evidence: string;
+  evidenceTime?: HealingStep['evidenceTime'];
   expectedEffect: string;
   proposal: NonNullable<HealingStep['proposal']>;
   /** The monitor a credential re-check checks again afterwards. */

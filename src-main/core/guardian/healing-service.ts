@@ -62,6 +62,7 @@ export class HealingService {
       title: step.title,
       class: step.class,
       evidence: step.evidence,
+      ...(step.evidenceTime ? { evidenceTime: step.evidenceTime } : {}),
       expectedEffect: step.expectedEffect,
       proposal: step.proposal,
       ...(monitorId ? { monitorId } : {}),

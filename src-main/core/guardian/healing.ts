@@ -29,7 +29,7 @@ function endpointOf(subject: string): Record<string, string> {
  * and nothing here calls anything.
  */
 export function planFor(f: Finding): Step[] {
-  const base = { finding: f.kind, evidence: f.evidence };
+  const base = { finding: f.kind, evidence: f.evidence, ...(f.evidenceTime ? { evidenceTime: f.evidenceTime } : {}) };
   switch (f.kind) {
     case 'monitor_down': {
       const m = f.monitor;

@@ -190,7 +190,7 @@ export class MonitorService {
     const started = this.d.clock.now();
     const window = inMaintenance(def, started);
     const outcome: CheckOutcome = window
-      ? { status: 'unknown', message: `maintenance until ${new Date(window.to).toISOString()}${window.reason ? `: ${window.reason}` : ''}`, ms: null }
+      ? { status: 'unknown', message: `in a maintenance window${window.reason ? `: ${window.reason}` : ''}`, ms: null }
       : await this.bounded(def, row);
 
     // the row may have changed (a ping, an edit, a removal) while the check ran

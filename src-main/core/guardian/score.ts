@@ -1,6 +1,6 @@
 import type { ApprovalSubjectKind } from '../../../shared/contract/approvals';
 import type { Anomaly } from '../../../shared/contract/telemetry';
-import type { Deduction, DeductionKind, HealthScore, Monitor, ScoreVerdict } from '../../../shared/contract/guardian';
+import type { Deduction, DeductionKind, EvidenceTime, HealthScore, Monitor, ScoreVerdict } from '../../../shared/contract/guardian';
 
 /** A problem Guardian found: what the score deducts for and what the healing plan answers. */
 export interface Finding {
@@ -8,6 +8,7 @@ export interface Finding {
   subject: string;
   cause: string;
   evidence: string;
+  evidenceTime?: EvidenceTime;
   /** Points before the per-kind cap. */
   weight: number;
   /** Details the healing plan needs. */
@@ -56,7 +57,7 @@ export function computeScore(findings: Finding[], notAssessed: HealthScore['notA
     if (points <= 0) continue;
     used.set(f.kind, (used.get(f.kind) ?? 0) + points);
     total += points;
-    breakdown.push({ kind: f.kind, cause: f.cause, points, subject: f.subject, evidence: f.evidence });
+    breakdown.push({ kind: f.kind, cause: f.cause, points, subject: f.subject, evidence: f.evidence, ...(f.evidenceTime ? { evidenceTime: f.evidenceTime } : {}) });
   }
   return { at, score: 100 - total, breakdown, notAssessed };
 }

@@ -19,7 +19,7 @@ export function Sidebar({ current }: { current: AreaId }) {
         <ul className="sidebar__list">
           {areas.map((area) => (
             <li key={area.id}>
-              <a className="sidebar__link" href={hrefFor(area.id)} aria-current={area.id === current ? 'page' : undefined}>
+              <a className={`sidebar__link${area.built ? '' : ' sidebar__link--planned'}`} href={hrefFor(area.id)} aria-current={area.id === current ? 'page' : undefined}>
                 <AreaIcon id={area.id} />
                 <span className="sidebar__label">{area.title}</span>
                 {area.id === homeArea ? <span className="sidebar__hint">Home</span> : null}
@@ -28,7 +28,14 @@ export function Sidebar({ current }: { current: AreaId }) {
                     {pending}
                   </span>
                 ) : null}
-                {!area.built ? <span className="sr-only"> (not built yet)</span> : null}
+                {!area.built ? (
+                  <>
+                    <span className="sr-only">, </span>
+                    <span className="sidebar__planned" data-testid="not-built-badge" title={`${area.title} is planned: its page says what it will do and shows no data yet`}>
+                      Not built yet
+                    </span>
+                  </>
+                ) : null}
               </a>
             </li>
           ))}

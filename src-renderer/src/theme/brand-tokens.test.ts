@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { brand } from '../../../shared/brand';
-import { brandCssVariables } from './brand-tokens';
+import { brand, brandLight } from '../../../shared/brand';
+import { brandCssVariables, brandStylesheet } from './brand-tokens';
 
 /** Every stylesheet of the renderer: app.css and the ones beside an area's components. */
 const srcDir = fileURLToPath(new URL('..', import.meta.url));
@@ -18,6 +18,14 @@ describe('brand tokens', () => {
     expect(vars['--class-c']).toBe(brand.classColors.C);
     const count = Object.keys(brand.colors).length + Object.keys(brand.ui).length + Object.keys(brand.classColors).length;
     expect(Object.keys(vars)).toHaveLength(count);
+  });
+
+  it('has a light palette with every token of the dark one, switched by the OS preference', () => {
+    expect(Object.keys(brandCssVariables(brandLight))).toEqual(Object.keys(brandCssVariables()));
+    const sheet = brandStylesheet();
+    expect(sheet).toContain('color-scheme:dark;');
+    expect(sheet).toContain(`@media (prefers-color-scheme: light){:root{color-scheme:light;`);
+    expect(sheet).toContain(`--ui-text:${brandLight.ui.text};`);
   });
 
   it('reads app.css and the area stylesheets', () => {

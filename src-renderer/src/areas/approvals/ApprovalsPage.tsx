@@ -3,7 +3,7 @@ import type { Approval } from '../../../../shared/contract/approvals';
 import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
 import { formatTime } from '../../format/time';
-import { classHint, hasPreview, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
+import { hasPreview, healingFacts, subjectHref, subjectKindLabel, timeLeft, timeoutLabel } from './format';
 import { PreviewFields } from '../../components/PreviewFields';
 import { runHref } from '../../routing/run-href';
 import { useNow } from '../../hooks/use-now';
@@ -13,6 +13,7 @@ import './approvals.css';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassBadge } from '../../components/ClassBadge';
 import { outcomeTone, toneClass } from '../../components/tone';
+import { Evidence } from '../../components/Evidence';
 
 const statusLabel = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', cancelled: 'Cancelled' } as const;
 const statusTone = { pending: 'muted', approved: 'good', rejected: 'bad', expired: 'warn', cancelled: 'muted' } as const;
@@ -68,7 +69,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
   return (
     <li className="card section apx-item" data-testid={`approval-${a.id}`} data-status="pending">
       <div className="apx-item__head">
-        <ClassBadge cls={a.class} hint={classHint[a.class]} testId="approval-class" />
+        <ClassBadge cls={a.class} testId="approval-class" />
         <div className="row-text">
           <strong className="apx-item__message">{a.message}</strong>
           <Subject a={a} />
@@ -89,7 +90,9 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
         {facts ? (
           <>
             <dt>Evidence</dt>
-            <dd data-testid="approval-evidence">{facts.evidence}</dd>
+            <dd data-testid="approval-evidence">
+              <Evidence text={facts.evidence} time={facts.evidenceTime} />
+            </dd>
             <dt>Expected effect</dt>
             <dd data-testid="approval-effect">{facts.expectedEffect}</dd>
           </>
@@ -145,7 +148,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
 function DecidedRow({ a }: { a: Approval }) {
   return (
     <li className="apx-decided" data-testid={`approval-${a.id}`} data-status={a.status}>
-      <ClassBadge cls={a.class} hint={classHint[a.class]} testId="approval-class" />
+      <ClassBadge cls={a.class} testId="approval-class" />
       <div className="row-text apx-decided__body">
         <div className="apx-decided__title">
           <strong>{a.message}</strong>

@@ -1,5 +1,6 @@
 /** Pure formatting for the Approvals inbox (tested in approvals.test.ts). */
 import type { ApprovalSubjectKind } from '../../../../shared/contract/approvals';
+import { evidenceTimeSchema, type EvidenceTime } from '../../../../shared/contract/guardian';
 
 /** "2h 05m left", "4m 09s left", "expired"; "no timeout" when there is no expiry. */
 export function timeLeft(expiresAt: number | null, now: number): string {
@@ -21,12 +22,6 @@ export const onTimeoutLabel = {
   reject: 'rejects the step',
   skip: 'skips the step',
   'dry-run': 'runs it as a dry run',
-} as const;
-
-export const classHint = {
-  A: 'Class A: safe, reversible',
-  B: 'Class B: external effect, asks for approval in pre-launch',
-  C: 'Class C: high impact, always needs your approval',
 } as const;
 
 /** Whether there is a preview to show (a step may give none). */
@@ -62,8 +57,10 @@ export function timeoutLabel(kind: ApprovalSubjectKind, onTimeout: keyof typeof 
 }
 
 /** A healing request's preview carries its evidence and expected effect, shown as facts rather than JSON. */
-export function healingFacts(preview: unknown): { evidence: string; expectedEffect: string } | undefined {
+export function healingFacts(preview: unknown): { evidence: string; evidenceTime?: EvidenceTime; expectedEffect: string } | undefined {
   if (!preview || typeof preview !== 'object') return undefined;
-  const p = preview as { evidence?: unknown; expectedEffect?: unknown };
-  return typeof p.evidence === 'string' && typeof p.expectedEffect === 'string' ? { evidence: p.evidence, expectedEffect: p.expectedEffect } : undefined;
+  const p = preview as { evidence?: unknown; evidenceTime?: unknown; expectedEffect?: unknown };
+  if (typeof p.evidence !== 'string' || typeof p.expectedEffect !== 'string') return undefined;
+  const time = evidenceTimeSchema.safeParse(p.evidenceTime);
+  return { evidence: p.evidence, ...(time.success ? { evidenceTime: time.data } : {}), expectedEffect: p.expectedEffect };
 }

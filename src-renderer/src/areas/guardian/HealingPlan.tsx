@@ -7,8 +7,8 @@ import { deductionLabel } from './format';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassBadge } from '../../components/ClassBadge';
 import { useAction } from '../../hooks/use-action';
+import { Evidence } from '../../components/Evidence';
 
-const classHint = { A: 'Class A: safe, reversible', B: 'Class B: needs your approval', C: 'Class C: high impact, needs your approval' } as const;
 
 /** Per step: ask for approval, show that it waits (with the inbox link), or say why it cannot be applied here. */
 function StepAction({ step, onRequested }: { step: HealingStep; onRequested: () => void }) {
@@ -70,7 +70,7 @@ export function HealingPlan({ plan, onRequested = () => {} }: { plan: Plan; onRe
         <ol className="plain-list gplan__list">
           {shown.map((s) => (
             <li key={s.id} className="tile gstep" data-testid={`healing-step-${s.id}`}>
-              <ClassBadge cls={s.class} hint={classHint[s.class]} />
+              <ClassBadge cls={s.class} testId="healing-class" />
               <div className="gstep__body">
                 <div className="gstep__title">
                   <strong>{s.title}</strong>
@@ -85,7 +85,9 @@ export function HealingPlan({ plan, onRequested = () => {} }: { plan: Plan; onRe
                   <summary>Evidence and expected effect</summary>
                   <dl className="facts facts--compact">
                     <dt>Evidence</dt>
-                    <dd>{s.evidence}</dd>
+                    <dd>
+                      <Evidence text={s.evidence} time={s.evidenceTime} />
+                    </dd>
                     <dt>Expected effect</dt>
                     <dd>{s.expectedEffect}</dd>
                   </dl>

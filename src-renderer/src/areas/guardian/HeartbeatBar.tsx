@@ -1,6 +1,6 @@
 import type { MonitorStats } from '../../../../shared/contract/guardian';
 import { toneClass } from '../../components/tone';
-import { formatTs } from '../../format/time';
+import { formatTimeExact } from '../../format/time';
 import { stateTone } from './format';
 
 /** Ticks in the bar: the newest beats, oldest on the left (Uptime Kuma's heartbeat bar). */
@@ -17,7 +17,7 @@ export function HeartbeatBar({ beats }: { beats: MonitorStats['recent'] }) {
         <span key={`empty-${i}`} className="gbeat gbeat--empty" />
       ))}
       {shown.map((b) => (
-        <span key={b.at} className={`gbeat ${toneClass(stateTone[b.state])}`} data-state={b.state} title={`${formatTs(b.at, false)} ${b.state}: ${b.message}`} />
+        <span key={b.at} className={`gbeat ${toneClass(stateTone[b.state])}`} data-state={b.state} title={`${formatTimeExact(b.at)} ${b.state}: ${b.message}`} />
       ))}
     </div>
   );

@@ -5,7 +5,8 @@ import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { toneClass } from '../../components/tone';
 import { useAction } from '../../hooks/use-action';
-import { formatAgo, formatLatency } from '../../format/time';
+import { formatLatency, formatTime } from '../../format/time';
+import { When } from '../../components/When';
 import { stateTone, uptimeText } from './format';
 import { HeartbeatBar } from './HeartbeatBar';
 import { MaintenanceWindows } from './MaintenanceWindows';
@@ -60,7 +61,7 @@ export function MonitorRow({ monitor: m, info, types, stats, span, onChanged }: 
           <code className="gmon__target">{monitorTarget(m, info)}</code>
           {m.lastMessage ? <span className="gmon__msg muted">{m.lastMessage}</span> : null}
           {certificate ? (
-            <span className="gmon__cert tone--warn" data-testid="monitor-certificate" title={m.certificate ? `valid to ${new Date(m.certificate.validTo).toLocaleString()}${m.certificate.issuer ? `, issued by ${m.certificate.issuer}` : ''}` : undefined}>
+            <span className="gmon__cert tone--warn" data-testid="monitor-certificate" title={m.certificate ? `valid to ${formatTime(m.certificate.validTo)}${m.certificate.issuer ? `, issued by ${m.certificate.issuer}` : ''}` : undefined}>
               ⚠ {certificate[0]!.toUpperCase() + certificate.slice(1)}
             </span>
           ) : null}
@@ -77,7 +78,7 @@ export function MonitorRow({ monitor: m, info, types, stats, span, onChanged }: 
         <Sparkline points={stats?.responseTimes ?? []} from={span.from} to={span.to} />
         <div className="gmon__meta muted">
           <span>{m.lastMs !== null ? formatLatency(m.lastMs) : '—'}</span>
-          <span>{m.lastCheckAt !== null ? `checked ${formatAgo(Date.now() - m.lastCheckAt)}` : 'not checked yet'}</span>
+          <span data-testid="monitor-checked">{m.lastCheckAt !== null ? <>checked <When at={m.lastCheckAt} show="relative" /></> : 'not checked yet'}</span>
           <span>every {m.intervalSeconds} s</span>
         </div>
         <details className="gmon__menu" open={menuOpen} onToggle={(e) => setMenuOpen(e.currentTarget.open)}>

@@ -1,6 +1,7 @@
 import type { ExecutiveSummary, ScoreVerdict } from '../../../../shared/contract/guardian';
 import { verdictLabel } from '../../../../shared/health';
 import { formatAgo } from '../../format/time';
+import { Evidence } from '../../components/Evidence';
 import { deductionLabel, gaugeArc, verdictTone } from './format';
 
 const r = 78;
@@ -87,8 +88,8 @@ export function ScoreCard({ summary }: { summary: ExecutiveSummary }) {
                   <span className="gbreak__cause" title={d.cause}>
                     <span className="eyebrow gbreak__kind">{deductionLabel[d.kind]}</span> {d.cause}
                   </span>
-                  <span className="gbreak__evidence muted" title={d.evidence}>
-                    {d.evidence}
+                  <span className="gbreak__evidence muted" title={d.evidence} data-testid="deduction-evidence">
+                    <Evidence text={d.evidence} time={d.evidenceTime} />
                   </span>
                 </span>
               </li>

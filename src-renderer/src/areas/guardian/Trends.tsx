@@ -1,18 +1,17 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Monitor, MonitorStats } from '../../../../shared/contract/guardian';
-import { brand } from '../../../../shared/brand';
+import { chartColors, chartTooltipStyle } from '../../theme/chart-style';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatLatency, formatTick, formatTs } from '../../format/time';
+import { formatLatency, formatTick, formatTimeExact } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 import { useWidth } from '../../hooks/use-width';
 import { timeTicks } from './time-axis';
 
-const seriesColors = [brand.colors.neonFluxBlue, brand.colors.auroraPulseTeal, brand.colors.plasmaPurple, brand.ui.warning, brand.ui.textMuted];
+const seriesColors = [chartColors.blue, chartColors.teal, chartColors.purple, chartColors.warning, chartColors.muted];
 const chartHeight = 150;
 /** Both charts reserve the same room left of the plot, so their time axes line up. */
 const yAxisWidth = 44;
-const tooltipStyle = { background: brand.ui.surfaceRaised, border: `1px solid ${brand.ui.border}`, borderRadius: 8, color: brand.ui.text, fontSize: 12 };
 
 /** One time axis for every Guardian chart: the page's window, the same ticks, the same left margin. */
 function timeAxis(from: number, to: number) {
@@ -24,7 +23,7 @@ function timeAxis(from: number, to: number) {
       domain={[from, to]}
       ticks={timeTicks(from, to)}
       tickFormatter={(x: number) => formatTick(x, to - from)}
-      stroke={brand.ui.textMuted}
+      stroke={chartColors.axis}
       fontSize={11}
       tickLine={false}
       axisLine={false}
@@ -73,13 +72,13 @@ export default function Trends({ span, monitors, stats, tick }: { span: { from: 
         {points.length > 0 && plotWidth > 0 ? (
           <div className="ghistory__chart" data-testid="trend-chart-score" data-from={span.from} data-to={span.to}>
             <LineChart width={plotWidth} height={chartHeight} data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke={brand.ui.border} strokeDasharray="3 4" vertical={false} />
+              <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 4" vertical={false} />
               {timeAxis(span.from, span.to)}
-              <YAxis width={yAxisWidth} domain={[0, 100]} ticks={[0, 50, 70, 90, 100]} stroke={brand.ui.textMuted} fontSize={11} tickLine={false} axisLine={false} />
-              <ReferenceLine y={90} stroke={brand.ui.success} strokeDasharray="2 6" />
-              <ReferenceLine y={70} stroke={brand.ui.warning} strokeDasharray="2 6" />
-              <Tooltip contentStyle={tooltipStyle} labelFormatter={(x) => formatTs(Number(x), false)} formatter={(y) => [String(y), 'Score']} />
-              <Line type="monotone" dataKey="score" stroke={brand.colors.neonFluxBlue} strokeWidth={2} dot={points.length < 30} isAnimationActive={false} />
+              <YAxis width={yAxisWidth} domain={[0, 100]} ticks={[0, 50, 70, 90, 100]} stroke={chartColors.axis} fontSize={11} tickLine={false} axisLine={false} />
+              <ReferenceLine y={90} stroke={chartColors.success} strokeDasharray="2 6" />
+              <ReferenceLine y={70} stroke={chartColors.warning} strokeDasharray="2 6" />
+              <Tooltip contentStyle={chartTooltipStyle} labelFormatter={(x) => formatTimeExact(Number(x))} formatter={(y) => [String(y), 'Score']} />
+              <Line type="monotone" dataKey="score" stroke={chartColors.blue} strokeWidth={2} dot={points.length < 30} isAnimationActive={false} />
             </LineChart>
           </div>
         ) : null}
@@ -89,10 +88,10 @@ export default function Trends({ span, monitors, stats, tick }: { span: { from: 
         ) : plotWidth > 0 ? (
           <div className="ghistory__chart" data-testid="trend-chart-response" data-from={span.from} data-to={span.to}>
             <LineChart width={plotWidth} height={chartHeight} data={responseRows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke={brand.ui.border} strokeDasharray="3 4" vertical={false} />
+              <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 4" vertical={false} />
               {timeAxis(span.from, span.to)}
-              <YAxis width={yAxisWidth} stroke={brand.ui.textMuted} fontSize={11} tickLine={false} axisLine={false} tickFormatter={(y: number) => (y < 1000 ? String(Math.round(y)) : `${Math.round(y / 100) / 10}k`)} />
-              <Tooltip contentStyle={tooltipStyle} labelFormatter={(x) => formatTs(Number(x), false)} formatter={(y, name) => [formatLatency(Number(y)), String(name)]} />
+              <YAxis width={yAxisWidth} stroke={chartColors.axis} fontSize={11} tickLine={false} axisLine={false} tickFormatter={(y: number) => (y < 1000 ? String(Math.round(y)) : `${Math.round(y / 100) / 10}k`)} />
+              <Tooltip contentStyle={chartTooltipStyle} labelFormatter={(x) => formatTimeExact(Number(x))} formatter={(y, name) => [formatLatency(Number(y)), String(name)]} />
               <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
               {timed.map((s) => (
                 <Line key={s.m.id} name={s.m.name} type="monotone" dataKey={s.m.id} connectNulls stroke={s.color} strokeWidth={1.6} dot={s.data.length < 12 ? { r: 2.5, fill: s.color } : false} isAnimationActive={false} />

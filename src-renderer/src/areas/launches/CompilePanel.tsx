@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { ProductBuild, UploadRecord } from '../../../../shared/contract/products';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTime } from '../../format/time';
+import { formatCount } from '../../format/number';
 import { formatBytes, percentOf } from './format';
 import { UploadBadge } from './UploadBadge';
 import { useCompile, type Progress } from './use-launches';
@@ -122,7 +123,7 @@ export function CompilePanel({
             <Row label="ZIP" testId="result-zip">
               <code>{result.zipPath}</code>
             </Row>
-            <Row label="Size">{formatBytes(result.bytes)} ({result.bytes.toLocaleString()} bytes)</Row>
+            <Row label="Size">{formatBytes(result.bytes)} ({formatCount(result.bytes)} bytes)</Row>
             <Row label="sha256" testId="result-sha256">
               <code className="lx-hash">{result.sha256}</code>
             </Row>

@@ -1,6 +1,7 @@
 import type { UploadRecord } from '../../../../shared/contract/products';
 import type { productStatuses } from '../../../../shared/product';
 import type { Tone } from '../../components/tone';
+import { formatTime } from '../../format/time';
 
 export { formatBytes } from '../../../../shared/bytes';
 export { formatMoney as formatPrice } from '../../../../shared/money';
@@ -46,7 +47,7 @@ export function uploadView(upload: UploadRecord | undefined, hasBuild: boolean):
         tone: upload.lastError ? 'warn' : 'wait',
         detail: [
           upload.attempts > 0 ? `${upload.attempts} attempt${upload.attempts === 1 ? '' : 's'}` : undefined,
-          upload.nextAttemptAt ? `next try ${new Date(upload.nextAttemptAt).toLocaleTimeString()}` : undefined,
+          upload.nextAttemptAt ? `next try ${formatTime(upload.nextAttemptAt)}` : undefined,
           upload.lastError,
         ]
           .filter(Boolean)

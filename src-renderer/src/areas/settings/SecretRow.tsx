@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/use-action';
 import { FieldError } from '../../components/FieldError';
 import { SavedNotice } from '../../components/SavedNotice';
 import { RowFrame } from './RowFrame';
+import { When } from '../../components/When';
 
 const testWords: Record<SecretTest['outcome'], { tone: Tone; lead: string }> = {
   ok: { tone: 'good', lead: 'Test passed' },
@@ -75,7 +76,7 @@ export function SecretRow({ secret }: { secret: SecretStatus }) {
               </span>
             )}
             {stored && secret.updatedAt !== undefined ? (
-              <span className="muted">Saved {new Date(secret.updatedAt).toLocaleString()}</span>
+              <span className="muted">Saved <When at={secret.updatedAt} /></span>
             ) : null}
           </p>
           {secret.source === 'env' && stored ? (

@@ -6,8 +6,7 @@ import { DataTable } from '../../components/DataTable';
 import { Section } from '../../components/Section';
 import { useAction } from '../../hooks/use-action';
 import { useLoad } from '../../hooks/use-load';
-
-const when = (ms: number) => new Date(ms).toLocaleString();
+import { When } from '../../components/When';
 
 /**
  * Browsers signed in to `levqor serve` through its access link: which, since when, until
@@ -42,9 +41,15 @@ export function SessionsSection() {
                 <span title={s.userAgent}>{describeBrowser(s.userAgent)}</span>
                 {s.current ? <span className="muted"> (this browser)</span> : null}
               </td>
-              <td>{when(s.createdAt)}</td>
-              <td>{when(s.lastSeenAt)}</td>
-              <td>{when(s.expiresAt)}</td>
+              <td data-testid="session-signed-in">
+                <When at={s.createdAt} />
+              </td>
+              <td data-testid="session-last-used">
+                <When at={s.lastSeenAt} show="relative" />
+              </td>
+              <td>
+                <When at={s.expiresAt} />
+              </td>
               <td>
                 {s.current ? (
                   <button type="button" className="button" disabled={action.pending} onClick={signOut}>

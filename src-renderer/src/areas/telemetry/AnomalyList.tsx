@@ -4,7 +4,7 @@ import type { Anomaly } from '../../../../shared/contract/telemetry';
 import { getApi } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatTs } from '../../format/time';
+import { When } from '../../components/When';
 import { useLoad } from '../../hooks/use-load';
 
 function formatNumber(v: number | string | null): string {
@@ -25,11 +25,11 @@ export function AnomalyCard({ a }: { a: Anomaly }) {
         <strong className="anomaly__title" data-testid="anomaly-title" title={a.kind === 'repeated_message' ? `fingerprint ${a.subject}` : undefined}>
           {anomalyTitle(a)}
         </strong>
-        <span className="muted anomaly__when">detected {formatTs(a.detectedAt, false)}</span>
+        <span className="muted anomaly__when">detected <When at={a.detectedAt} show="relative" /></span>
       </div>
       <p className="anomaly__summary">{a.summary}</p>
       <p className="muted anomaly__window">
-        Window {formatTs(a.windowStart, false)} → {formatTs(a.windowEnd, false)} · last seen {formatTs(a.lastSeenAt, false)}
+        Window <When at={a.windowStart} show="exact" /> → <When at={a.windowEnd} show="exact" /> · last seen <When at={a.lastSeenAt} show="relative" />
       </p>
       <dl className="numbers">
         {anomalyFigures(a).map((f) => (

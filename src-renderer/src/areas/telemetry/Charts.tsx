@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Area, AreaChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import { brand } from '../../../../shared/brand';
+import { chartColors, chartTooltipStyle } from '../../theme/chart-style';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount } from '../../format/number';
-import { formatLatency, formatTick, formatTs } from '../../format/time';
+import { formatLatency, formatTick, formatTimeExact } from '../../format/time';
 import { useLoad } from '../../hooks/use-load';
 import { useWidth } from '../../hooks/use-width';
 import { splitPartial } from './partial-bucket';
@@ -20,9 +20,9 @@ const chartRanges: { key: ChartRange; label: string; ms: number }[] = [
 ];
 
 const metrics: { key: Metric; title: string; color: string; unit(grain: string): string; format(y: number): string }[] = [
-  { key: 'volume', title: 'Volume', color: brand.colors.neonFluxBlue, unit: (g) => `rows per ${g}`, format: formatCount },
-  { key: 'errors', title: 'Errors', color: brand.ui.danger, unit: (g) => `error + fatal per ${g}`, format: formatCount },
-  { key: 'p95', title: 'p95 latency', color: brand.colors.auroraPulseTeal, unit: (g) => `per ${g}, all endpoints`, format: formatLatency },
+  { key: 'volume', title: 'Volume', color: chartColors.blue, unit: (g) => `rows per ${g}`, format: formatCount },
+  { key: 'errors', title: 'Errors', color: chartColors.danger, unit: (g) => `error + fatal per ${g}`, format: formatCount },
+  { key: 'p95', title: 'p95 latency', color: chartColors.teal, unit: (g) => `per ${g}, all endpoints`, format: formatLatency },
 ];
 
 const chartHeight = 150;
@@ -67,13 +67,13 @@ function Chart({ metric, range, width, tick }: { metric: (typeof metrics)[number
               <stop offset="100%" stopColor={metric.color} stopOpacity={0} />
             </linearGradient>
           </defs>
-          <CartesianGrid stroke={brand.ui.border} strokeDasharray="3 4" vertical={false} />
-          <XAxis dataKey="x" type="number" scale="time" domain={series.data ? [series.data.from, series.data.to] : ['dataMin', 'dataMax']} tickFormatter={(x: number) => formatTick(x, range.ms)} stroke={brand.ui.textMuted} fontSize={11} tickLine={false} axisLine={false} minTickGap={28} />
-          <YAxis width={40} stroke={brand.ui.textMuted} fontSize={11} tickLine={false} axisLine={false} allowDecimals={false} tickFormatter={(y: number) => compact.format(y)} />
-          {partialFrom !== undefined && series.data ? <ReferenceArea x1={partialFrom} x2={series.data.to} fill={brand.ui.textMuted} fillOpacity={0.12} stroke="none" ifOverflow="extendDomain" label={{ value: 'partial', position: 'insideTopRight', fill: brand.ui.textMuted, fontSize: 10 }} /> : null}
+          <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 4" vertical={false} />
+          <XAxis dataKey="x" type="number" scale="time" domain={series.data ? [series.data.from, series.data.to] : ['dataMin', 'dataMax']} tickFormatter={(x: number) => formatTick(x, range.ms)} stroke={chartColors.axis} fontSize={11} tickLine={false} axisLine={false} minTickGap={28} />
+          <YAxis width={40} stroke={chartColors.axis} fontSize={11} tickLine={false} axisLine={false} allowDecimals={false} tickFormatter={(y: number) => compact.format(y)} />
+          {partialFrom !== undefined && series.data ? <ReferenceArea x1={partialFrom} x2={series.data.to} fill={chartColors.muted} fillOpacity={0.12} stroke="none" ifOverflow="extendDomain" label={{ value: 'partial', position: 'insideTopRight', fill: chartColors.muted, fontSize: 10 }} /> : null}
           <Tooltip
-            contentStyle={{ background: brand.ui.surfaceRaised, border: `1px solid ${brand.ui.border}`, borderRadius: 8, color: brand.ui.text, fontSize: 12 }}
-            labelFormatter={(x) => formatTs(Number(x), false)}
+            contentStyle={chartTooltipStyle}
+            labelFormatter={(x) => formatTimeExact(Number(x))}
             formatter={(y, name) => [metric.format(Number(y)), name === 'partial' ? `${metric.title}, ${partialLabel ?? 'partial'}` : metric.title]}
           />
           <Area type="monotone" dataKey="y" name={metric.title} stroke={metric.color} strokeWidth={1.6} fill={`url(#${gradient})`} isAnimationActive={false} dot={false} />

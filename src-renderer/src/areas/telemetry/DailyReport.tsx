@@ -6,7 +6,7 @@ import { DeltaBadge, LevelBadge } from './bits';
 import { bySeverity } from '../../../../shared/anomalies';
 import { AnomalyCard } from './AnomalyList';
 import { formatCount } from '../../format/number';
-import { formatLatency } from '../../format/time';
+import { formatLatency, formatUtcDay } from '../../format/time';
 import { yesterdayUtc } from './format';
 import { useLoad } from '../../hooks/use-load';
 
@@ -24,7 +24,7 @@ export function DailyReport({ tick, onPick }: { tick: number; onPick(fingerprint
           <span>Day (UTC)</span>
           <input className="input" type="date" value={date} max={today} onChange={(e) => e.target.value && setDate(e.target.value)} />
         </label>
-        {r ? <span className="muted">compared with {new Date(r.from - 86_400_000).toISOString().slice(0, 10)}</span> : null}
+        {r ? <span className="muted">compared with {formatUtcDay(r.from - 86_400_000)}</span> : null}
       </div>
       {report.error ? <ErrorNotice message={`Could not build the report: ${report.error}`} onRetry={report.reload} /> : null}
       {!r && report.loading ? <p className="muted empty-line">Building the report…</p> : null}

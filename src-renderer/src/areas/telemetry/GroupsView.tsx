@@ -6,7 +6,7 @@ import { DataTable, numberColumn } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { rangeMs, rangeOptions, type RangeKey } from './filters';
 import { formatCount } from '../../format/number';
-import { formatTs } from '../../format/time';
+import { When } from '../../components/When';
 import { useLoad } from '../../hooks/use-load';
 
 const problemLevels: TelemetryLevel[] = ['warn', 'error', 'fatal'];
@@ -54,8 +54,12 @@ export function GroupsView({ tick, onPick }: { tick: number; onPick(fingerprint:
                 <span className="muted ttable__source"> {g.source}</span>
               </td>
               <td className="num">{formatCount(g.count)}</td>
-              <td className="nowrap">{formatTs(g.firstSeen, false)}</td>
-              <td className="nowrap">{formatTs(g.lastSeen, false)}</td>
+              <td className="nowrap">
+                <When at={g.firstSeen} />
+              </td>
+              <td className="nowrap">
+                <When at={g.lastSeen} show="relative" />
+              </td>
               <td>
                 <code className="fp">{g.fingerprint}</code>
               </td>

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExplorerFilters } from './ExplorerFilters';
 import { emptyFilters, isFiltered, type ExplorerFilters as Filters } from './filters';
 import { countLabel } from './count-label';
-import { formatLatency, formatTs } from '../../format/time';
+import { formatClock, formatLatency, formatTimeExact } from '../../format/time';
 import { RowDetail } from './RowDetail';
 import { useRows } from './use-rows';
 import { VirtualList } from './VirtualList';
@@ -14,11 +14,10 @@ const rowHeight = 34;
 const listHeight = 520;
 
 function Row({ row, selected, onSelect }: { row: TelemetryRowOut; selected: boolean; onSelect(): void }) {
-  const time = formatTs(row.ts);
   return (
     <button type="button" className="bare trow" aria-pressed={selected} onClick={onSelect} data-testid="telemetry-row">
-      <span className="trow__time" title={time}>
-        {time.slice(11)}
+      <span className="trow__time" title={formatTimeExact(row.ts, true)}>
+        {formatClock(row.ts, true)}
       </span>
       <LevelBadge level={row.level} />
       <span className="trow__source" title={row.source}>

@@ -2,12 +2,13 @@ import type { TelemetryRowOut } from '../../../../shared/contract/telemetry';
 import { LevelBadge } from './bits';
 import { Fragment } from 'react';
 import { formatJson } from '../../format/json';
-import { formatLatency, formatTs } from '../../format/time';
+import { formatLatency } from '../../format/time';
+import { When } from '../../components/When';
 
 /** Everything stored for one row: the full message, ids, request fields and meta JSON. */
 export function RowDetail({ row, onClose, onFingerprint }: { row: TelemetryRowOut; onClose(): void; onFingerprint(fp: string): void }) {
   const fields: [string, React.ReactNode][] = [
-    ['Time', `${formatTs(row.ts)} (${new Date(row.ts).toISOString()})`],
+    ['Time', <When at={row.ts} show="exactMs" />],
     ['Source', row.source],
     ['Origin', row.origin === 'remote' ? 'remote (hosted site)' : 'local'],
     ['Request', row.endpoint ? `${row.method ?? ''} ${row.endpoint}`.trim() : '—'],

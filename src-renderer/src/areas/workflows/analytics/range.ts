@@ -21,9 +21,3 @@ export function resolveRange(choice: RangeChoice, now: number): { ok: true; from
   if (from >= to) return { ok: false, field: 'from', message: 'from: must be on or before to' };
   return { ok: true, from, to };
 }
-
-/** "2026-03-04" → "4 Mar" (the chart's axis; the day is already local). */
-export function shortDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-}

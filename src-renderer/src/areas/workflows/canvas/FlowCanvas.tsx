@@ -258,7 +258,7 @@ function CanvasInner(props: FlowCanvasProps) {
         minZoom={0.05}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
-        colorMode="dark"
+        colorMode="system"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         {minimap ? <MiniMap pannable zoomable nodeColor={miniColor} className="fc-minimap" style={minimapSize} ariaLabel="Minimap" /> : null}

@@ -6,6 +6,7 @@ import { JsonField } from './JsonField';
 import { KeyValueField } from './KeyValueField';
 import { FieldSelect } from '../../../components/FieldSelect';
 import { schemaFields, type ParamField } from '../../../components/schema-fields';
+import { numberFromText } from '../../../format/number';
 
 interface Props {
   nodeId: string;
@@ -93,7 +94,7 @@ function NumberInput({ id, value, placeholder, onChange }: { id: string; value: 
           const t = e.target.value;
           setText(t);
           if (t.trim() === '') onChange(undefined);
-          else onChange(Number.isFinite(Number(t)) ? Number(t) : t);
+          else onChange(numberFromText(t));
         }}
       />
     </>

@@ -4,6 +4,7 @@ import type { WorkflowProblem } from '../../../../../shared/workflow';
 import { getApi } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { toLevqorError } from '../../../api/to-levqor-error';
+import { When } from '../../../components/When';
 
 interface Props {
   workflowId: string;
@@ -62,7 +63,7 @@ export function VersionsPanel({ workflowId, current, onView, viewing, onRestore 
               <span className="wfe-version__name">{v.name}</span>
             </div>
             <div className="actions wfe-version__meta">
-              <time dateTime={new Date(v.savedAt).toISOString()}>{new Date(v.savedAt).toLocaleString()}</time>
+              <When at={v.savedAt} />
               <button type="button" className="button button--ghost button--small" onClick={() => void view(v.version)}>
                 {v.version === viewing ? 'Back to editing' : 'View'}
               </button>

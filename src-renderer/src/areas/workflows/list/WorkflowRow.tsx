@@ -6,6 +6,7 @@ import { workflowsHref } from '../routes';
 import { StatusBadge } from '../StatusBadge';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useAction } from '../../../hooks/use-action';
+import { When } from '../../../components/When';
 
 /** When the trigger fires next, in words. */
 function nextRun(w: WorkflowSummary): string {
@@ -64,8 +65,8 @@ export function WorkflowRow({ w, actions }: { w: WorkflowSummary; actions: RowAc
       </td>
       <td data-testid="workflow-last">
         {w.lastRun ? (
-          <a href={workflowsHref.run(w.id, w.lastRun.runId)} title={formatTime(w.lastRun.at)}>
-            <StatusBadge status={w.lastRun.status} />
+          <a href={workflowsHref.run(w.id, w.lastRun.runId)}>
+            <StatusBadge status={w.lastRun.status} /> <When at={w.lastRun.at} show="relative" />
           </a>
         ) : (
           <span className="muted">never run</span>

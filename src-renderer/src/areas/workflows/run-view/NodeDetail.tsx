@@ -2,6 +2,8 @@ import type { RunDetail, RunStepDetail } from '../../../../../shared/contract/wo
 import type { Approval } from '../../../../../shared/contract/approvals';
 import { formatJson } from '../../../format/json';
 import { formatTimeExact } from '../../../format/time';
+import { When } from '../../../components/When';
+import { ClassBadge } from '../../../components/ClassBadge';
 import { formatDuration } from '../format';
 import { toneClass } from '../../../components/tone';
 import { nodeRunStateTone } from '../canvas/node-state';
@@ -65,7 +67,7 @@ export function NodeDetail({ run, nodeId, state, nodeName }: { run: RunDetail; n
           <dl className="facts">
             <dt>Type</dt>
             <dd>
-              {step.type} · class {step.class}
+              {step.type} · <ClassBadge small cls={step.class} testId="node-detail-class" />
             </dd>
             <dt>Attempts</dt>
             <dd data-testid="node-attempts">{step.attempts}</dd>
@@ -119,7 +121,7 @@ export function NodeDetail({ run, nodeId, state, nodeName }: { run: RunDetail; n
           <ul className="plain-list wfx-log">
             {logs.map((l, i) => (
               <li key={i} className={`wfx-log__line wfx-log__line--${l.level}`}>
-                <time>{new Date(l.at).toLocaleTimeString()}</time> {l.message}
+                <When at={l.at} show="clock" /> {l.message}
               </li>
             ))}
           </ul>

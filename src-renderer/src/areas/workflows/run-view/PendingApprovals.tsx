@@ -4,6 +4,7 @@ import { hrefFor } from '../../../routing/use-hash-route';
 import { PreviewFields } from '../../../components/PreviewFields';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useAction } from '../../../hooks/use-action';
+import { ClassBadge } from '../../../components/ClassBadge';
 
 /** The run's open approval requests: decide here, or in the Approvals inbox. */
 export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
@@ -22,7 +23,7 @@ export function PendingApprovals({ approvals }: { approvals: Approval[] }) {
           <div className="wfx-approval__text">
             <strong>Waiting for your approval: {a.message}</strong>
             <span className="muted">
-              step <code>{a.nodeId}</code> · class {a.class} ·{' '}
+              step <code>{a.nodeId}</code> · <ClassBadge small cls={a.class} testId="run-approval-class" /> ·{' '}
               <a href={hrefFor('approvals')} data-testid="open-approvals">
                 open the Approvals inbox
               </a>

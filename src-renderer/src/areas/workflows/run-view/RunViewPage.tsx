@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { getApi } from '../../../api/client';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatTimeExact } from '../../../format/time';
+import { When } from '../../../components/When';
 import { formatDuration } from '../format';
 import { StatusBadge } from '../StatusBadge';
 import { useAction } from '../../../hooks/use-action';
@@ -131,7 +132,7 @@ export function RunViewPage({ workflowId: routeWorkflowId, runId }: { workflowId
                 <ul className="plain-list wfx-log" data-testid="run-log">
                   {run.logs.map((l, i) => (
                     <li key={i} className={`wfx-log__line wfx-log__line--${l.level}`}>
-                      <time>{new Date(l.at).toLocaleTimeString()}</time> {l.nodeId ? <code>{l.nodeId}</code> : null} {l.message}
+                      <When at={l.at} show="clock" /> {l.nodeId ? <code>{l.nodeId}</code> : null} {l.message}
                     </li>
                   ))}
                 </ul>
