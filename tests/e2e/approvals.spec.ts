@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -161,6 +162,31 @@ test('a pre-launch Drive upload is approved from the inbox: it goes to Drive and
 
     await decided.getByRole('link', { name: 'Open Launches' }).click();
     await expect(row.getByTestId('upload-state')).toContainText('uploaded');
+  } finally {
+    await drive.close();
+  }
+});
+
+test('one archive reads as one size: the Launches list and the upload\u2019s approval write it the same way', async ({ page, levqor }) => {
+  const drive = await startFakeDrive();
+  try {
+    const slug = 'sized-kit';
+    const server = await levqor.start({ env: { LEVQOR_DRIVE_ROOT_URL: drive.url, LEVQOR_DRIVE_CREDENTIALS: JSON.stringify({ access_token: goodToken }) } });
+    await call(server, 'products.create', { slug, name: 'Sized Kit', price: 9, description: 'A kit of a few kilobytes.', tags: ['kit'] });
+    mkdirSync(join(levqor.dataDir, 'products', slug), { recursive: true });
+    // incompressible, so the archive stays a few kB with a fraction (below 100 kB one decimal is shown)
+    writeFileSync(join(levqor.dataDir, 'products', slug, 'noise.bin'), randomBytes(5_300));
+    const compiled = await call<{ bytes: number; upload: { approvalId: string } }>(server, 'products.compile', { slug, upload: true });
+    expect(compiled.bytes).toBeGreaterThan(5_000);
+    expect(compiled.bytes).toBeLessThan(99_000);
+
+    await openApp(page, server, 'launches');
+    const listed = (await page.getByTestId(`product-row-${slug}`).locator('.lx-build .muted').textContent())!.trim();
+    expect(listed).toMatch(/^\d+\.\d kB$/);
+
+    await page.goto(`${server.baseUrl}#/approvals`);
+    const item = page.getByTestId(`approval-${compiled.upload.approvalId}`);
+    await expect(item.locator('.apx-item__message')).toContainText(`${slug} 1.0.0, ${listed})`);
   } finally {
     await drive.close();
   }
