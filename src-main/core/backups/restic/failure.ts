@@ -1,0 +1,43 @@
+import { CoreError } from '../../errors';
+import type { ErrorCode } from '../../../../shared/contract/errors';
+import { displayRepository } from '../../../../shared/backup-repository';
+
+/** A restic call that failed; `log` is its standard error (credentials already taken out), kept for the operation's log. */
+export class ResticFailure extends CoreError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly log: string,
+    field?: string,
+  ) {
+    super(code, message, field);
+    this.name = 'ResticFailure';
+  }
+}
+
+/** restic's own one-line reason: the text after its last "Fatal: ", else its last line. */
+function reasonIn(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const fatal = lines.findLast((l) => l.startsWith('Fatal: '));
+  return fatal ? fatal.slice('Fatal: '.length) : lines.at(-1);
+}
+
+/**
+ * What a failed restic call means for the founder, from its exit code and standard error: a
+ * wrong password names the field `password`, a missing repository the field `repository`, a
+ * lock held by another restic is a CONFLICT; anything else is UNAVAILABLE with restic's reason.
+ */
+export function resticFailure(command: string, exitCode: number | null, log: string, repository: string): ResticFailure {
+  const where = displayRepository(repository);
+  if (/wrong password or no key found/i.test(log)) {
+    return new ResticFailure('BAD_INPUT', `password: is not the password of the restic repository at ${where}`, log, 'password');
+  }
+  if (/Is there a repository at the following location\?|unable to open config file|repository does not exist/i.test(log)) {
+    return new ResticFailure('NOT_FOUND', `repository: there is no restic repository at ${where} yet (\`levqor backup repo init PLAN\` makes one)`, log, 'repository');
+  }
+  if (/repository is already locked|unable to create lock/i.test(log)) {
+    return new ResticFailure('CONFLICT', `the repository at ${where} is locked by another restic process (${reasonIn(log) ?? 'locked'}); try again when it has finished`, log);
+  }
+  const reason = reasonIn(log) ?? `exit code ${exitCode ?? 'none'}`;
+  return new ResticFailure('UNAVAILABLE', `restic ${command} failed for ${where}: ${reason}`, log);
+}
