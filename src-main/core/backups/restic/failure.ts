@@ -32,8 +32,12 @@ export function resticFailure(command: string, exitCode: number | null, log: str
   if (/wrong password or no key found/i.test(log)) {
     return new ResticFailure('BAD_INPUT', `password: is not the password of the restic repository at ${where}`, log, 'password');
   }
-  if (/Is there a repository at the following location\?|unable to open config file|repository does not exist/i.test(log)) {
-    return new ResticFailure('NOT_FOUND', `repository: there is no restic repository at ${where} yet (\`levqor backup repo init PLAN\` makes one)`, log, 'repository');
+  if (/unable to open config file|Is there a repository at the following location\?/i.test(log)) {
+    // restic says the same whether the config is absent or the server cannot be reached
+    if (/no such file or directory|does not exist|not found|\b404\b/i.test(log)) {
+      return new ResticFailure('NOT_FOUND', `repository: there is no restic repository at ${where} yet (\`levqor backup repo init PLAN\` makes one)`, log, 'repository');
+    }
+    return new ResticFailure('UNAVAILABLE', `cannot reach the restic repository at ${where}: ${reasonIn(log.replace(/\nIs there a repository[\s\S]*$/, '')) ?? 'no answer'}`, log);
   }
   if (/repository is already locked|unable to create lock/i.test(log)) {
     return new ResticFailure('CONFLICT', `the repository at ${where} is locked by another restic process (${reasonIn(log) ?? 'locked'}); try again when it has finished`, log);
