@@ -19,3 +19,14 @@ export const secretNames = Object.keys(secretDefinitions) as SecretName[];
 export function isSecretName(name: string): name is SecretName {
   return Object.hasOwn(secretDefinitions, name);
 }
+
+/**
+ * Secrets kept one per thing they belong to, such as each backup plan's repository password:
+ * stored encrypted beside the others as `<family>:<key>`, revealed only to core, and never
+ * listed by secrets.status (the thing they belong to says whether it has one).
+ */
+export const secretFamilies = {
+  'backup.repositoryPassword': { label: 'Backup repository password' },
+} as const satisfies Record<string, { label: string }>;
+
+export type SecretFamily = keyof typeof secretFamilies;

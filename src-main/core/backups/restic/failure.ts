@@ -27,21 +27,26 @@ function reasonIn(stderr: string): string | undefined {
  * wrong password names the field `password`, a missing repository the field `repository`, a
  * lock held by another restic is a CONFLICT; anything else is UNAVAILABLE with restic's reason.
  */
-export function resticFailure(command: string, exitCode: number | null, log: string, repository: string): ResticFailure {
+export function resticFailure(command: string, exitCode: number | null, stderr: string, repository: string, clean: (text: string) => string): ResticFailure {
   const where = displayRepository(repository);
-  if (/wrong password or no key found/i.test(log)) {
+  // read the raw text (a password that is a common word would hide restic's words once redacted); quote only the cleaned one
+  const log = clean(stderr);
+  const reason = (text: string) => {
+    const found = reasonIn(text);
+    return found === undefined ? undefined : clean(found);
+  };
+  if (/wrong password or no key found/i.test(stderr)) {
     return new ResticFailure('BAD_INPUT', `password: is not the password of the restic repository at ${where}`, log, 'password');
   }
-  if (/unable to open config file|Is there a repository at the following location\?/i.test(log)) {
+  if (/unable to open config file|Is there a repository at the following location\?/i.test(stderr)) {
     // restic says the same whether the config is absent or the server cannot be reached
-    if (/no such file or directory|does not exist|not found|\b404\b/i.test(log)) {
+    if (/no such file or directory|does not exist|not found|\b404\b/i.test(stderr)) {
       return new ResticFailure('NOT_FOUND', `repository: there is no restic repository at ${where} yet (\`levqor backup repo init PLAN\` makes one)`, log, 'repository');
     }
-    return new ResticFailure('UNAVAILABLE', `cannot reach the restic repository at ${where}: ${reasonIn(log.replace(/\nIs there a repository[\s\S]*$/, '')) ?? 'no answer'}`, log);
+    return new ResticFailure('UNAVAILABLE', `cannot reach the restic repository at ${where}: ${reason(stderr.replace(/\nIs there a repository[\s\S]*$/, '')) ?? 'no answer'}`, log);
   }
-  if (/repository is already locked|unable to create lock/i.test(log)) {
-    return new ResticFailure('CONFLICT', `the repository at ${where} is locked by another restic process (${reasonIn(log) ?? 'locked'}); try again when it has finished`, log);
+  if (/repository is already locked|unable to create lock/i.test(stderr)) {
+    return new ResticFailure('CONFLICT', `the repository at ${where} is locked by another restic process (${reason(stderr) ?? 'locked'}); try again when it has finished`, log);
   }
-  const reason = reasonIn(log) ?? `exit code ${exitCode ?? 'none'}`;
-  return new ResticFailure('UNAVAILABLE', `restic ${command} failed for ${where}: ${reason}`, log);
+  return new ResticFailure('UNAVAILABLE', `restic ${command} failed for ${where}: ${reason(stderr) ?? `exit code ${exitCode ?? 'none'}`}`, log);
 }

@@ -165,10 +165,9 @@ export class Restic {
     const args = ['check', ...(options.readDataSubset ? [`--read-data-subset=${options.readDataSubset}`] : [])];
     const result = await this.call(repo, args, { timeoutMs: long, ...options }, { okCodes: [0, 1], keepStdout: true });
     const report = `${result.stdout}${result.log}`.trim();
-    if (result.code !== 0 && !/error|Fatal/i.test(report)) throw resticFailure('check', result.code, result.log, repo.repository);
     // a repository it could not open is a failure to check, not a check that found damage
-    if (result.code !== 0 && /wrong password|unable to open config|Is there a repository|repository is already locked|unable to create lock/i.test(result.log)) {
-      throw resticFailure('check', result.code, result.log, repo.repository);
+    if (result.code !== 0 && (!/error/i.test(report) || /wrong password|unable to open config|Is there a repository|repository is already locked|unable to create lock/i.test(result.stderr))) {
+      throw resticFailure('check', result.code, result.stderr, repo.repository, (t) => redact(t, [repo.password], repo.repository));
     }
     return { value: { ok: result.code === 0, report }, log: result.log };
   }
@@ -198,7 +197,7 @@ export class Restic {
     args: readonly string[],
     options: CallOptions,
     how: { okCodes?: number[]; onLine?(line: string): void; keepStdout?: boolean } = {},
-  ): Promise<{ code: number | null; stdout: string; log: string }> {
+  ): Promise<{ code: number | null; stdout: string; stderr: string; log: string }> {
     const clean = (text: string) => redact(text, [repo.password], repo.repository);
     const argv = [...(this.cacheDir ? ['--cache-dir', this.cacheDir] : []), ...(repo.options ?? []), ...args];
     if (argv.some((a) => repo.password.length > 0 && a.includes(repo.password))) {
@@ -218,9 +217,8 @@ export class Restic {
       if (err instanceof ChildStopped) throw new ResticFailure(err.code, `restic ${args[0]} ${err.message}`, clean(err.stderr));
       throw err;
     }
-    const log = clean(result.stderr);
-    if (!(how.okCodes ?? [0]).includes(result.code ?? -1)) throw resticFailure(args[0] ?? '', result.code, log, repo.repository);
-    return { code: result.code, stdout: how.keepStdout ? clean(result.stdout) : '', log };
+    if (!(how.okCodes ?? [0]).includes(result.code ?? -1)) throw resticFailure(args[0] ?? '', result.code, result.stderr, repo.repository, clean);
+    return { code: result.code, stdout: how.keepStdout ? clean(result.stdout) : '', stderr: result.stderr, log: clean(result.stderr) };
   }
 
   private childEnv(repo: RepositoryAccess): NodeJS.ProcessEnv {
