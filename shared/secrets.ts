@@ -27,6 +27,8 @@ export function isSecretName(name: string): name is SecretName {
  */
 export const secretFamilies = {
   'backup.repositoryPassword': { label: 'Backup repository password' },
+  /** A repository URL that carries a password (rest:https://user:pass@host/): the plan's row keeps it with *** instead. */
+  'backup.repositoryUrl': { label: 'Backup repository URL with its credentials' },
 } as const satisfies Record<string, { label: string }>;
 
 export type SecretFamily = keyof typeof secretFamilies;

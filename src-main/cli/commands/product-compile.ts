@@ -1,12 +1,8 @@
 import type { CompileResult, UploadRecord } from '../../../shared/contract/products';
 import { command, readOptionalPositional, readPositionals, type CliContext, type Command } from '../command';
-import { formatRows } from '../format';
+import { formatRows, megabytes } from '../format';
 
 const compileUsage = 'product compile SLUG [--no-upload]';
-
-function megabytes(bytes: number): string {
-  return bytes < 100_000 ? `${(bytes / 1000).toFixed(1)} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
 
 function uploadLine(r: CompileResult): string {
   if (r.driveDownloadUrl) return `uploaded: ${r.driveDownloadUrl}`;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { hasRetention } from '../../../shared/backup';
+import { displayRepository } from '../../../shared/backup-repository';
 import type { AddPlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind } from '../../../shared/contract/backup';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -33,6 +34,7 @@ export interface BackupDeps {
 }
 
 const passwordFamily = 'backup.repositoryPassword';
+const urlFamily = 'backup.repositoryUrl';
 
 /**
  * Backups on restic: plans (what, where, when, how long to keep), and the operations on their
@@ -87,8 +89,11 @@ export class BackupService {
     const access = { repository: plan.repository, password: input.password };
     const state = await restic.probe(access);
     const init = state === 'missing' ? await restic.init(access) : undefined;
+    const shown = displayRepository(plan.repository);
     this.deps.db.transaction(() => {
-      this.plans.insert(plan);
+      // a URL's own password is a secret too: the row keeps the URL with *** in its place
+      this.plans.insert({ ...plan, repository: shown });
+      if (shown !== plan.repository) this.deps.secrets.setFor(urlFamily, plan.id, plan.repository);
       this.deps.secrets.setFor(passwordFamily, plan.id, input.password);
       if (init) {
         const op = this.operations.start(plan, 'init', this.owner, restic.version, now);
@@ -96,7 +101,7 @@ export class BackupService {
       }
     })();
     this.deps.log.info({ plan: plan.name, initialised: Boolean(init) }, 'backup plan added');
-    return this.show(plan);
+    return this.show({ ...plan, repository: shown });
   }
 
   /** Removes the plan and its password; the repository is left as it is and the history stays. */
@@ -106,6 +111,7 @@ export class BackupService {
     this.deps.db.transaction(() => {
       this.plans.remove(plan.id);
       this.deps.secrets.clearFor(passwordFamily, plan.id);
+      this.deps.secrets.clearFor(urlFamily, plan.id);
     })();
     return shown;
   }
@@ -229,7 +235,8 @@ export class BackupService {
   private async access(plan: StoredPlan): Promise<{ restic: Restic; access: RepositoryAccess }> {
     const password = this.deps.secrets.revealFor(passwordFamily, plan.id);
     if (password === undefined) throw new CoreError('CONFLICT', `the plan ${plan.name} has no repository password stored (add the plan again with its password)`);
-    return { restic: await this.restic(), access: { repository: plan.repository, password } };
+    const repository = this.deps.secrets.revealFor(urlFamily, plan.id) ?? plan.repository;
+    return { restic: await this.restic(), access: { repository, password } };
   }
 
   /** Runs `work` as one operation of the history and waits for it; a failure is recorded, then thrown. */

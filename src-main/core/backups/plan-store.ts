@@ -1,5 +1,5 @@
 import type { BackupOwner, BackupSource, RetentionPolicy } from '../../../shared/backup';
-import { displayRepository, parseRepository } from '../../../shared/backup-repository';
+import { parseRepository } from '../../../shared/backup-repository';
 import type { BackupPlan } from '../../../shared/contract/backup';
 import type { Db } from '../db/open';
 
@@ -19,7 +19,7 @@ interface Row {
   updated_at: number;
 }
 
-/** A plan as core keeps it: the repository as restic takes it (a REST URL's password included). */
+/** A plan as core keeps it; a repository URL's password is not here but in the secrets (family backup.repositoryUrl). */
 export interface StoredPlan {
   id: string;
   name: string;
@@ -61,7 +61,7 @@ export function publicPlan(plan: StoredPlan, passwordSet: boolean): BackupPlan {
   const at = (cron: string | null) => (cron === null ? null : { cron, timezone });
   return {
     ...same,
-    repo: displayRepository(repository),
+    repo: repository,
     repoKind: parsed.ok ? parsed.repository.kind : 'local',
     schedule: at(scheduleCron),
     check: { schedule: at(checkCron), readDataSubset: checkReadDataSubset },
