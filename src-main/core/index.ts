@@ -226,7 +226,7 @@ export function createCore(config: CoreConfig): Core {
       }),
       close: () => {
         background.stopNow();
-        void backups.close();
+        backups.close();
         engine.close();
         void remote.close();
         db.close();

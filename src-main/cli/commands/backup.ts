@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupOperation, BackupProgress, ForgetResult } from '../../../shared/contract/backup';
 import { command, readOptionalPositional, readPositionals, type CliContext, type Command } from '../command';
@@ -63,7 +63,8 @@ async function runAndWait(ctx: CliContext, plan: string): Promise<BackupOperatio
  * Without --wait the backup runs in a detached `levqor backup run PLAN --wait`, so it outlives
  * this command; this waits only until that process has recorded its operation (or failed to start).
  */
-async function runDetached(ctx: CliContext, plan: string): Promise<BackupOperation> {
+async function runDetached(ctx: CliContext, plan: string): Promise<BackupOperation | { code: number; message: string }> {
+  await ctx.call('backup.plan', { plan }); // an unknown plan is refused here, before anything starts
   const logs = join(ctx.dataDir, 'logs');
   mkdirSync(logs, { recursive: true });
   const errFile = join(logs, `backup-run-${process.pid}.err`);
@@ -76,8 +77,15 @@ async function runDetached(ctx: CliContext, plan: string): Promise<BackupOperati
   child.unref();
   for (;;) {
     const [latest] = (await ctx.call('backup.history', { plan, limit: 1 })).operations;
-    if (latest && latest.kind === 'backup' && latest.startedAt >= since - 1000) return latest;
-    if (exited !== null) throw new Error(readFileSync(errFile, 'utf8').trim().replace(/^levqor: /, '') || `the backup process ended (${exited}) before it started`);
+    if (latest && latest.kind === 'backup' && latest.startedAt >= since - 1000) {
+      rmSync(errFile, { force: true }); // started: what it says from now on goes to the history and the app's log
+      return latest;
+    }
+    if (exited !== null) {
+      const said = readFileSync(errFile, 'utf8').trim().replace(/^levqor: /, '');
+      rmSync(errFile, { force: true });
+      return { code: exited, message: said || `the backup process ended (${exited}) before it started` };
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -127,6 +135,10 @@ export const backupCommands: Command[] = [
       const [plan] = readPositionals(args, ['PLAN'], runUsage);
       if (args.values.wait !== true) {
         const op = await runDetached(ctx, plan);
+        if ('code' in op) {
+          ctx.io.err(`levqor: ${op.message}`);
+          return op.code;
+        }
         ctx.print(op, () => `Backing up ${plan} in the background (operation ${op.id}); levqor backup history ${plan} shows how it ends.`);
         return 0;
       }

@@ -15,7 +15,7 @@ import { OperationStore, type Done } from './operation-store';
 import { planFromInput } from './plan-input';
 import { PlanStore, publicPlan, type StoredPlan } from './plan-store';
 import { locateRestic } from './restic/locate';
-import { Restic, type RepositoryAccess } from './restic/restic';
+import { Restic, type CallOptions, type RepositoryAccess } from './restic/restic';
 import { minimumResticVersion } from './restic/version';
 import { runBackup } from './run-backup';
 import { forgetGroups, newestFirst, planTag } from './snapshot-view';
@@ -118,9 +118,9 @@ export class BackupService {
 
   async initRepo(name: string): Promise<BackupOperation> {
     const plan = this.find(name);
-    const { operation } = await this.operate(plan, 'init', async (restic, access, signal) => {
-      if ((await restic.probe(access, { signal })) === 'ready') throw new CoreError('CONFLICT', `there is already a restic repository at ${this.show(plan).repo}`);
-      return restic.init(access, { signal });
+    const { operation } = await this.operate(plan, 'init', async (restic, access, control) => {
+      if ((await restic.probe(access, control)) === 'ready') throw new CoreError('CONFLICT', `there is already a restic repository at ${this.show(plan).repo}`);
+      return restic.init(access, control);
     });
     return operation;
   }
@@ -140,7 +140,7 @@ export class BackupService {
     const running = this.operations.runningFor(plan.id, 'backup', this.deps.clock.now());
     if (running) throw new CoreError('CONFLICT', `a backup of ${plan.name} is already running (operation ${running.id})`);
     const { restic, access } = await this.access(plan);
-    const started = this.begin(plan, 'backup', restic, (signal, op) => runBackup({ ...this.deps, restic, access, plan, operation: op, signal, tag: planTag(plan.name) }));
+    const started = this.begin(plan, 'backup', restic, access, (control, op) => runBackup({ ...this.deps, restic, access, plan, operation: op, control, tag: planTag(plan.name) }));
     if (!wait) {
       started.done.catch(() => {}); // recorded in the row; nobody waits for it here
       return started.operation;
@@ -177,8 +177,8 @@ export class BackupService {
       const { restic, access } = await this.access(plan);
       return { dryRun, groups: forgetGroups((await restic.forget(access, { ...call, dryRun: true })).value), operation: null };
     }
-    const { operation, value } = await this.operate(plan, 'forget', async (restic, access, signal) => {
-      const done = await restic.forget(access, { ...call, dryRun: false, prune: true, signal });
+    const { operation, value } = await this.operate(plan, 'forget', async (restic, access, control) => {
+      const done = await restic.forget(access, { ...call, dryRun: false, prune: true, ...control });
       const removed = done.value.reduce((n, g) => n + (g.remove?.length ?? 0), 0);
       return { value: done.value, log: done.log, end: { files: removed } };
     });
@@ -189,8 +189,8 @@ export class BackupService {
   async check(name: string): Promise<BackupOperationDetail> {
     const plan = this.find(name);
     const subset = plan.checkReadDataSubset;
-    const { operation } = await this.operate(plan, 'check', async (restic, access, signal) => {
-      const { value, log } = await restic.check(access, { signal, ...(subset ? { readDataSubset: subset } : {}) });
+    const { operation } = await this.operate(plan, 'check', async (restic, access, control) => {
+      const { value, log } = await restic.check(access, { ...control, ...(subset ? { readDataSubset: subset } : {}) });
       return { value, log: value.report || log, end: value.ok ? {} : { status: 'failed', error: 'restic check found problems in the repository (its report is in the log)' } };
     });
     return this.operation(operation.id);
@@ -206,10 +206,17 @@ export class BackupService {
     return found;
   }
 
-  /** Stops what this process runs (their rows end cancelled) and lets go of its operations. */
-  async close(): Promise<void> {
-    for (const flight of this.inFlight.values()) flight.controller.abort();
-    await Promise.allSettled([...this.inFlight.values()].map((f) => f.done));
+  /**
+   * For core.close(), before the database closes: what this process runs ends `cancelled` now,
+   * and restic is asked to stop (SIGINT: it removes its lock even once this process is gone).
+   */
+  close(): void {
+    const now = this.deps.clock.now();
+    for (const [id, flight] of this.inFlight) {
+      this.operations.finish(id, { status: 'cancelled', error: 'the app closed while it ran', log: '' }, now);
+      flight.done.catch(() => {}); // its own end can no longer be written
+      flight.controller.abort();
+    }
     retireOwner(this.owner);
   }
 
@@ -240,24 +247,31 @@ export class BackupService {
   }
 
   /** Runs `work` as one operation of the history and waits for it; a failure is recorded, then thrown. */
-  private async operate<T>(plan: StoredPlan, kind: OperationKind, work: (restic: Restic, access: RepositoryAccess, signal: AbortSignal) => Promise<Done<T>>) {
+  private async operate<T>(plan: StoredPlan, kind: OperationKind, work: (restic: Restic, access: RepositoryAccess, control: Control) => Promise<Done<T>>) {
     const { restic, access } = await this.access(plan);
     try {
-      return await this.begin(plan, kind, restic, (signal) => work(restic, access, signal)).done;
+      return await this.begin(plan, kind, restic, access, (control) => work(restic, access, control)).done;
     } catch (err) {
       throw err instanceof OperationFailed ? err.cause : err;
     }
   }
 
-  /** Starts an operation: a running row now, its end recorded when `work` settles. */
-  private begin<T>(plan: StoredPlan, kind: OperationKind, restic: Restic, work: (signal: AbortSignal, op: BackupOperation) => Promise<Done<T>>) {
+  /**
+   * Starts an operation: a running row now, its end recorded when `work` settles. After an
+   * interrupted one, `restic unlock` goes first: it removes only stale locks (of a restic of
+   * this host that is gone, or one not refreshed for 30 minutes), never a live one.
+   */
+  private begin<T>(plan: StoredPlan, kind: OperationKind, restic: Restic, access: RepositoryAccess, work: (control: Control, op: BackupOperation) => Promise<Done<T>>) {
     const { clock, events, log } = this.deps;
     const operation = this.operations.start(plan, kind, this.owner, restic.version, clock.now());
     const controller = new AbortController();
+    const control: Control = { signal: controller.signal, onSpawn: (pid) => this.operations.setChildPid(operation.id, pid) };
     const done = (async () => {
       try {
-        const result = await work(controller.signal, operation);
-        const finished = this.operations.finish(operation.id, { status: 'succeeded', ...result.end, log: result.log }, clock.now());
+        const unlocked = kind !== 'init' && this.operations.followsInterruption(plan.id, operation.id) ? (await restic.unlock(access, control)).log : undefined;
+        const result = await work(control, operation);
+        const kept = unlocked === undefined ? result.log : ['restic unlock (the operation before was interrupted):', unlocked, result.log].filter(Boolean).join('\n');
+        const finished = this.operations.finish(operation.id, { status: 'succeeded', ...result.end, log: kept }, clock.now());
         if (kind === 'backup') events.emit(finished.status === 'succeeded' ? 'backup.succeeded' : 'backup.failed', finished);
         return { operation: finished, value: result.value };
       } catch (err) {
@@ -276,6 +290,9 @@ export class BackupService {
     return { operation, done };
   }
 }
+
+/** What each restic call of an operation gets: its cancel signal, and where to record restic's pid. */
+type Control = Required<Pick<CallOptions, 'signal' | 'onSpawn'>>;
 
 /** An operation whose work failed: its recorded row, and why. */
 class OperationFailed extends Error {

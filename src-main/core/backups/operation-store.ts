@@ -2,6 +2,7 @@ import type { BackupOperation, BackupOperationDetail, OperationKind, OperationSt
 import type { Db } from '../db/open';
 import { uuidv7 } from '../ids';
 import { isOwnerGone } from '../process-owner';
+import { stopOrphanedRestic } from './orphan';
 
 /** How an operation ended. */
 export interface Finish {
@@ -25,10 +26,11 @@ export interface Done<T> {
 const columns = `id, plan_id AS planId, plan_name AS plan, kind, status, started_at AS startedAt, finished_at AS finishedAt, duration_ms AS durationMs,
   bytes, files, bytes_added AS bytesAdded, snapshot_id AS snapshotId, error, restic_version AS resticVersion`;
 
-/** A running operation and the process that runs it. */
+/** A running operation, the process that runs it, and its restic. */
 interface Owned {
   id: string;
   owner: string | null;
+  child_pid: number | null;
 }
 
 /** The backup_operations table (migration 0017): one row per init, backup, forget and check. */
@@ -71,6 +73,17 @@ export class OperationStore {
     ) as BackupOperation[];
   }
 
+  /** The restic an operation runs now (each call of an operation replaces the one before). */
+  setChildPid(id: string, pid: number): void {
+    this.db.prepare('UPDATE backup_operations SET child_pid = ? WHERE id = ?').run(pid, id);
+  }
+
+  /** Whether the plan's operation before `id` was interrupted (its restic may have left a stale lock). */
+  followsInterruption(planId: string, id: string): boolean {
+    const before = this.db.prepare('SELECT status FROM backup_operations WHERE plan_id = ? AND id != ? ORDER BY started_at DESC, id DESC LIMIT 1').get(planId, id) as { status: OperationStatus } | undefined;
+    return before?.status === 'interrupted';
+  }
+
   /** A running operation of this plan and kind whose process is still alive, if any. */
   runningFor(planId: string, kind: OperationKind, now: number): BackupOperation | undefined {
     const rows = this.db.prepare(`SELECT ${columns}, owner FROM backup_operations WHERE status = 'running' AND plan_id = ? AND kind = ?`).all(planId, kind) as Owned[];
@@ -80,11 +93,13 @@ export class OperationStore {
 
   /**
    * Operations left `running` by a process that is gone (killed, crashed, closed without
-   * finishing them) become `interrupted`; ones another live process is running are left alone.
+   * finishing them) become `interrupted`, and a restic of theirs still running is asked to stop;
+   * ones another live process is running are left alone.
    */
   markInterrupted(now: number): BackupOperation[] {
-    const rows = this.db.prepare(`SELECT id, owner FROM backup_operations WHERE status = 'running'`).all() as Owned[];
+    const rows = this.db.prepare(`SELECT id, owner, child_pid FROM backup_operations WHERE status = 'running'`).all() as Owned[];
     const gone = rows.filter((r) => isOwnerGone(r.owner, null, now));
+    for (const r of gone) stopOrphanedRestic(r.owner, r.child_pid);
     const mark = this.db.prepare(
       `UPDATE backup_operations SET status = 'interrupted', finished_at = ?, duration_ms = ? - started_at, error = ? WHERE id = ? AND status = 'running'`,
     );

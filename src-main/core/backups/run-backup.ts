@@ -9,7 +9,7 @@ import { stageAppData } from './app-snapshot';
 import type { Done } from './operation-store';
 import { checkSources } from './plan-input';
 import type { StoredPlan } from './plan-store';
-import type { BackupResult, RepositoryAccess, Restic } from './restic/restic';
+import type { BackupResult, CallOptions, RepositoryAccess, Restic } from './restic/restic';
 
 export interface BackupRun {
   db: Db;
@@ -21,7 +21,8 @@ export interface BackupRun {
   access: RepositoryAccess;
   plan: StoredPlan;
   operation: BackupOperation;
-  signal: AbortSignal;
+  /** Cancelling, and where restic's pid is recorded. */
+  control: CallOptions;
   /** The plan's tag, on every snapshot it makes. */
   tag: string;
 }
@@ -48,7 +49,7 @@ export async function runBackup(run: BackupRun): Promise<Done<BackupResult>> {
       paths,
       excludes: plan.excludes,
       tags: ['levqor', run.tag],
-      signal: run.signal,
+      ...run.control,
       onStatus: (s) =>
         run.events.emit('backup.progress', {
           operationId: operation.id,

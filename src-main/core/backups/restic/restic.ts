@@ -33,6 +33,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Default: 2 minutes for reads, 12 hours for backup, check and prune. */
   timeoutMs?: number;
+  /** Told restic's pid as it starts. */
+  onSpawn?(pid: number): void;
 }
 
 /** What a call gave, and restic's standard error (credentials taken out) for the operation's log. */
@@ -70,6 +72,12 @@ export interface CheckResult {
 }
 
 const quick = 120_000;
+
+/** Whether an argument is the password or holds it (a short one is matched whole: it may be part of any path). */
+function carriesPassword(argv: readonly string[], password: string): boolean {
+  if (password.length === 0) return false;
+  return argv.some((a) => a === password || a.endsWith(`=${password}`) || (password.length >= 8 && a.includes(password)));
+}
 
 /** forget's JSON is one line; with --prune, prune's text report follows it on standard output. */
 function forgetJson(stdout: string): string {
@@ -200,7 +208,7 @@ export class Restic {
   ): Promise<{ code: number | null; stdout: string; stderr: string; log: string }> {
     const clean = (text: string) => redact(text, [repo.password], repo.repository);
     const argv = [...(this.cacheDir ? ['--cache-dir', this.cacheDir] : []), ...(repo.options ?? []), ...args];
-    if (argv.some((a) => repo.password.length > 0 && a.includes(repo.password))) {
+    if (carriesPassword(argv, repo.password)) {
       throw new CoreError('INTERNAL', 'refused to start restic: an argument would carry the repository password');
     }
     let result;
@@ -211,6 +219,7 @@ export class Restic {
         env: this.childEnv(repo),
         timeoutMs: options.timeoutMs ?? quick,
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}),
         ...(how.onLine ? { onLine: how.onLine } : {}),
       });
     } catch (err) {

@@ -13,6 +13,8 @@ export interface ChildCall {
   onLine?(line: string): void;
   /** Fed to standard input, then closed (a password for `key add`, a dump for `--stdin`); otherwise stdin is empty. */
   stdin?: NodeJS.ReadableStream | string;
+  /** The child's pid, once it runs (recorded so a later process can stop a restic that outlived a killed app). */
+  onSpawn?(pid: number): void;
   /** How long a child asked to stop (SIGINT, so restic removes its lock) gets before SIGKILL. */
   graceMs?: number;
 }
@@ -39,6 +41,7 @@ export function runChild(call: ChildCall): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     if (call.signal?.aborted) return reject(new ChildStopped('CANCELLED', 'cancelled before it started', ''));
     const child = spawn(call.command, call.args, { env: call.env, stdio: [call.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) call.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     let stopped: 'CANCELLED' | 'UNAVAILABLE' | undefined;

@@ -5,7 +5,8 @@ export const name = 'backups';
  * plan's repository. A plan's repository password is a secret (table secrets), not a column.
  * An operation keeps its plan's name, so the history outlives a removed plan; `owner` is the
  * process that runs it (host/pid/instance), so a later start can tell one whose process died
- * (interrupted) from one another process is still running.
+ * (interrupted) from one another process is still running; `child_pid` is its restic, stopped
+ * when it outlived a killed app.
  */
 export const sql = /* sql */ `
 CREATE TABLE backup_plans (
@@ -31,6 +32,7 @@ CREATE TABLE backup_operations (
   kind           TEXT NOT NULL CHECK (kind IN ('init', 'backup', 'forget', 'check')),
   status         TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'cancelled', 'interrupted')),
   owner          TEXT,
+  child_pid      INTEGER,
   started_at     INTEGER NOT NULL,
   finished_at    INTEGER,
   duration_ms    INTEGER,
