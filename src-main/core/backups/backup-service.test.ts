@@ -44,6 +44,7 @@ describe('backup plans', () => {
     await expect(core.backups.add({ ...input, timezone: 'Mars/Olympus' })).rejects.toMatchObject({ field: 'timezone' });
     await expect(core.backups.add({ ...input, sources: [{ kind: 'folder', path: join(root, 'missing') }] })).rejects.toMatchObject({ field: 'sources.0.path', message: expect.stringContaining('is not a folder on this machine') });
     await expect(core.backups.add({ ...input, sources: [{ kind: 'app' }, { kind: 'app' }] })).rejects.toMatchObject({ field: 'sources.1' });
+    await expect(core.backups.add({ ...input, repo: 'backups/levqor' })).rejects.toMatchObject({ code: 'BAD_INPUT', field: 'repo', message: expect.stringContaining('relative folder is not accepted') });
     expect(core.backups.list()).toEqual([]);
   });
 

@@ -3,7 +3,8 @@ import { isAbsolute, resolve } from 'node:path';
 import type { BackupSource } from '../../../shared/backup';
 import type { AddPlanInput } from '../../../shared/contract/backup';
 import { addPlanInputSchema } from '../../../shared/contract/backup';
-import { badInput } from '../errors';
+import { apiErrorFromZod } from '../../../shared/contract/errors';
+import { CoreError, badInput } from '../errors';
 import { cronProblem, isValidTimezone } from '../scheduler';
 import type { StoredPlan } from './plan-store';
 
@@ -38,7 +39,12 @@ function checkCron(expr: string | undefined, timezone: string, field: string): s
 
 /** A new plan from checked input (the contract parsed it): cron, timezone and folders checked here. */
 export function planFromInput(raw: AddPlanInput, id: string, now: number, systemTimezone: string): StoredPlan {
-  const input = addPlanInputSchema.parse(raw);
+  const parsed = addPlanInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const error = apiErrorFromZod(parsed.error);
+    throw new CoreError(error.code, error.message, error.field);
+  }
+  const input = parsed.data;
   const timezone = input.timezone ?? systemTimezone;
   if (!isValidTimezone(timezone)) throw badInput('timezone', `"${timezone}" is not an IANA timezone (such as Europe/London or UTC)`);
   return {
