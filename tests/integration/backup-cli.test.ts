@@ -88,6 +88,23 @@ describe('levqor backup (local repository)', () => {
   });
 });
 
+describe('levqor backup without a usable restic', () => {
+  it('says which restic is missing or too old and how to install it, and stores nothing', () => {
+    const root = tempDir('levqor-no-restic-');
+    const data = join(root, 'data');
+    const old = join(root, 'restic');
+    writeFileSync(old, '#!/bin/sh\necho "restic 0.12.1 compiled with go1.16 on linux/amd64"\n', { mode: 0o755 });
+    const run = (resticPath: string, ...args: string[]) => levqor(['--data-dir', data, ...args], { env: { LEVQOR_SECRET_KEY: 'c'.repeat(64), LEVQOR_RESTIC_PATH: resticPath }, input: `${password}\n` });
+    const missing = JSON.parse(run(join(root, 'none'), 'status', '--json').stdout).restic;
+    expect(missing).toMatchObject({ found: false, minimum: '0.14.0', problem: expect.stringContaining('backup.resticPath') });
+    expect(run(join(root, 'none'), 'status').stdout).toMatch(/restic +not usable: .*apt install restic/);
+    const tooOld = run(old, 'backup', 'plan', 'add', 'p', '--repo', join(root, 'repo'), '--source', 'app');
+    expect(tooOld).toMatchObject({ code: 1, stderr: expect.stringContaining('restic 0.12.1 at') });
+    expect(tooOld.stderr).toContain('needs restic 0.14.0 or newer; install it with `apt install restic`');
+    expect(JSON.parse(run(old, 'backup', 'plan', 'list', '--json').stdout)).toEqual({ plans: [] });
+  });
+});
+
 describe('levqor backup (REST repository, rclone serve restic)', () => {
   let server: RestServer;
   let restDir = '';
