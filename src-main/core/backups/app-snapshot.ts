@@ -11,6 +11,24 @@ export interface AppDataPaths {
   paths: string[];
 }
 
+/** Pages copied per step: 4 MB, then the event loop runs (this process's ingest and workflows go on). */
+const pagesPerStep = 1024;
+
+/**
+ * SQLite starts a backup over when another connection (another process: the CLI beside
+ * `levqor serve`) writes between its steps. After a few such restarts the rest is copied in one
+ * step, which in WAL mode holds only a read snapshot: writers go on, and the backup ends.
+ */
+function backupPace(): (progress: { remainingPages: number }) => number {
+  let remaining = Number.POSITIVE_INFINITY;
+  let restarts = 0;
+  return (progress) => {
+    if (progress.remainingPages > remaining) restarts++;
+    remaining = progress.remainingPages;
+    return restarts >= 3 ? 0x7fffffff : pagesPerStep;
+  };
+}
+
 /**
  * The app's own data made ready for restic. The database is copied with SQLite's online
  * backup API (better-sqlite3's db.backup): a consistent snapshot while workflows and ingest
@@ -22,7 +40,7 @@ export interface AppDataPaths {
 export async function stageAppData(db: Db, staging: string, productsDir: string, now: number): Promise<AppDataPaths> {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true, mode: 0o700 });
-  await db.backup(join(staging, 'levqor.db'));
+  await db.backup(join(staging, 'levqor.db'), { progress: backupPace() });
   const schemaVersion = db.pragma('user_version', { simple: true }) as number;
   const products = existsSync(productsDir) && statSync(productsDir).isDirectory() ? productsDir : undefined;
   const manifest = {
