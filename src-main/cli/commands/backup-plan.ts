@@ -37,14 +37,19 @@ const optionFor: Record<string, string> = {
   ...Object.fromEntries(Object.entries(keepOptions).map(([option, key]) => [`retention.${key}`, `--${option}`])),
 };
 
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return `${n}${teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+}
+
 /** The error with its field under the option's name: `--keep-last: must be …`, `--source (2nd): … is not a folder`. */
 function inOptionWords(err: unknown): unknown {
   if (!(err instanceof LevqorError) || err.field === undefined) return err;
   const field = err.field;
   const key = Object.keys(optionFor).find((k) => field === k || field.startsWith(`${k}.`));
   if (key === undefined) return err;
-  const index = /^sources\.(\d+)|^excludes\.(\d+)|^retention\.keepTags\.(\d+)/.exec(field);
-  const nth = index ? ` (the ${Number(index[1] ?? index[2] ?? index[3]) + 1}${['st', 'nd', 'rd'][Number(index[1] ?? index[2] ?? index[3])] ?? 'th'})` : '';
+  const index = /^\.(\d+)/.exec(field.slice(key.length));
+  const nth = index ? ` (the ${ordinal(Number(index[1]) + 1)})` : '';
   const reason = err.message.startsWith(`${field}: `) ? err.message.slice(field.length + 2) : err.message;
   return new LevqorError({ code: err.code, message: `${optionFor[key]}${nth}: ${reason}`, field: err.field });
 }
