@@ -43,3 +43,16 @@ export function secretFormatProblem(name: SecretName, value: string): string | u
   const rule = def.format(value);
   return rule === undefined ? undefined : `${def.label} ${rule}`;
 }
+
+/**
+ * Secrets kept one per thing they belong to, such as each backup plan's repository password:
+ * stored encrypted beside the others as `<family>:<key>`, revealed only to core, and never
+ * listed by secrets.status (the thing they belong to says whether it has one).
+ */
+export const secretFamilies = {
+  'backup.repositoryPassword': { label: 'Backup repository password' },
+  /** A repository URL that carries a password (rest:https://user:pass@host/): the plan's row keeps it with *** instead. */
+  'backup.repositoryUrl': { label: 'Backup repository URL with its credentials' },
+} as const satisfies Record<string, { label: string }>;
+
+export type SecretFamily = keyof typeof secretFamilies;

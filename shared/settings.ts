@@ -4,6 +4,7 @@ import { secretDestinationUrl } from './secret-destination';
 
 const namesAFolder = 'it names a folder on this machine';
 const decidesWhereSecretsGo = 'it decides where a secret is sent';
+const namesAProgram = 'it names a program on this machine that the app runs';
 
 const sloRule = 'must be a fraction above 0.5 and below 1, such as 0.999 for 99.9%';
 
@@ -91,6 +92,14 @@ export const settingDefinitions = {
     label: 'Slow endpoint threshold (p95, ms)',
     description: 'An endpoint whose p95 duration is over this and well over its own baseline is reported as slow.',
     env: undefined,
+  },
+  'backup.resticPath': {
+    schema: z.string().trim().regex(/^(|\/.*|[A-Za-z]:[\\/].*)$/, 'must be an absolute path to the restic program, or empty to use the restic on PATH'),
+    defaultValue: '',
+    label: 'restic program',
+    description: 'The restic that backups run (0.14 or newer). Empty means the first restic on PATH.',
+    env: 'LEVQOR_RESTIC_PATH',
+    cliOnly: namesAProgram,
   },
 } as const satisfies Record<string, SettingDefinition>;
 

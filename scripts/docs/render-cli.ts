@@ -32,7 +32,7 @@ export function renderCliDoc(): string {
       out.push(`#### \`levqor ${c.usage}\``, '', c.summary, '');
       const options = Object.entries(c.options ?? {});
       if (options.length > 0) {
-        out.push('| option | meaning |', '|---|---|', ...options.map(([name, o]) => `| \`--${name}\`${o.type === 'string' ? ' VALUE' : ''} | ${cell(o.description)} |`), '');
+        out.push('| option | meaning |', '|---|---|', ...options.map(([name, o]) => `| \`--${name}\`${o.type === 'string' ? ' VALUE' : ''}${o.multiple ? ' …' : ''} | ${cell(o.description)} |`), '');
       }
     }
   }

@@ -12,6 +12,7 @@ import { productsProcedures, productsEvents } from './products';
 import { guardianProcedures, guardianEvents } from './guardian';
 import { sessionsProcedures } from './sessions';
 import { notifyProcedures, notifyEvents } from './notify';
+import { backupProcedures, backupEvents } from './backup';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -30,6 +31,7 @@ export const procedures = {
   ...guardianProcedures,
   ...sessionsProcedures,
   ...notifyProcedures,
+  ...backupProcedures,
 };
 
 export const events = {
@@ -42,6 +44,7 @@ export const events = {
   ...productsEvents,
   ...guardianEvents,
   ...notifyEvents,
+  ...backupEvents,
 };
 
 export type Procedures = typeof procedures;

@@ -17,6 +17,7 @@ import { scheduleHandlers } from './handlers/schedule';
 import { guardianHandlers } from './handlers/guardian';
 import { sessionsHandlers } from './handlers/sessions';
 import { notifyHandlers } from './handlers/notify';
+import { backupHandlers } from './handlers/backup';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -44,6 +45,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...guardianHandlers(core),
     ...sessionsHandlers(core),
     ...notifyHandlers(core),
+    ...backupHandlers(core),
   };
 
   return {

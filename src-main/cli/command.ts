@@ -5,6 +5,8 @@ export interface OptionSpec {
   type: 'string' | 'boolean';
   description: string;
   short?: string;
+  /** May be given more than once (`--source a --source b`); its value is then a list. */
+  multiple?: boolean;
 }
 
 export interface CliIo {
@@ -30,6 +32,8 @@ export interface CliContext {
 export interface ParsedArgs {
   positionals: string[];
   values: Record<string, string | boolean | undefined>;
+  /** The options given as `multiple` (each may come more than once), in the order given; absent ones are empty. */
+  lists?: Record<string, string[]>;
 }
 
 export interface Command {

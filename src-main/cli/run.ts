@@ -48,7 +48,8 @@ export async function runCli(argv: string[], io: CliIo, commands: Command[] = al
       },
       print: (value, human) => io.out(json ? JSON.stringify(value) : human()),
     };
-    const code = await command.run(ctx, { positionals: parsed.positionals.slice(command.path.length), values: parsed.values });
+    const { values, lists } = splitLists(parsed.values, options);
+    const code = await command.run(ctx, { positionals: parsed.positionals.slice(command.path.length), values, lists });
     return code ?? 0;
   } catch (err) {
     return reportError(io, err);
@@ -71,6 +72,18 @@ function reportError(io: CliIo, err: unknown): number {
 function usageExit(io: CliIo, message: string): number {
   io.err(`levqor: ${message}`);
   return 2;
+}
+
+/** The options given as `multiple` apart from the others, each a list of its texts. */
+function splitLists(parsed: Record<string, unknown>, options: Record<string, OptionSpec>) {
+  const values: Record<string, string | boolean | undefined> = {};
+  const lists: Record<string, string[]> = {};
+  for (const [name, spec] of Object.entries(options)) {
+    const given = parsed[name];
+    if (spec.multiple) lists[name] = Array.isArray(given) ? given.map(String) : [];
+    else if (given !== undefined) values[name] = given as string | boolean;
+  }
+  return { values, lists };
 }
 
 function parse(argv: string[], options: Record<string, OptionSpec>) {

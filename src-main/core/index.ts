@@ -29,6 +29,7 @@ import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
 import { NotifyService, type OsNotifier } from './notify';
+import { BackupService } from './backups';
 
 export interface CoreConfig {
   dataDir: string;
@@ -86,6 +87,8 @@ export interface Core {
   readonly sessions: BrowserSessions;
   /** Notices for the founder: rules (event → notice), channels, and the outbox delivered in the background. */
   readonly notify: NotifyService;
+  /** Backups on restic: plans, their repositories, and the history of every operation. */
+  readonly backups: BackupService;
   info(): AppInfo;
   close(): void;
 }
@@ -187,6 +190,7 @@ export function createCore(config: CoreConfig): Core {
       stage: () => stage.current,
       plan: (u) => guardian.upgradePlan({ availableVersion: u.version, releaseNotes: u.releaseNotes }),
     });
+    const backups = new BackupService({ db, dataDir, env, clock, log, events, settings, secrets, productsDir: () => products.layout().productsDir });
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
     background.register(approvals.backgroundTask());
 
@@ -214,6 +218,7 @@ export function createCore(config: CoreConfig): Core {
       updates,
       sessions: new BrowserSessions(db, clock),
       notify,
+      backups,
       info: () => ({
         version: appVersion,
         dataDir,
@@ -224,6 +229,7 @@ export function createCore(config: CoreConfig): Core {
       }),
       close: () => {
         background.stopNow();
+        backups.close();
         engine.close();
         void remote.close();
         db.close();

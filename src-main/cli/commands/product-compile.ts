@@ -1,7 +1,7 @@
 import { formatBytes } from '../../../shared/bytes';
 import type { CompileResult, UploadRecord } from '../../../shared/contract/products';
 import { command, readOptionalPositional, readPositionals, type CliContext, type Command } from '../command';
-import { formatRows } from '../format';
+import { formatRows, megabytes } from '../format';
 
 const compileUsage = 'product compile SLUG [--no-upload]';
 

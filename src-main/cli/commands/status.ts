@@ -3,13 +3,14 @@ import { formatRows } from '../format';
 
 export const statusCommand = command({
   usage: 'status',
-  summary: 'Version, data dir, launch stage, schema version and which secrets are set.',
+  summary: 'Version, data dir, launch stage, schema version, which secrets are set, and the restic that backups run.',
   async run(ctx) {
     const info = await ctx.call('app.info', {});
     const stage = await ctx.call('stage.get', {});
     const { secrets } = await ctx.call('secrets.status', {});
+    const restic = await ctx.call('backup.engine', {});
     const setCount = secrets.filter((s) => s.set).length;
-    const status = { ...info, stageSource: stage.source, secretsSet: setCount, secretsKnown: secrets.length };
+    const status = { ...info, stageSource: stage.source, secretsSet: setCount, secretsKnown: secrets.length, restic };
     ctx.print(status, () =>
       formatRows([
         ['Version', info.version],
@@ -17,6 +18,7 @@ export const statusCommand = command({
         ['Launch stage', stage.source === 'env' ? `${info.stage} (from LEVQOR_LAUNCH_STAGE)` : info.stage],
         ['Schema version', String(info.schemaVersion)],
         ['Secrets set', `${setCount} of ${secrets.length}`],
+        ['restic', restic.found ? `${restic.version} at ${restic.path}${restic.from === 'setting' ? ' (setting backup.resticPath)' : ''}` : `not usable: ${restic.problem}`],
       ]),
     );
   },

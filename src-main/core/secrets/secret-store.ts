@@ -1,4 +1,4 @@
-import { isSecretName, secretDefinitions, secretFormatProblem, secretNames, type SecretDefinition, type SecretName } from '../../../shared/secrets';
+import { isSecretName, secretDefinitions, secretFormatProblem, secretNames, type SecretDefinition, type SecretFamily, type SecretName } from '../../../shared/secrets';
 import type { SecretStatus, SecretTest } from '../../../shared/contract/secrets';
 import { badInput, CoreError } from '../errors';
 import type { Db } from '../db/open';
@@ -66,9 +66,7 @@ export class SecretStore {
     if (value.length === 0) throw badInput('value', 'must not be empty');
     const problem = secretFormatProblem(checked, value);
     if (problem) throw new CoreError('BAD_INPUT', problem, 'value');
-    this.db
-      .prepare('INSERT INTO secrets (name, ciphertext, cipher, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET ciphertext = excluded.ciphertext, cipher = excluded.cipher, updated_at = excluded.updated_at')
-      .run(checked, this.cipher.encrypt(value), this.cipher.id, this.clock.now());
+    this.store(checked, value);
     return this.changed(checked);
   }
 
@@ -109,6 +107,35 @@ export class SecretStore {
   reveal(name: SecretName): string | undefined {
     const fromEnv = this.env[secretDefinitions[name].env];
     if (fromEnv) return fromEnv;
+    return this.decryptRow(name);
+  }
+
+  /** Stores the secret of one member of a family (a plan's repository password), encrypted like the others. */
+  setFor(family: SecretFamily, key: string, value: string): void {
+    if (value.length === 0) throw badInput('value', 'must not be empty');
+    this.store(`${family}:${key}`, value);
+  }
+
+  /** The plaintext of one member's secret, for core's own use; undefined when none is stored (or another cipher wrote it). */
+  revealFor(family: SecretFamily, key: string): string | undefined {
+    return this.decryptRow(`${family}:${key}`);
+  }
+
+  hasFor(family: SecretFamily, key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM secrets WHERE name = ?').get(`${family}:${key}`) !== undefined;
+  }
+
+  clearFor(family: SecretFamily, key: string): void {
+    this.db.prepare('DELETE FROM secrets WHERE name = ?').run(`${family}:${key}`);
+  }
+
+  private store(name: string, value: string): void {
+    this.db
+      .prepare('INSERT INTO secrets (name, ciphertext, cipher, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET ciphertext = excluded.ciphertext, cipher = excluded.cipher, updated_at = excluded.updated_at')
+      .run(name, this.cipher.encrypt(value), this.cipher.id, this.clock.now());
+  }
+
+  private decryptRow(name: string): string | undefined {
     const row = this.db.prepare('SELECT ciphertext, cipher FROM secrets WHERE name = ?').get(name) as Pick<SecretRow, 'ciphertext' | 'cipher'> | undefined;
     if (!row) return undefined;
     if (row.cipher !== this.cipher.id) return undefined;

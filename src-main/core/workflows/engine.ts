@@ -10,7 +10,7 @@ import { WorkflowAnalytics } from './analytics';
 import { EventTriggers } from './event-triggers';
 import { StepRegistry } from './registry';
 import { stepApprovalSubject } from './runner/approval-subject';
-import { newOwnerId, retireOwner } from './runner/lease';
+import { newOwnerId, retireOwner } from '../process-owner';
 import { Runner } from './runner/runner';
 import { RunService } from './run-service';
 import type { AnyStepDefinition } from './step';

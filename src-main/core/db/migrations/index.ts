@@ -14,6 +14,7 @@ import * as m0013 from './0013-browser-sessions';
 import * as m0014 from './0014-notify-outbox';
 import * as m0015 from './0015-telemetry-own-rollups';
 import * as m0016 from './0016-guardian-certificates';
+import * as m0017 from './0017-backups';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, ...m0014 },
   { version: 15, ...m0015 },
   { version: 16, ...m0016 },
+  { version: 17, ...m0017 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -3,7 +3,7 @@ import { flush, testCore, type TestCore } from '../../../../tests/helpers/workfl
 import { wf } from '../../../../tests/helpers/workflows/documents';
 import { serverPerTest } from '../../../../tests/helpers/workflows/server-per-test';
 import { answer, until } from '../../../../tests/helpers/workflows/wait';
-import { retireOwner } from './lease';
+import { retireOwner } from '../../process-owner';
 
 let t: TestCore;
 const http = serverPerTest(() => t?.cleanup());

@@ -17,7 +17,7 @@ import type { NewRun, RunRow, RunStore } from '../store/run-store';
 import type { WorkflowStore } from '../store/workflow-store';
 import { Cancelled, emit, endedBy, flushAfter, loadRunState, LostLease, parseJson, rowOf, type RunState, type NodeState } from './run-state';
 import { GroupCommit } from './group-commit';
-import { isOwnerGone } from './lease';
+import { isOwnerGone } from '../../process-owner';
 import { runnerLimits } from './limits';
 import { nextNode } from './next-node';
 import { StepRunner } from './one-step';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { isOwnerGone, newOwnerId, retireOwner } from './lease';
+import { isOwnerGone, newOwnerId, retireOwner } from './process-owner';
 
 describe('run ownership', () => {
   it('is held by a live owner until its lease runs out', () => {

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /**
- * Who executes a run: `host/pid/instance`. A run marked running belongs to its owner until
- * the owner's lease runs out, or, on this host, until the owner's process (or, inside this
- * process, the owning core) is gone: then another process may take it over and resume it.
+ * Who is doing a piece of long work (a workflow run, a backup): `host/pid/instance`. Work marked
+ * running belongs to its owner until the owner's lease runs out, or, on this host, until the
+ * owner's process (or, inside this process, the owning core) is gone: then another process may
+ * take it over (a run resumes) or call it interrupted (a backup).
  */
 const liveInstances = new Set<string>();
 const host = hostname();

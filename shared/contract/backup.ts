@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import {
+  backupOwnerSchema,
+  backupSourceSchema,
+  excludeSchema,
+  planNameSchema,
+  readDataSubsetSchema,
+  repositorySchema,
+  retentionPolicySchema,
+} from '../backup';
+import { repositoryKinds } from '../backup-repository';
+import { epochMs, listOf, noInput, howMany } from './common';
+import { event, procedure } from './procedure';
+
+/** A cron expression and the IANA timezone it is read in. */
+export const backupScheduleSchema = z.object({ cron: z.string(), timezone: z.string() }).strict();
+
+/** A plan as every caller sees it: its repository without any password in it, and whether its repository password is stored. */
+export const backupPlanSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    owner: backupOwnerSchema,
+    sources: z.array(backupSourceSchema),
+    excludes: z.array(z.string()),
+    repo: z.string(),
+    repoKind: z.enum(repositoryKinds),
+    schedule: backupScheduleSchema.nullable(),
+    retention: retentionPolicySchema,
+    check: z.object({ schedule: backupScheduleSchema.nullable(), readDataSubset: z.string().nullable() }).strict(),
+    passwordSet: z.boolean(),
+    createdAt: epochMs,
+    updatedAt: epochMs,
+  })
+  .strict();
+export type BackupPlan = z.infer<typeof backupPlanSchema>;
+
+export const operationKinds = ['init', 'backup', 'forget', 'check'] as const;
+export type OperationKind = (typeof operationKinds)[number];
+/** interrupted: the process running it ended (killed, crashed) before it finished. */
+export const operationStatuses = ['running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
+export type OperationStatus = (typeof operationStatuses)[number];
+
+/** One thing done to a plan's repository, as the history lists it. */
+export const backupOperationSchema = z
+  .object({
+    id: z.string(),
+    planId: z.string().nullable(),
+    plan: z.string(),
+    kind: z.enum(operationKinds),
+    status: z.enum(operationStatuses),
+    startedAt: epochMs,
+    finishedAt: epochMs.nullable(),
+    durationMs: z.number().int().nullable(),
+    /** Bytes read from the sources (backup) or removed from the repository (forget). */
+    bytes: z.number().int().nullable(),
+    files: z.number().int().nullable(),
+    /** What the backup added to the repository after deduplication. */
+    bytesAdded: z.number().int().nullable(),
+    snapshotId: z.string().nullable(),
+    error: z.string().nullable(),
+    resticVersion: z.string().nullable(),
+  })
+  .strict();
+export type BackupOperation = z.infer<typeof backupOperationSchema>;
+
+/** An operation with restic's standard error as it was kept (credentials taken out). */
+export const backupOperationDetailSchema = backupOperationSchema.extend({ log: z.string() }).strict();
+export type BackupOperationDetail = z.infer<typeof backupOperationDetailSchema>;
+
+export const backupSnapshotSchema = z
+  .object({
+    id: z.string(),
+    shortId: z.string(),
+    time: epochMs,
+    paths: z.array(z.string()),
+    tags: z.array(z.string()),
+    hostname: z.string().nullable(),
+  })
+  .strict();
+export type BackupSnapshot = z.infer<typeof backupSnapshotSchema>;
+
+/** What a retention policy does, group by group (restic groups by host and paths): each kept snapshot with restic's reasons. */
+export const forgetResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    groups: z.array(
+      z
+        .object({
+          host: z.string().nullable(),
+          paths: z.array(z.string()),
+          keep: z.array(z.object({ snapshot: backupSnapshotSchema, reasons: z.array(z.string()) }).strict()),
+          remove: z.array(backupSnapshotSchema),
+        })
+        .strict(),
+    ),
+    /** The forget that ran (none for a dry run, which changes nothing). */
+    operation: backupOperationSchema.nullable(),
+  })
+  .strict();
+export type ForgetResult = z.infer<typeof forgetResultSchema>;
+
+/** The restic the app runs, or why there is none it can. */
+export const backupEngineSchema = z
+  .object({
+    found: z.boolean(),
+    path: z.string().nullable(),
+    version: z.string().nullable(),
+    from: z.enum(['setting', 'path']).nullable(),
+    minimum: z.string(),
+    problem: z.string().nullable(),
+  })
+  .strict();
+export type BackupEngine = z.infer<typeof backupEngineSchema>;
+
+export const backupProgressSchema = z
+  .object({
+    operationId: z.string(),
+    plan: z.string(),
+    /** 0 to 1. */
+    percent: z.number(),
+    filesDone: z.number().int(),
+    totalFiles: z.number().int().nullable(),
+    bytesDone: z.number().int(),
+    totalBytes: z.number().int().nullable(),
+    secondsRemaining: z.number().int().nullable(),
+  })
+  .strict();
+export type BackupProgress = z.infer<typeof backupProgressSchema>;
+
+const planRef = z.object({ plan: planNameSchema }).strict();
+const cron = z.string().min(1, 'must not be empty').max(200, 'is too long');
+const timezone = z.string().min(1, 'must not be empty').max(100, 'is too long');
+
+export const addPlanInputSchema = z
+  .object({
+    name: planNameSchema,
+    repo: repositorySchema,
+    /** The repository's password (a new repository is made with it): stored encrypted, handed to restic in its environment only. */
+    password: z.string({ error: () => 'is required: the repository password (read from standard input)' }).min(1, 'must not be empty').max(1024, 'is too long'),
+    sources: z.array(backupSourceSchema).min(1, 'give at least one source: app (the app\u2019s own data) or a folder').max(50, 'at most 50 sources'),
+    excludes: z.array(excludeSchema).max(200, 'at most 200 patterns').default([]),
+    schedule: cron.optional(),
+    /** Default: this machine's timezone. */
+    timezone: timezone.optional(),
+    retention: retentionPolicySchema.default({}),
+    client: z.object({ name: z.string().trim().min(1, 'must not be empty').max(200, 'is too long'), email: z.email('must be an email address').optional() }).strict().optional(),
+    checkSchedule: cron.optional(),
+    checkReadDataSubset: readDataSubsetSchema.optional(),
+  })
+  .strict();
+export type AddPlanInput = z.input<typeof addPlanInputSchema>;
+
+export const backupProcedures = {
+  'backup.engine': procedure({
+    summary: 'The restic the app runs (the setting backup.resticPath or PATH) and its version, or why there is none it can use.',
+    input: noInput,
+    output: backupEngineSchema,
+  }),
+  'backup.plans': procedure({
+    summary: 'Every backup plan: owner, sources, repository (without passwords), schedule, retention and check schedule.',
+    input: noInput,
+    output: listOf('plans', backupPlanSchema),
+  }),
+  'backup.plan': procedure({
+    summary: 'One backup plan by name.',
+    input: planRef,
+    output: backupPlanSchema,
+  }),
+  'backup.addPlan': procedure({
+    summary: 'Add a backup plan: its repository is made when new (with the password given), or opened with it to prove the password, before anything is stored.',
+    input: addPlanInputSchema,
+    output: backupPlanSchema,
+    localPaths: ['repo', 'sources'],
+  }),
+  'backup.removePlan': procedure({
+    summary: 'Remove a backup plan and its stored password; the repository and its snapshots stay where they are, and its history is kept.',
+    input: planRef,
+    output: backupPlanSchema,
+  }),
+  'backup.initRepo': procedure({
+    summary: 'Make the plan\u2019s restic repository when there is none yet (CONFLICT when there is).',
+    input: planRef,
+    output: backupOperationSchema,
+  }),
+  'backup.repoStatus': procedure({
+    summary: 'Whether the plan\u2019s repository is there and opens with its password; its snapshot count and sizes.',
+    input: planRef,
+    output: z
+      .object({
+        plan: z.string(),
+        repo: z.string(),
+        state: z.enum(['ready', 'missing']),
+        snapshots: z.number().int().nullable(),
+        restoreSize: z.number().int().nullable(),
+        storedSize: z.number().int().nullable(),
+      })
+      .strict(),
+  }),
+  'backup.run': procedure({
+    summary: 'Back up a plan\u2019s sources now (restic backup). With wait, answers when it has finished; otherwise at once, with the operation running.',
+    input: planRef.extend({ wait: z.boolean().default(false) }).strict(),
+    output: backupOperationSchema,
+  }),
+  'backup.cancel': procedure({
+    summary: 'Stop a running operation of this process (restic is asked to stop, so the repository stays consistent).',
+    input: z.object({ id: z.string().min(1, 'must not be empty').max(64, 'is not an operation id') }).strict(),
+    output: backupOperationSchema,
+  }),
+  'backup.snapshots': procedure({
+    summary: 'The snapshots in a plan\u2019s repository, newest first.',
+    input: planRef,
+    output: listOf('snapshots', backupSnapshotSchema),
+  }),
+  'backup.forget': procedure({
+    summary: 'Apply the plan\u2019s retention policy (restic forget --prune); with dryRun, only what it would keep (and why) and remove.',
+    input: planRef.extend({ dryRun: z.boolean().default(false) }).strict(),
+    output: forgetResultSchema,
+  }),
+  'backup.check': procedure({
+    summary: 'Check the plan\u2019s repository (restic check, with the plan\u2019s --read-data-subset when it has one); the result is kept in the history.',
+    input: planRef,
+    output: backupOperationDetailSchema,
+  }),
+  'backup.history': procedure({
+    summary: 'Operations on backup repositories, newest first: all plans, or one.',
+    input: z.object({ plan: planNameSchema.optional(), limit: howMany(500, 50) }).strict(),
+    output: listOf('operations', backupOperationSchema),
+  }),
+  'backup.operation': procedure({
+    summary: 'One operation with restic\u2019s standard error as it was kept.',
+    input: z.object({ id: z.string().min(1, 'must not be empty').max(64, 'is not an operation id') }).strict(),
+    output: backupOperationDetailSchema,
+  }),
+};
+
+export const backupEvents = {
+  'backup.progress': event({ summary: 'A running backup\u2019s progress, from restic\u2019s status lines.', payload: backupProgressSchema }),
+  'backup.succeeded': event({ summary: 'A backup made its snapshot.', payload: backupOperationSchema }),
+  'backup.failed': event({ summary: 'A backup failed, was cancelled or was interrupted.', payload: backupOperationSchema }),
+};
+

@@ -1,0 +1,21 @@
+import type { ProceduresOf } from '../../../shared/contract';
+import type { Core } from '../../core';
+import type { HandlerMap } from '../handler';
+
+export const backupHandlers = (core: Core) =>
+  ({
+    'backup.engine': () => core.backups.engine(),
+    'backup.plans': () => ({ plans: core.backups.list() }),
+    'backup.plan': ({ plan }) => core.backups.plan(plan),
+    'backup.addPlan': (input) => core.backups.add(input),
+    'backup.removePlan': ({ plan }) => core.backups.remove(plan),
+    'backup.initRepo': ({ plan }) => core.backups.initRepo(plan),
+    'backup.repoStatus': ({ plan }) => core.backups.repoStatus(plan),
+    'backup.run': ({ plan, wait }) => core.backups.run(plan, wait),
+    'backup.cancel': ({ id }) => core.backups.cancel(id),
+    'backup.snapshots': async ({ plan }) => ({ snapshots: await core.backups.snapshots(plan) }),
+    'backup.forget': ({ plan, dryRun }) => core.backups.forget(plan, dryRun),
+    'backup.check': ({ plan }) => core.backups.check(plan),
+    'backup.history': ({ plan, limit }) => ({ operations: core.backups.history(plan, limit) }),
+    'backup.operation': ({ id }) => core.backups.operation(id),
+  }) satisfies HandlerMap<ProceduresOf<'backup'>>;

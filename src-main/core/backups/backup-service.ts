@@ -1,0 +1,305 @@
+import { join } from 'node:path';
+import { hasRetention } from '../../../shared/backup';
+import { displayRepository } from '../../../shared/backup-repository';
+import type { AddPlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind } from '../../../shared/contract/backup';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { CoreError, badInput } from '../errors';
+import type { EventBus } from '../event-bus';
+import { uuidv7 } from '../ids';
+import type { Logger } from '../logger';
+import { newOwnerId, retireOwner } from '../process-owner';
+import type { SecretStore } from '../secrets';
+import type { SettingsService } from '../settings';
+import { OperationStore, type Done } from './operation-store';
+import { planFromInput } from './plan-input';
+import { PlanStore, publicPlan, type StoredPlan } from './plan-store';
+import { locateRestic } from './restic/locate';
+import { Restic, type CallOptions, type RepositoryAccess } from './restic/restic';
+import { minimumResticVersion } from './restic/version';
+import { runBackup } from './run-backup';
+import { forgetGroups, newestFirst, planTag } from './snapshot-view';
+
+export interface BackupDeps {
+  db: Db;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  log: Logger;
+  events: EventBus;
+  settings: SettingsService;
+  secrets: SecretStore;
+  /** Where the founder's products live now (the products capability decides). */
+  productsDir(): string;
+}
+
+const passwordFamily = 'backup.repositoryPassword';
+const urlFamily = 'backup.repositoryUrl';
+
+/**
+ * Backups on restic: plans (what, where, when, how long to keep), and the operations on their
+ * repositories, each a row in the history. Operations left running by a process that is gone
+ * are marked interrupted when this service starts.
+ */
+export class BackupService {
+  private readonly plans: PlanStore;
+  private readonly operations: OperationStore;
+  private readonly owner = newOwnerId();
+  private readonly inFlight = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
+  private cached: { configured: string; restic: Restic } | undefined;
+
+  constructor(private readonly deps: BackupDeps) {
+    this.plans = new PlanStore(deps.db);
+    this.operations = new OperationStore(deps.db);
+    const interrupted = this.operations.markInterrupted(deps.clock.now());
+    for (const op of interrupted) {
+      deps.log.warn({ operation: op.id, plan: op.plan, kind: op.kind }, 'backup operation interrupted');
+      if (op.kind === 'backup') deps.events.emit('backup.failed', op);
+    }
+  }
+
+  /** The restic in use, or why there is none. */
+  async engine(): Promise<BackupEngine> {
+    try {
+      const { binary } = await this.restic();
+      return { found: true, path: binary.path, version: binary.version, from: binary.from, minimum: minimumResticVersion, problem: null };
+    } catch (err) {
+      if (!(err instanceof CoreError)) throw err;
+      return { found: false, path: null, version: null, from: null, minimum: minimumResticVersion, problem: err.message };
+    }
+  }
+
+  list(): BackupPlan[] {
+    return this.plans.list().map((p) => this.show(p));
+  }
+
+  plan(name: string): BackupPlan {
+    return this.show(this.find(name));
+  }
+
+  /**
+   * A new plan. Its repository is opened with the password first (made when there is none),
+   * so a wrong password, an unreachable server or a missing restic stores nothing.
+   */
+  async add(input: AddPlanInput): Promise<BackupPlan> {
+    const now = this.deps.clock.now();
+    const plan = planFromInput(input, uuidv7(now), now, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    if (this.plans.byName(plan.name)) throw new CoreError('CONFLICT', `name: there is already a backup plan called ${plan.name}`, 'name');
+    const restic = await this.restic();
+    const access = { repository: plan.repository, password: input.password };
+    const state = await restic.probe(access);
+    const init = state === 'missing' ? await restic.init(access) : undefined;
+    const shown = displayRepository(plan.repository);
+    this.deps.db.transaction(() => {
+      // a URL's own password is a secret too: the row keeps the URL with *** in its place
+      this.plans.insert({ ...plan, repository: shown });
+      if (shown !== plan.repository) this.deps.secrets.setFor(urlFamily, plan.id, plan.repository);
+      this.deps.secrets.setFor(passwordFamily, plan.id, input.password);
+      if (init) {
+        const op = this.operations.start(plan, 'init', this.owner, restic.version, now);
+        this.operations.finish(op.id, { status: 'succeeded', log: init.log }, this.deps.clock.now());
+      }
+    })();
+    this.deps.log.info({ plan: plan.name, initialised: Boolean(init) }, 'backup plan added');
+    return this.show({ ...plan, repository: shown });
+  }
+
+  /** Removes the plan and its password; the repository is left as it is and the history stays. */
+  remove(name: string): BackupPlan {
+    const plan = this.find(name);
+    const shown = this.show(plan);
+    this.deps.db.transaction(() => {
+      this.plans.remove(plan.id);
+      this.deps.secrets.clearFor(passwordFamily, plan.id);
+      this.deps.secrets.clearFor(urlFamily, plan.id);
+    })();
+    return shown;
+  }
+
+  async initRepo(name: string): Promise<BackupOperation> {
+    const plan = this.find(name);
+    const { operation } = await this.operate(plan, 'init', async (restic, access, control) => {
+      if ((await restic.probe(access, control)) === 'ready') throw new CoreError('CONFLICT', `there is already a restic repository at ${this.show(plan).repo}`);
+      return restic.init(access, control);
+    });
+    return operation;
+  }
+
+  async repoStatus(name: string) {
+    const plan = this.find(name);
+    const { restic, access } = await this.access(plan);
+    const shown = this.show(plan);
+    if ((await restic.probe(access)) === 'missing') return { plan: plan.name, repo: shown.repo, state: 'missing' as const, snapshots: null, restoreSize: null, storedSize: null };
+    const [snapshots, restore, stored] = await Promise.all([restic.snapshots(access, { tags: [planTag(plan.name)] }), restic.stats(access), restic.stats(access, { mode: 'raw-data' })]);
+    return { plan: plan.name, repo: shown.repo, state: 'ready' as const, snapshots: snapshots.value.length, restoreSize: restore.value.total_size, storedSize: stored.value.total_size };
+  }
+
+  /** Backs the plan up; with wait, resolves when it has finished (a failed backup is a row with its error, not a throw). */
+  async run(name: string, wait: boolean): Promise<BackupOperation> {
+    const plan = this.find(name);
+    const running = this.operations.runningFor(plan.id, 'backup', this.deps.clock.now());
+    if (running) throw new CoreError('CONFLICT', `a backup of ${plan.name} is already running (operation ${running.id})`);
+    const { restic, access } = await this.access(plan);
+    const started = this.begin(plan, 'backup', restic, access, (control, op) => runBackup({ ...this.deps, restic, access, plan, operation: op, control, tag: planTag(plan.name) }));
+    if (!wait) {
+      started.done.catch(() => {}); // recorded in the row; nobody waits for it here
+      return started.operation;
+    }
+    return started.done.then(
+      ({ operation }) => operation,
+      (err: unknown) => (err instanceof OperationFailed ? err.operation : Promise.reject(err)),
+    );
+  }
+
+  /** Stops an operation this process is running (restic gets SIGINT, so it removes its lock). */
+  async cancel(id: string): Promise<BackupOperation> {
+    const op = this.operations.get(id);
+    if (!op) throw new CoreError('NOT_FOUND', `id: there is no backup operation ${id}`, 'id');
+    const flight = this.inFlight.get(id);
+    if (!flight) throw new CoreError('CONFLICT', op.status === 'running' ? `operation ${id} is run by another process; cancel it there` : `operation ${id} has already ${op.status === 'succeeded' ? 'succeeded' : `ended (${op.status})`}`);
+    flight.controller.abort();
+    await flight.done.catch(() => {});
+    return this.operations.get(id)!;
+  }
+
+  async snapshots(name: string): Promise<BackupSnapshot[]> {
+    const plan = this.find(name);
+    const { restic, access } = await this.access(plan);
+    return newestFirst((await restic.snapshots(access, { tags: [planTag(plan.name)] })).value);
+  }
+
+  /** The plan's retention policy through restic forget: a dry run changes nothing and is not a history row; a real one prunes and is. */
+  async forget(name: string, dryRun: boolean): Promise<ForgetResult> {
+    const plan = this.find(name);
+    if (!hasRetention(plan.retention)) throw badInput('retention', `the plan ${plan.name} keeps every snapshot (it has no --keep-… policy), so there is nothing to forget`);
+    const call = { policy: plan.retention, tags: [planTag(plan.name)] };
+    if (dryRun) {
+      const { restic, access } = await this.access(plan);
+      return { dryRun, groups: forgetGroups((await restic.forget(access, { ...call, dryRun: true })).value), operation: null };
+    }
+    const { operation, value } = await this.operate(plan, 'forget', async (restic, access, control) => {
+      const done = await restic.forget(access, { ...call, dryRun: false, prune: true, ...control });
+      const removed = done.value.reduce((n, g) => n + (g.remove?.length ?? 0), 0);
+      return { value: done.value, log: done.log, end: { files: removed } };
+    });
+    return { dryRun, groups: forgetGroups(value), operation };
+  }
+
+  /** restic check (with the plan's --read-data-subset); damage found is a failed row with restic's report, not a throw. */
+  async check(name: string): Promise<BackupOperationDetail> {
+    const plan = this.find(name);
+    const subset = plan.checkReadDataSubset;
+    const { operation } = await this.operate(plan, 'check', async (restic, access, control) => {
+      const { value, log } = await restic.check(access, { ...control, ...(subset ? { readDataSubset: subset } : {}) });
+      return { value, log: value.report || log, end: value.ok ? {} : { status: 'failed', error: 'restic check found problems in the repository (its report is in the log)' } };
+    });
+    return this.operation(operation.id);
+  }
+
+  history(plan: string | undefined, limit: number): BackupOperation[] {
+    return this.operations.list({ planName: plan, limit });
+  }
+
+  operation(id: string): BackupOperationDetail {
+    const found = this.operations.detail(id);
+    if (!found) throw new CoreError('NOT_FOUND', `id: there is no backup operation ${id}`, 'id');
+    return found;
+  }
+
+  /**
+   * For core.close(), before the database closes: what this process runs ends `cancelled` now,
+   * and restic is asked to stop (SIGINT: it removes its lock even once this process is gone).
+   */
+  close(): void {
+    const now = this.deps.clock.now();
+    for (const [id, flight] of this.inFlight) {
+      this.operations.finish(id, { status: 'cancelled', error: 'the app closed while it ran', log: '' }, now);
+      flight.done.catch(() => {}); // its own end can no longer be written
+      flight.controller.abort();
+    }
+    retireOwner(this.owner);
+  }
+
+  private show(plan: StoredPlan): BackupPlan {
+    return publicPlan(plan, this.deps.secrets.hasFor(passwordFamily, plan.id));
+  }
+
+  private find(name: string): StoredPlan {
+    const plan = this.plans.byName(name);
+    if (!plan) throw new CoreError('NOT_FOUND', `plan: there is no backup plan called ${name}`, 'plan');
+    return plan;
+  }
+
+  private async restic(): Promise<Restic> {
+    const configured = this.deps.settings.get('backup.resticPath');
+    if (this.cached?.configured !== configured) {
+      const binary = await locateRestic(configured, this.deps.env);
+      this.cached = { configured, restic: new Restic(binary, this.deps.env, join(this.deps.dataDir, 'cache', 'restic')) };
+    }
+    return this.cached.restic;
+  }
+
+  private async access(plan: StoredPlan): Promise<{ restic: Restic; access: RepositoryAccess }> {
+    const password = this.deps.secrets.revealFor(passwordFamily, plan.id);
+    if (password === undefined) throw new CoreError('CONFLICT', `the plan ${plan.name} has no repository password stored (add the plan again with its password)`);
+    const repository = this.deps.secrets.revealFor(urlFamily, plan.id) ?? plan.repository;
+    return { restic: await this.restic(), access: { repository, password } };
+  }
+
+  /** Runs `work` as one operation of the history and waits for it; a failure is recorded, then thrown. */
+  private async operate<T>(plan: StoredPlan, kind: OperationKind, work: (restic: Restic, access: RepositoryAccess, control: Control) => Promise<Done<T>>) {
+    const { restic, access } = await this.access(plan);
+    try {
+      return await this.begin(plan, kind, restic, access, (control) => work(restic, access, control)).done;
+    } catch (err) {
+      throw err instanceof OperationFailed ? err.cause : err;
+    }
+  }
+
+  /**
+   * Starts an operation: a running row now, its end recorded when `work` settles. After an
+   * interrupted one, `restic unlock` goes first: it removes only stale locks (of a restic of
+   * this host that is gone, or one not refreshed for 30 minutes), never a live one.
+   */
+  private begin<T>(plan: StoredPlan, kind: OperationKind, restic: Restic, access: RepositoryAccess, work: (control: Control, op: BackupOperation) => Promise<Done<T>>) {
+    const { clock, events, log } = this.deps;
+    const operation = this.operations.start(plan, kind, this.owner, restic.version, clock.now());
+    const controller = new AbortController();
+    const control: Control = { signal: controller.signal, onSpawn: (pid) => this.operations.setChildPid(operation.id, pid) };
+    const done = (async () => {
+      try {
+        const unlocked = kind !== 'init' && this.operations.followsInterruption(plan.id, operation.id) ? (await restic.unlock(access, control)).log : undefined;
+        const result = await work(control, operation);
+        const kept = unlocked === undefined ? result.log : ['restic unlock (the operation before was interrupted):', unlocked, result.log].filter(Boolean).join('\n');
+        const finished = this.operations.finish(operation.id, { status: 'succeeded', ...result.end, log: kept }, clock.now());
+        if (kind === 'backup') events.emit(finished.status === 'succeeded' ? 'backup.succeeded' : 'backup.failed', finished);
+        return { operation: finished, value: result.value };
+      } catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        const status = err instanceof CoreError && err.code === 'CANCELLED' ? 'cancelled' : 'failed';
+        const kept = (err as { log?: unknown }).log;
+        const finished = this.operations.finish(operation.id, { status, error: error.message, log: typeof kept === 'string' ? kept : '' }, clock.now());
+        log.warn({ operation: operation.id, plan: plan.name, kind, status }, 'backup operation did not succeed');
+        if (kind === 'backup') events.emit('backup.failed', finished);
+        throw new OperationFailed(finished, error);
+      } finally {
+        this.inFlight.delete(operation.id);
+      }
+    })();
+    this.inFlight.set(operation.id, { controller, done });
+    return { operation, done };
+  }
+}
+
+/** What each restic call of an operation gets: its cancel signal, and where to record restic's pid. */
+type Control = Required<Pick<CallOptions, 'signal' | 'onSpawn'>>;
+
+/** An operation whose work failed: its recorded row, and why. */
+class OperationFailed extends Error {
+  constructor(
+    readonly operation: BackupOperation,
+    override readonly cause: Error,
+  ) {
+    super(cause.message);
+  }
+}

@@ -1,0 +1,2 @@
+/** The backups capability's public entry: what createCore and other capabilities may use. */
+export { BackupService, type BackupDeps } from './backup-service';
