@@ -29,7 +29,7 @@ export function hasRetention(policy: RetentionPolicy): boolean {
   return Object.values(policy).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
 }
 
-/** app: the app's own data (database snapshot, products folder); folder: one the founder names; postgres: the remote database (stored, not backed up yet). */
+/** app: the app's own data (database snapshot, products folder); folder: one the founder names; postgres: the remote database (pg_dump into restic, its own snapshot). */
 export const backupSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('app') }).strict(),
   z.object({ kind: z.literal('folder'), path: z.string().min(1, 'must not be empty').max(4096, 'is too long') }).strict(),

@@ -22,9 +22,9 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
-/** The first `restic` (restic.exe on Windows) on PATH. */
-export function findOnPath(env: NodeJS.ProcessEnv): string | undefined {
-  const names = process.platform === 'win32' ? ['restic.exe'] : ['restic'];
+/** The first `program` (program.exe on Windows) on PATH; restic unless told. */
+export function findOnPath(env: NodeJS.ProcessEnv, program = 'restic'): string | undefined {
+  const names = process.platform === 'win32' ? [`${program}.exe`] : [program];
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     for (const name of names) if (isExecutableFile(join(dir, name))) return join(dir, name);

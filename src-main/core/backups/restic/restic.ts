@@ -45,6 +45,8 @@ export interface Outcome<T> {
 
 export interface BackupCall extends CallOptions {
   paths: readonly string[];
+  /** Back up this stream as one file of that name (`--stdin --stdin-filename`) instead of `paths`. */
+  stdin?: { stream: NodeJS.ReadableStream; filename: string };
   excludes?: readonly string[];
   tags?: readonly string[];
   /** Each progress line as restic reports it. */
@@ -122,11 +124,13 @@ export class Restic {
   }
 
   async backup(repo: RepositoryAccess, call: BackupCall): Promise<Outcome<BackupResult>> {
-    const args = ['backup', '--json', ...(call.excludes ?? []).flatMap((e) => ['--exclude', e]), ...(call.tags ?? []).flatMap((t) => ['--tag', t]), '--', ...call.paths];
+    const what = call.stdin ? ['--stdin', '--stdin-filename', call.stdin.filename] : ['--', ...call.paths];
+    const args = ['backup', '--json', ...(call.excludes ?? []).flatMap((e) => ['--exclude', e]), ...(call.tags ?? []).flatMap((t) => ['--tag', t]), ...what];
     let summary: BackupSummary | undefined;
     const unreadable: string[] = [];
     const { log } = await this.call(repo, args, { timeoutMs: long, ...call }, {
       okCodes: [0, 3],
+      ...(call.stdin ? { stdin: call.stdin.stream } : {}),
       onLine: (line) => {
         const message = parseLine(backupMessageSchema, line);
         if (message?.message_type === 'status') call.onStatus?.(message);
@@ -204,7 +208,7 @@ export class Restic {
     repo: RepositoryAccess,
     args: readonly string[],
     options: CallOptions,
-    how: { okCodes?: number[]; onLine?(line: string): void; keepStdout?: boolean } = {},
+    how: { okCodes?: number[]; onLine?(line: string): void; keepStdout?: boolean; stdin?: NodeJS.ReadableStream } = {},
   ): Promise<{ code: number | null; stdout: string; stderr: string; log: string }> {
     const clean = (text: string) => redact(text, [repo.password], repo.repository);
     const argv = [...(this.cacheDir ? ['--cache-dir', this.cacheDir] : []), ...(repo.options ?? []), ...args];
@@ -221,6 +225,7 @@ export class Restic {
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}),
         ...(how.onLine ? { onLine: how.onLine } : {}),
+        ...(how.stdin ? { stdin: how.stdin } : {}),
       });
     } catch (err) {
       if (err instanceof ChildStopped) throw new ResticFailure(err.code, `restic ${args[0]} ${err.message}`, clean(err.stderr));
