@@ -29,7 +29,7 @@ import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
 import { NotifyService, type OsNotifier } from './notify';
-import { BackupService } from './backups';
+import { BackupService, backUpAppDataFirst, describeAppDataBackup } from './backups';
 
 export interface CoreConfig {
   dataDir: string;
@@ -142,6 +142,7 @@ export function createCore(config: CoreConfig): Core {
     const notify = new NotifyService({ db, clock, timer, events, log, secrets, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
     notify.followRules();
     background.register(notify.backgroundTask());
+    const backups = new BackupService({ db, dataDir, env, clock, log, events, settings, secrets, productsDir: () => products.layout().productsDir });
     const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
@@ -160,6 +161,7 @@ export function createCore(config: CoreConfig): Core {
       remote,
       telemetry,
       backgroundRunning: () => background.running,
+      backupFirst: () => describeAppDataBackup(backups),
       workflows: { runs: engine.runs, approvals, schedulerRunning: () => engine.scheduler.isRunning },
       ...(config.monitorTrustedCertificates ? { trustedCertificates: config.monitorTrustedCertificates } : {}),
     });
@@ -189,8 +191,8 @@ export function createCore(config: CoreConfig): Core {
       log,
       stage: () => stage.current,
       plan: (u) => guardian.upgradePlan({ availableVersion: u.version, releaseNotes: u.releaseNotes }),
+      backup: { describe: () => describeAppDataBackup(backups), run: () => backUpAppDataFirst(backups) },
     });
-    const backups = new BackupService({ db, dataDir, env, clock, log, events, settings, secrets, productsDir: () => products.layout().productsDir });
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
     background.register(approvals.backgroundTask());
 

@@ -117,7 +117,7 @@ describe('installing an update through the approval system', () => {
     expect(asked).toMatchObject({ ok: true, value: { status: 'pending', subject: { kind: 'app.update', ref: '99.1.0' }, stepType: 'app.install', class: 'B' } });
     const approval = (asked as { value: Approval }).value;
     expect(approval.preview).toMatchObject({
-      willDo: [expect.stringContaining('no backup service yet'), expect.stringContaining('Download 99.1.0'), expect.stringContaining('Quit the app and install 99.1.0')],
+      willDo: [expect.stringContaining('no backup plan backs up the app\u2019s data'), expect.stringContaining('Download 99.1.0'), expect.stringContaining('Quit the app and install 99.1.0')],
       plan: { targetVersion: '99.1.0', kind: 'major', steps: expect.arrayContaining([expect.objectContaining({ title: 'Back up first' })]) },
     });
     // asking again returns the same request
@@ -138,7 +138,7 @@ describe('installing an update through the approval system', () => {
     await api.call('approvals.approve', { id: approval.id, by: 'ada' });
     await core.approvals.settled();
     expect(updater.calls).toEqual(['checkForUpdates', 'downloadUpdate', 'quitAndInstall']);
-    const outcome = { ok: true, message: 'no backup service yet: none taken; 99.1.0 downloaded; the app quits now to install it' };
+    const outcome = { ok: true, message: 'no backup plan backs up the app\u2019s data (add one: levqor backup plan add NAME --repo REPO --source app): none taken; 99.1.0 downloaded; the app quits now to install it' };
     expect(core.approvals.get(approval.id).outcome).toMatchObject(outcome);
     expect(seenAtQuit).toEqual([expect.objectContaining(outcome)]);
     expect(core.approvals.auditFor('app.update', '99.1.0')).toEqual([expect.objectContaining({ mode: 'real', decision: 'approved', approvalId: approval.id })]);

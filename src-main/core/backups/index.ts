@@ -1,2 +1,3 @@
 /** The backups capability's public entry: what createCore and other capabilities may use. */
 export { BackupService, type BackupDeps } from './backup-service';
+export { backUpAppDataFirst, describeAppDataBackup, noAppDataPlan } from './app-data-backup';

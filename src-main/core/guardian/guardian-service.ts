@@ -34,6 +34,8 @@ export interface GuardianDeps {
   backgroundRunning: () => boolean;
   /** The workflow engine's services, when present: failed runs and waiting approvals feed the score. */
   workflows?: WorkflowSources;
+  /** What the upgrade plan's "Back up first" does (the backup service says). */
+  backupFirst?: () => string;
   /** Days of heartbeat history kept (default 30). */
   historyDays?: number;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's (MonitorServices.trustedCertificates). */
@@ -79,6 +81,7 @@ export class GuardianService {
       workflows: d.workflows,
       monitors: () => this.monitors.list(),
       schemaVersion: () => d.db.pragma('user_version', { simple: true }) as number,
+      backupFirst: d.backupFirst,
     });
     this.healing = new HealingService({ clock: d.clock, log: d.log, findings: () => this.summaries.findings() });
   }

@@ -23,6 +23,8 @@ export interface SummaryServiceDeps {
   monitors: () => Monitor[];
   /** The database schema this data dir is at. */
   schemaVersion: () => number;
+  /** What the upgrade plan's "Back up first" does (the backup service says). */
+  backupFirst?: (() => string) | undefined;
 }
 
 /** The explained health score, its hourly history, the executive summary and the upgrade planner. */
@@ -123,6 +125,7 @@ export class SummaryService {
       activeRuns,
       pendingApprovals: wf ? wf.approvals.list({ status: 'pending', limit: 1000 }).length : 0,
       remoteConfigured: this.d.remote.configured,
+      backupFirst: this.d.backupFirst?.(),
     });
   }
 

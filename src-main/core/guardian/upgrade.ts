@@ -10,6 +10,8 @@ export interface UpgradeInput {
   activeRuns: number;
   pendingApprovals: number;
   remoteConfigured: boolean;
+  /** What "Back up first" will do here (the app-data backup plan, or that there is none); a generic step when absent. */
+  backupFirst?: string | undefined;
 }
 
 function parse(v: string): { nums: [number, number, number]; pre: string | null } {
@@ -46,7 +48,7 @@ export function planUpgrade(i: UpgradeInput): UpgradePlan {
 
   const steps: UpgradePlan['steps'] = [];
   const add = (title: string, detail: string, cls: 'A' | 'B' | 'C' = 'A') => steps.push({ order: steps.length + 1, title, detail, class: cls });
-  add('Back up first', 'Snapshot the data dir (levqor.db via the SQLite backup API, the secrets key file, products/) and verify the snapshot opens, before anything changes.');
+  add('Back up first', i.backupFirst ?? 'Snapshot the data dir (levqor.db via the SQLite backup API, the secrets key file, products/) and verify the snapshot opens, before anything changes.');
   if (i.activeRuns > 0 || i.pendingApprovals > 0) add('Let work settle', `${i.activeRuns} runs active or waiting and ${i.pendingApprovals} approvals pending: wait for them or accept that they resume after the restart (runs are durable).`);
   add('Stop background work', 'Stop schedulers, sync, monitors and uploads (the background tasks) so nothing writes during the switch.');
   add(`Install ${i.availableVersion}`, `Replace the app binary (${kind} update from ${i.currentVersion}); the old installer stays available for a rollback.`, 'B');

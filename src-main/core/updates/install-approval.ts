@@ -8,7 +8,7 @@ import type { SubjectApprovalRequest } from '../approvals';
 export const installApprovalTimeoutMs = 7 * 24 * 3_600_000;
 
 /** What the founder is asked (Class B): the upgrade plan, and what approving will actually do, in order. */
-export function installRequest(update: AvailableUpdate, plan: UpgradePlan, stage: LaunchStage, backupService: boolean): SubjectApprovalRequest {
+export function installRequest(update: AvailableUpdate, plan: UpgradePlan, stage: LaunchStage, backupFirst: string): SubjectApprovalRequest {
   const { version } = update;
   return {
     subject: { kind: 'app.update', ref: version, title: `Install ${productName} ${version}` },
@@ -18,7 +18,7 @@ export function installRequest(update: AvailableUpdate, plan: UpgradePlan, stage
     message: `Install ${productName} ${version} (${plan.kind} update from ${plan.currentVersion}): download it, then quit the app to install it`,
     preview: {
       willDo: [
-        backupService ? 'Take a backup of the data dir first' : 'Back up first: there is no backup service yet, so no backup will be taken',
+        backupFirst,
         `Download ${version} (its signature is checked)`,
         `Quit the app and install ${version}; it starts again on the new version`,
       ],

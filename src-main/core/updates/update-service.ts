@@ -22,8 +22,11 @@ export interface UpdateDeps {
   stage: () => LaunchStage;
   /** What installing this version means (guardian.upgradePlan): backup first, migrations, risks, blockers. */
   plan: (update: AvailableUpdate) => UpgradePlan;
-  /** Takes a backup before installing and says where it is; absent until a backup service exists. */
-  backup?: () => Promise<string>;
+  /**
+   * Backs up before installing: what it will do (the request's preview), and doing it (what was
+   * taken, or plainly that nothing was); a throw stops the install. Absent: no backup service.
+   */
+  backup?: { describe(): string; run(): Promise<string> };
 }
 
 const noUpdater =
@@ -85,7 +88,7 @@ export class UpdateService {
     if (!found) throw new CoreError('NOT_FOUND', 'app.installUpdate: no update is available (the desktop app looks for one at start while updates.autoCheck is on)');
     const plan = this.d.plan(found);
     if (plan.blockers.length > 0) throw new CoreError('CONFLICT', `app.installUpdate: ${found.version} cannot be installed: ${plan.blockers.join('; ')}`);
-    return this.d.approvals.request(installRequest(found, plan, this.d.stage(), this.d.backup !== undefined));
+    return this.d.approvals.request(installRequest(found, plan, this.d.stage(), this.d.backup?.describe() ?? 'Back up first: there is no backup service yet, so no backup will be taken'));
   }
 
   /** The founder decided (or the request expired): run the plan up to the download, or leave everything as it is. */
@@ -106,7 +109,7 @@ export class UpdateService {
     audit('real', 'approved', `install ${version}`);
     let backup: string;
     try {
-      backup = this.d.backup ? `backup taken: ${await this.d.backup()}` : 'no backup service yet: none taken';
+      backup = this.d.backup ? await this.d.backup.run() : 'no backup service yet: none taken';
     } catch (err) {
       return { ok: false, message: `backup failed: ${describe(err)}; nothing installed` };
     }
