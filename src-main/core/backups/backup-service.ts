@@ -18,6 +18,7 @@ import { locateRestic } from './restic/locate';
 import { Restic, type CallOptions, type RepositoryAccess } from './restic/restic';
 import { minimumResticVersion } from './restic/version';
 import { runBackup } from './run-backup';
+import { removeStaleLocksOfThisHost } from './stale-locks';
 import { forgetGroups, newestFirst, planTag } from './snapshot-view';
 
 export interface BackupDeps {
@@ -258,8 +259,7 @@ export class BackupService {
 
   /**
    * Starts an operation: a running row now, its end recorded when `work` settles. After an
-   * interrupted one, `restic unlock` goes first: it removes only stale locks (of a restic of
-   * this host that is gone, or one not refreshed for 30 minutes), never a live one.
+   * interrupted one, the stale locks of this host go first (stale-locks.ts), never another host's.
    */
   private begin<T>(plan: StoredPlan, kind: OperationKind, restic: Restic, access: RepositoryAccess, work: (control: Control, op: BackupOperation) => Promise<Done<T>>) {
     const { clock, events, log } = this.deps;
@@ -268,9 +268,9 @@ export class BackupService {
     const control: Control = { signal: controller.signal, onSpawn: (pid) => this.operations.setChildPid(operation.id, pid) };
     const done = (async () => {
       try {
-        const unlocked = kind !== 'init' && this.operations.followsInterruption(plan.id, operation.id) ? (await restic.unlock(access, control)).log : undefined;
+        const unlocked = kind !== 'init' && this.operations.followsInterruption(plan.id, operation.id) ? await removeStaleLocksOfThisHost(restic, access, control, clock.now()) : undefined;
         const result = await work(control, operation);
-        const kept = unlocked === undefined ? result.log : ['restic unlock (the operation before was interrupted):', unlocked, result.log].filter(Boolean).join('\n');
+        const kept = unlocked === undefined ? result.log : ['stale locks (the operation before was interrupted):', unlocked, result.log].filter(Boolean).join('\n');
         const finished = this.operations.finish(operation.id, { status: 'succeeded', ...result.end, log: kept }, clock.now());
         if (kind === 'backup') events.emit(finished.status === 'succeeded' ? 'backup.succeeded' : 'backup.failed', finished);
         return { operation: finished, value: result.value };

@@ -10,6 +10,12 @@ function commandOf(pid: number): string | undefined {
   }
 }
 
+/** Whether `pid` is a restic running on this host now (a pid can be reused by another program). */
+export function isResticRunning(pid: number): boolean {
+  const command = commandOf(pid);
+  return command !== undefined && /restic[^/]*$/.test(command);
+}
+
 /**
  * Stops a restic that outlived the app that started it (kill -9 of the app does not reach its
  * child): SIGINT, so restic removes its lock and leaves the repository consistent. Only on this
@@ -17,8 +23,7 @@ function commandOf(pid: number): string | undefined {
  */
 export function stopOrphanedRestic(owner: string | null, pid: number | null): boolean {
   if (owner === null || pid === null || owner.split('/')[0] !== hostname()) return false;
-  const command = commandOf(pid);
-  if (command === undefined || !/restic[^/]*$/.test(command)) return false;
+  if (!isResticRunning(pid)) return false;
   try {
     process.kill(pid, 'SIGINT');
     return true;

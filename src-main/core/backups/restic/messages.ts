@@ -109,6 +109,16 @@ export const statsSchema = z.looseObject({
 });
 export type ResticStats = z.infer<typeof statsSchema>;
 
+/** `restic cat lock ID`: who holds a lock (restic 0.14 writes it as JSON whatever --json says). */
+export const lockSchema = z.looseObject({
+  time: z.string(),
+  exclusive: z.boolean(),
+  hostname: z.string(),
+  username: z.string().optional(),
+  pid: z.number().int(),
+});
+export type ResticLock = z.infer<typeof lockSchema>;
+
 /** Parses one JSON line against `schema`; undefined for text that is not JSON or not that shape. */
 export function parseLine<T extends z.ZodType>(schema: T, line: string): z.output<T> | undefined {
   let value: unknown;

@@ -6,6 +6,7 @@ import type { ResticBinary } from './locate';
 import {
   backupMessageSchema,
   forgetOutputSchema,
+  lockSchema,
   lsLineSchema,
   parseLine,
   snapshotListSchema,
@@ -14,6 +15,7 @@ import {
   type BackupSummary,
   type ForgetGroup,
   type LsNode,
+  type ResticLock,
   type ResticSnapshot,
   type ResticStats,
 } from './messages';
@@ -182,6 +184,21 @@ export class Restic {
       throw resticFailure('check', result.code, result.stderr, repo.repository, (t) => redact(t, [repo.password], repo.repository));
     }
     return { value: { ok: result.code === 0, report }, log: result.log };
+  }
+
+  /** The repository's locks and who holds each, read without taking a lock (a stale exclusive one would refuse it). */
+  async locks(repo: RepositoryAccess, options: CallOptions = {}): Promise<Outcome<Array<ResticLock & { id: string }>>> {
+    const listed = await this.call(repo, ['list', 'locks', '--no-lock'], options, { keepStdout: true });
+    const locks: Array<ResticLock & { id: string }> = [];
+    for (const id of listed.stdout.split('\n').map((l) => l.trim()).filter(Boolean)) {
+      try {
+        locks.push({ id, ...(await this.json(repo, ['cat', 'lock', id, '--no-lock'], lockSchema, options)).value });
+      } catch (err) {
+        // removed by its restic between the list and the read
+        if (!(err instanceof ResticFailure && err.code === 'NOT_FOUND')) throw err;
+      }
+    }
+    return { value: locks, log: listed.log };
   }
 
   /** Removes the locks restic left behind when it was killed (`unlock` removes stale locks only). */
