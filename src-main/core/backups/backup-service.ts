@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasRetention } from '../../../shared/backup';
 import { displayRepository } from '../../../shared/backup-repository';
@@ -17,6 +18,7 @@ import { PlanStore, publicPlan, type StoredPlan } from './plan-store';
 import { locateRestic } from './restic/locate';
 import { Restic, type CallOptions, type RepositoryAccess } from './restic/restic';
 import { minimumResticVersion } from './restic/version';
+import { preRestoreTag, stageRestoredDatabase, swapInRestoredDatabase, type AppRestoreResult, type CoreRestart } from './restore-app';
 import { runBackup } from './run-backup';
 import { removeStaleLocksOfThisHost } from './stale-locks';
 import { forgetGroups, newestFirst, planTag } from './snapshot-view';
@@ -173,7 +175,8 @@ export class BackupService {
   async forget(name: string, dryRun: boolean): Promise<ForgetResult> {
     const plan = this.find(name);
     if (!hasRetention(plan.retention)) throw badInput('retention', `the plan ${plan.name} keeps every snapshot (it has no --keep-… policy), so there is nothing to forget`);
-    const call = { policy: plan.retention, tags: [planTag(plan.name)] };
+    // the live data kept before a restore is never the policy's to remove
+    const call = { policy: { ...plan.retention, keepTags: [...(plan.retention.keepTags ?? []), preRestoreTag] }, tags: [planTag(plan.name)] };
     if (dryRun) {
       const { restic, access } = await this.access(plan);
       return { dryRun, groups: forgetGroups((await restic.forget(access, { ...call, dryRun: true })).value), operation: null };
@@ -195,6 +198,34 @@ export class BackupService {
       return { value, log: value.report || log, end: value.ok ? {} : { status: 'failed', error: 'restic check found problems in the repository (its report is in the log)' } };
     });
     return this.operation(operation.id);
+  }
+
+  /**
+   * The app's own data back from a snapshot of a plan with the app source (restore-app.ts): the
+   * snapshot's database restored beside the live one (verified, integrity-checked, migrated);
+   * then background work stopped and the live data backed up as its own snapshot (tag
+   * levqor-pre-restore, never forgotten by retention); then the holder restarts the core around
+   * the swap. A failure before the swap leaves the live data as it was.
+   */
+  async restoreApp(name: string, snapshotId: string, holder: CoreRestart): Promise<AppRestoreResult> {
+    const plan = this.find(name);
+    if (!plan.sources.some((s) => s.kind === 'app')) throw badInput('plan', `the plan ${plan.name} does not back up the app\u2019s data (it has no app source)`);
+    const { restic, access } = await this.access(plan);
+    const snapshot = (await restic.snapshots(access, { tags: [planTag(plan.name)] })).value.find((s) => s.id === snapshotId || s.short_id === snapshotId);
+    if (!snapshot) throw new CoreError('NOT_FOUND', `snapshot: the plan ${plan.name} has no snapshot ${snapshotId}`, 'snapshot');
+    const staged = await stageRestoredDatabase({ restic, access, control: {}, dataDir: this.deps.dataDir, snapshot });
+    let preRestore: BackupOperation;
+    try {
+      holder.stopBackground();
+      const run = this.begin(plan, 'backup', restic, access, (control, op) => runBackup({ ...this.deps, restic, access, plan, operation: op, control, tag: planTag(plan.name), extraTags: [preRestoreTag] }));
+      preRestore = (await run.done.catch((err: unknown) => Promise.reject(err instanceof OperationFailed ? err.cause : err))).operation;
+    } catch (err) {
+      rmSync(staged.file, { force: true });
+      throw err;
+    }
+    this.deps.log.warn({ plan: plan.name, snapshot: snapshot.short_id, preRestore: preRestore.snapshotId }, 'restoring the app data: the core restarts');
+    await holder.restart(() => swapInRestoredDatabase(this.deps.dataDir, staged.file));
+    return { snapshot: snapshot.id, preRestore, schema: staged.schema, log: staged.log };
   }
 
   history(plan: string | undefined, limit: number): BackupOperation[] {

@@ -30,6 +30,8 @@ export interface BackupRun {
   control: CallOptions;
   /** The plan's tag, on every snapshot it makes. */
   tag: string;
+  /** More tags for this run's snapshots (the live data kept before a restore). */
+  extraTags?: readonly string[];
 }
 
 /**
@@ -63,9 +65,9 @@ export async function runBackup(run: BackupRun): Promise<Done<BackupResult>> {
     }
     const url = sources.some((s) => s.kind === 'postgres') ? postgresUrl(run) : undefined;
     const done: Array<{ value: BackupResult; log: string }> = [];
-    if (paths.length > 0) done.push(await run.restic.backup(run.access, { paths, excludes: plan.excludes, tags: ['levqor', run.tag], ...run.control, onStatus }));
+    if (paths.length > 0) done.push(await run.restic.backup(run.access, { paths, excludes: plan.excludes, tags: ['levqor', run.tag, ...(run.extraTags ?? [])], ...run.control, onStatus }));
     if (url) {
-      const dumped = await backupPostgres({ restic: run.restic, access: run.access, url, env: run.env, tags: ['levqor', run.tag, 'postgres'], ...run.control, onStatus });
+      const dumped = await backupPostgres({ restic: run.restic, access: run.access, url, env: run.env, tags: ['levqor', run.tag, ...(run.extraTags ?? []), 'postgres'], ...run.control, onStatus });
       if (done.length > 0) notes.push(`the remote Postgres dump is its own snapshot, ${dumped.value.summary.snapshot_id}`);
       done.push(dumped);
     }

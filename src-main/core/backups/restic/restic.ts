@@ -186,6 +186,13 @@ export class Restic {
     return { value: { ok: result.code === 0, report }, log: result.log };
   }
 
+  /** Restores what `include` matches of a snapshot under `target` (restic keeps each file's full path there); `verify` reads every restored file back against the repository. */
+  async restore(repo: RepositoryAccess, snapshotId: string, call: CallOptions & { target: string; include?: readonly string[]; verify?: boolean }): Promise<Outcome<void>> {
+    const args = ['restore', snapshotId, '--target', call.target, ...(call.include ?? []).flatMap((p) => ['--include', p]), ...(call.verify ? ['--verify'] : [])];
+    const { log } = await this.call(repo, args, { timeoutMs: long, ...call });
+    return { value: undefined, log };
+  }
+
   /** The repository's locks and who holds each, read without taking a lock (a stale exclusive one would refuse it). */
   async locks(repo: RepositoryAccess, options: CallOptions = {}): Promise<Outcome<Array<ResticLock & { id: string }>>> {
     const listed = await this.call(repo, ['list', 'locks', '--no-lock'], options, { keepStdout: true });
