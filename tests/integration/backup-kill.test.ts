@@ -75,7 +75,8 @@ function restic(repo: string, password: string, ...args: string[]): string {
   return execFileSync('restic', args, { env: { ...process.env, RESTIC_REPOSITORY: repo, RESTIC_PASSWORD: password, RESTIC_CACHE_DIR: join(repo, '..', 'cache') }, encoding: 'utf8' });
 }
 
-const lockFiles = (repo: string) => readdirSync(join(repo, 'locks'));
+// a lock is written to ID-tmp-N first, then renamed: only a renamed one is a lock
+const lockFiles = (repo: string) => readdirSync(join(repo, 'locks')).filter((f) => /^[0-9a-f]{64}$/.test(f));
 
 /**
  * A lock left by a restic of another host: a backup run under the hostname other-host (its own
