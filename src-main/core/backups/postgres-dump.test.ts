@@ -83,6 +83,12 @@ describe('the remote Postgres source', () => {
     expect(await core.backups.snapshots('newer')).toEqual([]);
   }, 60_000);
 
+  it.skipIf(!hasSystemPostgres())('a restic that fails on its own (wrong repository password) is the reason given, not the pg_dump it stopped', async () => {
+    const env = { PATH: process.env.PATH };
+    const tool = new Restic(await locateRestic('', env), env);
+    await expect(backupPostgres({ restic: tool, access: { repository: repo, password: 'not-the-repo-password' }, url: system!.url, env })).rejects.toMatchObject({ field: 'password' });
+  });
+
   it('without pg_dump on PATH says what to install, before restic starts', async () => {
     const bin = join(root, 'bin');
     mkdirSync(bin, { recursive: true });

@@ -96,15 +96,17 @@ export async function backupPostgres(call: PostgresBackup): Promise<Outcome<Back
     dump.once('error', (err) => resolve(new CoreError('UNAVAILABLE', `could not start pg_dump at ${program} (${err.message}); ${installHint}`)));
     dump.once('close', (code) => resolve(code === 0 ? undefined : dumpFailure(code, stderr, clean)));
   });
+  let dumpFailed: CoreError | undefined;
   void dumped.then((failure) => {
+    dumpFailed = failure;
     if (failure) stopRestic.abort();
     else gated.end();
   });
   try {
     const backedUp = restic.backup(access, { ...rest, paths: [], stdin: { stream: gated, filename: dumpFilename }, signal: stopRestic.signal });
-    const result = await backedUp.catch(async (err: unknown) => {
-      dump.kill('SIGTERM');
-      throw signal?.aborted ? err : ((await dumped) ?? err);
+    // restic stopped because pg_dump failed: pg_dump's reason; restic failed on its own (or was cancelled): restic's
+    const result = await backedUp.catch((err: unknown) => {
+      throw dumpFailed && !signal?.aborted ? dumpFailed : err;
     });
     const failure = await dumped;
     if (failure) throw failure;
