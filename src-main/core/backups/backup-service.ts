@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { hasRetention } from '../../../shared/backup';
 import { displayRepository } from '../../../shared/backup-repository';
-import type { AddPlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind } from '../../../shared/contract/backup';
+import type { AddPlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind, RestoreResult } from '../../../shared/contract/backup';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { CoreError, badInput } from '../errors';
@@ -17,6 +17,7 @@ import { PlanStore, publicPlan, type StoredPlan } from './plan-store';
 import { locateRestic } from './restic/locate';
 import { Restic, type CallOptions, type RepositoryAccess } from './restic/restic';
 import { minimumResticVersion } from './restic/version';
+import { listSnapshot, restoreFiles, restoreTarget } from './restore-files';
 import { runBackup } from './run-backup';
 import { forgetGroups, newestFirst, planTag } from './snapshot-view';
 
@@ -166,6 +167,26 @@ export class BackupService {
     const plan = this.find(name);
     const { restic, access } = await this.access(plan);
     return newestFirst((await restic.snapshots(access, { tags: [planTag(plan.name)] })).value);
+  }
+
+  /** A snapshot of the plan and its entries (restore-files.ts). */
+  async ls(name: string, snapshot: string, path?: string, pathField?: string) {
+    const plan = this.find(name);
+    const { restic, access } = await this.access(plan);
+    return listSnapshot(restic, access, planTag(plan.name), snapshot, path, pathField);
+  }
+
+  /**
+   * Restores a snapshot (or one path of it) into a new or empty folder away from live data;
+   * the target and the snapshot are checked before the operation starts, so bad input leaves no row.
+   */
+  async restore(name: string, input: { snapshot: string; target: string; include?: string | undefined }): Promise<RestoreResult> {
+    const plan = this.find(name);
+    const folders = [this.deps.productsDir(), ...this.plans.list().flatMap((p) => p.sources.flatMap((s) => (s.kind === 'folder' ? [s.path] : [])))];
+    const target = restoreTarget(input.target, { dataDir: this.deps.dataDir, folders });
+    const { snapshot } = await this.ls(name, input.snapshot, input.include ?? '/', 'include');
+    const { operation, value } = await this.operate(plan, 'restore', (restic, access, control) => restoreFiles(restic, access, control, { snapshotId: snapshot.shortId, target, include: input.include }));
+    return { operation, target, ...value };
   }
 
   /** The plan's retention policy through restic forget: a dry run changes nothing and is not a history row; a real one prunes and is. */

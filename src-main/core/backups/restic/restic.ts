@@ -31,7 +31,7 @@ export interface RepositoryAccess {
 
 export interface CallOptions {
   signal?: AbortSignal;
-  /** Default: 2 minutes for reads, 12 hours for backup, check and prune. */
+  /** Default: 2 minutes for reads, 12 hours for backup, restore, check and prune. */
   timeoutMs?: number;
   /** Told restic's pid as it starts. */
   onSpawn?(pid: number): void;
@@ -162,6 +162,17 @@ export class Restic {
     });
     if (!snapshot) throw new ResticFailure('NOT_FOUND', `snapshot: there is no snapshot ${snapshotId} in this repository`, log, 'snapshot');
     return { value: { snapshot, nodes }, log };
+  }
+
+  /**
+   * Extracts a snapshot (only `include` and what is under it, when given) into `target`, which
+   * restic makes. restic 0.14 prints no JSON here, only one line naming the snapshot and the
+   * target, so that line is kept with the log and the caller counts what arrived.
+   */
+  async restore(repo: RepositoryAccess, snapshotId: string, call: CallOptions & { target: string; include?: string }): Promise<Outcome<void>> {
+    const args = ['restore', '--target', call.target, ...(call.include ? ['--include', call.include] : []), '--', snapshotId];
+    const result = await this.call(repo, args, { timeoutMs: long, ...call }, { keepStdout: true });
+    return { value: undefined, log: `${result.stdout}${result.log}`.trim() };
   }
 
   async stats(repo: RepositoryAccess, options: CallOptions & { mode?: 'restore-size' | 'raw-data' } = {}): Promise<Outcome<ResticStats>> {
