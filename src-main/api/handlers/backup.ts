@@ -1,6 +1,7 @@
 import type { ProceduresOf } from '../../../shared/contract';
 import type { Core } from '../../core';
 import type { HandlerMap } from '../handler';
+import { backupPageHandlers } from './backup-page';
 
 export const backupHandlers = (core: Core) =>
   ({
@@ -20,4 +21,5 @@ export const backupHandlers = (core: Core) =>
     'backup.restore': ({ plan, snapshot, target, include }) => core.backups.restore(plan, { snapshot, target, include }),
     'backup.history': ({ plan, limit }) => ({ operations: core.backups.history(plan, limit) }),
     'backup.operation': ({ id }) => core.backups.operation(id),
+    ...backupPageHandlers(core),
   }) satisfies HandlerMap<ProceduresOf<'backup'>>;

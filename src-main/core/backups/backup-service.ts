@@ -12,6 +12,7 @@ import { newOwnerId, retireOwner } from '../process-owner';
 import type { SecretStore } from '../secrets';
 import type { SettingsService } from '../settings';
 import { OperationStore, type Done } from './operation-store';
+import { BackupPageView } from './page-view';
 import { planFromInput } from './plan-input';
 import { PlanStore, publicPlan, type StoredPlan } from './plan-store';
 import { locateRestic } from './restic/locate';
@@ -48,10 +49,13 @@ export class BackupService {
   private readonly owner = newOwnerId();
   private readonly inFlight = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
   private cached: { configured: string; restic: Restic } | undefined;
+  /** What the Backups area sees and does (page-view.ts): no path of this machine either way. */
+  readonly page: BackupPageView;
 
   constructor(private readonly deps: BackupDeps) {
     this.plans = new PlanStore(deps.db);
     this.operations = new OperationStore(deps.db);
+    this.page = new BackupPageView(this, { dataDir: deps.dataDir, productsDir: () => deps.productsDir(), now: () => deps.clock.now(), storedPlan: (n) => this.find(n), storedPlans: () => this.plans.list() });
     const interrupted = this.operations.markInterrupted(deps.clock.now());
     for (const op of interrupted) {
       deps.log.warn({ operation: op.id, plan: op.plan, kind: op.kind }, 'backup operation interrupted');

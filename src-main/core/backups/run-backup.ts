@@ -27,6 +27,11 @@ export interface BackupRun {
   tag: string;
 }
 
+/** Where a plan's app data is staged for restic (so a snapshot's root is this path). */
+export function stagingFolder(dataDir: string, planId: string): string {
+  return join(dataDir, 'backups', 'staging', planId);
+}
+
 /**
  * One `restic backup` of a plan's sources: the app's own data staged first (app-snapshot.ts),
  * the folders as they are, the plan's excludes; restic's status lines become backup.progress
@@ -36,7 +41,7 @@ export async function runBackup(run: BackupRun): Promise<Done<BackupResult>> {
   const { plan, operation } = run;
   const notes: string[] = [];
   const paths: string[] = [];
-  const staging = join(run.dataDir, 'backups', 'staging', plan.id);
+  const staging = stagingFolder(run.dataDir, plan.id);
   try {
     // a folder removed since the plan was made fails the run with its field, before restic starts
     for (const source of checkSources(plan.sources)) {
