@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { backupOwnerSchema, planNameSchema, retentionPolicySchema } from '../backup';
 import { parseRepository, repositoryKinds } from '../backup-repository';
-import { backupOperationSchema, backupScheduleSchema, restoreResultSchema, snapshotIdSchema } from './backup';
-import { epochMs, listOf, noInput } from './common';
+import { backupOperationDetailSchema, backupOperationSchema, backupScheduleSchema, restoreResultSchema, snapshotIdSchema } from './backup';
+import { epochMs, howMany, listOf, noInput } from './common';
 import { procedure } from './procedure';
 
 // What the Backups area of the app calls. A page never names a path on this machine
@@ -112,11 +112,6 @@ export const backupPageProcedures = {
     input: noInput,
     output: listOf('plans', pagePlanSchema),
   }),
-  'backup.pagePlan': procedure({
-    summary: 'One backup plan as the Backups area shows it.',
-    input: planRef,
-    output: pagePlanSchema,
-  }),
   'backup.pageAddPlan': procedure({
     summary: 'Add a plan from the Backups area: the app\u2019s own data, into a repository in the app\u2019s data folder (backups/<name>) or at a URL (rest:, sftp:, s3:, rclone:); folder sources and other local repositories are for levqor backup plan add.',
     input: pageAddPlanInputSchema,
@@ -153,5 +148,15 @@ export const backupPageProcedures = {
         remove: z.array(z.object({ shortId: z.string(), time: epochMs, tags: z.array(z.string()) }).strict()),
       })
       .strict(),
+  }),
+  'backup.pageHistory': procedure({
+    summary: 'A plan\u2019s operations, newest first; errors with the paths of this machine put in words.',
+    input: planRef.extend({ limit: howMany(500, 50) }).strict(),
+    output: listOf('operations', backupOperationSchema),
+  }),
+  'backup.pageOperation': procedure({
+    summary: 'One operation with restic\u2019s kept log, the paths of this machine put in words.',
+    input: z.object({ id: z.string().min(1, 'must not be empty').max(64, 'is not an operation id') }).strict(),
+    output: backupOperationDetailSchema,
   }),
 };

@@ -8,7 +8,7 @@ import type { ApiOf, ProcedureName } from './index';
  * it: they are the founder's own configuration (an address to check, a schedule), not a file
  * path or a secret, and the Guardian page adds, edits, pauses and removes them. Backups are
  * on it through the backup.page* procedures, which take and answer no path of this machine
- * (core/backups/page-view.ts), and run, cancel and the history, which hold none.
+ * (core/backups/page-view.ts), and run and cancel, which hold none.
  * tests/unit/renderer-procedures.test.ts fails when this and what src-renderer/src calls differ.
  */
 export const rendererProcedureNames = [
@@ -83,7 +83,6 @@ export const rendererProcedureNames = [
   'sessions.revoke',
   'backup.pageEngine',
   'backup.pagePlans',
-  'backup.pagePlan',
   'backup.pageAddPlan',
   'backup.pageSnapshots',
   'backup.pageBrowse',
@@ -91,8 +90,8 @@ export const rendererProcedureNames = [
   'backup.pageRetention',
   'backup.run',
   'backup.cancel',
-  'backup.history',
-  'backup.operation',
+  'backup.pageHistory',
+  'backup.pageOperation',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

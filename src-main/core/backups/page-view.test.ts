@@ -75,4 +75,19 @@ describe('the Backups area procedures', () => {
     expect((await call('backup.pageEngine', {})).value).toMatchObject({ found: true, version: expect.any(String) });
     for (const value of [plans, snapshots, top, guide, retention, (await call('backup.pageEngine', {})).value]) expect(namesAPath(value)).toBe(false);
   });
+
+  it('puts the paths of this machine in words in the history, the kept logs and errors', async () => {
+    const folder = join(root, 'clients');
+    mkdirSync(folder);
+    await core.backups.add({ name: 'clients', repo: join(root, 'clients-repo'), password: 'long-enough-2', sources: [{ kind: 'folder', path: folder }] });
+    rmSync(folder, { recursive: true });
+    const failed = await core.backups.run('clients', true);
+    expect(failed.error).toContain(folder);
+    const { operations } = (await call('backup.pageHistory', { plan: 'clients' })).value;
+    expect(operations[0]).toMatchObject({ id: failed.id, status: 'failed', error: expect.stringContaining('a folder of clients') });
+    const detail = (await call('backup.pageOperation', { id: operations.at(-1).id })).value;
+    expect(detail.kind).toBe('init');
+    for (const value of [operations, detail]) expect(namesAPath(value)).toBe(false);
+    expect(await call('backup.pageHistory', { plan: 'nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'plan' } });
+  });
 });

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseRepository } from '../../../shared/backup-repository';
-import type { BackupOperation, BackupSnapshot } from '../../../shared/contract/backup';
+import type { BackupOperation, BackupOperationDetail, BackupSnapshot } from '../../../shared/contract/backup';
 import type { PageAddPlanInput, PageEntry, PagePlan, PageSnapshot } from '../../../shared/contract/backup-page';
 import { CoreError, badInput } from '../errors';
-import { isInside } from '../fs/contained-path';
+import { isInside, realPathOf } from '../fs/contained-path';
 import { CronSchedule } from '../scheduler';
 import type { BackupService } from './backup-service';
 import type { StoredPlan } from './plan-store';
@@ -53,7 +54,47 @@ export class BackupPageView {
 
   async engine() {
     const { path: _path, ...engine } = await this.service.engine();
-    return engine;
+    return { ...engine, problem: engine.problem === null ? null : this.scrub(engine.problem) };
+  }
+
+  /** The plan's operations, newest first, their errors without paths of this machine. */
+  history(name: string, limit: number): BackupOperation[] {
+    this.deps.storedPlan(name);
+    return this.service.history(name, limit).map((op) => ({ ...op, error: op.error === null ? null : this.scrub(op.error) }));
+  }
+
+  /** One operation with restic's kept log, paths of this machine replaced by what they are. */
+  operation(id: string): BackupOperationDetail {
+    const op = this.service.operation(id);
+    return { ...op, error: op.error === null ? null : this.scrub(op.error), log: this.scrub(op.log) };
+  }
+
+  /**
+   * Any failure of `call` with the paths of this machine it may quote (restic names the
+   * repository, a source, the data folder) replaced by what they are.
+   */
+  async said<T>(call: () => T | Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof CoreError)) throw err;
+      throw new CoreError(err.code, this.scrub(err.message), err.field);
+    }
+  }
+
+  /** Text with this machine's paths put in words: longest first, so a folder inside another is named as itself. */
+  scrub(text: string): string {
+    const named: Array<[string, string]> = [];
+    for (const plan of this.deps.storedPlans()) {
+      named.push([plan.repository, `the repository of ${plan.name}`]);
+      for (const s of plan.sources) if (s.kind === 'folder') named.push([s.path, `a folder of ${plan.name}`]);
+    }
+    const dataDir = this.deps.dataDir;
+    named.push([this.deps.productsDir(), 'the products folder'], [dataDir, 'the app\u2019s data folder'], [realPathOf(dataDir), 'the app\u2019s data folder'], [homedir(), 'the home folder']);
+    return named
+      .filter(([path]) => path.length > 1)
+      .sort((a, b) => b[0].length - a[0].length)
+      .reduce((t, [path, words]) => t.split(path).join(words), text);
   }
 
   plans(): PagePlan[] {

@@ -145,7 +145,8 @@ export class Restic {
 
   /** `forget` under a policy, grouped as restic groups (host and paths); with dryRun nothing is removed. */
   async forget(repo: RepositoryAccess, call: ForgetCall): Promise<Outcome<ForgetGroup[]>> {
-    const args = ['forget', '--json', ...retentionArgs(call.policy), ...(call.tags ?? []).flatMap((t) => ['--tag', t]), ...(call.dryRun ? ['--dry-run'] : call.prune ? ['--prune'] : [])];
+    // a dry run reads only, so it takes no lock: it may look while a backup runs, and two looks do not collide
+    const args = ['forget', '--json', ...retentionArgs(call.policy), ...(call.tags ?? []).flatMap((t) => ['--tag', t]), ...(call.dryRun ? ['--dry-run', '--no-lock'] : call.prune ? ['--prune'] : [])];
     return this.json(repo, args, forgetOutputSchema, { timeoutMs: call.prune && !call.dryRun ? long : quick, ...call }, forgetJson);
   }
 
