@@ -44,6 +44,7 @@ describe('levqor backup ls and restore', () => {
     expect(top.snapshot.shortId).toBe(snapshotId);
     expect(top.entries.map((e: { name: string; type: string }) => `${e.name}:${e.type}`).sort()).toEqual(['contracts:dir', 'empty.txt:file', 'invoice.txt:file']);
     expect(run(['backup', 'ls', 'docs', snapshotId, join(folder, 'contracts')]).stdout).toContain(join(folder, 'contracts', 'signed/'));
+    expect(json(['backup', 'ls', 'docs', snapshotId, join(folder, 'invoice.txt')]).entries).toEqual([expect.objectContaining({ name: 'invoice.txt', type: 'file', size: 4 })]);
 
     const whole = join(root, 'restored');
     const done = json(['backup', 'restore', 'docs', top.snapshot.id, '--target', whole]);

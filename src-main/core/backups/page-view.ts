@@ -2,15 +2,27 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseRepository } from '../../../shared/backup-repository';
-import type { BackupOperation, BackupOperationDetail, BackupSnapshot } from '../../../shared/contract/backup';
+import type { AddPlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, RestoreResult, SnapshotEntry } from '../../../shared/contract/backup';
 import type { PageAddPlanInput, PageEntry, PagePlan, PageSnapshot } from '../../../shared/contract/backup-page';
 import { CoreError, badInput } from '../errors';
 import { isInside, realPathOf } from '../fs/contained-path';
 import { CronSchedule } from '../scheduler';
-import type { BackupService } from './backup-service';
 import type { StoredPlan } from './plan-store';
 import { restoresFolder } from './restore-files';
 import { stagingFolder } from './run-backup';
+
+/** What the view asks of BackupService (declared here, so the two files do not import each other). */
+export interface BackupBackend {
+  engine(): Promise<BackupEngine>;
+  plan(name: string): BackupPlan;
+  add(input: AddPlanInput): Promise<BackupPlan>;
+  snapshots(name: string): Promise<BackupSnapshot[]>;
+  ls(name: string, snapshot: string, path?: string, pathField?: string): Promise<{ snapshot: BackupSnapshot; entries: SnapshotEntry[] }>;
+  restore(name: string, input: { snapshot: string; target: string; include?: string | undefined }): Promise<RestoreResult>;
+  forget(name: string, dryRun: boolean): Promise<ForgetResult>;
+  history(plan: string | undefined, limit: number): BackupOperation[];
+  operation(id: string): BackupOperationDetail;
+}
 
 export interface PageViewDeps {
   dataDir: string;
@@ -48,7 +60,7 @@ async function underPageFields<T>(call: () => Promise<T>, fields: Record<string,
  */
 export class BackupPageView {
   constructor(
-    private readonly service: BackupService,
+    private readonly service: BackupBackend,
     private readonly deps: PageViewDeps,
   ) {}
 

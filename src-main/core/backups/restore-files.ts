@@ -24,14 +24,15 @@ function entryView(n: LsNode): SnapshotEntry {
 }
 
 /**
- * A snapshot of the plan and its entries: under `path` one level (restic lists the folder
- * itself first; it is left out), otherwise the whole tree. A snapshot of another plan in the
+ * A snapshot of the plan and its entries: under `path` one level (or the file at `path`),
+ * otherwise the whole tree. A snapshot of another plan in the
  * same repository is not found, as the plan's own list would not show it.
  */
 export async function listSnapshot(restic: Restic, access: RepositoryAccess, tag: string, snapshotId: string, path?: string, pathField = 'path'): Promise<{ snapshot: BackupSnapshot; entries: SnapshotEntry[] }> {
   const { value } = await restic.ls(access, snapshotId, path ? { path } : {});
   if (!(value.snapshot.tags ?? []).includes(tag)) throw new CoreError('NOT_FOUND', `snapshot: there is no snapshot ${snapshotId} of this plan`, 'snapshot');
-  const entries = value.nodes.filter((n) => n.path !== path).map(entryView);
+  // restic lists a folder asked for first, then what is in it; a file asked for is the answer
+  const entries = value.nodes.filter((n) => !(n.path === path && n.type === 'dir')).map(entryView);
   if (path && entries.length === 0 && !value.nodes.some((n) => n.path === path)) throw badInput(pathField, `there is nothing at ${path} in snapshot ${value.snapshot.short_id}`);
   return { snapshot: snapshotView(value.snapshot), entries };
 }

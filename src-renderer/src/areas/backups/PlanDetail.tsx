@@ -26,8 +26,17 @@ export function PlanDetail({ plan, progress, tick, onChanged }: { plan: PagePlan
   const [browsing, setBrowsing] = useState<PageSnapshot | undefined>(undefined);
   const [restoring, setRestoring] = useState<{ path: string | undefined } | undefined>(undefined);
   const running = plan.running;
-  const start = () => void run.run(async () => void (await getApi().backup.run({ plan: plan.name, wait: false }), onChanged()), 'run');
-  const cancel = () => void run.run(async () => void (running && (await getApi().backup.cancel({ id: running.id }), onChanged())), 'cancel');
+  const start = () =>
+    void run.run(async () => {
+      await getApi().backup.run({ plan: plan.name, wait: false });
+      onChanged();
+    }, 'run');
+  const cancel = () =>
+    void run.run(async () => {
+      if (!running) return;
+      await getApi().backup.cancel({ id: running.id });
+      onChanged();
+    }, 'cancel');
 
   return (
     <div className="stack" data-testid="plan-detail" data-plan={plan.name}>
