@@ -35,7 +35,7 @@ export const backupPlanSchema = z
   .strict();
 export type BackupPlan = z.infer<typeof backupPlanSchema>;
 
-export const operationKinds = ['init', 'backup', 'forget', 'check'] as const;
+export const operationKinds = ['init', 'backup', 'forget', 'check', 'restore'] as const;
 export type OperationKind = (typeof operationKinds)[number];
 /** interrupted: the process running it ended (killed, crashed) before it finished. */
 export const operationStatuses = ['running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
@@ -127,6 +127,29 @@ export const backupProgressSchema = z
   })
   .strict();
 export type BackupProgress = z.infer<typeof backupProgressSchema>;
+
+/** One entry of a snapshot's tree, as `restic ls` lists it. */
+export const snapshotEntrySchema = z
+  .object({
+    name: z.string(),
+    type: z.string(),
+    path: z.string(),
+    size: z.number().int().nullable(),
+    mtime: epochMs.nullable(),
+  })
+  .strict();
+export type SnapshotEntry = z.infer<typeof snapshotEntrySchema>;
+
+/** A snapshot by its id or the first 8 or more hex digits of it (as `backup snapshots` shows it). */
+export const snapshotIdSchema = z.string().regex(/^[0-9a-f]{8,64}$/, 'must be a snapshot id: 8 to 64 hex digits, as levqor backup snapshots PLAN shows them');
+/** A path inside a snapshot, as `backup ls` shows it. */
+const snapshotPathSchema = z.string().min(1, 'must not be empty').max(4096, 'is too long').regex(/^\//, 'must be a path inside the snapshot, starting with / (as levqor backup ls shows it)');
+
+/** What a restore did: its operation, and where the files went. */
+export const restoreResultSchema = z
+  .object({ operation: backupOperationSchema, target: z.string(), files: z.number().int(), bytes: z.number().int() })
+  .strict();
+export type RestoreResult = z.infer<typeof restoreResultSchema>;
 
 const planRef = z.object({ plan: planNameSchema }).strict();
 const cron = z.string().min(1, 'must not be empty').max(200, 'is too long');
@@ -221,6 +244,23 @@ export const backupProcedures = {
     summary: 'Check the plan\u2019s repository (restic check, with the plan\u2019s --read-data-subset when it has one); the result is kept in the history.',
     input: planRef,
     output: backupOperationDetailSchema,
+  }),
+  'backup.ls': procedure({
+    summary: 'The entries of a snapshot of the plan: under PATH (one level) when given, otherwise the whole tree.',
+    input: planRef.extend({ snapshot: snapshotIdSchema, path: snapshotPathSchema.optional() }).strict(),
+    output: z.object({ snapshot: backupSnapshotSchema, entries: z.array(snapshotEntrySchema) }).strict(),
+  }),
+  'backup.restore': procedure({
+    summary: 'Restore a snapshot of the plan (or only --include PATH and what is under it) into a new or empty folder that holds no live data (not inside a plan\u2019s source folders or the app\u2019s data folder, except its restores folder); an operation of the history.',
+    input: planRef
+      .extend({
+        snapshot: snapshotIdSchema,
+        target: z.string({ error: () => 'is required: the folder to restore into' }).min(1, 'must not be empty').max(4096, 'is too long'),
+        include: snapshotPathSchema.optional(),
+      })
+      .strict(),
+    output: restoreResultSchema,
+    localPaths: ['target'],
   }),
   'backup.history': procedure({
     summary: 'Operations on backup repositories, newest first: all plans, or one.',

@@ -13,6 +13,7 @@ import { guardianProcedures, guardianEvents } from './guardian';
 import { sessionsProcedures } from './sessions';
 import { notifyProcedures, notifyEvents } from './notify';
 import { backupProcedures, backupEvents } from './backup';
+import { backupPageProcedures } from './backup-page';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -32,6 +33,7 @@ export const procedures = {
   ...sessionsProcedures,
   ...notifyProcedures,
   ...backupProcedures,
+  ...backupPageProcedures,
 };
 
 export const events = {

@@ -6,7 +6,9 @@ import type { ApiOf, ProcedureName } from './index';
  * other name over IPC. A page running hostile script therefore still cannot ingest or
  * validate a file by path, prune telemetry or point remote storage elsewhere. Monitors are on
  * it: they are the founder's own configuration (an address to check, a schedule), not a file
- * path or a secret, and the Guardian page adds, edits, pauses and removes them.
+ * path or a secret, and the Guardian page adds, edits, pauses and removes them. Backups are
+ * on it through the backup.page* procedures, which take and answer no path of this machine
+ * (core/backups/page-view.ts), and run and cancel, which hold none.
  * tests/unit/renderer-procedures.test.ts fails when this and what src-renderer/src calls differ.
  */
 export const rendererProcedureNames = [
@@ -79,6 +81,17 @@ export const rendererProcedureNames = [
   'guardian.summary',
   'sessions.list',
   'sessions.revoke',
+  'backup.pageEngine',
+  'backup.pagePlans',
+  'backup.pageAddPlan',
+  'backup.pageSnapshots',
+  'backup.pageBrowse',
+  'backup.pageRestore',
+  'backup.pageRetention',
+  'backup.run',
+  'backup.cancel',
+  'backup.pageHistory',
+  'backup.pageOperation',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

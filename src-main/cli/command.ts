@@ -71,7 +71,7 @@ export class CliUsageError extends Error {
   }
 }
 
-function requirePositional(args: ParsedArgs, index: number, name: string, usage: string): string {
+export function requirePositional(args: ParsedArgs, index: number, name: string, usage: string): string {
   const value = args.positionals[index];
   if (value === undefined) throw new CliUsageError(`missing ${name} (usage: levqor ${usage})`);
   return value;

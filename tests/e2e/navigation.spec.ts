@@ -31,14 +31,14 @@ test('the app opens on Guardian and every sidebar area shows its page', async ({
   }
   await keepScreenshot(page, 'settings-from-nav');
 
-  await page.goto(`${server.baseUrl}#/backups`);
-  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Backups');
-  await keepScreenshot(page, 'not-built-backups');
+  await page.goto(`${server.baseUrl}#/compliance`);
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Compliance');
+  await keepScreenshot(page, 'not-built-compliance');
 
   // back goes to the previous area (hash routing)
   await nav.getByRole('link', { name: /^Revenue/ }).click();
   await page.goBack();
-  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Backups');
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Compliance');
 });
 
 test('an unknown route leads home', async ({ page, server }) => {

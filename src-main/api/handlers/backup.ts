@@ -1,6 +1,7 @@
 import type { ProceduresOf } from '../../../shared/contract';
 import type { Core } from '../../core';
 import type { HandlerMap } from '../handler';
+import { backupPageHandlers } from './backup-page';
 
 export const backupHandlers = (core: Core) =>
   ({
@@ -16,6 +17,9 @@ export const backupHandlers = (core: Core) =>
     'backup.snapshots': async ({ plan }) => ({ snapshots: await core.backups.snapshots(plan) }),
     'backup.forget': ({ plan, dryRun }) => core.backups.forget(plan, dryRun),
     'backup.check': ({ plan }) => core.backups.check(plan),
+    'backup.ls': ({ plan, snapshot, path }) => core.backups.ls(plan, snapshot, path),
+    'backup.restore': ({ plan, snapshot, target, include }) => core.backups.restore(plan, { snapshot, target, include }),
     'backup.history': ({ plan, limit }) => ({ operations: core.backups.history(plan, limit) }),
     'backup.operation': ({ id }) => core.backups.operation(id),
+    ...backupPageHandlers(core),
   }) satisfies HandlerMap<ProceduresOf<'backup'>>;

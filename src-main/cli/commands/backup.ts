@@ -6,6 +6,7 @@ import { command, readOptionalPositional, readPositionals, type CliContext, type
 import { formatRows, megabytes } from '../format';
 import { countOption, givenOnly, parseCountOption } from '../options';
 import { procedureCommand } from '../procedure-command';
+import { backupFileCommands } from './backup-files';
 import { backupPlanCommands } from './backup-plan';
 
 function when(ms: number): string {
@@ -153,6 +154,7 @@ export const backupCommands: Command[] = [
     positionals: { plan: 'PLAN' },
     show: ({ snapshots }) => (snapshots.length === 0 ? 'No snapshots yet.' : formatRows(snapshots.map((s) => [s.shortId, `${when(s.time)}  ${s.paths.join(', ')}`]))),
   }),
+  ...backupFileCommands,
   procedureCommand('backup.forget', {
     usage: 'backup forget PLAN [--dry-run]',
     summary: 'Apply the plan\u2019s retention policy (restic forget --prune); --dry-run shows what it would keep, why, and what it would remove.',

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasRetention } from '../../../shared/backup';
 import { displayRepository } from '../../../shared/backup-repository';
-import type { AddPlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind } from '../../../shared/contract/backup';
+import type { AddPlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind, RestoreResult } from '../../../shared/contract/backup';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { CoreError, badInput } from '../errors';
@@ -13,12 +13,14 @@ import { newOwnerId, retireOwner } from '../process-owner';
 import type { SecretStore } from '../secrets';
 import type { SettingsService } from '../settings';
 import { OperationStore, type Done } from './operation-store';
+import { BackupPageView } from './page-view';
 import { planFromInput } from './plan-input';
 import { PlanStore, publicPlan, type StoredPlan } from './plan-store';
 import { locateRestic } from './restic/locate';
 import { Restic, type CallOptions, type RepositoryAccess } from './restic/restic';
 import { minimumResticVersion } from './restic/version';
 import { preRestoreTag, stageRestoredDatabase, swapInRestoredDatabase, type AppRestoreResult, type CoreRestart } from './restore-app';
+import { listSnapshot, restoreFiles, restoreTarget } from './restore-files';
 import { runBackup } from './run-backup';
 import { removeStaleLocksOfThisHost } from './stale-locks';
 import { forgetGroups, newestFirst, planTag } from './snapshot-view';
@@ -50,10 +52,13 @@ export class BackupService {
   private readonly owner = newOwnerId();
   private readonly inFlight = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
   private cached: { configured: string; restic: Restic } | undefined;
+  /** What the Backups area sees and does (page-view.ts): no path of this machine either way. */
+  readonly page: BackupPageView;
 
   constructor(private readonly deps: BackupDeps) {
     this.plans = new PlanStore(deps.db);
     this.operations = new OperationStore(deps.db);
+    this.page = new BackupPageView(this, { dataDir: deps.dataDir, productsDir: () => deps.productsDir(), now: () => deps.clock.now(), storedPlan: (n) => this.find(n), storedPlans: () => this.plans.list() });
     const interrupted = this.operations.markInterrupted(deps.clock.now());
     for (const op of interrupted) {
       deps.log.warn({ operation: op.id, plan: op.plan, kind: op.kind }, 'backup operation interrupted');
@@ -169,6 +174,26 @@ export class BackupService {
     const plan = this.find(name);
     const { restic, access } = await this.access(plan);
     return newestFirst((await restic.snapshots(access, { tags: [planTag(plan.name)] })).value);
+  }
+
+  /** A snapshot of the plan and its entries (restore-files.ts). */
+  async ls(name: string, snapshot: string, path?: string, pathField?: string) {
+    const plan = this.find(name);
+    const { restic, access } = await this.access(plan);
+    return listSnapshot(restic, access, planTag(plan.name), snapshot, path, pathField);
+  }
+
+  /**
+   * Restores a snapshot (or one path of it) into a new or empty folder away from live data;
+   * the target and the snapshot are checked before the operation starts, so bad input leaves no row.
+   */
+  async restore(name: string, input: { snapshot: string; target: string; include?: string | undefined }): Promise<RestoreResult> {
+    const plan = this.find(name);
+    const folders = [this.deps.productsDir(), ...this.plans.list().flatMap((p) => p.sources.flatMap((s) => (s.kind === 'folder' ? [s.path] : [])))];
+    const target = restoreTarget(input.target, { dataDir: this.deps.dataDir, folders });
+    const { snapshot } = await this.ls(name, input.snapshot, input.include ?? '/', 'include');
+    const { operation, value } = await this.operate(plan, 'restore', (restic, access, control) => restoreFiles(restic, access, control, { snapshotId: snapshot.shortId, target, include: input.include }));
+    return { operation, target, ...value };
   }
 
   /** The plan's retention policy through restic forget: a dry run changes nothing and is not a history row; a real one prunes and is. */

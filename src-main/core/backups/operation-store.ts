@@ -33,7 +33,7 @@ interface Owned {
   child_pid: number | null;
 }
 
-/** The backup_operations table (migration 0017): one row per init, backup, forget and check. */
+/** The backup_operations table (migrations 0017, 0018): one row per init, backup, forget, check and restore. */
 export class OperationStore {
   constructor(private readonly db: Db) {}
 

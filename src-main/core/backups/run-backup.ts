@@ -34,6 +34,11 @@ export interface BackupRun {
   extraTags?: readonly string[];
 }
 
+/** Where a plan's app data is staged for restic (so a snapshot's root is this path). */
+export function stagingFolder(dataDir: string, planId: string): string {
+  return join(dataDir, 'backups', 'staging', planId);
+}
+
 /**
  * One `restic backup` of a plan's sources: the app's own data staged first (app-snapshot.ts),
  * the folders as they are, the plan's excludes; the remote Postgres, when a source, is its own
@@ -44,7 +49,7 @@ export async function runBackup(run: BackupRun): Promise<Done<BackupResult>> {
   const { plan, operation } = run;
   const notes: string[] = [];
   const paths: string[] = [];
-  const staging = join(run.dataDir, 'backups', 'staging', plan.id);
+  const staging = stagingFolder(run.dataDir, plan.id);
   const onStatus = (s: BackupStatus) =>
     run.events.emit('backup.progress', {
       operationId: operation.id,

@@ -33,7 +33,7 @@ export interface RepositoryAccess {
 
 export interface CallOptions {
   signal?: AbortSignal;
-  /** Default: 2 minutes for reads, 12 hours for backup, check and prune. */
+  /** Default: 2 minutes for reads, 12 hours for backup, restore, check and prune. */
   timeoutMs?: number;
   /** Told restic's pid as it starts. */
   onSpawn?(pid: number): void;
@@ -151,7 +151,8 @@ export class Restic {
 
   /** `forget` under a policy, grouped as restic groups (host and paths); with dryRun nothing is removed. */
   async forget(repo: RepositoryAccess, call: ForgetCall): Promise<Outcome<ForgetGroup[]>> {
-    const args = ['forget', '--json', ...retentionArgs(call.policy), ...(call.tags ?? []).flatMap((t) => ['--tag', t]), ...(call.dryRun ? ['--dry-run'] : call.prune ? ['--prune'] : [])];
+    // a dry run reads only, so it takes no lock: it may look while a backup runs, and two looks do not collide
+    const args = ['forget', '--json', ...retentionArgs(call.policy), ...(call.tags ?? []).flatMap((t) => ['--tag', t]), ...(call.dryRun ? ['--dry-run', '--no-lock'] : call.prune ? ['--prune'] : [])];
     return this.json(repo, args, forgetOutputSchema, { timeoutMs: call.prune && !call.dryRun ? long : quick, ...call }, forgetJson);
   }
 
@@ -186,11 +187,16 @@ export class Restic {
     return { value: { ok: result.code === 0, report }, log: result.log };
   }
 
-  /** Restores what `include` matches of a snapshot under `target` (restic keeps each file's full path there); `verify` reads every restored file back against the repository. */
+  /**
+   * Restores what `include` matches of a snapshot (all of it without) under `target`, which
+   * restic makes, keeping each file's full path there; `verify` reads every restored file back
+   * against the repository. restic 0.14 prints no JSON here, only a line naming the snapshot and
+   * the target, kept with the log; the caller counts what arrived.
+   */
   async restore(repo: RepositoryAccess, snapshotId: string, call: CallOptions & { target: string; include?: readonly string[]; verify?: boolean }): Promise<Outcome<void>> {
-    const args = ['restore', snapshotId, '--target', call.target, ...(call.include ?? []).flatMap((p) => ['--include', p]), ...(call.verify ? ['--verify'] : [])];
-    const { log } = await this.call(repo, args, { timeoutMs: long, ...call });
-    return { value: undefined, log };
+    const args = ['restore', '--target', call.target, ...(call.include ?? []).flatMap((p) => ['--include', p]), ...(call.verify ? ['--verify'] : []), '--', snapshotId];
+    const result = await this.call(repo, args, { timeoutMs: long, ...call }, { keepStdout: true });
+    return { value: undefined, log: `${result.stdout}${result.log}`.trim() };
   }
 
   /** The repository's locks and who holds each, read without taking a lock (a stale exclusive one would refuse it). */

@@ -15,6 +15,7 @@ import * as m0014 from './0014-notify-outbox';
 import * as m0015 from './0015-telemetry-own-rollups';
 import * as m0016 from './0016-guardian-certificates';
 import * as m0017 from './0017-backups';
+import * as m0018 from './0018-backup-restores';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   { version: 15, ...m0015 },
   { version: 16, ...m0016 },
   { version: 17, ...m0017 },
+  { version: 18, ...m0018 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,6 +1,2 @@
-import { NotBuiltPanel } from '../../components/NotBuiltPanel';
-
-/** Backups: not built yet. Replace this panel with the real page when the area lands. */
-export default function BackupsArea() {
-  return <NotBuiltPanel id="backups" />;
-}
+/** Backups: plans, run now with progress, the history, snapshots, browse and restore, the retention preview. */
+export { default } from './BackupsPage';

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ProductBuild, UploadRecord } from '../../../../shared/contract/products';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ProgressBar } from '../../components/ProgressBar';
 import { formatTime } from '../../format/time';
 import { formatCount } from '../../format/number';
 import { formatBytes, percentOf } from './format';
@@ -9,31 +10,11 @@ import { useCompile, type Progress } from './use-launches';
 
 const phaseLabels = { zip: 'Zipping', upload: 'Uploading to Drive' } as const;
 
-function ProgressBar({ progress, state }: { progress: Progress; state: 'running' | 'done' | 'stopped' }) {
+function PhaseBar({ progress, state }: { progress: Progress; state: 'running' | 'done' | 'stopped' }) {
   const pct = percentOf(progress.bytesDone, progress.bytesTotal);
   const suffix = state === 'stopped' && pct < 100 ? ' stopped' : state !== 'running' && pct === 100 ? ' done' : '';
-  const label = `${phaseLabels[progress.phase]}${suffix}`;
-  return (
-    <div className="lx-progress" data-testid={`progress-${progress.phase}`}>
-      <div className="lx-progress__head">
-        <span>{label}</span>
-        <span className="muted num">
-          {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} · {pct}%
-        </span>
-      </div>
-      <div
-        className="lx-progress__track"
-        role="progressbar"
-        aria-label={phaseLabels[progress.phase]}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-        aria-valuetext={`${pct}%: ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`}
-      >
-        <div className="lx-progress__fill" style={{ width: `${pct}%` }} />
-      </div>
-    </div>
-  );
+  const sizes = `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`;
+  return <ProgressBar label={`${phaseLabels[progress.phase]}${suffix}`} detail={`${sizes} · ${pct}%`} percent={pct} name={phaseLabels[progress.phase]} valueText={`${pct}%: ${sizes}`} testId={`progress-${progress.phase}`} />;
 }
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -101,7 +82,7 @@ export function CompilePanel({
       {bars.length > 0 ? (
         <div className="lx-progress-list" aria-live="polite">
           {bars.map((p) => (
-            <ProgressBar key={p.phase} progress={p} state={running ? 'running' : error ? 'stopped' : 'done'} />
+            <PhaseBar key={p.phase} progress={p} state={running ? 'running' : error ? 'stopped' : 'done'} />
           ))}
         </div>
       ) : null}
