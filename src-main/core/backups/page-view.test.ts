@@ -16,6 +16,8 @@ let call: (name: string, input: unknown) => Promise<{ ok: boolean; value?: any; 
 beforeAll(() => {
   mkdirSync(join(products, 'guide'), { recursive: true });
   writeFileSync(join(products, 'guide', 'guide.md'), '# Guide\n');
+  for (const n of ['part-10.txt', 'part-2.txt']) writeFileSync(join(products, n), n);
+  mkdirSync(join(products, 'zz-extras'));
   core = createCore({ dataDir, env, logToFile: false });
   const api = createDispatcher(core);
   call = (name, input) => api.call(name, input, { transport: 'http' }) as never;
@@ -60,6 +62,9 @@ describe('the Backups area procedures', () => {
     expect(top.entries.map((e: { path: string }) => e.path)).toEqual(['app-data', 'products']);
     const guide = (await call('backup.pageBrowse', { plan: 'app', snapshot, path: 'products/guide' })).value;
     expect(guide.entries).toEqual([expect.objectContaining({ name: 'guide.md', type: 'file', path: 'products/guide/guide.md', size: 8 })]);
+    // folders first, then numbers in names counted (restic lists part-10 before part-2)
+    const inProducts = (await call('backup.pageBrowse', { plan: 'app', snapshot, path: 'products' })).value;
+    expect(inProducts.entries.map((e: { name: string }) => e.name)).toEqual(['guide', 'zz-extras', 'part-2.txt', 'part-10.txt']);
     expect(await call('backup.pageBrowse', { plan: 'app', snapshot, path: 'folder-1' })).toMatchObject({ ok: false, error: { field: 'path' } });
     expect(await call('backup.pageBrowse', { plan: 'app', snapshot, path: '/etc' })).toMatchObject({ ok: false, error: { field: 'path' } });
 

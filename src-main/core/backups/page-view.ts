@@ -139,7 +139,7 @@ export class BackupPageView {
     const { roots, root, inside } = await this.locate(name, snapshot, path);
     if (!root) return roots.map((r) => ({ name: r.label, type: 'dir', path: r.label, size: null, mtime: null }));
     const { entries } = await this.service.ls(name, snapshot, inside, 'path');
-    return entries.map((e) => ({ ...e, path: `${root.label}${e.path.slice(root.path.length)}` }));
+    return entries.map((e) => ({ ...e, path: `${root.label}${e.path.slice(root.path.length)}` })).sort(folderFirstNatural);
   }
 
   /** Restores into a new folder under restores/; the answer names where it went (a path the app chose, not one the page typed). */
@@ -202,4 +202,11 @@ export class BackupPageView {
       running: backups.find((op) => op.status === 'running') ?? null,
     };
   }
+}
+
+const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Folders first, then names as a person counts them (video-2 before video-10), not restic's byte order. */
+function folderFirstNatural(a: PageEntry, b: PageEntry): number {
+  return Number(b.type === 'dir') - Number(a.type === 'dir') || byName.compare(a.name, b.name);
 }
