@@ -128,6 +128,21 @@ export const backupProgressSchema = z
   .strict();
 export type BackupProgress = z.infer<typeof backupProgressSchema>;
 
+/** A plan whose last successful backup is older than 1.5\u00d7 its schedule's interval. */
+export const stalePlanSchema = z
+  .object({
+    planId: z.string(),
+    plan: z.string(),
+    schedule: backupScheduleSchema,
+    intervalMs: z.number().int(),
+    /** null: no backup of the plan has succeeded yet (the age runs from the plan's creation). */
+    lastSuccessAt: epochMs.nullable(),
+    ageMs: z.number().int(),
+    at: epochMs,
+  })
+  .strict();
+export type StalePlanEvent = z.infer<typeof stalePlanSchema>;
+
 const planRef = z.object({ plan: planNameSchema }).strict();
 const cron = z.string().min(1, 'must not be empty').max(200, 'is too long');
 const timezone = z.string().min(1, 'must not be empty').max(100, 'is too long');
@@ -238,5 +253,7 @@ export const backupEvents = {
   'backup.progress': event({ summary: 'A running backup\u2019s progress, from restic\u2019s status lines.', payload: backupProgressSchema }),
   'backup.succeeded': event({ summary: 'A backup made its snapshot.', payload: backupOperationSchema }),
   'backup.failed': event({ summary: 'A backup failed, was cancelled or was interrupted.', payload: backupOperationSchema }),
+  'backup.stale': event({ summary: 'A plan\u2019s last successful backup is older than 1.5\u00d7 its schedule\u2019s interval (announced once until its next successful backup).', payload: stalePlanSchema }),
+  'check.failed': event({ summary: 'A restic check of a plan\u2019s repository found problems, or could not run (its report is in the operation\u2019s log).', payload: backupOperationSchema }),
 };
 

@@ -30,6 +30,7 @@ import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
 import { NotifyService, type OsNotifier } from './notify';
 import { BackupService } from './backups';
+import type { RetryPolicy } from './retry';
 
 export interface CoreConfig {
   dataDir: string;
@@ -47,6 +48,8 @@ export interface CoreConfig {
   random?: () => number;
   /** The system's notifications (the desktop app passes Electron's); without it the os channel publishes notify.notice. */
   osNotifier?: OsNotifier;
+  /** How a failed scheduled backup is tried again (tests use short waits); core/backups/schedules.ts has the default. */
+  backupRetry?: RetryPolicy;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
 }
@@ -142,7 +145,24 @@ export function createCore(config: CoreConfig): Core {
     const notify = new NotifyService({ db, clock, timer, events, log, secrets, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
     notify.followRules();
     background.register(notify.backgroundTask());
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const backups = new BackupService({
+      db,
+      dataDir,
+      env,
+      clock,
+      log,
+      events,
+      settings,
+      secrets,
+      timer,
+      productsDir: () => products.layout().productsDir,
+      ...(config.backupRetry ? { scheduledRetry: config.backupRetry } : {}),
+      ...(config.random ? { random: config.random } : {}),
+    });
+    for (const task of backups.backgroundTasks()) background.register(task);
+    // what other capabilities use of backups: Guardian's findings and healing, the workflow steps
+    const backupPort = backups.port();
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -161,6 +181,7 @@ export function createCore(config: CoreConfig): Core {
       telemetry,
       backgroundRunning: () => background.running,
       workflows: { runs: engine.runs, approvals, schedulerRunning: () => engine.scheduler.isRunning },
+      backups: backupPort,
       ...(config.monitorTrustedCertificates ? { trustedCertificates: config.monitorTrustedCertificates } : {}),
     });
     for (const task of guardian.backgroundTasks()) background.register(task);
@@ -179,6 +200,8 @@ export function createCore(config: CoreConfig): Core {
         pruneTelemetry: () => telemetry.prune(),
         retryRun: (id) => engine.runs.retry(id),
         setWorkflowEnabled: (id, enabled) => engine.workflows.setEnabled(id, enabled),
+        runBackup: (plan) => backupPort.run(plan, true),
+        checkBackup: (plan) => backupPort.check(plan),
       },
       () => stage.current,
     );
@@ -190,7 +213,6 @@ export function createCore(config: CoreConfig): Core {
       stage: () => stage.current,
       plan: (u) => guardian.upgradePlan({ availableVersion: u.version, releaseNotes: u.releaseNotes }),
     });
-    const backups = new BackupService({ db, dataDir, env, clock, log, events, settings, secrets, productsDir: () => products.layout().productsDir });
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
     background.register(approvals.backgroundTask());
 

@@ -18,6 +18,12 @@ import { locateRestic } from './restic/locate';
 import { Restic, type CallOptions, type RepositoryAccess } from './restic/restic';
 import { minimumResticVersion } from './restic/version';
 import { runBackup } from './run-backup';
+import { BackupFactsReader } from './backup-facts';
+import { BackupSchedules, defaultScheduledRetry } from './schedules';
+import type { BackupPort } from '../backup-port';
+import type { BackgroundTask } from '../background';
+import type { RetryPolicy } from '../retry';
+import { realTimer, type Timer } from '../timer';
 import { forgetGroups, newestFirst, planTag } from './snapshot-view';
 
 export interface BackupDeps {
@@ -31,6 +37,11 @@ export interface BackupDeps {
   secrets: SecretStore;
   /** Where the founder's products live now (the products capability decides). */
   productsDir(): string;
+  /** Where scheduled work and the waits between retries are armed (tests pass a ManualTimer). */
+  timer?: Timer;
+  /** How a failed scheduled backup is tried again; defaultScheduledRetry unless given (tests use short waits). */
+  scheduledRetry?: RetryPolicy;
+  random?: () => number;
 }
 
 const passwordFamily = 'backup.repositoryPassword';
@@ -47,10 +58,24 @@ export class BackupService {
   private readonly owner = newOwnerId();
   private readonly inFlight = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
   private cached: { configured: string; restic: Restic } | undefined;
+  /** Staleness and failed checks, as Guardian reads them. */
+  readonly facts: BackupFactsReader;
+  /** The plans' backup and check schedules (started with the background). */
+  readonly schedules: BackupSchedules;
 
   constructor(private readonly deps: BackupDeps) {
     this.plans = new PlanStore(deps.db);
     this.operations = new OperationStore(deps.db);
+    this.facts = new BackupFactsReader(deps.db, this.plans);
+    this.schedules = new BackupSchedules({
+      ...deps,
+      timer: deps.timer ?? realTimer,
+      plans: this.plans,
+      facts: this.facts,
+      retry: deps.scheduledRetry ?? defaultScheduledRetry,
+      backup: (plan) => this.run(plan, true),
+      check: (plan) => this.check(plan),
+    });
     const interrupted = this.operations.markInterrupted(deps.clock.now());
     for (const op of interrupted) {
       deps.log.warn({ operation: op.id, plan: op.plan, kind: op.kind }, 'backup operation interrupted');
@@ -101,6 +126,7 @@ export class BackupService {
       }
     })();
     this.deps.log.info({ plan: plan.name, initialised: Boolean(init) }, 'backup plan added');
+    this.schedules.refresh();
     return this.show({ ...plan, repository: shown });
   }
 
@@ -113,6 +139,7 @@ export class BackupService {
       this.deps.secrets.clearFor(passwordFamily, plan.id);
       this.deps.secrets.clearFor(urlFamily, plan.id);
     })();
+    this.schedules.reset(plan.id);
     return shown;
   }
 
@@ -224,8 +251,25 @@ export class BackupService {
     return publicPlan(plan, this.deps.secrets.hasFor(passwordFamily, plan.id));
   }
 
+  /** What other capabilities use of backups (createCore hands it to Guardian and the workflow steps). */
+  port(): BackupPort {
+    return {
+      run: (plan, wait) => this.run(plan, wait),
+      check: (plan) => this.check(plan),
+      planCount: () => this.facts.planCount(),
+      stalePlans: (now) => this.facts.stalePlans(now),
+      failedChecks: () => this.facts.failedChecks(),
+      lastSuccessAt: () => this.facts.lastSuccessAt(),
+    };
+  }
+
+  backgroundTasks(): BackgroundTask[] {
+    return this.schedules.backgroundTasks();
+  }
+
+  /** A plan by its name, or by its id (workflow steps and approvals may keep either). */
   private find(name: string): StoredPlan {
-    const plan = this.plans.byName(name);
+    const plan = this.plans.byName(name) ?? this.plans.byId(name);
     if (!plan) throw new CoreError('NOT_FOUND', `plan: there is no backup plan called ${name}`, 'plan');
     return plan;
   }
@@ -272,7 +316,7 @@ export class BackupService {
         const result = await work(control, operation);
         const kept = unlocked === undefined ? result.log : ['restic unlock (the operation before was interrupted):', unlocked, result.log].filter(Boolean).join('\n');
         const finished = this.operations.finish(operation.id, { status: 'succeeded', ...result.end, log: kept }, clock.now());
-        if (kind === 'backup') events.emit(finished.status === 'succeeded' ? 'backup.succeeded' : 'backup.failed', finished);
+        announce(events, kind, finished);
         return { operation: finished, value: result.value };
       } catch (err) {
         const error = err instanceof Error ? err : new Error(String(err));
@@ -280,7 +324,7 @@ export class BackupService {
         const kept = (err as { log?: unknown }).log;
         const finished = this.operations.finish(operation.id, { status, error: error.message, log: typeof kept === 'string' ? kept : '' }, clock.now());
         log.warn({ operation: operation.id, plan: plan.name, kind, status }, 'backup operation did not succeed');
-        if (kind === 'backup') events.emit('backup.failed', finished);
+        announce(events, kind, finished);
         throw new OperationFailed(finished, error);
       } finally {
         this.inFlight.delete(operation.id);
@@ -289,6 +333,12 @@ export class BackupService {
     this.inFlight.set(operation.id, { controller, done });
     return { operation, done };
   }
+}
+
+/** The events an ended operation raises: every backup's end, and a check that failed. */
+function announce(events: EventBus, kind: OperationKind, op: BackupOperation): void {
+  if (kind === 'backup') events.emit(op.status === 'succeeded' ? 'backup.succeeded' : 'backup.failed', op);
+  else if (kind === 'check' && op.status === 'failed') events.emit('check.failed', op);
 }
 
 /** What each restic call of an operation gets: its cancel signal, and where to record restic's pid. */
