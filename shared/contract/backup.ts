@@ -9,6 +9,7 @@ import {
   retentionPolicySchema,
 } from '../backup';
 import { repositoryKinds } from '../backup-repository';
+import { approvalStatuses } from '../workflow';
 import { epochMs, listOf, noInput, howMany } from './common';
 import { event, procedure } from './procedure';
 
@@ -96,6 +97,8 @@ export const forgetResultSchema = z
     ),
     /** The forget that ran (none for a dry run, which changes nothing). */
     operation: backupOperationSchema.nullable(),
+    /** Pre-launch, applying retention asks first (subject backup.forget): the request waiting, with this dry run as its preview. */
+    approval: z.object({ id: z.string(), status: z.enum(approvalStatuses), expiresAt: epochMs.nullable() }).strict().nullable().optional(),
   })
   .strict();
 export type ForgetResult = z.infer<typeof forgetResultSchema>;
@@ -228,8 +231,14 @@ export const backupProcedures = {
     output: listOf('snapshots', backupSnapshotSchema),
   }),
   'backup.forget': procedure({
-    summary: 'Apply the plan\u2019s retention policy (restic forget --prune); with dryRun, only what it would keep (and why) and remove.',
+    summary: 'Apply the plan\u2019s retention policy (restic forget --prune; pre-launch through a Class B approval, as backup.applyRetention); with dryRun, only what it would keep (and why) and remove.',
     input: planRef.extend({ dryRun: z.boolean().default(false) }).strict(),
+    output: forgetResultSchema,
+  }),
+  'backup.applyRetention': procedure({
+    summary:
+      'Apply the plan\u2019s retention policy. Pre-launch it asks a Class B approval first (subject backup.forget) and answers with the dry run and the request; nothing is removed until it is approved. Post-launch it forgets and prunes at once.',
+    input: planRef,
     output: forgetResultSchema,
   }),
   'backup.check': procedure({

@@ -156,6 +156,7 @@ export function createCore(config: CoreConfig): Core {
       secrets,
       timer,
       productsDir: () => products.layout().productsDir,
+      stage: () => stage.current,
       ...(config.backupRetry ? { scheduledRetry: config.backupRetry } : {}),
       ...(config.random ? { random: config.random } : {}),
     });
@@ -187,6 +188,7 @@ export function createCore(config: CoreConfig): Core {
     for (const task of guardian.backgroundTasks()) background.register(task);
 
     products.connectApprovals(approvals);
+    backups.connectApprovals(approvals);
     guardian.connectApprovals(
       approvals,
       {

@@ -15,6 +15,7 @@ export const backupHandlers = (core: Core) =>
     'backup.cancel': ({ id }) => core.backups.cancel(id),
     'backup.snapshots': async ({ plan }) => ({ snapshots: await core.backups.snapshots(plan) }),
     'backup.forget': ({ plan, dryRun }) => core.backups.forget(plan, dryRun),
+    'backup.applyRetention': ({ plan }) => core.backups.applyRetention(plan),
     'backup.check': ({ plan }) => core.backups.check(plan),
     'backup.history': ({ plan, limit }) => ({ operations: core.backups.history(plan, limit) }),
     'backup.operation': ({ id }) => core.backups.operation(id),

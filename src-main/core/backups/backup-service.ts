@@ -20,6 +20,8 @@ import { minimumResticVersion } from './restic/version';
 import { runBackup } from './run-backup';
 import { BackupFactsReader } from './backup-facts';
 import { BackupSchedules, defaultScheduledRetry } from './schedules';
+import { BackupRetention, type RetentionApprovalPort } from './retention';
+import type { LaunchStage } from '../../../shared/stage';
 import type { BackupPort } from '../backup-port';
 import type { BackgroundTask } from '../background';
 import type { RetryPolicy } from '../retry';
@@ -37,6 +39,8 @@ export interface BackupDeps {
   secrets: SecretStore;
   /** Where the founder's products live now (the products capability decides). */
   productsDir(): string;
+  /** The launch stage: pre-launch, removing snapshots asks the founder first. */
+  stage: () => LaunchStage;
   /** Where scheduled work and the waits between retries are armed (tests pass a ManualTimer). */
   timer?: Timer;
   /** How a failed scheduled backup is tried again; defaultScheduledRetry unless given (tests use short waits). */
@@ -62,11 +66,13 @@ export class BackupService {
   readonly facts: BackupFactsReader;
   /** The plans' backup and check schedules (started with the background). */
   readonly schedules: BackupSchedules;
+  private readonly retention: BackupRetention;
 
   constructor(private readonly deps: BackupDeps) {
     this.plans = new PlanStore(deps.db);
     this.operations = new OperationStore(deps.db);
     this.facts = new BackupFactsReader(deps.db, this.plans);
+    this.retention = new BackupRetention({ ...deps, plan: (name) => this.find(name), forget: (plan, dryRun) => this.forgetPlan(plan, dryRun) });
     this.schedules = new BackupSchedules({
       ...deps,
       timer: deps.timer ?? realTimer,
@@ -75,6 +81,7 @@ export class BackupService {
       retry: deps.scheduledRetry ?? defaultScheduledRetry,
       backup: (plan) => this.run(plan, true),
       check: (plan) => this.check(plan),
+      retain: async (plan) => (hasRetention(plan.retention) ? this.retention.apply(plan.id) : undefined),
     });
     const interrupted = this.operations.markInterrupted(deps.clock.now());
     for (const op of interrupted) {
@@ -195,9 +202,25 @@ export class BackupService {
     return newestFirst((await restic.snapshots(access, { tags: [planTag(plan.name)] })).value);
   }
 
-  /** The plan's retention policy through restic forget: a dry run changes nothing and is not a history row; a real one prunes and is. */
+  /**
+   * The plan's retention policy through restic forget: a dry run changes nothing and is not a
+   * history row; a real one (retention.ts: pre-launch only once approved) prunes and is.
+   */
   async forget(name: string, dryRun: boolean): Promise<ForgetResult> {
-    const plan = this.find(name);
+    return dryRun ? this.forgetPlan(this.find(name), true) : this.retention.apply(name);
+  }
+
+  /** Applies the plan's retention: at once post-launch; pre-launch the dry run and the Class B request it waits for. */
+  applyRetention(name: string): Promise<ForgetResult> {
+    return this.retention.apply(name);
+  }
+
+  /** Registers the backup.forget approval subject (createCore, with the one ApprovalService). */
+  connectApprovals(approvals: RetentionApprovalPort): void {
+    this.retention.connectApprovals(approvals);
+  }
+
+  private async forgetPlan(plan: StoredPlan, dryRun: boolean): Promise<ForgetResult> {
     if (!hasRetention(plan.retention)) throw badInput('retention', `the plan ${plan.name} keeps every snapshot (it has no --keep-… policy), so there is nothing to forget`);
     const call = { policy: plan.retention, tags: [planTag(plan.name)] };
     if (dryRun) {

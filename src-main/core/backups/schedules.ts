@@ -36,6 +36,8 @@ export interface ScheduleDeps {
   /** A backup of the plan, waited for; a failed one is its row, not a throw. */
   backup(plan: string): Promise<BackupOperation>;
   check(plan: string): Promise<BackupOperation>;
+  /** After a scheduled backup succeeded: the plan's retention (pre-launch it only asks the founder). */
+  retain(plan: StoredPlan): Promise<unknown>;
 }
 
 const scheduleKey = (kind: 'backup' | 'check', planId: string) => `${kind === 'backup' ? 'backup' : 'backup-check'}:${planId}`;
@@ -158,13 +160,19 @@ export class BackupSchedules {
     return [...at('backup', plan.scheduleCron), ...at('check', plan.checkCron)];
   }
 
+  /** A fire of the backup schedule: the backup (retried), then the plan's retention once it succeeded. */
+  private async scheduledBackup(plan: StoredPlan): Promise<void> {
+    const op = await this.backupWithRetry(plan.name);
+    if (op.status === 'succeeded') await this.d.retain(plan);
+  }
+
   private fire(entry: CronWorkflow, at: number): string {
     const id = `${entry.workflowId}@${at}`;
     const [kind, planId] = entry.workflowId.split(':') as [string, string];
     const plan = this.d.plans.list().find((p) => p.id === planId);
     if (!plan) return id;
     this.running.add(id);
-    const work = kind === 'backup' ? this.backupWithRetry(plan.name) : this.d.check(plan.name);
+    const work = kind === 'backup' ? this.scheduledBackup(plan) : this.d.check(plan.name);
     void work
       .catch((err: unknown) => this.d.log.warn({ plan: plan.name, kind, err: err instanceof Error ? err.message : String(err) }, 'scheduled backup operation did not run'))
       .finally(() => {

@@ -1,7 +1,9 @@
 import type { HealthScore } from '../../../shared/contract/guardian';
 import type { BackupFacts } from '../backup-port';
-import { dayMs, hourMs } from './findings';
 import type { Finding } from './score';
+
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
 
 /** An age in the largest whole unit that reads well: 50 min, 30 h, 3 days. */
 export function ageInWords(ms: number): string {

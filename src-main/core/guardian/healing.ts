@@ -10,6 +10,7 @@ const waitingEffect = {
   'product.upload': 'The upload goes to Drive (approved) or is dropped (rejected) instead of being rejected by its timeout.',
   'guardian.healing': 'The healing action is applied (approved) or dropped (rejected) instead of expiring.',
   'app.update': 'The update is downloaded and installed (approved) or left alone (rejected) instead of expiring.',
+  'backup.forget': 'The retention policy removes the snapshots its preview showed (approved) or nothing is removed (rejected) instead of expiring.',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 function telemetryLink(label: string, params: Record<string, string>): HealingLink {
