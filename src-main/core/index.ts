@@ -48,8 +48,11 @@ export interface CoreConfig {
   random?: () => number;
   /** The system's notifications (the desktop app passes Electron's); without it the os channel publishes notify.notice. */
   osNotifier?: OsNotifier;
-  /** How a failed scheduled backup is tried again (tests use short waits); core/backups/schedules.ts has the default. */
-  backupRetry?: RetryPolicy;
+  /**
+   * How a failed scheduled backup is tried again, and how long restic may retry a repository
+   * that stopped answering before the try fails (tests use short waits); the defaults are in core/backups.
+   */
+  backupRetry?: { policy: RetryPolicy; unreachableAfterMs?: number };
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
 }
@@ -157,7 +160,7 @@ export function createCore(config: CoreConfig): Core {
       timer,
       productsDir: () => products.layout().productsDir,
       stage: () => stage.current,
-      ...(config.backupRetry ? { scheduledRetry: config.backupRetry } : {}),
+      ...(config.backupRetry ? { scheduledRetry: config.backupRetry.policy, unreachableAfterMs: config.backupRetry.unreachableAfterMs } : {}),
       ...(config.random ? { random: config.random } : {}),
     });
     for (const task of backups.backgroundTasks()) background.register(task);

@@ -45,6 +45,8 @@ export interface BackupDeps {
   timer?: Timer;
   /** How a failed scheduled backup is tried again; defaultScheduledRetry unless given (tests use short waits). */
   scheduledRetry?: RetryPolicy;
+  /** How long restic may retry a repository that stopped answering before the backup fails (tests use a second or two). */
+  unreachableAfterMs?: number;
   random?: () => number;
 }
 

@@ -46,6 +46,8 @@ export class BackupRetention {
     const stage = this.d.stage();
     if (stage === 'post-launch' || !this.approvals) return this.forgetNow(plan, null, stage);
     const preview = await this.d.forget(plan, true);
+    // nothing would be removed: nothing to ask about
+    if (removedIds(preview).length === 0) return preview;
     const approvals = this.approvals;
     const pending = approvals.pendingFor('backup.forget', plan.id);
     const a =

@@ -25,6 +25,8 @@ export interface BackupRun {
   control: CallOptions;
   /** The plan's tag, on every snapshot it makes. */
   tag: string;
+  /** How long restic may retry a repository that does not answer before the backup fails (Restic.backup's default otherwise). */
+  unreachableAfterMs?: number | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function runBackup(run: BackupRun): Promise<Done<BackupResult>> {
       excludes: plan.excludes,
       tags: ['levqor', run.tag],
       ...run.control,
+      ...(run.unreachableAfterMs !== undefined ? { unreachableAfterMs: run.unreachableAfterMs } : {}),
       onStatus: (s) =>
         run.events.emit('backup.progress', {
           operationId: operation.id,

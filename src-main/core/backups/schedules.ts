@@ -59,7 +59,7 @@ export class BackupSchedules {
   private readonly scheduler: Scheduler;
   private readonly store: ScheduleStore;
   /** Fires still going, by the id the scheduler was given. */
-  private readonly running = new Set<string>();
+  private readonly running = new Map<string, Promise<void>>();
   private readonly stopping = new AbortController();
   /** The stale periods already announced (plan id and its last success), so each is announced once. */
   private readonly announced = new Set<string>();
@@ -88,6 +88,11 @@ export class BackupSchedules {
     this.store.delete(scheduleKey('backup', planId));
     this.store.delete(scheduleKey('check', planId));
     this.refresh();
+  }
+
+  /** Resolves once the fires started so far have ended (their backup, retries and retention). */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running.values());
   }
 
   get isRunning(): boolean {
@@ -171,14 +176,15 @@ export class BackupSchedules {
     const [kind, planId] = entry.workflowId.split(':') as [string, string];
     const plan = this.d.plans.list().find((p) => p.id === planId);
     if (!plan) return id;
-    this.running.add(id);
     const work = kind === 'backup' ? this.scheduledBackup(plan) : this.d.check(plan.name);
-    void work
+    const ended = work
+      .then(() => undefined)
       .catch((err: unknown) => this.d.log.warn({ plan: plan.name, kind, err: err instanceof Error ? err.message : String(err) }, 'scheduled backup operation did not run'))
       .finally(() => {
         this.running.delete(id);
         this.scheduler.runEnded(id);
       });
+    this.running.set(id, ended);
     return id;
   }
 }

@@ -11,6 +11,8 @@ export interface ChildCall {
   signal?: AbortSignal;
   /** Each line of standard output as it comes (restic's --json messages). */
   onLine?(line: string): void;
+  /** Standard error as it comes (it is also kept, see ChildResult.stderr). */
+  onStderr?(text: string): void;
   /** Fed to standard input, then closed (a password for `key add`, a dump for `--stdin`); otherwise stdin is empty. */
   stdin?: NodeJS.ReadableStream | string;
   /** The child's pid, once it runs (recorded so a later process can stop a restic that outlived a killed app). */
@@ -60,7 +62,9 @@ export function runChild(call: ChildCall): Promise<ChildResult> {
     if (call.onLine) createInterface({ input: out }).on('line', (line) => call.onLine?.(line));
     else out.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr!.on('data', (d: Buffer) => {
-      stderr += d.toString('utf8');
+      const text = d.toString('utf8');
+      call.onStderr?.(text);
+      stderr += text;
       if (stderr.length > keptStderrBytes * 2) stderr = stderr.slice(-keptStderrBytes);
     });
     if (call.stdin !== undefined && child.stdin) {
