@@ -60,7 +60,8 @@ export class BackupSchedules {
   private readonly store: ScheduleStore;
   /** Fires still going, by the id the scheduler was given. */
   private readonly running = new Map<string, Promise<void>>();
-  private readonly stopping = new AbortController();
+  /** Aborted when the background stops: waits between retries end, and no further try starts. */
+  private stopping = new AbortController();
   /** The stale periods already announced (plan id and its last success), so each is announced once. */
   private readonly announced = new Set<string>();
 
@@ -121,10 +122,13 @@ export class BackupSchedules {
    * it succeeds, the tries are used up, or the app stops. Resolves with the last try's row.
    */
   async backupWithRetry(plan: string, signal: AbortSignal = this.stopping.signal): Promise<BackupOperation> {
+    // a wait between tries that the background's stop cut short: the last try's row is the answer
+    let last: BackupOperation | undefined;
     try {
       return await withRetry(
         async () => {
           const op = await this.d.backup(plan);
+          last = op;
           if (op.status === 'failed') throw new FailedTry(op);
           return op;
         },
@@ -139,6 +143,7 @@ export class BackupSchedules {
       );
     } catch (err) {
       if (err instanceof FailedTry) return err.operation;
+      if (last && signal.aborted) return last;
       throw err;
     }
   }
@@ -148,10 +153,11 @@ export class BackupSchedules {
       {
         name: 'backups.schedules',
         start: () => {
+          this.stopping = new AbortController();
           this.scheduler.start();
           return () => {
             this.scheduler.stop();
-            this.stopping.abort(new CoreError('CANCELLED', 'the app is stopping'));
+            this.stopping.abort(new CoreError('CANCELLED', 'the background stopped'));
           };
         },
       },
