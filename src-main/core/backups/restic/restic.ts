@@ -36,6 +36,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Told restic's pid as it starts. */
   onSpawn?(pid: number): void;
+  /** How long restic, asked to stop, may take to remove its lock before it is killed (default 15 s). */
+  stopGraceMs?: () => number;
 }
 
 /** What a call gave, and restic's standard error (credentials taken out) for the operation's log. */
@@ -129,7 +131,8 @@ export class Restic {
     let summary: BackupSummary | undefined;
     const unreadable: string[] = [];
     const watch = new UnreachableWatch(call.unreachableAfterMs ?? 10 * 60_000, call.signal);
-    const outcome = this.call(repo, args, { timeoutMs: long, ...call, signal: watch.signal }, {
+    // a repository that does not answer will not let restic remove its lock either: no long wait for it
+    const outcome = this.call(repo, args, { timeoutMs: long, ...call, signal: watch.signal, stopGraceMs: () => (watch.fired ? 2_000 : 15_000) }, {
       okCodes: [0, 3],
       onStderr: (text) => watch.stderr(text),
       onLine: (line) => {
@@ -230,6 +233,7 @@ export class Restic {
         timeoutMs: options.timeoutMs ?? quick,
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}),
+        ...(options.stopGraceMs ? { graceMs: options.stopGraceMs } : {}),
         ...(how.onLine ? { onLine: how.onLine } : {}),
         ...(how.onStderr ? { onStderr: how.onStderr } : {}),
       });

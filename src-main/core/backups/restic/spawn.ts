@@ -17,8 +17,8 @@ export interface ChildCall {
   stdin?: NodeJS.ReadableStream | string;
   /** The child's pid, once it runs (recorded so a later process can stop a restic that outlived a killed app). */
   onSpawn?(pid: number): void;
-  /** How long a child asked to stop (SIGINT, so restic removes its lock) gets before SIGKILL. */
-  graceMs?: number;
+  /** How long a child asked to stop (SIGINT, so restic removes its lock) gets before SIGKILL; read when it is asked. */
+  graceMs?: number | (() => number);
 }
 
 export interface ChildResult {
@@ -52,7 +52,8 @@ export function runChild(call: ChildCall): Promise<ChildResult> {
       if (stopped || child.exitCode !== null) return;
       stopped = why;
       child.kill('SIGINT');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), call.graceMs ?? 15_000);
+      const grace = typeof call.graceMs === 'function' ? call.graceMs() : call.graceMs;
+      killTimer = setTimeout(() => child.kill('SIGKILL'), grace ?? 15_000);
     };
     const timeout = setTimeout(() => stop('UNAVAILABLE'), call.timeoutMs);
     const onAbort = () => stop('CANCELLED');
