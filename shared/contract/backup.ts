@@ -9,6 +9,7 @@ import {
   retentionPolicySchema,
 } from '../backup';
 import { repositoryKinds } from '../backup-repository';
+import { approvalStatuses } from '../workflow';
 import { epochMs, listOf, noInput, howMany } from './common';
 import { event, procedure } from './procedure';
 
@@ -96,6 +97,8 @@ export const forgetResultSchema = z
     ),
     /** The forget that ran (none for a dry run, which changes nothing). */
     operation: backupOperationSchema.nullable(),
+    /** Pre-launch, applying retention asks first (subject backup.forget): the request waiting, with this dry run as its preview. */
+    approval: z.object({ id: z.string(), status: z.enum(approvalStatuses), expiresAt: epochMs.nullable() }).strict().nullable().optional(),
   })
   .strict();
 export type ForgetResult = z.infer<typeof forgetResultSchema>;
@@ -150,6 +153,21 @@ export const restoreResultSchema = z
   .object({ operation: backupOperationSchema, target: z.string(), files: z.number().int(), bytes: z.number().int() })
   .strict();
 export type RestoreResult = z.infer<typeof restoreResultSchema>;
+
+/** A plan whose last successful backup is older than 1.5\u00d7 its schedule's interval. */
+export const stalePlanSchema = z
+  .object({
+    planId: z.string(),
+    plan: z.string(),
+    schedule: backupScheduleSchema,
+    intervalMs: z.number().int(),
+    /** null: no backup of the plan has succeeded yet (the age runs from the plan's creation). */
+    lastSuccessAt: epochMs.nullable(),
+    ageMs: z.number().int(),
+    at: epochMs,
+  })
+  .strict();
+export type StalePlanEvent = z.infer<typeof stalePlanSchema>;
 
 const planRef = z.object({ plan: planNameSchema }).strict();
 const cron = z.string().min(1, 'must not be empty').max(200, 'is too long');
@@ -236,8 +254,14 @@ export const backupProcedures = {
     output: listOf('snapshots', backupSnapshotSchema),
   }),
   'backup.forget': procedure({
-    summary: 'Apply the plan\u2019s retention policy (restic forget --prune); with dryRun, only what it would keep (and why) and remove.',
+    summary: 'Apply the plan\u2019s retention policy (restic forget --prune; pre-launch through a Class B approval, as backup.applyRetention); with dryRun, only what it would keep (and why) and remove.',
     input: planRef.extend({ dryRun: z.boolean().default(false) }).strict(),
+    output: forgetResultSchema,
+  }),
+  'backup.applyRetention': procedure({
+    summary:
+      'Apply the plan\u2019s retention policy. Pre-launch it asks a Class B approval first (subject backup.forget) and answers with the dry run and the request; nothing is removed until it is approved. Post-launch it forgets and prunes at once.',
+    input: planRef,
     output: forgetResultSchema,
   }),
   'backup.check': procedure({
@@ -278,5 +302,7 @@ export const backupEvents = {
   'backup.progress': event({ summary: 'A running backup\u2019s progress, from restic\u2019s status lines.', payload: backupProgressSchema }),
   'backup.succeeded': event({ summary: 'A backup made its snapshot.', payload: backupOperationSchema }),
   'backup.failed': event({ summary: 'A backup failed, was cancelled or was interrupted.', payload: backupOperationSchema }),
+  'backup.stale': event({ summary: 'A plan\u2019s last successful backup is older than 1.5\u00d7 its schedule\u2019s interval (announced once until its next successful backup).', payload: stalePlanSchema }),
+  'check.failed': event({ summary: 'A restic check of a plan\u2019s repository found problems, or could not run (its report is in the operation\u2019s log).', payload: backupOperationSchema }),
 };
 

@@ -26,6 +26,7 @@ export const deductionKinds = [
   'anomaly',
   'failed_runs',
   'stale_backup',
+  'failed_check',
   'sync_lag',
   'approval_waiting',
 ] as const;
@@ -42,6 +43,7 @@ export const healingActions = [
   'retry_failed_runs',
   'pause_flapping_workflow',
   'run_backup_now',
+  'check_backup_repository',
   'sync_now',
   'decide_approval',
   'free_disk_space',

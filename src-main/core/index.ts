@@ -30,6 +30,7 @@ import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
 import { NotifyService, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup } from './backups';
+import type { RetryPolicy } from './retry';
 
 export interface CoreConfig {
   dataDir: string;
@@ -47,6 +48,11 @@ export interface CoreConfig {
   random?: () => number;
   /** The system's notifications (the desktop app passes Electron's); without it the os channel publishes notify.notice. */
   osNotifier?: OsNotifier;
+  /**
+   * How a failed scheduled backup is tried again, and how long restic may retry a repository
+   * that stopped answering before the try fails (tests use short waits); the defaults are in core/backups.
+   */
+  backupRetry?: { policy: RetryPolicy; unreachableAfterMs?: number };
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
 }
@@ -142,8 +148,25 @@ export function createCore(config: CoreConfig): Core {
     const notify = new NotifyService({ db, clock, timer, events, log, secrets, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
     notify.followRules();
     background.register(notify.backgroundTask());
-    const backups = new BackupService({ db, dataDir, env, clock, log, events, settings, secrets, productsDir: () => products.layout().productsDir });
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const backups = new BackupService({
+      db,
+      dataDir,
+      env,
+      clock,
+      log,
+      events,
+      settings,
+      secrets,
+      timer,
+      productsDir: () => products.layout().productsDir,
+      stage: () => stage.current,
+      ...(config.backupRetry ? { scheduledRetry: config.backupRetry.policy, unreachableAfterMs: config.backupRetry.unreachableAfterMs } : {}),
+      ...(config.random ? { random: config.random } : {}),
+    });
+    for (const task of backups.backgroundTasks()) background.register(task);
+    // what other capabilities use of backups: Guardian's findings and healing, the workflow steps
+    const backupPort = backups.port();
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -163,11 +186,13 @@ export function createCore(config: CoreConfig): Core {
       backgroundRunning: () => background.running,
       backupFirst: () => describeAppDataBackup(backups),
       workflows: { runs: engine.runs, approvals, schedulerRunning: () => engine.scheduler.isRunning },
+      backups: backupPort,
       ...(config.monitorTrustedCertificates ? { trustedCertificates: config.monitorTrustedCertificates } : {}),
     });
     for (const task of guardian.backgroundTasks()) background.register(task);
 
     products.connectApprovals(approvals);
+    backups.connectApprovals(approvals);
     guardian.connectApprovals(
       approvals,
       {
@@ -181,6 +206,8 @@ export function createCore(config: CoreConfig): Core {
         pruneTelemetry: () => telemetry.prune(),
         retryRun: (id) => engine.runs.retry(id),
         setWorkflowEnabled: (id, enabled) => engine.workflows.setEnabled(id, enabled),
+        runBackup: (plan) => backupPort.run(plan, true),
+        checkBackup: (plan) => backupPort.check(plan),
       },
       () => stage.current,
     );

@@ -35,8 +35,8 @@ test('the Guardian home shows the score, a monitor going DOWN and the score drop
     await expect(page.getByTestId('guardian-score')).toHaveText('100');
     await expect(page.getByTestId('tile-monitors-up')).toHaveText('1');
     await expect(page.getByTestId('tile-monitors-down')).toHaveText('0');
-    // no backup service and no remote: said plainly, not scored
-    await expect(page.getByTestId('guardian-not-assessed')).toContainText('no backup service exists yet');
+    // no backup plan and no remote: said plainly, not scored
+    await expect(page.getByTestId('guardian-not-assessed')).toContainText('there is no backup plan yet');
     await expect(page.getByTestId('tile-backup')).toContainText('Not configured');
     await expect(page.getByTestId('tile-sync')).toContainText('Not configured');
     await expect(page.getByTestId('guardian-history-empty')).toBeVisible();

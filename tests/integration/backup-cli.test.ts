@@ -70,6 +70,27 @@ describe('levqor backup (local repository)', () => {
     expect(allText(data)).not.toContain(password);
   });
 
+  it('pre-launch, backup forget asks a Class B approval with the dry run and removes nothing until approvals approve', () => {
+    const { root, run, json } = setup();
+    const add = run(['backup', 'plan', 'add', 'docs', '--repo', join(root, 'repo'), '--source', join(root, 'documents'), '--keep-last', '1', '--json'], `${password}\n`);
+    expect(add, add.stderr).toMatchObject({ code: 0 });
+    json(['backup', 'run', 'docs', '--wait']);
+    json(['backup', 'run', 'docs', '--wait']);
+
+    const asked = run(['backup', 'forget', 'docs']);
+    expect(asked, asked.stderr).toMatchObject({ code: 0 });
+    const id = /Waiting for approval (\S+) \(Class B, pre-launch\): nothing is removed until it is approved/.exec(asked.stdout)?.[1];
+    expect(id, asked.stdout).toBeDefined();
+    expect(asked.stdout).toMatch(/would remove +\w{8}/);
+    expect(json(['backup', 'snapshots', 'docs']).snapshots).toHaveLength(2);
+    expect(json(['approvals', 'list', '--kind', 'backup.forget']).approvals).toMatchObject([{ id, status: 'pending', class: 'B' }]);
+
+    const approved = run(['approvals', 'approve', id!]);
+    expect(approved, approved.stderr).toMatchObject({ code: 0 });
+    expect(json(['backup', 'snapshots', 'docs']).snapshots).toHaveLength(1);
+    expect(json(['backup', 'history', 'docs']).operations[0]).toMatchObject({ kind: 'forget', status: 'succeeded', files: 1 });
+  });
+
   it('refuses bad input with exit 2, naming the option, and stores nothing', () => {
     const { root, folder, run, json } = setup();
     const repo = join(root, 'repo');

@@ -16,6 +16,7 @@ export const backupHandlers = (core: Core) =>
     'backup.cancel': ({ id }) => core.backups.cancel(id),
     'backup.snapshots': async ({ plan }) => ({ snapshots: await core.backups.snapshots(plan) }),
     'backup.forget': ({ plan, dryRun }) => core.backups.forget(plan, dryRun),
+    'backup.applyRetention': ({ plan }) => core.backups.applyRetention(plan),
     'backup.check': ({ plan }) => core.backups.check(plan),
     'backup.ls': ({ plan, snapshot, path }) => core.backups.ls(plan, snapshot, path),
     'backup.restore': ({ plan, snapshot, target, include }) => core.backups.restore(plan, { snapshot, target, include }),

@@ -92,7 +92,13 @@ async function runDetached(ctx: CliContext, plan: string): Promise<BackupOperati
 }
 
 function forgetText(r: ForgetResult): string {
-  const lines: string[] = [r.dryRun ? 'Dry run: nothing was removed.' : `Forgot and pruned (${r.operation?.status ?? 'done'}).`];
+  const lines: string[] = [
+    r.approval
+      ? `Waiting for approval ${r.approval.id} (Class B, pre-launch): nothing is removed until it is approved (levqor approvals approve ${r.approval.id}). What it would do:`
+      : r.dryRun
+        ? 'Dry run: nothing was removed.'
+        : `Forgot and pruned (${r.operation?.status ?? 'done'}).`,
+  ];
   for (const g of r.groups) {
     lines.push(`${g.host ?? ''} ${g.paths.join(', ')}`.trim());
     for (const k of g.keep) lines.push(`  keep    ${k.snapshot.shortId}  ${when(k.snapshot.time)}  ${k.reasons.join(', ')}`);
@@ -157,7 +163,7 @@ export const backupCommands: Command[] = [
   ...backupFileCommands,
   procedureCommand('backup.forget', {
     usage: 'backup forget PLAN [--dry-run]',
-    summary: 'Apply the plan\u2019s retention policy (restic forget --prune); --dry-run shows what it would keep, why, and what it would remove.',
+    summary: 'Apply the plan\u2019s retention policy (restic forget --prune; pre-launch it asks a Class B approval first and removes nothing until then); --dry-run shows what it would keep, why, and what it would remove.',
     positionals: { plan: 'PLAN' },
     options: { 'dry-run': { type: 'boolean', description: 'only show what the policy would keep and remove' } },
     input: ({ plan }, values) => ({ plan, dryRun: values['dry-run'] === true }),

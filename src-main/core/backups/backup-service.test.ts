@@ -115,7 +115,10 @@ describe('backup operations', () => {
     expect(preview.groups.flatMap((g) => g.remove)).toHaveLength(1);
     expect(await core.backups.snapshots('business')).toHaveLength(3);
 
+    // post-launch, retention runs without asking (retention.test.ts: pre-launch it asks first)
+    core.stage.set('post-launch');
     const done = await core.backups.forget('business', false);
+    core.stage.set('pre-launch');
     expect(done.operation).toMatchObject({ kind: 'forget', status: 'succeeded', files: 1 });
     expect(await core.backups.snapshots('business')).toHaveLength(2);
     expect(await core.backups.snapshots('client-a')).toHaveLength(1);

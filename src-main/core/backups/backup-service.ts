@@ -23,6 +23,14 @@ import { preRestoreTag, stageRestoredDatabase, swapInRestoredDatabase, type AppR
 import { listSnapshot, restoreFiles, restoreTarget } from './restore-files';
 import { runBackup } from './run-backup';
 import { removeStaleLocksOfThisHost } from './stale-locks';
+import { BackupFactsReader } from './backup-facts';
+import { BackupSchedules, defaultScheduledRetry } from './schedules';
+import { BackupRetention, type RetentionApprovalPort } from './retention';
+import type { LaunchStage } from '../../../shared/stage';
+import type { BackupPort } from '../backup-port';
+import type { BackgroundTask } from '../background';
+import type { RetryPolicy } from '../retry';
+import { realTimer, type Timer } from '../timer';
 import { forgetGroups, newestFirst, planTag } from './snapshot-view';
 
 export interface BackupDeps {
@@ -36,6 +44,15 @@ export interface BackupDeps {
   secrets: SecretStore;
   /** Where the founder's products live now (the products capability decides). */
   productsDir(): string;
+  /** The launch stage: pre-launch, removing snapshots asks the founder first. */
+  stage: () => LaunchStage;
+  /** Where scheduled work and the waits between retries are armed (tests pass a ManualTimer). */
+  timer?: Timer;
+  /** How a failed scheduled backup is tried again; defaultScheduledRetry unless given (tests use short waits). */
+  scheduledRetry?: RetryPolicy;
+  /** How long restic may retry a repository that stopped answering before the backup fails (tests use a second or two). */
+  unreachableAfterMs?: number;
+  random?: () => number;
 }
 
 const passwordFamily = 'backup.repositoryPassword';
@@ -54,11 +71,28 @@ export class BackupService {
   private cached: { configured: string; restic: Restic } | undefined;
   /** What the Backups area sees and does (page-view.ts): no path of this machine either way. */
   readonly page: BackupPageView;
+  /** Staleness and failed checks, as Guardian reads them. */
+  readonly facts: BackupFactsReader;
+  /** The plans' backup and check schedules (started with the background). */
+  readonly schedules: BackupSchedules;
+  private readonly retention: BackupRetention;
 
   constructor(private readonly deps: BackupDeps) {
     this.plans = new PlanStore(deps.db);
     this.operations = new OperationStore(deps.db);
     this.page = new BackupPageView(this, { dataDir: deps.dataDir, productsDir: () => deps.productsDir(), now: () => deps.clock.now(), storedPlan: (n) => this.find(n), storedPlans: () => this.plans.list() });
+    this.facts = new BackupFactsReader(deps.db, this.plans);
+    this.retention = new BackupRetention({ ...deps, plan: (name) => this.find(name), forget: (plan, dryRun) => this.forgetPlan(plan, dryRun) });
+    this.schedules = new BackupSchedules({
+      ...deps,
+      timer: deps.timer ?? realTimer,
+      plans: this.plans,
+      facts: this.facts,
+      retry: deps.scheduledRetry ?? defaultScheduledRetry,
+      backup: (plan) => this.run(plan, true),
+      check: (plan) => this.check(plan),
+      retain: async (plan) => (hasRetention(plan.retention) ? this.retention.apply(plan.id) : undefined),
+    });
     const interrupted = this.operations.markInterrupted(deps.clock.now());
     for (const op of interrupted) {
       deps.log.warn({ operation: op.id, plan: op.plan, kind: op.kind }, 'backup operation interrupted');
@@ -109,6 +143,7 @@ export class BackupService {
       }
     })();
     this.deps.log.info({ plan: plan.name, initialised: Boolean(init) }, 'backup plan added');
+    this.schedules.refresh();
     return this.show({ ...plan, repository: shown });
   }
 
@@ -121,6 +156,7 @@ export class BackupService {
       this.deps.secrets.clearFor(passwordFamily, plan.id);
       this.deps.secrets.clearFor(urlFamily, plan.id);
     })();
+    this.schedules.reset(plan.id);
     return shown;
   }
 
@@ -196,9 +232,25 @@ export class BackupService {
     return { operation, target, ...value };
   }
 
-  /** The plan's retention policy through restic forget: a dry run changes nothing and is not a history row; a real one prunes and is. */
+  /**
+   * The plan's retention policy through restic forget: a dry run changes nothing and is not a
+   * history row; a real one (retention.ts: pre-launch only once approved) prunes and is.
+   */
   async forget(name: string, dryRun: boolean): Promise<ForgetResult> {
-    const plan = this.find(name);
+    return dryRun ? this.forgetPlan(this.find(name), true) : this.retention.apply(name);
+  }
+
+  /** Applies the plan's retention: at once post-launch; pre-launch the dry run and the Class B request it waits for. */
+  applyRetention(name: string): Promise<ForgetResult> {
+    return this.retention.apply(name);
+  }
+
+  /** Registers the backup.forget approval subject (createCore, with the one ApprovalService). */
+  connectApprovals(approvals: RetentionApprovalPort): void {
+    this.retention.connectApprovals(approvals);
+  }
+
+  private async forgetPlan(plan: StoredPlan, dryRun: boolean): Promise<ForgetResult> {
     if (!hasRetention(plan.retention)) throw badInput('retention', `the plan ${plan.name} keeps every snapshot (it has no --keep-… policy), so there is nothing to forget`);
     // the live data kept before a restore is never the policy's to remove
     const call = { policy: { ...plan.retention, keepTags: [...(plan.retention.keepTags ?? []), preRestoreTag] }, tags: [planTag(plan.name)] };
@@ -281,8 +333,25 @@ export class BackupService {
     return publicPlan(plan, this.deps.secrets.hasFor(passwordFamily, plan.id));
   }
 
+  /** What other capabilities use of backups (createCore hands it to Guardian and the workflow steps). */
+  port(): BackupPort {
+    return {
+      run: (plan, wait) => this.run(plan, wait),
+      check: (plan) => this.check(plan),
+      planCount: () => this.facts.planCount(),
+      stalePlans: (now) => this.facts.stalePlans(now),
+      failedChecks: () => this.facts.failedChecks(),
+      lastSuccessAt: () => this.facts.lastSuccessAt(),
+    };
+  }
+
+  backgroundTasks(): BackgroundTask[] {
+    return this.schedules.backgroundTasks();
+  }
+
+  /** A plan by its name, or by its id (workflow steps and approvals may keep either). */
   private find(name: string): StoredPlan {
-    const plan = this.plans.byName(name);
+    const plan = this.plans.byName(name) ?? this.plans.byId(name);
     if (!plan) throw new CoreError('NOT_FOUND', `plan: there is no backup plan called ${name}`, 'plan');
     return plan;
   }
@@ -328,7 +397,7 @@ export class BackupService {
         const result = await work(control, operation);
         const kept = unlocked === undefined ? result.log : ['stale locks (the operation before was interrupted):', unlocked, result.log].filter(Boolean).join('\n');
         const finished = this.operations.finish(operation.id, { status: 'succeeded', ...result.end, log: kept }, clock.now());
-        if (kind === 'backup') events.emit(finished.status === 'succeeded' ? 'backup.succeeded' : 'backup.failed', finished);
+        announce(events, kind, finished);
         return { operation: finished, value: result.value };
       } catch (err) {
         const error = err instanceof Error ? err : new Error(String(err));
@@ -336,7 +405,7 @@ export class BackupService {
         const kept = (err as { log?: unknown }).log;
         const finished = this.operations.finish(operation.id, { status, error: error.message, log: typeof kept === 'string' ? kept : '' }, clock.now());
         log.warn({ operation: operation.id, plan: plan.name, kind, status }, 'backup operation did not succeed');
-        if (kind === 'backup') events.emit('backup.failed', finished);
+        announce(events, kind, finished);
         throw new OperationFailed(finished, error);
       } finally {
         this.inFlight.delete(operation.id);
@@ -345,6 +414,12 @@ export class BackupService {
     this.inFlight.set(operation.id, { controller, done });
     return { operation, done };
   }
+}
+
+/** The events an ended operation raises: every backup's end, and a check that failed. */
+function announce(events: EventBus, kind: OperationKind, op: BackupOperation): void {
+  if (kind === 'backup') events.emit(op.status === 'succeeded' ? 'backup.succeeded' : 'backup.failed', op);
+  else if (kind === 'check' && op.status === 'failed') events.emit('check.failed', op);
 }
 
 /** What each restic call of an operation gets: its cancel signal, and where to record restic's pid. */

@@ -23,7 +23,7 @@ export interface Done<T> {
 }
 
 /** The columns under the names the contract gives them, so a row is a BackupOperation as it is read. */
-const columns = `id, plan_id AS planId, plan_name AS plan, kind, status, started_at AS startedAt, finished_at AS finishedAt, duration_ms AS durationMs,
+export const operationColumns = `id, plan_id AS planId, plan_name AS plan, kind, status, started_at AS startedAt, finished_at AS finishedAt, duration_ms AS durationMs,
   bytes, files, bytes_added AS bytesAdded, snapshot_id AS snapshotId, error, restic_version AS resticVersion`;
 
 /** A running operation, the process that runs it, and its restic. */
@@ -57,19 +57,19 @@ export class OperationStore {
   }
 
   get(id: string): BackupOperation | undefined {
-    return this.db.prepare(`SELECT ${columns} FROM backup_operations WHERE id = ?`).get(id) as BackupOperation | undefined;
+    return this.db.prepare(`SELECT ${operationColumns} FROM backup_operations WHERE id = ?`).get(id) as BackupOperation | undefined;
   }
 
   detail(id: string): BackupOperationDetail | undefined {
-    return this.db.prepare(`SELECT ${columns}, log FROM backup_operations WHERE id = ?`).get(id) as BackupOperationDetail | undefined;
+    return this.db.prepare(`SELECT ${operationColumns}, log FROM backup_operations WHERE id = ?`).get(id) as BackupOperationDetail | undefined;
   }
 
   /** Newest first. */
   list(query: { planName?: string | undefined; limit: number }): BackupOperation[] {
     return (
       query.planName === undefined
-        ? this.db.prepare(`SELECT ${columns} FROM backup_operations ORDER BY started_at DESC, id DESC LIMIT ?`).all(query.limit)
-        : this.db.prepare(`SELECT ${columns} FROM backup_operations WHERE plan_name = ? ORDER BY started_at DESC, id DESC LIMIT ?`).all(query.planName, query.limit)
+        ? this.db.prepare(`SELECT ${operationColumns} FROM backup_operations ORDER BY started_at DESC, id DESC LIMIT ?`).all(query.limit)
+        : this.db.prepare(`SELECT ${operationColumns} FROM backup_operations WHERE plan_name = ? ORDER BY started_at DESC, id DESC LIMIT ?`).all(query.planName, query.limit)
     ) as BackupOperation[];
   }
 
@@ -86,7 +86,7 @@ export class OperationStore {
 
   /** A running operation of this plan and kind whose process is still alive, if any. */
   runningFor(planId: string, kind: OperationKind, now: number): BackupOperation | undefined {
-    const rows = this.db.prepare(`SELECT ${columns}, owner FROM backup_operations WHERE status = 'running' AND plan_id = ? AND kind = ?`).all(planId, kind) as Owned[];
+    const rows = this.db.prepare(`SELECT ${operationColumns}, owner FROM backup_operations WHERE status = 'running' AND plan_id = ? AND kind = ?`).all(planId, kind) as Owned[];
     const live = rows.find((r) => !isOwnerGone(r.owner, null, now));
     return live ? this.get(live.id) : undefined;
   }

@@ -82,6 +82,11 @@ export class PlanStore {
     return row ? fromRow(row) : undefined;
   }
 
+  byId(id: string): StoredPlan | undefined {
+    const row = this.db.prepare('SELECT * FROM backup_plans WHERE id = ?').get(id) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
   insert(plan: StoredPlan): void {
     this.db
       .prepare(

@@ -32,6 +32,8 @@ export interface BackupRun {
   tag: string;
   /** More tags for this run's snapshots (the live data kept before a restore). */
   extraTags?: readonly string[];
+  /** How long restic may retry a repository that does not answer before the backup fails (Restic.backup's default otherwise). */
+  unreachableAfterMs?: number | undefined;
 }
 
 /** Where a plan's app data is staged for restic (so a snapshot's root is this path). */
@@ -70,7 +72,7 @@ export async function runBackup(run: BackupRun): Promise<Done<BackupResult>> {
     }
     const url = sources.some((s) => s.kind === 'postgres') ? postgresUrl(run) : undefined;
     const done: Array<{ value: BackupResult; log: string }> = [];
-    if (paths.length > 0) done.push(await run.restic.backup(run.access, { paths, excludes: plan.excludes, tags: ['levqor', run.tag, ...(run.extraTags ?? [])], ...run.control, onStatus }));
+    if (paths.length > 0) done.push(await run.restic.backup(run.access, { paths, excludes: plan.excludes, tags: ['levqor', run.tag, ...(run.extraTags ?? [])], ...run.control, ...(run.unreachableAfterMs !== undefined ? { unreachableAfterMs: run.unreachableAfterMs } : {}), onStatus }));
     if (url) {
       const dumped = await backupPostgres({ restic: run.restic, access: run.access, url, env: run.env, tags: ['levqor', run.tag, ...(run.extraTags ?? []), 'postgres'], ...run.control, onStatus });
       if (done.length > 0) notes.push(`the remote Postgres dump is its own snapshot, ${dumped.value.summary.snapshot_id}`);

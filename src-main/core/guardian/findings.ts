@@ -3,6 +3,8 @@ import type { Anomaly } from '../../../shared/contract/telemetry';
 import type { Approval } from '../../../shared/contract/approvals';
 import type { RunSummary } from '../../../shared/contract/workflows';
 import { anomalyKindLabel, anomalyTitle } from '../../../shared/anomalies';
+import type { BackupFacts } from '../backup-port';
+import { backupFindings } from './backup-findings';
 import type { Finding } from './score';
 
 export const hourMs = 3_600_000;
@@ -21,6 +23,8 @@ export interface FindingSources {
   /** Anomalies still open. */
   anomalies: Anomaly[];
   workflows: WorkflowSources | undefined;
+  /** The backups capability's facts (stale plans, failed checks); undefined when it is not there. */
+  backups?: BackupFacts | undefined;
   /** undefined: no remote configured. */
   sync: { lastSyncAt: number | undefined; pushPending: number; remoteError: string | undefined } | undefined;
 }
@@ -42,7 +46,9 @@ export function collectFindings(src: FindingSources, now: number): { findings: F
   }
   if (src.workflows) findings.push(...workflowFindings(src.workflows, now));
   else notAssessed.push({ kind: 'failed_runs', reason: 'the workflow engine is not available' }, { kind: 'approval_waiting', reason: 'the workflow engine is not available' });
-  notAssessed.push({ kind: 'stale_backup', reason: 'no backup service exists yet' });
+  const backups = backupFindings(src.backups, now);
+  findings.push(...backups.findings);
+  notAssessed.push(...backups.notAssessed);
   if (src.sync) {
     const { lastSyncAt, pushPending, remoteError } = src.sync;
     const age = lastSyncAt === undefined ? undefined : now - lastSyncAt;

@@ -3,6 +3,7 @@ import type { Beat, ExecutiveSummary, HealingPlan, HealthScore, Monitor, Monitor
 import { badInput } from '../errors';
 import type { LaunchStage } from '../../../shared/stage';
 import type { BackgroundTask } from '../background';
+import type { BackupFacts } from '../backup-port';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { EventBus } from '../event-bus';
@@ -36,6 +37,8 @@ export interface GuardianDeps {
   workflows?: WorkflowSources;
   /** What the upgrade plan's "Back up first" does (the backup service says). */
   backupFirst?: () => string;
+  /** The backups capability's facts (stale plans, failed checks), through the port createCore hands over. */
+  backups?: BackupFacts;
   /** Days of heartbeat history kept (default 30). */
   historyDays?: number;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's (MonitorServices.trustedCertificates). */
@@ -65,6 +68,7 @@ export class GuardianService {
         remote,
         backgroundRunning: d.backgroundRunning,
         ...(d.workflows ? { schedulerRunning: d.workflows.schedulerRunning } : {}),
+        ...(d.backups ? { backups: d.backups } : {}),
         ...(d.trustedCertificates ? { trustedCertificates: d.trustedCertificates } : {}),
         sync: () => {
           const lag = telemetry.lag();
@@ -79,6 +83,7 @@ export class GuardianService {
       remote,
       telemetry,
       workflows: d.workflows,
+      backups: d.backups,
       monitors: () => this.monitors.list(),
       schemaVersion: () => d.db.pragma('user_version', { simple: true }) as number,
       backupFirst: d.backupFirst,

@@ -208,7 +208,7 @@ describe('postgres and internal monitors', () => {
     const byId = new Map((await core.guardian.checkAll()).map((m) => [m.id, m]));
     expect(byId.get(disk.id)).toMatchObject({ state: 'UP', lastMessage: expect.stringMatching(/^\d+ MB free in the data dir$/) });
     expect(byId.get(full.id)).toMatchObject({ state: 'DOWN', lastMessage: expect.stringContaining('minimum 1000000000 MB') });
-    expect(byId.get(backup.id)).toMatchObject({ state: 'PENDING', lastMessage: 'not configured: no backup service exists yet' });
+    expect(byId.get(backup.id)).toMatchObject({ state: 'PENDING', lastMessage: 'not configured: there is no backup plan yet' });
     expect(byId.get(scheduler.id)).toMatchObject({ state: 'PENDING', lastMessage: expect.stringContaining('only under levqor serve') });
     expect(byId.get(sync.id)).toMatchObject({ state: 'PENDING', lastMessage: expect.stringContaining('no remote Postgres') });
   });
@@ -290,7 +290,7 @@ describe('health score, healing plan, summary', () => {
     expect(score.breakdown).toContainEqual(expect.objectContaining({ kind: 'sync_lag', cause: 'Telemetry has never synced with the remote', points: 10 }));
     // an anomaly is named by its kind in words and what it is about; its summary is the evidence
     expect(score.breakdown.find((d) => d.kind === 'anomaly')).toMatchObject({ cause: 'Traffic spike: all traffic', evidence: expect.stringContaining('volume 5x') });
-    expect(score.notAssessed).toContainEqual({ kind: 'stale_backup', reason: 'no backup service exists yet' });
+    expect(score.notAssessed).toContainEqual({ kind: 'stale_backup', reason: 'there is no backup plan yet' });
     // 15+15 + 20 + 5 + 3 + 9 + 10 + 5 = 82
     expect(score.score).toBe(18);
 
@@ -335,7 +335,7 @@ describe('health score, healing plan, summary', () => {
     const disk = core.guardian.add({ type: 'internal', check: 'disk', minFreeMb: 1e9 });
     await core.guardian.checkOne(disk.id);
     expect(core.guardian.healingPlan().steps.map((p) => p.action)).toContain('free_disk_space');
-    expect(new Set(deductionKinds).size).toBe(8);
+    expect(new Set(deductionKinds).size).toBe(9);
   });
 
   it('the summary counts the founder\u2019s requests and the app\u2019s own error lines apart, and scores neither line count', () => {

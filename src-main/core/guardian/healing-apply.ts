@@ -1,4 +1,5 @@
 import type { OutcomeResult } from '../../../shared/contract/approvals';
+import type { BackupOperation } from '../../../shared/contract/backup';
 import type { HealingStep, Monitor } from '../../../shared/contract/guardian';
 import type { Step } from './healing-step';
 
@@ -14,6 +15,9 @@ export interface HealingActions {
   pruneTelemetry(): unknown;
   retryRun?(id: string): Promise<{ runId: string; status: string }>;
   setWorkflowEnabled?(id: string, enabled: boolean): { name: string; enabled: boolean };
+  /** A backup of the plan, waited for (its row: succeeded or failed with the reason). */
+  runBackup?(plan: string): Promise<BackupOperation>;
+  checkBackup?(plan: string): Promise<BackupOperation>;
 }
 
 /** What an approval for a healing step carries: enough to apply it after the plan has moved on. */
@@ -31,7 +35,6 @@ export interface HealingPreview {
 }
 
 const byHand: Partial<Record<HealingStep['action'], string>> = {
-  run_backup_now: 'Levqor X has no backup service yet, so nothing here can run a backup; make one by hand',
   check_heartbeat_sender: 'the cron job that pings this monitor runs outside Levqor X: fix it where it runs; the monitor turns UP at its next ping',
   investigate_endpoint: 'this is an investigation for you in Telemetry; there is nothing to apply',
   review_anomaly: 'this is a review for you in Telemetry; there is nothing to apply',
@@ -46,6 +49,7 @@ export function refusalFor(step: Step, actions: HealingActions | undefined): str
   if (!actions) return 'healing actions are not connected in this process';
   if (step.action === 'retry_failed_runs' && !actions.retryRun) return 'the workflow engine is not available here';
   if (step.action === 'pause_flapping_workflow' && !actions.setWorkflowEnabled) return 'the workflow engine is not available here';
+  if ((step.action === 'run_backup_now' && !actions.runBackup) || (step.action === 'check_backup_repository' && !actions.checkBackup)) return 'the backup service is not available here';
   return undefined;
 }
 
@@ -70,6 +74,10 @@ export interface HealingApplied {
 }
 
 const done = (message: string): HealingApplied => ({ message, result: 'good' });
+
+/** A backup operation's row as an outcome: succeeded is good, anything else bad, with restic's reason. */
+const operationOutcome = (what: string, op: BackupOperation): HealingApplied =>
+  op.status === 'succeeded' ? done(`${what} of "${op.plan}" succeeded (operation ${op.id})`) : { message: `${what} of "${op.plan}" ${op.status} (operation ${op.id})${op.error ? `: ${op.error}` : ''}`, result: 'bad' };
 
 /** Applies an approved healing step through its owning service; returns what happened. */
 export async function applyHealing(p: HealingPreview, actions: HealingActions): Promise<HealingApplied> {
@@ -109,6 +117,10 @@ export async function applyHealing(p: HealingPreview, actions: HealingActions): 
       const w = actions.setWorkflowEnabled!(text(input, 'id'), false);
       return done(`workflow "${w.name}" paused (its trigger is off)`);
     }
+    case 'run_backup_now':
+      return operationOutcome('backup', await actions.runBackup!(text(input, 'plan')));
+    case 'check_backup_repository':
+      return operationOutcome('check', await actions.checkBackup!(text(input, 'plan')));
     default:
       throw new Error(refusalFor({ ...p, finding: 'anomaly', proposal: p.proposal }, actions) ?? `${p.action} cannot be applied here`);
   }

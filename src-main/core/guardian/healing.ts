@@ -10,6 +10,7 @@ const waitingEffect = {
   'product.upload': 'The upload goes to Drive (approved) or is dropped (rejected) instead of being rejected by its timeout.',
   'guardian.healing': 'The healing action is applied (approved) or dropped (rejected) instead of expiring.',
   'app.update': 'The update is downloaded and installed (approved) or left alone (rejected) instead of expiring.',
+  'backup.forget': 'The retention policy removes the snapshots its preview showed (approved) or nothing is removed (rejected) instead of expiring.',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 function telemetryLink(label: string, params: Record<string, string>): HealingLink {
@@ -56,8 +57,14 @@ export function planFor(f: Finding): Step[] {
       }
       return steps;
     }
-    case 'stale_backup':
-      return [{ ...base, action: 'run_backup_now', title: 'Run a backup now', class: 'A', expectedEffect: 'A fresh backup removes the stale-backup deduction and protects the data.', proposal: { procedure: 'backup.run', input: {} } }];
+    case 'stale_backup': {
+      const plan = f.backup?.plan ?? f.subject;
+      return [{ ...base, action: 'run_backup_now', title: `Run a backup of "${plan}" now`, class: 'A', expectedEffect: 'A fresh backup removes the stale-backup deduction and protects the data.', proposal: { procedure: 'backup.run', input: { plan, wait: true } } }];
+    }
+    case 'failed_check': {
+      const plan = f.backup?.plan ?? f.subject;
+      return [{ ...base, action: 'check_backup_repository', title: `Check the repository of "${plan}" again`, class: 'A', expectedEffect: 'A clean check (after the repository is repaired, or when the fault was passing) removes the failed-check deduction; its report is in the operation\u2019s log.', proposal: { procedure: 'backup.check', input: { plan } } }];
+    }
     case 'sync_lag': {
       const steps: Step[] = [];
       if (f.sync?.remoteError) steps.push({ ...base, action: 'recheck_credential', title: 'Re-check the database.url credential and reconnect', class: 'A', expectedEffect: 'The remote reconnects so sync can run.', proposal: { procedure: 'remote.connect', input: {} } });

@@ -17,6 +17,8 @@ export interface Finding {
   workflow?: { id: string | null; name: string; failedRunIds: string[] };
   approval?: { id: string; class: 'A' | 'B' | 'C'; kind?: ApprovalSubjectKind };
   sync?: { remoteError: boolean };
+  /** The backup plan a stale_backup or failed_check finding is about. */
+  backup?: { plan: string };
 }
 
 /** The rules: points per finding and the most one kind can cost. */
@@ -26,7 +28,8 @@ export const scoreRules: Record<DeductionKind, { points: string; cap: number }> 
   slow_endpoint: { points: '5 per slow endpoint (p95 above telemetry.slowP95Ms)', cap: 15 },
   anomaly: { points: '3 per other open anomaly (repeated message, volume spike or drop)', cap: 10 },
   failed_runs: { points: '3 per failed workflow run in the last 24 h (at most 9 per workflow)', cap: 15 },
-  stale_backup: { points: '10 when the last backup is older than 26 h', cap: 10 },
+  stale_backup: { points: '10 per plan whose last successful backup is older than 1.5\u00d7 its schedule\u2019s interval', cap: 20 },
+  failed_check: { points: '10 per plan whose latest restic check found problems', cap: 20 },
   sync_lag: { points: '5 when the last sync is over an hour old, 10 over a day or never', cap: 10 },
   approval_waiting: { points: '5 per approval waiting more than 24 h', cap: 10 },
 };

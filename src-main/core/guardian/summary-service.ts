@@ -2,6 +2,7 @@ import type { ExecutiveSummary, HealthScore, Monitor, MonitorState, UpgradePlan 
 import type { Anomaly } from '../../../shared/contract/telemetry';
 import { bySeverity } from '../../../shared/anomalies';
 import { appVersion } from '../../../shared/version';
+import type { BackupFacts } from '../backup-port';
 import type { Clock } from '../clock';
 import { latestSchemaVersion } from '../db/migrations';
 import type { EventBus } from '../event-bus';
@@ -20,6 +21,7 @@ export interface SummaryServiceDeps {
   remote: RemoteDb;
   telemetry: TelemetryService;
   workflows: WorkflowSources | undefined;
+  backups: BackupFacts | undefined;
   monitors: () => Monitor[];
   /** The database schema this data dir is at. */
   schemaVersion: () => number;
@@ -40,7 +42,7 @@ export class SummaryService {
       const status = remote.status();
       sync = { lastSyncAt: lag.lastSyncAt, pushPending: lag.pushPending, remoteError: status.state === 'error' ? (status.lastError?.message ?? 'unknown') : undefined };
     }
-    return collectFindings({ monitors: this.d.monitors(), anomalies: this.openAnomalies(now), workflows: this.d.workflows, sync }, now);
+    return collectFindings({ monitors: this.d.monitors(), anomalies: this.openAnomalies(now), workflows: this.d.workflows, backups: this.d.backups, sync }, now);
   }
 
   score(now: number = this.d.clock.now()): HealthScore {

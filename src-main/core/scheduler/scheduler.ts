@@ -9,10 +9,14 @@ import { CronSchedule } from './cron';
 import { decideOverlap } from './overlap';
 import type { ScheduleStore, ScheduleState } from './schedule-store';
 
+/**
+ * One cron schedule: a workflow's cron trigger, or anything else kept on the same clock (a
+ * backup plan's schedule). `workflowId` is its key in schedule_state; `definitionId` its version.
+ */
 export interface CronWorkflow {
   workflowId: string;
   definitionId: string;
-  document: WorkflowDocument;
+  document: Pick<WorkflowDocument, 'trigger'>;
 }
 
 export interface SchedulerDeps {
@@ -21,9 +25,9 @@ export interface SchedulerDeps {
   timer: Timer;
   log: Logger;
   store: ScheduleStore;
-  /** Every enabled workflow with a cron trigger. */
+  /** Every enabled workflow with a cron trigger (or every other schedule this scheduler keeps). */
   workflows(): CronWorkflow[];
-  /** Starts a run for one fire time (idempotent per workflow and time); returns its id. */
+  /** Starts a run for one fire time (idempotent per workflow and time); returns its id, which runStatus reads. */
   fire(workflow: CronWorkflow, at: number, late: boolean): string;
   runStatus(runId: string): RunStatus | undefined;
 }
@@ -103,7 +107,7 @@ export class Scheduler {
   }
 
   /** Next fire time of a cron workflow after `from`. */
-  nextFire(document: WorkflowDocument, from: number = this.d.clock.now()): number | undefined {
+  nextFire(document: Pick<WorkflowDocument, 'trigger'>, from: number = this.d.clock.now()): number | undefined {
     if (document.trigger.type !== 'cron') return undefined;
     return this.schedule(document.trigger).next(from);
   }

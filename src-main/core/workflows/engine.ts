@@ -1,4 +1,5 @@
 import type { LaunchStage } from '../../../shared/stage';
+import type { BackupPort } from '../backup-port';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { EventBus } from '../event-bus';
@@ -31,6 +32,8 @@ export interface WorkflowEngineDeps {
   /** The approval system: the engine registers the `step` subject with it (a decision wakes its run). */
   approvals: Pick<ApprovalService, 'registerSubject'>;
   steps?: readonly AnyStepDefinition[];
+  /** Backups, for the steps backup.run and backup.check; without it those steps fail saying so. */
+  backups?: BackupPort;
   random?: () => number;
 }
 
@@ -81,6 +84,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     log: engineLog,
     stage: deps.stage,
     owner,
+    ...(deps.backups ? { backups: deps.backups } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     onRunEnded: (run) => {
       if (run.trigger === 'cron') scheduler?.runEnded(run.id);

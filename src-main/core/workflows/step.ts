@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { StepClass } from '../../../shared/workflow';
 import type { ClassByParam } from '../../../shared/step-class';
 import type { LaunchStage } from '../../../shared/stage';
+import type { BackupPort } from '../backup-port';
 
 export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
 
@@ -53,6 +54,8 @@ export interface StepServices {
   startChildRun(workflowId: string, input: unknown): string;
   /** A child run's state: undefined while it has not finished. */
   childResult(runId: string): { status: 'succeeded' | 'failed' | 'rejected' | 'cancelled'; output: unknown; error?: string } | undefined;
+  /** Backups (backup.run, backup.check); undefined where the backup service is not wired in. */
+  backups: BackupPort | undefined;
 }
 
 export type StepResult =

@@ -10,8 +10,9 @@ export interface RestServer extends ChildServer {
  * restic's REST protocol on loopback, served by `rclone serve restic` over `dir` (rclone from
  * apt; the same wire format as rest-server). With `auth`, it asks for that user and password.
  */
-export async function startRestServer(dir: string, auth?: { user: string; pass: string }): Promise<RestServer> {
-  const port = await freePort();
+export async function startRestServer(dir: string, auth?: { user: string; pass: string }, onPort?: number): Promise<RestServer> {
+  // a given port: the same server started again after a test stopped it
+  const port = onPort ?? (await freePort());
   const args = ['serve', 'restic', '--addr', `127.0.0.1:${port}`, ...(auth ? ['--user', auth.user, '--pass', auth.pass] : []), dir];
   const server = await startChildServer('rclone', args, port);
   const credentials = auth ? `${auth.user}:${auth.pass}@` : '';

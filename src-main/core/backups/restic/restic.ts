@@ -22,6 +22,7 @@ import {
 import { redact } from './redact';
 import { retentionArgs } from './retention-args';
 import { ChildStopped, runChild } from './spawn';
+import { UnreachableWatch } from './unreachable';
 
 /** A repository and the password that opens it. */
 export interface RepositoryAccess {
@@ -37,6 +38,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Told restic's pid as it starts. */
   onSpawn?(pid: number): void;
+  /** How long restic, asked to stop, may take to remove its lock before it is killed (default 15 s). */
+  stopGraceMs?: () => number;
 }
 
 /** What a call gave, and restic's standard error (credentials taken out) for the operation's log. */
@@ -53,6 +56,8 @@ export interface BackupCall extends CallOptions {
   tags?: readonly string[];
   /** Each progress line as restic reports it. */
   onStatus?(status: BackupStatus): void;
+  /** Stop the backup once restic has retried an unanswering repository this long (default 10 minutes). */
+  unreachableAfterMs?: number;
 }
 
 export interface BackupResult {
@@ -130,15 +135,23 @@ export class Restic {
     const args = ['backup', '--json', ...(call.excludes ?? []).flatMap((e) => ['--exclude', e]), ...(call.tags ?? []).flatMap((t) => ['--tag', t]), ...what];
     let summary: BackupSummary | undefined;
     const unreadable: string[] = [];
-    const { log } = await this.call(repo, args, { timeoutMs: long, ...call }, {
+    const watch = new UnreachableWatch(call.unreachableAfterMs ?? 10 * 60_000, call.signal);
+    // a repository that does not answer will not let restic remove its lock either: no long wait for it
+    const outcome = this.call(repo, args, { timeoutMs: long, ...call, signal: watch.signal, stopGraceMs: () => (watch.fired ? 2_000 : 15_000) }, {
       okCodes: [0, 3],
       ...(call.stdin ? { stdin: call.stdin.stream } : {}),
+      onStderr: (text) => watch.stderr(text),
       onLine: (line) => {
         const message = parseLine(backupMessageSchema, line);
-        if (message?.message_type === 'status') call.onStatus?.(message);
-        else if (message?.message_type === 'summary') summary = message;
+        if (message?.message_type === 'status') {
+          watch.progress(message.bytes_done ?? 0);
+          call.onStatus?.(message);
+        } else if (message?.message_type === 'summary') summary = message;
         else if (message?.message_type === 'error' && message.item) unreadable.push(message.item);
       },
+    });
+    const { log } = await outcome.catch((err: unknown) => {
+      throw watch.fired && err instanceof ResticFailure ? new ResticFailure('UNAVAILABLE', watch.reason(), err.log) : err;
     });
     if (!summary) throw new ResticFailure('UNAVAILABLE', 'restic backup ended without its summary line (no snapshot was reported)', log);
     return { value: { summary, unreadable }, log };
@@ -238,7 +251,7 @@ export class Restic {
     repo: RepositoryAccess,
     args: readonly string[],
     options: CallOptions,
-    how: { okCodes?: number[]; onLine?(line: string): void; keepStdout?: boolean; stdin?: NodeJS.ReadableStream } = {},
+    how: { okCodes?: number[]; onLine?(line: string): void; onStderr?(text: string): void; keepStdout?: boolean; stdin?: NodeJS.ReadableStream } = {},
   ): Promise<{ code: number | null; stdout: string; stderr: string; log: string }> {
     const clean = (text: string) => redact(text, [repo.password], repo.repository);
     const argv = [...(this.cacheDir ? ['--cache-dir', this.cacheDir] : []), ...(repo.options ?? []), ...args];
@@ -254,8 +267,10 @@ export class Restic {
         timeoutMs: options.timeoutMs ?? quick,
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}),
+        ...(options.stopGraceMs ? { graceMs: options.stopGraceMs } : {}),
         ...(how.onLine ? { onLine: how.onLine } : {}),
         ...(how.stdin ? { stdin: how.stdin } : {}),
+        ...(how.onStderr ? { onStderr: how.onStderr } : {}),
       });
     } catch (err) {
       if (err instanceof ChildStopped) throw new ResticFailure(err.code, `restic ${args[0]} ${err.message}`, clean(err.stderr));

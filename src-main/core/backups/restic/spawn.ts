@@ -11,12 +11,14 @@ export interface ChildCall {
   signal?: AbortSignal;
   /** Each line of standard output as it comes (restic's --json messages). */
   onLine?(line: string): void;
+  /** Standard error as it comes (it is also kept, see ChildResult.stderr). */
+  onStderr?(text: string): void;
   /** Fed to standard input, then closed (a password for `key add`, a dump for `--stdin`); otherwise stdin is empty. */
   stdin?: NodeJS.ReadableStream | string;
   /** The child's pid, once it runs (recorded so a later process can stop a restic that outlived a killed app). */
   onSpawn?(pid: number): void;
-  /** How long a child asked to stop (SIGINT, so restic removes its lock) gets before SIGKILL. */
-  graceMs?: number;
+  /** How long a child asked to stop (SIGINT, so restic removes its lock) gets before SIGKILL; read when it is asked. */
+  graceMs?: number | (() => number);
 }
 
 export interface ChildResult {
@@ -50,7 +52,8 @@ export function runChild(call: ChildCall): Promise<ChildResult> {
       if (stopped || child.exitCode !== null) return;
       stopped = why;
       child.kill('SIGINT');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), call.graceMs ?? 15_000);
+      const grace = typeof call.graceMs === 'function' ? call.graceMs() : call.graceMs;
+      killTimer = setTimeout(() => child.kill('SIGKILL'), grace ?? 15_000);
     };
     const timeout = setTimeout(() => stop('UNAVAILABLE'), call.timeoutMs);
     const onAbort = () => stop('CANCELLED');
@@ -60,7 +63,9 @@ export function runChild(call: ChildCall): Promise<ChildResult> {
     if (call.onLine) createInterface({ input: out }).on('line', (line) => call.onLine?.(line));
     else out.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr!.on('data', (d: Buffer) => {
-      stderr += d.toString('utf8');
+      const text = d.toString('utf8');
+      call.onStderr?.(text);
+      stderr += text;
       if (stderr.length > keptStderrBytes * 2) stderr = stderr.slice(-keptStderrBytes);
     });
     if (call.stdin !== undefined && child.stdin) {

@@ -1,3 +1,4 @@
+import type { BackupFacts } from '../../backup-port';
 import type { z } from 'zod';
 import type { Monitor, PeerCertificateInfo } from '../../../../shared/contract/guardian';
 import type { RemoteDb } from '../../remote';
@@ -25,8 +26,8 @@ export interface MonitorServices {
   schedulerRunning?: () => boolean;
   /** Telemetry sync lag; remoteConfigured false means no remote to sync with. */
   sync: () => { remoteConfigured: boolean; lastSyncAt?: number | undefined; pushPending: number };
-  /** The last successful backup, once a backup service exists. */
-  lastBackupAt?: () => number | undefined;
+  /** The backup plans' state (stale plans, failed checks, the last success), when the backup service is present. */
+  backups?: BackupFacts;
   /**
    * Tests only: certificates (PEM) HTTPS checks trust besides the system's, e.g. a test
    * server's self-signed one. The app never sets it; nothing else loosens certificate checks.

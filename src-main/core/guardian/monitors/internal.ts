@@ -45,12 +45,18 @@ const checks: Record<Settings['check'], (s: Settings, now: number, src: MonitorS
     return src.schedulerRunning() ? judged(true, 'scheduler running') : judged(false, 'scheduler stopped');
   },
   async backup(s, now, src) {
-    if (!src.lastBackupAt) return unknown('not configured: no backup service exists yet');
-    const last = src.lastBackupAt();
+    const backups = src.backups;
+    if (!backups) return unknown('no backup service in this process');
+    if (backups.planCount() === 0) return unknown('not configured: there is no backup plan yet');
+    const problems = [
+      ...backups.stalePlans(now).map((p) => `plan ${p.plan} is stale (${p.lastSuccessAt === null ? 'never backed up' : `last backup ${hours(p.ageMs)} ago`}, schedule ${p.schedule.cron})`),
+      ...backups.failedChecks().map((c) => `plan ${c.plan} failed its check`),
+    ];
+    const last = backups.lastSuccessAt();
     const maxMs = (s.maxAgeSeconds ?? internalDefaults.backupMaxAgeSeconds) * 1000;
-    if (last === undefined) return judged(false, 'no backup has been made');
-    const age = now - last;
-    return age <= maxMs ? judged(true, `last backup ${hours(age)} ago`) : judged(false, `last backup ${hours(age)} ago (limit ${hours(maxMs)})`);
+    if (last === undefined) problems.push('no backup has been made');
+    else if (now - last > maxMs) problems.push(`last backup ${hours(now - last)} ago (limit ${hours(maxMs)})`);
+    return problems.length > 0 ? judged(false, problems.join('; ')) : judged(true, `last backup ${hours(now - (last as number))} ago`);
   },
   async sync(s, now, src) {
     const lag = src.sync();

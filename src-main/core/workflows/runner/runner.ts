@@ -1,3 +1,4 @@
+import type { BackupPort } from '../../backup-port';
 import type { RunResult } from '../../../../shared/contract/workflows';
 import type { Approval } from '../../../../shared/contract/approvals';
 import type { LaunchStage } from '../../../../shared/stage';
@@ -42,6 +43,8 @@ export interface RunnerDeps {
   stage: () => LaunchStage;
   owner: string;
   random?: () => number;
+  /** Backups, for the steps that run them (StepServices.backups). */
+  backups?: BackupPort;
   /** Called after any run ends (the scheduler starts a buffered fire). */
   onRunEnded?: (run: RunRow) => void;
 }

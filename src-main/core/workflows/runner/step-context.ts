@@ -1,5 +1,6 @@
 import type { LaunchStage } from '../../../../shared/stage';
 import { terminalRunStatuses } from '../../../../shared/workflow';
+import type { BackupPort } from '../../backup-port';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import { uuidv7 } from '../../ids';
@@ -12,6 +13,7 @@ export interface StepContextDeps {
   clock: Clock;
   runs: RunStore;
   events: EventBus;
+  backups?: BackupPort | undefined;
 }
 
 /** Starts a child run for a step (the runner's start, with the child's limits checked). */
@@ -65,6 +67,7 @@ export class StepContexts {
         return id;
       },
       startChildRun: (workflowId: string, input: unknown) => this.startChild(d, n, workflowId, input),
+      backups: this.d.backups,
       childResult: (runId: string) => {
         const child = this.d.runs.getRun(runId);
         if (!child || !terminalRunStatuses.has(child.status)) return undefined;

@@ -7,6 +7,8 @@ import { approvalStep } from './approval';
 import { notifyFounderStep } from './notify-founder';
 import { logStep } from './log';
 import { workflowRunStep } from './workflow-run';
+import { backupRunStep } from './backup-run';
+import { backupCheckStep } from './backup-check';
 
 /** The step library. Adding a step type = one file beside this one and one line here. */
 export const builtInSteps: readonly AnyStepDefinition[] = [
@@ -18,4 +20,6 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   notifyFounderStep,
   logStep,
   workflowRunStep,
+  backupRunStep,
+  backupCheckStep,
 ];

@@ -35,6 +35,7 @@ export const subjectKindLabel = {
   'product.upload': 'Drive upload',
   'guardian.healing': 'Healing action',
   'app.update': 'App update',
+  'backup.forget': 'Backup retention',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 /** Where the founder sees the subject of a non-step approval (the product, the Guardian home, Settings → About). */
@@ -49,6 +50,7 @@ const nothingDoneOnTimeout = {
   'product.upload': 'rejects it: nothing is sent',
   'guardian.healing': 'rejects it: nothing is applied',
   'app.update': 'rejects it: nothing is installed',
+  'backup.forget': 'rejects it: no snapshot is removed',
 } as const satisfies Record<Exclude<ApprovalSubjectKind, 'step'>, string>;
 
 /** What happens when nobody decides: steps follow their policy; any other request is rejected. */

@@ -20,6 +20,7 @@ export const deductionLabel: Record<DeductionKind, string> = {
   anomaly: 'anomaly',
   failed_runs: 'failed runs',
   stale_backup: 'backup',
+  failed_check: 'backup check',
   sync_lag: 'sync lag',
   approval_waiting: 'approval waiting',
 };
