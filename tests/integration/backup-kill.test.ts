@@ -111,6 +111,8 @@ describe('kill -9 of the app and its restic during a forget', () => {
     const theirs = userInfo().uid === 0 ? await lockOfAnotherHost(repo, password, folder) : undefined;
     if (theirs) renameSync(join(repo, 'locks', theirs), join(root, theirs));
 
+    // post-launch, retention runs when asked (pre-launch it would wait for an approval)
+    expect(run('stage', 'set', 'post-launch')).toMatchObject({ code: 0 });
     const app = levqorChild(['--data-dir', data, 'backup', 'forget', 'p'], env);
     const exited = new Promise((r) => app.once('exit', r));
     // the moment restic holds its exclusive lock, the machine "loses power": the app and its restic die at once
