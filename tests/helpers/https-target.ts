@@ -15,17 +15,17 @@ export interface TestCertificate {
 }
 
 /**
- * A self-signed certificate for localhost and 127.0.0.1, valid for `days`, made with openssl;
- * undefined when openssl is not installed (the caller skips, saying so).
+ * A self-signed certificate for localhost and 127.0.0.1, valid for `days`, made with openssl
+ * (`.ci/run` installs it); a clear error when openssl cannot make one.
  */
-export function selfSignedCertificate(days: number): TestCertificate | undefined {
+export function selfSignedCertificate(days: number): TestCertificate {
   const dir = mkdtempSync(join(tmpdir(), 'levqor-cert-'));
   const certFile = join(dir, 'cert.pem');
   const keyFile = join(dir, 'key.pem');
   const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', String(days), '-subj', '/O=Levqor Test/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { encoding: 'utf8' });
   if (made.error || made.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    return undefined;
+    throw new Error(`openssl could not make a test certificate (apt-get install openssl): ${made.error?.message ?? made.stderr}`);
   }
   return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8'), certFile, dir };
 }

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '..';
 import { usePostgres } from '../../../tests/helpers/postgres';
-import { hasSystemPostgres, startSystemPostgres, type SystemPostgres } from '../../../tests/helpers/backups/system-postgres';
+import { startSystemPostgres, type SystemPostgres } from '../../../tests/helpers/backups/system-postgres';
 import { backupPostgres } from './postgres-dump';
 import { locateRestic } from './restic/locate';
 import { Restic } from './restic/restic';
@@ -21,7 +21,7 @@ let system: SystemPostgres | undefined;
 const cores: Core[] = [];
 
 beforeAll(async () => {
-  if (hasSystemPostgres()) system = await startSystemPostgres(dbPassword);
+  system = await startSystemPostgres(dbPassword);
 }, 60_000);
 afterAll(async () => {
   for (const core of cores) core.close();
@@ -42,7 +42,7 @@ function restic(...args: string[]): Buffer {
 }
 
 describe('the remote Postgres source', () => {
-  it.skipIf(!hasSystemPostgres())('streams pg_dump --format=custom into restic as postgres.dump, and pg_restore reads it back', async () => {
+  it('streams pg_dump --format=custom into restic as postgres.dump, and pg_restore reads it back', async () => {
     const client = new pg.Client({ connectionString: system!.url });
     await client.connect();
     await client.query('CREATE TABLE invoices (id int PRIMARY KEY, client text)');
@@ -62,7 +62,7 @@ describe('the remote Postgres source', () => {
     expect(JSON.stringify(core.backups.operation(op.id))).not.toContain(dbPassword);
   }, 60_000);
 
-  it.skipIf(!hasSystemPostgres())('a wrong database password fails the run in plain words, without the password, and makes no snapshot', async () => {
+  it('a wrong database password fails the run in plain words, without the password, and makes no snapshot', async () => {
     const core = await coreWithRemote('wrong', system!.url.replace(encodeURIComponent(dbPassword), 'not-the-password'));
     const op = await core.backups.run('wrong', true);
     expect(op.status).toBe('failed');
@@ -83,7 +83,7 @@ describe('the remote Postgres source', () => {
     expect(await core.backups.snapshots('newer')).toEqual([]);
   }, 60_000);
 
-  it.skipIf(!hasSystemPostgres())('a restic that fails on its own (wrong repository password) is the reason given, not the pg_dump it stopped', async () => {
+  it('a restic that fails on its own (wrong repository password) is the reason given, not the pg_dump it stopped', async () => {
     const env = { PATH: process.env.PATH };
     const tool = new Restic(await locateRestic('', env), env);
     await expect(backupPostgres({ restic: tool, access: { repository: repo, password: 'not-the-repo-password' }, url: system!.url, env })).rejects.toMatchObject({ field: 'password' });

@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 const certificate = selfSignedCertificate(5);
-afterAll(() => certificate && rmSync(certificate.dir, { recursive: true, force: true }));
+afterAll(() => rmSync(certificate.dir, { recursive: true, force: true }));
 
 function core(trusted?: string[]) {
   const c = createCore({ dataDir: tempDir(), env: { LEVQOR_SECRET_KEY: 'c'.repeat(64), LEVQOR_DATABASE_URL: '' }, logToFile: false, ...(trusted ? { monitorTrustedCertificates: trusted } : {}) });
@@ -20,11 +20,11 @@ function core(trusted?: string[]) {
   return c;
 }
 
-describe.skipIf(!certificate)('an HTTPS monitor\u2019s certificate (openssl makes a self-signed one)', () => {
+describe('an HTTPS monitor\u2019s certificate (openssl makes a self-signed one)', () => {
   it('is read from the server on each check: valid to, issuer and subject', async () => {
-    const target = await startHttpsTarget(certificate!);
+    const target = await startHttpsTarget(certificate);
     cleanups.push(() => target.close());
-    const c = core([certificate!.cert]);
+    const c = core([certificate.cert]);
     const m = c.guardian.add({ type: 'http', url: target.url, name: 'shop' });
     expect(m.certificate).toBeNull();
     const checked = await c.guardian.checkOne(m.id);
@@ -35,7 +35,7 @@ describe.skipIf(!certificate)('an HTTPS monitor\u2019s certificate (openssl make
   });
 
   it('is not trusted unless the test says so: by default a self-signed server is DOWN and nothing is read', async () => {
-    const target = await startHttpsTarget(certificate!);
+    const target = await startHttpsTarget(certificate);
     cleanups.push(() => target.close());
     const c = core();
     const checked = await c.guardian.checkOne(c.guardian.add({ type: 'http', url: target.url }).id);
