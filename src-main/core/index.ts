@@ -31,6 +31,7 @@ import { UpdateService } from './updates';
 import { NotifyService, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup } from './backups';
 import type { RetryPolicy } from './retry';
+import { PipelineService } from './revenue/pipeline';
 
 export interface CoreConfig {
   dataDir: string;
@@ -95,6 +96,8 @@ export interface Core {
   readonly notify: NotifyService;
   /** Backups on restic: plans, their repositories, and the history of every operation. */
   readonly backups: BackupService;
+  /** Sales leads and DFY requests: pulled from the shared Postgres, staged and written back by the founder. */
+  readonly pipeline: PipelineService;
   info(): AppInfo;
   close(): void;
 }
@@ -166,7 +169,9 @@ export function createCore(config: CoreConfig): Core {
     for (const task of backups.backgroundTasks()) background.register(task);
     // what other capabilities use of backups: Guardian's findings and healing, the workflow steps
     const backupPort = backups.port();
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const pipeline = new PipelineService({ db, remote, clock, log, events });
+    background.register(pipeline.backgroundTask());
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: pipeline.port(), stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -248,6 +253,7 @@ export function createCore(config: CoreConfig): Core {
       sessions: new BrowserSessions(db, clock),
       notify,
       backups,
+      pipeline,
       info: () => ({
         version: appVersion,
         dataDir,

@@ -9,6 +9,7 @@ import { createCore, systemClock } from '..';
 import { createDispatcher } from '../../api/dispatcher';
 import { createLogger } from '../logger';
 import { RemoteDb } from './remote-db';
+import { latestRemoteVersion, remoteMigrations } from './migrations';
 
 const pgServer = usePostgres();
 const quietLog = createLogger(undefined, 'silent');
@@ -109,9 +110,9 @@ describe('remote Postgres', () => {
   it('applies the remote schema on connect, once, for telemetry_logs, sales_leads and dfy_requests', async () => {
     const url = await pgServer.createDatabase('schema_check');
     const a = appWith(url);
-    expect(await a.api.call('remote.connect', {})).toMatchObject({ ok: true, value: { connected: true, state: 'connected', schemaVersion: 1 } });
+    expect(await a.api.call('remote.connect', {})).toMatchObject({ ok: true, value: { connected: true, state: 'connected', schemaVersion: latestRemoteVersion } });
     const b = appWith(url);
-    expect(await b.api.call('remote.connect', {})).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
+    expect(await b.api.call('remote.connect', {})).toMatchObject({ ok: true, value: { schemaVersion: latestRemoteVersion } });
     const columns = await pgServer.query<{ table_name: string; column_name: string }>(
       "SELECT table_name, column_name FROM information_schema.columns WHERE table_name IN ('telemetry_logs', 'sales_leads', 'dfy_requests') ORDER BY table_name, ordinal_position",
       [],
@@ -121,7 +122,7 @@ describe('remote Postgres', () => {
     expect(of('telemetry_logs')).toEqual(['id', 'ts', 'level', 'source', 'message', 'fingerprint', 'endpoint', 'method', 'status', 'duration_ms', 'trace_id', 'meta', 'node_id', 'inserted_at', 'seq', 'txid']);
     expect(of('sales_leads')).toEqual(expect.arrayContaining(['id', 'email', 'status', 'value_cents', 'seq', 'txid', 'updated_at']));
     expect(of('dfy_requests')).toEqual(expect.arrayContaining(['id', 'email', 'package_slug', 'brief', 'status', 'seq', 'txid']));
-    expect(await pgServer.query('SELECT version FROM levqor_schema_migrations', [], 'schema_check')).toEqual([{ version: 1 }]);
+    expect(await pgServer.query('SELECT version FROM levqor_schema_migrations', [], 'schema_check')).toEqual(remoteMigrations.map((m) => ({ version: m.version })));
     // an update moves a lead past the sync cursor again
     await pgServer.query("INSERT INTO sales_leads (email) VALUES ('a@b.c')", [], 'schema_check');
     const [before] = await pgServer.query<{ txid: string }>('SELECT txid::text FROM sales_leads', [], 'schema_check');
@@ -141,7 +142,7 @@ describe('remote Postgres', () => {
     await holder.connect();
     setTimeout(() => void holder.end(), 400);
     const status = await remote.check();
-    expect(status).toMatchObject({ connected: true, schemaVersion: 1, lastError: { code: '53300' } });
+    expect(status).toMatchObject({ connected: true, schemaVersion: latestRemoteVersion, lastError: { code: '53300' } });
 
     const killer = setTimeout(() => void pgServer.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'levqor-x' AND query LIKE '%pg_sleep%'"), 300);
     const rows = await remote.run('slow query', async (pool) => (await pool.query<{ ok: number }>('SELECT 1 AS ok FROM pg_sleep(0.6)')).rows);

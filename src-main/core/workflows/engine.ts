@@ -1,5 +1,6 @@
 import type { LaunchStage } from '../../../shared/stage';
 import type { BackupPort } from '../backup-port';
+import type { PipelinePort } from '../pipeline-port';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { EventBus } from '../event-bus';
@@ -34,6 +35,8 @@ export interface WorkflowEngineDeps {
   steps?: readonly AnyStepDefinition[];
   /** Backups, for the steps backup.run and backup.check; without it those steps fail saying so. */
   backups?: BackupPort;
+  /** The sales pipeline, for the step lead.update; without it that step fails saying so. */
+  pipeline?: PipelinePort;
   random?: () => number;
 }
 
@@ -85,6 +88,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     stage: deps.stage,
     owner,
     ...(deps.backups ? { backups: deps.backups } : {}),
+    ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     onRunEnded: (run) => {
       if (run.trigger === 'cron') scheduler?.runEnded(run.id);

@@ -3,6 +3,7 @@ import type { StepClass } from '../../../shared/workflow';
 import type { ClassByParam } from '../../../shared/step-class';
 import type { LaunchStage } from '../../../shared/stage';
 import type { BackupPort } from '../backup-port';
+import type { PipelinePort } from '../pipeline-port';
 
 export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
 
@@ -56,6 +57,8 @@ export interface StepServices {
   childResult(runId: string): { status: 'succeeded' | 'failed' | 'rejected' | 'cancelled'; output: unknown; error?: string } | undefined;
   /** Backups (backup.run, backup.check); undefined where the backup service is not wired in. */
   backups: BackupPort | undefined;
+  /** Leads and DFY requests (lead.update); undefined where the pipeline is not wired in. */
+  pipeline: PipelinePort | undefined;
 }
 
 export type StepResult =

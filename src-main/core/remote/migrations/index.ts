@@ -1,4 +1,5 @@
 import * as r0001 from './0001-seed-tables';
+import * as r0002 from './0002-pipeline-columns';
 
 export interface RemoteMigration {
   version: number;
@@ -7,6 +8,9 @@ export interface RemoteMigration {
 }
 
 /** Remote schema migrations, applied on connect in order; never edited once shipped. */
-export const remoteMigrations: readonly RemoteMigration[] = [{ version: 1, ...r0001 }];
+export const remoteMigrations: readonly RemoteMigration[] = [
+  { version: 1, ...r0001 },
+  { version: 2, ...r0002 },
+];
 
 export const latestRemoteVersion = remoteMigrations.at(-1)?.version ?? 0;

@@ -1,4 +1,5 @@
 import type { BackupPort } from '../../backup-port';
+import type { PipelinePort } from '../../pipeline-port';
 import type { RunResult } from '../../../../shared/contract/workflows';
 import type { Approval } from '../../../../shared/contract/approvals';
 import type { LaunchStage } from '../../../../shared/stage';
@@ -45,6 +46,8 @@ export interface RunnerDeps {
   random?: () => number;
   /** Backups, for the steps that run them (StepServices.backups). */
   backups?: BackupPort;
+  /** The sales pipeline, for the step lead.update (StepServices.pipeline). */
+  pipeline?: PipelinePort;
   /** Called after any run ends (the scheduler starts a buffered fire). */
   onRunEnded?: (run: RunRow) => void;
 }

@@ -1,6 +1,7 @@
 import type { LaunchStage } from '../../../../shared/stage';
 import { terminalRunStatuses } from '../../../../shared/workflow';
 import type { BackupPort } from '../../backup-port';
+import type { PipelinePort } from '../../pipeline-port';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import { uuidv7 } from '../../ids';
@@ -14,6 +15,7 @@ export interface StepContextDeps {
   runs: RunStore;
   events: EventBus;
   backups?: BackupPort | undefined;
+  pipeline?: PipelinePort | undefined;
 }
 
 /** Starts a child run for a step (the runner's start, with the child's limits checked). */
@@ -68,6 +70,7 @@ export class StepContexts {
       },
       startChildRun: (workflowId: string, input: unknown) => this.startChild(d, n, workflowId, input),
       backups: this.d.backups,
+      pipeline: this.d.pipeline,
       childResult: (runId: string) => {
         const child = this.d.runs.getRun(runId);
         if (!child || !terminalRunStatuses.has(child.status)) return undefined;

@@ -9,6 +9,7 @@ import { logStep } from './log';
 import { workflowRunStep } from './workflow-run';
 import { backupRunStep } from './backup-run';
 import { backupCheckStep } from './backup-check';
+import { leadUpdateStep } from './lead-update';
 
 /** The step library. Adding a step type = one file beside this one and one line here. */
 export const builtInSteps: readonly AnyStepDefinition[] = [
@@ -22,4 +23,5 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   workflowRunStep,
   backupRunStep,
   backupCheckStep,
+  leadUpdateStep,
 ];

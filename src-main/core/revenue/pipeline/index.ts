@@ -1,0 +1,4 @@
+/** The sales pipeline's public entry: other capabilities import from here only (tests/unit/layering.test.ts). */
+export { PipelineService, type PipelineServiceDeps, type AnyItem, type ItemEdit } from './pipeline-service';
+export { moveProblem } from './stage-rules';
+export { pipelineStats } from './pipeline-stats';
