@@ -1,4 +1,5 @@
 import type { Core } from '../../core';
+import type { AnyItem, ListFilter } from '../../core/revenue/pipeline';
 import type { DfyRequest, Lead } from '../../../shared/contract/pipeline';
 import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
@@ -9,19 +10,19 @@ type PipelineProcedures = Extract<ProceduresOf<'revenue'>, 'revenue.leads' | 're
 const asLead = <T>(item: T) => item as T & Lead;
 const asDfy = <T>(item: T) => item as T & DfyRequest;
 
+/** One page of a kind, under the list's own name, with nextCursor only when there is more. */
+function page<K extends string, T>(core: Core, kind: 'lead' | 'dfy', key: K, as: (item: AnyItem) => T, filter: ListFilter) {
+  const { items, nextCursor } = core.pipeline.list(kind, filter);
+  return { [key]: items.map(as), ...(nextCursor ? { nextCursor } : {}) } as Record<K, T[]> & { nextCursor?: string };
+}
+
 export const pipelineHandlers = (core: Core) =>
   ({
-    'revenue.leads': ({ query, stage, limit, cursor }) => {
-      const { items, nextCursor } = core.pipeline.list('lead', { query, stage, limit, cursor });
-      return { leads: items.map(asLead), ...(nextCursor ? { nextCursor } : {}) };
-    },
+    'revenue.leads': (filter) => page(core, 'lead', 'leads', asLead, filter),
     'revenue.lead': ({ id }) => asLead(core.pipeline.get('lead', id)),
     'revenue.moveLead': ({ id, stage, note }) => asLead(core.pipeline.move('lead', id, stage, note)),
     'revenue.updateLead': ({ id, ...edit }) => asLead(core.pipeline.edit('lead', id, edit)),
-    'revenue.dfyRequests': ({ query, stage, limit, cursor }) => {
-      const { items, nextCursor } = core.pipeline.list('dfy', { query, stage, limit, cursor });
-      return { requests: items.map(asDfy), ...(nextCursor ? { nextCursor } : {}) };
-    },
+    'revenue.dfyRequests': (filter) => page(core, 'dfy', 'requests', asDfy, filter),
     'revenue.dfyRequest': ({ id }) => asDfy(core.pipeline.get('dfy', id)),
     'revenue.moveDfy': ({ id, stage, note }) => asDfy(core.pipeline.move('dfy', id, stage, note)),
     'revenue.updateDfy': ({ id, ...edit }) => asDfy(core.pipeline.edit('dfy', id, edit)),

@@ -49,20 +49,7 @@ export class PipelineService {
 
   constructor(private readonly d: PipelineServiceDeps) {
     this.store = new PipelineStore(d.db);
-    this.syncer = new PipelineSync({
-      store: this.store,
-      remote: d.remote,
-      clock: d.clock,
-      log: d.log,
-      onPulled: (kind, rows, initial) => {
-        if (initial) return;
-        for (const { before, after } of rows) {
-          const item = this.item(after);
-          if (!before) this.emitCreated(kind, item);
-          if (kind === 'dfy' && after.stage === 'paid' && before?.stage !== 'paid') d.events.emit('dfy.paid', item as DfyRequest);
-        }
-      },
-    });
+    this.syncer = new PipelineSync({ ...d, store: this.store, onPulled: (kind, rows, initial) => initial || this.announce(kind, rows) });
   }
 
   list(kind: PipelineKind, filter: ListFilter): { items: AnyItem[]; nextCursor?: string } {
@@ -156,8 +143,13 @@ export class PipelineService {
     return row.kind === 'lead' ? toLead(row, pending) : toDfyRequest(row, pending);
   }
 
-  private emitCreated(kind: PipelineKind, item: AnyItem): void {
-    if (kind === 'lead') this.d.events.emit('lead.created', item as Lead);
-    else this.d.events.emit('dfy.created', item as DfyRequest);
+  /** New items and DFY requests that reached paid, as the pull saw them (never on a table's first pull: that imports). */
+  private announce(kind: PipelineKind, rows: ReadonlyArray<{ before: ItemRow | undefined; after: ItemRow }>): void {
+    for (const { before, after } of rows) {
+      const item = this.item(after);
+      if (!before && kind === 'lead') this.d.events.emit('lead.created', item as Lead);
+      if (!before && kind === 'dfy') this.d.events.emit('dfy.created', item as DfyRequest);
+      if (kind === 'dfy' && after.stage === 'paid' && before?.stage !== 'paid') this.d.events.emit('dfy.paid', item as DfyRequest);
+    }
   }
 }
