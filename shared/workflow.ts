@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { triggerInputSchema } from './trigger-input';
+import { eventTriggerTypes } from './triggers';
 
 /**
  * The workflow file format: what `workflow import` reads and `workflow export`
@@ -130,8 +131,16 @@ export const webhookTriggerSchema = z
   })
   .strict();
 
-export const triggerSchema = z.discriminatedUnion('type', [manualTriggerSchema, cronTriggerSchema, eventTriggerSchema, webhookTriggerSchema], {
-  error: () => 'must be a trigger of type manual, cron, event or webhook',
+/** A named event trigger (shared/triggers): `type` and an optional filter, like an `event` trigger's. */
+function namedEventTriggerSchema<T extends string>(type: T) {
+  return z.object({ type: z.literal(type), filter: z.record(z.string(), z.unknown()).optional() }).strict();
+}
+const namedEventTriggerSchemas = eventTriggerTypes.map((t) => namedEventTriggerSchema(t.type));
+
+export const triggerTypeNames = ['manual', 'cron', 'event', 'webhook', ...eventTriggerTypes.map((t) => t.type)] as const;
+
+export const triggerSchema = z.discriminatedUnion('type', [manualTriggerSchema, cronTriggerSchema, eventTriggerSchema, webhookTriggerSchema, ...namedEventTriggerSchemas], {
+  error: () => `must be a trigger of type ${triggerTypeNames.slice(0, -1).join(', ')} or ${triggerTypeNames.at(-1)}`,
 });
 export type Trigger = z.infer<typeof triggerSchema>;
 export type CronTrigger = z.infer<typeof cronTriggerSchema>;

@@ -7,6 +7,7 @@ import {
   stepClassSchema,
   stepModeSchema,
   stepStatusSchema,
+  triggerTypeNames,
   workflowDocumentSchema,
   workflowProblemSchema,
 } from '../workflow';
@@ -27,7 +28,7 @@ export const workflowSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().optional(),
-  triggerType: z.enum(['manual', 'cron', 'event', 'webhook']),
+  triggerType: z.enum(triggerTypeNames),
   enabled: z.boolean(),
   steps: z.number().int(),
   createdAt: epochMs,

@@ -1,9 +1,16 @@
 import type { EventName } from '../../../shared/contract';
-import type { WorkflowDocument } from '../../../shared/workflow';
+import type { Trigger, WorkflowDocument } from '../../../shared/workflow';
+import { eventTriggerType, eventTriggerTypes } from '../../../shared/triggers';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
 import type { WorkflowStore } from './store/workflow-store';
 import type { WorkflowService } from './workflow-service';
+
+/** The contract event a trigger fires on: an `event` trigger's, or a named event trigger's (shared/triggers). */
+export function eventOf(trigger: Trigger): string | undefined {
+  if (trigger.type === 'event') return trigger.event;
+  return eventTriggerType(trigger.type)?.event;
+}
 
 /** Every key of the filter equals the same key of the payload (nested objects compared as JSON). */
 export function matchesFilter(payload: unknown, filter: Record<string, unknown> | undefined): boolean {
@@ -47,12 +54,15 @@ export class EventTriggers {
 
   refresh(): void {
     const map = new Map<string, { id: string; document: WorkflowDocument }[]>();
-    for (const row of this.store.enabledWithTrigger('event')) {
-      const document = this.store.definition(row.definition_id);
-      if (!document || document.trigger.type !== 'event') continue;
-      const list = map.get(document.trigger.event) ?? [];
-      list.push({ id: row.id, document });
-      map.set(document.trigger.event, list);
+    for (const type of ['event', ...eventTriggerTypes.map((t) => t.type)]) {
+      for (const row of this.store.enabledWithTrigger(type)) {
+        const document = this.store.definition(row.definition_id);
+        const event = document && eventOf(document.trigger);
+        if (!event) continue;
+        const list = map.get(event) ?? [];
+        list.push({ id: row.id, document });
+        map.set(event, list);
+      }
     }
     this.byEvent = map;
   }
@@ -61,9 +71,9 @@ export class EventTriggers {
     const targets = this.byEvent.get(name);
     if (!targets) return;
     for (const t of targets) {
-      if (t.document.trigger.type !== 'event') continue;
       if (payload && typeof payload === 'object' && (payload as { workflowId?: unknown }).workflowId === t.id) continue;
-      if (!matchesFilter(payload, t.document.trigger.filter)) continue;
+      // only event triggers are listed (refresh): each has an optional filter
+      if (!matchesFilter(payload, (t.document.trigger as { filter?: Record<string, unknown> }).filter)) continue;
       try {
         this.workflows.startRun({ id: t.id, input: { event: name, payload }, trigger: 'event' });
       } catch (err) {

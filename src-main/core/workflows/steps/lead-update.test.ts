@@ -12,6 +12,15 @@ afterEach(() => {
 });
 
 describe('lead.update, started by lead.created', () => {
+  it('the lead.created trigger takes a filter and nothing else, and is stored as its own trigger type', () => {
+    t = testCore();
+    const doc = (trigger: unknown) => ({ name: 'x', trigger, nodes: [{ id: 'a', type: 'log', params: { message: 'hi' } }], edges: [] });
+    expect(t.core.workflows.validate(doc({ type: 'lead.created' })).errors).toEqual([]);
+    expect(t.core.workflows.validate(doc({ type: 'lead.created', event: 'run.finished' })).errors).toEqual([expect.objectContaining({ path: expect.stringMatching(/^trigger/) })]);
+    const { id } = t.core.workflows.import(doc({ type: 'lead.created', filter: { source: 'ads' } }));
+    expect(t.core.workflows.get(id)).toMatchObject({ triggerType: 'lead.created' });
+  });
+
   it('moves a new lead the pull announces, with notes, and the move is written back', async () => {
     const url = await server.createDatabase('step_lead');
     t = testCore();
@@ -19,7 +28,7 @@ describe('lead.update, started by lead.created', () => {
     await t.core.pipeline.sync();
     const { id } = t.core.workflows.import({
       name: 'Welcome new leads',
-      trigger: { type: 'event', event: 'lead.created', filter: { product: 'crm-kit' } },
+      trigger: { type: 'lead.created', filter: { product: 'crm-kit' } },
       nodes: [{ id: 'touch', type: 'lead.update', params: { id: '{{ trigger.payload.id }}', stage: 'contacted', notes: 'auto-welcomed ({{ trigger.payload.utm.source }})' } }],
       edges: [],
     });

@@ -1,12 +1,14 @@
 /** Pure formatting shared by the Workflows pages (tested in format.test.ts). */
 import type { RunSummary, WorkflowSummary } from '../../../../shared/contract/workflows';
 import type { Tone } from '../../components/tone';
+import { eventTriggerTypes, type EventTriggerTypeName } from '../../../../shared/triggers';
 
 export const triggerLabel: Record<WorkflowSummary['triggerType'], string> = {
   manual: 'Manual',
   cron: 'Schedule',
   event: 'Event',
   webhook: 'Webhook',
+  ...(Object.fromEntries(eventTriggerTypes.map((t) => [t.type, t.title])) as Record<EventTriggerTypeName, string>),
 };
 
 export const runStatusLabel: Record<RunSummary['status'], string> = {

@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, type StepClass } from '../../../../../shared/workflow';
 import { floorClassOf, stepClassOf } from '../../../../../shared/step-class';
+import { eventTriggerType } from '../../../../../shared/triggers';
 import { TRIGGER_NODE_ID, type NodeRunState } from './node-state';
 import { approvalNote, type ApprovalNote } from './approval-note';
 
@@ -103,8 +104,10 @@ export function triggerSummary(trigger: unknown): { type: string; summary: strin
       return { type, summary: str(trigger.event) || '(no event)' };
     case 'webhook':
       return { type, summary: `/hooks/${str(trigger.path) || '…'}` };
-    default:
-      return { type, summary: `Unknown trigger type "${type}"` };
+    default: {
+      const named = eventTriggerType(type);
+      return { type, summary: named ? named.title : `Unknown trigger type "${type}"` };
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { eventNames } from '../../../../../shared/contract';
 import { cronFieldOrder, cronFields, cronForms, cronNicknames } from '../../../../../shared/cron';
 import { catchUpPolicies, overlapPolicies } from '../../../../../shared/workflow';
+import { eventTriggerType, eventTriggerTypes } from '../../../../../shared/triggers';
 import { FieldErrors } from './FieldErrors';
 import { JsonField } from './JsonField';
 import { useSchedulePreview } from './use-schedule-preview';
@@ -23,6 +24,7 @@ const defaults: Record<string, Trigger> = {
   cron: { type: 'cron', expr: '0 9 * * 1-5', timezone: localZone() },
   event: { type: 'event', event: '' },
   webhook: { type: 'webhook', path: '', respond: 'onFinish' },
+  ...Object.fromEntries(eventTriggerTypes.map((t) => [t.type, { type: t.type }])),
 };
 
 /** What each cron policy does, in the words its select shows. */
@@ -41,6 +43,7 @@ function localZone(): string {
 export function TriggerPanel({ trigger, name, workflowId, errors, onChange }: Props) {
   const t: Trigger = trigger && typeof trigger === 'object' && !Array.isArray(trigger) ? (trigger as Trigger) : {};
   const type = typeof t.type === 'string' ? t.type : '';
+  const named = eventTriggerType(type);
   const str = (k: string) => (typeof t[k] === 'string' ? (t[k] as string) : '');
   const set = (k: string, v: unknown) => {
     const next = { ...t };
@@ -66,7 +69,7 @@ export function TriggerPanel({ trigger, name, workflowId, errors, onChange }: Pr
             className={type === k ? 'is-active' : ''}
             onClick={() => type !== k && onChange({ ...(defaults[k] as Trigger) }, 'trigger:type')}
           >
-            {k}
+            {eventTriggerType(k)?.title ?? k}
           </button>
         ))}
       </div>
@@ -88,12 +91,13 @@ export function TriggerPanel({ trigger, name, workflowId, errors, onChange }: Pr
       {type === 'event' ? (
         <>
           <EventField value={str('event')} errors={errors.event} onChange={(v) => set('event', v)} />
-          <div className="wfe-field">
-            <label htmlFor="wfe-trigger-filter">Filter (JSON)</label>
-            <JsonField id="wfe-trigger-filter" value={t.filter} rows={3} placeholder={'{ "status": "failed" }'} onChange={(v) => set('filter', v)} />
-            <p className="wfe-field__help">Runs only when every key equals the same key of the event.</p>
-            <FieldErrors messages={errors.filter} />
-          </div>
+          <FilterField value={t.filter} placeholder={'{ "status": "failed" }'} errors={errors.filter} onChange={(v) => set('filter', v)} />
+        </>
+      ) : null}
+      {named ? (
+        <>
+          <p className="muted">{named.description}</p>
+          <FilterField value={t.filter} placeholder={JSON.stringify(named.filterExample)} errors={errors.filter} onChange={(v) => set('filter', v)} />
         </>
       ) : null}
       {type === 'webhook' ? (
@@ -234,6 +238,18 @@ function SelectField(props: {
           </option>
         ))}
       </select>
+      <FieldErrors messages={errors} />
+    </div>
+  );
+}
+
+/** A subset match on the event's payload, for `event` and the named event triggers. */
+function FilterField({ value, placeholder, errors, onChange }: { value: unknown; placeholder: string; errors: string[] | undefined; onChange: (v: unknown) => void }) {
+  return (
+    <div className="wfe-field">
+      <label htmlFor="wfe-trigger-filter">Filter (JSON)</label>
+      <JsonField id="wfe-trigger-filter" value={value} rows={3} placeholder={placeholder} onChange={onChange} />
+      <p className="wfe-field__help">Runs only when every key equals the same key of the event.</p>
       <FieldErrors messages={errors} />
     </div>
   );

@@ -17,10 +17,11 @@ function nextRun(w: WorkflowSummary): string {
       return 'when you run it';
     case 'webhook':
       return w.webhookPath ? `on each POST /hooks/${w.webhookPath}` : 'on each webhook call';
-    case 'event':
-      return 'on its event';
     case 'cron':
       return w.nextFireAt !== undefined ? formatTime(w.nextFireAt) : '—';
+    default:
+      // event, and the named event triggers (shared/triggers)
+      return 'on its event';
   }
 }
 
