@@ -129,8 +129,9 @@ test('cron errors name each bad field with what was typed, in the words of the h
 
 test('each trigger type draws its icon (no empty box where a font lacks a symbol)', async ({ page, server }) => {
   await openApp(page, server, 'workflows/new');
-  for (const type of ['manual', 'cron', 'event', 'webhook']) {
-    await page.getByTestId('trigger-panel').getByRole('radio', { name: type }).click();
+  // the named event triggers (shared/triggers) show their title on their tab
+  for (const [type, tab] of [['manual', 'manual'], ['cron', 'cron'], ['event', 'event'], ['webhook', 'webhook'], ['lead.created', 'New lead']] as const) {
+    await page.getByTestId('trigger-panel').getByRole('radio', { name: tab }).click();
     const icon = node(page, '__trigger__').locator('.fc-trigger-icon');
     await expect(icon.locator(`svg[data-icon="${type}"] path`)).toHaveCount(1);
     expect((await icon.innerText()).trim(), 'no symbol character that a font may lack').toBe('');

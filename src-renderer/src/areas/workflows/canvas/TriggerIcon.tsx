@@ -1,3 +1,5 @@
+import { eventTriggerType } from '../../../../../shared/triggers';
+
 /**
  * A trigger type's icon as an inline line drawing: symbol characters (⏱) are missing from many
  * fonts and showed as an empty box.
@@ -11,9 +13,11 @@ const paths: Record<string, string> = {
 const unknown = 'M6 6a2 2 0 1 1 2.8 1.8c-.5.3-.8.7-.8 1.2v.8M8 12.2v.3';
 
 export function TriggerIcon({ type }: { type: string }) {
+  // a named event trigger (shared/triggers) is drawn as the event it fires on
+  const path = paths[type] ?? (eventTriggerType(type) ? paths.event : undefined);
   return (
-    <svg className="fc-trigger-icon__svg" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false" data-icon={paths[type] ? type : 'unknown'}>
-      <path d={paths[type] ?? unknown} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    <svg className="fc-trigger-icon__svg" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false" data-icon={path ? type : 'unknown'}>
+      <path d={path ?? unknown} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
 }
