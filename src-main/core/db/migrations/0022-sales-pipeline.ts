@@ -31,6 +31,7 @@ CREATE TABLE pipeline_items (
   value_minor        INTEGER CHECK (value_minor >= 0),
   currency           TEXT,
   budget_minor       INTEGER,              -- dfy only
+  budget_currency    TEXT,                 -- dfy only
   due_date           TEXT,                 -- dfy only, YYYY-MM-DD
   source             TEXT,
   utm_source         TEXT,

@@ -1,6 +1,7 @@
 /**
  * What the desktop app's sales pipeline keeps beside the site's columns: per-stage times,
- * the founder's notes and the reason for a move back, a value, the UTM source of a DFY
+ * the founder's notes and the reason for a move back, a value (a DFY request's in its own
+ * currency column: `currency` is its budget's), the UTM source of a DFY
  * request, and the Stripe customer/payment once a request is paid. DFY requests gain the
  * stages `scoped` and `paid` (an old `accepted` row stays valid; the app reads it as
  * `quoted`). `levqor_pipeline_writes` holds the idempotency key of every change the app wrote,
@@ -20,6 +21,7 @@ ALTER TABLE dfy_requests ADD COLUMN IF NOT EXISTS stage_times jsonb NOT NULL DEF
 ALTER TABLE dfy_requests ADD COLUMN IF NOT EXISTS stage_reason text;
 ALTER TABLE dfy_requests ADD COLUMN IF NOT EXISTS notes text;
 ALTER TABLE dfy_requests ADD COLUMN IF NOT EXISTS value_cents bigint CHECK (value_cents >= 0);
+ALTER TABLE dfy_requests ADD COLUMN IF NOT EXISTS value_currency text;
 ALTER TABLE dfy_requests ADD COLUMN IF NOT EXISTS source text;
 ALTER TABLE dfy_requests ADD COLUMN IF NOT EXISTS utm jsonb;
 ALTER TABLE dfy_requests ADD COLUMN IF NOT EXISTS stripe_customer_id text;

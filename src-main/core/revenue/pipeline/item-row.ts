@@ -19,6 +19,7 @@ export interface ItemRow {
   value_minor: number | null;
   currency: string | null;
   budget_minor: number | null;
+  budget_currency: string | null;
   due_date: string | null;
   source: string | null;
   utm_source: string | null;
@@ -121,7 +122,7 @@ export function toDfyRequest(row: ItemRow, pending: number): DfyRequest {
   return {
     ...common(row, pending),
     stage: row.stage as DfyRequest['stage'],
-    budget: money(row.budget_minor, row.currency),
+    budget: money(row.budget_minor, row.budget_currency),
     dueDate: row.due_date,
   };
 }

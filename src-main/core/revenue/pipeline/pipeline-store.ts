@@ -15,7 +15,7 @@ export interface ListFilter {
 
 const itemColumns = [
   'kind', 'id', 'created_at', 'remote_updated_at', 'email', 'name', 'company', 'product', 'message', 'stage', 'stage_times', 'stage_reason', 'notes',
-  'value_minor', 'currency', 'budget_minor', 'due_date', 'source', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
+  'value_minor', 'currency', 'budget_minor', 'budget_currency', 'due_date', 'source', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
   'stripe_customer_id', 'stripe_payment_id', 'pulled_at',
 ] as const;
 

@@ -77,6 +77,14 @@ describe('the sales pipeline against a real Postgres', () => {
     await core.pipeline.sync();
     expect(heard.filter((h) => h === 'dfy.paid d@example.com')).toHaveLength(1);
     expect(await site('SELECT status FROM dfy_requests WHERE id = $1', [paid.id])).toEqual([{ status: 'paid' }]);
+
+    // a DFY request's value has its own currency: the budget's stays as the site wrote it
+    core.pipeline.edit('dfy', paid.id, { value: { amountMinor: 70000, currency: 'eur' }, stripeCustomerId: 'cus_X1', stripePaymentId: 'pi_Y2' });
+    await core.pipeline.sync();
+    expect(await site('SELECT value_cents::int AS v, value_currency, currency, stripe_customer_id, stripe_payment_id FROM dfy_requests WHERE id = $1', [paid.id])).toEqual([
+      { v: 70000, value_currency: 'eur', currency: 'gbp', stripe_customer_id: 'cus_X1', stripe_payment_id: 'pi_Y2' },
+    ]);
+    expect(core.pipeline.get('dfy', paid.id)).toMatchObject({ value: { amountMinor: 70000, currency: 'eur' }, budget: { amountMinor: 50000, currency: 'gbp' }, pendingChanges: 0 });
   });
 
   it('never misses a row committed late by a long transaction', async () => {

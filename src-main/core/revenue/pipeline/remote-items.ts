@@ -2,10 +2,21 @@ import type pg from 'pg';
 import { stageModels, type PipelineKind } from '../../../../shared/pipeline-stages';
 import type { PulledItem } from './pipeline-store';
 
-/** The shared Postgres table of each kind, and its columns under the local names. */
-export const remoteTables: Record<PipelineKind, { table: string; select: string }> = {
-  lead: { table: 'sales_leads', select: 'product_slug AS product, message, NULL::text AS budget_cents, NULL::text AS due_date' },
-  dfy: { table: 'dfy_requests', select: 'package_slug AS product, brief AS message, budget_cents::text AS budget_cents, due_date::text AS due_date' },
+/**
+ * The shared Postgres table of each kind, its columns under the local names, and the column of
+ * its value's currency (a DFY request's `currency` is its budget's, so its value has its own).
+ */
+export const remoteTables: Record<PipelineKind, { table: string; select: string; valueCurrency: string }> = {
+  lead: {
+    table: 'sales_leads',
+    select: 'product_slug AS product, message, currency AS value_currency, NULL::text AS budget_cents, NULL::text AS budget_currency, NULL::text AS due_date',
+    valueCurrency: 'currency',
+  },
+  dfy: {
+    table: 'dfy_requests',
+    select: 'package_slug AS product, brief AS message, value_currency, budget_cents::text AS budget_cents, currency AS budget_currency, due_date::text AS due_date',
+    valueCurrency: 'value_currency',
+  },
 };
 
 export interface RemoteItemRow {
@@ -24,8 +35,9 @@ export interface RemoteItemRow {
   stage_reason: string | null;
   notes: string | null;
   value_cents: string | null;
-  currency: string | null;
+  value_currency: string | null;
   budget_cents: string | null;
+  budget_currency: string | null;
   due_date: string | null;
   source: string | null;
   utm: unknown;
@@ -43,7 +55,7 @@ export function pullSql(kind: PipelineKind): string {
   const { table, select } = remoteTables[kind];
   return `SELECT txid::text AS txid, seq::text AS seq, id::text AS id,
     (extract(epoch FROM created_at) * 1000)::bigint::text AS created_ms, (extract(epoch FROM updated_at) * 1000)::bigint::text AS updated_ms,
-    email, name, company, ${select}, status, stage_times, stage_reason, notes, value_cents::text AS value_cents, currency, source, utm,
+    email, name, company, ${select}, status, stage_times, stage_reason, notes, value_cents::text AS value_cents, source, utm,
     stripe_customer_id, stripe_payment_id
   FROM ${table}
   WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
@@ -101,8 +113,9 @@ export function toPulledItem(kind: PipelineKind, r: RemoteItemRow): PulledItem {
     stage_reason: r.stage_reason,
     notes: r.notes,
     value_minor: int(r.value_cents),
-    currency: r.currency?.toLowerCase() ?? null,
+    currency: r.value_currency?.toLowerCase() ?? null,
     budget_minor: int(r.budget_cents),
+    budget_currency: r.budget_currency?.toLowerCase() ?? null,
     due_date: r.due_date,
     source: r.source,
     utm_source: utmField(utm, 'source'),

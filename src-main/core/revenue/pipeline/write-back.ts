@@ -18,7 +18,7 @@ export interface WriteOutcome {
 }
 
 /** The remote column assignments of each founder field. */
-function assignments(field: FounderField, change: FieldChange, param: (v: unknown) => string): string[] {
+function assignments(kind: PipelineKind, field: FounderField, change: FieldChange, param: (v: unknown) => string): string[] {
   const to = change.to;
   switch (field) {
     case 'stage':
@@ -31,7 +31,7 @@ function assignments(field: FounderField, change: FieldChange, param: (v: unknow
       return [`notes = ${param(to)}`];
     case 'value': {
       const v = to as { amountMinor: number; currency: string } | null;
-      return [`value_cents = ${param(v?.amountMinor ?? null)}`, `currency = ${param(v?.currency ?? null)}`];
+      return [`value_cents = ${param(v?.amountMinor ?? null)}`, `${remoteTables[kind].valueCurrency} = ${param(v?.currency ?? null)}`];
     }
     case 'stripeCustomerId':
       return [`stripe_customer_id = ${param(to)}`];
@@ -73,7 +73,7 @@ export async function writeChange(client: pg.PoolClient, key: string, kind: Pipe
       values.push(v);
       return `$${values.length}`;
     };
-    const sets = ['updated_at = now()', ...fields.flatMap((f) => assignments(f, changes[f]!, param))];
+    const sets = ['updated_at = now()', ...fields.flatMap((f) => assignments(kind, f, changes[f]!, param))];
     await client.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = $1`, values);
     const stage = fields.includes('stage') ? String(move!.to) : siteStage;
     outcome = reason ? { state: 'conflict', written: fields, reason, stage } : { state: 'applied', written: fields, stage };
