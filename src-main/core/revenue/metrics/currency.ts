@@ -27,6 +27,18 @@ export function normaliseCurrency(code: CurrencyCode): CurrencyCode {
   return code.toLowerCase();
 }
 
+const lowered = new Map<string, CurrencyCode>();
+
+/** normaliseCurrency through a cache: called once per subscription state, it should not allocate a string each time. */
+export function currencyCode(code: CurrencyCode): CurrencyCode {
+  let c = lowered.get(code);
+  if (c === undefined) {
+    c = normaliseCurrency(code);
+    lowered.set(code, c);
+  }
+  return c;
+}
+
 /**
  * Turns amounts in integer minor units of one currency into integer minor units of `target`
  * through the founder's rate table (one unit of X = rates[X] units of the table's base; the

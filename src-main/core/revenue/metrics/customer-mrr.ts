@@ -1,5 +1,6 @@
 import type { Converter } from './currency';
-import { sweepTimeline, type SubscriptionTimeline } from './timeline';
+import { preparedMrrAt } from './subscription-mrr';
+import type { SubscriptionTimeline } from './timeline';
 
 /** MRR per customer at a series of instants, in the report's currency. */
 export interface CustomerMrrGrid {
@@ -30,9 +31,17 @@ export function customerMrrGrid(timelines: readonly SubscriptionTimeline[], inst
   const values = new Float64Array(customers.length * width);
   for (const tl of timelines) {
     const base = row.get(tl.customerId)! * width;
-    sweepTimeline(tl, instants, (i, mrr, state) => {
-      values[base + i] = values[base + i]! + converter.convert(mrr, state.currency);
-    });
+    const { from, states } = tl;
+    // one forward walk: the state in force moves on as the instants do
+    let k = -1;
+    for (let i = 0; i < width; i++) {
+      const t = instants[i]!;
+      while (k + 1 < from.length && from[k + 1]! <= t) k++;
+      if (k < 0) continue;
+      const state = states[k]!;
+      const mrr = preparedMrrAt(state, t);
+      if (mrr !== 0) values[base + i] = values[base + i]! + converter.convert(mrr, state.currency);
+    }
   }
   return { customers, instants, values };
 }

@@ -1,4 +1,4 @@
-import { roundMinor } from './currency';
+import { currencyCode, roundMinor } from './currency';
 import { discountWindows, discountedMonthly, type DiscountWindow } from './discounts';
 import type { CurrencyCode, StripeInterval, StripeSubscription, StripeSubscriptionStatus } from './model';
 
@@ -50,30 +50,35 @@ export interface PreparedState {
   discounts: DiscountWindow[];
 }
 
+const noDiscounts: DiscountWindow[] = [];
+
 /** Reads a subscription state once; see subscriptionMrrAt for what counts. */
 export function prepareState(sub: StripeSubscription, options: MrrOptions = {}): PreparedState {
+  const items = sub.items.data;
+  const currency = items.length ? currencyCode(items[0]!.price.currency) : 'usd';
+  const isPaying = paying.has(sub.status);
   let monthlyGross = 0;
   let periodMonths = 0;
-  let currency: CurrencyCode | undefined;
-  for (const item of sub.items.data) {
-    const price = item.price;
-    currency ??= price.currency.toLowerCase();
-    const recurring = price.recurring;
-    if (!recurring) continue;
-    if (recurring.usage_type === 'metered' && !options.includeMetered) continue;
+  // a state that does not pay is worth 0 whatever its items: skip reading them
+  for (let i = 0; isPaying && i < items.length; i++) {
+    const item = items[i]!;
+    const recurring = item.price.recurring;
+    if (!recurring || (recurring.usage_type === 'metered' && !options.includeMetered)) continue;
     const months = monthsPerInterval(recurring.interval, recurring.interval_count);
     if (periodMonths === 0) periodMonths = months;
-    monthlyGross += ((price.unit_amount ?? 0) * (item.quantity ?? 1)) / months;
+    monthlyGross += ((item.price.unit_amount ?? 0) * (item.quantity ?? 1)) / months;
   }
-  const ends = [sub.ended_at, sub.cancel_at].filter((t): t is number => typeof t === 'number');
+  let endsAt = Infinity;
+  if (typeof sub.ended_at === 'number') endsAt = sub.ended_at;
+  if (typeof sub.cancel_at === 'number' && sub.cancel_at < endsAt) endsAt = sub.cancel_at;
   return {
-    currency: currency ?? 'usd',
-    paying: paying.has(sub.status),
+    currency,
+    paying: isPaying,
     monthlyGross,
     periodMonths: periodMonths || 1,
     trialEnd: sub.trial_end ?? -Infinity,
-    endsAt: ends.length ? Math.min(...ends) : Infinity,
-    discounts: discountWindows(sub),
+    endsAt,
+    discounts: isPaying && (sub.discount || sub.discounts?.length) ? discountWindows(sub) : noDiscounts,
   };
 }
 
