@@ -1,17 +1,6 @@
 import type { RevenueInput, StripeBalanceTransaction, StripeCharge, StripeInvoice, StripePrice, StripeRefund, SubscriptionVersion } from '../src-main/core/revenue/metrics/model';
+import { rng } from '../tests/helpers/traffic';
 import { at, coupon, discount, price, revenueInput, subscription, version } from '../tests/helpers/stripe-objects';
-
-/** A small deterministic generator (mulberry32), so every run measures the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const catalogue: StripePrice[] = [
   price(1900, 'month', { id: 'price_starter' }),
@@ -38,7 +27,7 @@ export interface RevenueVolume {
  * (DFY, products); every invoice has its charge and balance transaction; a few refunds.
  */
 export function revenueData(volume: RevenueVolume, asOf: number): RevenueInput {
-  const rnd = random(17);
+  const rnd = rng(17);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const from = at('2024-01-01');
   const span = asOf - from;

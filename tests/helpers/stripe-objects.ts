@@ -43,6 +43,11 @@ export function version(data: StripeSubscription, validFrom: string | number): S
   return { subscription_id: data.id, valid_from: typeof validFrom === 'number' ? validFrom : at(validFrom), data };
 }
 
+/** The state Stripe records when a subscription ends at `when`: canceled, ended_at set. */
+export function ended(data: StripeSubscription, when: string): SubscriptionVersion {
+  return version({ ...data, status: 'canceled', ended_at: at(when) }, when);
+}
+
 export function coupon(kind: { percentOff: number } | { amountOff: number; currency?: string }, duration: StripeCoupon['duration'] = 'forever', months: number | null = null): StripeCoupon {
   return {
     percent_off: 'percentOff' in kind ? kind.percentOff : null,

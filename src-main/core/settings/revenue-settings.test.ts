@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../../../tests/helpers/setting-refusal';
 import { tempDir } from '../../../tests/helpers/temp-dir';
 import { createCore } from '..';
 import { parseSettingText } from './settings-service';
@@ -20,14 +21,7 @@ describe('revenue settings: report currency and rates', () => {
 
   it('refuse a bad value with the rule, naming the setting, and store nothing', () => {
     const core = createCore({ dataDir: tempDir(), env: {}, logToFile: false });
-    const refusal = (key: string, value: unknown) => {
-      try {
-        core.settings.set(key, value);
-      } catch (err) {
-        return (err as Error).message;
-      }
-      throw new Error(`${key} = ${JSON.stringify(value)} was accepted`);
-    };
+    const refusal = refusalOf(core.settings);
     const currency = 'Report currency must be a three-letter currency code, such as usd or EUR';
     for (const value of ['dollars', 'us', '', 5]) expect(refusal('revenue.currency', value)).toBe(currency);
     const rates = 'Currency rates must be a JSON map from three-letter currency codes to what one unit of each is worth in the report currency, such as {"eur": 1.08, "gbp": 1.27}';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, price, revenueInput, subscription, version } from '../../../../tests/helpers/stripe-objects';
+import { at, ended, price, revenueInput, subscription, version } from '../../../../tests/helpers/stripe-objects';
 import { computeRevenueMetrics } from './compute';
 
 /**
@@ -12,7 +12,7 @@ function fourCustomers() {
   return revenueInput({
     subscriptionVersions: [
       version(a, jan),
-      version({ ...a, status: 'canceled', ended_at: at('2026-02-10') }, '2026-02-10'),
+      ended(a, '2026-02-10'),
       version(subscription('sB', 'B', [[price(10000)]]), jan),
       version(subscription('sB', 'B', [[price(5000)]]), '2026-02-11'),
       version(subscription('sC', 'C', [[price(10000)]]), jan),

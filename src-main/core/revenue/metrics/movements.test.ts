@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, coupon, discount, price, revenueInput, subscription, version } from '../../../../tests/helpers/stripe-objects';
+import { at, coupon, discount, ended, price, revenueInput, subscription, version } from '../../../../tests/helpers/stripe-objects';
 import { computeRevenueMetrics, type MonthFigures } from './compute';
 import type { SubscriptionVersion } from './model';
 
@@ -15,6 +15,12 @@ function moves(m: MonthFigures | undefined) {
 }
 
 const none = { new: 0, expansion: 0, reactivation: 0, contraction: 0, churn: 0 };
+
+/** Customer R pays $20 from `start` until `end`, then comes back at `backAmount` on `back` with a new subscription. */
+function leftAndCameBack(start: string, end: string, back: string, backAmount: number): SubscriptionVersion[] {
+  const first = subscription('s1', 'R', [[price(2000)]]);
+  return [version(first, start), ended(first, end), version(subscription('s2', 'R', [[price(backAmount)]]), back)];
+}
 
 describe('MRR movements per month', () => {
   it('a new customer, then an upgrade and a downgrade mid-month', () => {
@@ -83,12 +89,7 @@ describe('MRR movements per month', () => {
   });
 
   it('a customer who churned and comes back is a reactivation, not new business', () => {
-    const first = subscription('s1', 'R', [[price(2000)]]);
-    const m = months([
-      version(first, '2026-01-03'),
-      version({ ...first, status: 'canceled', ended_at: at('2026-02-10') }, '2026-02-10'),
-      version(subscription('s2', 'R', [[price(2500)]]), '2026-04-08'),
-    ]);
+    const m = months(leftAndCameBack('2026-01-03', '2026-02-10', '2026-04-08', 2500));
     expect(moves(m['2026-02'])).toEqual({ ...none, churn: -2000 });
     expect(moves(m['2026-04'])).toEqual({ ...none, reactivation: 2500 });
     expect(m['2026-04']!.reactivatedCustomers).toBe(1);
@@ -100,7 +101,7 @@ describe('MRR movements per month', () => {
     const m = months([
       version(subscription('sA', 'T', [[price(3000)]]), '2026-01-02'),
       version(b, '2026-01-02'),
-      version({ ...b, status: 'canceled', ended_at: at('2026-03-05') }, '2026-03-05'),
+      ended(b, '2026-03-05'),
     ]);
     expect(moves(m['2026-01'])).toEqual({ ...none, new: 5000 }); // 3000 + 2000, one customer
     expect(m['2026-01']!.newCustomers).toBe(1);
@@ -123,12 +124,7 @@ describe('MRR movements per month', () => {
   });
 
   it('history before the window tells a reactivation from a new customer', () => {
-    const first = subscription('s1', 'R', [[price(2000)]]);
-    const m = months([
-      version(first, '2024-05-01'),
-      version({ ...first, status: 'canceled', ended_at: at('2024-09-01') }, '2024-09-01'),
-      version(subscription('s2', 'R', [[price(2000)]]), '2026-05-02'),
-    ]);
+    const m = months(leftAndCameBack('2024-05-01', '2024-09-01', '2026-05-02', 2000));
     expect(moves(m['2026-05'])).toEqual({ ...none, reactivation: 2000 });
   });
 
