@@ -3,7 +3,7 @@ import { arpa, ltv } from './arpa-ltv';
 import { feesAndNetByMonth, oneOffRevenueByMonth, refundsByMonth } from './cash';
 import { customerChurnRate, grossMrrChurnRate, netMrrChurnRate, trailingCustomerChurnRate } from './churn-rates';
 import { Converter, MissingRateError, normaliseCurrency } from './currency';
-import { customerMrrGrid } from './customer-mrr';
+import { arrOf, customerMrrGrid } from './customer-mrr';
 import { kpi, type Kpi } from './kpi';
 import type { CurrencyCode, RevenueInput } from './model';
 import { monthCloseAt, monthIndexOf, monthKey, monthRange, type MonthKey } from './months';
@@ -141,7 +141,7 @@ function compute(input: RevenueInput, timelines: readonly SubscriptionTimeline[]
       ...m,
       month: monthKey(first + k),
       mrr: m.mrrEnd,
-      arr: m.mrrEnd * 12,
+      arr: arrOf(m.mrrEnd),
       customers: m.customersEnd,
       customerChurnRate: customerChurnRate(m),
       grossMrrChurnRate: grossMrrChurnRate(m),

@@ -66,3 +66,8 @@ export function totalMrrAt(timelines: readonly SubscriptionTimeline[], t: number
   for (const v of customerMrrAt(timelines, t, converter).values()) sum += v;
   return sum;
 }
+
+/** ARR, annual run rate: MRR × 12 (not a forecast and not a year's billings). */
+export function arrOf(mrr: number): number {
+  return mrr * 12;
+}

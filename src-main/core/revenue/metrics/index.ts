@@ -4,7 +4,7 @@ export type { Kpi } from './kpi';
 export { Converter, MissingRateError } from './currency';
 export { subscriptionMrrAt, monthsPerInterval, type MrrOptions } from './subscription-mrr';
 export { indexTimelines, type SubscriptionTimeline } from './timeline';
-export { customerMrrAt, customerMrrGrid, totalMrrAt } from './customer-mrr';
+export { arrOf, customerMrrAt, customerMrrGrid, totalMrrAt } from './customer-mrr';
 export { movementsOfGrid, type MrrMovements } from './movements';
 export { customerChurnRate, grossMrrChurnRate, netMrrChurnRate, trailingCustomerChurnRate } from './churn-rates';
 export { arpa, ltv, type LtvResult } from './arpa-ltv';
