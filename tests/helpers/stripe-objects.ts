@@ -27,14 +27,25 @@ export function price(unitAmount: number | null, interval: StripeInterval = 'mon
   };
 }
 
-/** A subscription state: `items` as [price, quantity] pairs; active unless `extra` says otherwise. */
+/**
+ * A subscription state: `items` as [price, quantity] pairs; active unless `extra` says
+ * otherwise. Every field Stripe always sends is present (null when empty), in one order, as
+ * in the JSON the sync stores.
+ */
 export function subscription(id: string, customer: string, items: Array<[StripePrice, number?]>, extra: Partial<StripeSubscription> = {}): StripeSubscription {
   return {
     id,
     customer,
     status: 'active',
-    items: { data: items.map(([p, quantity], i) => ({ id: `${id}_si${i}`, price: p, ...(quantity === undefined ? {} : { quantity }) })) },
+    items: { data: items.map(([p, quantity], i) => ({ id: `${id}_si${i}`, price: p, quantity: quantity ?? null })) },
+    discount: null,
+    discounts: [],
+    trial_start: null,
+    trial_end: null,
+    canceled_at: null,
+    cancel_at: null,
     cancel_at_period_end: false,
+    ended_at: null,
     ...extra,
   };
 }

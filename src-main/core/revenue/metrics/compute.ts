@@ -85,7 +85,7 @@ function earliestMonth(timelines: readonly SubscriptionTimeline[], fallback: num
 /** Every currency the input holds, to name all the missing rates at once rather than the first. */
 function currenciesIn(input: RevenueInput, timelines: readonly SubscriptionTimeline[]): Set<CurrencyCode> {
   const all = new Set<CurrencyCode>();
-  for (const tl of timelines) for (const s of tl.states) all.add(s.currency);
+  for (const tl of timelines) for (const s of tl.states) if (s.paying) all.add(s.currency);
   for (const list of [input.invoices, input.charges, input.refunds, input.balanceTransactions]) for (const x of list) all.add(x.currency);
   return all;
 }

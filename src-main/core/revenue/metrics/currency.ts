@@ -47,6 +47,9 @@ export function currencyCode(code: CurrencyCode): CurrencyCode {
  */
 export class Converter {
   private readonly factors = new Map<CurrencyCode, number>();
+  /** the last currency asked for: rows mostly come in runs of one currency */
+  private lastCurrency: CurrencyCode | undefined;
+  private lastFactor = 1;
   readonly target: CurrencyCode;
 
   constructor(
@@ -77,6 +80,7 @@ export class Converter {
 
   /** Multiply minor units of `currency` by this to get minor units of the target (unrounded). */
   factor(currency: CurrencyCode): number {
+    if (currency === this.lastCurrency) return this.lastFactor;
     let f = this.factors.get(currency);
     if (f === undefined) {
       const c = normaliseCurrency(currency);
@@ -89,6 +93,8 @@ export class Converter {
       }
       this.factors.set(currency, f);
     }
+    this.lastCurrency = currency;
+    this.lastFactor = f;
     return f;
   }
 

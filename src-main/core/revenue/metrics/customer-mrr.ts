@@ -39,6 +39,8 @@ export function customerMrrGrid(timelines: readonly SubscriptionTimeline[], inst
       while (k + 1 < from.length && from[k + 1]! <= t) k++;
       if (k < 0) continue;
       const state = states[k]!;
+      // the last state has ended: nothing more to read from this subscription
+      if (k === from.length - 1 && t >= state.endsAt) break;
       const mrr = preparedMrrAt(state, t);
       if (mrr !== 0) values[base + i] = values[base + i]! + converter.convert(mrr, state.currency);
     }

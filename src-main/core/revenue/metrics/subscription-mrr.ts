@@ -52,15 +52,18 @@ export interface PreparedState {
 
 const noDiscounts: DiscountWindow[] = [];
 
+/** Every state that does not pay: worth 0 from the start, so a walk over instants stops at it when it is the last. */
+const notPaying: PreparedState = Object.freeze({ currency: '', paying: false, monthlyGross: 0, periodMonths: 1, trialEnd: -Infinity, endsAt: -Infinity, discounts: noDiscounts });
+
 /** Reads a subscription state once; see subscriptionMrrAt for what counts. */
 export function prepareState(sub: StripeSubscription, options: MrrOptions = {}): PreparedState {
+  // a state that does not pay is worth 0 whatever its items, and needs no rate: one shared object for all
+  if (!paying.has(sub.status)) return notPaying;
   const items = sub.items.data;
   const currency = items.length ? currencyCode(items[0]!.price.currency) : 'usd';
-  const isPaying = paying.has(sub.status);
   let monthlyGross = 0;
   let periodMonths = 0;
-  // a state that does not pay is worth 0 whatever its items: skip reading them
-  for (let i = 0; isPaying && i < items.length; i++) {
+  for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const recurring = item.price.recurring;
     if (!recurring || (recurring.usage_type === 'metered' && !options.includeMetered)) continue;
@@ -73,12 +76,12 @@ export function prepareState(sub: StripeSubscription, options: MrrOptions = {}):
   if (typeof sub.cancel_at === 'number' && sub.cancel_at < endsAt) endsAt = sub.cancel_at;
   return {
     currency,
-    paying: isPaying,
+    paying: true,
     monthlyGross,
     periodMonths: periodMonths || 1,
     trialEnd: sub.trial_end ?? -Infinity,
     endsAt,
-    discounts: isPaying && (sub.discount || sub.discounts?.length) ? discountWindows(sub) : noDiscounts,
+    discounts: sub.discount || sub.discounts?.length ? discountWindows(sub) : noDiscounts,
   };
 }
 

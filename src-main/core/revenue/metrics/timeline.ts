@@ -17,21 +17,28 @@ export interface SubscriptionTimeline {
  */
 export function indexTimelines(versions: readonly SubscriptionVersion[], options: MrrOptions = {}): SubscriptionTimeline[] {
   const bySub = new Map<string, SubscriptionVersion[]>();
+  let currentId: string | undefined;
+  let current: SubscriptionVersion[] = [];
   for (const v of versions) {
-    const list = bySub.get(v.subscription_id);
-    if (list) list.push(v);
-    else bySub.set(v.subscription_id, [v]);
+    // the sync hands a subscription's versions together: look the list up once per run, not per version
+    if (v.subscription_id !== currentId) {
+      currentId = v.subscription_id;
+      let list = bySub.get(currentId);
+      if (!list) bySub.set(currentId, (list = []));
+      current = list;
+    }
+    current.push(v);
   }
   const timelines: SubscriptionTimeline[] = [];
   for (const [subscriptionId, list] of bySub) {
     if (!isSorted(list)) list.sort((a, b) => a.valid_from - b.valid_from);
-    const last = list[list.length - 1]!;
-    timelines.push({
-      subscriptionId,
-      customerId: idOf(last.data.customer) ?? `(no customer: ${subscriptionId})`,
-      from: list.map((v) => v.valid_from),
-      states: list.map((v) => prepareState(v.data, options)),
-    });
+    const from = new Array<number>(list.length);
+    const states = new Array<PreparedState>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      from[i] = list[i]!.valid_from;
+      states[i] = prepareState(list[i]!.data, options);
+    }
+    timelines.push({ subscriptionId, customerId: idOf(list[list.length - 1]!.data.customer) ?? `(no customer: ${subscriptionId})`, from, states });
   }
   return timelines;
 }
