@@ -32,7 +32,7 @@ export function price(unitAmount: number | null, interval: StripeInterval = 'mon
  * otherwise. Every field Stripe always sends is present (null when empty), in one order, as
  * in the JSON the sync stores.
  */
-export function subscription(id: string, customer: string, items: Array<[StripePrice, number?]>, extra: Partial<StripeSubscription> = {}): StripeSubscription {
+export function subscription(id: string, customer: string | { id: string }, items: Array<[StripePrice, number?]>, extra: Partial<StripeSubscription> = {}): StripeSubscription {
   return {
     id,
     customer,
