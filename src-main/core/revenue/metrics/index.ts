@@ -9,4 +9,4 @@ export { movementsOfGrid, type MrrMovements } from './movements';
 export { customerChurnRate, grossMrrChurnRate, netMrrChurnRate, trailingCustomerChurnRate } from './churn-rates';
 export { arpa, ltv, type LtvResult } from './arpa-ltv';
 export { oneOffRevenueByMonth, refundsByMonth, feesAndNetByMonth } from './cash';
-export { monthKey, parseMonthKey, monthIndexOf, monthStart, monthRange } from './months';
+export { asOfForMonth, monthKey, parseMonthKey, monthIndexOf, monthStart, monthRange } from './months';

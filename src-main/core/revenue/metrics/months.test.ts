@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at } from '../../../../tests/helpers/stripe-objects';
-import { monthCloseAt, monthIndexOf, monthKey, monthRange, monthSlot, parseMonthKey } from './months';
+import { asOfForMonth, monthCloseAt, monthIndexOf, monthKey, monthRange, monthSlot, parseMonthKey } from './months';
 
 describe('months', () => {
   it('names, parses and closes months in UTC', () => {
@@ -28,5 +28,13 @@ describe('months', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('turns a month parameter into the asOf that reads it', () => {
+    const now = at('2026-06-15T12:00:00Z');
+    expect(asOfForMonth('2026-03', now)).toBe(at('2026-03-31T23:59:59Z'));
+    expect(asOfForMonth('2026-06', now)).toBe(now);
+    expect(() => asOfForMonth('2026-3', now)).toThrow('month: must be a month written YYYY-MM, such as 2026-03');
+    expect(() => asOfForMonth('2026-07', now)).toThrow('month: must not be after this month (2026-06)');
   });
 });

@@ -1,3 +1,5 @@
+import { badInput } from '../../errors';
+
 /** A calendar month in UTC, "2026-03". */
 export type MonthKey = string;
 
@@ -57,4 +59,15 @@ export function monthSlot(range: MonthRange, at: number): number {
   while (starts[slot]! > at) slot--;
   while (starts[slot + 1]! <= at) slot++;
   return slot;
+}
+
+/**
+ * The `asOf` that reads the figures of month `key` ("2026-03"): its last second, or `now`
+ * while it is running. For a procedure's `month` parameter; a bad value is refused naming it.
+ */
+export function asOfForMonth(key: string, now: number): number {
+  const index = parseMonthKey(key);
+  if (index === undefined) throw badInput('month', 'must be a month written YYYY-MM, such as 2026-03');
+  if (monthStart(index) > now) throw badInput('month', `must not be after this month (${monthKey(monthIndexOf(now))})`);
+  return monthCloseAt(index, now);
 }
