@@ -7,6 +7,30 @@ const decidesWhereSecretsGo = 'it decides where a secret is sent';
 const namesAProgram = 'it names a program on this machine that the app runs';
 
 const sloRule = 'must be a fraction above 0.5 and below 1, such as 0.999 for 99.9%';
+const currencyRule = 'must be a three-letter currency code, such as usd or EUR';
+const ratesRule = 'must be a JSON map from three-letter currency codes to what one unit of each is worth in the report currency, such as {"eur": 1.08, "gbp": 1.27}';
+
+/** Text typed on the command line or a page is read as JSON; anything else is checked as it is. */
+function jsonFromText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** One unit of each currency in the report currency: positive numbers under three-letter codes. */
+const currencyRates = z.preprocess(
+  jsonFromText,
+  z
+    .record(z.string(), z.number({ error: () => ratesRule }).positive(ratesRule).finite(ratesRule), { error: () => ratesRule })
+    .superRefine((map, ctx) => {
+      for (const code of Object.keys(map)) {
+        if (!/^[A-Za-z]{3}$/.test(code)) ctx.addIssue({ code: 'custom', message: `${ratesRule}; "${code}" is not a three-letter currency code`, path: [code] });
+      }
+    }),
+);
 
 /**
  * A whole-number setting whose every way of being wrong (not a number, a fraction, too small,
@@ -100,6 +124,20 @@ export const settingDefinitions = {
     description: 'The restic that backups run (0.14 or newer). Empty means the first restic on PATH.',
     env: 'LEVQOR_RESTIC_PATH',
     cliOnly: namesAProgram,
+  },
+  'revenue.currency': {
+    schema: z.string({ error: () => currencyRule }).trim().regex(/^[A-Za-z]{3}$/, currencyRule),
+    defaultValue: 'usd',
+    label: 'Report currency',
+    description: 'Revenue totals (MRR, ARR, one-off revenue, fees) are shown in this currency; amounts in others are converted with the currency rates.',
+    env: undefined,
+  },
+  'revenue.rates': {
+    schema: currencyRates,
+    defaultValue: {},
+    label: 'Currency rates',
+    description: 'What one unit of each other currency is worth in the report currency, e.g. {"eur": 1.08}. A total that needs a currency missing here is refused, naming it, never mixed.',
+    env: undefined,
   },
 } as const satisfies Record<string, SettingDefinition>;
 

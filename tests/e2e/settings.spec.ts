@@ -94,6 +94,20 @@ test('a number setting states its rule in a founder\'s words, naming the setting
   expect(((await stored.json()) as { settings: Array<{ value: unknown }> }).settings[0]?.value).toBe(0.995);
 });
 
+test('a map setting (currency rates) is edited as its JSON text and stored as a map', async ({ page, server }) => {
+  await openApp(page, server, 'settings');
+  const box = page.getByTestId('setting-revenue-rates').getByRole('textbox', { name: 'Currency rates' });
+  await expect(box).toHaveValue('{}');
+  const rates = await typeSetting(page, 'setting-revenue-rates', 'Currency rates', '{"euro": 1.08}');
+  await expect(rates.getByRole('alert')).toContainText('"euro" is not a three-letter currency code');
+  await typeSetting(page, 'setting-revenue-rates', 'Currency rates', '{"eur": 1.08}');
+  await expect(rates.getByRole('status')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByTestId('setting-revenue-rates').getByRole('textbox')).toHaveValue('{"eur":1.08}');
+  const stored = await callAsPage(page, server, 'settings.get', { key: 'revenue.rates' });
+  expect(((await stored.json()) as { settings: Array<{ value: unknown }> }).settings[0]?.value).toEqual({ eur: 1.08 });
+});
+
 test('the API rejects a bad setting with 400 and names the field', async ({ page, server }) => {
   await openApp(page, server);
   const res = await callAsPage(page, server, 'settings.set', { key: 'logLevel', value: 'loud' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../../../tests/helpers/setting-refusal';
 import { tempDir } from '../../../tests/helpers/temp-dir';
 import { createCore } from '..';
 
@@ -24,14 +25,7 @@ describe('settings', () => {
 
   it('states the rule of a number setting in words, naming the setting once by its label', () => {
     const core = createCore({ dataDir: tempDir(), env: {}, logToFile: false });
-    const refusal = (key: string, value: unknown) => {
-      try {
-        core.settings.set(key, value);
-      } catch (err) {
-        return (err as Error).message;
-      }
-      throw new Error(`${key} = ${JSON.stringify(value)} was accepted`);
-    };
+    const refusal = refusalOf(core.settings);
     const days = 'Keep raw telemetry (days) must be a whole number of days from 1 to 3650';
     for (const value of [-5, 0, 3651, 2.5, '30', null]) expect(refusal('telemetry.retentionDays', value)).toBe(days);
     const slo = 'Availability SLO must be a fraction above 0.5 and below 1, such as 0.999 for 99.9%';

@@ -40,13 +40,14 @@ export function SettingControl(props: ControlProps) {
       </button>
     );
   }
-  return <TextControl key={String(value)} {...props} />;
+  return <TextControl key={typeof value === 'object' ? JSON.stringify(value) : String(value)} {...props} />;
 }
 
 /** A number is typed as text and sent as a number when it reads as one, else as typed, so the API states the rule. */
 function TextControl({ id, labelId, describedBy, kind, value, disabled, invalid, onSave }: ControlProps) {
   const numeric = kind.kind === 'number';
-  const initial = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  // a map setting (revenue.rates) is edited as its JSON text
+  const initial = typeof value === 'string' || typeof value === 'number' ? String(value) : value !== null && typeof value === 'object' ? JSON.stringify(value) : '';
   const [draft, setDraft] = useState(initial);
   const submit = (e: FormEvent) => {
     e.preventDefault();

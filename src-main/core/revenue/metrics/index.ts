@@ -1,0 +1,12 @@
+export * from './model';
+export { computeRevenueMetrics, kpiNames, type KpiName, type MonthFigures, type RevenueMetrics, type RevenueMetricsOptions } from './compute';
+export type { Kpi } from './kpi';
+export { Converter, MissingRateError } from './currency';
+export { subscriptionMrrAt, monthsPerInterval, type MrrOptions } from './subscription-mrr';
+export { indexTimelines, type SubscriptionTimeline } from './timeline';
+export { arrOf, customerMrrAt, customerMrrGrid, totalMrrAt } from './customer-mrr';
+export { movementsOfGrid, type MrrMovements } from './movements';
+export { customerChurnRate, grossMrrChurnRate, netMrrChurnRate, trailingCustomerChurnRate } from './churn-rates';
+export { arpa, ltv, type LtvResult } from './arpa-ltv';
+export { oneOffRevenueByMonth, refundsByMonth, feesAndNetByMonth } from './cash';
+export { asOfForMonth, monthKey, parseMonthKey, monthIndexOf, monthStart, monthRange } from './months';
