@@ -120,3 +120,9 @@ export const planRunPolicyInput = {
   catchUp: z.enum(catchUpChoices, { error: () => 'must be latest or none' }).optional(),
   checkTimeout: planDuration(60_000, 7 * 86_400_000, 'between 1m and 7d').optional(),
 };
+
+/** Milliseconds as a plan's duration, in the largest unit that divides it (90s, 10m, 12h, 1d): what planDurationMs reads back. */
+export function planDurationText(ms: number): string {
+  const unit = (['d', 'h', 'm', 's'] as const).find((u) => ms % (durationMsUnits[u] as number) === 0) ?? 's';
+  return `${Math.round(ms / (durationMsUnits[unit] as number))}${unit}`;
+}

@@ -111,6 +111,10 @@ const retentionViewShape = {
   remove: z.array(z.object({ shortId: z.string(), time: epochMs, tags: z.array(z.string()) }).strict()),
 };
 
+/** A plan's changes as the Backups area sends them (no paths: sources and excludes are for the command line). */
+export const pageEditPlanInputSchema = planChangesSchema.extend({ plan: planNameSchema }).strict();
+export type PageEditPlanInput = z.input<typeof pageEditPlanInputSchema>;
+
 export const backupPageProcedures = {
   'backup.pageEngine': procedure({
     summary: 'The restic the app runs and its version, or why there is none it can use and how to install it (no path: for the Backups area).',
@@ -171,7 +175,7 @@ export const backupPageProcedures = {
   'backup.pageUpdatePlan': procedure({
     summary:
       'Change a plan from the Backups area: schedule, timezone, retention, check schedule, client and how its scheduled work runs (no paths: sources and excludes are for levqor backup plan edit). A field left out stays; null takes it away. The repository and its password cannot be changed.',
-    input: planChangesSchema.extend({ plan: planNameSchema }).strict(),
+    input: pageEditPlanInputSchema,
     output: pagePlanSchema,
   }),
   'backup.pageHistory': procedure({

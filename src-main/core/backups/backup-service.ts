@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasRetention } from '../../../shared/backup';
+import { hasRetention, planDurationText } from '../../../shared/backup';
 import { displayRepository } from '../../../shared/backup-repository';
 import type { AddPlanInput, UpdatePlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind, RestoreResult } from '../../../shared/contract/backup';
 import type { Clock } from '../clock';
@@ -450,15 +450,8 @@ function announce(events: EventBus, kind: OperationKind, op: BackupOperation): v
 /** A check stopped by the plan's check timeout, in words that say what to suspect and what to change. */
 function checkTimedOut(err: unknown, plan: StoredPlan): unknown {
   if (!(err instanceof ResticFailure) || err.code !== 'UNAVAILABLE' || !/did not finish within/.test(err.message)) return err;
-  const limit = formatDuration(plan.runPolicy.checkTimeoutMs);
+  const limit = planDurationText(plan.runPolicy.checkTimeoutMs);
   return new ResticFailure('UNAVAILABLE', `restic check did not finish within ${limit} (the plan's check timeout) and was stopped: the repository may be damaged or not answering; a larger repository may need a longer one (levqor backup plan edit ${plan.name} --check-timeout DURATION)`, err.log);
-}
-
-/** Milliseconds as the largest whole unit that fits (90 s, 12 h). */
-function formatDuration(ms: number): string {
-  const units: Array<[number, string]> = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's']];
-  const [size, unit] = units.find(([u]) => ms >= u && ms % u === 0) ?? [1000, 's'];
-  return `${Math.round(ms / size)} ${unit}`;
 }
 
 /** What each restic call of an operation gets: its cancel signal, and where to record restic's pid. */

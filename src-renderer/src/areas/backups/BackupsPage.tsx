@@ -6,6 +6,7 @@ import { When } from '../../components/When';
 import { useLiveResource } from '../../hooks/use-live-resource';
 import { EnginePanel } from './EnginePanel';
 import { PlanDetail } from './PlanDetail';
+import { PlanEditForm } from './PlanEditForm';
 import { PlanForm } from './PlanForm';
 import { bytesOf, ownerText, planStatus } from './format';
 import { backupEndEvents, useBackupProgress } from './use-backups';
@@ -24,6 +25,7 @@ export default function BackupsPage() {
   const progress = useBackupProgress();
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [tick, setTick] = useState(0);
   const list = plans.data?.plans ?? [];
   const plan = list.find((p) => p.name === chosen) ?? list[0];
@@ -74,7 +76,17 @@ export default function BackupsPage() {
           </DataTable>
         ) : null}
       </section>
-      {plan ? <PlanDetail key={plan.name} plan={plan} progress={progress} tick={`${tick}:${endTick}`} onChanged={changed} /> : null}
+      {plan ? <PlanDetail key={plan.name} plan={plan} progress={progress} tick={`${tick}:${endTick}`} onChanged={changed} onEdit={() => setEditing(true)} /> : null}
+      {editing && plan ? (
+        <PlanEditForm
+          plan={plan}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            changed();
+          }}
+        />
+      ) : null}
       {adding ? (
         <PlanForm
           onClose={() => setAdding(false)}
