@@ -212,6 +212,9 @@ export const addPlanInputSchema = z
   .strict();
 export type AddPlanInput = z.input<typeof addPlanInputSchema>;
 
+/** A field a plan keeps: named only to say so. */
+const fixed = z.undefined({ error: () => 'cannot be changed: a plan keeps its repository and its password (remove the plan, whose snapshots stay, and add it again to move it)' });
+
 /**
  * What may change in a plan: a field left out stays as it is; null takes it away (the schedule,
  * the check schedule, the client). The repository and its password are not here: a plan keeps
@@ -226,6 +229,8 @@ export const planChangesSchema = z
     checkSchedule: cron.nullable().optional(),
     checkReadDataSubset: readDataSubsetSchema.nullable().optional(),
     ...planRunPolicyInput,
+    repo: fixed.optional(),
+    password: fixed.optional(),
   })
   .strict();
 export type PlanChanges = z.input<typeof planChangesSchema>;
