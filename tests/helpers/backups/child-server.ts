@@ -9,6 +9,8 @@ export interface ChildServer {
   stop(): Promise<void>;
   /** Freezes it (SIGSTOP): connections are still accepted by the system but never answered, as a hung server's are. */
   pause(): void;
+  /** Freezes it (SIGSTOP): connections are still accepted by the system but never answered, as a hung server's are. */
+  pause(): void;
 }
 
 function accepts(port: number): Promise<boolean> {
