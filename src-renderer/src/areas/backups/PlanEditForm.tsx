@@ -92,11 +92,11 @@ export function PlanEditForm({ plan, onClose, onSaved }: { plan: PagePlan; onClo
           {field('retryDelay', 'First retry after', { placeholder: '1m', help: 'Each next wait doubles.' })}
           {choice('overlap', 'A fire while the last backup still runs', [
             ['skip', 'Skip it'],
-            ['queue', 'Run it once the last one ends'],
+            ['queue', 'Run it after'],
           ])}
-          {choice('catchUp', 'Fires missed while the app was closed', [
-            ['latest', 'Run the newest once (within a day)'],
-            ['none', 'Do not run them'],
+          {choice('catchUp', 'Fires missed while the app was closed (within a day)', [
+            ['latest', 'Run the newest once'],
+            ['none', 'Let them go'],
           ])}
         </div>
         <div className="bk-keeps">{keepFields(field)}</div>

@@ -56,7 +56,7 @@ export function RetentionPreview({ plan, tick, onApplied }: { plan: string; tick
             <button type="button" className="button button--ghost" onClick={apply} disabled={action.pending} data-testid="retention-apply">
               {action.pending ? 'Applying…' : 'Apply retention'}
             </button>
-            <span className="muted">A preview: nothing was removed. Before launch, applying asks for your approval first; after launch it removes at once.</span>
+            <span className="muted">What the policy would do now; the preview removes nothing. Before launch, Apply asks for your approval first; after launch it removes at once.</span>
           </div>
           <ErrorNotice message={action.error} inline />
           {applied ? <RetentionApplied applied={applied} /> : null}
