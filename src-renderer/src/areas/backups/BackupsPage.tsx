@@ -33,6 +33,10 @@ export default function BackupsPage() {
     setTick((t) => t + 1);
     void plans.reload();
   };
+  const saved = () => {
+    setEditing(false);
+    changed();
+  };
   // a backup's end reloads the plans (useLiveResource); the detail follows the same tick
   const endTick = list.map((p) => `${p.lastBackup?.id}:${p.lastBackup?.status}`).join(',');
 
@@ -77,16 +81,7 @@ export default function BackupsPage() {
         ) : null}
       </section>
       {plan ? <PlanDetail key={plan.name} plan={plan} progress={progress} tick={`${tick}:${endTick}`} onChanged={changed} onEdit={() => setEditing(true)} /> : null}
-      {editing && plan ? (
-        <PlanEditForm
-          plan={plan}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            changed();
-          }}
-        />
-      ) : null}
+      {editing && plan ? <PlanEditForm plan={plan} onClose={() => setEditing(false)} onSaved={saved} /> : null}
       {adding ? (
         <PlanForm
           onClose={() => setAdding(false)}
