@@ -33,7 +33,7 @@ async function expectNoOverflow(page: Page, width: number) {
   expect(wide, 'elements past the right edge').toBe(0);
 }
 
-test('a plan of the app data made in the Backups area: run with the progress bar, browse, restore a file, preview retention', async ({ page, levqor }) => {
+test('a plan of the app data made in the Backups area: run with the progress bar, cancel, run again, browse, restore a file, preview retention', async ({ page, levqor }) => {
   test.setTimeout(120_000);
   const { dir: products, guide } = productsFolder(levqor.dataDir);
   const server = await levqor.start({ env: { LEVQOR_PRODUCTS_DIR: products } });

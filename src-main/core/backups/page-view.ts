@@ -75,13 +75,13 @@ export class BackupPageView {
   /** The plan's operations, newest first, their errors without paths of this machine. */
   history(name: string, limit: number): BackupOperation[] {
     this.deps.storedPlan(name);
-    return this.service.history(name, limit).map((op) => ({ ...op, error: op.error === null ? null : this.scrub(op.error) }));
+    return this.service.history(name, limit).map((op) => this.scrubbed(op));
   }
 
   /** One operation with restic's kept log, paths of this machine replaced by what they are. */
   operation(id: string): BackupOperationDetail {
-    const op = this.service.operation(id);
-    return { ...op, error: op.error === null ? null : this.scrub(op.error), log: this.scrub(op.log) };
+    const op = this.scrubbed(this.service.operation(id));
+    return { ...op, log: this.scrub(op.log) };
   }
 
   /**
@@ -167,12 +167,16 @@ export class BackupPageView {
   /** Applies the policy (retention.ts): pre-launch the approval it asked, post-launch the forget that ran (its error without paths). */
   async applyRetention(name: string) {
     const done = await this.service.applyRetention(name);
-    const op = done.operation;
-    return { ...retentionView(done), operation: op ? { ...op, error: op.error === null ? null : this.scrub(op.error) } : null, approval: done.approval ?? null };
+    return { ...retentionView(done), operation: done.operation ? this.scrubbed(done.operation) : null, approval: done.approval ?? null };
   }
 
+  /** A plan's backups, newest first, their errors without paths of this machine. */
   private backups(name: string): BackupOperation[] {
-    return this.service.history(name, 500).filter((op) => op.kind === 'backup');
+    return this.service.history(name, 500).flatMap((op) => (op.kind === 'backup' ? [this.scrubbed(op)] : []));
+  }
+
+  private scrubbed<T extends BackupOperation>(op: T): T {
+    return { ...op, error: op.error === null ? null : this.scrub(op.error) };
   }
 
   /** The snapshot's roots, and the root and path on this machine a page path stands for. */
