@@ -88,6 +88,8 @@ export const rendererProcedureNames = [
   'backup.pageBrowse',
   'backup.pageRestore',
   'backup.pageRetention',
+  'backup.pageApplyRetention',
+  'backup.pageUpdatePlan',
   'backup.run',
   'backup.cancel',
   'backup.pageHistory',

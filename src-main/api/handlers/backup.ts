@@ -9,6 +9,7 @@ export const backupHandlers = (core: Core) =>
     'backup.plans': () => ({ plans: core.backups.list() }),
     'backup.plan': ({ plan }) => core.backups.plan(plan),
     'backup.addPlan': (input) => core.backups.add(input),
+    'backup.updatePlan': (input) => core.backups.update(input),
     'backup.removePlan': ({ plan }) => core.backups.remove(plan),
     'backup.initRepo': ({ plan }) => core.backups.initRepo(plan),
     'backup.repoStatus': ({ plan }) => core.backups.repoStatus(plan),

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasRetention } from '../../../shared/backup';
+import { hasRetention, planDurationText } from '../../../shared/backup';
 import { displayRepository } from '../../../shared/backup-repository';
-import type { AddPlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind, RestoreResult } from '../../../shared/contract/backup';
+import type { AddPlanInput, UpdatePlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind, RestoreResult } from '../../../shared/contract/backup';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { CoreError, badInput } from '../errors';
@@ -14,9 +14,11 @@ import type { SecretStore } from '../secrets';
 import type { SettingsService } from '../settings';
 import { OperationStore, type Done } from './operation-store';
 import { BackupPageView } from './page-view';
-import { planFromInput } from './plan-input';
+import { editedPlan, planFromInput } from './plan-input';
 import { PlanStore, publicPlan, type StoredPlan } from './plan-store';
+import { ResticFailure } from './restic/failure';
 import { locateRestic } from './restic/locate';
+import { redact } from './restic/redact';
 import { Restic, type CallOptions, type RepositoryAccess } from './restic/restic';
 import { minimumResticVersion } from './restic/version';
 import { preRestoreTag, stageRestoredDatabase, swapInRestoredDatabase, type AppRestoreResult, type CoreRestart } from './restore-app';
@@ -24,7 +26,7 @@ import { listSnapshot, restoreFiles, restoreTarget } from './restore-files';
 import { runBackup } from './run-backup';
 import { removeStaleLocksOfThisHost } from './stale-locks';
 import { BackupFactsReader } from './backup-facts';
-import { BackupSchedules, defaultScheduledRetry } from './schedules';
+import { BackupSchedules } from './schedules';
 import { BackupRetention, type RetentionApprovalPort } from './retention';
 import type { LaunchStage } from '../../../shared/stage';
 import type { BackupPort } from '../backup-port';
@@ -48,7 +50,7 @@ export interface BackupDeps {
   stage: () => LaunchStage;
   /** Where scheduled work and the waits between retries are armed (tests pass a ManualTimer). */
   timer?: Timer;
-  /** How a failed scheduled backup is tried again; defaultScheduledRetry unless given (tests use short waits). */
+  /** How a failed scheduled backup is tried again, in place of each plan's own policy (tests use short waits). */
   scheduledRetry?: RetryPolicy;
   /** How long restic may retry a repository that stopped answering before the backup fails (tests use a second or two). */
   unreachableAfterMs?: number;
@@ -88,7 +90,7 @@ export class BackupService {
       timer: deps.timer ?? realTimer,
       plans: this.plans,
       facts: this.facts,
-      retry: deps.scheduledRetry ?? defaultScheduledRetry,
+      retry: deps.scheduledRetry,
       backup: (plan) => this.run(plan, true),
       check: (plan) => this.check(plan),
       retain: async (plan) => (hasRetention(plan.retention) ? this.retention.apply(plan.id) : undefined),
@@ -145,6 +147,21 @@ export class BackupService {
     this.deps.log.info({ plan: plan.name, initialised: Boolean(init) }, 'backup plan added');
     this.schedules.refresh();
     return this.show({ ...plan, repository: shown });
+  }
+
+  /**
+   * Changes a plan by the rules of a new one (plan-input.ts): a field left out stays, null takes
+   * it away. The repository and its password stay as they are. The schedules are planned again
+   * at once; a changed schedule or timezone starts its progress again (nothing before now was missed).
+   */
+  update(input: UpdatePlanInput): BackupPlan {
+    const plan = this.find(input.plan);
+    const edited = editedPlan(plan, input, this.deps.clock.now());
+    this.plans.update(edited);
+    this.deps.log.info({ plan: plan.name }, 'backup plan changed');
+    if (edited.scheduleCron !== plan.scheduleCron || edited.checkCron !== plan.checkCron || edited.timezone !== plan.timezone) this.schedules.reset(plan.id);
+    else this.schedules.refresh();
+    return this.show(edited);
   }
 
   /** Removes the plan and its password; the repository is left as it is and the history stays. */
@@ -266,12 +283,16 @@ export class BackupService {
     return { dryRun, groups: forgetGroups(value), operation };
   }
 
-  /** restic check (with the plan's --read-data-subset); damage found is a failed row with restic's report, not a throw. */
+  /**
+   * restic check (with the plan's --read-data-subset); damage found is a failed row with
+   * restic's report, not a throw. A check still going after the plan's check timeout (a
+   * damaged or unanswering repository can hang it) is stopped and ends failed, saying so.
+   */
   async check(name: string): Promise<BackupOperationDetail> {
     const plan = this.find(name);
     const subset = plan.checkReadDataSubset;
     const { operation } = await this.operate(plan, 'check', async (restic, access, control) => {
-      const { value, log } = await restic.check(access, { ...control, ...(subset ? { readDataSubset: subset } : {}) });
+      const { value, log } = await restic.check(access, { ...control, timeoutMs: plan.runPolicy.checkTimeoutMs, ...(subset ? { readDataSubset: subset } : {}) }).catch((err: unknown) => Promise.reject(checkTimedOut(err, plan)));
       return { value, log: value.report || log, end: value.ok ? {} : { status: 'failed', error: 'restic check found problems in the repository (its report is in the log)' } };
     });
     return this.operation(operation.id);
@@ -389,6 +410,7 @@ export class BackupService {
   private begin<T>(plan: StoredPlan, kind: OperationKind, restic: Restic, access: RepositoryAccess, work: (control: Control, op: BackupOperation) => Promise<Done<T>>) {
     const { clock, events, log } = this.deps;
     const operation = this.operations.start(plan, kind, this.owner, restic.version, clock.now());
+    const clean = (text: string) => redact(text, [access.password], access.repository);
     const controller = new AbortController();
     const control: Control = { signal: controller.signal, onSpawn: (pid) => this.operations.setChildPid(operation.id, pid) };
     const done = (async () => {
@@ -396,14 +418,17 @@ export class BackupService {
         const unlocked = kind !== 'init' && this.operations.followsInterruption(plan.id, operation.id) ? await removeStaleLocksOfThisHost(restic, access, control, clock.now()) : undefined;
         const result = await work(control, operation);
         const kept = unlocked === undefined ? result.log : ['stale locks (the operation before was interrupted):', unlocked, result.log].filter(Boolean).join('\n');
-        const finished = this.operations.finish(operation.id, { status: 'succeeded', ...result.end, log: kept }, clock.now());
+        const end = result.end?.error ? { ...result.end, error: clean(result.end.error) } : result.end;
+        const finished = this.operations.finish(operation.id, { status: 'succeeded', ...end, log: clean(kept) }, clock.now());
         announce(events, kind, finished);
         return { operation: finished, value: result.value };
       } catch (err) {
         const error = err instanceof Error ? err : new Error(String(err));
+        error.message = clean(error.message); // the caller shows it too
         const status = err instanceof CoreError && err.code === 'CANCELLED' ? 'cancelled' : 'failed';
         const kept = (err as { log?: unknown }).log;
-        const finished = this.operations.finish(operation.id, { status, error: error.message, log: typeof kept === 'string' ? kept : '' }, clock.now());
+        // whatever path a failure took (restic, pg_dump, the unreachable watch), no password reaches the row, its events or a page
+        const finished = this.operations.finish(operation.id, { status, error: error.message, log: typeof kept === 'string' ? clean(kept) : '' }, clock.now());
         log.warn({ operation: operation.id, plan: plan.name, kind, status }, 'backup operation did not succeed');
         announce(events, kind, finished);
         throw new OperationFailed(finished, error);
@@ -420,6 +445,13 @@ export class BackupService {
 function announce(events: EventBus, kind: OperationKind, op: BackupOperation): void {
   if (kind === 'backup') events.emit(op.status === 'succeeded' ? 'backup.succeeded' : 'backup.failed', op);
   else if (kind === 'check' && op.status === 'failed') events.emit('check.failed', op);
+}
+
+/** A check stopped by the plan's check timeout, in words that say what to suspect and what to change. */
+function checkTimedOut(err: unknown, plan: StoredPlan): unknown {
+  if (!(err instanceof ResticFailure) || err.code !== 'UNAVAILABLE' || !/did not finish within/.test(err.message)) return err;
+  const limit = planDurationText(plan.runPolicy.checkTimeoutMs);
+  return new ResticFailure('UNAVAILABLE', `restic check did not finish within ${limit} (the plan's check timeout) and was stopped: the repository may be damaged or not answering; a larger repository may need a longer one (levqor backup plan edit ${plan.name} --check-timeout DURATION)`, err.log);
 }
 
 /** What each restic call of an operation gets: its cancel signal, and where to record restic's pid. */

@@ -19,7 +19,7 @@ import { formatBytes, ownerText, retentionText } from './format';
 const snapshotColumns = ['Snapshot', 'Time', numberColumn('Size'), numberColumn('Files'), numberColumn('Added'), 'Tags', { label: 'Browse', hidden: true }];
 
 /** One plan: run now with progress and cancel, its snapshots (browse, restore), the retention preview, its history. */
-export function PlanDetail({ plan, progress, tick, onChanged }: { plan: PagePlan; progress: ReadonlyMap<string, BackupProgress>; tick: string; onChanged(): void }) {
+export function PlanDetail({ plan, progress, tick, onChanged, onEdit }: { plan: PagePlan; progress: ReadonlyMap<string, BackupProgress>; tick: string; onChanged(): void; onEdit(): void }) {
   const run = useAction();
   const snapshots = useLoad(() => getApi().backup.pageSnapshots({ plan: plan.name }), [plan.name, tick]);
   const history = useLoad(() => getApi().backup.pageHistory({ plan: plan.name, limit: 50 }), [plan.name, tick]);
@@ -51,7 +51,10 @@ export function PlanDetail({ plan, progress, tick, onChanged }: { plan: PagePlan
               Run now
             </button>
           )}
-          <span className="muted">
+          <button type="button" className="button button--ghost" onClick={onEdit} data-testid="plan-edit-open">
+            Edit plan
+          </button>
+          <span className="muted" data-testid="plan-schedule">
             {plan.schedule ? (
               <>
                 Schedule {plan.schedule.cron} ({plan.schedule.timezone}){plan.nextRun !== null ? <> · next <When at={plan.nextRun} /></> : null}
@@ -103,7 +106,7 @@ export function PlanDetail({ plan, progress, tick, onChanged }: { plan: PagePlan
       </Section>
 
       <Section id="bk-retention" title="Retention preview" description={`What keeping ${retentionText(plan.retention)} would do now (restic forget --dry-run).`}>
-        <RetentionPreview plan={plan.name} tick={tick} />
+        <RetentionPreview plan={plan.name} tick={tick} onApplied={onChanged} />
       </Section>
 
       <Section id="bk-history" title="History" description="Every operation on this plan’s repository.">
