@@ -11,15 +11,7 @@ import type { CallOptions, RepositoryAccess, Restic } from './restic/restic';
 /** The tag of the snapshot of the live data taken just before a restore replaces it. */
 export const preRestoreTag = 'levqor-pre-restore';
 
-/**
- * What a restore needs of whoever holds the core (levqor serve, the desktop app, the CLI):
- * stop its background work (nothing writes after the live data is backed up), and restart:
- * close the core, call `swap`, open a new core on the swapped-in data.
- */
-export interface CoreRestart {
-  stopBackground(): void;
-  restart(swap: () => void): Promise<void>;
-}
+export type { CoreRestart } from '../core-holder';
 
 export interface AppRestoreResult {
   /** The snapshot restored (its full id). */
