@@ -21,7 +21,8 @@ export interface RestoreEnd {
  * The restored database is the snapshot's, so it knows nothing of the restore itself. Before it
  * becomes the live one, the restore's rows are copied into it from the live database (attached
  * read-only): the approval with its outcome, the audit rows of that approval, and the restore and
- * pre-restore operations; then the restore operation is finished there. Both files are at this
+ * pre-restore operations; then the restore operation is finished there. The signed-in browser
+ * sessions are the live ones (a browser that approved stays signed in). Both files are at this
  * build's schema (the restored one was migrated), so the columns match by name.
  */
 export function carryRestoreRecord(staged: string, live: string, record: RestoreRecord, end: RestoreEnd): void {
@@ -37,6 +38,10 @@ export function carryRestoreRecord(staged: string, live: string, record: Restore
         db.prepare(`INSERT INTO main.workflow_audit (${audit.join(', ')}) SELECT ${audit.join(', ')} FROM live.workflow_audit WHERE approval_id = ? ORDER BY id`).run(record.approvalId);
       }
       finishRestore(db, 'main', record.restoreOperation, end);
+      // who is signed in is today's fact, not data to roll back: the browser that approved stays in
+      const sessions = columns(db, 'browser_sessions').join(', ');
+      db.prepare('DELETE FROM main.browser_sessions').run();
+      db.prepare(`INSERT INTO main.browser_sessions (${sessions}) SELECT ${sessions} FROM live.browser_sessions`).run();
     })();
     db.prepare('DETACH DATABASE live').run();
   } finally {
