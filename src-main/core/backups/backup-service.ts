@@ -19,7 +19,7 @@ import { PlanStore, publicPlan, type StoredPlan } from './plan-store';
 import { locateRestic } from './restic/locate';
 import { Restic, type CallOptions, type RepositoryAccess } from './restic/restic';
 import { minimumResticVersion } from './restic/version';
-import { preRestoreTag, stageRestoredDatabase, swapInRestoredDatabase, type AppRestoreResult, type CoreRestart } from './restore-app';
+import { preRestoreTag, removeStagedRestore, stageRestoredDatabase, swapInRestoredDatabase, type AppRestoreResult, type CoreRestart } from './restore-app';
 import { AppRestoreApproval, type AppRestoreApprovalPort, type PreparedAppRestore } from './restore-app-approval';
 import { carryRestoreRecord, recordFailedSwap } from './restore-app-history';
 import { latestSchemaVersion } from '../db/migrations';
@@ -119,6 +119,8 @@ export class BackupService {
       deps.log.warn({ operation: op.id, plan: op.plan, kind: op.kind }, 'backup operation interrupted');
       if (op.kind === 'backup') deps.events.emit('backup.failed', op);
     }
+    // a restore of the app's data killed before its swap left its staged copy: the live data is untouched
+    if (interrupted.some((op) => op.kind === 'restore') && !this.operations.anyRunning('restore')) removeStagedRestore(deps.dataDir);
   }
 
   /** The restic in use, or why there is none. */

@@ -69,6 +69,11 @@ export class OperationStore {
     return this.db.prepare(`SELECT ${operationColumns} FROM backup_operations WHERE snapshot_id IN (?, ?) AND kind = 'backup' LIMIT 1`).get(snapshot.id, snapshot.shortId) as BackupOperation | undefined;
   }
 
+  /** Whether any operation of the kind is still running (in any process). */
+  anyRunning(kind: OperationKind): boolean {
+    return this.db.prepare(`SELECT 1 FROM backup_operations WHERE kind = ? AND status = 'running' LIMIT 1`).get(kind) !== undefined;
+  }
+
   /** Newest first. */
   list(query: { planName?: string | undefined; limit: number }): BackupOperation[] {
     return (
