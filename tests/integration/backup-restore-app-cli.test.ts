@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, levqor } from '../helpers/cli';
+import { assertBuilt, levqor, levqorChild } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
 beforeAll(assertBuilt);
@@ -24,7 +24,7 @@ function setup() {
     json(['workflow', 'import', file]);
   };
   const flows = () => (json(['workflow', 'list']).workflows as Array<{ name: string }>).map((w) => w.name).sort();
-  return { root, run, json, importFlow, flows };
+  return { root, data, run, json, importFlow, flows };
 }
 
 describe('levqor backup restore --app', () => {
@@ -63,4 +63,46 @@ describe('levqor backup restore --app', () => {
     expect(run(['backup', 'restore', 'levqor', 'deadbeef', '--app'])).toMatchObject({ code: 2, stderr: expect.stringContaining('snapshot: the plan levqor has no snapshot deadbeef') });
     expect(json(['approvals', 'list']).approvals).toEqual([]);
   });
+
+  it('with levqor serve running on the data: the CLI refuses to approve (approve it in the running app); approved through the server, it restarts its core on the same port', async () => {
+    const { root, data, run, json, importFlow, flows } = setup();
+    expect(run(['backup', 'plan', 'add', 'levqor', '--repo', join(root, 'repo'), '--source', 'app'], 'pw-cli-restore\n')).toMatchObject({ code: 0 });
+    importFlow('Before');
+    const backup = json(['backup', 'run', 'levqor', '--wait']);
+    importFlow('After');
+
+    const serve = levqorChild(['--data-dir', data, 'serve', '--port', '0', '--json'], { LEVQOR_SECRET_KEY: 'd'.repeat(64) });
+    try {
+      const started = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+        let out = '';
+        serve.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
+        });
+        serve.once('exit', (code) => reject(new Error(`levqor serve exited (${code})`)));
+      });
+      const api = async (procedure: string, input: unknown) => {
+        const res = await fetch(`${started.url}api/${procedure}`, { method: 'POST', headers: { authorization: `Bearer ${started.token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+        return { status: res.status, body: await res.json() };
+      };
+
+      const asked = run(['backup', 'restore', 'levqor', backup.snapshotId, '--app']);
+      const id = /^Approval (\S+) requested/.exec(asked.stdout)?.[1];
+      expect(asked.stdout).toContain(`approve it in the running app (levqor serve, pid ${serve.pid})`);
+      const refused = run(['approvals', 'approve', id!]);
+      expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining(`the app\u2019s data is open in levqor serve (pid ${serve.pid}): approve this restore in the running app`) });
+      expect(flows()).toEqual(['After', 'Before']);
+
+      expect(await api('approvals.approve', { id })).toMatchObject({ status: 200, body: { status: 'approved' } });
+      await expect
+        .poll(async () => (await api('approvals.list', { kind: 'backup.restoreApp' }).catch(() => undefined))?.body.approvals?.[0]?.outcome?.message ?? '', { timeout: 60_000, interval: 300 })
+        .toMatch(new RegExp(`^restored snapshot ${backup.snapshotId} of levqor`));
+      expect((await api('workflows.list', {})).body.workflows.map((w: { name: string }) => w.name)).toEqual(['Before']);
+    } finally {
+      serve.kill('SIGTERM');
+      await new Promise((r) => serve.once('exit', r));
+    }
+    // serve let go of the data dir: a CLI process may approve restores again
+    expect(run(['backup', 'restore', 'levqor', backup.snapshotId, '--app']).stdout).toContain('approve it with: levqor approvals approve');
+  }, 120_000);
 });

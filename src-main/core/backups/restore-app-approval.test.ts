@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +71,20 @@ describe('restoring the app\u2019s data through its approval (backup.restoreApp)
     const kept = (await core().backups.snapshots('levqor')).find((s) => s.shortId === preRestore!.snapshotId);
     expect(kept?.tags).toContain('levqor-pre-restore');
     expect(core().backups.operation(restore!.id).log).toContain(`the live data kept as snapshot ${preRestore!.snapshotId}`);
+  });
+
+  it('a failure before the swap: the outcome says why and that the live data is unchanged, and the core goes on', async () => {
+    saveFlow('Later');
+    const backup = await core().backups.run('levqor', true);
+    const asked = await core().backups.requestAppRestore('levqor', backup.snapshotId!);
+    execFileSync('restic', ['forget', backup.snapshotId!], { env: { ...process.env, RESTIC_REPOSITORY: repo, RESTIC_PASSWORD: 'pw-restore-approval', RESTIC_CACHE_DIR: join(root, 'cache') } });
+    const before = core();
+    before.approvals.approve(asked.id);
+    await before.approvals.settled();
+    expect(core()).toBe(before);
+    expect(core().approvals.get(asked.id).outcome).toMatchObject({ ok: false, result: 'bad' });
+    expect(core().approvals.get(asked.id).outcome!.message).toMatch(new RegExp(`^not restored: snapshot: the plan levqor has no snapshot ${backup.snapshotId}[0-9a-f]*; the live data is unchanged$`));
+    expect(flowNames()).toEqual(['Before', 'Later']);
   });
 
   it('a restore cannot be approved while another live process holds the data: it says where to approve it, and the request stays pending', async () => {

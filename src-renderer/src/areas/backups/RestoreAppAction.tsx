@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Approval } from '../../../../shared/contract/approvals';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -19,10 +19,12 @@ export function RestoreAppAction({ plan, snapshot, shortId }: { plan: string; sn
     setOpen(false);
     setAsked(undefined);
   };
-  const submit = () =>
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
     void request.run(async () => {
       setAsked(await getApi().backup.pageRestoreApp({ plan, snapshot }));
     });
+  };
   return (
     <>
       <button type="button" className="button button--ghost button--small button--danger" onClick={() => setOpen(true)} data-testid="snapshot-restore-app">
@@ -43,13 +45,7 @@ export function RestoreAppAction({ plan, snapshot, shortId }: { plan: string; sn
               </div>
             </div>
           ) : (
-            <form
-              className="dialog__body stack"
-              onSubmit={(e) => {
-                e.preventDefault();
-                submit();
-              }}
-            >
+            <form className="dialog__body stack" onSubmit={submit}>
               <p>This replaces all of the app’s data (workflows, runs, telemetry, settings, approvals) with what it was in snapshot {shortId}. Once you approve it in the Approvals inbox:</p>
               <ol>
                 <li>the snapshot’s database is restored beside the live one, verified, checked and brought to this version’s schema;</li>
