@@ -362,7 +362,7 @@ export class BackupService {
   private async commitAppRestore(r: { plan: StoredPlan; file: string; snapshot: BackupSnapshot; operation: string; preRestore: BackupOperation; log: string; approvalId: string | null }, holder: CoreRestart): Promise<void> {
     const { dataDir, clock, log } = this.deps;
     const live = join(dataDir, 'levqor.db');
-    const record = { approvalId: r.approvalId, restoreOperation: r.operation, preRestoreOperation: r.preRestore.id };
+    const record = { approvalId: r.approvalId, restoreOperation: r.operation };
     log.warn({ plan: r.plan.name, snapshot: r.snapshot.shortId, preRestore: r.preRestore.snapshotId }, 'restoring the app data: the core restarts');
     await holder.restart(() => {
       try {

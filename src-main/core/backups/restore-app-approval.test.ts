@@ -68,6 +68,9 @@ describe('restoring the app\u2019s data through its approval (backup.restoreApp)
     const [preRestore, restore] = core().backups.history('levqor', 10);
     expect(restore).toMatchObject({ kind: 'restore', status: 'succeeded', snapshotId: snapshot });
     expect(preRestore).toMatchObject({ kind: 'backup', status: 'succeeded' });
+    // the history is kept whole: the backup that made the snapshot (running in the snapshot's own copy) reads as it ended
+    expect(core().backups.history('levqor', 20).find((o) => o.kind === 'backup' && o.snapshotId === snapshot)).toMatchObject({ status: 'succeeded' });
+    expect(core().backups.history('levqor', 20).filter((o) => o.status !== 'succeeded')).toEqual([]);
     const kept = (await core().backups.snapshots('levqor')).find((s) => s.shortId === preRestore!.snapshotId);
     expect(kept?.tags).toContain('levqor-pre-restore');
     expect(core().backups.operation(restore!.id).log).toContain(`the live data kept as snapshot ${preRestore!.snapshotId}`);

@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
 
-/** The rows of a restore that must outlive the swap: its approval, its audit rows, its two operations. */
+/** The rows of a restore that must outlive the swap: its approval, its audit rows, the operation history with its two operations. */
 export interface RestoreRecord {
   approvalId: string | null;
-  /** The restore operation (still `running` in the live database) and the pre-restore backup. */
+  /** The restore operation (still `running` in the live database). */
   restoreOperation: string;
-  preRestoreOperation: string | null;
 }
 
 /** How the restore operation ends, written where the history will be read after the restart. */
@@ -20,8 +19,9 @@ export interface RestoreEnd {
 /**
  * The restored database is the snapshot's, so it knows nothing of the restore itself. Before it
  * becomes the live one, the restore's rows are copied into it from the live database (attached
- * read-only): the approval with its outcome, the audit rows of that approval, and the restore and
- * pre-restore operations; then the restore operation is finished there. The signed-in browser
+ * read-only): the approval with its outcome, the audit rows of that approval, and the whole
+ * operation history (the restore and pre-restore operations with it); then the restore
+ * operation is finished there. The signed-in browser
  * sessions are the live ones (a browser that approved stays signed in). Both files are at this
  * build's schema (the restored one was migrated), so the columns match by name.
  */
@@ -29,8 +29,11 @@ export function carryRestoreRecord(staged: string, live: string, record: Restore
   const db = new Database(staged);
   try {
     db.prepare('ATTACH DATABASE ? AS live').run(live);
+    // every operation the restored copy has is also in the live history (which only grows)
     db.transaction(() => {
-      copy(db, 'backup_operations', 'id IN (?, ?)', [record.restoreOperation, record.preRestoreOperation ?? record.restoreOperation]);
+      // the history is the repositories', not the app's state: kept whole, so the backup that made
+      // the snapshot (still running in the snapshot's own copy) reads as it ended
+      copy(db, 'backup_operations', '1 = 1', []);
       if (record.approvalId !== null) {
         copy(db, 'approvals', 'id = ?', [record.approvalId]);
         const audit = columns(db, 'workflow_audit').filter((c) => c !== 'id');
