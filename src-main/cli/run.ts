@@ -15,7 +15,7 @@ export const globalOptions: Record<string, OptionSpec> = {
 
 /** Runs one `levqor` invocation and returns its exit code: 0 ok, 2 bad input, 1 failure. */
 export async function runCli(argv: string[], io: CliIo, commands: Command[] = allCommands): Promise<number> {
-  let holder: CoreHolder | undefined;
+  let holder: CoreHolder<Core> | undefined;
   let command: Command | undefined;
   try {
     command = findCommand(argv, commands);

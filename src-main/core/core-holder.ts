@@ -1,4 +1,12 @@
-import type { Core } from './index';
+import type { Background } from './background';
+import type { Logger } from './logger';
+
+/** What a holder needs of a core (createCore's Core; kept apart so this file does not import it). */
+export interface HeldCore {
+  readonly background: Background;
+  readonly log: Logger;
+  close(): void;
+}
 
 /**
  * What a restore needs of whoever holds the core (levqor serve, the desktop app, the CLI):
@@ -14,9 +22,9 @@ export interface CoreRestart {
 }
 
 /** Something built on the current core (a dispatcher, an HTTP server, IPC, the tray): let go of it before a restart, bind the new one after. */
-export interface CoreBinding {
+export interface CoreBinding<C extends HeldCore> {
   release(): void | Promise<void>;
-  bind(core: Core): void | Promise<void>;
+  bind(core: C): void | Promise<void>;
 }
 
 /**
@@ -26,25 +34,25 @@ export interface CoreBinding {
  * and everything is bound to it, without the process exiting. Readers take `holder.core` each
  * time instead of keeping a core.
  */
-export class CoreHolder implements CoreRestart {
-  private current: Core | undefined;
-  private readonly bindings: CoreBinding[] = [];
+export class CoreHolder<C extends HeldCore> implements CoreRestart {
+  private current: C | undefined;
+  private readonly bindings: Array<CoreBinding<C>> = [];
   private backgroundWanted = false;
 
-  constructor(private readonly open: (restart: CoreRestart) => Core) {}
+  constructor(private readonly open: (restart: CoreRestart) => C) {}
 
   /** The current core, opened on first use. */
-  get core(): Core {
+  get core(): C {
     return (this.current ??= this.open(this));
   }
 
   /** The current core if one is open (closing a process that never opened one opens none). */
-  get opened(): Core | undefined {
+  get opened(): C | undefined {
     return this.current;
   }
 
   /** Binds now and after every restart; released before each. */
-  bind(binding: CoreBinding): Promise<void> | void {
+  bind(binding: CoreBinding<C>): Promise<void> | void {
     this.bindings.push(binding);
     return binding.bind(this.core);
   }

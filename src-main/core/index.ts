@@ -283,6 +283,6 @@ export { CoreError } from './errors';
 export { ManualClock, systemClock, type Clock } from './clock';
 export { ManualTimer, realTimer, type Timer } from './timer';
 export { defaultDataDir } from './paths';
-export { CoreHolder, type CoreBinding } from './core-holder';
+export { CoreHolder, type CoreBinding, type CoreRestart } from './core-holder';
 export { claimDataDir, liveDataHolder } from './data-holder';
 export type { AppUpdater } from './updates';

@@ -37,7 +37,7 @@ protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
 /** The current core: a restore of the app's data replaces it (holder.restart) without the app exiting. */
 let core: Core | undefined;
-let holder: CoreHolder | undefined;
+let holder: CoreHolder<Core> | undefined;
 let mainWindow: BrowserWindow | undefined;
 let tray: TrayService<Electron.NativeImage, Electron.Menu> | undefined;
 let quitting = false;
