@@ -52,7 +52,7 @@ describe('levqor backup restore --app', () => {
       { kind: 'restore', status: 'succeeded', snapshotId: backup.snapshotId },
     ]);
     expect(json(['approvals', 'list']).approvals.find((a: { id: string }) => a.id === id)).toMatchObject({ status: 'approved', outcome: { ok: true } });
-  });
+   }, 120_000);
 
   it('refuses --app with --target or --include (exit 2, naming the flag), and an unknown snapshot naming the snapshot, and asks nothing', () => {
     const { root, run, json } = setup();
@@ -62,7 +62,7 @@ describe('levqor backup restore --app', () => {
     expect(run(['backup', 'restore', 'levqor', 'deadbeef'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--target: is required') });
     expect(run(['backup', 'restore', 'levqor', 'deadbeef', '--app'])).toMatchObject({ code: 2, stderr: expect.stringContaining('snapshot: the plan levqor has no snapshot deadbeef') });
     expect(json(['approvals', 'list']).approvals).toEqual([]);
-  });
+   }, 60_000);
 
   it('with levqor serve running on the data: the CLI refuses to approve (approve it in the running app); approved through the server, it restarts its core on the same port', async () => {
     const { root, data, run, json, importFlow, flows } = setup();
