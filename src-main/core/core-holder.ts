@@ -84,7 +84,13 @@ export class CoreHolder<C extends HeldCore> implements CoreRestart {
     const core = this.core;
     core.log.info({ swapped: failure === undefined }, 'core restarted after a restore of the app data');
     if (this.backgroundWanted) core.background.start();
-    for (const b of this.bindings) await b.bind(core);
+    try {
+      for (const b of this.bindings) await b.bind(core);
+    } catch (err) {
+      // the restore's own outcome is already written; this is the one place that knows why the process lost its server or window
+      core.log.error({ err: err instanceof Error ? err.message : String(err) }, 'could not bind to the restarted core');
+      throw err;
+    }
     if (failure) throw failure.err;
   }
 
