@@ -3,6 +3,7 @@ import { backupOwnerSchema, planNameSchema, retentionPolicySchema } from '../bac
 import { parseRepository, repositoryKinds } from '../backup-repository';
 import { approvalStatuses } from '../workflow';
 import { backupOperationDetailSchema, backupOperationSchema, backupScheduleSchema, planChangesSchema, planRunPolicySchema, restoreResultSchema, snapshotIdSchema } from './backup';
+import { approvalSchema } from './approvals';
 import { epochMs, howMany, listOf, noInput } from './common';
 import { procedure } from './procedure';
 
@@ -152,6 +153,12 @@ export const backupPageProcedures = {
       })
       .strict(),
     output: restoreResultSchema.extend({ restoredAt: z.string() }).strict(),
+  }),
+  'backup.pageRestoreApp': procedure({
+    summary:
+      'Ask to restore the app\u2019s own data from a snapshot of a plan with the app source: a Class C approval (subject backup.restoreApp) that appears in the Approvals inbox; nothing changes until it is approved, then the live data is backed up first and the app restarts on the restored data.',
+    input: snapshotRef,
+    output: approvalSchema,
   }),
   'backup.pageRetention': procedure({
     summary: 'What the plan\u2019s retention policy would keep (with restic\u2019s reasons) and remove: restic forget --dry-run, nothing changed.',

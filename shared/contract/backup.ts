@@ -13,6 +13,7 @@ import {
 } from '../backup';
 import { repositoryKinds } from '../backup-repository';
 import { approvalStatuses } from '../workflow';
+import { approvalSchema } from './approvals';
 import { epochMs, listOf, noInput, howMany } from './common';
 import { event, procedure } from './procedure';
 
@@ -345,6 +346,12 @@ export const backupProcedures = {
       .strict(),
     output: restoreResultSchema,
     localPaths: ['target'],
+  }),
+  'backup.restoreApp': procedure({
+    summary:
+      'Ask to restore the app\u2019s own data from a snapshot of a plan with the app source: a Class C approval (subject backup.restoreApp). Nothing changes until it is approved in the process that has the data open (levqor serve or the desktop app when one runs, else levqor approvals approve); then the snapshot is verified and migrated, the live data backed up (tag levqor-pre-restore), the database swapped in and the core restarted.',
+    input: planRef.extend({ snapshot: snapshotIdSchema }).strict(),
+    output: approvalSchema,
   }),
   'backup.history': procedure({
     summary: 'Operations on backup repositories, newest first: all plans, or one.',

@@ -87,6 +87,7 @@ export const rendererProcedureNames = [
   'backup.pageSnapshots',
   'backup.pageBrowse',
   'backup.pageRestore',
+  'backup.pageRestoreApp',
   'backup.pageRetention',
   'backup.pageApplyRetention',
   'backup.pageUpdatePlan',

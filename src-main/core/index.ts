@@ -29,7 +29,7 @@ import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
 import { NotifyService, type OsNotifier } from './notify';
-import { BackupService, backUpAppDataFirst, describeAppDataBackup } from './backups';
+import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
 import { PipelineService } from './revenue/pipeline';
 
@@ -54,6 +54,12 @@ export interface CoreConfig {
    * that stopped answering before the try fails (tests use short waits); the defaults are in core/backups.
    */
   backupRetry?: { policy: RetryPolicy; unreachableAfterMs?: number };
+  /**
+   * The process that holds this core and can restart it (levqor serve, the desktop app, the
+   * CLI): an approved restore of the app's data closes this core, swaps the database and opens
+   * a new one through it. Without it, such a restore cannot be approved in this process.
+   */
+  coreRestart?: CoreRestart;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
 }
@@ -165,6 +171,7 @@ export function createCore(config: CoreConfig): Core {
       stage: () => stage.current,
       ...(config.backupRetry ? { scheduledRetry: config.backupRetry.policy, unreachableAfterMs: config.backupRetry.unreachableAfterMs } : {}),
       ...(config.random ? { random: config.random } : {}),
+      ...(config.coreRestart ? { holder: config.coreRestart } : {}),
     });
     for (const task of backups.backgroundTasks()) background.register(task);
     // what other capabilities use of backups: Guardian's findings and healing, the workflow steps
@@ -282,4 +289,6 @@ export { CoreError } from './errors';
 export { ManualClock, systemClock, type Clock } from './clock';
 export { ManualTimer, realTimer, type Timer } from './timer';
 export { defaultDataDir } from './paths';
+export { CoreHolder, type CoreBinding, type CoreRestart } from './core-holder';
+export { claimDataDir, liveDataHolder } from './data-holder';
 export type { AppUpdater } from './updates';

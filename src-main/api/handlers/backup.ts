@@ -21,6 +21,7 @@ export const backupHandlers = (core: Core) =>
     'backup.check': ({ plan }) => core.backups.check(plan),
     'backup.ls': ({ plan, snapshot, path }) => core.backups.ls(plan, snapshot, path),
     'backup.restore': ({ plan, snapshot, target, include }) => core.backups.restore(plan, { snapshot, target, include }),
+    'backup.restoreApp': ({ plan, snapshot }) => core.backups.requestAppRestore(plan, snapshot),
     'backup.history': ({ plan, limit }) => ({ operations: core.backups.history(plan, limit) }),
     'backup.operation': ({ id }) => core.backups.operation(id),
     ...backupPageHandlers(core),

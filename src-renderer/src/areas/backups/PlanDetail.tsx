@@ -12,6 +12,7 @@ import { formatCount } from '../../format/number';
 import { BackupProgressBar } from './BackupProgressBar';
 import { OperationHistory } from './OperationHistory';
 import { RestoreDialog } from './RestoreDialog';
+import { RestoreAppAction } from './RestoreAppAction';
 import { RetentionPreview } from './RetentionPreview';
 import { SnapshotTree } from './SnapshotTree';
 import { formatBytes, ownerText, retentionText } from './format';
@@ -99,6 +100,7 @@ export function PlanDetail({ plan, progress, tick, onChanged, onEdit }: { plan: 
               <button type="button" className="button button--ghost button--small" onClick={() => setRestoring({ path: undefined })} data-testid="snapshot-restore-all">
                 Restore all…
               </button>
+              {plan.sources.includes('app') ? <RestoreAppAction plan={plan.name} snapshot={browsing.id} shortId={browsing.shortId} /> : null}
             </div>
             <SnapshotTree plan={plan.name} snapshot={browsing.id} onRestore={(path) => setRestoring({ path })} />
           </div>
