@@ -16,6 +16,7 @@ import * as m0015 from './0015-telemetry-own-rollups';
 import * as m0016 from './0016-guardian-certificates';
 import * as m0017 from './0017-backups';
 import * as m0018 from './0018-backup-restores';
+import * as m0020 from './0020-stripe-sync';
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, ...m0016 },
   { version: 17, ...m0017 },
   { version: 18, ...m0018 },
+  { version: 20, ...m0020 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
