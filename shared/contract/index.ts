@@ -14,6 +14,7 @@ import { sessionsProcedures } from './sessions';
 import { notifyProcedures, notifyEvents } from './notify';
 import { backupProcedures, backupEvents } from './backup';
 import { backupPageProcedures } from './backup-page';
+import { revenueSyncProcedures, revenueSyncEvents } from './revenue-sync';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -34,6 +35,7 @@ export const procedures = {
   ...notifyProcedures,
   ...backupProcedures,
   ...backupPageProcedures,
+  ...revenueSyncProcedures,
 };
 
 export const events = {
@@ -47,6 +49,7 @@ export const events = {
   ...guardianEvents,
   ...notifyEvents,
   ...backupEvents,
+  ...revenueSyncEvents,
 };
 
 export type Procedures = typeof procedures;

@@ -18,6 +18,7 @@ import { guardianHandlers } from './handlers/guardian';
 import { sessionsHandlers } from './handlers/sessions';
 import { notifyHandlers } from './handlers/notify';
 import { backupHandlers } from './handlers/backup';
+import { revenueSyncHandlers } from './handlers/revenue-sync';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -46,6 +47,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...sessionsHandlers(core),
     ...notifyHandlers(core),
     ...backupHandlers(core),
+    ...revenueSyncHandlers(core),
   };
 
   return {

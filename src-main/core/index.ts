@@ -31,6 +31,7 @@ import { UpdateService } from './updates';
 import { NotifyService, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup } from './backups';
 import type { RetryPolicy } from './retry';
+import { RevenueService } from './revenue';
 
 export interface CoreConfig {
   dataDir: string;
@@ -53,6 +54,8 @@ export interface CoreConfig {
    * that stopped answering before the try fails (tests use short waits); the defaults are in core/backups.
    */
   backupRetry?: { policy: RetryPolicy; unreachableAfterMs?: number };
+  /** How a failing Stripe call is tried again; tests use short waits (the default is in core/revenue/stripe/retry.ts). */
+  stripeRetry?: RetryPolicy;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
 }
@@ -95,6 +98,8 @@ export interface Core {
   readonly notify: NotifyService;
   /** Backups on restic: plans, their repositories, and the history of every operation. */
   readonly backups: BackupService;
+  /** Revenue: Stripe synced into local tables (and webhooks applied). */
+  readonly revenue: RevenueService;
   info(): AppInfo;
   close(): void;
 }
@@ -220,6 +225,8 @@ export function createCore(config: CoreConfig): Core {
       plan: (u) => guardian.upgradePlan({ availableVersion: u.version, releaseNotes: u.releaseNotes }),
       backup: { describe: () => describeAppDataBackup(backups), run: () => backUpAppDataFirst(backups) },
     });
+    const revenue = new RevenueService({ stripe: { db, clock, events, log, secrets, settings, ...(config.stripeRetry ? { retry: config.stripeRetry } : {}) } });
+    for (const task of revenue.backgroundTasks()) background.register(task);
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
     background.register(approvals.backgroundTask());
 
@@ -248,6 +255,7 @@ export function createCore(config: CoreConfig): Core {
       sessions: new BrowserSessions(db, clock),
       notify,
       backups,
+      revenue,
       info: () => ({
         version: appVersion,
         dataDir,

@@ -153,7 +153,7 @@ export function generateDataset(options: DatasetOptions): Dataset {
 
   function charge(customer: StripeObject, currency: string, amount: number, created: number, paid: boolean): void {
     const chId = id('ch');
-    const refunded = paid && rnd() < 0.04 ? (rnd() < 0.5 ? amount : Math.round(amount / 2)) : 0;
+    const refunded = paid && created + 3 * day < now && rnd() < 0.04 ? (rnd() < 0.5 ? amount : Math.round(amount / 2)) : 0;
     const txn = paid ? balance('charge', chId, amount, currency, created) : null;
     add({
       id: chId, object: 'charge', amount, amount_captured: paid ? amount : 0, amount_refunded: refunded, application: null, application_fee: null, application_fee_amount: null,

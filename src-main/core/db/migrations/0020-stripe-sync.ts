@@ -25,6 +25,12 @@ CREATE TABLE stripe_prices (
 ) STRICT;
 CREATE INDEX stripe_prices_product ON stripe_prices (product);
 
+CREATE TABLE stripe_coupons (
+  id TEXT PRIMARY KEY, livemode INTEGER NOT NULL, created INTEGER, state_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, percent_off REAL, amount_off INTEGER, currency TEXT, duration TEXT,
+  duration_in_months INTEGER, data TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE stripe_subscriptions (
   id TEXT PRIMARY KEY, livemode INTEGER NOT NULL, created INTEGER, state_at INTEGER NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0, customer TEXT, status TEXT, currency TEXT, start_date INTEGER,
