@@ -86,7 +86,7 @@ export class StripeSync {
 
   /** One webhook delivery: verified, then applied like an event of the incremental sync. */
   applyWebhook(payload: string, signature: string): StripeWebhookAnswer {
-    const event = verifyWebhook(payload, signature, this.deps.secrets.reveal('stripe.webhookSecret'), this.nowSeconds());
+    const event = verifyWebhook(payload, signature, this.deps.secrets.reveal('stripe.webhookSecret'), this.deps.clock.now());
     const outcome = this.deps.db.transaction(() => this.applier.apply(event, 'webhook'))();
     this.announce(outcome.notices);
     return { received: true, eventId: String(event.id), applied: outcome.applied, duplicate: outcome.duplicate };
