@@ -227,6 +227,7 @@ export function createCore(config: CoreConfig): Core {
     });
     const revenue = new RevenueService({ stripe: { db, clock, events, log, secrets, settings, ...(config.stripeRetry ? { retry: config.stripeRetry } : {}) } });
     for (const task of revenue.backgroundTasks()) background.register(task);
+    secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
     background.register(approvals.backgroundTask());
 

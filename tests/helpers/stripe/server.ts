@@ -66,7 +66,7 @@ const apiVersion = '2026-11-18.endive';
  * /v1/events with created ranges and types[], POST creation with form bodies and idempotency keys,
  * Stripe's error objects, and injectable 429/5xx.
  */
-export async function startFakeStripe(options: { keys?: string[]; now?: number } = {}): Promise<FakeStripe> {
+export async function startFakeStripe(options: { keys?: string[]; now?: number; /** Each answer waits this long (a slow API, for kill tests). */ delayMs?: number } = {}): Promise<FakeStripe> {
   const byId = new Map<string, StripeObject>();
   const order = new Map<string, string[]>(); // object type → ids, oldest first
   const faults: Fault[] = [];
@@ -113,6 +113,7 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number }
     const query = parseForm(url.search.slice(1));
     const idempotencyKey = header(req, 'idempotency-key');
     requests.push({ method: req.method ?? 'GET', path: url.pathname, query, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
     const fault = faults.find((f) => f.times > 0 && (!f.path || url.pathname.startsWith(f.path)));
     if (fault) {
       fault.times--;

@@ -92,6 +92,17 @@ export class StripeSync {
     return { received: true, eventId: String(event.id), applied: outcome.applied, duplicate: outcome.duplicate };
   }
 
+  /** The secret's "Test": the stored key, checked for its mode, lists one customer. */
+  async testKey(): Promise<string> {
+    const connection = connectStripe(this.deps.secrets, this.deps.settings);
+    try {
+      await connection.client.customers.list({ limit: 1 });
+    } catch (err) {
+      throw stripeFailure(err);
+    }
+    return `Stripe accepted this ${connection.mode}-mode key`;
+  }
+
   /** The schedule: every stripe.syncEvery minutes while a key is stored; a failure waits for the next tick. */
   backgroundTask(): BackgroundTask {
     const interval = () => (this.deps.secrets.reveal('stripe.secretKey') ? this.deps.settings.get('stripe.syncEvery') * 60_000 : 0);

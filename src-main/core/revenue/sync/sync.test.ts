@@ -83,6 +83,9 @@ describe('the first Stripe sync', () => {
     live.settings.set('stripe.mode', 'live');
     await expect(live.revenue.stripe.sync()).resolves.toMatchObject({ mode: 'live', lastPassFull: true });
 
+    expect(await wrong.secrets.test('stripe.secretKey')).toMatchObject({ outcome: 'failed', message: expect.stringContaining('Stripe refused this key') });
+    expect(await live.secrets.test('stripe.secretKey')).toMatchObject({ outcome: 'ok', message: 'Stripe accepted this live-mode key' });
+
     const none = open({ key: null }).core;
     await expect(none.revenue.stripe.sync()).rejects.toMatchObject({ code: 'BAD_INPUT', field: 'stripe.secretKey', message: expect.stringContaining('is not set') });
   });
