@@ -99,6 +99,7 @@ const validCalls: Array<[string, Record<string, unknown>]> = [
   ['guardian.addMonitor', { type: 'http', name: 'site', url: 'http://127.0.0.1:9/', intervalSeconds: 3600 }],
   ['schedule.preview', { cron: '0 9 * * *', timezone: 'Europe/London', count: 3 }],
   ['secrets.set', { name: 'openai.apiKey', value: 'sk-fuzz' }],
+  ['revenue.sync', { full: true }],
   ['products.putContentFile', { slug: 'fuzz-kit', name: 'chapters/notes.md', size: 5, offset: 0, data: Buffer.from('hello').toString('base64') }],
   ['products.putOmegaImage', { slug: 'fuzz-kit', slot: 'Product-Cover/cover-01.png', size: tinyPng.length, offset: 0, data: tinyPng.toString('base64') }],
 ];

@@ -111,9 +111,10 @@ export class StripeSync {
 
   private async pass(full: boolean): Promise<void> {
     const { state } = this;
+    // a key missing or of the other mode is refused before anything is written
+    const connection = connectStripe(this.deps.secrets, this.deps.settings);
     state.set('lastAttemptAt', this.deps.clock.now());
     try {
-      const connection = connectStripe(this.deps.secrets, this.deps.settings);
       const ctx: PassContext = {
         client: connection.client,
         db: this.deps.db,
