@@ -11,19 +11,15 @@ export const stripeWebhookPath = '/webhooks/stripe';
  * Forged, unsigned or older than 300 s: 400, nothing stored; a body over 1 MB: 413.
  */
 export function stripeWebhookRoute(dispatcher: Dispatcher): ExtraRoute {
-  return {
-    method: 'POST',
-    prefix: stripeWebhookPath,
-    requiresToken: false,
-    async handle(req, res, url) {
-      if (url.pathname !== stripeWebhookPath) return sendError(res, { code: 'NOT_FOUND', message: `No route ${url.pathname}` });
-      const payload = await readTextBody(req, maxBodyBytes);
-      if (payload === undefined) return sendError(res, { code: 'TOO_LARGE', message: 'body: is larger than 1 MB' });
-      const header = req.headers['stripe-signature'];
-      const signature = (Array.isArray(header) ? header[0] : header) ?? '';
-      const result = await dispatcher.call('revenue.stripeWebhook', { payload, signature }, { transport: 'http' });
-      if (!result.ok) return sendError(res, result.error);
-      return sendJson(res, 200, result.value);
-    },
+  const handle: ExtraRoute['handle'] = async (req, res, url) => {
+    if (url.pathname !== stripeWebhookPath) return sendError(res, { code: 'NOT_FOUND', message: `No route ${url.pathname}` });
+    const payload = await readTextBody(req, maxBodyBytes);
+    if (payload === undefined) return sendError(res, { code: 'TOO_LARGE', message: 'body: is larger than 1 MB' });
+    const header = req.headers['stripe-signature'];
+    const signature = (Array.isArray(header) ? header[0] : header) ?? '';
+    const result = await dispatcher.call('revenue.stripeWebhook', { payload, signature }, { transport: 'http' });
+    if (!result.ok) return sendError(res, result.error);
+    return sendJson(res, 200, result.value);
   };
+  return { method: 'POST', prefix: stripeWebhookPath, requiresToken: false, handle };
 }

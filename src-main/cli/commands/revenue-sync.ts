@@ -1,5 +1,5 @@
 import type { StripeSyncProgress, StripeSyncStatus } from '../../../shared/contract/revenue-sync';
-import { command, noExtraPositionals, type Command } from '../command';
+import type { CliContext, Command } from '../command';
 import { formatRows } from '../format';
 import { procedureCommand } from '../procedure-command';
 
@@ -31,24 +31,35 @@ function showStatus(s: StripeSyncStatus): string {
 
 const progressLine = (p: StripeSyncProgress) => `\r${p.full ? 'full sync' : 'sync'}: ${p.kind.replace(/_/g, ' ')} ${p.count}   `;
 
+/** On a terminal, a line rewritten with each page the sync stores, until `stop`. */
+function followProgress(ctx: CliContext): { stop(): void } {
+  const shows = !ctx.json && process.stderr.isTTY;
+  const off = ctx.core().events.subscribe((name, payload) => {
+    if (name === 'revenue.syncProgress' && shows) process.stderr.write(progressLine(payload as StripeSyncProgress));
+  });
+  return {
+    stop() {
+      off();
+      if (shows) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+let following: { stop(): void } | undefined;
+
 export const revenueSyncCommands: Command[] = [
-  command({
+  procedureCommand('revenue.sync', {
     usage: 'revenue sync [--full]',
     summary: 'Fetch what changed in Stripe into the local tables (everything the first time or with --full), with a progress line; prints the sync status.',
     options: { full: { type: 'boolean', description: 'page through everything again instead of the events since the last sync' } },
-    async run(ctx, args) {
-      noExtraPositionals(args, 0, 'revenue sync');
-      const shows = !ctx.json && process.stderr.isTTY;
-      const off = ctx.core().events.subscribe((name, payload) => {
-        if (name === 'revenue.syncProgress' && shows) process.stderr.write(progressLine(payload as StripeSyncProgress));
-      });
-      try {
-        const status = await ctx.call('revenue.sync', args.values.full === true ? { full: true } : {});
-        if (shows) process.stderr.write('\r\x1b[K');
-        ctx.print(status, () => showStatus(status));
-      } finally {
-        off();
-      }
+    // the progress line starts with the call; the CLI ends with the command, so a failed sync needs no stop
+    input: (_positionals, values, ctx) => {
+      following = followProgress(ctx);
+      return values.full === true ? { full: true } : {};
+    },
+    show: (status) => {
+      following?.stop();
+      return showStatus(status);
     },
   }),
   procedureCommand('revenue.syncStatus', {

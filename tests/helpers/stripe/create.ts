@@ -27,7 +27,8 @@ export function createObjects(deps: Deps): (path: string, form: Record<string, F
       const name = str(form.name);
       if (!name) return missing('name');
       const product = { ...base('prod', 'product'), active: str(form.active) !== 'false', created: deps.now(), updated: deps.now(), default_price: null, description: str(form.description) ?? null, images: [], marketing_features: [], metadata, name, package_dimensions: null, shippable: null, tax_code: null, type: 'service', unit_label: null, url: null };
-      return deps.emit('product.created', product);
+      deps.emit('product.created', product);
+      return product;
     }
     if (path === 'prices') {
       const product = str(form.product);
@@ -57,14 +58,16 @@ export function createObjects(deps: Deps): (path: string, form: Record<string, F
         unit_amount: Number.isFinite(unitAmount) ? unitAmount : null,
         unit_amount_decimal: Number.isFinite(unitAmount) ? String(unitAmount) : null,
       };
-      return deps.emit('price.created', price);
+      deps.emit('price.created', price);
+      return price;
     }
     if (path === 'payment_links') {
       const items = Array.isArray(form.line_items) ? form.line_items : [];
       if (items.length === 0) return missing('line_items');
       const link = { ...base('plink', 'payment_link') };
       const made = { ...link, active: true, after_completion: { type: 'hosted_confirmation', hosted_confirmation: { custom_message: null } }, allow_promotion_codes: false, currency: 'usd', metadata, url: `https://buy.stripe.com/test_${link.id.slice(6)}` };
-      return deps.emit('payment_link.created', made);
+      deps.emit('payment_link.created', made);
+      return made;
     }
     return { error: { type: 'invalid_request_error', message: `Unrecognized request URL (POST: /v1/${path}).` } };
   };

@@ -1,16 +1,8 @@
+import { rng } from '../traffic';
 import type { StripeObject } from './server';
 
-/** Seeded randomness (mulberry32): one seed, one dataset, on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded randomness: one seed, one dataset, on every machine. */
+export const seededRandom = rng;
 
 export interface DatasetOptions {
   seed: number;
