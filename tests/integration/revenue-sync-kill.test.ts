@@ -62,5 +62,11 @@ describe('kill -9 during a Stripe sync', () => {
     }
     expect(query<number>(data, 'SELECT count(*) FROM stripe_invoice_lines')).toBe(invoices);
     expect(query<number>(data, "SELECT count(*) FROM stripe_sync_state WHERE key LIKE 'cursor:%'")).toBe(0);
+
+    // the next sync reads the events since; `levqor status` shows the mode and the last sync
+    const incremental = await levqorAsync(['--data-dir', data, 'revenue', 'sync', '--json'], env);
+    expect(JSON.parse(incremental.stdout)).toMatchObject({ lastPassFull: false, lastError: null });
+    const shown = await levqorAsync(['--data-dir', data, 'status'], env);
+    expect(shown.stdout).toMatch(/Stripe\s+TEST MODE, last synced \d{4}-\d\d-\d\d /);
   });
 });
