@@ -61,6 +61,29 @@ describe('the official client on stripe.apiBase, against the local Stripe', () =
   });
 });
 
+describe('why the app retries by itself', () => {
+  it('the client\u2019s own retries (maxNetworkRetries) repeat a 500 but give up on a 429 at once, Retry-After unread', async () => {
+    const own = new Stripe(testKey, { ...parseApiBase(stripe.url), maxNetworkRetries: 2, telemetry: false });
+    stripe.inject({ status: 500, times: 1, path: '/v1/products' });
+    await expect(own.products.list({ limit: 1 })).resolves.toMatchObject({ object: 'list' });
+    stripe.inject({ status: 429, retryAfter: 0, times: 1, path: '/v1/prices' });
+    await expect(own.prices.list({ limit: 1 })).rejects.toMatchObject({ type: 'StripeRateLimitError', statusCode: 429 });
+    expect(stripe.requests.filter((r) => r.path === '/v1/products')).toHaveLength(2);
+    expect(stripe.requests.filter((r) => r.path === '/v1/prices')).toHaveLength(1);
+  });
+
+  it('withStripeRetry tries a 429 again after Retry-After, and stops at once on a 4xx that is not transient', async () => {
+    const { withStripeRetry } = await import('./retry');
+    stripe.inject({ status: 429, retryAfter: 1, times: 1, path: '/v1/prices' });
+    const started = Date.now();
+    await expect(withStripeRetry(() => client.prices.list({ limit: 1 }))).resolves.toMatchObject({ object: 'list' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const before = stripe.requests.length;
+    await expect(withStripeRetry(() => client.customers.retrieve('cus_missing'))).rejects.toMatchObject({ statusCode: 404 });
+    expect(stripe.requests.length).toBe(before + 1);
+  });
+});
+
 describe('stripe.apiBase and the key\u2019s mode', () => {
   it('parses the address into host, port and protocol, refusing a path', async () => {
     const { modeOfKey } = await import('./mode');
