@@ -106,7 +106,7 @@ export class StripeSync {
   /** The schedule: every stripe.syncEvery minutes while a key is stored; a failure waits for the next tick. */
   backgroundTask(): BackgroundTask {
     const interval = () => (this.deps.secrets.reveal('stripe.secretKey') ? this.deps.settings.get('stripe.syncEvery') * 60_000 : 0);
-    return every('revenue.stripeSync', interval, () => this.sync(), this.deps.log, 5_000);
+    return every('revenue.stripeSync', interval, () => this.sync(), this.deps.log, 2_000);
   }
 
   private async pass(full: boolean): Promise<void> {

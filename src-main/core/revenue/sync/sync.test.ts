@@ -164,6 +164,22 @@ describe('later syncs', () => {
     expect(count(core, 'stripe_customers')).toBe(ofKind('customer').length);
   });
 
+  it('run on the schedule while the app runs; offline they wait, keeping the last success and saying the error', async () => {
+    const { core } = open();
+    core.settings.set('stripe.syncEvery', 1);
+    core.background.start();
+    await expect.poll(() => core.revenue.stripe.status().lastSuccessAt, { timeout: 10_000, interval: 100 }).not.toBeNull();
+    await core.background.stop();
+    expect(count(core, 'stripe_customers')).toBe(ofKind('customer').length);
+
+    const offline = open().core;
+    offline.settings.set('stripe.apiBase', 'http://127.0.0.1:9/');
+    offline.background.start();
+    await expect.poll(() => offline.revenue.stripe.status().lastError, { timeout: 10_000, interval: 100 }).toContain('Stripe could not be reached');
+    await offline.background.stop();
+    expect(offline.revenue.stripe.status()).toMatchObject({ lastSuccessAt: null, running: false });
+  });
+
   it('join the pass already running instead of starting another', async () => {
     const { core } = open();
     const [a, b] = await Promise.all([core.revenue.stripe.sync(), core.revenue.stripe.sync({ full: true })]);
