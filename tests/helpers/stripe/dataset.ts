@@ -79,6 +79,17 @@ export function generateDataset(options: DatasetOptions): Dataset {
     const subs = rnd() < 0.15 ? 2 : 1;
     for (let s = 0; s < subs; s++) subscription(customer, currency, created + s * 40 * day);
     if (rnd() < 0.1) oneOff(customer, created + 5 * day);
+    if (c === 0) bundle(customer, created + day);
+  }
+
+  /** One invoice of 12 one-off lines: more than the 10 Stripe embeds. */
+  function bundle(customer: StripeObject, created: number): void {
+    const each = dfyPrice.unit_amount!;
+    const inv = invoice(customer, 'usd', 12 * each, 0, null, created, created, { subId: null, item: null, priceObj: dfyPrice, quantity: 1 });
+    const lines = inv.lines as { data: StripeObject[]; total_count: number };
+    const first = Object.assign(lines.data[0]!, { amount: each, subtotal: each });
+    for (let i = 1; i < 12; i++) lines.data.push({ ...structuredClone(first), id: id('il') });
+    lines.total_count = 12;
   }
 
   function subscription(customer: StripeObject, currency: 'usd' | 'eur', startDate: number): void {

@@ -93,7 +93,7 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
       object: 'event',
       api_version: apiVersion,
       created,
-      data: { object: structuredClone(object) },
+      data: { object: structuredClone(embedded(object)) },
       livemode: object.livemode === true,
       pending_webhooks: 0,
       request: { id: null, idempotency_key: null },
@@ -147,6 +147,12 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
     if (req.method !== 'GET') return send(res, 405, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${url.pathname}).` } });
     const expand = list(query.expand);
     if (listPaths[path]) return send(res, 200, listPage(path, listPaths[path]!, query, expand));
+    const lines = /^invoices\/([^/]+)\/lines$/.exec(path);
+    if (lines) {
+      const invoice = byId.get(lines[1]!);
+      if (!invoice || invoice.object !== 'invoice') return send(res, 404, { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'invoice', message: `No such invoice: '${lines[1]}'` } });
+      return send(res, 200, linesPage(invoice, query));
+    }
     const m = /^(.+)\/([^/]+)$/.exec(path);
     const object = m && listPaths[m[1]!] ? byId.get(m[2]!) : undefined;
     if (!m || !listPaths[m[1]!]) return send(res, 404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (GET: ${url.pathname}).` } });
@@ -176,6 +182,14 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
     const page = items.slice(start, start + limit);
     const itemExpand = expand.filter((e) => e.startsWith('data.')).map((e) => e.slice(5));
     return { object: 'list', data: page.map((o) => expanded(o, itemExpand)), has_more: start + limit < items.length, url: `/v1/${path}` };
+  }
+
+  /** An invoice's lines in order, `limit` a page after `starting_after`. */
+  function linesPage(invoice: StripeObject, query: Record<string, FormValue>) {
+    const all = ((invoice.lines as { data: StripeObject[] }).data ?? []);
+    const limit = Math.min(100, Math.max(1, Number(query.limit ?? 10)));
+    const start = typeof query.starting_after === 'string' ? all.findIndex((l) => l.id === query.starting_after) + 1 : 0;
+    return { object: 'list', data: all.slice(start, start + limit), has_more: start + limit < all.length, url: `/v1/invoices/${invoice.id}/lines` };
   }
 
   /** Newest first; among objects of one second, the one stored later first, as Stripe shows them. */
@@ -209,7 +223,7 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
   }
 
   function expanded(o: StripeObject, paths: string[]): StripeObject {
-    if (paths.length === 0) return o;
+    if (paths.length === 0) return embedded(o);
     const copy = structuredClone(o) as Record<string, unknown>;
     for (const path of paths) {
       const [field, ...rest] = path.split('.');
@@ -217,7 +231,7 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
       const one = (v: unknown) => (typeof v === 'string' && byId.has(v) ? expanded(byId.get(v)!, rest.length ? [rest.join('.')] : []) : v);
       copy[field!] = Array.isArray(value) ? value.map(one) : one(value);
     }
-    return copy as StripeObject;
+    return embedded(copy as StripeObject);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -234,6 +248,14 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
     setNow: (s) => void (clock = s),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Stripe embeds the first 10 lines of an invoice; the rest are at /v1/invoices/:id/lines. */
+const embeddedLines = 10;
+function embedded(o: StripeObject): StripeObject {
+  const lines = o.object === 'invoice' ? (o.lines as { data: unknown[] } | undefined) : undefined;
+  if (!lines || lines.data.length <= embeddedLines) return o;
+  return { ...o, lines: { ...lines, data: lines.data.slice(0, embeddedLines), has_more: true } };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

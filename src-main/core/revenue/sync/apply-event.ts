@@ -34,7 +34,8 @@ export class EventApplier {
     this.mark = db.prepare('INSERT INTO stripe_events (id, type, created, livemode, applied_at, via) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
-  apply(event: StripeJson, via: 'sync' | 'webhook'): EventOutcome {
+  /** `moreLines`: lines beyond the 10 Stripe embeds, of the invoices among these events (invoice-lines.ts). */
+  apply(event: StripeJson, via: 'sync' | 'webhook', moreLines?: ReadonlyMap<string, StripeJson[]>): EventOutcome {
     const id = str(event, 'id')!;
     if (this.seen.get(id)) return { duplicate: true, applied: false, notices: [] };
     const type = str(event, 'type') ?? '';
@@ -43,7 +44,7 @@ export class EventApplier {
     const notices: Notice[] = [];
     let applied = false;
     if (this.store.keeps(str(object, 'object') ?? '')) {
-      const change = this.store.put(object, created, deletions.test(type));
+      const change = this.store.put(object, created, deletions.test(type), moreLines);
       applied = change.written;
       if (str(object, 'object') === 'subscription') {
         this.versions.record(object, created);

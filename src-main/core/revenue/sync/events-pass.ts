@@ -1,6 +1,7 @@
 import { withStripeRetry } from '../stripe/retry';
 import { balanceTransactions, eventsPage, type Page } from './list-sources';
-import { num, str, type StripeJson } from './json';
+import { num, obj, str, type StripeJson } from './json';
+import { remainingLines } from './invoice-lines';
 import type { Notice } from './notices';
 import { pageSize, type PassContext } from './pass-context';
 
@@ -20,10 +21,11 @@ export async function eventsPass(ctx: PassContext, since: number): Promise<Recor
   let applied = 0;
   for (let i = 0; i < events.length; i += applyChunk) {
     const chunk = events.slice(i, i + applyChunk);
+    const moreLines = await remainingLines(ctx, chunk.map((e) => obj(obj(e, 'data'), 'object')));
     const notices: Notice[] = [];
     ctx.db.transaction(() => {
       for (const event of chunk) {
-        const outcome = ctx.applier.apply(event, 'sync');
+        const outcome = ctx.applier.apply(event, 'sync', moreLines);
         if (!outcome.duplicate) applied++;
         notices.push(...outcome.notices);
       }

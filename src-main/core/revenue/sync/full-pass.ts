@@ -1,4 +1,5 @@
 import { withStripeRetry } from '../stripe/retry';
+import { remainingLines } from './invoice-lines';
 import { eventsPage, listSources } from './list-sources';
 import { num, str } from './json';
 import { churnNotice, type Notice } from './notices';
@@ -26,13 +27,14 @@ export async function fullPass(ctx: PassContext, reason: string): Promise<{ coun
     while (cursor !== 'done') {
       const after = cursor;
       const page = await withStripeRetry(() => source.list(ctx.client, { limit: pageSize, ...(after ? { starting_after: after } : {}) }), ctx.retry);
+      const moreLines = await remainingLines(ctx, page.data);
       const notices: Notice[] = [];
       const last = page.data.at(-1);
       cursor = page.has_more && last ? str(last, 'id')! : 'done';
       const next = cursor;
       ctx.db.transaction(() => {
         for (const o of page.data) {
-          const change = ctx.store.put(o, mark.startedAt);
+          const change = ctx.store.put(o, mark.startedAt, false, moreLines);
           if (source.kind === 'subscriptions' && change.written) {
             // the first state seen began at the subscription's start; a later different one, when fetched
             ctx.versions.record(o, ctx.versions.has(str(o, 'id')!) ? mark.startedAt : (num(o, 'start_date') ?? mark.startedAt));

@@ -42,7 +42,7 @@ export class ObjectStore {
   }
 
   /** Stores `o` as it was at `stateAt` (epoch seconds); `deleted` for a deleted customer, product, price, coupon or discount. */
-  put(o: StripeJson, stateAt: number, deleted = false): StoredChange {
+  put(o: StripeJson, stateAt: number, deleted = false, moreLines?: ReadonlyMap<string, StripeJson[]>): StoredChange {
     const object = str(o, 'object') ?? '';
     if (object === 'discount') return { written: this.putDiscount(o, stateAt, deleted), previousStatus: undefined };
     const kind = objectKinds[object];
@@ -54,7 +54,7 @@ export class ObjectStore {
     const params = { id, livemode: o.livemode === true ? 1 : 0, created: num(o, 'created'), state_at: stateAt, deleted: deleted || o.deleted === true ? 1 : 0, data, ...kind.columns(o) };
     const written = upsert.run(params).changes > 0;
     if (written && object === 'subscription') this.putItems(id, o);
-    if (written && object === 'invoice') this.putLines(id, o);
+    if (written && object === 'invoice') this.putLines(id, [...listData(o, 'lines'), ...(moreLines?.get(id) ?? [])]);
     if (written) for (const d of expandedDiscounts(o)) this.putDiscount(d, stateAt, false);
     return { written, previousStatus };
   }
@@ -66,9 +66,10 @@ export class ObjectStore {
     }
   }
 
-  private putLines(invoice: string, o: StripeJson): void {
+  /** `moreLines`: the lines of invoices with more than Stripe embeds, by invoice id (invoice-lines.ts). */
+  private putLines(invoice: string, lines: StripeJson[]): void {
     this.s.clearLines.run(invoice);
-    for (const line of listData(o, 'lines')) {
+    for (const line of lines) {
       const parent = obj(line, 'parent');
       const subscription = str(obj(parent, 'subscription_item_details'), 'subscription') ?? str(obj(parent, 'invoice_item_details'), 'subscription');
       const period = obj(line, 'period');

@@ -52,7 +52,13 @@ describe('the first Stripe sync', () => {
     expect(count(core, 'stripe_discounts')).toBe(ofKind('discount').length);
     const invoice = ofKind('invoice')[0]!;
     expect(dataOf(core, 'stripe_invoices', invoice.id).lines).toEqual(invoice.lines);
-    expect(core.db.prepare('SELECT count(*) FROM stripe_invoice_lines').pluck().get()).toBe(ofKind('invoice').length);
+    // one invoice has 12 lines: Stripe embeds 10, the other 2 come from its lines endpoint
+    const lines = ofKind('invoice').reduce((n, i) => n + (i.lines as { data: unknown[] }).data.length, 0);
+    expect(lines).toBe(ofKind('invoice').length + 11);
+    expect(core.db.prepare('SELECT count(*) FROM stripe_invoice_lines').pluck().get()).toBe(lines);
+    const bundle = ofKind('invoice').find((i) => (i.lines as { data: unknown[] }).data.length === 12)!;
+    expect(dataOf(core, 'stripe_invoices', bundle.id).lines).toMatchObject({ has_more: true, data: expect.any(Array) });
+    expect(stripe.requests.filter((r) => r.path === `/v1/invoices/${bundle.id}/lines`)).toHaveLength(1);
     const txn = ofKind('balance_transaction').find((t) => t.type === 'charge')!;
     expect(core.db.prepare('SELECT amount, fee, net, currency FROM stripe_balance_transactions WHERE id = ?').get(txn.id)).toEqual({ amount: txn.amount, fee: txn.fee, net: txn.net, currency: txn.currency });
 
