@@ -7,6 +7,7 @@ import { workflowThroughput } from './workflows.bench';
 import { webhookThroughput } from './webhook.bench';
 import { compileBench } from './compile.bench';
 import { editorBench } from './editor.bench';
+import { stripeSyncBench } from './stripe-sync.bench';
 
 /**
  * `npm run bench`: each figure beside a reference measured in this same run. Figures are
@@ -21,6 +22,7 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['workflow webhooks over HTTP', webhookThroughput],
   ['product compile', compileBench],
   ['workflow editor in Chromium', editorBench],
+  ['stripe sync', stripeSyncBench],
 ];
 
 const only = process.argv[2];

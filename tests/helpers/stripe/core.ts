@@ -2,9 +2,9 @@ import { createCore, ManualClock, type Core } from '../../../src-main/core';
 import { tempDir } from '../temp-dir';
 import type { FakeStripe } from './server';
 
-export const testKey = 'sk_test_levqor';
-export const liveKey = 'sk_live_levqor';
-export const webhookSecret = 'whsec_levqorTestSecret';
+import { testKey, webhookSecret } from './keys';
+
+export { liveKey, testKey, webhookSecret } from './keys';
 
 /** Quick retries, so tests of 5xx and 429 take milliseconds (Retry-After is still honoured). */
 export const quickRetry = { maxAttempts: 5, backoff: 'exponential', initialMs: 5, maxMs: 50, jitter: false } as const;

@@ -76,8 +76,11 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
   let seq = 0;
   const keys = { valid: new Set(options.keys ?? ['sk_test_levqor', 'sk_live_levqor']), revoked: new Set<string>() };
 
+  // sorted, filtered lists by object and filter, so paging a long list costs one sort, not one per page
+  const listCache = new Map<string, { items: StripeObject[]; index: Map<string, number> }>();
   const put = (...objects: StripeObject[]) => {
     for (const o of objects) {
+      for (const key of listCache.keys()) if (key.startsWith(`${o.object}|`)) listCache.delete(key);
       if (!byId.has(o.id)) {
         const ids = order.get(o.object) ?? [];
         ids.push(o.id);
@@ -173,12 +176,18 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
 
   function listPage(path: string, object: string, query: Record<string, FormValue>, expand: string[]) {
     const limit = Math.min(100, Math.max(1, Number(query.limit ?? 10)));
-    let items = (order.get(object) ?? []).map((id) => byId.get(id)!).filter((o) => matches(o, query));
-    // objects without `created` (payment links) list newest stored first
-    items = items.every((o) => o.created === undefined) ? items.reverse() : stableNewestFirst(items);
-    let start = 0;
-    const after = query.starting_after;
-    if (typeof after === 'string') start = items.findIndex((o) => o.id === after) + 1;
+    const { starting_after: after, limit: _limit, expand: _expand, ...filters } = query;
+    const key = `${object}|${JSON.stringify(filters)}`;
+    let listed = listCache.get(key);
+    if (!listed) {
+      const matching = (order.get(object) ?? []).map((id) => byId.get(id)!).filter((o) => matches(o, query));
+      // objects without `created` (payment links) list newest stored first
+      const items = matching.every((o) => o.created === undefined) ? matching.reverse() : stableNewestFirst(matching);
+      listed = { items, index: new Map(items.map((o, i) => [o.id, i])) };
+      listCache.set(key, listed);
+    }
+    const { items, index } = listed;
+    const start = typeof after === 'string' ? (index.get(after) ?? -1) + 1 : 0;
     const page = items.slice(start, start + limit);
     const itemExpand = expand.filter((e) => e.startsWith('data.')).map((e) => e.slice(5));
     return { object: 'list', data: page.map((o) => expanded(o, itemExpand)), has_more: start + limit < items.length, url: `/v1/${path}` };

@@ -22,16 +22,24 @@ export async function fullPass(ctx: PassContext, reason: string): Promise<{ coun
   }
   const counts: Record<string, number> = {};
   for (const source of listSources) {
+    const fetchAfter = (after: string | undefined) => {
+      const page = withStripeRetry(() => source.list(ctx.client, { limit: pageSize, ...(after ? { starting_after: after } : {}) }), ctx.retry);
+      page.catch(() => undefined); // awaited below; a pass that stops first must not leave it unhandled
+      return page;
+    };
     let cursor = state.get(`cursor:${source.kind}`);
     let count = 0;
-    while (cursor !== 'done') {
-      const after = cursor;
-      const page = await withStripeRetry(() => source.list(ctx.client, { limit: pageSize, ...(after ? { starting_after: after } : {}) }), ctx.retry);
-      const moreLines = await remainingLines(ctx, page.data);
-      const notices: Notice[] = [];
+    let next = cursor === 'done' ? undefined : fetchAfter(cursor);
+    while (next) {
+      const page = await next;
       const last = page.data.at(-1);
       cursor = page.has_more && last ? str(last, 'id')! : 'done';
-      const next = cursor;
+      // the next page is on its way while this one is stored: the API's pace is the limit, not the writes
+      next = cursor === 'done' ? undefined : fetchAfter(cursor);
+      const moreLines = await remainingLines(ctx, page.data);
+      await new Promise((resolve) => setImmediate(resolve));
+      const notices: Notice[] = [];
+      const reached = cursor;
       ctx.db.transaction(() => {
         for (const o of page.data) {
           const change = ctx.store.put(o, mark.startedAt, false, moreLines);
@@ -42,7 +50,7 @@ export async function fullPass(ctx: PassContext, reason: string): Promise<{ coun
             if (churn) notices.push(churn);
           }
         }
-        state.set(`cursor:${source.kind}`, next);
+        state.set(`cursor:${source.kind}`, reached);
       })();
       count += page.data.length;
       ctx.notify(notices);
