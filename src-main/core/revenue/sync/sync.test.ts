@@ -186,6 +186,14 @@ describe('later syncs', () => {
     expect(offline.revenue.stripe.status()).toMatchObject({ lastSuccessAt: null, running: false });
   });
 
+  it('page through everything again after a change of mode, and say so', async () => {
+    const { core } = open();
+    await core.revenue.stripe.sync();
+    core.settings.set('stripe.mode', 'live');
+    core.secrets.set('stripe.secretKey', liveKey);
+    expect(await core.revenue.stripe.sync()).toMatchObject({ mode: 'live', lastPassFull: true, lastPassReason: 'the mode changed from test to live' });
+  });
+
   it('join the pass already running instead of starting another', async () => {
     const { core } = open();
     const [a, b] = await Promise.all([core.revenue.stripe.sync(), core.revenue.stripe.sync({ full: true })]);
