@@ -32,6 +32,7 @@ import { NotifyService, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
 import { PipelineService } from './revenue/pipeline';
+import { RevenueService } from './revenue';
 
 export interface CoreConfig {
   dataDir: string;
@@ -60,6 +61,8 @@ export interface CoreConfig {
    * a new one through it. Without it, such a restore cannot be approved in this process.
    */
   coreRestart?: CoreRestart;
+  /** How a failing Stripe call is tried again; tests use short waits (the default is in core/revenue/stripe/retry.ts). */
+  stripeRetry?: RetryPolicy;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
 }
@@ -104,6 +107,8 @@ export interface Core {
   readonly backups: BackupService;
   /** Sales leads and DFY requests: pulled from the shared Postgres, staged and written back by the founder. */
   readonly pipeline: PipelineService;
+  /** Revenue: Stripe synced into local tables (and webhooks applied). */
+  readonly revenue: RevenueService;
   info(): AppInfo;
   close(): void;
 }
@@ -232,6 +237,9 @@ export function createCore(config: CoreConfig): Core {
       plan: (u) => guardian.upgradePlan({ availableVersion: u.version, releaseNotes: u.releaseNotes }),
       backup: { describe: () => describeAppDataBackup(backups), run: () => backUpAppDataFirst(backups) },
     });
+    const revenue = new RevenueService({ stripe: { db, clock, events, log, secrets, settings, ...(config.stripeRetry ? { retry: config.stripeRetry } : {}) } });
+    for (const task of revenue.backgroundTasks()) background.register(task);
+    secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
     background.register(approvals.backgroundTask());
 
@@ -261,6 +269,7 @@ export function createCore(config: CoreConfig): Core {
       notify,
       backups,
       pipeline,
+      revenue,
       info: () => ({
         version: appVersion,
         dataDir,
