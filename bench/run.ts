@@ -7,6 +7,8 @@ import { workflowThroughput } from './workflows.bench';
 import { webhookThroughput } from './webhook.bench';
 import { compileBench } from './compile.bench';
 import { editorBench } from './editor.bench';
+import { backupAppData } from './backup-app-data.bench';
+import { backupSnapshotUnderIngest } from './backup-snapshot.bench';
 
 /**
  * `npm run bench`: each figure beside a reference measured in this same run. Figures are
@@ -21,6 +23,8 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['workflow webhooks over HTTP', webhookThroughput],
   ['product compile', compileBench],
   ['workflow editor in Chromium', editorBench],
+  ['backup app data', backupAppData],
+  ['backup snapshot under ingest', backupSnapshotUnderIngest],
 ];
 
 const only = process.argv[2];
