@@ -55,6 +55,8 @@ export interface CoreConfig {
   backupRetry?: { policy: RetryPolicy; unreachableAfterMs?: number };
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
+  /** The restic the desktop app ships (process.resourcesPath), used when backup.resticPath is empty and PATH has none. */
+  bundledRestic?: string;
 }
 
 export interface Core {
@@ -162,6 +164,7 @@ export function createCore(config: CoreConfig): Core {
       stage: () => stage.current,
       ...(config.backupRetry ? { scheduledRetry: config.backupRetry.policy, unreachableAfterMs: config.backupRetry.unreachableAfterMs } : {}),
       ...(config.random ? { random: config.random } : {}),
+      ...(config.bundledRestic ? { bundledRestic: config.bundledRestic } : {}),
     });
     for (const task of backups.backgroundTasks()) background.register(task);
     // what other capabilities use of backups: Guardian's findings and healing, the workflow steps

@@ -69,7 +69,7 @@ function start(): void {
     showWindow();
     void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${area}`)}`);
   });
-  core = createCore({ dataDir, osNotifier, ...(choice.cipher ? { cipher: choice.cipher } : {}) });
+  core = createCore({ dataDir, osNotifier, bundledRestic: paths.restic, ...(choice.cipher ? { cipher: choice.cipher } : {}) });
   const log = core.log;
   log.info({ dataDir, packaged: app.isPackaged }, 'desktop app starting');
   if (choice.reason) log.warn({ reason: choice.reason }, 'OS keychain not used; secrets are encrypted with the key file in the data dir');

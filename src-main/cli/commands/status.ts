@@ -18,7 +18,7 @@ export const statusCommand = command({
         ['Launch stage', stage.source === 'env' ? `${info.stage} (from LEVQOR_LAUNCH_STAGE)` : info.stage],
         ['Schema version', String(info.schemaVersion)],
         ['Secrets set', `${setCount} of ${secrets.length}`],
-        ['restic', restic.found ? `${restic.version} at ${restic.path}${restic.from === 'setting' ? ' (setting backup.resticPath)' : ''}` : `not usable: ${restic.problem}`],
+        ['restic', restic.found ? `${restic.version} at ${restic.path}${restic.from === 'setting' ? ' (setting backup.resticPath)' : restic.from === 'bundled' ? ' (bundled with the app)' : ''}` : `not usable: ${restic.problem}`],
       ]),
     );
   },

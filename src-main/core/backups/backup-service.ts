@@ -53,6 +53,8 @@ export interface BackupDeps {
   /** How long restic may retry a repository that stopped answering before the backup fails (tests use a second or two). */
   unreachableAfterMs?: number;
   random?: () => number;
+  /** The restic the desktop app ships (resources/restic), used when the setting is empty and PATH has none. */
+  bundledRestic?: string;
 }
 
 const passwordFamily = 'backup.repositoryPassword';
@@ -359,7 +361,7 @@ export class BackupService {
   private async restic(): Promise<Restic> {
     const configured = this.deps.settings.get('backup.resticPath');
     if (this.cached?.configured !== configured) {
-      const binary = await locateRestic(configured, this.deps.env);
+      const binary = await locateRestic(configured, this.deps.env, this.deps.bundledRestic);
       this.cached = { configured, restic: new Restic(binary, this.deps.env, join(this.deps.dataDir, 'cache', 'restic')) };
     }
     return this.cached.restic;
