@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { appVersion } from '../../../shared/version';
+import { backupPace } from './snapshot-pace';
 
 /** What `restic backup` is given for the app's own data. */
 export interface AppDataPaths {
@@ -9,29 +10,6 @@ export interface AppDataPaths {
   staging: string;
   /** Every path to back up: the staging folder, then the products folder when there is one. */
   paths: string[];
-}
-
-/**
- * Pages copied per step: 1 MB (a millisecond or two), then the event loop runs, so this process's
- * ingest and workflows go on at most of their pace. 4 MB steps took 9–17 ms on the 2-core build
- * machine and cut ingest to 0.35× of its rate while a 1 GB database was copied (bench
- * "backup snapshot under ingest").
- */
-const pagesPerStep = 256;
-
-/**
- * SQLite starts a backup over when another connection (another process: the CLI beside
- * `levqor serve`) writes between its steps. After a few such restarts the rest is copied in one
- * step, which in WAL mode holds only a read snapshot: writers go on, and the backup ends.
- */
-function backupPace(): (progress: { remainingPages: number }) => number {
-  let remaining = Number.POSITIVE_INFINITY;
-  let restarts = 0;
-  return (progress) => {
-    if (progress.remainingPages > remaining) restarts++;
-    remaining = progress.remainingPages;
-    return restarts >= 3 ? 0x7fffffff : pagesPerStep;
-  };
 }
 
 /**
