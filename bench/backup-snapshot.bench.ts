@@ -89,6 +89,7 @@ class IngestLoop {
         await new Promise((r) => setImmediate(r));
       }
     })();
+    loop.catch(() => {}); // a failed ingest is thrown by `await loop` below, after the snapshot, so finally still cleans up
     await during();
     running = false;
     await loop;
