@@ -90,8 +90,11 @@ class IngestLoop {
       }
     })();
     loop.catch(() => {}); // a failed ingest is thrown by `await loop` below, after the snapshot, so finally still cleans up
-    await during();
-    running = false;
+    try {
+      await during();
+    } finally {
+      running = false;
+    }
     await loop;
     return done / ((performance.now() - started) / 1000);
   }
