@@ -9,6 +9,8 @@ import { compileBench } from './compile.bench';
 import { editorBench } from './editor.bench';
 import { revenueMetricsBench } from './revenue-metrics.bench';
 import { stripeSyncBench } from './stripe-sync.bench';
+import { backupAppData } from './backup-app-data.bench';
+import { backupSnapshotUnderIngest } from './backup-snapshot.bench';
 
 /**
  * `npm run bench`: each figure beside a reference measured in this same run. Figures are
@@ -25,6 +27,8 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['workflow editor in Chromium', editorBench],
   ['revenue metrics', revenueMetricsBench],
   ['stripe sync', stripeSyncBench],
+  ['backup app data', backupAppData],
+  ['backup snapshot under ingest', backupSnapshotUnderIngest],
 ];
 
 const only = process.argv[2];

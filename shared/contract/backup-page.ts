@@ -120,7 +120,7 @@ export const backupPageProcedures = {
   'backup.pageEngine': procedure({
     summary: 'The restic the app runs and its version, or why there is none it can use and how to install it (no path: for the Backups area).',
     input: noInput,
-    output: z.object({ found: z.boolean(), version: z.string().nullable(), from: z.enum(['setting', 'path']).nullable(), minimum: z.string(), problem: z.string().nullable() }).strict(),
+    output: z.object({ found: z.boolean(), version: z.string().nullable(), from: z.enum(['setting', 'path', 'bundled']).nullable(), minimum: z.string(), problem: z.string().nullable() }).strict(),
   }),
   'backup.pagePlans': procedure({
     summary: 'Every backup plan as the Backups area shows it: last backup, status, next run, size, owner (no path of this machine).',

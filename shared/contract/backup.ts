@@ -126,7 +126,7 @@ export const backupEngineSchema = z
     found: z.boolean(),
     path: z.string().nullable(),
     version: z.string().nullable(),
-    from: z.enum(['setting', 'path']).nullable(),
+    from: z.enum(['setting', 'path', 'bundled']).nullable(),
     minimum: z.string(),
     problem: z.string().nullable(),
   })

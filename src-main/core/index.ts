@@ -65,6 +65,8 @@ export interface CoreConfig {
   stripeRetry?: RetryPolicy;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
+  /** The restic the desktop app ships (process.resourcesPath), used when backup.resticPath is empty and PATH has none. */
+  bundledRestic?: string;
 }
 
 export interface Core {
@@ -177,6 +179,7 @@ export function createCore(config: CoreConfig): Core {
       ...(config.backupRetry ? { scheduledRetry: config.backupRetry.policy, unreachableAfterMs: config.backupRetry.unreachableAfterMs } : {}),
       ...(config.random ? { random: config.random } : {}),
       ...(config.coreRestart ? { holder: config.coreRestart } : {}),
+      ...(config.bundledRestic ? { bundledRestic: config.bundledRestic } : {}),
     });
     for (const task of backups.backgroundTasks()) background.register(task);
     // what other capabilities use of backups: Guardian's findings and healing, the workflow steps

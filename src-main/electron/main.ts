@@ -71,7 +71,7 @@ function start(): void {
     showWindow();
     void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${area}`)}`);
   });
-  const held = (holder = new CoreHolder((restart) => createCore({ dataDir, osNotifier, coreRestart: restart, ...(choice.cipher ? { cipher: choice.cipher } : {}) })));
+  const held = (holder = new CoreHolder((restart) => createCore({ dataDir, osNotifier, coreRestart: restart, bundledRestic: paths.restic, ...(choice.cipher ? { cipher: choice.cipher } : {}) })));
   core = held.core;
   const log = core.log;
   log.info({ dataDir, packaged: app.isPackaged }, 'desktop app starting');

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundleRestic, hostTarget } from '../../scripts/bundle-restic.js';
+import { tempDir } from '../../tests/helpers/temp-dir';
 
 const root = resolve(__dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -12,7 +14,7 @@ interface BuilderConfig {
   directories?: { output?: string; buildResources?: string };
   files?: Array<string | { filter: string[] }>;
   asarUnpack?: string[];
-  extraResources?: Array<{ from: string; to: string }>;
+  extraResources?: Array<{ from: string; to: string; filter?: string[] }>;
   linux?: { target?: string[] };
   mac?: { target?: string[] };
   win?: { target?: string[] };
@@ -53,12 +55,46 @@ describe('electron.builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       grantFileProtocolExtraPrivileges: false,
     });
-    for (const resource of config.extraResources ?? []) expect(existsSync(join(root, resource.from)), resource.from).toBe(true);
+    // a ${platform}-${arch} folder is made at dist time (bundle-restic); the folder above it is in the repo
+    for (const resource of config.extraResources ?? []) expect(existsSync(join(root, resource.from.replace(/\$\{platform\}-\$\{arch\}\/$/, ''))), resource.from).toBe(true);
     expect(existsSync(join(root, 'resources', 'icon.png'))).toBe(true);
   });
 
   it('would catch a misspelt fuse', async () => {
     const config = await getConfig(root, join(root, 'electron.builder.yml'), null);
     await expect(validateConfiguration({ ...config, electronFuses: { runAsNod: false } }, new DebugLogger(false))).rejects.toThrow(/configuration/i);
+  });
+});
+
+describe('restic bundled with the packaged app', () => {
+  it('is an extraResources entry: the folder bundle-restic fills for the platform being built, shipped as restic/', async () => {
+    const config = await getConfig(root, join(root, 'electron.builder.yml'), null);
+    expect(config.extraResources).toContainEqual({ from: 'resources/restic/${platform}-${arch}/', to: 'restic/', filter: ['restic', 'restic.exe', 'restic.LICENSE'] });
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.dist).toMatch(/node scripts\/bundle-restic\.js && electron-builder/);
+  });
+
+  it('bundle-restic copies the restic on PATH and its licence into resources/restic/<platform>-<arch>/', () => {
+    const resourcesDir = tempDir();
+    const done = bundleRestic({ resourcesDir, env: { PATH: process.env.PATH } });
+    const folder = join(resourcesDir, 'restic', hostTarget());
+    expect(done.program).toBe(join(folder, 'restic'));
+    expect(statSync(done.program).mode & 0o111).not.toBe(0);
+    expect(readFileSync(done.program).equals(readFileSync(done.from)), 'the same bytes as the restic on PATH').toBe(true);
+    expect(readFileSync(join(folder, 'restic.LICENSE'), 'utf8')).toMatch(/BSD-2-Clause|Redistribution and use in source and binary forms/);
+  });
+
+  it('takes LEVQOR_RESTIC_BUNDLE for another target, and refuses without a licence or a binary', () => {
+    const resourcesDir = tempDir();
+    const binary = join(tempDir(), 'restic.exe');
+    writeFileSync(binary, 'MZ not run on this machine');
+    writeFileSync(join(binary, '..', 'LICENSE'), 'BSD 2-Clause License');
+    const done = bundleRestic({ resourcesDir, env: { LEVQOR_RESTIC_BUNDLE: binary }, target: 'win32-x64' });
+    expect(done.program).toBe(join(resourcesDir, 'restic', 'win32-x64', 'restic.exe'));
+    expect(readFileSync(join(resourcesDir, 'restic', 'win32-x64', 'restic.LICENSE'), 'utf8')).toBe('BSD 2-Clause License');
+    expect(() => bundleRestic({ resourcesDir, env: { LEVQOR_RESTIC_BUNDLE: join(resourcesDir, 'missing') }, target: 'win32-x64' })).toThrow(/LEVQOR_RESTIC_BUNDLE: .* does not exist/);
+    expect(() => bundleRestic({ resourcesDir, env: { PATH: join(resourcesDir, 'nowhere') } })).toThrow(/no restic to bundle/);
+    const bare = join(tempDir(), 'restic');
+    writeFileSync(bare, '');
+    expect(() => bundleRestic({ resourcesDir, env: { LEVQOR_RESTIC_BUNDLE: bare }, target: 'darwin-arm64', debian: join(resourcesDir, 'no-copyright') })).toThrow(/no licence for .*BSD-2-Clause/);
   });
 });

@@ -108,4 +108,10 @@ describe('appPaths', () => {
     expect(appPaths({ ...base, isPackaged: false }).resource('tray.png')).toBe(join('/repo/resources/tray.png'));
     expect(appPaths({ ...base, isPackaged: true }).resource('tray.png')).toBe(join('/opt/levqor/resources/tray.png'));
   });
+
+  it('finds the bundled restic where electron-builder puts it packaged, and where bundle-restic put it unpackaged', () => {
+    expect(appPaths({ ...base, isPackaged: true }, 'linux', 'x64').restic).toBe(join('/opt/levqor/resources/restic/restic'));
+    expect(appPaths({ ...base, isPackaged: true }, 'win32', 'x64').restic).toBe(join('/opt/levqor/resources/restic/restic.exe'));
+    expect(appPaths({ ...base, isPackaged: false }, 'darwin', 'arm64').restic).toBe(join('/repo/resources/restic/darwin-arm64/restic'));
+  });
 });

@@ -21,7 +21,7 @@ export const statusCommand = command({
         ['Schema version', String(info.schemaVersion)],
         ['Secrets set', `${setCount} of ${secrets.length}`],
         ['Stripe', stripeStatusLine(stripe)],
-        ['restic', restic.found ? `${restic.version} at ${restic.path}${restic.from === 'setting' ? ' (setting backup.resticPath)' : ''}` : `not usable: ${restic.problem}`],
+        ['restic', restic.found ? `${restic.version} at ${restic.path}${restic.from === 'setting' ? ' (setting backup.resticPath)' : restic.from === 'bundled' ? ' (bundled with the app)' : ''}` : `not usable: ${restic.problem}`],
       ]),
     );
   },

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { appVersion } from '../../../shared/version';
+import { backupPace } from './snapshot-pace';
 
 /** What `restic backup` is given for the app's own data. */
 export interface AppDataPaths {
@@ -9,24 +10,6 @@ export interface AppDataPaths {
   staging: string;
   /** Every path to back up: the staging folder, then the products folder when there is one. */
   paths: string[];
-}
-
-/** Pages copied per step: 4 MB, then the event loop runs (this process's ingest and workflows go on). */
-const pagesPerStep = 1024;
-
-/**
- * SQLite starts a backup over when another connection (another process: the CLI beside
- * `levqor serve`) writes between its steps. After a few such restarts the rest is copied in one
- * step, which in WAL mode holds only a read snapshot: writers go on, and the backup ends.
- */
-function backupPace(): (progress: { remainingPages: number }) => number {
-  let remaining = Number.POSITIVE_INFINITY;
-  let restarts = 0;
-  return (progress) => {
-    if (progress.remainingPages > remaining) restarts++;
-    remaining = progress.remainingPages;
-    return restarts >= 3 ? 0x7fffffff : pagesPerStep;
-  };
 }
 
 /**

@@ -62,6 +62,8 @@ export interface BackupDeps {
   random?: () => number;
   /** Whoever holds this core and can restart it around a restore of the app's data (levqor serve, the desktop app, the CLI). */
   holder?: CoreRestart;
+  /** The restic the desktop app ships (resources/restic), used when the setting is empty and PATH has none. */
+  bundledRestic?: string;
 }
 
 const passwordFamily = 'backup.repositoryPassword';
@@ -458,7 +460,7 @@ export class BackupService {
   private async restic(): Promise<Restic> {
     const configured = this.deps.settings.get('backup.resticPath');
     if (this.cached?.configured !== configured) {
-      const binary = await locateRestic(configured, this.deps.env);
+      const binary = await locateRestic(configured, this.deps.env, this.deps.bundledRestic);
       this.cached = { configured, restic: new Restic(binary, this.deps.env, join(this.deps.dataDir, 'cache', 'restic')) };
     }
     return this.cached.restic;

@@ -8,8 +8,8 @@ import { installHint, isAtLeast, minimumResticVersion, parseResticVersion } from
 export interface ResticBinary {
   path: string;
   version: string;
-  /** `setting` when backup.resticPath names it, `path` when found on PATH. */
-  from: 'setting' | 'path';
+  /** `setting` when backup.resticPath names it, `path` when found on PATH, `bundled` when it is the one the desktop app ships. */
+  from: 'setting' | 'path' | 'bundled';
 }
 
 function isExecutableFile(path: string): boolean {
@@ -33,14 +33,17 @@ export function findOnPath(env: NodeJS.ProcessEnv, program = 'restic'): string |
 }
 
 /**
- * The restic to run: the setting backup.resticPath when set, else the first on PATH; its
- * version asked and checked against the minimum. Missing, not runnable or too old: UNAVAILABLE
- * naming the setting or PATH, and how to install restic.
+ * The restic to run: the setting backup.resticPath when set, else the first on PATH, else
+ * `bundled` (the desktop app passes the restic it ships; core never asks Electron where that
+ * is); its version asked and checked against the minimum. Missing, not runnable or too old:
+ * UNAVAILABLE naming the setting or PATH, and how to install restic.
  */
-export async function locateRestic(configured: string, env: NodeJS.ProcessEnv): Promise<ResticBinary> {
-  const from = configured ? 'setting' : 'path';
+export async function locateRestic(configured: string, env: NodeJS.ProcessEnv, bundled?: string): Promise<ResticBinary> {
   if (configured && !isAbsolute(configured)) throw new CoreError('BAD_INPUT', `backup.resticPath: must be an absolute path to the restic program (got "${configured}")`, 'backup.resticPath');
-  const path = configured || findOnPath(env);
+  const onPath = configured ? undefined : findOnPath(env);
+  const shipped = !configured && !onPath && bundled && isExecutableFile(bundled) ? bundled : undefined;
+  const from = configured ? 'setting' : shipped ? 'bundled' : 'path';
+  const path = configured || onPath || shipped;
   if (!path) throw new CoreError('UNAVAILABLE', `restic is not installed (no restic on PATH and the setting backup.resticPath is empty): ${installHint}`);
   if (!isExecutableFile(path)) throw new CoreError('UNAVAILABLE', `backup.resticPath: ${path} is not a program this user can run; ${installHint}`, 'backup.resticPath');
   let output: string;

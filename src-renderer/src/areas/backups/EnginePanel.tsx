@@ -14,7 +14,7 @@ export function EnginePanel() {
     <section className="card bk-engine" aria-label="Backup engine" data-testid="backup-engine" data-found={e.found}>
       {e.found ? (
         <p>
-          <span className="pill tone--good">restic {e.version}</span> <span className="muted">from {e.from === 'setting' ? 'the setting backup.resticPath' : 'PATH'}; the app needs {e.minimum} or newer.</span>
+          <span className="pill tone--good">restic {e.version}</span> <span className="muted">from {e.from === 'setting' ? 'the setting backup.resticPath' : e.from === 'bundled' ? 'the copy bundled with the app' : 'PATH'}; the app needs {e.minimum} or newer.</span>
         </p>
       ) : (
         <div className="toned tone--bad" role="alert">
