@@ -1,6 +1,2 @@
-import { NotBuiltPanel } from '../../components/NotBuiltPanel';
-
-/** Revenue: not built yet. Replace this panel with the real page when the area lands. */
-export default function RevenueArea() {
-  return <NotBuiltPanel id="revenue" />;
-}
+/** Revenue: the leads and DFY boards with their stats and sync; the Stripe money part is not connected yet. */
+export { default } from './RevenuePage';
