@@ -7,8 +7,8 @@ export function MoneyNotConnected() {
     <section className="card empty-panel" aria-labelledby="rv-money-title" data-testid="revenue-money-pending">
       <h2 id="rv-money-title">Stripe money: not built yet</h2>
       <p className="muted">
-        MRR, ARR, churn, ARPA, LTV, the MRR movements chart, the customers table and the Stripe sync status are not connected to this page yet. No money figures are shown here until they come
-        from your synced Stripe data.
+        MRR, ARR, churn, ARPA, LTV, the MRR movements chart, the customers table and the Stripe sync status are not connected to this page yet: until they come from your synced Stripe data, no data is
+        shown for them, rather than made-up figures.
       </p>
     </section>
   );

@@ -30,7 +30,7 @@ export function PipelineSyncLine({ tick, onSynced }: { tick: number; onSynced():
     });
 
   return (
-    <section className="card rv-sync" aria-label="Leads and DFY sync" data-testid="pipeline-sync">
+    <section className="card section-head rv-sync" aria-label="Leads and DFY sync" data-testid="pipeline-sync">
       <div className="row-text">
         <span data-testid="pipeline-sync-state">
           {!s ? (status.error ? `Could not read the sync state: ${status.error}` : 'Checking…') : null}

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PipelineKind } from '../../../../shared/pipeline-stages';
 import { toLevqorError } from '../../api/to-levqor-error';
 import { useLoad } from '../../hooks/use-load';
-import { loadItems, moveItem, type Item } from './pipeline-api';
+import { loadItem, loadItems, moveItem, type Item } from './pipeline-api';
+
+/** A move is written back right after it (when a shared Postgres is set up): look again then. */
+const writeBackLookMs = 1_500;
 
 export interface Board {
   items: Item[];
@@ -35,8 +38,17 @@ export function useBoard(kind: PipelineKind, tick: number, onMoved: () => void):
       setRefusals(({ [id]: _dropped, ...rest }) => rest);
       setItems((list) => list.map((i) => (i.id === id ? ({ ...i, stage } as Item) : i)));
       try {
-        replace(await moveItem(kind, id, stage, note));
+        const after = await moveItem(kind, id, stage, note);
+        replace(after);
         onMoved();
+        if (after.pendingChanges > 0) {
+          window.setTimeout(() => {
+            loadItem(kind, id).then(({ changes: _log, ...fresh }) => {
+              replace(fresh);
+              onMoved();
+            }, () => undefined);
+          }, writeBackLookMs);
+        }
         return true;
       } catch (err) {
         replace(before);
