@@ -8,6 +8,7 @@ import { webhookThroughput } from './webhook.bench';
 import { compileBench } from './compile.bench';
 import { editorBench } from './editor.bench';
 import { revenueMetricsBench } from './revenue-metrics.bench';
+import { stripeSyncBench } from './stripe-sync.bench';
 
 /**
  * `npm run bench`: each figure beside a reference measured in this same run. Figures are
@@ -23,6 +24,7 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['product compile', compileBench],
   ['workflow editor in Chromium', editorBench],
   ['revenue metrics', revenueMetricsBench],
+  ['stripe sync', stripeSyncBench],
 ];
 
 const only = process.argv[2];

@@ -71,3 +71,58 @@ export const excludeSchema = z.string().min(1, 'must not be empty').max(1024, 'i
 
 /** restic check --read-data-subset: a share of the packs read back (5%, 1/10, 500M). */
 export const readDataSubsetSchema = z.string().regex(/^(\d{1,3}(\.\d+)?%|\d+\/\d+|\d+[KMGT]?)$/, 'must be a percentage (5%), a part (1/10) or a size (500M)');
+
+/** What a scheduled fire does while the plan's previous scheduled backup still runs: drop it, or run once that one ends. */
+export const overlapChoices = ['skip', 'queue'] as const;
+export type OverlapChoice = (typeof overlapChoices)[number];
+/** Fires missed while the app was closed or asleep: the newest (within a day) starts once, or none does. */
+export const catchUpChoices = ['latest', 'none'] as const;
+export type CatchUpChoice = (typeof catchUpChoices)[number];
+
+/** How a plan's scheduled work runs; the defaults are what every plan did before plans had their own. */
+export interface PlanRunPolicy {
+  /** Tries after the first when a scheduled backup fails. */
+  retries: number;
+  /** The wait before the first retry; each next wait doubles (up to 15 minutes), with jitter. */
+  retryDelayMs: number;
+  overlap: OverlapChoice;
+  catchUp: CatchUpChoice;
+  /** How long a restic check may run before it is stopped and ends failed. */
+  checkTimeoutMs: number;
+}
+
+export const defaultPlanRunPolicy: PlanRunPolicy = { retries: 2, retryDelayMs: 60_000, overlap: 'skip', catchUp: 'latest', checkTimeoutMs: 12 * 3_600_000 };
+
+const durationWords = 'must be a duration such as "30s", "10m", "2h" or "1d"';
+const durationMsUnits: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `"30s"`, `"10m"`, `"2h"`, `"1d"` → milliseconds; undefined for anything else. */
+export function planDurationMs(text: string): number | undefined {
+  const match = /^(\d{1,6})(s|m|h|d)$/.exec(text);
+  return match ? Number(match[1]) * (durationMsUnits[match[2] as string] as number) : undefined;
+}
+
+/** A duration of a plan's policy, between `min` and `max` milliseconds. */
+const planDuration = (minMs: number, maxMs: number, range: string) =>
+  z
+    .string({ error: () => durationWords })
+    .refine((s) => planDurationMs(s) !== undefined, durationWords)
+    .refine((s) => {
+      const ms = planDurationMs(s);
+      return ms === undefined || (ms >= minMs && ms <= maxMs);
+    }, `must be ${range}`);
+
+/** The run policy as the founder types it (each left out keeps its default, or its value when editing). */
+export const planRunPolicyInput = {
+  retries: z.number({ error: () => 'must be a number of tries' }).int('must be a whole number of tries').min(0, 'must be 0 or more').max(10, 'must be at most 10').optional(),
+  retryDelay: planDuration(1000, 86_400_000, 'between 1s and 1d').optional(),
+  overlap: z.enum(overlapChoices, { error: () => 'must be skip or queue' }).optional(),
+  catchUp: z.enum(catchUpChoices, { error: () => 'must be latest or none' }).optional(),
+  checkTimeout: planDuration(60_000, 7 * 86_400_000, 'between 1m and 7d').optional(),
+};
+
+/** Milliseconds as a plan's duration, in the largest unit that divides it (90s, 10m, 12h, 1d): what planDurationMs reads back. */
+export function planDurationText(ms: number): string {
+  const unit = (['d', 'h', 'm', 's'] as const).find((u) => ms % (durationMsUnits[u] as number) === 0) ?? 's';
+  return `${Math.round(ms / (durationMsUnits[unit] as number))}${unit}`;
+}

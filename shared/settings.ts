@@ -139,6 +139,28 @@ export const settingDefinitions = {
     description: 'What one unit of each other currency is worth in the report currency, e.g. {"eur": 1.08}. A total that needs a currency missing here is refused, naming it, never mixed.',
     env: undefined,
   },
+  'stripe.apiBase': {
+    schema: secretDestinationUrl,
+    defaultValue: 'https://api.stripe.com/',
+    label: 'Stripe API address',
+    description: 'Where the Stripe API answers; change it only for a proxy or a test server.',
+    env: 'LEVQOR_STRIPE_API_BASE',
+    cliOnly: decidesWhereSecretsGo,
+  },
+  'stripe.mode': {
+    schema: z.enum(['test', 'live'], { error: () => 'must be test or live' }),
+    defaultValue: 'test',
+    label: 'Stripe mode',
+    description: 'Which Stripe data the app reads: test or live. A secret key of the other mode is refused, so test data and real money never mix.',
+    env: 'LEVQOR_STRIPE_MODE',
+  },
+  'stripe.syncEvery': {
+    schema: wholeNumber('must be a whole number of minutes from 0 (off) to 1440 (a day)', 0, 1440),
+    defaultValue: 15,
+    label: 'Stripe sync interval (minutes)',
+    description: 'How often the running app fetches what changed in Stripe; 0 turns the schedule off (a sync by hand still works).',
+    env: undefined,
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export interface SettingDefinition {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { backupOwnerSchema, planNameSchema, retentionPolicySchema } from '../backup';
 import { parseRepository, repositoryKinds } from '../backup-repository';
-import { backupOperationDetailSchema, backupOperationSchema, backupScheduleSchema, restoreResultSchema, snapshotIdSchema } from './backup';
+import { approvalStatuses } from '../workflow';
+import { backupOperationDetailSchema, backupOperationSchema, backupScheduleSchema, planChangesSchema, planRunPolicySchema, restoreResultSchema, snapshotIdSchema } from './backup';
+import { approvalSchema } from './approvals';
 import { epochMs, howMany, listOf, noInput } from './common';
 import { procedure } from './procedure';
 
@@ -26,6 +28,9 @@ export const pagePlanSchema = z
     /** When the schedule next comes round. */
     nextRun: epochMs.nullable(),
     retention: retentionPolicySchema,
+    /** When restic check runs on its own (none: by hand only). */
+    checkSchedule: backupScheduleSchema.nullable(),
+    runPolicy: planRunPolicySchema,
     passwordSet: z.boolean(),
     /** The newest backup operation, whatever its end. */
     lastBackup: backupOperationSchema.nullable(),
@@ -101,6 +106,16 @@ export type PageAddPlanInput = z.input<typeof pageAddPlanInputSchema>;
 const planRef = z.object({ plan: planNameSchema }).strict();
 const snapshotRef = planRef.extend({ snapshot: snapshotIdSchema }).strict();
 
+/** What a retention policy keeps (with restic's reasons) and removes, as the page shows it. */
+const retentionViewShape = {
+  keep: z.array(z.object({ shortId: z.string(), time: epochMs, tags: z.array(z.string()), reasons: z.array(z.string()) }).strict()),
+  remove: z.array(z.object({ shortId: z.string(), time: epochMs, tags: z.array(z.string()) }).strict()),
+};
+
+/** A plan's changes as the Backups area sends them (no paths: sources and excludes are for the command line). */
+export const pageEditPlanInputSchema = planChangesSchema.extend({ plan: planNameSchema }).strict();
+export type PageEditPlanInput = z.input<typeof pageEditPlanInputSchema>;
+
 export const backupPageProcedures = {
   'backup.pageEngine': procedure({
     summary: 'The restic the app runs and its version, or why there is none it can use and how to install it (no path: for the Backups area).',
@@ -139,15 +154,36 @@ export const backupPageProcedures = {
       .strict(),
     output: restoreResultSchema.extend({ restoredAt: z.string() }).strict(),
   }),
+  'backup.pageRestoreApp': procedure({
+    summary:
+      'Ask to restore the app\u2019s own data from a snapshot of a plan with the app source: a Class C approval (subject backup.restoreApp) that appears in the Approvals inbox; nothing changes until it is approved, then the live data is backed up first and the app restarts on the restored data.',
+    input: snapshotRef,
+    output: approvalSchema,
+  }),
   'backup.pageRetention': procedure({
     summary: 'What the plan\u2019s retention policy would keep (with restic\u2019s reasons) and remove: restic forget --dry-run, nothing changed.',
     input: planRef,
+    output: z.object(retentionViewShape).strict(),
+  }),
+  'backup.pageApplyRetention': procedure({
+    summary:
+      'Apply the plan\u2019s retention policy from the Backups area (backup.applyRetention without paths): pre-launch it asks a Class B approval and answers the request (nothing removed yet); post-launch it forgets and prunes and answers the operation; a policy that removes nothing does nothing.',
+    input: planRef,
     output: z
       .object({
-        keep: z.array(z.object({ shortId: z.string(), time: epochMs, tags: z.array(z.string()), reasons: z.array(z.string()) }).strict()),
-        remove: z.array(z.object({ shortId: z.string(), time: epochMs, tags: z.array(z.string()) }).strict()),
+        ...retentionViewShape,
+        /** The forget that ran (post-launch, when something was to go). */
+        operation: backupOperationSchema.nullable(),
+        /** Pre-launch: the request waiting in the Approvals inbox. */
+        approval: z.object({ id: z.string(), status: z.enum(approvalStatuses), expiresAt: epochMs.nullable() }).strict().nullable(),
       })
       .strict(),
+  }),
+  'backup.pageUpdatePlan': procedure({
+    summary:
+      'Change a plan from the Backups area: schedule, timezone, retention, check schedule, client and how its scheduled work runs (no paths: sources and excludes are for levqor backup plan edit). A field left out stays; null takes it away. The repository and its password cannot be changed.',
+    input: pageEditPlanInputSchema,
+    output: pagePlanSchema,
   }),
   'backup.pageHistory': procedure({
     summary: 'A plan\u2019s operations, newest first; errors with the paths of this machine put in words.',

@@ -4,17 +4,32 @@ import {
   backupSourceSchema,
   excludeSchema,
   planNameSchema,
+  planRunPolicyInput,
+  catchUpChoices,
+  overlapChoices,
   readDataSubsetSchema,
   repositorySchema,
   retentionPolicySchema,
 } from '../backup';
 import { repositoryKinds } from '../backup-repository';
 import { approvalStatuses } from '../workflow';
+import { approvalSchema } from './approvals';
 import { epochMs, listOf, noInput, howMany } from './common';
 import { event, procedure } from './procedure';
 
 /** A cron expression and the IANA timezone it is read in. */
 export const backupScheduleSchema = z.object({ cron: z.string(), timezone: z.string() }).strict();
+
+/** A plan's run policy as callers see it (shared/backup.ts PlanRunPolicy). */
+export const planRunPolicySchema = z
+  .object({
+    retries: z.number().int(),
+    retryDelayMs: z.number().int(),
+    overlap: z.enum(overlapChoices),
+    catchUp: z.enum(catchUpChoices),
+    checkTimeoutMs: z.number().int(),
+  })
+  .strict();
 
 /** A plan as every caller sees it: its repository without any password in it, and whether its repository password is stored. */
 export const backupPlanSchema = z
@@ -29,6 +44,8 @@ export const backupPlanSchema = z
     schedule: backupScheduleSchema.nullable(),
     retention: retentionPolicySchema,
     check: z.object({ schedule: backupScheduleSchema.nullable(), readDataSubset: z.string().nullable() }).strict(),
+    /** How its scheduled work runs: retries of a failed backup, overlap, catch-up, and the check's time limit. */
+    runPolicy: planRunPolicySchema,
     passwordSet: z.boolean(),
     createdAt: epochMs,
     updatedAt: epochMs,
@@ -173,6 +190,9 @@ const planRef = z.object({ plan: planNameSchema }).strict();
 const cron = z.string().min(1, 'must not be empty').max(200, 'is too long');
 const timezone = z.string().min(1, 'must not be empty').max(100, 'is too long');
 
+/** A done-for-you client: whose data a plan keeps. */
+export const clientSchema = z.object({ name: z.string().trim().min(1, 'must not be empty').max(200, 'is too long'), email: z.email('must be an email address').optional() }).strict();
+
 export const addPlanInputSchema = z
   .object({
     name: planNameSchema,
@@ -185,12 +205,46 @@ export const addPlanInputSchema = z
     /** Default: this machine's timezone. */
     timezone: timezone.optional(),
     retention: retentionPolicySchema.default({}),
-    client: z.object({ name: z.string().trim().min(1, 'must not be empty').max(200, 'is too long'), email: z.email('must be an email address').optional() }).strict().optional(),
+    client: clientSchema.optional(),
     checkSchedule: cron.optional(),
     checkReadDataSubset: readDataSubsetSchema.optional(),
+    ...planRunPolicyInput,
   })
   .strict();
 export type AddPlanInput = z.input<typeof addPlanInputSchema>;
+
+/** A field a plan keeps: named only to say so. */
+const fixed = z.undefined({ error: () => 'cannot be changed: a plan keeps its repository and its password (remove the plan, whose snapshots stay, and add it again to move it)' });
+
+/**
+ * What may change in a plan: a field left out stays as it is; null takes it away (the schedule,
+ * the check schedule, the client). The repository and its password are not here: a plan keeps
+ * them (remove it and add it again to move it).
+ */
+export const planChangesSchema = z
+  .object({
+    schedule: cron.nullable().optional(),
+    timezone: timezone.optional(),
+    retention: retentionPolicySchema.optional(),
+    client: clientSchema.nullable().optional(),
+    checkSchedule: cron.nullable().optional(),
+    checkReadDataSubset: readDataSubsetSchema.nullable().optional(),
+    ...planRunPolicyInput,
+    repo: fixed.optional(),
+    password: fixed.optional(),
+  })
+  .strict();
+export type PlanChanges = z.input<typeof planChangesSchema>;
+
+/** Changes that may also name folders of this machine (the command line's plan edit). */
+export const updatePlanInputSchema = planChangesSchema
+  .extend({
+    plan: planNameSchema,
+    sources: addPlanInputSchema.shape.sources.optional(),
+    excludes: z.array(excludeSchema).max(200, 'at most 200 patterns').optional(),
+  })
+  .strict();
+export type UpdatePlanInput = z.input<typeof updatePlanInputSchema>;
 
 export const backupProcedures = {
   'backup.engine': procedure({
@@ -213,6 +267,13 @@ export const backupProcedures = {
     input: addPlanInputSchema,
     output: backupPlanSchema,
     localPaths: ['repo', 'sources'],
+  }),
+  'backup.updatePlan': procedure({
+    summary:
+      'Change a backup plan: schedule, timezone, retention policy, check schedule, client, sources, excludes and how its scheduled work runs (retries, overlap, catch-up, check timeout). A field left out stays; null takes it away. The repository and its password cannot be changed here (remove the plan and add it again). Its schedules are planned again at once.',
+    input: updatePlanInputSchema,
+    output: backupPlanSchema,
+    localPaths: ['sources'],
   }),
   'backup.removePlan': procedure({
     summary: 'Remove a backup plan and its stored password; the repository and its snapshots stay where they are, and its history is kept.',
@@ -285,6 +346,12 @@ export const backupProcedures = {
       .strict(),
     output: restoreResultSchema,
     localPaths: ['target'],
+  }),
+  'backup.restoreApp': procedure({
+    summary:
+      'Ask to restore the app\u2019s own data from a snapshot of a plan with the app source: a Class C approval (subject backup.restoreApp). Nothing changes until it is approved in the process that has the data open (levqor serve or the desktop app when one runs, else levqor approvals approve); then the snapshot is verified and migrated, the live data backed up (tag levqor-pre-restore), the database swapped in and the core restarted.',
+    input: planRef.extend({ snapshot: snapshotIdSchema }).strict(),
+    output: approvalSchema,
   }),
   'backup.history': procedure({
     summary: 'Operations on backup repositories, newest first: all plans, or one.',

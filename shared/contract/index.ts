@@ -15,6 +15,7 @@ import { notifyProcedures, notifyEvents } from './notify';
 import { backupProcedures, backupEvents } from './backup';
 import { backupPageProcedures } from './backup-page';
 import { pipelineProcedures, pipelineEvents } from './pipeline';
+import { revenueSyncProcedures, revenueSyncEvents } from './revenue-sync';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -36,6 +37,7 @@ export const procedures = {
   ...backupProcedures,
   ...backupPageProcedures,
   ...pipelineProcedures,
+  ...revenueSyncProcedures,
 };
 
 export const events = {
@@ -50,6 +52,7 @@ export const events = {
   ...notifyEvents,
   ...backupEvents,
   ...pipelineEvents,
+  ...revenueSyncEvents,
 };
 
 export type Procedures = typeof procedures;

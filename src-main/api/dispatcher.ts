@@ -19,6 +19,7 @@ import { sessionsHandlers } from './handlers/sessions';
 import { notifyHandlers } from './handlers/notify';
 import { backupHandlers } from './handlers/backup';
 import { pipelineHandlers } from './handlers/pipeline';
+import { revenueSyncHandlers } from './handlers/revenue-sync';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -48,6 +49,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...notifyHandlers(core),
     ...backupHandlers(core),
     ...pipelineHandlers(core),
+    ...revenueSyncHandlers(core),
   };
 
   return {

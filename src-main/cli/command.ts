@@ -1,4 +1,4 @@
-import type { Core } from '../core';
+import type { Core, CoreHolder } from '../core';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 
 export interface OptionSpec {
@@ -21,8 +21,10 @@ export interface CliContext {
   json: boolean;
   dataDir: string;
   io: CliIo;
-  /** Opens the data dir on first use. */
+  /** Opens the data dir on first use; after a restore of the app's data, the new core. */
   core(): Core;
+  /** Owns this process's current core (core/core-holder.ts): long-lived commands bind to it and start its background. */
+  holder: CoreHolder<Core>;
   /** Runs a procedure through the one dispatcher; rejects with a LevqorError. */
   call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
   /** Prints `value` as JSON under --json, else the human text. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inputErrorCodes, LevqorError, type ProcedureName } from '../../shared/contract';
-import { CoreError, createCore, defaultDataDir, type Core } from '../core';
+import { CoreError, CoreHolder, createCore, defaultDataDir, type Core } from '../core';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { CliUsageError, type CliContext, type CliIo, type Command, type OptionSpec } from './command';
 import { commands as allCommands } from './commands';
@@ -15,7 +15,7 @@ export const globalOptions: Record<string, OptionSpec> = {
 
 /** Runs one `levqor` invocation and returns its exit code: 0 ok, 2 bad input, 1 failure. */
 export async function runCli(argv: string[], io: CliIo, commands: Command[] = allCommands): Promise<number> {
-  let core: Core | undefined;
+  let holder: CoreHolder<Core> | undefined;
   let command: Command | undefined;
   try {
     command = findCommand(argv, commands);
@@ -30,19 +30,22 @@ export async function runCli(argv: string[], io: CliIo, commands: Command[] = al
       return 0;
     }
     const dataDir = (parsed.values['data-dir'] as string | undefined) ?? io.env.LEVQOR_DATA_DIR ?? defaultDataDir(io.env);
-    let dispatcher: Dispatcher | undefined;
+    let dispatcher: { core: Core; api: Dispatcher } | undefined;
     // --products-dir wins over LEVQOR_PRODUCTS_DIR and the setting, the way the variable does
     const productsDir = parsed.values['products-dir'] as string | undefined;
     const env = productsDir === undefined ? io.env : { ...io.env, LEVQOR_PRODUCTS_DIR: resolve(productsDir) };
-    const openCore = (): Core => (core ??= createCore({ dataDir, env }));
+    // this process holds its core: an approved restore of the app's data restarts it in place
+    const held = (holder = new CoreHolder((restart) => createCore({ dataDir, env, coreRestart: restart })));
     const ctx: CliContext = {
       json,
       dataDir,
       io,
-      core: openCore,
+      core: () => held.core,
+      holder: held,
       call: async (name: ProcedureName, input: unknown) => {
-        dispatcher ??= createDispatcher(openCore());
-        const result = await dispatcher.call(name, input, { transport: 'cli' });
+        // a dispatcher per core: a restart gives a new one
+        if (dispatcher?.core !== held.core) dispatcher = { core: held.core, api: createDispatcher(held.core) };
+        const result = await dispatcher.api.call(name, input, { transport: 'cli' });
         if (!result.ok) throw new LevqorError(result.error);
         return result.value as never;
       },
@@ -54,7 +57,7 @@ export async function runCli(argv: string[], io: CliIo, commands: Command[] = al
   } catch (err) {
     return reportError(io, err);
   } finally {
-    if (!command?.keepsRunning) core?.close();
+    if (!command?.keepsRunning) holder?.close();
   }
 }
 

@@ -29,9 +29,10 @@ import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
 import { NotifyService, type OsNotifier } from './notify';
-import { BackupService, backUpAppDataFirst, describeAppDataBackup } from './backups';
+import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
 import { PipelineService } from './revenue/pipeline';
+import { RevenueService } from './revenue';
 
 export interface CoreConfig {
   dataDir: string;
@@ -54,6 +55,14 @@ export interface CoreConfig {
    * that stopped answering before the try fails (tests use short waits); the defaults are in core/backups.
    */
   backupRetry?: { policy: RetryPolicy; unreachableAfterMs?: number };
+  /**
+   * The process that holds this core and can restart it (levqor serve, the desktop app, the
+   * CLI): an approved restore of the app's data closes this core, swaps the database and opens
+   * a new one through it. Without it, such a restore cannot be approved in this process.
+   */
+  coreRestart?: CoreRestart;
+  /** How a failing Stripe call is tried again; tests use short waits (the default is in core/revenue/stripe/retry.ts). */
+  stripeRetry?: RetryPolicy;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
 }
@@ -98,6 +107,8 @@ export interface Core {
   readonly backups: BackupService;
   /** Sales leads and DFY requests: pulled from the shared Postgres, staged and written back by the founder. */
   readonly pipeline: PipelineService;
+  /** Revenue: Stripe synced into local tables (and webhooks applied). */
+  readonly revenue: RevenueService;
   info(): AppInfo;
   close(): void;
 }
@@ -165,6 +176,7 @@ export function createCore(config: CoreConfig): Core {
       stage: () => stage.current,
       ...(config.backupRetry ? { scheduledRetry: config.backupRetry.policy, unreachableAfterMs: config.backupRetry.unreachableAfterMs } : {}),
       ...(config.random ? { random: config.random } : {}),
+      ...(config.coreRestart ? { holder: config.coreRestart } : {}),
     });
     for (const task of backups.backgroundTasks()) background.register(task);
     // what other capabilities use of backups: Guardian's findings and healing, the workflow steps
@@ -225,6 +237,9 @@ export function createCore(config: CoreConfig): Core {
       plan: (u) => guardian.upgradePlan({ availableVersion: u.version, releaseNotes: u.releaseNotes }),
       backup: { describe: () => describeAppDataBackup(backups), run: () => backUpAppDataFirst(backups) },
     });
+    const revenue = new RevenueService({ stripe: { db, clock, events, log, secrets, settings, ...(config.stripeRetry ? { retry: config.stripeRetry } : {}) } });
+    for (const task of revenue.backgroundTasks()) background.register(task);
+    secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
     background.register(approvals.backgroundTask());
 
@@ -254,6 +269,7 @@ export function createCore(config: CoreConfig): Core {
       notify,
       backups,
       pipeline,
+      revenue,
       info: () => ({
         version: appVersion,
         dataDir,
@@ -282,4 +298,6 @@ export { CoreError } from './errors';
 export { ManualClock, systemClock, type Clock } from './clock';
 export { ManualTimer, realTimer, type Timer } from './timer';
 export { defaultDataDir } from './paths';
+export { CoreHolder, type CoreBinding, type CoreRestart } from './core-holder';
+export { claimDataDir, liveDataHolder } from './data-holder';
 export type { AppUpdater } from './updates';

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../api/dispatcher';
-import { createCore, defaultDataDir, type Core } from '../core';
+import { claimDataDir, CoreHolder, createCore, defaultDataDir, type Core } from '../core';
 import { appMenuTemplate } from './app-menu';
 import { appPaths } from './app-paths';
 import { respondToAppRequest } from './app-protocol-response';
@@ -35,7 +35,9 @@ app.setPath('userData', join(dataDir, 'electron'));
 // only possible before 'ready'; the handler is installed in start()
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
+/** The current core: a restore of the app's data replaces it (holder.restart) without the app exiting. */
 let core: Core | undefined;
+let holder: CoreHolder<Core> | undefined;
 let mainWindow: BrowserWindow | undefined;
 let tray: TrayService<Electron.NativeImage, Electron.Menu> | undefined;
 let quitting = false;
@@ -69,7 +71,8 @@ function start(): void {
     showWindow();
     void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${area}`)}`);
   });
-  core = createCore({ dataDir, osNotifier, ...(choice.cipher ? { cipher: choice.cipher } : {}) });
+  const held = (holder = new CoreHolder((restart) => createCore({ dataDir, osNotifier, coreRestart: restart, ...(choice.cipher ? { cipher: choice.cipher } : {}) })));
+  core = held.core;
   const log = core.log;
   log.info({ dataDir, packaged: app.isPackaged }, 'desktop app starting');
   if (choice.reason) log.warn({ reason: choice.reason }, 'OS keychain not used; secrets are encrypted with the key file in the data dir');
@@ -82,22 +85,39 @@ function start(): void {
     quitting = true;
     app.quit();
   });
-  const dispatcher = createDispatcher(core);
-  cleanups.push(
-    registerIpc({
-      ipcMain,
-      dispatcher,
-      log,
-      policy: () => ({ ...urlPolicy, knownWindowIds: windowIds }),
-      windowIdOf: (sender) => BrowserWindow.fromWebContents(sender)?.id,
-    }),
-  );
-  cleanups.push(forwardEvents(core.events, () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), log));
-
   startTray(core);
+  // IPC, the event forwarding and the tray's stage follow the current core: a restore of the
+  // app's data lets go of the old one and binds the new one, then reloads the window onto it
+  const bound: Array<() => void> = [];
+  const unbind = () => {
+    for (const cleanup of bound.splice(0).reverse()) cleanup();
+  };
+  let restarted = false;
+  void held.bind({
+    release: unbind,
+    bind: (current) => {
+      core = current;
+      bound.push(
+        registerIpc({
+          ipcMain,
+          dispatcher: createDispatcher(current),
+          log: current.log,
+          policy: () => ({ ...urlPolicy, knownWindowIds: windowIds }),
+          windowIdOf: (sender) => BrowserWindow.fromWebContents(sender)?.id,
+        }),
+        forwardEvents(current.events, () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), current.log),
+      );
+      if (tray) bound.push(tray.followStage(current.events));
+      if (restarted && mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
+      restarted = true;
+    },
+  });
+  cleanups.push(unbind);
+  const claim = claimDataDir(dataDir, 'the desktop app');
+  cleanups.push(() => claim.release());
   showWindow();
   // a long-lived transport, like levqor serve: schedules, monitors, sync and the notification outbox run
-  core.background.start();
+  held.startBackground();
 
   void checkForUpdatesQuietly({ core, isPackaged: app.isPackaged, loadUpdater: () => loadAutoUpdater(log) });
 }
@@ -120,7 +140,6 @@ function startTray(current: Core): void {
   );
   try {
     service.start();
-    cleanups.push(service.followStage(current.events));
     tray = service;
   } catch (err) {
     // without a tray a hidden window could not be reached again, so closing it quits
@@ -137,7 +156,8 @@ function showWindow(): void {
 }
 
 function openMainWindow(current: Core): BrowserWindow {
-  const notice = createTrayNotice(current, ({ title, body }) => {
+  // read through `core`: the window outlives a restart of the core
+  const notice = createTrayNotice({ get db() { return (core ?? current).db; }, get clock() { return (core ?? current).clock; } }, ({ title, body }) => {
     if (Notification.isSupported()) new Notification({ title, body }).show();
   });
   const win = createMainWindow({
@@ -197,7 +217,7 @@ function shutdown(): void {
   tray?.destroy();
   if (core) {
     core.log.info('desktop app quit');
-    core.close();
+    holder?.close();
     core = undefined;
   }
 }

@@ -6,6 +6,19 @@ export const maxBodyBytes = 1024 * 1024;
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
+/** The body as text, or undefined once it is larger than `limit` bytes (declared or sent). */
+export async function readTextBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Reads a JSON body up to the limit; an empty body is `{}` so inputless calls need none. */
 export async function readJsonBody(req: IncomingMessage, limit = maxBodyBytes): Promise<BodyResult> {
   const declared = Number(req.headers['content-length'] ?? 0);

@@ -5,22 +5,11 @@ import type { ApiError } from '../../shared/contract/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import type { ExtraRoute } from './http-server';
 import { sendError, sendJson } from './respond';
+import { readTextBody } from './body';
 
 export const ingestPath = '/ingest/telemetry';
 
 const acceptedTypes = /^application\/(json|x-ndjson|ndjson|jsonl|x-jsonlines)\b/i;
-
-async function readText(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** The error, plus the bad row's line number as its own field when the batch was rejected. */
 function withLine(error: ApiError): ApiError & { line?: number } {
@@ -44,7 +33,7 @@ export function telemetryIngestRoute(dispatcher: Dispatcher): ExtraRoute {
       if (!acceptedTypes.test(type)) {
         return sendError(res, { code: 'BAD_INPUT', message: 'content-type: must be application/x-ndjson or application/json', field: 'content-type' });
       }
-      const body = await readText(req, telemetryLimits.maxBatchBytes);
+      const body = await readTextBody(req, telemetryLimits.maxBatchBytes);
       if (body === undefined) return sendError(res, { code: 'TOO_LARGE', message: `body: is larger than ${telemetryLimits.maxBatchBytes / 1024 / 1024} MB` });
       const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
       const result = await dispatcher.call('telemetry.ingest', { body }, { transport: 'http', requestId });

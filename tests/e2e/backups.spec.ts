@@ -33,7 +33,7 @@ async function expectNoOverflow(page: Page, width: number) {
   expect(wide, 'elements past the right edge').toBe(0);
 }
 
-test('a plan of the app data made in the Backups area: run with the progress bar, browse, restore a file, preview retention', async ({ page, levqor }) => {
+test('a plan of the app data made in the Backups area: run with the progress bar, cancel, run again, browse, restore a file, preview retention', async ({ page, levqor }) => {
   test.setTimeout(120_000);
   const { dir: products, guide } = productsFolder(levqor.dataDir);
   const server = await levqor.start({ env: { LEVQOR_PRODUCTS_DIR: products } });
@@ -70,11 +70,19 @@ test('a plan of the app data made in the Backups area: run with the progress bar
   await expect(row).toContainText('in the app’s data folder');
   await expect(row.getByTestId('plan-status')).toHaveText('never backed up');
 
-  // run now: the progress bar shows while it runs, and it succeeds
+  // run now: the progress bar shows while it runs; Cancel stops it, the bar goes and the history says cancelled
   await page.getByTestId('backup-run').click();
   await expect(page.getByTestId('backup-progress')).toBeVisible();
-  await expect(page.getByTestId('backup-cancel')).toBeVisible();
   await keepScreenshot(page, 'backups-running');
+  await page.getByTestId('backup-cancel').click();
+  await expect(page.getByTestId('backup-progress')).toBeHidden({ timeout: 30_000 });
+  await expect(row.getByTestId('plan-status')).toHaveText('cancelled');
+  await expect(page.getByTestId('operation-row').first()).toHaveAttribute('data-status', 'cancelled');
+  expect(await (await callAsPage(page, server, 'backup.pageSnapshots', { plan: 'business' })).json()).toEqual({ snapshots: [] });
+
+  // the next backup succeeds: the cancel left the repository consistent
+  await page.getByTestId('backup-run').click();
+  await expect(page.getByTestId('backup-cancel')).toBeVisible();
   await expect(row.getByTestId('plan-status')).toHaveText('succeeded', { timeout: 60_000 });
   await expect(page.getByTestId('backup-progress')).toBeHidden();
   await expect(page.getByTestId('operation-row').first()).toHaveAttribute('data-status', 'succeeded');
@@ -107,7 +115,7 @@ test('a plan of the app data made in the Backups area: run with the progress bar
   const preview = page.getByTestId('retention-preview');
   await expect(preview.getByTestId('retention-keep')).toHaveCount(1);
   await expect(preview.getByTestId('retention-reasons')).toContainText('last snapshot');
-  await expect(preview).toContainText('levqor backup forget business');
+  await expect(preview.getByTestId('retention-apply')).toBeVisible();
 
   for (const size of [
     { width: 1440, height: 900 },
@@ -119,4 +127,79 @@ test('a plan of the app data made in the Backups area: run with the progress bar
   }
   await openForm(page);
   await expectNoOverflow(page, 1280);
+  await page.keyboard.press('Escape');
+
+  // restic check finds the repository clean after the cancelled backup
+  expect(await (await callAsPage(page, server, 'backup.check', { plan: 'business' })).json()).toMatchObject({ kind: 'check', status: 'succeeded' });
+});
+
+test('a plan edited in the Backups area, and its retention applied: pre-launch through an approval, post-launch at once', async ({ page, levqor }) => {
+  test.setTimeout(120_000);
+  let server = await levqor.start();
+  await openApp(page, server, 'backups');
+  const form = await openForm(page);
+  await form.getByTestId('plan-form-name').fill('business');
+  await form.getByTestId('plan-form-password').fill('long-enough-1');
+  await form.getByTestId('plan-form-keepLast').fill('3');
+  await form.getByTestId('plan-form-submit').click();
+  await expect(form).toBeHidden({ timeout: 20_000 });
+  for (let i = 0; i < 2; i++) expect(await (await callAsPage(page, server, 'backup.run', { plan: 'business', wait: true })).json()).toMatchObject({ status: 'succeeded' });
+  await page.reload();
+  const preview = page.getByTestId('retention-preview');
+  await expect(preview.getByTestId('retention-keep')).toHaveCount(2);
+
+  // a policy that removes nothing says so
+  await preview.getByTestId('retention-apply').click();
+  await expect(preview.getByTestId('retention-applied')).toHaveAttribute('data-outcome', 'nothing');
+  await expect(preview.getByTestId('retention-applied')).toContainText('removes nothing');
+
+  // the edit form: bad input names its field and changes nothing; good input re-plans at once
+  await page.getByTestId('plan-edit-open').click();
+  const edit = page.getByTestId('plan-edit');
+  await expect(edit.getByTestId('plan-edit-fixed')).toContainText('The repository (in the app’s data folder) and its password stay as they are');
+  await expect(edit.getByTestId('plan-edit-keepLast')).toHaveValue('3');
+  await expect(edit.getByTestId('plan-edit-retries')).toHaveValue('2');
+  await edit.getByTestId('plan-edit-retries').fill('many');
+  await edit.getByTestId('plan-edit-submit').click();
+  await expect(edit.getByTestId('plan-edit-error')).toHaveAttribute('data-field', 'retries');
+  await edit.getByTestId('plan-edit-retries').fill('4');
+  await edit.getByTestId('plan-edit-schedule').fill('0 0 31 2 *');
+  await edit.getByTestId('plan-edit-submit').click();
+  await expect(edit.getByTestId('plan-edit-error')).toHaveAttribute('data-field', 'schedule');
+  await expect(edit.getByTestId('plan-edit-error')).toContainText('never fires');
+  expect(await (await callAsPage(page, server, 'backup.pagePlans', {})).json()).toMatchObject({ plans: [{ schedule: null, retention: { keepLast: 3 }, runPolicy: { retries: 2 } }] });
+  await edit.getByTestId('plan-edit-schedule').fill('0 4 * * *');
+  await edit.getByTestId('plan-edit-timezone').fill('UTC');
+  await edit.getByTestId('plan-edit-keepLast').fill('1');
+  await edit.getByTestId('plan-edit-overlap').selectOption('queue');
+  await edit.getByTestId('plan-edit-client').fill('Acme');
+  await keepScreenshot(page, 'backups-edit');
+  await edit.getByTestId('plan-edit-submit').click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByTestId('plan-schedule')).toContainText('Schedule 0 4 * * * (UTC) · next');
+  await expect(page.getByTestId('plan-row')).toContainText('Client: Acme');
+  expect(await (await callAsPage(page, server, 'backup.pagePlans', {})).json()).toMatchObject({ plans: [{ retention: { keepLast: 1 }, runPolicy: { retries: 4, overlap: 'queue', catchUp: 'latest' }, owner: { kind: 'client', name: 'Acme' } }] });
+
+  // pre-launch: Apply asks for approval and links to it; nothing is removed
+  await expect(preview.getByTestId('retention-remove')).toHaveCount(1);
+  await preview.getByTestId('retention-apply').click();
+  const asked = preview.getByTestId('retention-applied');
+  await expect(asked).toHaveAttribute('data-outcome', 'approval');
+  await expect(asked).toContainText('nothing is removed until you approve it');
+  const [approval] = (await (await callAsPage(page, server, 'approvals.list', { kind: 'backup.forget', status: 'pending' })).json()).approvals as Array<{ id: string }>;
+  await expect(asked.getByTestId('retention-approval-link')).toHaveAttribute('href', `#/approvals?id=${approval!.id}`);
+  await asked.getByTestId('retention-approval-link').click();
+  await expect(page.getByTestId(`approval-${approval!.id}`)).toBeVisible();
+  expect((await (await callAsPage(page, server, 'backup.pageSnapshots', { plan: 'business' })).json()).snapshots).toHaveLength(2);
+
+  // post-launch: it runs at once and the history shows the forget
+  server = await levqor.restart({ env: { LEVQOR_LAUNCH_STAGE: 'post-launch' } });
+  await openApp(page, server, 'backups');
+  await page.getByTestId('retention-apply').click();
+  await expect(page.getByTestId('retention-applied')).toHaveAttribute('data-outcome', 'succeeded', { timeout: 30_000 });
+  await expect(page.getByTestId('retention-applied')).toContainText('Removed 1 snapshot(s)');
+  const forget = page.getByTestId('operation-row').first();
+  await expect(forget).toHaveAttribute('data-status', 'succeeded');
+  await expect(forget).toHaveAttribute('data-kind', 'forget');
+  await expect(page.getByTestId('snapshot-row')).toHaveCount(1);
 });

@@ -68,7 +68,8 @@ describe('levqor backup (local repository)', () => {
     expect(json(['backup', 'plan', 'list'])).toEqual({ plans: [] });
     expect(json(['backup', 'history', 'business']).operations).toHaveLength(4);
     expect(allText(data)).not.toContain(password);
-  });
+    // About fifteen CLI processes, each starting restic: 25 s on a quiet 2-core machine.
+  }, 90_000);
 
   it('pre-launch, backup forget asks a Class B approval with the dry run and removes nothing until approvals approve', () => {
     const { root, run, json } = setup();

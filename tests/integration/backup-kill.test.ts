@@ -1,39 +1,16 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, levqor, levqorChild } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
+import { alive, lockFiles, logOf, runningRestic } from '../helpers/backups/operation-rows';
 
 beforeAll(assertBuilt);
 
 const env = { LEVQOR_SECRET_KEY: 'a'.repeat(64) };
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** One row of the app's database, read beside the app (WAL lets it). */
-function row<T>(data: string, sql: string, ...params: unknown[]): T | undefined {
-  const db = new Database(join(data, 'levqor.db'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...params) as T | undefined;
-  } finally {
-    db.close();
-  }
-}
-
-/** The restic of the running operation of that kind, as the app recorded it. */
-const runningRestic = (data: string, kind = 'backup') => row<{ child_pid: number | null }>(data, "SELECT child_pid FROM backup_operations WHERE kind = ? AND status = 'running'", kind)?.child_pid ?? undefined;
-const logOf = (data: string, id: string) => row<{ log: string }>(data, 'SELECT log FROM backup_operations WHERE id = ?', id)?.log;
 
 describe('kill -9 of the app during a backup', () => {
   it('marks the backup interrupted on the next start, stops the restic it left running, and the next backup and check succeed', async () => {
@@ -75,8 +52,6 @@ function restic(repo: string, password: string, ...args: string[]): string {
   return execFileSync('restic', args, { env: { ...process.env, RESTIC_REPOSITORY: repo, RESTIC_PASSWORD: password, RESTIC_CACHE_DIR: join(repo, '..', 'cache') }, encoding: 'utf8' });
 }
 
-// a lock is written to ID-tmp-N first, then renamed: only a renamed one is a lock
-const lockFiles = (repo: string) => readdirSync(join(repo, 'locks')).filter((f) => /^[0-9a-f]{64}$/.test(f));
 
 /**
  * A lock left by a restic of another host: a backup run under the hostname other-host (its own

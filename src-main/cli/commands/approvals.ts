@@ -18,7 +18,7 @@ function decide(decision: 'approve' | 'reject'): Command {
     usage,
     summary:
       decision === 'approve'
-        ? 'Approve a waiting request: a step\u2019s run continues, an upload is sent, a healing action applied (an app update installs only in the desktop app).'
+        ? 'Approve a waiting request: a step\u2019s run continues, an upload is sent, a healing action applied (an app update installs only in the desktop app; a restore of the app\u2019s data runs here, or only in levqor serve or the desktop app while one has the data open).'
         : 'Reject a waiting request: a step fails, an upload is marked rejected, a healing action is not applied, an app update is not installed.',
     options: { reason: { type: 'string', description: 'why (kept in the audit trail)' } },
     async run(ctx, args) {

@@ -1,7 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../api/dispatcher';
-import { defaultHost, defaultPort, isLoopbackHost, startServer } from '../../server/http-server';
+import { claimDataDir } from '../../core';
+import { defaultHost, defaultPort, isLoopbackHost, startServer, type RunningServer } from '../../server/http-server';
 import { loadOrCreateToken } from '../../server/token';
 import { appRoutes } from '../../server/routes';
 import { command, CliUsageError, noExtraPositionals } from '../command';
@@ -42,35 +43,41 @@ export const serveCommand = command({
     const port = parsePort(args.values.port);
     const host = typeof args.values.host === 'string' ? args.values.host : defaultHost;
     const allowHosts = parseAllowedHosts(args.values['allow-host'] ?? ctx.io.env.LEVQOR_ALLOWED_HOSTS);
-    const core = ctx.core();
-    const dispatcher = createDispatcher(core);
-    const server = await startServer({
-      core,
-      dispatcher,
-      token: loadOrCreateToken(core.dataDir),
-      host,
-      port,
-      rendererDir: rendererDir(ctx.io.env),
-      routes: appRoutes(dispatcher),
-      allowHosts,
+    const holder = ctx.holder;
+    const token = loadOrCreateToken(holder.core.dataDir);
+    // the server is bound to the current core: a restore of the app's data closes it, restarts
+    // the core and listens again on the same port (browsers' event streams reconnect)
+    let server: RunningServer | undefined;
+    let listenOn = port;
+    await holder.bind({
+      release: async () => {
+        await server?.close();
+        server = undefined;
+      },
+      bind: async (core) => {
+        const dispatcher = createDispatcher(core);
+        server = await startServer({ core, dispatcher, token, host, port: listenOn, rendererDir: rendererDir(ctx.io.env), routes: appRoutes(dispatcher), allowHosts });
+        listenOn = server.port;
+      },
     });
-    core.background.start();
+    const claim = claimDataDir(holder.core.dataDir, 'levqor serve');
+    holder.startBackground();
+    const { url, port: bound } = server!;
     if (!isLoopbackHost(host)) {
       ctx.io.err(`levqor: warning: listening on ${host}, reachable from other machines; anyone with the token can control Levqor X`);
     }
-    const token = loadOrCreateToken(core.dataDir);
-    const link = `${server.url}?token=${token}`;
-    ctx.print({ url: server.url, port: server.port, host: server.host, token, link }, () => `Levqor X is running at ${link}`);
+    const link = `${url}?token=${token}`;
+    ctx.print({ url, port: bound, host, token, link }, () => `Levqor X is running at ${link}`);
 
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        void server
-          .close()
-          .then(() => core.background.stop())
+        void (server?.close() ?? Promise.resolve())
+          .then(() => holder.opened?.background.stop())
           .then(() => {
-            core.close();
+            claim.release();
+            holder.close();
             done();
           });
       };

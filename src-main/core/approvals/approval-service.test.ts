@@ -65,7 +65,7 @@ describe('the approval subjects', () => {
       defineApprovalSubject({
         kind: 'product.upload',
         decided: async (a) => ({ ok: true, message: `${a.status}: ${a.subject.ref}` }),
-        recorded: (a) => atRecorded.push([approvals.get(a.id).outcome?.message, seen.at(-1)]),
+        recorded: (a) => void atRecorded.push([approvals.get(a.id).outcome?.message, seen.at(-1)]),
       }),
     );
     const a = approvals.request(upload('u1'));

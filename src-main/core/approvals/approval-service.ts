@@ -180,6 +180,8 @@ export class ApprovalService {
     if (current.status !== 'pending') {
       throw new CoreError('CONFLICT', `id: approval ${id} is already ${current.status}${current.decidedBy ? ` (by ${current.decidedBy})` : ''}`, 'id');
     }
+    const refusal = status === 'approved' ? this.subjects.get(current.subject.kind)?.refusesApproval?.(current) : undefined;
+    if (refusal) throw new CoreError('CONFLICT', `id: ${refusal}`, 'id');
     const now = this.clock.now();
     if (current.expiresAt !== null && current.expiresAt <= now) {
       // a step's request is timed out by its run; any other expired one is swept now
@@ -213,7 +215,7 @@ export class ApprovalService {
       this.store.setOutcome(decided.id, { ok: outcome.ok, result: outcome.result ?? (outcome.ok ? 'good' : 'bad'), message: outcome.message, at: this.clock.now() });
       const applied = this.get(decided.id);
       this.events.emit('approval.applied', applied);
-      subject?.recorded?.(applied);
+      await subject?.recorded?.(applied);
     })();
     this.acting.add(work);
     void work.finally(() => this.acting.delete(work));

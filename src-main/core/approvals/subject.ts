@@ -29,7 +29,13 @@ export interface ApprovalSubjectDefinition {
    * Once the outcome is stored and announced: the place for an effect that ends this process
    * (installing an app update quits the app), so that nothing about the decision is lost.
    */
-  recorded?(approval: Approval): void;
+  recorded?(approval: Approval): void | Promise<void>;
+  /**
+   * Why this process must not record an approval of this subject (a restore of the app's data
+   * is approved only in the process that holds the data); undefined lets it be approved. A
+   * refusal records nothing, so the founder's yes is never spent on a process that cannot act.
+   */
+  refusesApproval?(approval: Approval): string | undefined;
 }
 
 export function defineApprovalSubject(def: ApprovalSubjectDefinition): ApprovalSubjectDefinition {

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasRetention } from '../../../shared/backup';
+import { hasRetention, planDurationText } from '../../../shared/backup';
 import { displayRepository } from '../../../shared/backup-repository';
-import type { AddPlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind, RestoreResult } from '../../../shared/contract/backup';
+import type { AddPlanInput, UpdatePlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, OperationKind, RestoreResult } from '../../../shared/contract/backup';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { CoreError, badInput } from '../errors';
@@ -14,24 +14,31 @@ import type { SecretStore } from '../secrets';
 import type { SettingsService } from '../settings';
 import { OperationStore, type Done } from './operation-store';
 import { BackupPageView } from './page-view';
-import { planFromInput } from './plan-input';
+import { editedPlan, planFromInput } from './plan-input';
 import { PlanStore, publicPlan, type StoredPlan } from './plan-store';
+import { ResticFailure } from './restic/failure';
 import { locateRestic } from './restic/locate';
+import { redact } from './restic/redact';
 import { Restic, type CallOptions, type RepositoryAccess } from './restic/restic';
 import { minimumResticVersion } from './restic/version';
-import { preRestoreTag, stageRestoredDatabase, swapInRestoredDatabase, type AppRestoreResult, type CoreRestart } from './restore-app';
+import { preRestoreTag, removeStagedRestore, stageRestoredDatabase, swapInRestoredDatabase, type AppRestoreResult, type CoreRestart } from './restore-app';
+import { AppRestoreApproval, type AppRestoreApprovalPort, type PreparedAppRestore } from './restore-app-approval';
+import { carryRestoreRecord, recordFailedSwap } from './restore-app-history';
+import { latestSchemaVersion } from '../db/migrations';
+import { liveDataHolder } from '../data-holder';
+import type { Approval } from '../../../shared/contract/approvals';
 import { listSnapshot, restoreFiles, restoreTarget } from './restore-files';
 import { runBackup } from './run-backup';
 import { removeStaleLocksOfThisHost } from './stale-locks';
 import { BackupFactsReader } from './backup-facts';
-import { BackupSchedules, defaultScheduledRetry } from './schedules';
+import { BackupSchedules } from './schedules';
 import { BackupRetention, type RetentionApprovalPort } from './retention';
 import type { LaunchStage } from '../../../shared/stage';
 import type { BackupPort } from '../backup-port';
 import type { BackgroundTask } from '../background';
 import type { RetryPolicy } from '../retry';
 import { realTimer, type Timer } from '../timer';
-import { forgetGroups, newestFirst, planTag } from './snapshot-view';
+import { forgetGroups, newestFirst, planTag, snapshotView } from './snapshot-view';
 
 export interface BackupDeps {
   db: Db;
@@ -48,11 +55,13 @@ export interface BackupDeps {
   stage: () => LaunchStage;
   /** Where scheduled work and the waits between retries are armed (tests pass a ManualTimer). */
   timer?: Timer;
-  /** How a failed scheduled backup is tried again; defaultScheduledRetry unless given (tests use short waits). */
+  /** How a failed scheduled backup is tried again, in place of each plan's own policy (tests use short waits). */
   scheduledRetry?: RetryPolicy;
   /** How long restic may retry a repository that stopped answering before the backup fails (tests use a second or two). */
   unreachableAfterMs?: number;
   random?: () => number;
+  /** Whoever holds this core and can restart it around a restore of the app's data (levqor serve, the desktop app, the CLI). */
+  holder?: CoreRestart;
 }
 
 const passwordFamily = 'backup.repositoryPassword';
@@ -76,6 +85,7 @@ export class BackupService {
   /** The plans' backup and check schedules (started with the background). */
   readonly schedules: BackupSchedules;
   private readonly retention: BackupRetention;
+  private readonly appRestore: AppRestoreApproval;
 
   constructor(private readonly deps: BackupDeps) {
     this.plans = new PlanStore(deps.db);
@@ -83,12 +93,25 @@ export class BackupService {
     this.page = new BackupPageView(this, { dataDir: deps.dataDir, productsDir: () => deps.productsDir(), now: () => deps.clock.now(), storedPlan: (n) => this.find(n), storedPlans: () => this.plans.list() });
     this.facts = new BackupFactsReader(deps.db, this.plans);
     this.retention = new BackupRetention({ ...deps, plan: (name) => this.find(name), forget: (plan, dryRun) => this.forgetPlan(plan, dryRun) });
+    this.appRestore = new AppRestoreApproval({
+      ...deps,
+      schemaVersion: () => latestSchemaVersion,
+      holder: () => deps.holder,
+      heldElsewhere: () => liveDataHolder(deps.dataDir),
+      plan: (name) => this.find(name),
+      snapshot: async (plan, id) => {
+        const { restic, access } = await this.access(plan);
+        const snapshot = snapshotView(await this.findSnapshot(restic, access, plan, id));
+        return { snapshot, bytes: this.operations.bySnapshot(snapshot)?.bytes ?? null };
+      },
+      prepare: (plan, snapshot, holder) => this.prepareAppRestore(plan, snapshot, holder),
+    });
     this.schedules = new BackupSchedules({
       ...deps,
       timer: deps.timer ?? realTimer,
       plans: this.plans,
       facts: this.facts,
-      retry: deps.scheduledRetry ?? defaultScheduledRetry,
+      retry: deps.scheduledRetry,
       backup: (plan) => this.run(plan, true),
       check: (plan) => this.check(plan),
       retain: async (plan) => (hasRetention(plan.retention) ? this.retention.apply(plan.id) : undefined),
@@ -98,6 +121,8 @@ export class BackupService {
       deps.log.warn({ operation: op.id, plan: op.plan, kind: op.kind }, 'backup operation interrupted');
       if (op.kind === 'backup') deps.events.emit('backup.failed', op);
     }
+    // a restore of the app's data killed before its swap left its staged copy: the live data is untouched
+    if (interrupted.some((op) => op.kind === 'restore') && !this.operations.anyRunning('restore')) removeStagedRestore(deps.dataDir);
   }
 
   /** The restic in use, or why there is none. */
@@ -145,6 +170,21 @@ export class BackupService {
     this.deps.log.info({ plan: plan.name, initialised: Boolean(init) }, 'backup plan added');
     this.schedules.refresh();
     return this.show({ ...plan, repository: shown });
+  }
+
+  /**
+   * Changes a plan by the rules of a new one (plan-input.ts): a field left out stays, null takes
+   * it away. The repository and its password stay as they are. The schedules are planned again
+   * at once; a changed schedule or timezone starts its progress again (nothing before now was missed).
+   */
+  update(input: UpdatePlanInput): BackupPlan {
+    const plan = this.find(input.plan);
+    const edited = editedPlan(plan, input, this.deps.clock.now());
+    this.plans.update(edited);
+    this.deps.log.info({ plan: plan.name }, 'backup plan changed');
+    if (edited.scheduleCron !== plan.scheduleCron || edited.checkCron !== plan.checkCron || edited.timezone !== plan.timezone) this.schedules.reset(plan.id);
+    else this.schedules.refresh();
+    return this.show(edited);
   }
 
   /** Removes the plan and its password; the repository is left as it is and the history stays. */
@@ -245,9 +285,10 @@ export class BackupService {
     return this.retention.apply(name);
   }
 
-  /** Registers the backup.forget approval subject (createCore, with the one ApprovalService). */
-  connectApprovals(approvals: RetentionApprovalPort): void {
+  /** Registers the backup.forget and backup.restoreApp approval subjects (createCore, with the one ApprovalService). */
+  connectApprovals(approvals: RetentionApprovalPort & AppRestoreApprovalPort): void {
     this.retention.connectApprovals(approvals);
+    this.appRestore.connectApprovals(approvals);
   }
 
   private async forgetPlan(plan: StoredPlan, dryRun: boolean): Promise<ForgetResult> {
@@ -266,43 +307,101 @@ export class BackupService {
     return { dryRun, groups: forgetGroups(value), operation };
   }
 
-  /** restic check (with the plan's --read-data-subset); damage found is a failed row with restic's report, not a throw. */
+  /**
+   * restic check (with the plan's --read-data-subset); damage found is a failed row with
+   * restic's report, not a throw. A check still going after the plan's check timeout (a
+   * damaged or unanswering repository can hang it) is stopped and ends failed, saying so.
+   */
   async check(name: string): Promise<BackupOperationDetail> {
     const plan = this.find(name);
     const subset = plan.checkReadDataSubset;
     const { operation } = await this.operate(plan, 'check', async (restic, access, control) => {
-      const { value, log } = await restic.check(access, { ...control, ...(subset ? { readDataSubset: subset } : {}) });
+      const { value, log } = await restic.check(access, { ...control, timeoutMs: plan.runPolicy.checkTimeoutMs, ...(subset ? { readDataSubset: subset } : {}) }).catch((err: unknown) => Promise.reject(checkTimedOut(err, plan)));
       return { value, log: value.report || log, end: value.ok ? {} : { status: 'failed', error: 'restic check found problems in the repository (its report is in the log)' } };
     });
     return this.operation(operation.id);
   }
 
   /**
-   * The app's own data back from a snapshot of a plan with the app source (restore-app.ts): the
-   * snapshot's database restored beside the live one (verified, integrity-checked, migrated);
-   * then background work stopped and the live data backed up as its own snapshot (tag
-   * levqor-pre-restore, never forgotten by retention); then the holder restarts the core around
-   * the swap. A failure before the swap leaves the live data as it was.
+   * The app's own data back from a snapshot of a plan with the app source, at once (the
+   * approval's way is requestAppRestore): prepared, then committed through the holder's restart.
    */
   async restoreApp(name: string, snapshotId: string, holder: CoreRestart): Promise<AppRestoreResult> {
-    const plan = this.find(name);
+    const prepared = await this.prepareAppRestore(this.find(name), snapshotId, holder);
+    await prepared.commit(null);
+    return { snapshot: prepared.snapshot.id, preRestore: prepared.preRestore, schema: prepared.schema, log: prepared.log };
+  }
+
+  /** Asks the founder (Class C, subject backup.restoreApp) to restore the app's data from a snapshot of the plan. */
+  requestAppRestore(name: string, snapshotId: string): Promise<Approval> {
+    return this.appRestore.request(name, snapshotId);
+  }
+
+  /**
+   * Up to the swap (restore-app.ts), as a `restore` row of the history: the snapshot's database
+   * restored beside the live one (verified, integrity-checked, migrated); then background work
+   * stopped and the live data backed up as its own snapshot (tag levqor-pre-restore, never
+   * forgotten by retention, its own row). A failure leaves the live data as it was, the row
+   * failed and background work running again. `commit` restarts the core around the swap.
+   */
+  private async prepareAppRestore(plan: StoredPlan, snapshotId: string, holder: CoreRestart): Promise<PreparedAppRestore & { log: string }> {
     if (!plan.sources.some((s) => s.kind === 'app')) throw badInput('plan', `the plan ${plan.name} does not back up the app\u2019s data (it has no app source)`);
     const { restic, access } = await this.access(plan);
-    const snapshot = (await restic.snapshots(access, { tags: [planTag(plan.name)] })).value.find((s) => s.id === snapshotId || s.short_id === snapshotId);
-    if (!snapshot) throw new CoreError('NOT_FOUND', `snapshot: the plan ${plan.name} has no snapshot ${snapshotId}`, 'snapshot');
-    const staged = await stageRestoredDatabase({ restic, access, control: {}, dataDir: this.deps.dataDir, snapshot });
-    let preRestore: BackupOperation;
+    const snapshot = await this.findSnapshot(restic, access, plan, snapshotId);
+    const { clock, dataDir } = this.deps;
+    const operation = this.operations.start(plan, 'restore', this.owner, restic.version, clock.now());
+    const control: Control = { signal: new AbortController().signal, onSpawn: (pid) => this.operations.setChildPid(operation.id, pid) };
+    let staged: { file: string; schema: { from: number; to: number }; log: string } | undefined;
+    let stopped = false;
     try {
+      const unlocked = this.operations.followsInterruption(plan.id, operation.id) ? await removeStaleLocksOfThisHost(restic, access, control, clock.now()) : undefined;
+      staged = await stageRestoredDatabase({ restic, access, control, dataDir, snapshot });
       holder.stopBackground();
-      const run = this.begin(plan, 'backup', restic, access, (control, op) => runBackup({ ...this.deps, restic, access, plan, operation: op, control, tag: planTag(plan.name), extraTags: [preRestoreTag] }));
-      preRestore = (await run.done.catch((err: unknown) => Promise.reject(err instanceof OperationFailed ? err.cause : err))).operation;
+      stopped = true;
+      const run = this.begin(plan, 'backup', restic, access, (c, op) => runBackup({ ...this.deps, restic, access, plan, operation: op, control: c, tag: planTag(plan.name), extraTags: [preRestoreTag] }));
+      const preRestore = (await run.done.catch((err: unknown) => Promise.reject(err instanceof OperationFailed ? err.cause : err))).operation;
+      const log = [unlocked && `stale locks (the operation before was interrupted):\n${unlocked}`, staged.log, `the live data kept as snapshot ${preRestore.snapshotId ?? '?'} (operation ${preRestore.id})`].filter(Boolean).join('\n');
+      const file = staged.file;
+      const shown = snapshotView(snapshot);
+      return {
+        snapshot: shown,
+        preRestore,
+        schema: staged.schema,
+        log,
+        commit: (approvalId) => this.commitAppRestore({ plan, file, snapshot: shown, operation: operation.id, preRestore, log, approvalId }, holder),
+      };
     } catch (err) {
-      rmSync(staged.file, { force: true });
+      if (staged) rmSync(staged.file, { force: true });
+      const error = err instanceof Error ? err : new Error(String(err));
+      this.operations.finish(operation.id, { status: 'failed', error: `${error.message}; the live data is unchanged`, log: typeof (err as { log?: unknown }).log === 'string' ? (err as { log: string }).log : '' }, clock.now());
+      if (stopped) holder.resumeBackground();
       throw err;
     }
-    this.deps.log.warn({ plan: plan.name, snapshot: snapshot.short_id, preRestore: preRestore.snapshotId }, 'restoring the app data: the core restarts');
-    await holder.restart(() => swapInRestoredDatabase(this.deps.dataDir, staged.file));
-    return { snapshot: snapshot.id, preRestore, schema: staged.schema, log: staged.log };
+  }
+
+  /** The swap, with this core closed by the holder: the restore's rows carried into the restored data first (restore-app-history.ts). */
+  private async commitAppRestore(r: { plan: StoredPlan; file: string; snapshot: BackupSnapshot; operation: string; preRestore: BackupOperation; log: string; approvalId: string | null }, holder: CoreRestart): Promise<void> {
+    const { dataDir, clock, log } = this.deps;
+    const live = join(dataDir, 'levqor.db');
+    const record = { approvalId: r.approvalId, restoreOperation: r.operation };
+    log.warn({ plan: r.plan.name, snapshot: r.snapshot.shortId, preRestore: r.preRestore.snapshotId }, 'restoring the app data: the core restarts');
+    await holder.restart(() => {
+      try {
+        carryRestoreRecord(r.file, live, record, { status: 'succeeded', snapshotId: r.snapshot.shortId, error: null, log: r.log, at: clock.now() });
+        swapInRestoredDatabase(dataDir, r.file);
+      } catch (err) {
+        rmSync(r.file, { force: true });
+        const why = `the restored database could not be swapped in (${err instanceof Error ? err.message : String(err)}); the live data is unchanged`;
+        recordFailedSwap(live, record, { status: 'failed', snapshotId: null, error: why, log: r.log, at: clock.now() });
+        throw err;
+      }
+    });
+  }
+
+  private async findSnapshot(restic: Restic, access: RepositoryAccess, plan: StoredPlan, id: string) {
+    const snapshot = (await restic.snapshots(access, { tags: [planTag(plan.name)] })).value.find((s) => s.id === id || s.short_id === id);
+    if (!snapshot) throw new CoreError('NOT_FOUND', `snapshot: the plan ${plan.name} has no snapshot ${id}`, 'snapshot');
+    return snapshot;
   }
 
   history(plan: string | undefined, limit: number): BackupOperation[] {
@@ -389,6 +488,7 @@ export class BackupService {
   private begin<T>(plan: StoredPlan, kind: OperationKind, restic: Restic, access: RepositoryAccess, work: (control: Control, op: BackupOperation) => Promise<Done<T>>) {
     const { clock, events, log } = this.deps;
     const operation = this.operations.start(plan, kind, this.owner, restic.version, clock.now());
+    const clean = (text: string) => redact(text, [access.password], access.repository);
     const controller = new AbortController();
     const control: Control = { signal: controller.signal, onSpawn: (pid) => this.operations.setChildPid(operation.id, pid) };
     const done = (async () => {
@@ -396,14 +496,17 @@ export class BackupService {
         const unlocked = kind !== 'init' && this.operations.followsInterruption(plan.id, operation.id) ? await removeStaleLocksOfThisHost(restic, access, control, clock.now()) : undefined;
         const result = await work(control, operation);
         const kept = unlocked === undefined ? result.log : ['stale locks (the operation before was interrupted):', unlocked, result.log].filter(Boolean).join('\n');
-        const finished = this.operations.finish(operation.id, { status: 'succeeded', ...result.end, log: kept }, clock.now());
+        const end = result.end?.error ? { ...result.end, error: clean(result.end.error) } : result.end;
+        const finished = this.operations.finish(operation.id, { status: 'succeeded', ...end, log: clean(kept) }, clock.now());
         announce(events, kind, finished);
         return { operation: finished, value: result.value };
       } catch (err) {
         const error = err instanceof Error ? err : new Error(String(err));
+        error.message = clean(error.message); // the caller shows it too
         const status = err instanceof CoreError && err.code === 'CANCELLED' ? 'cancelled' : 'failed';
         const kept = (err as { log?: unknown }).log;
-        const finished = this.operations.finish(operation.id, { status, error: error.message, log: typeof kept === 'string' ? kept : '' }, clock.now());
+        // whatever path a failure took (restic, pg_dump, the unreachable watch), no password reaches the row, its events or a page
+        const finished = this.operations.finish(operation.id, { status, error: error.message, log: typeof kept === 'string' ? clean(kept) : '' }, clock.now());
         log.warn({ operation: operation.id, plan: plan.name, kind, status }, 'backup operation did not succeed');
         announce(events, kind, finished);
         throw new OperationFailed(finished, error);
@@ -420,6 +523,13 @@ export class BackupService {
 function announce(events: EventBus, kind: OperationKind, op: BackupOperation): void {
   if (kind === 'backup') events.emit(op.status === 'succeeded' ? 'backup.succeeded' : 'backup.failed', op);
   else if (kind === 'check' && op.status === 'failed') events.emit('check.failed', op);
+}
+
+/** A check stopped by the plan's check timeout, in words that say what to suspect and what to change. */
+function checkTimedOut(err: unknown, plan: StoredPlan): unknown {
+  if (!(err instanceof ResticFailure) || err.code !== 'UNAVAILABLE' || !/did not finish within/.test(err.message)) return err;
+  const limit = planDurationText(plan.runPolicy.checkTimeoutMs);
+  return new ResticFailure('UNAVAILABLE', `restic check did not finish within ${limit} (the plan's check timeout) and was stopped: the repository may be damaged or not answering; a larger repository may need a longer one (levqor backup plan edit ${plan.name} --check-timeout DURATION)`, err.log);
 }
 
 /** What each restic call of an operation gets: its cancel signal, and where to record restic's pid. */

@@ -64,6 +64,16 @@ export class OperationStore {
     return this.db.prepare(`SELECT ${operationColumns}, log FROM backup_operations WHERE id = ?`).get(id) as BackupOperationDetail | undefined;
   }
 
+  /** The backup that made a snapshot, if this history has it. */
+  bySnapshot(snapshot: { id: string; shortId: string }): BackupOperation | undefined {
+    return this.db.prepare(`SELECT ${operationColumns} FROM backup_operations WHERE snapshot_id IN (?, ?) AND kind = 'backup' LIMIT 1`).get(snapshot.id, snapshot.shortId) as BackupOperation | undefined;
+  }
+
+  /** Whether any operation of the kind is still running (in any process). */
+  anyRunning(kind: OperationKind): boolean {
+    return this.db.prepare(`SELECT 1 FROM backup_operations WHERE kind = ? AND status = 'running' LIMIT 1`).get(kind) !== undefined;
+  }
+
   /** Newest first. */
   list(query: { planName?: string | undefined; limit: number }): BackupOperation[] {
     return (

@@ -92,7 +92,9 @@ describe('the Backups area procedures', () => {
     expect(operations[0]).toMatchObject({ id: failed.id, status: 'failed', error: expect.stringContaining('a folder of clients') });
     const detail = (await call('backup.pageOperation', { id: operations.at(-1).id })).value;
     expect(detail.kind).toBe('init');
-    for (const value of [operations, detail]) expect(namesAPath(value)).toBe(false);
+    const { plans } = (await call('backup.pagePlans', {})).value;
+    expect(plans.find((p: { name: string }) => p.name === 'clients')).toMatchObject({ lastBackup: { id: failed.id, error: expect.stringContaining('a folder of clients') } });
+    for (const value of [operations, detail, plans]) expect(namesAPath(value)).toBe(false);
     expect(await call('backup.pageHistory', { plan: 'nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'plan' } });
   });
 });

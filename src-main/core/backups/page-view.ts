@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseRepository } from '../../../shared/backup-repository';
-import type { AddPlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, RestoreResult, SnapshotEntry } from '../../../shared/contract/backup';
+import type { AddPlanInput, UpdatePlanInput, BackupEngine, BackupOperation, BackupOperationDetail, BackupPlan, BackupSnapshot, ForgetResult, RestoreResult, SnapshotEntry } from '../../../shared/contract/backup';
 import type { PageAddPlanInput, PageEntry, PagePlan, PageSnapshot } from '../../../shared/contract/backup-page';
+import type { PlanChanges } from '../../../shared/contract/backup';
 import { CoreError, badInput } from '../errors';
 import { isInside, realPathOf } from '../fs/contained-path';
 import { CronSchedule } from '../scheduler';
@@ -16,6 +17,8 @@ export interface BackupBackend {
   engine(): Promise<BackupEngine>;
   plan(name: string): BackupPlan;
   add(input: AddPlanInput): Promise<BackupPlan>;
+  update(input: UpdatePlanInput): BackupPlan;
+  applyRetention(name: string): Promise<ForgetResult>;
   snapshots(name: string): Promise<BackupSnapshot[]>;
   ls(name: string, snapshot: string, path?: string, pathField?: string): Promise<{ snapshot: BackupSnapshot; entries: SnapshotEntry[] }>;
   restore(name: string, input: { snapshot: string; target: string; include?: string | undefined }): Promise<RestoreResult>;
@@ -72,13 +75,13 @@ export class BackupPageView {
   /** The plan's operations, newest first, their errors without paths of this machine. */
   history(name: string, limit: number): BackupOperation[] {
     this.deps.storedPlan(name);
-    return this.service.history(name, limit).map((op) => ({ ...op, error: op.error === null ? null : this.scrub(op.error) }));
+    return this.service.history(name, limit).map((op) => this.scrubbed(op));
   }
 
   /** One operation with restic's kept log, paths of this machine replaced by what they are. */
   operation(id: string): BackupOperationDetail {
-    const op = this.service.operation(id);
-    return { ...op, error: op.error === null ? null : this.scrub(op.error), log: this.scrub(op.log) };
+    const op = this.scrubbed(this.service.operation(id));
+    return { ...op, log: this.scrub(op.log) };
   }
 
   /**
@@ -151,17 +154,29 @@ export class BackupPageView {
     return { ...done, restoredAt: inside ? join(done.target, inside) : done.target };
   }
 
-  async retention(name: string) {
-    const { groups } = await this.service.forget(name, true);
-    const brief = (s: BackupSnapshot) => ({ shortId: s.shortId, time: s.time, tags: s.tags });
-    return {
-      keep: groups.flatMap((g) => g.keep.map((k) => ({ ...brief(k.snapshot), reasons: k.reasons }))),
-      remove: groups.flatMap((g) => g.remove.map(brief)),
-    };
+  /** Changes a plan (no sources or excludes here: they name folders of this machine). */
+  update(name: string, changes: PlanChanges): PagePlan {
+    this.service.update({ ...changes, plan: name });
+    return this.plan(name);
   }
 
+  async retention(name: string) {
+    return retentionView(await this.service.forget(name, true));
+  }
+
+  /** Applies the policy (retention.ts): pre-launch the approval it asked, post-launch the forget that ran (its error without paths). */
+  async applyRetention(name: string) {
+    const done = await this.service.applyRetention(name);
+    return { ...retentionView(done), operation: done.operation ? this.scrubbed(done.operation) : null, approval: done.approval ?? null };
+  }
+
+  /** A plan's backups, newest first, their errors without paths of this machine. */
   private backups(name: string): BackupOperation[] {
-    return this.service.history(name, 500).filter((op) => op.kind === 'backup');
+    return this.service.history(name, 500).flatMap((op) => (op.kind === 'backup' ? [this.scrubbed(op)] : []));
+  }
+
+  private scrubbed<T extends BackupOperation>(op: T): T {
+    return { ...op, error: op.error === null ? null : this.scrub(op.error) };
   }
 
   /** The snapshot's roots, and the root and path on this machine a page path stands for. */
@@ -196,12 +211,23 @@ export class BackupPageView {
       schedule: shown.schedule,
       nextRun: next ?? null,
       retention: plan.retention,
+      checkSchedule: shown.check.schedule,
+      runPolicy: plan.runPolicy,
       passwordSet: shown.passwordSet,
       lastBackup: backups[0] ?? null,
       lastSuccess: backups.find((op) => op.status === 'succeeded') ?? null,
       running: backups.find((op) => op.status === 'running') ?? null,
     };
   }
+}
+
+/** The snapshots a policy keeps (with restic's reasons) and removes, without their paths. */
+function retentionView({ groups }: ForgetResult) {
+  const brief = (s: BackupSnapshot) => ({ shortId: s.shortId, time: s.time, tags: s.tags });
+  return {
+    keep: groups.flatMap((g) => g.keep.map((k) => ({ ...brief(k.snapshot), reasons: k.reasons }))),
+    remove: groups.flatMap((g) => g.remove.map(brief)),
+  };
 }
 
 const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

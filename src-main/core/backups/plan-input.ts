@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { BackupSource } from '../../../shared/backup';
-import type { AddPlanInput } from '../../../shared/contract/backup';
-import { addPlanInputSchema } from '../../../shared/contract/backup';
+import type { z } from 'zod';
+import { defaultPlanRunPolicy, planDurationMs, type BackupOwner, type BackupSource, type PlanRunPolicy } from '../../../shared/backup';
+import type { AddPlanInput, UpdatePlanInput } from '../../../shared/contract/backup';
+import { addPlanInputSchema, updatePlanInputSchema } from '../../../shared/contract/backup';
 import { apiErrorFromZod } from '../../../shared/contract/errors';
 import { CoreError, badInput } from '../errors';
 import { cronProblem, isValidTimezone } from '../scheduler';
@@ -37,20 +38,42 @@ function checkCron(expr: string | undefined, timezone: string, field: string): s
   return expr;
 }
 
-/** A new plan from checked input (the contract parsed it): cron, timezone and folders checked here. */
-export function planFromInput(raw: AddPlanInput, id: string, now: number, systemTimezone: string): StoredPlan {
-  const parsed = addPlanInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    const error = apiErrorFromZod(parsed.error);
+/** The input as the contract reads it; the first fault names its field. */
+function parsed<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const error = apiErrorFromZod(result.error);
     throw new CoreError(error.code, error.message, error.field);
   }
-  const input = parsed.data;
-  const timezone = input.timezone ?? systemTimezone;
+  return result.data;
+}
+
+function checkTimezone(timezone: string): string {
   if (!isValidTimezone(timezone)) throw badInput('timezone', `"${timezone}" is not an IANA timezone (such as Europe/London or UTC)`);
+  return timezone;
+}
+
+/** The run policy with what the input gives in place of `base`'s values. */
+function runPolicyFrom(input: { retries?: number | undefined; retryDelay?: string | undefined; overlap?: PlanRunPolicy['overlap'] | undefined; catchUp?: PlanRunPolicy['catchUp'] | undefined; checkTimeout?: string | undefined }, base: PlanRunPolicy): PlanRunPolicy {
+  return {
+    retries: input.retries ?? base.retries,
+    retryDelayMs: input.retryDelay !== undefined ? planDurationMs(input.retryDelay)! : base.retryDelayMs,
+    overlap: input.overlap ?? base.overlap,
+    catchUp: input.catchUp ?? base.catchUp,
+    checkTimeoutMs: input.checkTimeout !== undefined ? planDurationMs(input.checkTimeout)! : base.checkTimeoutMs,
+  };
+}
+
+const ownerOf = (client: { name: string; email?: string | undefined } | undefined): BackupOwner => (client ? { kind: 'client', ...client } : { kind: 'own' });
+
+/** A new plan from checked input (the contract parsed it): cron, timezone and folders checked here. */
+export function planFromInput(raw: AddPlanInput, id: string, now: number, systemTimezone: string): StoredPlan {
+  const input = parsed(addPlanInputSchema, raw);
+  const timezone = checkTimezone(input.timezone ?? systemTimezone);
   return {
     id,
     name: input.name,
-    owner: input.client ? { kind: 'client', ...input.client } : { kind: 'own' },
+    owner: ownerOf(input.client),
     sources: checkSources(input.sources),
     excludes: input.excludes,
     repository: input.repo,
@@ -59,7 +82,32 @@ export function planFromInput(raw: AddPlanInput, id: string, now: number, system
     retention: input.retention,
     checkCron: checkCron(input.checkSchedule, timezone, 'checkSchedule'),
     checkReadDataSubset: input.checkReadDataSubset ?? null,
+    runPolicy: runPolicyFrom(input, defaultPlanRunPolicy),
     createdAt: now,
     updatedAt: now,
+  };
+}
+
+/**
+ * A plan with the changes of checked input, by the same rules as a new one: a field left out
+ * keeps its value, null takes it away. A new timezone is checked against the schedules kept.
+ */
+export function editedPlan(plan: StoredPlan, raw: UpdatePlanInput, now: number): StoredPlan {
+  const input = parsed(updatePlanInputSchema, raw);
+  const timezone = checkTimezone(input.timezone ?? plan.timezone);
+  const cron = (given: string | null | undefined, kept: string | null, field: string) => (given === null ? null : checkCron(given ?? kept ?? undefined, timezone, field));
+  return {
+    ...plan,
+    owner: input.client === undefined ? plan.owner : ownerOf(input.client ?? undefined),
+    sources: input.sources === undefined ? plan.sources : checkSources(input.sources),
+    excludes: input.excludes ?? plan.excludes,
+    scheduleCron: cron(input.schedule, plan.scheduleCron, 'schedule'),
+    timezone,
+    retention: input.retention ?? plan.retention,
+    checkCron: cron(input.checkSchedule, plan.checkCron, 'checkSchedule'),
+    checkReadDataSubset: input.checkReadDataSubset === undefined ? plan.checkReadDataSubset : input.checkReadDataSubset,
+    runPolicy: runPolicyFrom(input, plan.runPolicy),
+    // never before the plan's own time: the schedules tell one version of it from the next by it
+    updatedAt: Math.max(now, plan.updatedAt + 1),
   };
 }

@@ -1,4 +1,4 @@
-import type { BackupOwner, BackupSource, RetentionPolicy } from '../../../shared/backup';
+import type { BackupOwner, BackupSource, CatchUpChoice, OverlapChoice, PlanRunPolicy, RetentionPolicy } from '../../../shared/backup';
 import { parseRepository } from '../../../shared/backup-repository';
 import type { BackupPlan } from '../../../shared/contract/backup';
 import type { Db } from '../db/open';
@@ -15,6 +15,11 @@ interface Row {
   retention: string;
   check_cron: string | null;
   check_read_data_subset: string | null;
+  retries: number;
+  retry_delay_ms: number;
+  overlap: OverlapChoice;
+  catch_up: CatchUpChoice;
+  check_timeout_ms: number;
   created_at: number;
   updated_at: number;
 }
@@ -32,6 +37,7 @@ export interface StoredPlan {
   retention: RetentionPolicy;
   checkCron: string | null;
   checkReadDataSubset: string | null;
+  runPolicy: PlanRunPolicy;
   createdAt: number;
   updatedAt: number;
 }
@@ -49,6 +55,7 @@ function fromRow(r: Row): StoredPlan {
     retention: JSON.parse(r.retention) as RetentionPolicy,
     checkCron: r.check_cron,
     checkReadDataSubset: r.check_read_data_subset,
+    runPolicy: { retries: r.retries, retryDelayMs: r.retry_delay_ms, overlap: r.overlap, catchUp: r.catch_up, checkTimeoutMs: r.check_timeout_ms },
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -69,7 +76,17 @@ export function publicPlan(plan: StoredPlan, passwordSet: boolean): BackupPlan {
   };
 }
 
-/** The backup_plans table (migration 0017). */
+const columns = `owner = @owner, sources = @sources, excludes = @excludes, schedule_cron = @scheduleCron, schedule_timezone = @timezone, retention = @retention,
+  check_cron = @checkCron, check_read_data_subset = @checkReadDataSubset, retries = @retries, retry_delay_ms = @retryDelayMs, overlap = @overlap,
+  catch_up = @catchUp, check_timeout_ms = @checkTimeoutMs, updated_at = @updatedAt`;
+
+/** A plan's values as the statements bind them. */
+function bound(plan: StoredPlan) {
+  const { runPolicy, ...rest } = plan;
+  return { ...rest, ...runPolicy, owner: JSON.stringify(plan.owner), sources: JSON.stringify(plan.sources), excludes: JSON.stringify(plan.excludes), retention: JSON.stringify(plan.retention) };
+}
+
+/** The backup_plans table (migration 0017; 0019 adds the run policy and the stale period announced). */
 export class PlanStore {
   constructor(private readonly db: Db) {}
 
@@ -88,18 +105,23 @@ export class PlanStore {
   }
 
   insert(plan: StoredPlan): void {
-    this.db
-      .prepare(
-        `INSERT INTO backup_plans (id, name, owner, sources, excludes, repository, schedule_cron, schedule_timezone, retention, check_cron, check_read_data_subset, created_at, updated_at)
-         VALUES (@id, @name, @owner, @sources, @excludes, @repository, @scheduleCron, @timezone, @retention, @checkCron, @checkReadDataSubset, @createdAt, @updatedAt)`,
-      )
-      .run({
-        ...plan,
-        owner: JSON.stringify(plan.owner),
-        sources: JSON.stringify(plan.sources),
-        excludes: JSON.stringify(plan.excludes),
-        retention: JSON.stringify(plan.retention),
-      });
+    // inserted with the defaults, then given the plan's own values: one list of columns for both
+    this.db.prepare(`INSERT INTO backup_plans (id, name, owner, sources, excludes, repository, schedule_timezone, retention, created_at, updated_at) VALUES (@id, @name, '', '', '', @repository, '', '', @createdAt, @updatedAt)`).run(plan);
+    this.update(plan);
+  }
+
+  /** Everything of the plan but its id, name and repository (which a plan keeps). */
+  update(plan: StoredPlan): void {
+    this.db.prepare(`UPDATE backup_plans SET ${columns} WHERE id = @id`).run(bound(plan));
+  }
+
+  /** The stale period already announced for the plan (its last success, or `never`), kept across restarts. */
+  staleAnnounced(id: string): string | null {
+    return (this.db.prepare('SELECT stale_announced_for AS period FROM backup_plans WHERE id = ?').get(id) as { period: string | null } | undefined)?.period ?? null;
+  }
+
+  markStaleAnnounced(id: string, period: string): void {
+    this.db.prepare('UPDATE backup_plans SET stale_announced_for = ? WHERE id = ?').run(period, id);
   }
 
   remove(id: string): void {

@@ -20,6 +20,7 @@ const open = () => (core = createCore({ dataDir, env, logToFile: false }));
 /** What the holder of the core (levqor serve, the desktop app) does around the swap. */
 const holder: CoreRestart = {
   stopBackground: () => core.background.stopNow(),
+  resumeBackground: () => undefined,
   restart: async (swap) => {
     core.close();
     swap();

@@ -11,15 +11,7 @@ import type { CallOptions, RepositoryAccess, Restic } from './restic/restic';
 /** The tag of the snapshot of the live data taken just before a restore replaces it. */
 export const preRestoreTag = 'levqor-pre-restore';
 
-/**
- * What a restore needs of whoever holds the core (levqor serve, the desktop app, the CLI):
- * stop its background work (nothing writes after the live data is backed up), and restart:
- * close the core, call `swap`, open a new core on the swapped-in data.
- */
-export interface CoreRestart {
-  stopBackground(): void;
-  restart(swap: () => void): Promise<void>;
-}
+export type { CoreRestart } from '../core-holder';
 
 export interface AppRestoreResult {
   /** The snapshot restored (its full id). */
@@ -37,6 +29,18 @@ export function databaseIn(snapshot: ResticSnapshot): string {
   return `${staging}/levqor.db`;
 }
 
+/** Where a restore stages the snapshot's database: a folder restic restores into, and the copy beside the live one. */
+function stagingOf(dataDir: string, shortId: string): { dir: string; file: string } {
+  return { dir: join(dataDir, 'backups', 'restore', shortId), file: join(dataDir, 'levqor.db.restored') };
+}
+
+/** What a restore killed before its swap left behind (never the live data). */
+export function removeStagedRestore(dataDir: string): void {
+  const { dir, file } = stagingOf(dataDir, '');
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(file, { force: true });
+}
+
 /**
  * The snapshot's database restored beside the live one (`levqor.db.restored`): restic reads
  * every restored byte back (`--verify`), SQLite's integrity_check must say ok, and the app's
@@ -45,8 +49,7 @@ export function databaseIn(snapshot: ResticSnapshot): string {
 export async function stageRestoredDatabase(call: { restic: Restic; access: RepositoryAccess; control: CallOptions; dataDir: string; snapshot: ResticSnapshot }): Promise<{ file: string; schema: { from: number; to: number }; log: string }> {
   const { restic, access, control, dataDir, snapshot } = call;
   const inSnapshot = databaseIn(snapshot);
-  const dir = join(dataDir, 'backups', 'restore', snapshot.short_id);
-  const file = join(dataDir, 'levqor.db.restored');
+  const { dir, file } = stagingOf(dataDir, snapshot.short_id);
   rmSync(dir, { recursive: true, force: true });
   rmSync(file, { force: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -1,3 +1,4 @@
+import { defaultPlanRunPolicy, type PlanRunPolicy } from '../../../shared/backup';
 import type { BackupOperation } from '../../../shared/contract/backup';
 import type { RunStatus } from '../../../shared/workflow';
 import type { BackgroundTask } from '../background';
@@ -13,15 +14,23 @@ import type { Timer } from '../timer';
 import type { BackupFactsReader } from './backup-facts';
 import type { PlanStore, StoredPlan } from './plan-store';
 
-/** A scheduled backup that fails is tried again: 3 tries, 1 min then 2 min apart (with jitter). */
-export const defaultScheduledRetry: RetryPolicy = { maxAttempts: 3, initialMs: 60_000, maxMs: 15 * 60_000, backoff: 'exponential', jitter: true };
+/** How a plan's failed scheduled backup is tried again: its retries, the first wait doubling up to 15 minutes, with jitter. */
+export function scheduledRetryOf(policy: PlanRunPolicy): RetryPolicy {
+  return { maxAttempts: policy.retries + 1, initialMs: policy.retryDelayMs, maxMs: Math.max(policy.retryDelayMs, 15 * 60_000), backoff: 'exponential', jitter: true };
+}
+
+/** By default a scheduled backup that fails is tried again: 3 tries, 1 min then 2 min apart (with jitter). */
+export const defaultScheduledRetry: RetryPolicy = scheduledRetryOf(defaultPlanRunPolicy);
 
 /**
- * How a plan's schedules sit on the scheduler: a backup still going when the next fire comes
- * skips that fire (overlap `skip`); fires missed while the app was closed or asleep start once,
- * the newest within a day (catch-up `latest`).
+ * How a plan's schedules sit on the scheduler: a fire that comes while the previous scheduled
+ * backup still runs is dropped (overlap `skip`) or runs once it ends (`queue`: the scheduler's
+ * buffer-one); fires missed while the app was closed or asleep start once, the newest within a
+ * day (catch-up `latest`), or not at all (`none`).
  */
-const policies = { overlap: 'skip', catchUp: 'latest', catchUpWindow: '24h' } as const;
+function triggerPolicies(policy: PlanRunPolicy) {
+  return { overlap: policy.overlap === 'queue' ? 'buffer-one' : 'skip', catchUp: policy.catchUp, catchUpWindow: '24h' } as const;
+}
 
 export interface ScheduleDeps {
   db: Db;
@@ -31,7 +40,8 @@ export interface ScheduleDeps {
   events: EventBus;
   plans: PlanStore;
   facts: BackupFactsReader;
-  retry: RetryPolicy;
+  /** Replaces every plan's own retry policy (tests use short waits). */
+  retry?: RetryPolicy | undefined;
   random?: () => number;
   /** A backup of the plan, waited for; a failed one is its row, not a throw. */
   backup(plan: string): Promise<BackupOperation>;
@@ -62,8 +72,6 @@ export class BackupSchedules {
   private readonly running = new Map<string, Promise<void>>();
   /** Aborted when the background stops: waits between retries end, and no further try starts. */
   private stopping = new AbortController();
-  /** The stale periods already announced (plan id and its last success), so each is announced once. */
-  private readonly announced = new Set<string>();
 
   constructor(private readonly d: ScheduleDeps) {
     this.store = new ScheduleStore(d.db);
@@ -102,14 +110,15 @@ export class BackupSchedules {
 
   /**
    * Announces backup.stale for each plan that has become stale, once per stale period (it
-   * ends with the plan's next successful backup). Returns the plans announced now.
+   * ends with the plan's next successful backup); the period announced is kept on the plan's
+   * row, so a restart does not announce it again. Returns the plans announced now.
    */
   announceStale(now: number = this.d.clock.now()): string[] {
     const fresh: string[] = [];
     for (const stale of this.d.facts.stalePlans(now)) {
-      const period = `${stale.planId}:${stale.lastSuccessAt ?? 'never'}`;
-      if (this.announced.has(period)) continue;
-      this.announced.add(period);
+      const period = String(stale.lastSuccessAt ?? 'never');
+      if (this.d.plans.staleAnnounced(stale.planId) === period) continue;
+      this.d.plans.markStaleAnnounced(stale.planId, period);
       fresh.push(stale.plan);
       this.d.log.warn({ plan: stale.plan, ageMs: stale.ageMs, intervalMs: stale.intervalMs }, 'backup plan is stale');
       this.d.events.emit('backup.stale', { ...stale, at: now });
@@ -118,10 +127,13 @@ export class BackupSchedules {
   }
 
   /**
-   * The plan's backup as a schedule runs it: tried again with backoff while it fails, until
-   * it succeeds, the tries are used up, or the app stops. Resolves with the last try's row.
+   * The plan's backup as a schedule runs it: tried again with backoff (the plan's retries and
+   * delay) while it fails, until it succeeds, the tries are used up, or the app stops.
+   * Resolves with the last try's row.
    */
   async backupWithRetry(plan: string, signal: AbortSignal = this.stopping.signal): Promise<BackupOperation> {
+    const stored = this.d.plans.byName(plan) ?? this.d.plans.byId(plan);
+    const retry = this.d.retry ?? scheduledRetryOf(stored?.runPolicy ?? defaultPlanRunPolicy);
     // a wait between tries that the background's stop cut short: the last try's row is the answer
     let last: BackupOperation | undefined;
     try {
@@ -132,7 +144,7 @@ export class BackupSchedules {
           if (op.status === 'failed') throw new FailedTry(op);
           return op;
         },
-        this.d.retry,
+        retry,
         {
           isTransient: (err) => err instanceof FailedTry,
           onRetry: (err, attempt, delayMs) => this.d.log.warn({ plan, attempt, delayMs, error: err instanceof Error ? err.message : String(err) }, 'scheduled backup failed; trying again'),
@@ -167,7 +179,7 @@ export class BackupSchedules {
 
   private entries(plan: StoredPlan): CronWorkflow[] {
     const at = (kind: 'backup' | 'check', cron: string | null): CronWorkflow[] =>
-      cron === null ? [] : [{ workflowId: scheduleKey(kind, plan.id), definitionId: `${plan.id}@${plan.updatedAt}`, document: { trigger: { type: 'cron', expr: cron, timezone: plan.timezone, ...policies } } }];
+      cron === null ? [] : [{ workflowId: scheduleKey(kind, plan.id), definitionId: `${plan.id}@${plan.updatedAt}`, document: { trigger: { type: 'cron', expr: cron, timezone: plan.timezone, ...triggerPolicies(plan.runPolicy) } } }];
     return [...at('backup', plan.scheduleCron), ...at('check', plan.checkCron)];
   }
 

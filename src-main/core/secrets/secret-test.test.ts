@@ -26,8 +26,8 @@ describe('a secret\'s "Test"', () => {
     expect(await core.secrets.test('google.driveCredentials')).toMatchObject({ outcome: 'not-set', source: 'none', message: 'not set: there is nothing to test' });
     core.secrets.set('slack.webhookUrl', 'https://hooks.slack.com/services/T0/B0/abc');
     expect(await core.secrets.test('slack.webhookUrl')).toMatchObject({ outcome: 'untested', source: 'stored', message: 'no test yet: comes with Alerts' });
-    core.secrets.set('stripe.secretKey', 'sk_test_abc');
-    expect(await core.secrets.test('stripe.secretKey')).toMatchObject({ outcome: 'untested', message: 'no test yet: comes with Revenue' });
+    core.secrets.set('openai.apiKey', 'sk-abc123');
+    expect(await core.secrets.test('openai.apiKey')).toMatchObject({ outcome: 'untested', message: 'no test yet: comes with Insights' });
     await expect(core.secrets.test('nope')).rejects.toMatchObject({ field: 'name' });
     core.close();
   });

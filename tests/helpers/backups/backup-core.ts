@@ -16,6 +16,8 @@ export interface BackupTestCore {
   password: string;
   clock: ManualClock | undefined;
   timer: ManualTimer | undefined;
+  /** Closes the core and opens a new one on the same data (a restart); `core` is then the new one. */
+  restart(): Core;
   /** A plan on a fresh local repository under root (or `repo`), backing up `folder`. */
   plan(name: string, extra?: Partial<AddPlanInput>): AddPlanInput;
   cleanup(): void;
@@ -34,19 +36,28 @@ export function backupTestCore(options: { manual?: boolean; stage?: LaunchStage;
   const clock = options.manual ? new ManualClock(Date.UTC(2026, 0, 5, 8, 0, 0)) : undefined;
   const timer = clock ? new ManualTimer(clock) : undefined;
   const env = { PATH: process.env.PATH, HOME: root, LEVQOR_SECRET_KEY: 'e'.repeat(64), LEVQOR_PRODUCTS_DIR: join(root, 'products'), LEVQOR_LAUNCH_STAGE: options.stage ?? 'pre-launch' };
-  const core = createCore({ dataDir: join(root, 'data'), env, logToFile: false, random: () => 0.5, ...(clock && timer ? { clock, timer } : {}), ...options.config });
-  core.settings.set('logLevel', 'error');
-  return {
-    core,
+  const open = () => {
+    const made = createCore({ dataDir: join(root, 'data'), env, logToFile: false, random: () => 0.5, ...(clock && timer ? { clock, timer } : {}), ...options.config });
+    made.settings.set('logLevel', 'error');
+    return made;
+  };
+  const t: BackupTestCore = {
+    core: open(),
     root,
     folder,
     password,
     clock,
     timer,
     plan: (name, extra = {}) => ({ name, repo: join(root, `repo-${name}`), password, sources: [{ kind: 'folder', path: folder }], ...extra }),
+    restart: () => {
+      t.core.close();
+      t.core = open();
+      return t.core;
+    },
     cleanup: () => {
-      core.close();
+      t.core.close();
       rmSync(root, { recursive: true, force: true });
     },
   };
+  return t;
 }

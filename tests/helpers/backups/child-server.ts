@@ -7,6 +7,10 @@ export interface ChildServer {
   output(): string;
   /** Stops it (SIGTERM) and waits for it to exit. */
   stop(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections are still accepted by the system but never answered, as a hung server's are. */
+  pause(): void;
+  /** Freezes it (SIGSTOP): connections are still accepted by the system but never answered, as a hung server's are. */
+  pause(): void;
 }
 
 function accepts(port: number): Promise<boolean> {
@@ -39,8 +43,12 @@ export async function startChildServer(command: string, args: string[], port: nu
   return {
     port,
     output: () => output,
+    pause: () => void child.kill('SIGSTOP'),
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGCONT'); // a frozen process would not act on SIGTERM
+        child.kill('SIGTERM');
+      }
       await exited;
     },
   };

@@ -16,6 +16,8 @@ import * as m0015 from './0015-telemetry-own-rollups';
 import * as m0016 from './0016-guardian-certificates';
 import * as m0017 from './0017-backups';
 import * as m0018 from './0018-backup-restores';
+import * as m0019 from './0019-backup-plan-policies';
+import * as m0020 from './0020-stripe-sync';
 import * as m0022 from './0022-sales-pipeline';
 
 export interface Migration {
@@ -47,6 +49,8 @@ export const migrations: readonly Migration[] = [
   { version: 16, ...m0016 },
   { version: 17, ...m0017 },
   { version: 18, ...m0018 },
+  { version: 19, ...m0019 },
+  { version: 20, ...m0020 },
   { version: 22, ...m0022 },
 ];
 

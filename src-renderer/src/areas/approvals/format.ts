@@ -36,6 +36,7 @@ export const subjectKindLabel = {
   'guardian.healing': 'Healing action',
   'app.update': 'App update',
   'backup.forget': 'Backup retention',
+  'backup.restoreApp': 'Restore of the app\u2019s data',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 /** Where the founder sees the subject of a non-step approval (the product, the Guardian home, Settings → About). */
@@ -43,6 +44,7 @@ export function subjectHref(kind: ApprovalSubjectKind): { href: string; label: s
   if (kind === 'product.upload') return { href: '#/launches', label: 'Open Launches' };
   if (kind === 'guardian.healing') return { href: '#/guardian', label: 'Open Guardian' };
   if (kind === 'app.update') return { href: '#/settings', label: 'Open Settings' };
+  if (kind === 'backup.restoreApp') return { href: '#/backups', label: 'Open Backups' };
   return undefined;
 }
 
@@ -51,6 +53,7 @@ const nothingDoneOnTimeout = {
   'guardian.healing': 'rejects it: nothing is applied',
   'app.update': 'rejects it: nothing is installed',
   'backup.forget': 'rejects it: no snapshot is removed',
+  'backup.restoreApp': 'rejects it: the live data stays as it is',
 } as const satisfies Record<Exclude<ApprovalSubjectKind, 'step'>, string>;
 
 /** What happens when nobody decides: steps follow their policy; any other request is rejected. */

@@ -6,6 +6,7 @@ import { When } from '../../components/When';
 import { useLiveResource } from '../../hooks/use-live-resource';
 import { EnginePanel } from './EnginePanel';
 import { PlanDetail } from './PlanDetail';
+import { PlanEditForm } from './PlanEditForm';
 import { PlanForm } from './PlanForm';
 import { bytesOf, ownerText, planStatus } from './format';
 import { backupEndEvents, useBackupProgress } from './use-backups';
@@ -24,12 +25,17 @@ export default function BackupsPage() {
   const progress = useBackupProgress();
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [tick, setTick] = useState(0);
   const list = plans.data?.plans ?? [];
   const plan = list.find((p) => p.name === chosen) ?? list[0];
   const changed = () => {
     setTick((t) => t + 1);
     void plans.reload();
+  };
+  const saved = () => {
+    setEditing(false);
+    changed();
   };
   // a backup's end reloads the plans (useLiveResource); the detail follows the same tick
   const endTick = list.map((p) => `${p.lastBackup?.id}:${p.lastBackup?.status}`).join(',');
@@ -74,7 +80,8 @@ export default function BackupsPage() {
           </DataTable>
         ) : null}
       </section>
-      {plan ? <PlanDetail key={plan.name} plan={plan} progress={progress} tick={`${tick}:${endTick}`} onChanged={changed} /> : null}
+      {plan ? <PlanDetail key={plan.name} plan={plan} progress={progress} tick={`${tick}:${endTick}`} onChanged={changed} onEdit={() => setEditing(true)} /> : null}
+      {editing && plan ? <PlanEditForm plan={plan} onClose={() => setEditing(false)} onSaved={saved} /> : null}
       {adding ? (
         <PlanForm
           onClose={() => setAdding(false)}

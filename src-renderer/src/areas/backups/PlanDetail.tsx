@@ -12,6 +12,7 @@ import { formatCount } from '../../format/number';
 import { BackupProgressBar } from './BackupProgressBar';
 import { OperationHistory } from './OperationHistory';
 import { RestoreDialog } from './RestoreDialog';
+import { RestoreAppAction } from './RestoreAppAction';
 import { RetentionPreview } from './RetentionPreview';
 import { SnapshotTree } from './SnapshotTree';
 import { formatBytes, ownerText, retentionText } from './format';
@@ -19,7 +20,7 @@ import { formatBytes, ownerText, retentionText } from './format';
 const snapshotColumns = ['Snapshot', 'Time', numberColumn('Size'), numberColumn('Files'), numberColumn('Added'), 'Tags', { label: 'Browse', hidden: true }];
 
 /** One plan: run now with progress and cancel, its snapshots (browse, restore), the retention preview, its history. */
-export function PlanDetail({ plan, progress, tick, onChanged }: { plan: PagePlan; progress: ReadonlyMap<string, BackupProgress>; tick: string; onChanged(): void }) {
+export function PlanDetail({ plan, progress, tick, onChanged, onEdit }: { plan: PagePlan; progress: ReadonlyMap<string, BackupProgress>; tick: string; onChanged(): void; onEdit(): void }) {
   const run = useAction();
   const snapshots = useLoad(() => getApi().backup.pageSnapshots({ plan: plan.name }), [plan.name, tick]);
   const history = useLoad(() => getApi().backup.pageHistory({ plan: plan.name, limit: 50 }), [plan.name, tick]);
@@ -51,7 +52,10 @@ export function PlanDetail({ plan, progress, tick, onChanged }: { plan: PagePlan
               Run now
             </button>
           )}
-          <span className="muted">
+          <button type="button" className="button button--ghost" onClick={onEdit} data-testid="plan-edit-open">
+            Edit plan
+          </button>
+          <span className="muted" data-testid="plan-schedule">
             {plan.schedule ? (
               <>
                 Schedule {plan.schedule.cron} ({plan.schedule.timezone}){plan.nextRun !== null ? <> · next <When at={plan.nextRun} /></> : null}
@@ -96,6 +100,7 @@ export function PlanDetail({ plan, progress, tick, onChanged }: { plan: PagePlan
               <button type="button" className="button button--ghost button--small" onClick={() => setRestoring({ path: undefined })} data-testid="snapshot-restore-all">
                 Restore all…
               </button>
+              {plan.sources.includes('app') ? <RestoreAppAction plan={plan.name} snapshot={browsing.id} shortId={browsing.shortId} /> : null}
             </div>
             <SnapshotTree plan={plan.name} snapshot={browsing.id} onRestore={(path) => setRestoring({ path })} />
           </div>
@@ -103,7 +108,7 @@ export function PlanDetail({ plan, progress, tick, onChanged }: { plan: PagePlan
       </Section>
 
       <Section id="bk-retention" title="Retention preview" description={`What keeping ${retentionText(plan.retention)} would do now (restic forget --dry-run).`}>
-        <RetentionPreview plan={plan.name} tick={tick} />
+        <RetentionPreview plan={plan.name} tick={tick} onApplied={onChanged} />
       </Section>
 
       <Section id="bk-history" title="History" description="Every operation on this plan’s repository.">

@@ -1,33 +1,24 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { PageAddPlanInput, PagePlan } from '../../../../shared/contract/backup-page';
 import { getApi } from '../../api/client';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Modal } from '../../components/Modal';
 import { useAction } from '../../hooks/use-action';
-import { numberFromText } from '../../format/number';
 import { DialogActions } from './DialogActions';
+import { clientOf, keepFields, retentionOf } from './plan-fields';
 import { planAddCommand } from './format';
-
-const keeps = [
-  ['keepLast', 'Keep last'],
-  ['keepDaily', 'Keep daily'],
-  ['keepWeekly', 'Keep weekly'],
-  ['keepMonthly', 'Keep monthly'],
-] as const;
-
-type Text = Record<string, string>;
+import { useTextFields, type Text } from './use-text-fields';
 
 /** The input from what was typed; empty fields are left out, so the server names what is wrong with the rest. */
 function inputOf(t: Text, where: 'appData' | 'url'): PageAddPlanInput {
-  const retention = Object.fromEntries(keeps.flatMap(([key]) => (t[key]?.trim() ? [[key, numberFromText(t[key])]] : [])));
   return {
     name: t.name ?? '',
     repository: where === 'appData' ? { kind: 'appData' } : { kind: 'url', url: t.url ?? '' },
     password: t.password ?? '',
-    retention: retention as PageAddPlanInput['retention'],
+    retention: retentionOf(t, {}),
     ...(t.schedule?.trim() ? { schedule: t.schedule.trim() } : {}),
-    ...(t.client?.trim() ? { client: { name: t.client.trim(), ...(t.clientEmail?.trim() ? { email: t.clientEmail.trim() } : {}) } } : {}),
+    ...(clientOf(t) ? { client: clientOf(t) } : {}),
   };
 }
 
@@ -37,31 +28,9 @@ function inputOf(t: Text, where: 'appData' | 'url'): PageAddPlanInput {
  * here to copy.
  */
 export function PlanForm({ onClose, onAdded }: { onClose(): void; onAdded(plan: PagePlan): void }) {
-  const id = useId();
-  const [text, setText] = useState<Text>({});
   const [where, setWhere] = useState<'appData' | 'url'>('appData');
   const save = useAction();
-  const set = (key: string) => (e: { target: { value: string } }) => {
-    setText((t) => ({ ...t, [key]: e.target.value }));
-    save.clearError();
-  };
-  const blamed = save.error?.field;
-  const field = (key: string, label: string, props: { type?: string; placeholder?: string; help?: string; blames?: string } = {}) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        className="input"
-        type={props.type ?? 'text'}
-        value={text[key] ?? ''}
-        placeholder={props.placeholder}
-        onChange={set(key)}
-        aria-invalid={blamed !== undefined && (blamed === (props.blames ?? key) || blamed.startsWith(`${props.blames ?? key}.`))}
-        data-testid={`plan-form-${key}`}
-      />
-      {props.help ? <p className="muted bk-help">{props.help}</p> : null}
-    </div>
-  );
+  const { id, text, field } = useTextFields({}, 'plan-form', save.error?.field, save.clearError);
   const submit = () =>
     void save.run(async () => {
       onAdded(await getApi().backup.pageAddPlan(inputOf(text, where)));
@@ -101,7 +70,7 @@ export function PlanForm({ onClose, onAdded }: { onClose(): void; onAdded(plan: 
           {field('client', 'Done-for-you client (optional)', { placeholder: 'Acme Ltd' })}
           {field('clientEmail', 'Client email (optional)', { type: 'email', blames: 'client.email' })}
         </div>
-        <div className="bk-keeps">{keeps.map(([key, label]) => field(key, label, { placeholder: '—', blames: `retention.${key}` }))}</div>
+        <div className="bk-keeps">{keepFields(field)}</div>
         <div className="notice bk-cli" data-testid="plan-form-cli">
           <p>Folders on this machine (as sources, or as the repository) are added from the command line, so this page never names a path:</p>
           <div className="toolbar">

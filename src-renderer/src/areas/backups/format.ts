@@ -1,4 +1,5 @@
 import type { RetentionPolicy } from '../../../../shared/backup';
+export { planDurationText as durationInput } from '../../../../shared/backup';
 import type { BackupOperation, BackupProgress, OperationStatus } from '../../../../shared/contract/backup';
 import type { PagePlan } from '../../../../shared/contract/backup-page';
 import { formatBytes } from '../../../../shared/bytes';
@@ -67,3 +68,4 @@ export function suggestedFolder(shortId: string, path: string | undefined): stri
 
 /** The command that adds what the page cannot: folder sources, a local repository folder. */
 export const planAddCommand = "printf '%s\\n' \"$PASSWORD\" | levqor backup plan add NAME --repo /path/to/repository --source app --source /path/to/folder --keep-daily 7";
+

@@ -1,0 +1,21 @@
+import Stripe from 'stripe';
+import type { StripeHost } from './api-base';
+
+export type { Stripe };
+
+/**
+ * The official client on the configured host. Its own network retries are off: every call goes
+ * through withStripeRetry, which also retries 429 and honours Retry-After (the client retries
+ * neither by itself). Telemetry to Stripe is off: nothing leaves but the calls themselves.
+ */
+export function createStripeClient(key: string, host: StripeHost, timeoutMs = 30_000): Stripe {
+  return new Stripe(key, {
+    host: host.host,
+    port: host.port,
+    protocol: host.protocol,
+    maxNetworkRetries: 0,
+    timeout: timeoutMs,
+    telemetry: false,
+    appInfo: { name: 'levqor' },
+  });
+}
