@@ -106,6 +106,11 @@ export const rendererProcedureNames = [
   'revenue.pipelineStats',
   'revenue.pipelineSync',
   'revenue.pipelineStatus',
+  'revenue.sync',
+  'revenue.syncStatus',
+  'revenue.metrics',
+  'revenue.movements',
+  'revenue.customers',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

@@ -43,8 +43,9 @@ test('the leads and DFY boards pull from the shared Postgres, move cards by drag
   await openApp(page, server, 'revenue');
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Revenue');
-  // the Stripe money part says it is not connected: no made-up figures
-  await expect(page.getByTestId('revenue-money-pending')).toContainText('not built yet');
+  // no Stripe key: the money part says so and shows no figures
+  await expect(page.getByTestId('stripe-sync')).toContainText('No Stripe secret key is stored');
+  await expect(page.getByTestId('money-empty')).toBeVisible();
 
   // Sync now pulls what the site wrote
   const sync = page.getByTestId('pipeline-sync');

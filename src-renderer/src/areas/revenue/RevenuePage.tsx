@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoad } from '../../hooks/use-load';
-import { MoneyNotConnected } from './MoneyNotConnected';
+import { MoneySection } from './MoneySection';
 import { PipelineSection } from './PipelineSection';
 import { PipelineSyncLine } from './PipelineSyncLine';
 import './revenue.css';
@@ -10,9 +10,9 @@ import './revenue.css';
 const loadStats = () => getApi().revenue.pipelineStats({});
 
 /**
- * Revenue: the leads and DFY boards from the local copy of the shared Postgres (offline too),
- * their conversion and time in stage, and the sync line. The Stripe money part says plainly
- * that it is not connected yet (docs/revenue-area.md).
+ * Revenue: the Stripe money from the synced tables (KPI tiles, MRR movements, MRR over 24
+ * months, customers, the Stripe sync), then the leads and DFY boards from the local copy of the
+ * shared Postgres with their conversion, time in stage and sync line. All of it works offline.
  */
 export default function RevenuePage() {
   // a sync reloads the boards; a move or an edit reloads only the stats and the sync line
@@ -24,7 +24,7 @@ export default function RevenuePage() {
 
   return (
     <div className="stack page-wide revenue" data-testid="revenue-area">
-      <MoneyNotConnected />
+      <MoneySection />
       <PipelineSyncLine tick={pulled + changed} onSynced={onSynced} />
       <ErrorNotice message={stats.error && `Could not read the pipeline stats: ${stats.error}`} onRetry={stats.reload} />
       <PipelineSection kind="dfy" tick={pulled} stats={stats.data?.dfy} onChanged={onChanged} />

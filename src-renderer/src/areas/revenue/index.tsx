@@ -1,2 +1,2 @@
-/** Revenue: the leads and DFY boards with their stats and sync; the Stripe money part is not connected yet. */
+/** Revenue: Stripe KPIs, MRR movements and customers; the leads and DFY boards with their stats and sync. */
 export { default } from './RevenuePage';
