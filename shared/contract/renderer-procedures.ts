@@ -109,7 +109,6 @@ export const rendererProcedureNames = [
   'revenue.sync',
   'revenue.syncStatus',
   'revenue.metrics',
-  'revenue.movements',
   'revenue.customers',
 ] as const satisfies readonly ProcedureName[];
 

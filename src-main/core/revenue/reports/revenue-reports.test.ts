@@ -1,40 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../..';
-import { startFakeStripe, type FakeStripe, type StripeObject } from '../../../../tests/helpers/stripe';
+import { startFakeStripe, type FakeStripe } from '../../../../tests/helpers/stripe';
+import { putThreeCustomers, threeCustomersNow } from '../../../../tests/helpers/stripe/three-customers';
 import { stripeCore } from '../../../../tests/helpers/stripe/core';
 import { createDispatcher } from '../../../api/dispatcher';
 
-// 15 Nov 2026: this month is 2026-11
-const now = Date.UTC(2026, 10, 15) / 1000;
-const day = 86_400;
 let stripe: FakeStripe;
 const cores: Core[] = [];
 
-const price = (id: string, amount: number, interval: 'month' | 'year', currency = 'usd') => ({
-  id, object: 'price', active: true, currency, unit_amount: amount, product: 'prod_x', type: 'recurring', livemode: false, created: now - 400 * day,
-  recurring: { interval, interval_count: 1, usage_type: 'licensed', meter: null },
-});
-const customer = (id: string, email: string, created: number): StripeObject => ({ id, object: 'customer', email, name: email.split('@')[0], created, livemode: false, currency: 'usd', metadata: {} });
-const subscription = (id: string, cus: string, created: number, items: Array<[ReturnType<typeof price>, number]>, extra: Record<string, unknown> = {}): StripeObject => ({
-  id, object: 'subscription', customer: cus, status: 'active', created, start_date: created, livemode: false, currency: items[0]![0].currency, metadata: {},
-  items: { object: 'list', has_more: false, data: items.map(([p, quantity], i) => ({ id: `si_${id}_${i}`, object: 'subscription_item', price: p, quantity, created })) },
-  discounts: [], discount: null, trial_start: null, trial_end: null, cancel_at_period_end: false, cancel_at: null, canceled_at: null, ended_at: null,
-  ...extra,
-});
-
 beforeEach(async () => {
-  stripe = await startFakeStripe({ now });
-  stripe.put(
-    customer('cus_a', 'ada@example.com', now - 100 * day),
-    customer('cus_b', 'bo@example.com', now - 40 * day),
-    customer('cus_c', 'cy@example.com', now - 10 * day),
-    // 2 seats of $19 a month since August: 3800
-    subscription('sub_a', 'cus_a', Date.UTC(2026, 7, 3) / 1000, [[price('price_m19', 1900, 'month'), 2]]),
-    // $1,200 a year since October: 10000 a month, new in October
-    subscription('sub_b', 'cus_b', Date.UTC(2026, 9, 6) / 1000, [[price('price_y1200', 120000, 'year'), 1]]),
-    // €50 a month since November (rate 1.2 → $60): 6000, new in November
-    subscription('sub_c', 'cus_c', Date.UTC(2026, 10, 5) / 1000, [[price('price_m50eur', 5000, 'month', 'eur'), 1]]),
-  );
+  stripe = await startFakeStripe({ now: threeCustomersNow });
+  putThreeCustomers(stripe);
 });
 afterEach(async () => {
   for (const core of cores.splice(0)) core.close();

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/open';
 import { badInput } from '../../errors';
-import type { SettingsService } from '../../settings/settings-service';
+import type { SettingsService } from '../../settings';
 import { asOfForMonth, computeRevenueMetrics, Converter, customerMrrAt, indexTimelines, monthIndexOf, parseMonthKey, type RevenueMetrics } from '../metrics';
 import { customersPage, type CustomerRow } from './customers-query';
 import { readRevenueInput } from './synced-input';
