@@ -24,7 +24,8 @@ export function KpiTiles({ metrics }: { metrics: RevenueMetricsView }) {
         const k = metrics.kpis[t.key];
         const up = (k.change ?? 0) > 0;
         const tone = k.change === null || k.change === 0 ? 'muted' : up === t.goodWhenUp ? 'good' : 'bad';
-        const change = k.change === null ? 'no month before to compare' : `${k.change > 0 ? '+' : k.change < 0 ? '−' : '±'}${show(t.kind, Math.abs(k.change))}${k.changeRatio !== null ? ` (${percentText(Math.abs(k.changeRatio))})` : ''} vs last month`;
+        // a rate's change is in points already; a percent of it would read as a second rate
+        const change = k.change === null ? 'no month before to compare' : `${k.change > 0 ? '+' : k.change < 0 ? '−' : '±'}${show(t.kind, Math.abs(k.change))}${k.changeRatio !== null && t.kind === 'money' ? ` (${percentText(Math.abs(k.changeRatio))})` : ''} vs last month`;
         return (
           <li key={t.key} className="tile stat" data-testid={`kpi-${t.key}`}>
             <span className="eyebrow stat__label">{t.label}</span>
