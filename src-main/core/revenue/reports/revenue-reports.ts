@@ -4,7 +4,7 @@ import { badInput } from '../../errors';
 import type { SettingsService } from '../../settings';
 import { asOfForMonth, computeRevenueMetrics, Converter, customerMrrAt, indexTimelines, monthIndexOf, parseMonthKey, type RevenueMetrics } from '../metrics';
 import { customersPage, type CustomerRow } from './customers-query';
-import { readRevenueInput } from './synced-input';
+import { readRevenueInput, readSubscriptionVersions } from './synced-input';
 
 export interface RevenueReportsDeps {
   db: Db;
@@ -46,7 +46,7 @@ export class RevenueReports {
     const page = customersPage(this.d.db, input);
     const rates = this.rates();
     const converter = new Converter(rates, rates.base);
-    const versions = readRevenueInput(this.d.db, rates).subscriptionVersions.filter((v) => page.ids.has(customerOf(v.data.customer)));
+    const versions = readSubscriptionVersions(this.d.db, [...page.ids]);
     const mrr = customerMrrAt(indexTimelines(versions), this.nowSeconds(), converter);
     return { currency: converter.target, customers: page.rows.map((c) => ({ ...c, mrr: mrr.get(c.id) ?? 0 })), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
@@ -59,5 +59,3 @@ export class RevenueReports {
     return Math.floor(this.d.clock.now() / 1000);
   }
 }
-
-const customerOf = (ref: string | { id: string }) => (typeof ref === 'string' ? ref : ref.id);
