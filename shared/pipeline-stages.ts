@@ -31,3 +31,12 @@ export const stageModels: Record<PipelineKind, StageModel> = {
 export function stageLabel(stage: string): string {
   return stage.replace(/_/g, ' ');
 }
+
+/**
+ * Whether moving from `from` to `to` goes back: to an earlier main-path stage, out of an end
+ * (reopening), or from one end to the other. A move back needs a note saying why.
+ */
+export function isBackMove(model: StageModel, from: string, to: string): boolean {
+  const toRank = model.main.indexOf(to);
+  return model.ends.includes(from) || (toRank !== -1 && toRank < model.main.indexOf(from));
+}

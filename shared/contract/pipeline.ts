@@ -110,6 +110,18 @@ export const pipelineSyncResultSchema = z.object({
 });
 export type PipelineSyncResult = z.infer<typeof pipelineSyncResultSchema>;
 
+export const pipelineStatusSchema = z.object({
+  /** Whether a shared Postgres is set up to pull from and write back to. */
+  configured: z.boolean(),
+  /** The last sync that succeeded. */
+  lastSyncAt: epochMs.optional(),
+  /** Why the last try failed (absent after a success). */
+  lastError: z.string().optional(),
+  /** Founder changes not yet written back. */
+  pending: z.number().int(),
+});
+export type PipelineStatus = z.infer<typeof pipelineStatusSchema>;
+
 const listInput = <S extends readonly [string, ...string[]]>(stages: S) =>
   z
     .object({
@@ -194,6 +206,11 @@ export const pipelineProcedures = {
     summary: 'Write the founder\u2019s pending changes back to the shared Postgres, then pull new and changed leads and DFY requests.',
     input: noInput,
     output: pipelineSyncResultSchema,
+  }),
+  'revenue.pipelineStatus': procedure({
+    summary: 'Whether the shared Postgres is set up, when leads and DFY requests were last pulled, the last sync error and how many changes wait to be written back.',
+    input: noInput,
+    output: pipelineStatusSchema,
   }),
 };
 

@@ -95,6 +95,21 @@ export const rendererProcedureNames = [
   'backup.cancel',
   'backup.pageHistory',
   'backup.pageOperation',
+  'revenue.leads',
+  'revenue.lead',
+  'revenue.moveLead',
+  'revenue.updateLead',
+  'revenue.dfyRequests',
+  'revenue.dfyRequest',
+  'revenue.moveDfy',
+  'revenue.updateDfy',
+  'revenue.pipelineStats',
+  'revenue.pipelineSync',
+  'revenue.pipelineStatus',
+  'revenue.sync',
+  'revenue.syncStatus',
+  'revenue.metrics',
+  'revenue.customers',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

@@ -4,7 +4,7 @@ import type { DfyRequest, Lead } from '../../../shared/contract/pipeline';
 import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
 
-type PipelineProcedures = Extract<ProceduresOf<'revenue'>, 'revenue.leads' | 'revenue.lead' | 'revenue.moveLead' | 'revenue.updateLead' | 'revenue.dfyRequests' | 'revenue.dfyRequest' | 'revenue.moveDfy' | 'revenue.updateDfy' | 'revenue.pipelineStats' | 'revenue.pipelineSync'>;
+type PipelineProcedures = Extract<ProceduresOf<'revenue'>, 'revenue.leads' | 'revenue.lead' | 'revenue.moveLead' | 'revenue.updateLead' | 'revenue.dfyRequests' | 'revenue.dfyRequest' | 'revenue.moveDfy' | 'revenue.updateDfy' | 'revenue.pipelineStats' | 'revenue.pipelineSync' | 'revenue.pipelineStatus'>;
 
 // the service returns either kind; each procedure asks for one, so its rows are that kind
 const asLead = <T>(item: T) => item as T & Lead;
@@ -28,4 +28,5 @@ export const pipelineHandlers = (core: Core) =>
     'revenue.updateDfy': ({ id, ...edit }) => asDfy(core.pipeline.edit('dfy', id, edit)),
     'revenue.pipelineStats': () => core.pipeline.stats(),
     'revenue.pipelineSync': () => core.pipeline.sync(),
+    'revenue.pipelineStatus': () => ({ configured: core.remote.configured, ...core.pipeline.syncState() }),
   }) satisfies HandlerMap<PipelineProcedures>;

@@ -115,4 +115,14 @@ export const revenuePipelineCommands: Command[] = [
     summary: 'Write the founder\u2019s pending changes back to the shared Postgres, then pull new and changed leads and DFY requests.',
     show: syncWords,
   }),
+  procedureCommand('revenue.pipelineStatus', {
+    usage: 'revenue pipeline status',
+    summary: 'When leads and DFY requests were last pulled, the last sync error and the changes waiting to be written back.',
+    show: (s) =>
+      [
+        s.configured ? (s.lastSyncAt !== undefined ? `Last pulled ${new Date(s.lastSyncAt).toISOString()}.` : 'Never pulled yet.') : 'No remote Postgres is configured: leads and DFY requests are this machine\u2019s copy.',
+        ...(s.lastError ? [`Last sync failed: ${s.lastError}`] : []),
+        `${s.pending} change(s) waiting to be written back.`,
+      ].join('\n'),
+  }),
 ];

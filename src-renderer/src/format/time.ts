@@ -75,7 +75,7 @@ export function formatLatency(ms: number): string {
 }
 
 /** A span of time in words: "42 s", "5 min", "3 h", "2 d". */
-function formatSpan(ms: number): string {
+export function formatSpan(ms: number): string {
   if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
   if (ms < 86_400_000) return `${Math.round(ms / 3_600_000)} h`;

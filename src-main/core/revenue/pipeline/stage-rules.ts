@@ -1,4 +1,4 @@
-import { stageLabel, stageModels, type PipelineKind, type StageModel } from '../../../../shared/pipeline-stages';
+import { isBackMove, stageLabel, stageModels, type PipelineKind, type StageModel } from '../../../../shared/pipeline-stages';
 import { badInput } from '../../errors';
 
 /** A stage's place on the main path; an end off the path (lost, cancelled) has none. */
@@ -24,8 +24,7 @@ export function moveProblem(kind: PipelineKind, from: string, to: string, note: 
   if (from === to) return `the ${kind === 'lead' ? 'lead' : 'DFY request'} is already ${stageLabel(to)}`;
   const fromRank = mainRank(model, from);
   const toRank = mainRank(model, to);
-  const back = isEnd(model, from) || (toRank !== -1 && toRank < fromRank);
-  if (back) {
+  if (isBackMove(model, from, to)) {
     return note && note.trim() !== '' ? undefined : `moving back from ${stageLabel(from)} to ${stageLabel(to)} needs a note saying why (--note)`;
   }
   if (toRank === -1) return undefined; // an open item to the bad end

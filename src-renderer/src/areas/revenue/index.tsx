@@ -1,6 +1,2 @@
-import { NotBuiltPanel } from '../../components/NotBuiltPanel';
-
-/** Revenue: not built yet. Replace this panel with the real page when the area lands. */
-export default function RevenueArea() {
-  return <NotBuiltPanel id="revenue" />;
-}
+/** Revenue: Stripe KPIs, MRR movements and customers; the leads and DFY boards with their stats and sync. */
+export { default } from './RevenuePage';
