@@ -16,6 +16,7 @@ import { backupProcedures, backupEvents } from './backup';
 import { backupPageProcedures } from './backup-page';
 import { pipelineProcedures, pipelineEvents } from './pipeline';
 import { revenueSyncProcedures, revenueSyncEvents } from './revenue-sync';
+import { revenuePackagesProcedures } from './revenue-packages';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -38,6 +39,7 @@ export const procedures = {
   ...backupPageProcedures,
   ...pipelineProcedures,
   ...revenueSyncProcedures,
+  ...revenuePackagesProcedures,
 };
 
 export const events = {

@@ -20,6 +20,7 @@ import { notifyHandlers } from './handlers/notify';
 import { backupHandlers } from './handlers/backup';
 import { pipelineHandlers } from './handlers/pipeline';
 import { revenueSyncHandlers } from './handlers/revenue-sync';
+import { revenuePackagesHandlers } from './handlers/revenue-packages';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -50,6 +51,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...backupHandlers(core),
     ...pipelineHandlers(core),
     ...revenueSyncHandlers(core),
+    ...revenuePackagesHandlers(core),
   };
 
   return {

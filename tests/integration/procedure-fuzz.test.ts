@@ -103,6 +103,7 @@ const validCalls: Array<[string, Record<string, unknown>]> = [
   ['revenue.moveLead', { id: '00000000-0000-4000-8000-000000000001', stage: 'contacted', note: 'why' }],
   ['revenue.updateDfy', { id: '00000000-0000-4000-8000-000000000002', notes: 'n', value: { amountMinor: 100, currency: 'usd' }, stripeCustomerId: 'cus_1', stripePaymentId: 'pi_1' }],
   ['revenue.sync', { full: true }],
+  ['revenue.proposePackage', { name: 'Fuzz pack', tier: 'starter', priceMinor: 49_900, currency: 'usd', description: 'A pack' }],
   ['products.putContentFile', { slug: 'fuzz-kit', name: 'chapters/notes.md', size: 5, offset: 0, data: Buffer.from('hello').toString('base64') }],
   ['products.putOmegaImage', { slug: 'fuzz-kit', slot: 'Product-Cover/cover-01.png', size: tinyPng.length, offset: 0, data: tinyPng.toString('base64') }],
 ];

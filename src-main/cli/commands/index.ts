@@ -19,6 +19,7 @@ import { notifyCommands } from './notify';
 import { backupCommands } from './backup';
 import { revenuePipelineCommands } from './revenue-pipeline';
 import { revenueSyncCommands } from './revenue-sync';
+import { revenuePackagesCommands } from './revenue-packages';
 
 /** Every `levqor` command; a capability adds its file and spreads it in here. */
-export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, versionCommand];
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenuePackagesCommands, versionCommand];

@@ -1,23 +1,38 @@
 /**
  * The revenue capability's public entry: what createCore and other capabilities may use. Each
- * part (the Stripe sync, the metrics, the pipeline) adds its service here.
+ * part (the Stripe sync, the metrics, the pipeline, the DFY packages) adds its service here.
  */
 import { StripeSync, type StripeSyncDeps } from './sync/sync-service';
+import { PackageService } from './packages';
+import { connectStripe } from './stripe/connection';
 import type { BackgroundTask } from '../background';
+import type { LaunchStage } from '../../../shared/stage';
 
 export { StripeSync, type StripeSyncDeps };
+export { PackageService, packageApprovalKind, type PackageApprovalPort } from './packages';
 export { modeOfKey, type StripeMode } from './stripe/mode';
 
 export interface RevenueDeps {
   stripe: StripeSyncDeps;
+  stage: () => LaunchStage;
 }
 
-/** Revenue: Stripe billing synced offline (`stripe`); its other parts join here. */
+/** Revenue: Stripe billing synced offline (`stripe`), DFY packages on sale (`packages`); its other parts join here. */
 export class RevenueService {
   readonly stripe: StripeSync;
+  readonly packages: PackageService;
 
   constructor(deps: RevenueDeps) {
     this.stripe = new StripeSync(deps.stripe);
+    const { db, clock, log, secrets, settings, retry, timer } = deps.stripe;
+    this.packages = new PackageService({
+      db,
+      clock,
+      log,
+      stage: deps.stage,
+      connect: () => connectStripe(secrets, settings),
+      retry: { ...(retry ? { policy: retry } : {}), ...(timer ? { timer } : {}) },
+    });
   }
 
   backgroundTasks(): BackgroundTask[] {

@@ -1,0 +1,26 @@
+export const name = 'dfy-packages';
+
+/**
+ * DFY packages on sale through Stripe payment links: the founder's fields (price in integer
+ * minor units with its currency) and the Stripe objects an approved proposal created. A row
+ * exists only once Stripe has them; proposals wait in the approval inbox. `approval_id` is the
+ * approval that last changed the row.
+ */
+export const sql = /* sql */ `
+CREATE TABLE dfy_packages (
+  id                 TEXT PRIMARY KEY,
+  name               TEXT NOT NULL,
+  tier               TEXT NOT NULL,
+  price_minor        INTEGER NOT NULL CHECK (price_minor > 0),
+  currency           TEXT NOT NULL,
+  description        TEXT,
+  active             INTEGER NOT NULL DEFAULT 1,
+  stripe_product_id  TEXT NOT NULL,
+  stripe_price_id    TEXT NOT NULL,
+  payment_link_id    TEXT NOT NULL,
+  payment_link_url   TEXT NOT NULL,
+  approval_id        TEXT NOT NULL,
+  created_at         INTEGER NOT NULL,
+  updated_at         INTEGER NOT NULL
+);
+`;
