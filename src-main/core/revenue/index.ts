@@ -7,6 +7,7 @@ import { PackageService } from './packages';
 import { connectStripe } from './stripe/connection';
 import type { BackgroundTask } from '../background';
 import type { LaunchStage } from '../../../shared/stage';
+import type { PackageRemote } from './packages/publish-remote';
 
 export { StripeSync, type StripeSyncDeps };
 export { PackageService, packageApprovalKind, type PackageApprovalPort } from './packages';
@@ -15,6 +16,8 @@ export { modeOfKey, type StripeMode } from './stripe/mode';
 export interface RevenueDeps {
   stripe: StripeSyncDeps;
   stage: () => LaunchStage;
+  /** The shared Postgres the DFY packages are written to for the companion site. */
+  remote: PackageRemote;
 }
 
 /** Revenue: Stripe billing synced offline (`stripe`), DFY packages on sale (`packages`); its other parts join here. */
@@ -32,10 +35,11 @@ export class RevenueService {
       stage: deps.stage,
       connect: () => connectStripe(secrets, settings),
       retry: { ...(retry ? { policy: retry } : {}), ...(timer ? { timer } : {}) },
+      remote: deps.remote,
     });
   }
 
   backgroundTasks(): BackgroundTask[] {
-    return [this.stripe.backgroundTask()];
+    return [this.stripe.backgroundTask(), this.packages.backgroundTask()];
   }
 }

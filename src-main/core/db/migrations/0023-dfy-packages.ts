@@ -4,7 +4,8 @@ export const name = 'dfy-packages';
  * DFY packages on sale through Stripe payment links: the founder's fields (price in integer
  * minor units with its currency) and the Stripe objects an approved proposal created. A row
  * exists only once Stripe has them; proposals wait in the approval inbox. `approval_id` is the
- * approval that last changed the row.
+ * approval that last changed the row; `published_at` the `updated_at` the shared Postgres has (null:
+not written there yet).
  */
 export const sql = /* sql */ `
 CREATE TABLE dfy_packages (
@@ -21,6 +22,7 @@ CREATE TABLE dfy_packages (
   payment_link_url   TEXT NOT NULL,
   approval_id        TEXT NOT NULL,
   created_at         INTEGER NOT NULL,
-  updated_at         INTEGER NOT NULL
+  updated_at         INTEGER NOT NULL,
+  published_at       INTEGER
 );
 `;

@@ -12,6 +12,9 @@ import type { StripeConnection } from '../stripe/connection';
 import type { StripeRetryOptions } from '../stripe/retry';
 import { applyPackageApproval } from './apply-approval';
 import { PackageStore, type StoredPackage } from './package-store';
+import { PackagePublisher, type PackageRemote } from './publish-remote';
+import { every } from '../../periodic';
+import type { BackgroundTask } from '../../background';
 import { fieldsOf, planArchive, planChange, planCreate, type PackagePlan } from './stripe-plan';
 
 export const packageApprovalKind = 'revenue.package';
@@ -28,7 +31,12 @@ export interface PackageServiceDeps {
   stage: () => LaunchStage;
   connect(): StripeConnection;
   retry: StripeRetryOptions;
+  /** The shared Postgres the companion site reads packages from (optional). */
+  remote: PackageRemote;
 }
+
+/** How often packages not yet in the shared Postgres are tried again. */
+const publishEveryMs = 5 * 60_000;
 
 const verb = { create: 'Put on sale', change: 'Change', archive: 'Take off sale' } as const;
 
@@ -38,10 +46,21 @@ const verb = { create: 'Put on sale', change: 'Change', archive: 'Take off sale'
  */
 export class PackageService {
   private readonly store: PackageStore;
+  private readonly publisher: PackagePublisher;
   private approvals: PackageApprovalPort | undefined;
 
   constructor(private readonly d: PackageServiceDeps) {
     this.store = new PackageStore(d.db);
+    this.publisher = new PackagePublisher(this.store, d.remote, d.log);
+  }
+
+  /** Writes the packages the shared Postgres lacks (after each change, and every few minutes while a remote is set). */
+  publish(): Promise<number> {
+    return this.publisher.publish();
+  }
+
+  backgroundTask(): BackgroundTask {
+    return every('revenue.packagesPublish', () => (this.d.remote.configured ? publishEveryMs : 0), () => this.publisher.publish(), this.d.log, 10_000);
   }
 
   connectApprovals(approvals: PackageApprovalPort): void {
@@ -69,8 +88,10 @@ export class PackageService {
   }
 
   /** Acts on a decided package approval (the subject's `decided`; calling it again never doubles anything in Stripe). */
-  applyDecision(a: Approval) {
-    return applyPackageApproval({ ...this.d, store: this.store }, a);
+  async applyDecision(a: Approval) {
+    const outcome = await applyPackageApproval({ ...this.d, store: this.store }, a);
+    this.publisher.publishSoon();
+    return outcome;
   }
 
   private activePackage(id: string): StoredPackage {

@@ -51,7 +51,16 @@ export class PackageStore {
     return (this.db.prepare('SELECT * FROM dfy_packages ORDER BY active DESC, created_at DESC, id').all() as PackageRow[]).map(fromRow);
   }
 
-  /** Inserts or replaces the whole row (only after Stripe has the objects it names). */
+  /** Packages whose newest state the shared Postgres does not have yet. */
+  unpublished(): StoredPackage[] {
+    return (this.db.prepare('SELECT * FROM dfy_packages WHERE published_at IS NULL OR published_at < updated_at ORDER BY updated_at').all() as PackageRow[]).map(fromRow);
+  }
+
+  markPublished(id: string, updatedAt: number): void {
+    this.db.prepare('UPDATE dfy_packages SET published_at = ? WHERE id = ? AND updated_at = ?').run(updatedAt, id, updatedAt);
+  }
+
+  /** Inserts or replaces the whole row (only after Stripe has the objects it names); it is then unpublished. */
   save(p: StoredPackage): void {
     this.db
       .prepare(
