@@ -32,7 +32,7 @@ import { NotifyService, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
 import { PipelineService } from './revenue/pipeline';
-import { RevenueService } from './revenue';
+import { lazyPaymentLinks, RevenueService } from './revenue';
 
 export interface CoreConfig {
   dataDir: string;
@@ -183,7 +183,7 @@ export function createCore(config: CoreConfig): Core {
     const backupPort = backups.port();
     const pipeline = new PipelineService({ db, remote, clock, log, events });
     background.register(pipeline.backgroundTask());
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: pipeline.port(), stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: pipeline.port(), payments: lazyPaymentLinks(() => revenue), stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {

@@ -8,6 +8,7 @@ import { connectStripe } from './stripe/connection';
 import type { BackgroundTask } from '../background';
 import type { LaunchStage } from '../../../shared/stage';
 import type { PackageRemote } from './packages/publish-remote';
+import type { PaymentLinkPort } from '../payment-link-port';
 
 export { StripeSync, type StripeSyncDeps };
 export { PackageService, packageApprovalKind, type PackageApprovalPort } from './packages';
@@ -42,4 +43,15 @@ export class RevenueService {
   backgroundTasks(): BackgroundTask[] {
     return [this.stripe.backgroundTask(), this.packages.backgroundTask()];
   }
+}
+
+/**
+ * The payment-link port for the workflow engine, which createCore makes before revenue: each
+ * call reaches the revenue service made afterwards.
+ */
+export function lazyPaymentLinks(revenue: () => RevenueService): PaymentLinkPort {
+  return {
+    preview: (r) => revenue().packages.paymentLinks().preview(r),
+    create: (r, key, signal) => revenue().packages.paymentLinks().create(r, key, signal),
+  };
 }

@@ -7,7 +7,7 @@ import type { StripeConnection } from '../stripe/connection';
 import { stripeFailure } from '../stripe/failure';
 import type { StripeRetryOptions } from '../stripe/retry';
 import type { PackageStore, StoredPackage } from './package-store';
-import { runPlan, type PlanResult } from './run-plan';
+import { idempotencyKeyFor, runPlan, type PlanResult } from './run-plan';
 import type { PackagePlan } from './stripe-plan';
 
 export interface ApplyDeps {
@@ -60,7 +60,7 @@ export async function applyPackageApproval(d: ApplyDeps, a: Approval): Promise<S
   if (before && before.approvalId === a.id) return { ok: true, message: `already done: ${wordsFor(before, plan.action)}` };
   let made: PlanResult;
   try {
-    made = await runPlan(d.connect().client, plan.calls, a.id, d.retry);
+    made = await runPlan(d.connect().client, plan.calls, (i) => idempotencyKeyFor(a.id, i), d.retry);
   } catch (err) {
     const partial = (err as { partial?: PlanResult }).partial?.done ?? [];
     d.log.warn({ package: plan.packageId, err: errText(err) }, 'DFY package calls to Stripe failed');

@@ -13,6 +13,8 @@ import type { StripeRetryOptions } from '../stripe/retry';
 import { applyPackageApproval } from './apply-approval';
 import { PackageStore, type StoredPackage } from './package-store';
 import { PackagePublisher, type PackageRemote } from './publish-remote';
+import { paymentLinkPort } from './payment-links';
+import type { PaymentLinkPort } from '../../payment-link-port';
 import { every } from '../../periodic';
 import type { BackgroundTask } from '../../background';
 import { fieldsOf, planArchive, planChange, planCreate, type PackagePlan } from './stripe-plan';
@@ -52,6 +54,11 @@ export class PackageService {
   constructor(private readonly d: PackageServiceDeps) {
     this.store = new PackageStore(d.db);
     this.publisher = new PackagePublisher(this.store, d.remote, d.log);
+  }
+
+  /** Payment links for a package or a price, for the workflow step stripe.paymentLink. */
+  paymentLinks(): PaymentLinkPort {
+    return paymentLinkPort({ ...this.d, store: this.store });
   }
 
   /** Writes the packages the shared Postgres lacks (after each change, and every few minutes while a remote is set). */

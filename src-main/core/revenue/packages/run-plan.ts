@@ -15,6 +15,9 @@ export interface PlanResult {
 /** Every approval's n-th call has its own key, so a retried approval never creates twice. */
 export const idempotencyKeyFor = (approvalId: string, index: number) => `levqor-package-${approvalId}-${index}`;
 
+/** The key of a plan's n-th call. */
+export type CallKey = (index: number) => string;
+
 function fill(params: FormParams, made: PlanResult): FormParams {
   const swap = (v: FormParams[string]): FormParams[string] => {
     if (v === createdProduct) return made.productId ?? v;
@@ -48,15 +51,15 @@ async function send(client: Stripe, c: PlannedCall, params: FormParams, key: str
 }
 
 /**
- * The plan's calls in order, each with the key derived from the approval, ids made by one call
+ * The plan's calls in order, each with its own key (derived from the approval or the step), ids made by one call
  * filled into the next. A failure throws after the calls before it went through (`partial`).
  */
-export async function runPlan(client: Stripe, calls: PlannedCall[], approvalId: string, retry: StripeRetryOptions): Promise<PlanResult> {
+export async function runPlan(client: Stripe, calls: PlannedCall[], keyOf: CallKey, retry: StripeRetryOptions): Promise<PlanResult> {
   const made: PlanResult = { done: [] };
   for (const [i, c] of calls.entries()) {
     let answer: { id: string; url?: string | null };
     try {
-      answer = await withStripeRetry(() => send(client, c, fill(c.params, made), idempotencyKeyFor(approvalId, i)), retry);
+      answer = await withStripeRetry(() => send(client, c, fill(c.params, made), keyOf(i)), retry);
     } catch (err) {
       throw Object.assign(err instanceof Error ? err : new Error(String(err)), { partial: made });
     }

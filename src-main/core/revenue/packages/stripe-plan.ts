@@ -41,18 +41,22 @@ export function formFields(params: FormParams, prefix = ''): Record<string, stri
   return out;
 }
 
-const call = (op: PlannedOp, path: string, params: FormParams): PlannedCall => ({ op, method: 'POST', path, params, form: formFields(params) });
+export const call = (op: PlannedOp, path: string, params: FormParams): PlannedCall => ({ op, method: 'POST', path, params, form: formFields(params) });
 
 const metadata = (id: string, fields: PackageFields) => ({ levqor_package: id, tier: fields.tier });
 
 const productParams = (id: string, f: PackageFields): FormParams => ({ name: f.name, ...(f.description ? { description: f.description } : {}), metadata: metadata(id, f) });
+
+/** A payment link for `quantity` of one price. */
+export const linkCall = (price: string, quantity: number, packageId: string | null): PlannedCall =>
+  call('createLink', '/v1/payment_links', { line_items: [{ price, quantity }], ...(packageId ? { metadata: { levqor_package: packageId } } : {}) });
 
 function priceAndLink(id: string, f: PackageFields, product: string): PlannedCall[] {
   return [
     call('createPrice', '/v1/prices', { product, unit_amount: f.priceMinor, currency: f.currency, metadata: { levqor_package: id } }),
     // a payment link's line item cannot change its price (Stripe's update takes only id and
     // quantity), so a new price always comes with a new link
-    call('createLink', '/v1/payment_links', { line_items: [{ price: createdPrice, quantity: 1 }], metadata: { levqor_package: id } }),
+    linkCall(createdPrice, 1, id),
   ];
 }
 

@@ -168,7 +168,8 @@ export class StripeSync {
   private announce(notices: Notice[]): void {
     for (const n of notices) {
       if (n.name === 'subscription.churned') this.deps.events.emit('subscription.churned', n.payload);
-      else this.deps.events.emit('payment.failed', n.payload);
+      else if (n.name === 'payment.failed') this.deps.events.emit('payment.failed', n.payload);
+      else this.deps.events.emit('stripe.event', n.payload);
     }
   }
 
