@@ -73,6 +73,10 @@ export function planFor(f: Finding): Step[] {
       steps.push({ ...base, action: 'sync_now', title: 'Sync telemetry with the remote Postgres now', class: 'A', expectedEffect: 'Pushes waiting rows and pulls the site\u2019s rows; the lag drops to zero.', proposal: { procedure: 'telemetry.sync', input: {} } });
       return steps;
     }
+    case 'failed_payments':
+      return [{ ...base, link: { area: 'revenue', label: 'Open Revenue' }, action: 'review_failed_payments', title: 'Review the failed payments and contact the customers', class: 'A', expectedEffect: 'A customer who updates their card pays on Stripe\u2019s next retry; the deduction ends 7 days after the last failure.', proposal: null }];
+    case 'webhook_failures':
+      return [{ ...base, action: 'check_webhook_secret', title: 'Check stripe.webhookSecret against the endpoint\u2019s signing secret in the Stripe dashboard', class: 'A', expectedEffect: 'With the right secret Stripe\u2019s deliveries are accepted again; if it was right, the refused deliveries were forged and stay refused.', link: { area: 'settings', label: 'Open Settings' }, proposal: null }];
     case 'approval_waiting':
       return [{ ...base, link: { area: 'approvals', label: 'Open the Approvals inbox' }, action: 'decide_approval', title: `Decide approval ${f.approval?.id ?? f.subject}`, class: f.approval?.class ?? 'C', expectedEffect: waitingEffect[f.approval?.kind ?? 'step'], proposal: f.approval ? { procedure: 'approvals.approve', input: { id: f.approval.id } } : null }];
   }

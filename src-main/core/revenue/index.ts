@@ -9,6 +9,8 @@ import type { BackgroundTask } from '../background';
 import type { LaunchStage } from '../../../shared/stage';
 import type { PackageRemote } from './packages/publish-remote';
 import type { PaymentLinkPort } from '../payment-link-port';
+import type { RevenueFacts } from '../revenue-port';
+import { revenueFacts } from './revenue-facts';
 
 export { StripeSync, type StripeSyncDeps };
 export { PackageService, packageApprovalKind, type PackageApprovalPort } from './packages';
@@ -26,7 +28,7 @@ export class RevenueService {
   readonly stripe: StripeSync;
   readonly packages: PackageService;
 
-  constructor(deps: RevenueDeps) {
+  constructor(private readonly deps: RevenueDeps) {
     this.stripe = new StripeSync(deps.stripe);
     const { db, clock, log, secrets, settings, retry, timer } = deps.stripe;
     this.packages = new PackageService({
@@ -40,18 +42,13 @@ export class RevenueService {
     });
   }
 
+  /** What Guardian reads: failed payments, webhook refusals, open DFY requests (local tables, offline too). */
+  facts(): RevenueFacts {
+    return revenueFacts(this.deps.stripe.db, this.deps.stripe.secrets, this.stripe.webhookCounts);
+  }
+
   backgroundTasks(): BackgroundTask[] {
     return [this.stripe.backgroundTask(), this.packages.backgroundTask()];
   }
 }
 
-/**
- * The payment-link port for the workflow engine, which createCore makes before revenue: each
- * call reaches the revenue service made afterwards.
- */
-export function lazyPaymentLinks(revenue: () => RevenueService): PaymentLinkPort {
-  return {
-    preview: (r) => revenue().packages.paymentLinks().preview(r),
-    create: (r, key, signal) => revenue().packages.paymentLinks().create(r, key, signal),
-  };
-}

@@ -19,7 +19,7 @@ import * as m0018 from './0018-backup-restores';
 import * as m0019 from './0019-backup-plan-policies';
 import * as m0020 from './0020-stripe-sync';
 import * as m0022 from './0022-sales-pipeline';
-import * as m0023 from './0023-dfy-packages';
+import * as m0023 from './0023-revenue-packages';
 
 export interface Migration {
   version: number;
