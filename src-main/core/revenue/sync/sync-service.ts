@@ -97,8 +97,10 @@ export class StripeSync {
       this.webhookCounts.refused(this.deps.clock.now(), err instanceof Error ? err.message : String(err));
       throw err;
     }
-    this.webhookCounts.accepted(this.deps.clock.now());
-    const outcome = this.deps.db.transaction(() => this.applier.apply(event, 'webhook'))();
+    const outcome = this.deps.db.transaction(() => {
+      this.webhookCounts.accepted(this.deps.clock.now());
+      return this.applier.apply(event, 'webhook');
+    })();
     this.announce(outcome.notices);
     return { received: true, eventId: String(event.id), applied: outcome.applied, duplicate: outcome.duplicate };
   }

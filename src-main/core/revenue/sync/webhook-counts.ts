@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import type { WebhookDeliveries } from '../../revenue-port';
 
@@ -5,16 +6,23 @@ const hourMs = 3_600_000;
 
 /** The `stripe_webhook_deliveries` table: per hour, deliveries accepted and refused for their signature. */
 export class WebhookCounts {
-  constructor(private readonly db: Db) {}
+  // prepared once: accepted() is on every webhook's path
+  private readonly accept: Database.Statement;
+  private readonly refuse: Database.Statement;
+
+  constructor(private readonly db: Db) {
+    this.accept = db.prepare('INSERT INTO stripe_webhook_deliveries (hour, accepted) VALUES (?, 1) ON CONFLICT (hour) DO UPDATE SET accepted = accepted + 1');
+    this.refuse = db.prepare(
+      'INSERT INTO stripe_webhook_deliveries (hour, refused, last_refusal, last_refused_at) VALUES (?, 1, ?, ?) ON CONFLICT (hour) DO UPDATE SET refused = refused + 1, last_refusal = excluded.last_refusal, last_refused_at = excluded.last_refused_at',
+    );
+  }
 
   accepted(at: number): void {
-    this.db.prepare('INSERT INTO stripe_webhook_deliveries (hour, accepted) VALUES (?, 1) ON CONFLICT (hour) DO UPDATE SET accepted = accepted + 1').run(at - (at % hourMs));
+    this.accept.run(at - (at % hourMs));
   }
 
   refused(at: number, reason: string): void {
-    this.db
-      .prepare('INSERT INTO stripe_webhook_deliveries (hour, refused, last_refusal, last_refused_at) VALUES (?, 1, ?, ?) ON CONFLICT (hour) DO UPDATE SET refused = refused + 1, last_refusal = excluded.last_refusal, last_refused_at = excluded.last_refused_at')
-      .run(at - (at % hourMs), reason, at);
+    this.refuse.run(at - (at % hourMs), reason, at);
   }
 
   /** Deliveries in the hours that end after `sinceMs`. */
