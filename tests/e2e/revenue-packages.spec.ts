@@ -1,17 +1,7 @@
 import { expect, openApp, test } from './fixtures';
-import type { LevqorServer } from './server-process';
+import { api as call } from './api';
 import { startFakeStripe } from '../helpers/stripe';
 import { testKey } from '../helpers/stripe/keys';
-
-async function call<T>(server: LevqorServer, procedure: string, input: unknown): Promise<T> {
-  const res = await fetch(`${server.baseUrl}api/${procedure}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
 
 test('a DFY package goes on sale through an approval whose preview is the Stripe calls', async ({ page, levqor }) => {
   test.setTimeout(60_000);
