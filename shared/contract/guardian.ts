@@ -29,6 +29,8 @@ export const deductionKinds = [
   'failed_check',
   'sync_lag',
   'approval_waiting',
+  'failed_payments',
+  'webhook_failures',
 ] as const;
 export type DeductionKind = (typeof deductionKinds)[number];
 const deductionKindSchema = z.enum(deductionKinds);
@@ -47,6 +49,8 @@ export const healingActions = [
   'sync_now',
   'decide_approval',
   'free_disk_space',
+  'review_failed_payments',
+  'check_webhook_secret',
 ] as const;
 
 export const guardianLimits = {
@@ -261,6 +265,23 @@ const monitorCounts = z.object({
   items: z.array(monitorSchema.pick({ id: true, name: true, type: true, state: true, lastMessage: true, lastCheckAt: true })),
 });
 
+/** Revenue in the summary, from the local Stripe tables and pipeline (offline too). */
+export const revenueSummarySchema = z.object({
+  /** Whether a Stripe secret key is stored. */
+  stripeConfigured: z.boolean(),
+  mode: z.enum(['test', 'live']).nullable(),
+  /** Charges that failed in the last 7 days; amounts in minor units per currency. */
+  failedPayments7d: z.object({ count: z.number().int(), byCurrency: z.record(z.string(), z.number().int()), lastAt: epochMs.nullable() }),
+  /** DFY requests not yet delivered or cancelled. */
+  openDfyRequests: z.number().int(),
+  /** POST /webhooks/stripe in the last 24 h: accepted, and refused for their signature. */
+  webhooks24h: z.object({ accepted: z.number().int(), refused: z.number().int() }),
+  /** MRR and its month-over-month change; null while `mrrNote` says why. */
+  mrr: z.object({ amountMinor: z.number().int(), currency: z.string(), change: z.number().int().nullable() }).nullable(),
+  mrrNote: z.string().nullable(),
+});
+export type RevenueSummary = z.infer<typeof revenueSummarySchema>;
+
 export const summarySchema = z.object({
   at: epochMs,
   score: z.number().int(),
@@ -278,6 +299,8 @@ export const summarySchema = z.object({
   traffic: z.object({ since: epochMs, requests: z.number().int(), serverErrors: z.number().int(), p95Ms: z.number().nullable() }),
   /** The app's own error and warning log lines since `since` (the last hour): shown apart, never scored. */
   appLog: z.object({ since: epochMs, errors: z.number().int(), warnings: z.number().int() }),
+  /** Revenue: failed payments, open DFY requests, webhook refusals, MRR (null where revenue is not wired in). */
+  revenue: revenueSummarySchema.nullable(),
 });
 export type ExecutiveSummary = z.infer<typeof summarySchema>;
 

@@ -17,6 +17,7 @@ import { backupPageProcedures } from './backup-page';
 import { pipelineProcedures, pipelineEvents } from './pipeline';
 import { revenueSyncProcedures, revenueSyncEvents } from './revenue-sync';
 import { revenueMetricsProcedures } from './revenue-metrics';
+import { revenuePackagesProcedures } from './revenue-packages';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -40,6 +41,7 @@ export const procedures = {
   ...pipelineProcedures,
   ...revenueSyncProcedures,
   ...revenueMetricsProcedures,
+  ...revenuePackagesProcedures,
 };
 
 export const events = {

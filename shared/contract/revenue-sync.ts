@@ -68,9 +68,28 @@ export const stripePaymentFailedSchema = z
   .object({ invoiceId: z.string().nullable(), chargeId: z.string().nullable(), customerId: z.string().nullable(), amount: z.number().int(), currency: z.string(), at: epochMs, livemode: z.boolean() })
   .strict();
 
+/** A Stripe event the sync or a webhook recorded for the first time (a `stripe.event` trigger's payload). */
+export const stripeEventSchema = z
+  .object({
+    eventId: z.string(),
+    /** Stripe's event type: `invoice.paid`, `customer.subscription.updated`, … */
+    type: z.string(),
+    created: epochMs,
+    livemode: z.boolean(),
+    via: z.enum(['sync', 'webhook']),
+    /** Whether its object changed what is stored (false when a newer state was already there). */
+    applied: z.boolean(),
+    objectId: z.string().nullable(),
+    objectType: z.string().nullable(),
+    /** The event's data.object as Stripe sent it. */
+    object: z.record(z.string(), z.unknown()),
+  })
+  .strict();
+
 export const revenueSyncEvents = {
   'revenue.syncProgress': event({ summary: 'A Stripe sync pass stored another page: the list and how many of it so far.', payload: stripeSyncProgressSchema }),
   'revenue.syncFinished': event({ summary: 'A Stripe sync pass ended, well or not (its status).', payload: stripeSyncStatusSchema }),
   'subscription.churned': event({ summary: 'A Stripe subscription was canceled (seen by the sync or a webhook).', payload: stripeChurnSchema }),
+  'stripe.event': event({ summary: 'A Stripe event was applied for the first time by the sync or a webhook (each event id once): its type, object and how it arrived.', payload: stripeEventSchema }),
   'payment.failed': event({ summary: 'A Stripe payment failed: an invoice.payment_failed or charge.failed event (sync or webhook).', payload: stripePaymentFailedSchema }),
 };

@@ -1,11 +1,12 @@
 import { leadCreatedTrigger } from './lead-created';
+import { stripeEventTrigger } from './stripe-event';
 
 /**
  * Trigger types that fire on one contract event under a name of their own. Adding one = a
  * file beside this one (defineEventTrigger) and one entry here: the schema (shared/workflow.ts),
  * the event triggers (core/workflows/event-triggers.ts) and the editor all read this list.
  */
-export const eventTriggerTypes = [leadCreatedTrigger] as const;
+export const eventTriggerTypes = [leadCreatedTrigger, stripeEventTrigger] as const;
 
 export type EventTriggerTypeName = (typeof eventTriggerTypes)[number]['type'];
 

@@ -21,6 +21,7 @@ import { backupHandlers } from './handlers/backup';
 import { pipelineHandlers } from './handlers/pipeline';
 import { revenueSyncHandlers } from './handlers/revenue-sync';
 import { revenueMetricsHandlers } from './handlers/revenue-metrics';
+import { revenuePackagesHandlers } from './handlers/revenue-packages';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -52,6 +53,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...pipelineHandlers(core),
     ...revenueSyncHandlers(core),
     ...revenueMetricsHandlers(core),
+    ...revenuePackagesHandlers(core),
   };
 
   return {

@@ -186,7 +186,8 @@ export function createCore(config: CoreConfig): Core {
     const backupPort = backups.port();
     const pipeline = new PipelineService({ db, remote, clock, log, events });
     background.register(pipeline.backgroundTask());
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: pipeline.port(), stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const revenue = new RevenueService({ stripe: { db, clock, events, log, secrets, settings, ...(config.stripeRetry ? { retry: config.stripeRetry } : {}) }, stage: () => stage.current, remote });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: pipeline.port(), payments: revenue.packages.paymentLinks(), stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -207,6 +208,7 @@ export function createCore(config: CoreConfig): Core {
       backupFirst: () => describeAppDataBackup(backups),
       workflows: { runs: engine.runs, approvals, schedulerRunning: () => engine.scheduler.isRunning },
       backups: backupPort,
+      revenue: revenue.facts(),
       ...(config.monitorTrustedCertificates ? { trustedCertificates: config.monitorTrustedCertificates } : {}),
     });
     for (const task of guardian.backgroundTasks()) background.register(task);
@@ -240,7 +242,7 @@ export function createCore(config: CoreConfig): Core {
       plan: (u) => guardian.upgradePlan({ availableVersion: u.version, releaseNotes: u.releaseNotes }),
       backup: { describe: () => describeAppDataBackup(backups), run: () => backUpAppDataFirst(backups) },
     });
-    const revenue = new RevenueService({ stripe: { db, clock, events, log, secrets, settings, ...(config.stripeRetry ? { retry: config.stripeRetry } : {}) } });
+    revenue.packages.connectApprovals(approvals);
     for (const task of revenue.backgroundTasks()) background.register(task);
     secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run

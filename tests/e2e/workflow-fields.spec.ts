@@ -77,7 +77,7 @@ test('the event trigger says nothing before an event is chosen, and its filter t
   await page.locator('#wfe-log-message').fill('an event came');
   const panel = page.getByTestId('trigger-panel');
   await page.getByRole('tab', { name: 'Workflow' }).click();
-  await panel.getByRole('radio', { name: 'event' }).click();
+  await panel.getByRole('radio', { name: 'event', exact: true }).click();
   await expect(page.getByTestId('problem-list')).toContainText('trigger.event');
   // no list of every event anywhere, and no error under the untouched select
   await expect(page.getByTestId('workflow-editor')).not.toContainText('unknown event');
@@ -130,8 +130,8 @@ test('cron errors name each bad field with what was typed, in the words of the h
 test('each trigger type draws its icon (no empty box where a font lacks a symbol)', async ({ page, server }) => {
   await openApp(page, server, 'workflows/new');
   // the named event triggers (shared/triggers) show their title on their tab
-  for (const [type, tab] of [['manual', 'manual'], ['cron', 'cron'], ['event', 'event'], ['webhook', 'webhook'], ['lead.created', 'New lead']] as const) {
-    await page.getByTestId('trigger-panel').getByRole('radio', { name: tab }).click();
+  for (const [type, tab] of [['manual', 'manual'], ['cron', 'cron'], ['event', 'event'], ['webhook', 'webhook'], ['lead.created', 'New lead'], ['stripe.event', 'Stripe event']] as const) {
+    await page.getByTestId('trigger-panel').getByRole('radio', { name: tab, exact: true }).click();
     const icon = node(page, '__trigger__').locator('.fc-trigger-icon');
     await expect(icon.locator(`svg[data-icon="${type}"] path`)).toHaveCount(1);
     expect((await icon.innerText()).trim(), 'no symbol character that a font may lack').toBe('');

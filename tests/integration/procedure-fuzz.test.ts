@@ -106,6 +106,7 @@ const validCalls: Array<[string, Record<string, unknown>]> = [
   ['revenue.metrics', { month: '2026-01', currency: 'usd' }],
   ['revenue.movements', { from: '2025-12', to: '2026-01' }],
   ['revenue.customers', { query: 'ada', limit: 5 }],
+  ['revenue.proposePackage', { name: 'Fuzz pack', tier: 'starter', priceMinor: 49_900, currency: 'usd', description: 'A pack' }],
   ['products.putContentFile', { slug: 'fuzz-kit', name: 'chapters/notes.md', size: 5, offset: 0, data: Buffer.from('hello').toString('base64') }],
   ['products.putOmegaImage', { slug: 'fuzz-kit', slot: 'Product-Cover/cover-01.png', size: tinyPng.length, offset: 0, data: tinyPng.toString('base64') }],
 ];

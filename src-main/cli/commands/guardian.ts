@@ -1,3 +1,4 @@
+import { formatMinorUnits } from '../../../shared/money';
 import { LevqorError, type ProcedureInput } from '../../../shared/contract';
 import type { Approval } from '../../../shared/contract/approvals';
 import type { ExecutiveSummary, HealingPlan, HealthScore, Monitor, MonitorTypeInfo, UpgradePlan } from '../../../shared/contract/guardian';
@@ -123,6 +124,18 @@ function showPlan(plan: HealingPlan): string {
   return lines.join('\n');
 }
 
+/** Revenue's lines of the summary: failed payments, open DFY requests, webhook refusals, MRR or why it is pending. */
+function revenueRows(r: NonNullable<ExecutiveSummary['revenue']>): Array<[string, string]> {
+  if (!r.stripeConfigured) return [['Revenue', `no Stripe key set; ${r.openDfyRequests} open DFY request(s)`]];
+  const amounts = Object.entries(r.failedPayments7d.byCurrency).map(([c, minor]) => formatMinorUnits(minor, c)).join(' + ');
+  return [
+    ['Revenue', `${r.mode === 'test' ? '[TEST MODE] ' : ''}${r.mrr ? formatMinorUnits(r.mrr.amountMinor, r.mrr.currency) : (r.mrrNote ?? 'MRR unknown')}`],
+    ['Failed payments (7d)', `${r.failedPayments7d.count}${amounts ? ` (${amounts})` : ''}`],
+    ['Open DFY requests', String(r.openDfyRequests)],
+    ['Stripe webhooks (24h)', `${r.webhooks24h.accepted} accepted, ${r.webhooks24h.refused} refused`],
+  ];
+}
+
 function showSummary(s: ExecutiveSummary): string {
   const trend = s.trend.delta === null ? 'no earlier score stored' : `${s.trend.delta >= 0 ? '+' : ''}${s.trend.delta} since ${new Date(s.trend.previousAt!).toISOString()}`;
   const lines = [`${scoreLine(s)} (${trend})`, ''];
@@ -138,6 +151,7 @@ function showSummary(s: ExecutiveSummary): string {
     ['Sync', s.sync.configured ? `${s.sync.state}${s.sync.lastSyncAt ? `, last ${new Date(s.sync.lastSyncAt).toISOString()}` : ', never synced'}, ${s.sync.lag.pushPending} rows waiting` : 'no remote configured'],
     ['Requests (1h)', `${s.traffic.requests} (${s.traffic.serverErrors} answered 5xx${s.traffic.p95Ms !== null ? `, p95 ${s.traffic.p95Ms} ms` : ''})`],
     ['Levqor X own log (1h)', `${s.appLog.errors} errors, ${s.appLog.warnings} warnings (not scored: levqor telemetry query --source app)`],
+    ...(s.revenue ? revenueRows(s.revenue) : []),
   ]));
   if (s.anomalies.length > 0) lines.push('', 'Anomalies:', ...s.anomalies.slice(0, 10).map((a) => `  ${a.severity.padEnd(7)} ${anomalyKindLabel[a.kind]}: ${anomalyTitle(a)} \u2014 ${a.summary}`));
   return lines.join('\n');

@@ -5,6 +5,8 @@ import type { RunSummary } from '../../../shared/contract/workflows';
 import { anomalyKindLabel, anomalyTitle } from '../../../shared/anomalies';
 import type { BackupFacts } from '../backup-port';
 import { backupFindings } from './backup-findings';
+import type { RevenueFacts } from '../revenue-port';
+import { revenueFindings } from './revenue-findings';
 import type { Finding } from './score';
 
 export const hourMs = 3_600_000;
@@ -25,6 +27,8 @@ export interface FindingSources {
   workflows: WorkflowSources | undefined;
   /** The backups capability's facts (stale plans, failed checks); undefined when it is not there. */
   backups?: BackupFacts | undefined;
+  /** Revenue's facts (failed payments, webhook refusals); undefined when it is not there. */
+  revenue?: RevenueFacts | undefined;
   /** undefined: no remote configured. */
   sync: { lastSyncAt: number | undefined; pushPending: number; remoteError: string | undefined } | undefined;
 }
@@ -49,6 +53,9 @@ export function collectFindings(src: FindingSources, now: number): { findings: F
   const backups = backupFindings(src.backups, now);
   findings.push(...backups.findings);
   notAssessed.push(...backups.notAssessed);
+  const revenue = revenueFindings(src.revenue, now);
+  findings.push(...revenue.findings);
+  notAssessed.push(...revenue.notAssessed);
   if (src.sync) {
     const { lastSyncAt, pushPending, remoteError } = src.sync;
     const age = lastSyncAt === undefined ? undefined : now - lastSyncAt;

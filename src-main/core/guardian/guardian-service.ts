@@ -4,6 +4,7 @@ import { badInput } from '../errors';
 import type { LaunchStage } from '../../../shared/stage';
 import type { BackgroundTask } from '../background';
 import type { BackupFacts } from '../backup-port';
+import type { RevenueFacts } from '../revenue-port';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { EventBus } from '../event-bus';
@@ -39,6 +40,8 @@ export interface GuardianDeps {
   backupFirst?: () => string;
   /** The backups capability's facts (stale plans, failed checks), through the port createCore hands over. */
   backups?: BackupFacts;
+  /** Revenue's facts (failed payments, webhook refusals, open DFY requests), through the port createCore hands over. */
+  revenue?: RevenueFacts;
   /** Days of heartbeat history kept (default 30). */
   historyDays?: number;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's (MonitorServices.trustedCertificates). */
@@ -84,6 +87,7 @@ export class GuardianService {
       telemetry,
       workflows: d.workflows,
       backups: d.backups,
+      revenue: d.revenue,
       monitors: () => this.monitors.list(),
       schemaVersion: () => d.db.pragma('user_version', { simple: true }) as number,
       backupFirst: d.backupFirst,

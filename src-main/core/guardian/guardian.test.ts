@@ -335,7 +335,7 @@ describe('health score, healing plan, summary', () => {
     const disk = core.guardian.add({ type: 'internal', check: 'disk', minFreeMb: 1e9 });
     await core.guardian.checkOne(disk.id);
     expect(core.guardian.healingPlan().steps.map((p) => p.action)).toContain('free_disk_space');
-    expect(new Set(deductionKinds).size).toBe(9);
+    expect(new Set(deductionKinds).size).toBe(11);
   });
 
   it('the summary counts the founder\u2019s requests and the app\u2019s own error lines apart, and scores neither line count', () => {

@@ -39,6 +39,8 @@ const byHand: Partial<Record<HealingStep['action'], string>> = {
   investigate_endpoint: 'this is an investigation for you in Telemetry; there is nothing to apply',
   review_anomaly: 'this is a review for you in Telemetry; there is nothing to apply',
   decide_approval: 'decide it in the Approvals inbox: an approval is not approved through another approval',
+  review_failed_payments: 'this is a review for you in Revenue and the Stripe dashboard; there is nothing to apply',
+  check_webhook_secret: 'compare stripe.webhookSecret with the signing secret in the Stripe dashboard (Developers \u2192 Webhooks) and set it in Settings; there is nothing to apply',
 };
 
 /** Why this step cannot be applied here, or undefined when approving it would apply it. */

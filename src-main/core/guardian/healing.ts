@@ -12,6 +12,7 @@ const waitingEffect = {
   'app.update': 'The update is downloaded and installed (approved) or left alone (rejected) instead of expiring.',
   'backup.forget': 'The retention policy removes the snapshots its preview showed (approved) or nothing is removed (rejected) instead of expiring.',
   'backup.restoreApp': 'The app\u2019s data is restored from the snapshot after the live data is backed up (approved) or left as it is (rejected) instead of expiring.',
+  'revenue.package': 'The DFY package\u2019s Stripe product, price and payment link are created or changed (approved) or left as they are (rejected) instead of expiring.',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 function telemetryLink(label: string, params: Record<string, string>): HealingLink {
@@ -72,6 +73,10 @@ export function planFor(f: Finding): Step[] {
       steps.push({ ...base, action: 'sync_now', title: 'Sync telemetry with the remote Postgres now', class: 'A', expectedEffect: 'Pushes waiting rows and pulls the site\u2019s rows; the lag drops to zero.', proposal: { procedure: 'telemetry.sync', input: {} } });
       return steps;
     }
+    case 'failed_payments':
+      return [{ ...base, link: { area: 'revenue', label: 'Open Revenue' }, action: 'review_failed_payments', title: 'Review the failed payments and contact the customers', class: 'A', expectedEffect: 'A customer who updates their card pays on Stripe\u2019s next retry; the deduction ends 7 days after the last failure.', proposal: null }];
+    case 'webhook_failures':
+      return [{ ...base, action: 'check_webhook_secret', title: 'Check stripe.webhookSecret against the endpoint\u2019s signing secret in the Stripe dashboard', class: 'A', expectedEffect: 'With the right secret Stripe\u2019s deliveries are accepted again; if it was right, the refused deliveries were forged and stay refused.', link: { area: 'settings', label: 'Open Settings' }, proposal: null }];
     case 'approval_waiting':
       return [{ ...base, link: { area: 'approvals', label: 'Open the Approvals inbox' }, action: 'decide_approval', title: `Decide approval ${f.approval?.id ?? f.subject}`, class: f.approval?.class ?? 'C', expectedEffect: waitingEffect[f.approval?.kind ?? 'step'], proposal: f.approval ? { procedure: 'approvals.approve', input: { id: f.approval.id } } : null }];
   }

@@ -32,6 +32,8 @@ export const scoreRules: Record<DeductionKind, { points: string; cap: number }> 
   failed_check: { points: '10 per plan whose latest restic check found problems', cap: 20 },
   sync_lag: { points: '5 when the last sync is over an hour old, 10 over a day or never', cap: 10 },
   approval_waiting: { points: '5 per approval waiting more than 24 h', cap: 10 },
+  failed_payments: { points: '5 per Stripe payment that failed in the last 7 days', cap: 15 },
+  webhook_failures: { points: '10 when 10% or more of the Stripe webhook deliveries (at least 3) were refused for their signature in 24 h', cap: 10 },
 };
 
 /** A score before its verdict: the number and what it is made of. */

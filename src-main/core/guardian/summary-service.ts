@@ -13,6 +13,8 @@ import { collectFindings, dayMs, failedRuns24h, hourMs, type WorkflowSources } f
 import type { ScorePoint, ScoreStore } from './score-store';
 import { computeScore, verdictFor, type Finding } from './score';
 import { planUpgrade } from './upgrade';
+import type { RevenueFacts } from '../revenue-port';
+import { revenueSummary } from './revenue-summary';
 
 export interface SummaryServiceDeps {
   scores: ScoreStore;
@@ -22,6 +24,7 @@ export interface SummaryServiceDeps {
   telemetry: TelemetryService;
   workflows: WorkflowSources | undefined;
   backups: BackupFacts | undefined;
+  revenue?: RevenueFacts | undefined;
   monitors: () => Monitor[];
   /** The database schema this data dir is at. */
   schemaVersion: () => number;
@@ -42,7 +45,7 @@ export class SummaryService {
       const status = remote.status();
       sync = { lastSyncAt: lag.lastSyncAt, pushPending: lag.pushPending, remoteError: status.state === 'error' ? (status.lastError?.message ?? 'unknown') : undefined };
     }
-    return collectFindings({ monitors: this.d.monitors(), anomalies: this.openAnomalies(now), workflows: this.d.workflows, backups: this.d.backups, sync }, now);
+    return collectFindings({ monitors: this.d.monitors(), anomalies: this.openAnomalies(now), workflows: this.d.workflows, backups: this.d.backups, revenue: this.d.revenue, sync }, now);
   }
 
   score(now: number = this.d.clock.now()): HealthScore {
@@ -112,6 +115,7 @@ export class SummaryService {
       sync: remoteStatus(this.d.remote, this.d.telemetry),
       traffic: { since: hourAgo, ...this.d.telemetry.requests(hourAgo) },
       appLog: { since: hourAgo, ...this.d.telemetry.appLog(hourAgo) },
+      revenue: revenueSummary(this.d.revenue, now),
     };
   }
 

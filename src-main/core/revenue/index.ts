@@ -1,30 +1,57 @@
 /**
  * The revenue capability's public entry: what createCore and other capabilities may use. Each
- * part (the Stripe sync, the metrics, the pipeline) adds its service here.
+ * part (the Stripe sync, the metrics, the pipeline, the DFY packages) adds its service here.
  */
 import { RevenueReports } from './reports/revenue-reports';
 import { StripeSync, type StripeSyncDeps } from './sync/sync-service';
+import { PackageService } from './packages';
+import { connectStripe } from './stripe/connection';
 import type { BackgroundTask } from '../background';
+import type { LaunchStage } from '../../../shared/stage';
+import type { PackageRemote } from './packages/publish-remote';
+import type { PaymentLinkPort } from '../payment-link-port';
+import type { RevenueFacts } from '../revenue-port';
+import { revenueFacts } from './revenue-facts';
 
 export { StripeSync, type StripeSyncDeps };
+export { PackageService, packageApprovalKind, type PackageApprovalPort } from './packages';
 export { modeOfKey, type StripeMode } from './stripe/mode';
 
 export interface RevenueDeps {
   stripe: StripeSyncDeps;
+  stage: () => LaunchStage;
+  /** The shared Postgres the DFY packages are written to for the companion site. */
+  remote: PackageRemote;
 }
 
-/** Revenue: Stripe billing synced offline (`stripe`), its figures from the synced tables (`reports`); its other parts join here. */
+/** Revenue: Stripe billing synced offline (`stripe`), its figures from the synced tables (`reports`), DFY packages on sale (`packages`); its other parts join here. */
 export class RevenueService {
   readonly stripe: StripeSync;
   readonly reports: RevenueReports;
+  readonly packages: PackageService;
 
-  constructor(deps: RevenueDeps) {
+  constructor(private readonly deps: RevenueDeps) {
     this.stripe = new StripeSync(deps.stripe);
-    const { db, clock, settings } = deps.stripe;
+    const { db, clock, log, secrets, settings, retry, timer } = deps.stripe;
     this.reports = new RevenueReports({ db, clock, settings });
+    this.packages = new PackageService({
+      db,
+      clock,
+      log,
+      stage: deps.stage,
+      connect: () => connectStripe(secrets, settings),
+      retry: { ...(retry ? { policy: retry } : {}), ...(timer ? { timer } : {}) },
+      remote: deps.remote,
+    });
+  }
+
+  /** What Guardian reads: failed payments, webhook refusals, open DFY requests (local tables, offline too). */
+  facts(): RevenueFacts {
+    return revenueFacts(this.deps.stripe.db, this.deps.stripe.secrets, this.stripe.webhookCounts);
   }
 
   backgroundTasks(): BackgroundTask[] {
-    return [this.stripe.backgroundTask()];
+    return [this.stripe.backgroundTask(), this.packages.backgroundTask()];
   }
 }
+

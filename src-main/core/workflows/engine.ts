@@ -1,6 +1,7 @@
 import type { LaunchStage } from '../../../shared/stage';
 import type { BackupPort } from '../backup-port';
 import type { PipelinePort } from '../pipeline-port';
+import type { PaymentLinkPort } from '../payment-link-port';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { EventBus } from '../event-bus';
@@ -37,6 +38,8 @@ export interface WorkflowEngineDeps {
   backups?: BackupPort;
   /** The sales pipeline, for the step lead.update; without it that step fails saying so. */
   pipeline?: PipelinePort;
+  /** Stripe payment links, for the step stripe.paymentLink; without it that step fails saying so. */
+  payments?: PaymentLinkPort;
   random?: () => number;
 }
 
@@ -89,6 +92,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     owner,
     ...(deps.backups ? { backups: deps.backups } : {}),
     ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
+    ...(deps.payments ? { payments: deps.payments } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     onRunEnded: (run) => {
       if (run.trigger === 'cron') scheduler?.runEnded(run.id);

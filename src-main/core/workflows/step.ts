@@ -4,6 +4,7 @@ import type { ClassByParam } from '../../../shared/step-class';
 import type { LaunchStage } from '../../../shared/stage';
 import type { BackupPort } from '../backup-port';
 import type { PipelinePort } from '../pipeline-port';
+import type { PaymentLinkPort } from '../payment-link-port';
 
 export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
 
@@ -59,6 +60,8 @@ export interface StepServices {
   backups: BackupPort | undefined;
   /** Leads and DFY requests (lead.update); undefined where the pipeline is not wired in. */
   pipeline: PipelinePort | undefined;
+  /** Stripe payment links (stripe.paymentLink); undefined where revenue is not wired in. */
+  payments: PaymentLinkPort | undefined;
 }
 
 export type StepResult =

@@ -13,15 +13,36 @@ const missing = (param: string): Made => ({ error: { type: 'invalid_request_erro
 const str = (v: FormValue | undefined) => (typeof v === 'string' ? v : undefined);
 const obj = (v: FormValue | undefined) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
 
+const updatable: Record<string, string> = { products: 'product', prices: 'price', payment_links: 'payment_link' };
+
+/** POST /v1/{products,prices,payment_links}/ID: the fields the DFY packages update (active, name, description, metadata). */
+function updateObject(deps: Deps, path: string, form: Record<string, FormValue>): Made | undefined {
+  const m = /^([a-z_]+)\/([^/]+)$/.exec(path);
+  const object = m ? updatable[m[1]!] : undefined;
+  if (!m || !object) return undefined;
+  const current = deps.byId.get(m[2]!);
+  if (!current || current.object !== object) return { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'id', message: `No such ${object}: '${m[2]}'` } };
+  if (object === 'price' && form.unit_amount !== undefined) return { error: { type: 'invalid_request_error', code: 'parameter_unknown', param: 'unit_amount', message: 'Received unknown parameter: unit_amount' } };
+  const next: StripeObject = { ...current, ...(object === 'product' ? { updated: deps.now() } : {}) };
+  const active = str(form.active);
+  if (active !== undefined) next.active = active === 'true';
+  for (const key of ['name', 'description'] as const) if (object === 'product' && str(form[key]) !== undefined) next[key] = str(form[key]) || null;
+  if (form.metadata !== undefined) next.metadata = { ...obj(current.metadata as FormValue), ...obj(form.metadata) };
+  return deps.emit(`${object}.updated`, next) && next;
+}
+
 /**
- * POST /v1/products, /v1/prices and /v1/payment_links, as the DFY packages will create them:
- * the form body read as Stripe reads it, a `*.created` event recorded for each.
+ * POST /v1/products, /v1/prices and /v1/payment_links, as the DFY packages create them, and
+ * their updates: the form body read as Stripe reads it, a `*.created` or `*.updated` event
+ * recorded for each.
  */
 export function createObjects(deps: Deps): (path: string, form: Record<string, FormValue>) => Made {
   let seq = 0;
   const id = (prefix: string) => `${prefix}_new${(++seq).toString(36).padStart(6, '0')}`;
   const base = (prefix: string, object: string) => ({ id: id(prefix), object, livemode: false, metadata: obj(undefined) });
   return (path, form) => {
+    const updated = updateObject(deps, path, form);
+    if (updated) return updated;
     const metadata = obj(form.metadata);
     if (path === 'products') {
       const name = str(form.name);

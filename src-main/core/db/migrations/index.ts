@@ -19,6 +19,7 @@ import * as m0018 from './0018-backup-restores';
 import * as m0019 from './0019-backup-plan-policies';
 import * as m0020 from './0020-stripe-sync';
 import * as m0022 from './0022-sales-pipeline';
+import * as m0023 from './0023-revenue-packages';
 
 export interface Migration {
   version: number;
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   { version: 19, ...m0019 },
   { version: 20, ...m0020 },
   { version: 22, ...m0022 },
+  { version: 23, ...m0023 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

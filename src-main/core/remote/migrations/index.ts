@@ -1,5 +1,6 @@
 import * as r0001 from './0001-seed-tables';
 import * as r0002 from './0002-pipeline-columns';
+import * as r0003 from './0003-dfy-packages';
 
 export interface RemoteMigration {
   version: number;
@@ -11,6 +12,7 @@ export interface RemoteMigration {
 export const remoteMigrations: readonly RemoteMigration[] = [
   { version: 1, ...r0001 },
   { version: 2, ...r0002 },
+  { version: 3, ...r0003 },
 ];
 
 export const latestRemoteVersion = remoteMigrations.at(-1)?.version ?? 0;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { num, obj, str, type StripeJson } from './json';
-import { churnNotice, paymentFailedNotice, type Notice } from './notices';
+import { churnNotice, paymentFailedNotice, stripeEventNotice, type Notice } from './notices';
 import type { ObjectStore } from './object-store';
 import type { SubscriptionVersions } from './subscription-versions';
 
@@ -54,6 +54,7 @@ export class EventApplier {
     }
     const failed = paymentFailedNotice(event);
     if (failed) notices.push(failed);
+    notices.push(stripeEventNotice(event, via, applied));
     this.mark.run(id, type, created, event.livemode === true ? 1 : 0, this.nowSeconds(), via);
     return { duplicate: false, applied, notices };
   }

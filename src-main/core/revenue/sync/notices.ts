@@ -2,7 +2,19 @@ import type { EventPayload } from '../../../../shared/contract';
 import { num, obj, ref, str, type StripeJson } from './json';
 
 /** What the sync tells the rest of the app (alerts, workflows) once its transaction is committed. */
-export type Notice = { name: 'subscription.churned'; payload: EventPayload<'subscription.churned'> } | { name: 'payment.failed'; payload: EventPayload<'payment.failed'> };
+export type Notice =
+  | { name: 'subscription.churned'; payload: EventPayload<'subscription.churned'> }
+  | { name: 'payment.failed'; payload: EventPayload<'payment.failed'> }
+  | { name: 'stripe.event'; payload: EventPayload<'stripe.event'> };
+
+/** Every event recorded for the first time, for the `stripe.event` trigger. */
+export function stripeEventNotice(event: StripeJson, via: 'sync' | 'webhook', applied: boolean): Notice {
+  const o = obj(obj(event, 'data'), 'object');
+  return {
+    name: 'stripe.event',
+    payload: { eventId: str(event, 'id')!, type: str(event, 'type') ?? '', created: (num(event, 'created') ?? 0) * 1000, livemode: event.livemode === true, via, applied, objectId: str(o, 'id') ?? null, objectType: str(o, 'object') ?? null, object: o },
+  };
+}
 
 /** A subscription stored as canceled whose stored state before was not: churned. */
 export function churnNotice(sub: StripeJson, previousStatus: string | null | undefined, atSeconds: number): Notice | undefined {

@@ -19,6 +19,7 @@ import type { Notice } from './notices';
 import { ObjectStore } from './object-store';
 import type { PassContext } from './pass-context';
 import { SubscriptionVersions } from './subscription-versions';
+import { WebhookCounts } from './webhook-counts';
 import { SyncState, type FullPassMark, type LastPass } from './sync-state';
 
 export interface StripeSyncDeps {
@@ -43,6 +44,7 @@ export class StripeSync {
   private readonly store: ObjectStore;
   private readonly versions: SubscriptionVersions;
   private readonly applier: EventApplier;
+  readonly webhookCounts: WebhookCounts;
   private running: Promise<StripeSyncStatus> | undefined;
   private progress: StripeSyncProgress | null = null;
 
@@ -50,6 +52,7 @@ export class StripeSync {
     this.state = new SyncState(deps.db);
     this.store = new ObjectStore(deps.db);
     this.versions = new SubscriptionVersions(deps.db);
+    this.webhookCounts = new WebhookCounts(deps.db);
     this.applier = new EventApplier(deps.db, this.store, this.versions, () => this.nowSeconds());
   }
 
@@ -86,8 +89,18 @@ export class StripeSync {
 
   /** One webhook delivery: verified, then applied like an event of the incremental sync. */
   applyWebhook(payload: string, signature: string): StripeWebhookAnswer {
-    const event = verifyWebhook(payload, signature, this.deps.secrets.reveal('stripe.webhookSecret'), this.deps.clock.now());
-    const outcome = this.deps.db.transaction(() => this.applier.apply(event, 'webhook'))();
+    let event;
+    try {
+      event = verifyWebhook(payload, signature, this.deps.secrets.reveal('stripe.webhookSecret'), this.deps.clock.now());
+    } catch (err) {
+      // counted for Guardian's signature-failure rate (a forged or misconfigured sender)
+      this.webhookCounts.refused(this.deps.clock.now(), err instanceof Error ? err.message : String(err));
+      throw err;
+    }
+    const outcome = this.deps.db.transaction(() => {
+      this.webhookCounts.accepted(this.deps.clock.now());
+      return this.applier.apply(event, 'webhook');
+    })();
     this.announce(outcome.notices);
     return { received: true, eventId: String(event.id), applied: outcome.applied, duplicate: outcome.duplicate };
   }
@@ -168,7 +181,8 @@ export class StripeSync {
   private announce(notices: Notice[]): void {
     for (const n of notices) {
       if (n.name === 'subscription.churned') this.deps.events.emit('subscription.churned', n.payload);
-      else this.deps.events.emit('payment.failed', n.payload);
+      else if (n.name === 'payment.failed') this.deps.events.emit('payment.failed', n.payload);
+      else this.deps.events.emit('stripe.event', n.payload);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { BackupPort } from '../../backup-port';
 import type { PipelinePort } from '../../pipeline-port';
+import type { PaymentLinkPort } from '../../payment-link-port';
 import type { RunResult } from '../../../../shared/contract/workflows';
 import type { Approval } from '../../../../shared/contract/approvals';
 import type { LaunchStage } from '../../../../shared/stage';
@@ -48,6 +49,8 @@ export interface RunnerDeps {
   backups?: BackupPort;
   /** The sales pipeline, for the step lead.update (StepServices.pipeline). */
   pipeline?: PipelinePort;
+  /** Stripe payment links, for the step stripe.paymentLink (StepServices.payments). */
+  payments?: PaymentLinkPort;
   /** Called after any run ends (the scheduler starts a buffered fire). */
   onRunEnded?: (run: RunRow) => void;
 }

@@ -2,6 +2,7 @@ import type { LaunchStage } from '../../../../shared/stage';
 import { terminalRunStatuses } from '../../../../shared/workflow';
 import type { BackupPort } from '../../backup-port';
 import type { PipelinePort } from '../../pipeline-port';
+import type { PaymentLinkPort } from '../../payment-link-port';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import { uuidv7 } from '../../ids';
@@ -16,6 +17,7 @@ export interface StepContextDeps {
   events: EventBus;
   backups?: BackupPort | undefined;
   pipeline?: PipelinePort | undefined;
+  payments?: PaymentLinkPort | undefined;
 }
 
 /** Starts a child run for a step (the runner's start, with the child's limits checked). */
@@ -71,6 +73,7 @@ export class StepContexts {
       startChildRun: (workflowId: string, input: unknown) => this.startChild(d, n, workflowId, input),
       backups: this.d.backups,
       pipeline: this.d.pipeline,
+      payments: this.d.payments,
       childResult: (runId: string) => {
         const child = this.d.runs.getRun(runId);
         if (!child || !terminalRunStatuses.has(child.status)) return undefined;

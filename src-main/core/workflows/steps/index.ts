@@ -10,6 +10,7 @@ import { workflowRunStep } from './workflow-run';
 import { backupRunStep } from './backup-run';
 import { backupCheckStep } from './backup-check';
 import { leadUpdateStep } from './lead-update';
+import { stripePaymentLinkStep } from './stripe-payment-link';
 
 /** The step library. Adding a step type = one file beside this one and one line here. */
 export const builtInSteps: readonly AnyStepDefinition[] = [
@@ -24,4 +25,5 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   backupRunStep,
   backupCheckStep,
   leadUpdateStep,
+  stripePaymentLinkStep,
 ];

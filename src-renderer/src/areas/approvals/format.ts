@@ -37,6 +37,7 @@ export const subjectKindLabel = {
   'app.update': 'App update',
   'backup.forget': 'Backup retention',
   'backup.restoreApp': 'Restore of the app\u2019s data',
+  'revenue.package': 'DFY package (Stripe)',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 /** Where the founder sees the subject of a non-step approval (the product, the Guardian home, Settings → About). */
@@ -45,6 +46,7 @@ export function subjectHref(kind: ApprovalSubjectKind): { href: string; label: s
   if (kind === 'guardian.healing') return { href: '#/guardian', label: 'Open Guardian' };
   if (kind === 'app.update') return { href: '#/settings', label: 'Open Settings' };
   if (kind === 'backup.restoreApp') return { href: '#/backups', label: 'Open Backups' };
+  if (kind === 'revenue.package') return { href: '#/revenue', label: 'Open Revenue' };
   return undefined;
 }
 
@@ -54,6 +56,7 @@ const nothingDoneOnTimeout = {
   'app.update': 'rejects it: nothing is installed',
   'backup.forget': 'rejects it: no snapshot is removed',
   'backup.restoreApp': 'rejects it: the live data stays as it is',
+  'revenue.package': 'rejects it: nothing is created or changed in Stripe',
 } as const satisfies Record<Exclude<ApprovalSubjectKind, 'step'>, string>;
 
 /** What happens when nobody decides: steps follow their policy; any other request is rejected. */

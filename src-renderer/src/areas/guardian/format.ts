@@ -23,6 +23,8 @@ export const deductionLabel: Record<DeductionKind, string> = {
   failed_check: 'backup check',
   sync_lag: 'sync lag',
   approval_waiting: 'approval waiting',
+  failed_payments: 'failed payments',
+  webhook_failures: 'Stripe webhooks',
 };
 
 export const stateTone: Record<MonitorState, Tone> = { UP: 'good', DOWN: 'bad', PENDING: 'warn', MAINTENANCE: 'plan' };
