@@ -30,4 +30,13 @@ export interface RevenueFacts {
   webhookDeliveries(sinceMs: number): WebhookDeliveries;
   /** DFY requests not yet delivered or cancelled. */
   openDfyRequests(): number;
+  /** This month's MRR in the report currency beside last month's, or why it cannot be given (no Stripe key, a missing currency rate). */
+  mrr(): SummaryMrr | { note: string };
+}
+
+/** MRR in minor units of the report currency; `change` is against the close of last month. */
+export interface SummaryMrr {
+  amountMinor: number;
+  currency: string;
+  change: number | null;
 }

@@ -49,6 +49,13 @@ test('the KPI tiles, the MRR movements chart and the customers come from the syn
     await customers.getByRole('searchbox', { name: 'Search customers' }).fill(firstEmail);
     await expect(customers.getByTestId('customer-row')).toHaveCount(1);
     await keepScreenshot(page, 'revenue-money');
+
+    // the executive summary on the Guardian page shows the same MRR, marked as test mode
+    await page.getByRole('link', { name: /Guardian/ }).first().click();
+    const tile = page.getByTestId('tile-revenue');
+    await expect(tile).toContainText(`${formatMinorUnits(metrics.kpis.mrr!.value!, metrics.currency)} MRR`);
+    await expect(tile).toContainText('TEST MODE');
+    await expect(tile).toContainText(/\d+ open DFY requests?/);
   } finally {
     await stripe.close();
   }

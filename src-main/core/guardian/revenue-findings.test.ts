@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '..';
 import { startFakeStripe, type FakeStripe } from '../../../tests/helpers/stripe';
 import { stripeCore, webhookSecret } from '../../../tests/helpers/stripe/core';
-import { mrrPendingNote } from './revenue-summary';
+import { putThreeCustomers, threeCustomersNow } from '../../../tests/helpers/stripe/three-customers';
 
 const now = Date.UTC(2026, 10, 1) / 1000;
 let stripe: FakeStripe;
@@ -38,8 +38,9 @@ describe('revenue in Guardian', () => {
       failedPayments7d: { count: 2, byCurrency: { usd: 4900, eur: 1500 }, lastAt: (now - 3600) * 1000 },
       openDfyRequests: 0,
       webhooks24h: { accepted: 0, refused: 0 },
-      mrr: null,
-      mrrNote: mrrPendingNote,
+      // charges alone: no subscription, so no recurring revenue
+      mrr: { amountMinor: 0, currency: 'usd', change: 0 },
+      mrrNote: null,
     });
     expect(core.guardian.healingPlan().steps).toEqual(expect.arrayContaining([expect.objectContaining({ finding: 'failed_payments', action: 'review_failed_payments', class: 'A' })]));
   });
@@ -59,6 +60,29 @@ describe('revenue in Guardian', () => {
   it('says failed payments are not assessed without a Stripe key', async () => {
     core.secrets.clear('stripe.secretKey');
     expect(core.guardian.findings().notAssessed).toEqual(expect.arrayContaining([{ kind: 'failed_payments', reason: 'no Stripe secret key is set' }]));
-    expect(core.guardian.summary().revenue).toMatchObject({ stripeConfigured: false, mode: null });
+    expect(core.guardian.summary().revenue).toMatchObject({ stripeConfigured: false, mode: null, mrr: null, mrrNote: 'no Stripe secret key is set' });
+  });
+});
+
+describe('MRR in the executive summary', () => {
+  let book: FakeStripe;
+  let bookCore: Core;
+  beforeEach(async () => {
+    book = await startFakeStripe({ now: threeCustomersNow });
+    putThreeCustomers(book);
+    bookCore = stripeCore(book).core;
+  });
+  afterEach(async () => {
+    bookCore.close();
+    await book.close();
+  });
+
+  it('gives this month\u2019s MRR and its change from the synced tables, and says which rate is missing instead of mixing currencies', async () => {
+    await bookCore.revenue.stripe.sync();
+    // cus_c pays in euros and no rate is set yet
+    expect(bookCore.guardian.summary().revenue).toMatchObject({ mrr: null, mrrNote: expect.stringMatching(/^MRR cannot be given: .*eur/i) });
+    bookCore.settings.set('revenue.rates', { eur: 1.2 });
+    // 2 × $19 + $1,200 / 12 + €50 × 1.2 = 3800 + 10000 + 6000; October closed at 13800
+    expect(bookCore.guardian.summary().revenue).toMatchObject({ mrr: { amountMinor: 19800, currency: 'usd', change: 6000 }, mrrNote: null });
   });
 });

@@ -2,9 +2,6 @@ import type { RevenueSummary } from '../../../shared/contract/guardian';
 import type { RevenueFacts } from '../revenue-port';
 import { failedPaymentsWindowMs, webhookWindowMs } from './revenue-findings';
 
-/** Why the summary has no MRR yet: the metrics exist, the synced tables are not read into them yet. */
-export const mrrPendingNote = 'MRR is pending: the synced Stripe tables are not yet read into the revenue metrics';
-
 /** Revenue for the executive summary: failed payments (7 days), open DFY requests, webhook refusals (24 h). */
 export function revenueSummary(revenue: RevenueFacts | undefined, now: number): RevenueSummary | null {
   if (!revenue) return null;
@@ -16,7 +13,10 @@ export function revenueSummary(revenue: RevenueFacts | undefined, now: number): 
     failedPayments7d: { count: failed.count, byCurrency: failed.byCurrency, lastAt: failed.lastAt },
     openDfyRequests: revenue.openDfyRequests(),
     webhooks24h: { accepted: hooks.accepted, refused: hooks.refused },
-    mrr: null,
-    mrrNote: mrrPendingNote,
+    ...mrrOrNote(revenue.mrr()),
   };
+}
+
+function mrrOrNote(mrr: ReturnType<RevenueFacts['mrr']>): Pick<RevenueSummary, 'mrr' | 'mrrNote'> {
+  return 'note' in mrr ? { mrr: null, mrrNote: mrr.note } : { mrr, mrrNote: null };
 }

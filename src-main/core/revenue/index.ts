@@ -47,7 +47,10 @@ export class RevenueService {
 
   /** What Guardian reads: failed payments, webhook refusals, open DFY requests (local tables, offline too). */
   facts(): RevenueFacts {
-    return revenueFacts(this.deps.stripe.db, this.deps.stripe.secrets, this.stripe.webhookCounts);
+    const { db, secrets, settings, clock } = this.deps.stripe;
+    // what the MRR depends on besides the clock: the last sync, the report currency and its rates, the key
+    const dataKey = () => JSON.stringify([this.stripe.status().lastSuccessAt, settings.get('revenue.currency'), settings.get('revenue.rates'), secrets.reveal('stripe.secretKey') !== undefined]);
+    return revenueFacts(db, secrets, this.stripe.webhookCounts, this.reports, dataKey, () => clock.now());
   }
 
   backgroundTasks(): BackgroundTask[] {

@@ -1,23 +1,11 @@
-import type { ReactNode } from 'react';
 import { anomalyKindLabel, anomalyTitle } from '../../../../shared/anomalies';
 import type { ExecutiveSummary } from '../../../../shared/contract/guardian';
 import { telemetryHref } from '../../routing/hash-params';
 import { formatCount } from '../../format/number';
 import { formatAgo, formatLatency } from '../../format/time';
-import { toneClass } from '../../components/tone';
 import { errorRate } from './format';
-
-type Tone = 'good' | 'warn' | 'bad' | 'muted';
-
-function Tile({ id, label, value, sub, tone }: { id: string; label: string; value: ReactNode; sub: ReactNode; tone: Tone }) {
-  return (
-    <div className={`gtile ${toneClass(tone)}`} data-testid={`tile-${id}`}>
-      <span className="eyebrow">{label}</span>
-      <span className="gtile__value">{value}</span>
-      <span className="gtile__sub">{sub}</span>
-    </div>
-  );
-}
+import { RevenueTile } from './RevenueTile';
+import { Tile } from './Tile';
 
 /** Live tiles: every figure from the summary or the telemetry rollups; "not configured" said plainly. */
 export function Tiles({ summary }: { summary: ExecutiveSummary }) {
@@ -106,6 +94,7 @@ export function Tiles({ summary }: { summary: ExecutiveSummary }) {
         value={formatCount(approvals.count)}
         sub={approvals.oldestAt !== null ? `oldest ${formatAgo(Date.now() - approvals.oldestAt)}` : 'nothing waiting'}
       />
+      {summary.revenue ? <RevenueTile revenue={summary.revenue} /> : null}
     </section>
   );
 }
