@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import type { StripeSyncStatus as Status } from '../../../../shared/contract/revenue-sync';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ProgressBar } from '../../components/ProgressBar';
 import { When } from '../../components/When';
 import { useAction } from '../../hooks/use-action';
+import { fullPassNotice, syncBar } from './sync-progress';
 
-/** The Stripe sync at a glance: mode badge, last success, running and its progress, the last error; Sync now. */
+/** The Stripe sync at a glance: mode badge, last success, running and its progress bar, why the last pass was full, the last error; Sync now. */
 export function StripeSyncStatus({ status, onSynced }: { status: Status; onSynced(): void }) {
   const [live, setLive] = useState(status);
   const sync = useAction();
@@ -16,6 +18,8 @@ export function StripeSyncStatus({ status, onSynced }: { status: Status; onSynce
     return () => offs.forEach((off) => off());
   }, []);
   const s = live;
+  const bar = s.running && s.progress ? syncBar(s.progress) : undefined;
+  const fullNotice = s.running ? undefined : fullPassNotice(s);
   return (
     <section className="card section-head rv-sync" aria-label="Stripe sync" data-testid="stripe-sync">
       <div className="row-text">
@@ -29,12 +33,17 @@ export function StripeSyncStatus({ status, onSynced }: { status: Status; onSynce
           {s.configured && s.lastSuccessAt !== null ? (
             <>
               Stripe last synced <When at={s.lastSuccessAt} show="relative" />
-              {s.lastPassReason ? ` · ${s.lastPassReason}` : ''}
+              {s.lastPassReason && !fullNotice ? ` · ${s.lastPassReason}` : ''}
             </>
           ) : null}
           {s.configured && s.lastSuccessAt === null ? 'Stripe never synced yet' : null}
-          {s.running && s.progress ? ` · syncing ${s.progress.kind.replace(/_/g, ' ')}: ${s.progress.count}` : ''}
         </span>
+        {bar ? <ProgressBar label={bar.label} detail={bar.detail} percent={bar.percent} name="Stripe sync progress" valueText={bar.valueText} testId="stripe-sync-progress" /> : null}
+        {fullNotice ? (
+          <span className="pill tone--warn" data-testid="stripe-full-pass">
+            {fullNotice}
+          </span>
+        ) : null}
         {s.lastError ? (
           <span className="rv-sync__error" role="alert">
             Last Stripe sync failed: {s.lastError}
