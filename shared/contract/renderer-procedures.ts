@@ -110,6 +110,10 @@ export const rendererProcedureNames = [
   'revenue.syncStatus',
   'revenue.metrics',
   'revenue.customers',
+  'revenue.packages',
+  'revenue.proposePackage',
+  'revenue.changePackage',
+  'revenue.archivePackage',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

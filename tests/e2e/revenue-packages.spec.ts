@@ -1,17 +1,46 @@
-import { expect, openApp, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test, type Levqor } from './fixtures';
 import { api as call } from './api';
-import { startFakeStripe } from '../helpers/stripe';
+import { startFakeStripe, type FakeStripe } from '../helpers/stripe';
 import { testKey } from '../helpers/stripe/keys';
+import type { LevqorServer } from './server-process';
 
-test('a DFY package goes on sale through an approval whose preview is the Stripe calls', async ({ page, levqor }) => {
-  test.setTimeout(60_000);
+/** The Revenue area open on a server whose Stripe is the local one (a test key). */
+async function onRevenuePage(page: Page, levqor: Levqor, run: (server: LevqorServer, stripe: FakeStripe) => Promise<void>) {
   const stripe = await startFakeStripe();
   try {
     const server = await levqor.start({ env: { STRIPE_SECRET_KEY: testKey, LEVQOR_STRIPE_API_BASE: stripe.url } });
-    await call(server, 'revenue.proposePackage', { name: 'Launch kit', tier: 'starter', priceMinor: 49_900, currency: 'usd', description: 'Landing page and launch emails' });
+    await openApp(page, server, 'revenue');
+    await run(server, stripe);
+  } finally {
+    await stripe.close();
+  }
+}
+
+/** The Revenue area's "New package" form, filled in; `price` as the founder types it. */
+async function fillNewPackage(page: Page, price: string) {
+  const section = page.getByTestId('packages');
+  await section.getByRole('button', { name: 'New package' }).click();
+  const form = section.getByRole('form', { name: 'New package' });
+  await form.getByLabel('Name').fill('Launch kit');
+  await form.getByLabel('Tier').fill('starter');
+  await form.getByLabel('Price').fill(price);
+  await form.getByLabel('Description').fill('Landing page and launch emails');
+  await form.getByRole('button', { name: 'Ask to put on sale' }).click();
+  return form;
+}
+
+test('a DFY package proposed in the Revenue area goes on sale once approved, with its payment link', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  await onRevenuePage(page, levqor, async (server, stripe) => {
+    const section = page.getByTestId('packages');
+    await expect(page.getByTestId('packages-mode')).toHaveText('Test mode');
+    await fillNewPackage(page, '499');
+    await expect(section.getByTestId('package-approval-waiting')).toContainText('The new package Launch kit waits for your approval');
     expect(stripe.requests.filter((r) => r.method === 'POST')).toEqual([]);
 
-    await openApp(page, server, 'approvals');
+    await section.getByTestId('package-approval-link').click();
+    await expect(page).toHaveURL(/#\/approvals\?id=/);
     const item = page.getByTestId('approvals-pending').locator('[data-status="pending"]');
     await expect(item).toHaveCount(1);
     await expect(item).toContainText('DFY package Launch kit (starter, $499.00)');
@@ -26,11 +55,34 @@ test('a DFY package goes on sale through an approval whose preview is the Stripe
     const decided = page.getByTestId('approvals-decided').locator('[data-status="approved"]');
     await expect(decided).toContainText('is on sale');
     await expect(decided).toContainText('https://buy.stripe.com/');
-
-    const { packages } = await call<{ packages: Array<{ name: string; status: string; paymentLinkUrl: string }> }>(server, 'revenue.packages', {});
-    expect(packages).toMatchObject([{ name: 'Launch kit', status: 'active', paymentLinkUrl: expect.stringMatching(/^https:\/\/buy\.stripe\.com\//) }]);
     expect(stripe.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/v1/products', '/v1/prices', '/v1/payment_links']);
-  } finally {
-    await stripe.close();
-  }
+
+    await page.goto(`${server.baseUrl}#/revenue`);
+    const row = page.getByTestId('package-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Launch kit');
+    await expect(row).toContainText('Landing page and launch emails');
+    await expect(row.getByTestId('package-price')).toHaveText('$499.00');
+    await expect(row.getByTestId('package-status')).toHaveText('On sale');
+    const { packages } = await call<{ packages: Array<{ paymentLinkUrl: string }> }>(server, 'revenue.packages', {});
+    expect(packages[0]!.paymentLinkUrl).toMatch(/^https:\/\/buy\.stripe\.com\//);
+    await expect(row.getByTestId('package-link')).toHaveText(packages[0]!.paymentLinkUrl);
+    await expect(row.getByRole('button', { name: 'Copy the payment link of Launch kit' })).toBeEnabled();
+  });
+});
+
+test('a price of zero is refused next to the price field and nothing is asked for', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  await onRevenuePage(page, levqor, async (server, stripe) => {
+    const form = await fillNewPackage(page, '0');
+    const error = form.locator('.field', { has: page.getByLabel('Price') }).getByRole('alert');
+    await expect(error).toHaveAttribute('data-field', 'priceMinor');
+    await expect(error).toContainText('priceMinor');
+    await expect(error).toContainText('must be more than zero');
+    await expect(page.getByTestId('package-approval-waiting')).toHaveCount(0);
+
+    const { approvals } = await call<{ approvals: unknown[] }>(server, 'approvals.list', {});
+    expect(approvals).toEqual([]);
+    expect(stripe.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoad } from '../../hooks/use-load';
 import { MoneySection } from './MoneySection';
+import { PackagesSection } from './PackagesSection';
 import { PipelineSection } from './PipelineSection';
 import { PipelineSyncLine } from './PipelineSyncLine';
 import './revenue.css';
@@ -11,7 +12,7 @@ const loadStats = () => getApi().revenue.pipelineStats({});
 
 /**
  * Revenue: the Stripe money from the synced tables (KPI tiles, MRR movements, MRR over 24
- * months, customers, the Stripe sync), then the leads and DFY boards from the local copy of the
+ * months, customers, the Stripe sync), the DFY packages on sale, then the leads and DFY boards from the local copy of the
  * shared Postgres with their conversion, time in stage and sync line. All of it works offline.
  */
 export default function RevenuePage() {
@@ -25,6 +26,7 @@ export default function RevenuePage() {
   return (
     <div className="stack page-wide revenue" data-testid="revenue-area">
       <MoneySection />
+      <PackagesSection />
       <PipelineSyncLine tick={pulled + changed} onSynced={onSynced} />
       <ErrorNotice message={stats.error && `Could not read the pipeline stats: ${stats.error}`} onRetry={stats.reload} />
       <PipelineSection kind="dfy" tick={pulled} stats={stats.data?.dfy} onChanged={onChanged} />
