@@ -86,3 +86,50 @@ test('a price of zero is refused next to the price field and nothing is asked fo
     expect(stripe.requests.filter((r) => r.method === 'POST')).toEqual([]);
   });
 });
+
+test('a package on sale is changed and archived from the Revenue area, each behind a confirm and an approval', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  await onRevenuePage(page, levqor, async (server) => {
+    const approve = async (id: string) => call(server, 'approvals.approve', { id, reason: 'agreed' });
+    const proposed = await call<{ id: string }>(server, 'revenue.proposePackage', { name: 'Launch kit', tier: 'starter', priceMinor: 49_900, currency: 'usd' });
+    await approve(proposed.id);
+    await page.reload();
+    const row = page.getByTestId('package-row');
+    await expect(row.getByTestId('package-status')).toHaveText('On sale');
+
+    await row.getByRole('button', { name: 'Change price or name' }).click();
+    const form = page.getByRole('form', { name: 'Change Launch kit' });
+    await form.getByLabel('Price').fill('4.999');
+    await form.getByRole('button', { name: 'Ask to change' }).click();
+    await expect(form.locator('.field', { has: page.getByLabel('Price') }).getByRole('alert')).toContainText('has more than 2 decimal places for USD');
+    await form.getByLabel('Price').fill('599');
+    await form.getByRole('button', { name: 'Ask to change' }).click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await expect(dialog).toContainText('This moves money');
+    await expect(dialog).toContainText('nothing changes in Stripe until you approve it');
+    await dialog.getByRole('button', { name: 'Ask to change' }).click();
+    await expect(page.getByTestId('package-approval-waiting')).toContainText('The change to Launch kit waits for your approval');
+    await expect(row.getByTestId('package-pending')).toBeVisible();
+    await expect(row.getByTestId('package-price')).toHaveText('$499.00');
+
+    const pending = await call<{ approvals: Array<{ id: string }> }>(server, 'approvals.list', { status: 'pending' });
+    expect(pending.approvals).toHaveLength(1);
+    await approve(pending.approvals[0]!.id);
+    await page.reload();
+    await expect(row.getByTestId('package-price')).toHaveText('$599.00');
+
+    await row.getByRole('button', { name: 'Archive' }).click();
+    await expect(dialog).toContainText('no one can buy it any more');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+    await row.getByRole('button', { name: 'Archive' }).click();
+    await dialog.getByRole('button', { name: 'Ask to archive' }).click();
+    await expect(page.getByTestId('package-approval-waiting')).toContainText('Archiving Launch kit waits for your approval');
+    const archive = await call<{ approvals: Array<{ id: string }> }>(server, 'approvals.list', { status: 'pending' });
+    expect(archive.approvals).toHaveLength(1);
+    await approve(archive.approvals[0]!.id);
+    await page.reload();
+    await expect(row.getByTestId('package-status')).toHaveText('Archived');
+    await expect(row.getByRole('button', { name: 'Archive' })).toHaveCount(0);
+  });
+});
