@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, test, type Levqor } from './fixtures';
+import { expect, keepScreenshot, openApp, test, type Levqor } from './fixtures';
 import { api as call } from './api';
 import { startFakeStripe, type FakeStripe } from '../helpers/stripe';
 import { testKey } from '../helpers/stripe/keys';
@@ -68,6 +68,8 @@ test('a DFY package proposed in the Revenue area goes on sale once approved, wit
     expect(packages[0]!.paymentLinkUrl).toMatch(/^https:\/\/buy\.stripe\.com\//);
     await expect(row.getByTestId('package-link')).toHaveText(packages[0]!.paymentLinkUrl);
     await expect(row.getByRole('button', { name: 'Copy the payment link of Launch kit' })).toBeEnabled();
+    await page.getByTestId('packages').scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'revenue-packages');
   });
 });
 
@@ -112,8 +114,10 @@ test('a package on sale is changed and archived from the Revenue area, each behi
     await form.getByLabel('Price').fill('599');
     await form.getByRole('button', { name: 'Ask to change' }).click();
     const dialog = page.getByTestId('confirm-dialog');
+    await expect(dialog.getByTestId('package-change-what')).toHaveText('It changes: price $499.00 → $599.00.');
     await expect(dialog).toContainText('This moves money');
     await expect(dialog).toContainText('nothing changes in Stripe until you approve it');
+    await keepScreenshot(page, 'revenue-package-change');
     await dialog.getByRole('button', { name: 'Ask to change' }).click();
     await expect(page.getByTestId('package-approval-waiting')).toContainText('The change to Launch kit waits for your approval');
     await expect(row.getByTestId('package-pending')).toBeVisible();

@@ -1,6 +1,6 @@
 import { generateDataset, loadDataset, startFakeStripe } from '../helpers/stripe';
 import { testKey } from '../helpers/stripe/keys';
-import { expect, openApp, test } from './fixtures';
+import { expect, keepScreenshot, openApp, test } from './fixtures';
 
 /**
  * The Stripe sync's progress bar while a first sync pages through every list of a slow local
@@ -24,6 +24,7 @@ test('the first sync shows its progress bar, then when it last synced and why th
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-valuetext', /^\d+ of 11 Stripe lists done; [a-z ]+: \d+ so far \(Stripe does not say how many there are in all\)$/);
     await expect(sync.getByTestId('stripe-sync-progress')).toContainText('Full sync:');
+    await keepScreenshot(page, 'revenue-sync-progress');
 
     await expect(sync).toContainText('Stripe last synced', { timeout: 60_000 });
     await expect(bar).toHaveCount(0);

@@ -8,11 +8,11 @@ import { Section } from '../../components/Section';
 import { useAction } from '../../hooks/use-action';
 import { useLoad } from '../../hooks/use-load';
 import { ApprovalWaiting } from './ApprovalWaiting';
-import { changedFields, packageDraft, packageInput } from './package-input';
+import { changedFields, changeText, packageDraft, packageInput } from './package-input';
 import { PackageForm } from './PackageForm';
 import { PackageRow } from './PackageRow';
 
-type Asking = { kind: 'change'; pkg: DfyPackage; fields: Partial<PackageFields> } | { kind: 'archive'; pkg: DfyPackage };
+type Asking = { kind: 'change'; pkg: DfyPackage; fields: Partial<PackageFields>; what: string } | { kind: 'archive'; pkg: DfyPackage };
 
 const movesMoney = 'This moves money: it changes what customers are charged through Stripe. It goes to your Approvals inbox as a Class C approval, and nothing changes in Stripe until you approve it there.';
 
@@ -82,7 +82,8 @@ export function PackagesSection() {
                   error={change.error}
                   onSubmit={(fields) => {
                     const was = packageInput(packageDraft(pkg));
-                    setAsking({ kind: 'change', pkg, fields: was.ok ? changedFields(was.fields, fields) : fields });
+                    const diff = was.ok ? changedFields(was.fields, fields) : fields;
+                    setAsking({ kind: 'change', pkg, fields: diff, what: was.ok ? changeText(was.fields, diff) : '' });
                   }}
                   onCancel={() => setEditing(undefined)}
                 />
@@ -129,6 +130,7 @@ export function PackagesSection() {
           onConfirm={confirm}
           onCancel={() => setAsking(undefined)}
         >
+          {asking.kind === 'change' ? <p data-testid="package-change-what">It changes: {asking.what}.</p> : null}
           <p>{asking.kind === 'archive' ? `Its payment link, price and product are deactivated in Stripe: no one can buy it any more. ${movesMoney}` : movesMoney}</p>
         </ConfirmDialog>
       ) : null}

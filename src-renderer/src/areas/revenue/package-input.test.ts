@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, packageDraft, packageInput } from './package-input';
+import { changedFields, changeText, packageDraft, packageInput } from './package-input';
 
 const draft = { name: 'Launch kit', tier: 'starter', price: '499', currency: 'usd', description: '' };
 
@@ -28,5 +28,14 @@ describe('changedFields and packageDraft', () => {
     expect(packageDraft(stored)).toEqual({ ...draft, price: '499.00' });
     expect(changedFields(was, { ...was, priceMinor: 59_900, currency: 'USD' })).toEqual({ priceMinor: 59_900 });
     expect(changedFields({ ...was, description: 'Pages' }, { ...was, name: 'Launch' })).toEqual({ name: 'Launch', description: '' });
+  });
+});
+
+describe('changeText', () => {
+  it('says what a change changes', () => {
+    const was = { name: 'Launch kit', tier: 'starter', priceMinor: 49_900, currency: 'usd' };
+    expect(changeText(was, { priceMinor: 59_900, name: 'Launch' })).toBe('price $499.00 → $599.00; name Launch kit → Launch');
+    expect(changeText(was, { description: 'Pages' })).toBe('description (none) → Pages');
+    expect(changeText(was, {})).toBe('nothing (every field is as it is now)');
   });
 });

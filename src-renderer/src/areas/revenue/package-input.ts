@@ -1,4 +1,5 @@
 import type { PackageFields } from '../../../../shared/contract/revenue-packages';
+import { formatMinorUnits } from '../../../../shared/money';
 import { parseValueInput, valueFields } from './value-input';
 
 /** The package form's fields as typed. */
@@ -45,4 +46,13 @@ export function changedFields(was: PackageFields, next: PackageFields): Partial<
 export function packageDraft(p: { name: string; tier: string; priceMinor: number; currency: string; description: string | null } | undefined): PackageDraft {
   if (!p) return { name: '', tier: '', price: '', currency: 'usd', description: '' };
   return { name: p.name, tier: p.tier, price: valueFields({ amountMinor: p.priceMinor, currency: p.currency }).amount, currency: p.currency, description: p.description ?? '' };
+}
+
+/** What a change would change, in words: "price $499.00 → $599.00; name Launch kit → Launch". */
+export function changeText(was: PackageFields, change: Partial<PackageFields>): string {
+  const money = (f: Partial<PackageFields>) => formatMinorUnits(f.priceMinor ?? was.priceMinor, f.currency ?? was.currency);
+  const parts: string[] = [];
+  if (change.priceMinor !== undefined || change.currency !== undefined) parts.push(`price ${money(was)} → ${money(change)}`);
+  for (const key of ['name', 'tier', 'description'] as const) if (change[key] !== undefined) parts.push(`${key} ${was[key] || '(none)'} → ${change[key] || '(none)'}`);
+  return parts.length > 0 ? parts.join('; ') : 'nothing (every field is as it is now)';
 }
