@@ -35,6 +35,12 @@ test('a DFY package proposed in the Revenue area goes on sale once approved, wit
   await onRevenuePage(page, levqor, async (server, stripe) => {
     const section = page.getByTestId('packages');
     await expect(page.getByTestId('packages-mode')).toHaveText('Test mode');
+    // a Stripe account with no subscriptions: the page says so instead of drawing zero lines
+    const sync = page.getByTestId('stripe-sync');
+    await sync.getByRole('button', { name: 'Sync now' }).click();
+    await expect(sync).toContainText('Stripe last synced');
+    await expect(page.getByTestId('charts-empty')).toContainText('No subscription revenue in these 24 months');
+    await expect(page.getByTestId('movements')).toHaveCount(0);
     await fillNewPackage(page, '499');
     await expect(section.getByTestId('package-approval-waiting')).toContainText('The new package Launch kit waits for your approval');
     expect(stripe.requests.filter((r) => r.method === 'POST')).toEqual([]);
@@ -44,6 +50,8 @@ test('a DFY package proposed in the Revenue area goes on sale once approved, wit
     const item = page.getByTestId('approvals-pending').locator('[data-status="pending"]');
     await expect(item).toHaveCount(1);
     await expect(item).toContainText('DFY package Launch kit (starter, $499.00)');
+    // the link names this approval: the inbox marks it
+    await expect(item).toHaveAttribute('aria-current', 'true');
     await expect(item.getByTestId('approval-class')).toHaveText('Class C');
     await item.getByRole('button', { name: 'Show raw JSON' }).click();
     await expect(item.getByTestId('approval-preview')).toContainText('"path": "/v1/payment_links"');
@@ -121,6 +129,14 @@ test('a package on sale is changed and archived from the Revenue area, each behi
     await dialog.getByRole('button', { name: 'Ask to change' }).click();
     await expect(page.getByTestId('package-approval-waiting')).toContainText('The change to Launch kit waits for your approval');
     await expect(row.getByTestId('package-pending')).toBeVisible();
+    await expect(row.getByTestId('package-price')).toHaveText('$499.00');
+
+    // the waiting notice's link marks the change in the inbox, not the approval decided before it
+    await page.getByTestId('package-approval-link').click();
+    await expect(page.getByTestId('approvals-pending').locator('[data-status="pending"]')).toHaveAttribute('aria-current', 'true');
+    await expect(page.getByTestId(`approval-${proposed.id}`)).toHaveAttribute('data-status', 'approved');
+    await expect(page.getByTestId(`approval-${proposed.id}`)).not.toHaveAttribute('aria-current', 'true');
+    await page.goBack();
     await expect(row.getByTestId('package-price')).toHaveText('$499.00');
 
     await approveTheOnePending();

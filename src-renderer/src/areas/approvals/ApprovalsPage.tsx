@@ -14,9 +14,15 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassBadge } from '../../components/ClassBadge';
 import { outcomeTone, toneClass } from '../../components/tone';
 import { Evidence } from '../../components/Evidence';
+import { paramsFromHash, useHashQuery } from '../../routing/hash-params';
 
 const statusLabel = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', cancelled: 'Cancelled' } as const;
 const statusTone = { pending: 'muted', approved: 'good', rejected: 'bad', expired: 'warn', cancelled: 'muted' } as const;
+
+/** A link from another page (`#/approvals?id=…`) names one approval: it is marked and brought into view. */
+function namedProps(named: boolean) {
+  return named ? { 'aria-current': true as const, ref: (el: HTMLLIElement | null) => el?.scrollIntoView({ block: 'center' }) } : {};
+}
 
 /** What the approval is about: the workflow and step, or for any other subject its kind, title and a link. */
 function Subject({ a }: { a: Approval }) {
@@ -42,7 +48,7 @@ function Subject({ a }: { a: Approval }) {
 }
 
 /** One pending approval: what the step would do, its context, the countdown and the decision form. */
-function PendingCard({ a, now }: { a: Approval; now: number }) {
+function PendingCard({ a, now, named }: { a: Approval; now: number; named: boolean }) {
   const [decision, setDecision] = useState<'approve' | 'reject' | undefined>(undefined);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -67,7 +73,7 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
   };
 
   return (
-    <li className="card section apx-item" data-testid={`approval-${a.id}`} data-status="pending">
+    <li className={`card section apx-item${named ? ' apx-named' : ''}`} data-testid={`approval-${a.id}`} data-status="pending" {...namedProps(named)}>
       <div className="apx-item__head">
         <ClassBadge cls={a.class} testId="approval-class" />
         <div className="row-text">
@@ -145,9 +151,9 @@ function PendingCard({ a, now }: { a: Approval; now: number }) {
   );
 }
 
-function DecidedRow({ a }: { a: Approval }) {
+function DecidedRow({ a, named }: { a: Approval; named: boolean }) {
   return (
-    <li className="apx-decided" data-testid={`approval-${a.id}`} data-status={a.status}>
+    <li className={`apx-decided${named ? ' apx-named' : ''}`} data-testid={`approval-${a.id}`} data-status={a.status} {...namedProps(named)}>
       <ClassBadge cls={a.class} testId="approval-class" />
       <div className="row-text apx-decided__body">
         <div className="apx-decided__title">
@@ -186,6 +192,7 @@ export default function ApprovalsPage() {
   const pending = list.approvals.filter((a) => a.status === 'pending');
   const decided = list.approvals.filter((a) => a.status !== 'pending').sort((x, y) => (y.decidedAt ?? 0) - (x.decidedAt ?? 0));
   const now = useNow(pending.some((a) => a.expiresAt !== null));
+  const namedId = paramsFromHash(useHashQuery()).id;
 
   return (
     <div className="stack">
@@ -205,7 +212,7 @@ export default function ApprovalsPage() {
         ) : (
           <ul className="plain-list">
             {pending.map((a) => (
-              <PendingCard key={a.id} a={a} now={now} />
+              <PendingCard key={a.id} a={a} now={now} named={a.id === namedId} />
             ))}
           </ul>
         )}
@@ -220,7 +227,7 @@ export default function ApprovalsPage() {
         ) : (
           <ul className="plain-list">
             {decided.map((a) => (
-              <DecidedRow key={a.id} a={a} />
+              <DecidedRow key={a.id} a={a} named={a.id === namedId} />
             ))}
           </ul>
         )}

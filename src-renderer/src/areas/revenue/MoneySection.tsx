@@ -21,6 +21,8 @@ export function MoneySection() {
   const [chartBox, width] = useWidth<HTMLDivElement>();
   const m = metrics.data;
   const everSynced = status.data?.lastSuccessAt !== null && status.data?.lastSuccessAt !== undefined;
+  // charts of nothing but zero lines read like a broken page: say there is no recurring revenue yet
+  const anyRecurring = m?.months.some((x) => x.mrr !== 0 || x.new !== 0 || x.churn !== 0) ?? false;
 
   return (
     <>
@@ -32,16 +34,22 @@ export function MoneySection() {
         {m && everSynced ? (
           <div className="stack" ref={chartBox}>
             <KpiTiles metrics={m} />
-            <Suspense fallback={<p className="muted">Loading the charts…</p>}>
-              <figure className="rv-chart" data-testid="movements">
-                <figcaption>MRR movements</figcaption>
-                <MovementsChart months={m.months} currency={m.currency} width={width} />
-              </figure>
-              <figure className="rv-chart" data-testid="mrr-over-time">
-                <figcaption>MRR over 24 months</figcaption>
-                <MrrChart months={m.months} currency={m.currency} width={width} />
-              </figure>
-            </Suspense>
+            {anyRecurring ? (
+              <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+                <figure className="rv-chart" data-testid="movements">
+                  <figcaption>MRR movements</figcaption>
+                  <MovementsChart months={m.months} currency={m.currency} width={width} />
+                </figure>
+                <figure className="rv-chart" data-testid="mrr-over-time">
+                  <figcaption>MRR over 24 months</figcaption>
+                  <MrrChart months={m.months} currency={m.currency} width={width} />
+                </figure>
+              </Suspense>
+            ) : (
+              <p className="empty" data-testid="charts-empty">
+                No subscription revenue in these 24 months: the MRR charts appear once a synced subscription pays.
+              </p>
+            )}
           </div>
         ) : null}
       </Section>
