@@ -48,8 +48,11 @@ export class RevenueService {
   /** What Guardian reads: failed payments, webhook refusals, open DFY requests (local tables, offline too). */
   facts(): RevenueFacts {
     const { db, secrets, settings, clock } = this.deps.stripe;
-    // what the MRR depends on besides the clock: the last sync, the report currency and its rates, the key
-    const dataKey = () => JSON.stringify([this.stripe.status().lastSuccessAt, settings.get('revenue.currency'), settings.get('revenue.rates'), secrets.reveal('stripe.secretKey') !== undefined]);
+    // what the MRR depends on besides the clock: the last sync, whether a key is set, the report currency and its rates
+    const dataKey = () => {
+      const { lastSuccessAt, configured } = this.stripe.status();
+      return JSON.stringify([lastSuccessAt, configured, settings.get('revenue.currency'), settings.get('revenue.rates')]);
+    };
     return revenueFacts(db, secrets, this.stripe.webhookCounts, this.reports, dataKey, () => clock.now());
   }
 
