@@ -5,6 +5,9 @@ import { epochMs, listOf } from './common';
 
 const areaIds = areas.map((a) => a.id) as [AreaId, ...AreaId[]];
 
+export const noticeSeverities = ['info', 'warning', 'critical'] as const;
+export type NoticeSeverity = (typeof noticeSeverities)[number];
+
 /** What the founder is told: a title, a line of body, and the area of the app that explains it. */
 export const noticeSchema = z
   .object({
@@ -14,6 +17,10 @@ export const noticeSchema = z
     /** One of the app's areas (shared/areas): where clicking the notice leads. */
     area: z.enum(areaIds),
     at: epochMs,
+    /** How much it matters: quiet hours hold back all but critical notices. Absent means info. */
+    severity: z.enum(noticeSeverities).optional(),
+    /** The approval this notice asks about: channels that can, offer Approve / Reject or a link to it. */
+    approvalId: z.string().optional(),
   })
   .strict();
 export type Notice = z.infer<typeof noticeSchema>;

@@ -1,5 +1,6 @@
 import type { Notice } from '../../../shared/contract/notify';
 import type { SecretName } from '../../../shared/secrets';
+import type { SettingKey, SettingValue } from '../../../shared/settings';
 import type { Logger } from '../logger';
 
 /**
@@ -15,8 +16,10 @@ export interface OsNotifier {
 
 /** What one attempt at delivering came to. */
 export type DeliveryResult =
-  | { status: 'sent' }
-  | { status: 'failed'; retryable: boolean; error: string }
+  /** answer: what the provider said (a message id, its status line), kept in the delivery history. */
+  | { status: 'sent'; answer?: string }
+  /** retryAfterMs: the provider's Retry-After; the next attempt waits at least this long. */
+  | { status: 'failed'; retryable: boolean; error: string; retryAfterMs?: number; answer?: string }
   | { status: 'skipped'; reason: string };
 
 /** What a channel gets for one attempt at one outbox row. */
@@ -35,6 +38,8 @@ export interface ChannelContext {
   publish(notice: Notice): void;
   /** A secret's value (a webhook URL, a bot token, an API key); undefined when it is not set. */
   secret(name: SecretName): string | undefined;
+  /** A setting's current value (a chat id, an API base URL, an address). */
+  setting<K extends SettingKey>(key: K): SettingValue<K>;
   log: Logger;
 }
 
@@ -47,6 +52,12 @@ export interface ChannelDef<Id extends string = string> {
   configured(ctx: ChannelContext): true | string;
   /** One attempt. A throw counts as a failure that may be retried. */
   deliver(notice: Notice, ctx: ChannelContext): DeliveryResult | Promise<DeliveryResult>;
+  /**
+   * The provider's published rate for one destination (Telegram: one message a second per
+   * chat; Slack: one a second per webhook): the outbox leaves at least this long between two
+   * sends on this channel. Absent: no limit.
+   */
+  minIntervalMs?: number;
   /** Attempts before a retryable failure is given up as `failed` (default defaultMaxAttempts). */
   maxAttempts?: number;
 }

@@ -1,6 +1,7 @@
 import type { EventName } from '../../../shared/contract';
 import type { Notice, OutboxRow, OutboxState } from '../../../shared/contract/notify';
 import type { SecretName } from '../../../shared/secrets';
+import type { SettingKey, SettingValue } from '../../../shared/settings';
 import type { BackgroundTask } from '../background';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -23,6 +24,7 @@ export interface NotifyDeps {
   events: EventBus;
   log: Logger;
   secrets: { reveal(name: SecretName): string | undefined };
+  settings: { get<K extends SettingKey>(key: K): SettingValue<K> };
   /** The desktop app's system notifications; absent under levqor serve and the CLI. */
   os?: OsNotifier;
 }
@@ -74,7 +76,15 @@ export class NotifyService {
    */
   send(draft: NoticeDraft, channels: readonly ChannelId[]): number {
     const now = this.d.clock.now();
-    const notice: Notice = { id: uuidv7(now), title: draft.title, body: draft.body, area: draft.area, at: draft.at };
+    const notice: Notice = {
+      id: uuidv7(now),
+      title: draft.title,
+      body: draft.body,
+      area: draft.area,
+      at: draft.at,
+      ...(draft.severity ? { severity: draft.severity } : {}),
+      ...(draft.approvalId ? { approvalId: draft.approvalId } : {}),
+    };
     const made = this.store.enqueue(draft.key, notice, channels, now);
     if (made > 0) this.kick();
     return made;
@@ -130,6 +140,7 @@ export class NotifyService {
       os: this.d.os,
       publish: (notice) => this.d.events.emit('notify.notice', notice),
       secret: (name) => this.d.secrets.reveal(name),
+      setting: (key) => this.d.settings.get(key),
       log: this.d.log.child({ channel: row.channel }),
     };
   }

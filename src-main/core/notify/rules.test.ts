@@ -59,7 +59,7 @@ describe('the rules: event → notice', () => {
     core.events.emit('guardian.alert', { monitorId: 'm1', name: 'shop', kind: 'down', message: '"shop" is DOWN: HTTP 500', at: clock.now() });
     expect(published).toEqual([]); // delivered from the outbox, not from inside the emit
     await timer.runDue();
-    expect(published).toEqual([{ id: expect.any(String), title: 'Monitor DOWN: shop', body: '"shop" is DOWN: HTTP 500', area: 'guardian', at: clock.now() }]);
+    expect(published).toEqual([{ id: expect.any(String), title: 'Monitor DOWN: shop', body: '"shop" is DOWN: HTTP 500', area: 'guardian', at: clock.now(), severity: 'critical' }]);
     expect(core.notify.outbox({ limit: 10 })).toMatchObject([{ channel: 'os', state: 'sent', attempts: 1, notice: published[0] }]);
   });
 });

@@ -1,5 +1,6 @@
 import type { AreaId } from '../../../shared/areas';
 import type { EventName, EventPayload } from '../../../shared/contract';
+import type { NoticeSeverity } from '../../../shared/contract/notify';
 import type { ChannelId } from './channels';
 
 /** A notice as a rule makes it; the outbox gives it its id. */
@@ -11,6 +12,8 @@ export interface NoticeDraft {
   /** A fixed area id, never text taken from the payload. */
   area: AreaId;
   at: number;
+  severity?: NoticeSeverity;
+  approvalId?: string;
 }
 
 export interface Rule<E extends EventName> {
@@ -31,7 +34,7 @@ const alertTitles = { down: 'Monitor DOWN', up: 'Monitor back UP', resend: 'Moni
 export const rules: RuleTable = {
   'guardian.alert': {
     channels: ['os'],
-    notice: (a) => ({ key: `guardian.alert:${a.monitorId}:${a.kind}:${a.at}`, title: `${alertTitles[a.kind]}: ${a.name}`, body: a.message, area: 'guardian', at: a.at }),
+    notice: (a) => ({ key: `guardian.alert:${a.monitorId}:${a.kind}:${a.at}`, title: `${alertTitles[a.kind]}: ${a.name}`, body: a.message, area: 'guardian', at: a.at, severity: a.kind === 'up' ? 'info' : 'critical' }),
   },
   'founder.notified': {
     channels: ['os'],
@@ -39,6 +42,6 @@ export const rules: RuleTable = {
   },
   'approval.requested': {
     channels: ['os'],
-    notice: (a) => ({ key: `approval.requested:${a.id}`, title: `Approval needed (Class ${a.class})`, body: `${a.subject.title}: ${a.message}`, area: 'approvals', at: a.requestedAt }),
+    notice: (a) => ({ key: `approval.requested:${a.id}`, title: `Approval needed (Class ${a.class})`, body: `${a.subject.title}: ${a.message}`, area: 'approvals', at: a.requestedAt, approvalId: a.id }),
   },
 };
