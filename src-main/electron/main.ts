@@ -2,6 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../api/dispatcher';
+import { runInboundService, type InboundService } from '../server/inbound-service';
+import { appRoutes } from '../server/routes';
+import { loadOrCreateToken } from '../server/token';
 import { claimDataDir, CoreHolder, createCore, defaultDataDir, type Core } from '../core';
 import { appMenuTemplate } from './app-menu';
 import { appPaths } from './app-paths';
@@ -93,14 +96,23 @@ function start(): void {
     for (const cleanup of bound.splice(0).reverse()) cleanup();
   };
   let restarted = false;
+  let inbound: InboundService | undefined;
+  const token = loadOrCreateToken(dataDir);
   void held.bind({
-    release: unbind,
+    release: async () => {
+      unbind();
+      // the new core's inbound server takes the same port: let go of it first
+      await inbound?.close();
+      inbound = undefined;
+    },
     bind: (current) => {
       core = current;
+      const dispatcher = createDispatcher(current);
+      inbound = runInboundService(current, appRoutes(dispatcher), token, showInboundProblem);
       bound.push(
         registerIpc({
           ipcMain,
-          dispatcher: createDispatcher(current),
+          dispatcher,
           log: current.log,
           policy: () => ({ ...urlPolicy, knownWindowIds: windowIds }),
           windowIdOf: (sender) => BrowserWindow.fromWebContents(sender)?.id,
@@ -112,7 +124,7 @@ function start(): void {
       restarted = true;
     },
   });
-  cleanups.push(unbind);
+  cleanups.push(unbind, () => void inbound?.close());
   const claim = claimDataDir(dataDir, 'the desktop app');
   cleanups.push(() => claim.release());
   showWindow();
@@ -145,6 +157,11 @@ function startTray(current: Core): void {
     // without a tray a hidden window could not be reached again, so closing it quits
     current.log.warn({ err: String(err) }, 'no system tray; closing the window will quit');
   }
+}
+
+/** Webhooks and heartbeats cannot reach the app: said once, the app runs on without them. */
+function showInboundProblem(err: Error): void {
+  if (Notification.isSupported()) new Notification({ title: 'Webhooks cannot reach Levqor X', body: err.message }).show();
 }
 
 function showWindow(): void {
