@@ -70,10 +70,7 @@ function start(): void {
   const choice = chooseSecretCipher(safeStorage, process.platform);
   // core's notices (monitor alerts, founder notifications, approvals) reach the founder as system
   // notifications, even with the window hidden in the tray; a click opens the window at the area
-  const osNotifier = createOsNotifier(Notification, (area) => {
-    showWindow();
-    void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${area}`)}`);
-  });
+  const osNotifier = createOsNotifier(Notification, (area) => openInWindow(`#/${area}`));
   const held = (holder = new CoreHolder((restart) => createCore({ dataDir, osNotifier, coreRestart: restart, bundledRestic: paths.restic, ...(choice.cipher ? { cipher: choice.cipher } : {}) })));
   core = held.core;
   const log = core.log;
@@ -89,7 +86,7 @@ function start(): void {
     app.quit();
   });
   startTray(core);
-  // IPC, the event forwarding and the tray's stage follow the current core: a restore of the
+  // IPC, the event forwarding and the tray (stage, approvals, health) follow the current core: a restore of the
   // app's data lets go of the old one and binds the new one, then reloads the window onto it
   const bound: Array<() => void> = [];
   const unbind = () => {
@@ -119,7 +116,7 @@ function start(): void {
         }),
         forwardEvents(current.events, () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), current.log),
       );
-      if (tray) bound.push(tray.followStage(current.events));
+      if (tray) bound.push(tray.follow(current));
       if (restarted && mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
       restarted = true;
     },
@@ -137,16 +134,21 @@ function start(): void {
 function startTray(current: Core): void {
   const service = new TrayService<Electron.NativeImage, Electron.Menu>(
     {
-      loadIcon: () => {
-        const icon = nativeImage.createFromPath(paths.resource('tray.png'));
-        if (icon.isEmpty()) current.log.warn({ path: paths.resource('tray.png') }, 'tray icon missing');
+      loadIcon: (file) => {
+        const icon = nativeImage.createFromPath(paths.resource(file));
+        if (icon.isEmpty()) current.log.warn({ path: paths.resource(file) }, 'tray icon missing');
         // the PNG is 32px; macOS menu bar icons are 16pt
         return process.platform === 'darwin' ? icon.resize({ width: 16, height: 16 }) : icon;
       },
       createTray: (icon) => new Tray(icon),
       buildMenu: (items) => Menu.buildFromTemplate(items),
       showWindow,
+      openInWindow,
       quit: () => app.quit(),
+      // only macOS shows a title beside a tray icon; elsewhere the badge dot and tooltip carry the count
+      showsTitle: process.platform === 'darwin',
+      // "Run briefing now" and "Pause alerts for 1 h" appear once the briefing and the alert
+      // pause exist to call (runBriefing, pauseAlerts); until then the menu does not offer them
     },
     current.stage.current,
   );
@@ -162,6 +164,12 @@ function startTray(current: Core): void {
 /** Webhooks and heartbeats cannot reach the app: said once, the app runs on without them. */
 function showInboundProblem(err: Error): void {
   if (Notification.isSupported()) new Notification({ title: 'Webhooks cannot reach Levqor X', body: err.message }).show();
+}
+
+/** Shows the window at a hash route (`#/approvals?id=…`), opening it if it was closed. */
+function openInWindow(hash: string): void {
+  showWindow();
+  void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`);
 }
 
 function showWindow(): void {
