@@ -3,7 +3,8 @@ import type { HealthScore, Monitor } from '../../shared/contract/guardian';
 import type { LaunchStage } from '../../shared/stage';
 
 /** The three faces of the tray icon. */
-export type TrayHealthLevel = 'healthy' | 'warning' | 'down';
+export const trayHealthLevels = ['healthy', 'warning', 'down'] as const;
+export type TrayHealthLevel = (typeof trayHealthLevels)[number];
 
 export interface TrayHealth {
   level: TrayHealthLevel;
