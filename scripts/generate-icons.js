@@ -9,15 +9,28 @@ import { deflateSync } from 'node:zlib';
 const background = hex('#0C0F14');
 const teal = hex('#31F7D9');
 const blue = hex('#3A8CFF');
+/** brand.ui's success, warning and danger, and its text tone for the approvals badge. */
+const statusColours = { healthy: hex('#31F7D9'), warning: hex('#FFB547'), down: hex('#FF5C7A') };
+const badgeColour = hex('#E6EAF2');
+const tray = { size: 32, radius: 0.22, inset: 0.22, stroke: 0.15 };
 
 /** The icons electron-builder and the tray read; sizes are what each platform expects. */
 export const icons = [
   { file: 'icon.png', size: 512, radius: 0.22, inset: 0.27, stroke: 0.11 },
-  { file: 'tray.png', size: 32, radius: 0.22, inset: 0.22, stroke: 0.15 },
+  { file: 'tray.png', ...tray },
+  // the tray's state (a dot bottom right) and, with approvals waiting, a badge dot top right
+  ...['healthy', 'warning', 'down'].flatMap((status) => [
+    { file: `tray-${status}.png`, ...tray, status },
+    { file: `tray-${status}-badge.png`, ...tray, status, badge: true },
+  ]),
 ];
 
-/** RGBA pixels of the mark: a teal-to-blue X on a rounded graphite square. */
-export function renderIcon({ size, radius, inset, stroke }) {
+/** RGBA pixels of the mark: a teal-to-blue X on a rounded graphite square, with the icon's dots. */
+export function renderIcon({ size, radius, inset, stroke, status, badge }) {
+  const dots = [
+    ...(status ? [{ cx: 0.74 * size, cy: 0.74 * size, colour: statusColours[status] }] : []),
+    ...(badge ? [{ cx: 0.74 * size, cy: 0.26 * size, colour: badgeColour }] : []),
+  ];
   const rgba = Buffer.alloc(size * size * 4);
   const samples = 4;
   const r = radius * size;
@@ -32,6 +45,12 @@ export function renderIcon({ size, radius, inset, stroke }) {
         for (let sx = 0; sx < samples; sx++) {
           const px = x + (sx + 0.5) / samples;
           const py = y + (sy + 0.5) / samples;
+          const dot = dotColour(px, py, dots, size);
+          if (dot) {
+            alpha += 1;
+            for (let c = 0; c < 3; c++) sum[c] += dot[c];
+            continue;
+          }
           if (!insideRoundedSquare(px, py, size, r)) continue;
           const onMark =
             distanceToSegment(px, py, a, a, b, b) <= halfWidth || distanceToSegment(px, py, b, a, a, b) <= halfWidth;
@@ -84,6 +103,16 @@ export function crc32(bytes) {
   let c = 0xffffffff;
   for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A dot's colour inside it, the graphite ring that sets it off the mark around it. */
+function dotColour(x, y, dots, size) {
+  for (const { cx, cy, colour } of dots) {
+    const d = Math.hypot(x - cx, y - cy);
+    if (d <= 0.18 * size) return colour;
+    if (d <= 0.24 * size) return background;
+  }
+  return undefined;
 }
 
 function insideRoundedSquare(x, y, size, r) {

@@ -5,6 +5,8 @@ import { secretDestinationUrl } from './secret-destination';
 const namesAFolder = 'it names a folder on this machine';
 const decidesWhereSecretsGo = 'it decides where a secret is sent';
 const namesAProgram = 'it names a program on this machine that the app runs';
+const decidesWhoCanReachTheApp = 'it decides which machines can reach the app';
+const inboundHostRule = 'must be an address of this machine to listen on: 127.0.0.1 (this machine only), 0.0.0.0 or :: (every network), or one of its IP addresses or host names';
 
 const sloRule = 'must be a fraction above 0.5 and below 1, such as 0.999 for 99.9%';
 const currencyRule = 'must be a three-letter currency code, such as usd or EUR';
@@ -160,6 +162,21 @@ export const settingDefinitions = {
     label: 'Stripe sync interval (minutes)',
     description: 'How often the running app fetches what changed in Stripe; 0 turns the schedule off (a sync by hand still works).',
     env: undefined,
+  },
+  'inbound.port': {
+    schema: wholeNumber('must be a whole number from 0 (off) to 65535', 0, 65_535),
+    defaultValue: 4320,
+    label: 'Inbound port (desktop app)',
+    description: 'The port where the desktop app answers Stripe webhooks, workflow webhooks, heartbeats and telemetry ingest (each with its own secret; no API, no pages); 0 turns it off.',
+    env: 'LEVQOR_INBOUND_PORT',
+  },
+  'inbound.host': {
+    schema: z.string({ error: () => inboundHostRule }).trim().regex(/^([A-Za-z0-9.-]+|[0-9A-Fa-f:.]+)$/, inboundHostRule),
+    defaultValue: '127.0.0.1',
+    label: 'Inbound address (desktop app)',
+    description: 'The address the desktop app\u2019s inbound server listens on; 127.0.0.1 is this machine only (a tunnel such as stripe listen or cloudflared forwards to it).',
+    env: 'LEVQOR_INBOUND_HOST',
+    cliOnly: decidesWhoCanReachTheApp,
   },
 } as const satisfies Record<string, SettingDefinition>;
 

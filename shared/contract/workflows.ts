@@ -61,8 +61,14 @@ export const workflowDetailSchema = workflowSummarySchema.extend({
   workflow: storedDocumentSchema,
   /** Replaces the summary's count: a draft's validation problems by JSON path; [] when valid. */
   problems: z.array(workflowProblemSchema),
-  /** Webhook workflows: where to POST and the secret to send (header `x-levqor-secret` or `?secret=`). */
-  webhook: z.object({ path: z.string(), url: z.string(), secret: z.string(), respond: z.enum(['onFinish', 'immediately']) }).optional(),
+  /**
+   * Webhook workflows: where to POST and the secret to send (header `x-levqor-secret` or `?secret=`).
+   * `url` is the path on the server; `listenUrl` the full URL while this process listens for it
+   * (levqor serve, the desktop app's inbound server), else `notListening` says why not.
+   */
+  webhook: z
+    .object({ path: z.string(), url: z.string(), secret: z.string(), respond: z.enum(['onFinish', 'immediately']), listenUrl: z.string().optional(), notListening: z.string().optional() })
+    .optional(),
 });
 export type WorkflowDetail = z.infer<typeof workflowDetailSchema>;
 

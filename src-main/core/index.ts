@@ -33,6 +33,7 @@ import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRest
 import type { RetryPolicy } from './retry';
 import { PipelineService } from './revenue/pipeline';
 import { RevenueService } from './revenue';
+import { InboundAddress } from './inbound-address';
 
 export interface CoreConfig {
   dataDir: string;
@@ -111,6 +112,8 @@ export interface Core {
   readonly pipeline: PipelineService;
   /** Revenue: Stripe synced into local tables (and webhooks applied). */
   readonly revenue: RevenueService;
+  /** Where this process answers webhooks and heartbeats from outside (set by the transport that listens). */
+  readonly inbound: InboundAddress;
   info(): AppInfo;
   close(): void;
 }
@@ -275,6 +278,7 @@ export function createCore(config: CoreConfig): Core {
       backups,
       pipeline,
       revenue,
+      inbound: new InboundAddress(),
       info: () => ({
         version: appVersion,
         dataDir,

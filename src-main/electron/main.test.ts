@@ -63,7 +63,8 @@ describe('main.ts with a fake Electron', () => {
     expect(await ipcMain.invoke(sender, callChannel, 'app.info', {})).toMatchObject({ ok: true, value: { dataDir } });
     expect(await ipcMain.invoke(sender, callChannel, 'stage.set', { stage: 'post-launch' })).toMatchObject({ ok: true });
     expect(win.webContents.sent).toContainEqual([eventChannel, 'stage.changed', expect.objectContaining({ stage: 'post-launch' })]);
-    expect(Tray.all[0]?.toolTip).toBe('Levqor X \u2014 post-launch');
+    expect(Tray.all[0]?.toolTip).toBe('Levqor X \u2014 post-launch \u00b7 Health score: nothing monitored yet');
+    expect(Tray.all[0]?.icon).toMatchObject({ path: expect.stringMatching(/tray-warning\.png$/) });
     sender.url = pathToFileURL('/somewhere/else.html').href;
     expect(await ipcMain.invoke(sender, callChannel, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
@@ -85,7 +86,7 @@ describe('main.ts with a fake Electron', () => {
     win.close();
 
     // Quit from the tray really quits: the window closes and core is closed
-    Tray.all[0]?.menu?.items.find((i) => i.label === 'Quit')?.click();
+    Tray.all[0]?.menu?.items.find((i) => i.label === 'Quit')?.click?.();
     expect(win.destroyed).toBe(true);
     expect(Tray.all[0]?.destroyed).toBe(true);
     expect(ipcMain.handlers.size).toBe(0);

@@ -2,6 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../api/dispatcher';
+import { runInboundService, type InboundService } from '../server/inbound-service';
+import { appRoutes } from '../server/routes';
+import { loadOrCreateToken } from '../server/token';
 import { claimDataDir, CoreHolder, createCore, defaultDataDir, type Core } from '../core';
 import { appMenuTemplate } from './app-menu';
 import { appPaths } from './app-paths';
@@ -67,10 +70,7 @@ function start(): void {
   const choice = chooseSecretCipher(safeStorage, process.platform);
   // core's notices (monitor alerts, founder notifications, approvals) reach the founder as system
   // notifications, even with the window hidden in the tray; a click opens the window at the area
-  const osNotifier = createOsNotifier(Notification, (area) => {
-    showWindow();
-    void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${area}`)}`);
-  });
+  const osNotifier = createOsNotifier(Notification, (area) => openInWindow(`#/${area}`));
   const held = (holder = new CoreHolder((restart) => createCore({ dataDir, osNotifier, coreRestart: restart, bundledRestic: paths.restic, ...(choice.cipher ? { cipher: choice.cipher } : {}) })));
   core = held.core;
   const log = core.log;
@@ -86,33 +86,42 @@ function start(): void {
     app.quit();
   });
   startTray(core);
-  // IPC, the event forwarding and the tray's stage follow the current core: a restore of the
+  // IPC, the event forwarding and the tray (stage, approvals, health) follow the current core: a restore of the
   // app's data lets go of the old one and binds the new one, then reloads the window onto it
   const bound: Array<() => void> = [];
   const unbind = () => {
     for (const cleanup of bound.splice(0).reverse()) cleanup();
   };
   let restarted = false;
+  let inbound: InboundService | undefined;
+  const token = loadOrCreateToken(dataDir);
   void held.bind({
-    release: unbind,
+    release: async () => {
+      unbind();
+      // the new core's inbound server takes the same port: let go of it first
+      await inbound?.close();
+      inbound = undefined;
+    },
     bind: (current) => {
       core = current;
+      const dispatcher = createDispatcher(current);
+      inbound = runInboundService(current, appRoutes(dispatcher), token, showInboundProblem);
       bound.push(
         registerIpc({
           ipcMain,
-          dispatcher: createDispatcher(current),
+          dispatcher,
           log: current.log,
           policy: () => ({ ...urlPolicy, knownWindowIds: windowIds }),
           windowIdOf: (sender) => BrowserWindow.fromWebContents(sender)?.id,
         }),
         forwardEvents(current.events, () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), current.log),
       );
-      if (tray) bound.push(tray.followStage(current.events));
+      if (tray) bound.push(tray.follow(current));
       if (restarted && mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
       restarted = true;
     },
   });
-  cleanups.push(unbind);
+  cleanups.push(unbind, () => void inbound?.close());
   const claim = claimDataDir(dataDir, 'the desktop app');
   cleanups.push(() => claim.release());
   showWindow();
@@ -125,16 +134,21 @@ function start(): void {
 function startTray(current: Core): void {
   const service = new TrayService<Electron.NativeImage, Electron.Menu>(
     {
-      loadIcon: () => {
-        const icon = nativeImage.createFromPath(paths.resource('tray.png'));
-        if (icon.isEmpty()) current.log.warn({ path: paths.resource('tray.png') }, 'tray icon missing');
+      loadIcon: (file) => {
+        const icon = nativeImage.createFromPath(paths.resource(file));
+        if (icon.isEmpty()) current.log.warn({ path: paths.resource(file) }, 'tray icon missing');
         // the PNG is 32px; macOS menu bar icons are 16pt
         return process.platform === 'darwin' ? icon.resize({ width: 16, height: 16 }) : icon;
       },
       createTray: (icon) => new Tray(icon),
       buildMenu: (items) => Menu.buildFromTemplate(items),
       showWindow,
+      openInWindow,
       quit: () => app.quit(),
+      // only macOS shows a title beside a tray icon; elsewhere the badge dot and tooltip carry the count
+      showsTitle: process.platform === 'darwin',
+      // "Run briefing now" and "Pause alerts for 1 h" appear once the briefing and the alert
+      // pause exist to call (runBriefing, pauseAlerts); until then the menu does not offer them
     },
     current.stage.current,
   );
@@ -145,6 +159,17 @@ function startTray(current: Core): void {
     // without a tray a hidden window could not be reached again, so closing it quits
     current.log.warn({ err: String(err) }, 'no system tray; closing the window will quit');
   }
+}
+
+/** Webhooks and heartbeats cannot reach the app: said once, the app runs on without them. */
+function showInboundProblem(err: Error): void {
+  if (Notification.isSupported()) new Notification({ title: 'Webhooks cannot reach Levqor X', body: err.message }).show();
+}
+
+/** Shows the window at a hash route (`#/approvals?id=…`), opening it if it was closed. */
+function openInWindow(hash: string): void {
+  showWindow();
+  void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`);
 }
 
 function showWindow(): void {

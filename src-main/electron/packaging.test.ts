@@ -14,7 +14,7 @@ interface BuilderConfig {
   directories?: { output?: string; buildResources?: string };
   files?: Array<string | { filter: string[] }>;
   asarUnpack?: string[];
-  extraResources?: Array<{ from: string; to: string; filter?: string[] }>;
+  extraResources?: Array<{ from: string; to?: string; filter?: string[] }>;
   linux?: { target?: string[] };
   mac?: { target?: string[] };
   win?: { target?: string[] };
@@ -63,6 +63,13 @@ describe('electron.builder.yml', () => {
   it('would catch a misspelt fuse', async () => {
     const config = await getConfig(root, join(root, 'electron.builder.yml'), null);
     await expect(validateConfiguration({ ...config, electronFuses: { runAsNod: false } }, new DebugLogger(false))).rejects.toThrow(/configuration/i);
+  });
+});
+
+describe('tray icons in the packaged app', () => {
+  it('are shipped beside the app, where the tray loads them from (process.resourcesPath)', async () => {
+    const config = await getConfig(root, join(root, 'electron.builder.yml'), null);
+    expect(config.extraResources).toContainEqual({ from: 'resources/', filter: ['tray*.png'] });
   });
 });
 

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { brand } from '../../shared/brand';
 import { appPaths } from './app-paths';
+import { trayIconFile } from './tray-menu';
+import { initialTrayState, trayHealthLevels } from './tray-state';
 
 const root = resolve(__dirname, '../..');
 
@@ -92,6 +94,16 @@ describe('icons in resources/', () => {
     for (const icon of icons) {
       expect(encodePng(icon.size, icon.size, renderIcon(icon)).equals(readFileSync(join(root, 'resources', icon.file))), icon.file).toBe(true);
     }
+  });
+});
+
+describe('the tray\u2019s icons', () => {
+  it('are in resources/ for every face the tray can show', () => {
+    const faces = [null, ...trayHealthLevels].flatMap((level) =>
+      [[], [{ id: 'a1', title: 'Publish' }]].map((pending) => trayIconFile({ ...initialTrayState('pre-launch'), health: level && { level, score: 90, verdict: 'healthy' }, pending })),
+    );
+    expect(new Set(faces).size).toBe(7);
+    for (const file of faces) expect(existsSync(join(root, 'resources', file)), file).toBe(true);
   });
 });
 

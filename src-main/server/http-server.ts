@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Core } from '../core';
 import type { Dispatcher } from '../api/dispatcher';
 import { authenticate } from './auth';
@@ -10,18 +9,12 @@ import { interfaceAddresses, isWildcard } from './interfaces';
 import { allowedHostHeaders, checkHost, checkJsonContentType, checkSameOrigin, parseRequestTarget } from './request-guards';
 import { openBrowserSession, sessionOpenPath } from './session-route';
 import { streamEvents } from './events-stream';
+import { answerExtraRoute, type ExtraRoute } from './extra-routes';
+import { listenHttp } from './http-listener';
 import { sendError, sendJson, sendRefusal } from './respond';
 import { serveStatic } from './static-files';
 
-/** A route a capability adds beside the API (webhooks, telemetry ingest, heartbeats). */
-export interface ExtraRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
-  /** Path prefix, e.g. `/hooks/`. */
-  prefix: string;
-  /** Whether the access token is required; routes with their own secret say false. */
-  requiresToken: boolean;
-  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | void;
-}
+export type { ExtraRoute } from './extra-routes';
 
 export interface ServerOptions {
   core: Core;
@@ -83,53 +76,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     if (path === sessionOpenPath) return openBrowserSession(req, res, token, core.sessions);
 
-    for (const route of options.routes ?? []) {
-      if (req.method !== route.method || !path.startsWith(route.prefix)) continue;
-      if (route.requiresToken) {
-        const caller = authenticate(req, token, core.sessions);
-        if (!caller) return sendError(res, { code: 'UNAUTHORIZED', message: 'Missing or wrong access token' });
-        const refused = caller.kind === 'session' ? checkSameOrigin(req) : undefined;
-        if (refused) return sendRefusal(res, refused);
-      }
-      return route.handle(req, res, url);
-    }
+    if (await answerExtraRoute(options.routes ?? [], req, res, url, { token, sessions: core.sessions })) return;
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'BAD_INPUT', message: 'Method not allowed' } });
     return serveStatic(res, rendererDir, path);
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      core.log.error({ err, url: req.url?.split('?')[0] }, 'request failed');
-      if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: 'Something went wrong; the log in the data dir has the details' });
-      else res.destroy();
-    });
-  });
-  server.keepAliveTimeout = 5_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? defaultPort, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const listener = await listenHttp({ host, port: options.port ?? defaultPort, log: core.log, handle });
+  const { port } = listener;
   allowedHosts = allowedHostHeaders(host, port, [...(options.allowHosts ?? []), ...(isWildcard(host) ? interfaceAddresses() : [])]);
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${shownHost}:${port}/`;
   core.log.info({ host, port }, 'server listening');
 
-  return {
-    url,
-    port,
-    host,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listener;
 }
 
 export function isLoopbackHost(host: string): boolean {

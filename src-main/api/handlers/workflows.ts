@@ -1,6 +1,7 @@
 import type { Core } from '../../core';
 import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
+import { withListenUrl } from './webhook-listen-url';
 
 export const workflowsHandlers = (core: Core) =>
   ({
@@ -14,7 +15,7 @@ export const workflowsHandlers = (core: Core) =>
     'workflows.getVersion': ({ id, version }) => core.workflows.getVersion(id, version),
     'workflows.restoreVersion': ({ id, version }) => core.workflows.restoreVersion(id, version),
     'workflows.list': () => ({ workflows: core.workflows.list() }),
-    'workflows.get': ({ id }) => core.workflows.get(id),
+    'workflows.get': ({ id }) => withListenUrl(core.workflows.get(id), core.inbound),
     'workflows.export': ({ id }) => core.workflows.export(id),
     'workflows.delete': ({ id }) => core.workflows.delete(id),
     'workflows.setEnabled': ({ id, enabled }) => core.workflows.setEnabled(id, enabled),

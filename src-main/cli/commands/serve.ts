@@ -58,6 +58,8 @@ export const serveCommand = command({
         const dispatcher = createDispatcher(core);
         server = await startServer({ core, dispatcher, token, host, port: listenOn, rendererDir: rendererDir(ctx.io.env), routes: appRoutes(dispatcher), allowHosts });
         listenOn = server.port;
+        // the webhook URLs workflows.get gives: this server's (a browser shows its own origin)
+        core.inbound.listening(server.url);
       },
     });
     const claim = claimDataDir(holder.core.dataDir, 'levqor serve');

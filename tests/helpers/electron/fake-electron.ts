@@ -119,10 +119,17 @@ export const powerMonitor = new EventEmitter();
 export class Tray {
   static readonly all: Tray[] = [];
   toolTip = '';
-  menu: { items: Array<{ label: string; click: () => void }> } | null = null;
+  title = '';
+  menu: { items: Array<{ label?: string; click?: () => void }> } | null = null;
   destroyed = false;
-  constructor(readonly icon: unknown) {
+  constructor(public icon: unknown) {
     Tray.all.push(this);
+  }
+  setImage(icon: unknown) {
+    this.icon = icon;
+  }
+  setTitle(title: string) {
+    this.title = title;
   }
   setToolTip(toolTip: string) {
     this.toolTip = toolTip;

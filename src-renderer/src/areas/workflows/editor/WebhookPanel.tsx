@@ -1,20 +1,32 @@
 import { useEffect, useState } from 'react';
+import type { WorkflowDetail } from '../../../../../shared/contract/workflows';
 import { getApi } from '../../../api/client';
 import { CopyButton } from '../../../components/CopyButton';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { toLevqorError } from '../../../api/to-levqor-error';
 import { ListenForCall } from './ListenForCall';
 
+type WebhookInfo = NonNullable<WorkflowDetail['webhook']>;
+
+/**
+ * In a browser, the server the page came from answers the webhook, by the name the browser
+ * reached it (a tunnel's, an --allow-host name); the desktop window is not served over HTTP,
+ * so its webhooks go to the app's inbound server, when it listens.
+ */
+function webhookUrl(info: WebhookInfo): string | undefined {
+  return window.levqor ? info.listenUrl : `${window.location.origin}${info.url}`;
+}
+
 /** The saved webhook's URL and secret (hidden until shown) with copy buttons, rotation, and listening for a test call. */
 export function WebhookPanel({ workflowId }: { workflowId: string }) {
-  const [info, setInfo] = useState<{ url: string; secret: string } | undefined>(undefined);
+  const [info, setInfo] = useState<WebhookInfo | undefined>(undefined);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
     let live = true;
     getApi()
       .workflows.get({ id: workflowId })
-      .then((w) => live && setInfo(w.webhook ? { url: w.webhook.url, secret: w.webhook.secret } : undefined))
+      .then((w) => live && setInfo(w.webhook))
       .catch((err: unknown) => live && setError(toLevqorError(err).message));
     return () => {
       live = false;
@@ -32,14 +44,22 @@ export function WebhookPanel({ workflowId }: { workflowId: string }) {
       setError(toLevqorError(err).message);
     }
   };
-  const url = `${window.location.origin}${info.url}`;
+  const url = webhookUrl(info);
   return (
     <div className="wfe-webhook">
       <div className="wfe-field">
         <span className="wfe-label">URL</span>
         <div className="wfe-webhook__row">
-          <code data-testid="webhook-url">{url}</code>
-          <CopyButton value={url} what="the webhook URL" testId="copy-webhook-url" />
+          {url ? (
+            <>
+              <code data-testid="webhook-url">{url}</code>
+              <CopyButton value={url} what="the webhook URL" testId="copy-webhook-url" />
+            </>
+          ) : (
+            <p className="muted" data-testid="webhook-not-listening">
+              Nothing receives this webhook now: {info.notListening}
+            </p>
+          )}
         </div>
       </div>
       <div className="wfe-field">
@@ -55,7 +75,7 @@ export function WebhookPanel({ workflowId }: { workflowId: string }) {
           </button>
         </div>
       </div>
-      <ListenForCall workflowId={workflowId} url={url} secret={info.secret} />
+      {url && <ListenForCall workflowId={workflowId} url={url} secret={info.secret} />}
     </div>
   );
 }
