@@ -65,6 +65,8 @@ export interface CoreConfig {
   stripeRetry?: RetryPolicy;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
+  /** Tests only: channel ids the briefing takes as existing besides the channels list (an outside channel this build lacks). */
+  briefingChannels?: readonly string[];
   /** The restic the desktop app ships (process.resourcesPath), used when backup.resticPath is empty and PATH has none. */
   bundledRestic?: string;
 }
@@ -254,6 +256,7 @@ export function createCore(config: CoreConfig): Core {
       settings,
       stage: () => stage.current,
       send: (draft, channels) => notify.send(draft, channels),
+      ...(config.briefingChannels ? { extraChannels: config.briefingChannels } : {}),
       sources: {
         summary: () => guardian.summary(),
         scoreHistory: (since) => guardian.scoreHistory({ since, limit: 100 }),

@@ -23,17 +23,18 @@ export interface NotifyTestCore {
 }
 
 /** A real core on a (temporary or given) data dir, time that moves only when told, and the os port given (none: levqor serve). */
-export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number } = {}): NotifyTestCore {
+export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number; stage?: 'pre-launch' | 'post-launch'; briefingChannels?: readonly string[] } = {}): NotifyTestCore {
   const clock = new ManualClock(options.start ?? Date.UTC(2026, 5, 1, 12));
   const timer = new ManualTimer(clock);
   const dataDir = options.dataDir ?? tempDir();
   const core = createCore({
     dataDir,
-    env: { LEVQOR_SECRET_KEY: 'd'.repeat(64), LEVQOR_LAUNCH_STAGE: 'pre-launch' },
+    env: { LEVQOR_SECRET_KEY: 'd'.repeat(64), LEVQOR_LAUNCH_STAGE: options.stage ?? 'pre-launch' },
     clock,
     timer,
     logToFile: false,
     ...(options.os ? { osNotifier: options.os } : {}),
+    ...(options.briefingChannels ? { briefingChannels: options.briefingChannels } : {}),
   });
   let closed = false;
   return {
