@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../../../shared/contract/briefing';
+import { productSpecSchema } from '../../../../shared/product';
 import { notifyCore, type NotifyTestCore } from '../../../../tests/helpers/notify/notify-core';
 import { refundDeskWaiting } from '../../../../tests/helpers/notify/scenarios';
 import { startFakeStripe, type FakeStripe } from '../../../../tests/helpers/stripe';
@@ -66,7 +67,7 @@ describe('composeBriefing', () => {
     const { id: fine } = core.workflows.import({ name: 'Daily sums', trigger: { type: 'manual' }, nodes: [{ id: 'calc', type: 'transform', params: { expression: '1 + 1' } }], edges: [] });
     await core.workflows.run({ id: fine, wait: true });
     await refundDeskWaiting(core);
-    core.products.create({ slug: 'ascend-launch-system', name: 'Ascend Launch System', price: 17, description: 'A launch checklist.', tags: ['launch'] });
+    core.products.create(productSpecSchema.parse({ slug: 'ascend-launch-system', name: 'Ascend Launch System', price: 17, description: 'A launch checklist.', tags: ['launch'] }));
     const now = clock.now();
     core.pipeline.store.storePulled([pulled('lead', '0190a3c4-0000-7000-8000-000000000001', now - 3_600_000, 'new'), pulled('lead', '0190a3c4-0000-7000-8000-000000000002', now - 3 * 86_400_000, 'new'), pulled('dfy', '0190a3c4-0000-7000-8000-000000000003', now - 60_000, 'new')], 'test', '1', now);
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { notifyCore, RecordingNotifier, type NotifyTestCore } from '../../../../tests/helpers/notify/notify-core';
 
-const H = 3_600_000;
 const open: NotifyTestCore[] = [];
 afterEach(() => {
   for (const t of open.splice(0)) t.close();
