@@ -20,7 +20,8 @@ export interface SectionDef {
   compose(ctx: SectionContext): { headline: string; lines: BriefingLine[]; severity?: NoticeSeverity };
 }
 
-export const defineSection = (def: SectionDef): SectionDef => def;
+/** A part's identity on one line, then how it reads its sources. */
+export const defineSection = (meta: Omit<SectionDef, 'compose'>, compose: SectionDef['compose']): SectionDef => ({ ...meta, compose });
 
 const rank: Record<NoticeSeverity, number> = { info: 0, warning: 1, critical: 2 };
 

@@ -12,22 +12,17 @@ function scoreADayAgo(ctx: SectionContext): number | undefined {
 }
 
 /** Guardian's health score, its verdict and its change since yesterday, with the biggest deductions. */
-export const healthSection = defineSection({
-  id: 'health',
-  title: 'Health',
-  area: 'guardian',
-  compose(ctx) {
-    const s = ctx.sources.summary();
-    if (s.verdict === 'not_enough_data') {
-      return { headline: `not enough data to score: ${s.verdictReason ?? 'no monitor watches anything yet'}`, lines: [] };
-    }
-    const before = scoreADayAgo(ctx);
-    const change = before === undefined ? 'no score stored a day ago to compare' : `${signed(s.score - before)} since yesterday`;
-    const severity = s.verdict === 'healthy' ? 'info' : s.verdict === 'needs_attention' ? 'warning' : 'critical';
-    return {
-      headline: `health ${s.score}/100 (${verdictWords[s.verdict]}), ${change}`,
-      severity,
-      lines: s.topIssues.slice(0, 3).map((i) => line(`\u2212${i.points}: ${i.cause}`, severity)),
-    };
-  },
+export const healthSection = defineSection({ id: 'health', title: 'Health', area: 'guardian' }, (ctx) => {
+  const s = ctx.sources.summary();
+  if (s.verdict === 'not_enough_data') {
+    return { headline: `not enough data to score: ${s.verdictReason ?? 'no monitor watches anything yet'}`, lines: [] };
+  }
+  const before = scoreADayAgo(ctx);
+  const change = before === undefined ? 'no score stored a day ago to compare' : `${signed(s.score - before)} since yesterday`;
+  const severity = s.verdict === 'healthy' ? 'info' : s.verdict === 'needs_attention' ? 'warning' : 'critical';
+  return {
+    headline: `health ${s.score}/100 (${verdictWords[s.verdict]}), ${change}`,
+    severity,
+    lines: s.topIssues.slice(0, 3).map((i) => line(`\u2212${i.points}: ${i.cause}`, severity)),
+  };
 });
