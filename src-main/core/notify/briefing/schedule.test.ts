@@ -9,7 +9,7 @@ afterEach(() => {
 /** A real core whose os notifier records, the briefing at `time` in Europe/London, the background running. */
 function setup(start: number, time: string) {
   const os = new RecordingNotifier();
-  const t = notifyCore({ os, start });
+  const t = notifyCore({ os, start, dailyBriefing: true });
   open.push(t);
   t.core.settings.set('logLevel', 'error');
   t.core.settings.set('notify.briefing.timezone', 'Europe/London');
@@ -68,13 +68,13 @@ describe('the daily briefing on the scheduler', () => {
     expect(first.shown()).toHaveLength(1);
     first.close();
     const os = new RecordingNotifier();
-    const again = notifyCore({ os, dataDir: first.dataDir, start: first.clock.now() });
+    const again = notifyCore({ os, dataDir: first.dataDir, start: first.clock.now(), dailyBriefing: true });
     open.push(again);
     again.core.background.start();
     await again.timer.advance(120_000);
     expect(os.shown).toEqual([]);
     again.close();
-    const later = notifyCore({ os, dataDir: first.dataDir, start: Date.UTC(2026, 5, 2, 12) });
+    const later = notifyCore({ os, dataDir: first.dataDir, start: Date.UTC(2026, 5, 2, 12), dailyBriefing: true });
     open.push(later);
     later.core.background.start();
     await later.timer.advance(60_000);
