@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { launchStageSchema, defaultLaunchStage } from './stage';
 import { secretDestinationUrl } from './secret-destination';
+import { briefingSettingDefinitions } from './briefing-settings';
 
 const namesAFolder = 'it names a folder on this machine';
 const decidesWhereSecretsGo = 'it decides where a secret is sent';
@@ -178,6 +179,7 @@ export const settingDefinitions = {
     env: 'LEVQOR_INBOUND_HOST',
     cliOnly: decidesWhoCanReachTheApp,
   },
+  ...briefingSettingDefinitions,
 } as const satisfies Record<string, SettingDefinition>;
 
 export interface SettingDefinition {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { areas, type AreaId } from '../areas';
 import { event, procedure } from './procedure';
 import { epochMs, listOf } from './common';
+import { briefingRenderingsSchema, briefingSchema, briefingSendSchema } from './briefing';
 
 const areaIds = areas.map((a) => a.id) as [AreaId, ...AreaId[]];
 
@@ -21,6 +22,8 @@ export const noticeSchema = z
     severity: z.enum(noticeSeverities).optional(),
     /** The approval this notice asks about: channels that can, offer Approve / Reject or a link to it. */
     approvalId: z.string().optional(),
+    /** The daily founder briefing this notice carries: a channel that has it renders it (renderBriefingFor) instead of title and body. */
+    briefing: briefingSchema.optional(),
   })
   .strict();
 export type Notice = z.infer<typeof noticeSchema>;
@@ -58,6 +61,12 @@ export const notifyProcedures = {
     summary: 'Deliver a failed or skipped outbox row again, from its first attempt (a sent row is never sent twice).',
     input: z.object({ id: z.string().min(1, 'must not be empty').max(64, 'is not an outbox row id') }).strict(),
     output: outboxRowSchema,
+  }),
+  'notify.briefing': procedure({
+    summary:
+      'The daily founder briefing composed now, with what each channel would send; send: true sends it now through the outbox to notify.briefing.channels (pre-launch, an outside channel first asks for approval with the preview).',
+    input: z.object({ send: z.boolean({ error: () => 'must be true or false' }).default(false) }).strict(),
+    output: z.object({ briefing: briefingSchema, renderings: briefingRenderingsSchema, sent: z.array(briefingSendSchema).optional() }),
   }),
 };
 

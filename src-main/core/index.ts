@@ -28,7 +28,7 @@ import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
-import { NotifyService, type OsNotifier } from './notify';
+import { BriefingService, NotifyService, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
 import { PipelineService } from './revenue/pipeline';
@@ -66,6 +66,8 @@ export interface CoreConfig {
   stripeRetry?: RetryPolicy;
   /** Tests only: certificates (PEM) HTTPS monitors trust besides the system's, e.g. a test server's self-signed one. */
   monitorTrustedCertificates?: readonly string[];
+  /** Tests only: channel ids the briefing takes as existing besides the channels list (an outside channel this build lacks). */
+  briefingChannels?: readonly string[];
   /** The restic the desktop app ships (process.resourcesPath), used when backup.resticPath is empty and PATH has none. */
   bundledRestic?: string;
 }
@@ -106,6 +108,8 @@ export interface Core {
   readonly sessions: BrowserSessions;
   /** Notices for the founder: rules (event → notice), channels, and the outbox delivered in the background. */
   readonly notify: NotifyService;
+  /** The daily founder briefing: composed from every service, scheduled at notify.briefing.time, sent through the outbox. */
+  readonly briefing: BriefingService;
   /** Backups on restic: plans, their repositories, and the history of every operation. */
   readonly backups: BackupService;
   /** Sales leads and DFY requests: pulled from the shared Postgres, staged and written back by the founder. */
@@ -246,6 +250,35 @@ export function createCore(config: CoreConfig): Core {
       backup: { describe: () => describeAppDataBackup(backups), run: () => backUpAppDataFirst(backups) },
     });
     revenue.packages.connectApprovals(approvals);
+    const briefing = new BriefingService({
+      db,
+      clock,
+      timer,
+      log,
+      events,
+      settings,
+      stage: () => stage.current,
+      send: (draft, channels) => notify.send(draft, channels),
+      ...(config.briefingChannels ? { extraChannels: config.briefingChannels } : {}),
+      sources: {
+        summary: () => guardian.summary(),
+        scoreHistory: (since) => guardian.scoreHistory({ since, limit: 100 }),
+        runs: (from, to, limit) => engine.runs.list({ from, to, limit }),
+        pendingApprovals: (limit) => approvals.list({ status: 'pending', limit }),
+        products: () => products.list().products,
+        uploads: () => products.listUploads(),
+        revenue: revenue.facts(),
+        newCustomers: (since, limit) => revenue.reports.customers({ limit }).customers.filter((c) => c.createdAt !== null && c.createdAt >= since).length,
+        pipeline: {
+          stats: () => pipeline.stats(),
+          createdSince: (kind, since, limit) => pipeline.list(kind, { limit }).items.filter((i) => i.createdAt >= since).length,
+          status: () => ({ configured: remote.configured, lastError: pipeline.syncState().lastError }),
+        },
+        backups: { plans: () => backups.list(), history: (plan, limit) => backups.history(plan, limit), stalePlans: (now) => backups.facts.stalePlans(now), failedChecks: () => backups.facts.failedChecks() },
+      },
+    });
+    briefing.connectApprovals(approvals);
+    background.register(briefing.backgroundTask());
     for (const task of revenue.backgroundTasks()) background.register(task);
     secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
@@ -275,6 +308,7 @@ export function createCore(config: CoreConfig): Core {
       updates,
       sessions: new BrowserSessions(db, clock),
       notify,
+      briefing,
       backups,
       pipeline,
       revenue,

@@ -147,8 +147,11 @@ function startTray(current: Core): void {
       quit: () => app.quit(),
       // only macOS shows a title beside a tray icon; elsewhere the badge dot and tooltip carry the count
       showsTitle: process.platform === 'darwin',
-      // "Run briefing now" and "Pause alerts for 1 h" appear once the briefing and the alert
-      // pause exist to call (runBriefing, pauseAlerts); until then the menu does not offer them
+      // the module's core, not `current`: a restore of the app's data replaces the core under the tray
+      runBriefing: async () => {
+        core?.briefing.run(true);
+      },
+      onError: (err) => core?.log.warn({ err: String(err) }, 'briefing from the tray failed'),
     },
     current.stage.current,
   );

@@ -13,6 +13,7 @@ const waitingEffect = {
   'backup.forget': 'The retention policy removes the snapshots its preview showed (approved) or nothing is removed (rejected) instead of expiring.',
   'backup.restoreApp': 'The app\u2019s data is restored from the snapshot after the live data is backed up (approved) or left as it is (rejected) instead of expiring.',
   'revenue.package': 'The DFY package\u2019s Stripe product, price and payment link are created or changed (approved) or left as they are (rejected) instead of expiring.',
+  'notify.briefing': 'The founder briefing goes to its outside channels (approved) or is not sent (rejected) instead of expiring.',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 function telemetryLink(label: string, params: Record<string, string>): HealingLink {

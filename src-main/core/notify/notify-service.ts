@@ -84,6 +84,7 @@ export class NotifyService {
       at: draft.at,
       ...(draft.severity ? { severity: draft.severity } : {}),
       ...(draft.approvalId ? { approvalId: draft.approvalId } : {}),
+      ...(draft.briefing ? { briefing: draft.briefing } : {}),
     };
     const made = this.store.enqueue(draft.key, notice, channels, now);
     if (made > 0) this.kick();

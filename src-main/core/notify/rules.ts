@@ -1,5 +1,6 @@
 import type { AreaId } from '../../../shared/areas';
 import type { EventName, EventPayload } from '../../../shared/contract';
+import type { Briefing } from '../../../shared/contract/briefing';
 import type { NoticeSeverity } from '../../../shared/contract/notify';
 import type { ChannelId } from './channels';
 
@@ -14,6 +15,8 @@ export interface NoticeDraft {
   at: number;
   severity?: NoticeSeverity;
   approvalId?: string;
+  /** The daily briefing, for channels to render (renderBriefingFor) instead of title and body. */
+  briefing?: Briefing;
 }
 
 export interface Rule<E extends EventName> {

@@ -22,19 +22,25 @@ export interface NotifyTestCore {
   close(): void;
 }
 
-/** A real core on a (temporary or given) data dir, time that moves only when told, and the os port given (none: levqor serve). */
-export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number } = {}): NotifyTestCore {
+/**
+ * A real core on a (temporary or given) data dir, time that moves only when told, and the os
+ * port given (none: levqor serve). The daily briefing is off unless `dailyBriefing` is set: a
+ * test that moves time across a day would otherwise also see the 08:00 briefing's notice.
+ */
+export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number; stage?: 'pre-launch' | 'post-launch'; briefingChannels?: readonly string[]; dailyBriefing?: boolean } = {}): NotifyTestCore {
   const clock = new ManualClock(options.start ?? Date.UTC(2026, 5, 1, 12));
   const timer = new ManualTimer(clock);
   const dataDir = options.dataDir ?? tempDir();
   const core = createCore({
     dataDir,
-    env: { LEVQOR_SECRET_KEY: 'd'.repeat(64), LEVQOR_LAUNCH_STAGE: 'pre-launch' },
+    env: { LEVQOR_SECRET_KEY: 'd'.repeat(64), LEVQOR_LAUNCH_STAGE: options.stage ?? 'pre-launch' },
     clock,
     timer,
     logToFile: false,
     ...(options.os ? { osNotifier: options.os } : {}),
+    ...(options.briefingChannels ? { briefingChannels: options.briefingChannels } : {}),
   });
+  if (!options.dailyBriefing) core.settings.set('notify.briefing.channels', []);
   let closed = false;
   return {
     core,

@@ -38,6 +38,7 @@ export const subjectKindLabel = {
   'backup.forget': 'Backup retention',
   'backup.restoreApp': 'Restore of the app\u2019s data',
   'revenue.package': 'DFY package (Stripe)',
+  'notify.briefing': 'Founder briefing',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 /** Where the founder sees the subject of a non-step approval (the product, the Guardian home, Settings → About). */
@@ -57,6 +58,7 @@ const nothingDoneOnTimeout = {
   'backup.forget': 'rejects it: no snapshot is removed',
   'backup.restoreApp': 'rejects it: the live data stays as it is',
   'revenue.package': 'rejects it: nothing is created or changed in Stripe',
+  'notify.briefing': 'rejects it: the briefing is not sent to those channels',
 } as const satisfies Record<Exclude<ApprovalSubjectKind, 'step'>, string>;
 
 /** What happens when nobody decides: steps follow their policy; any other request is rejected. */
