@@ -163,6 +163,8 @@ export function createCore(config: CoreConfig): Core {
     const timer = config.timer ?? realTimer;
     const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
     notify.followRules();
+    // the app may have died between an approval's commit and its outbox row (docs/alerts.md, Rules)
+    notify.catchUp('approval.requested', approvals.list({ status: 'pending', limit: 500 }).map((a) => ({ payload: a, at: a.requestedAt })));
     background.register(notify.backgroundTask());
     const backups = new BackupService({
       db,
