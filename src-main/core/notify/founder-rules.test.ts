@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { notifyCore, RecordingNotifier, type NotifyTestCore } from '../../../tests/helpers/notify/notify-core';
-import { heartbeatDownAndUp, refundDeskWaiting } from '../../../tests/helpers/notify/scenarios';
+import { heartbeatDownAndUp } from '../../../tests/helpers/notify/scenarios';
 import { matchesFilter } from './rule-filter';
 import { defaultRules } from './rules';
 
@@ -9,8 +9,8 @@ afterEach(() => {
   for (const t of open.splice(0)) t.close();
 });
 
-function setup(os: RecordingNotifier, dataDir?: string) {
-  const t = notifyCore({ os, ...(dataDir ? { dataDir } : {}) });
+function setup(os: RecordingNotifier) {
+  const t = notifyCore({ os });
   open.push(t);
   t.core.background.start();
   return t;
@@ -99,24 +99,6 @@ describe('the rules the founder edits', () => {
     expect((await core.workflows.run({ id, wait: true })).status).toBe('succeeded');
     await timer.runDue();
     expect(os.shown).toHaveLength(1);
-  });
-
-  it('an approval waiting without an outbox row (the app died between the two) is caught up at the next start, once', async () => {
-    const os = new RecordingNotifier();
-    const first = setup(os);
-    await refundDeskWaiting(first.core);
-    // the crash: the approval is committed, its notice never written
-    first.core.db.prepare("DELETE FROM notify_outbox WHERE notice_key LIKE 'approval.requested:%'").run();
-    first.close();
-
-    const again = setup(new RecordingNotifier(), first.dataDir);
-    await again.timer.runDue();
-    const approvals = again.core.notify.outbox({ limit: 10 }).filter((r) => r.notice.approvalId !== undefined);
-    expect(approvals).toMatchObject([{ channel: 'os', state: 'sent', notice: { title: 'Approval needed (Class C)', severity: 'warning' } }]);
-    again.close();
-
-    const third = setup(new RecordingNotifier(), first.dataDir);
-    expect(third.core.notify.outbox({ limit: 10 }).filter((r) => r.notice.approvalId !== undefined)).toHaveLength(1);
   });
 });
 
