@@ -12,6 +12,7 @@ import { productsProcedures, productsEvents } from './products';
 import { guardianProcedures, guardianEvents } from './guardian';
 import { sessionsProcedures } from './sessions';
 import { notifyProcedures, notifyEvents } from './notify';
+import { notifyRuleProcedures } from './notify-rules';
 import { backupProcedures, backupEvents } from './backup';
 import { backupPageProcedures } from './backup-page';
 import { pipelineProcedures, pipelineEvents } from './pipeline';
@@ -36,6 +37,7 @@ export const procedures = {
   ...guardianProcedures,
   ...sessionsProcedures,
   ...notifyProcedures,
+  ...notifyRuleProcedures,
   ...backupProcedures,
   ...backupPageProcedures,
   ...pipelineProcedures,

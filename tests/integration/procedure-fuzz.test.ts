@@ -109,6 +109,7 @@ const validCalls: Array<[string, Record<string, unknown>]> = [
   ['revenue.proposePackage', { name: 'Fuzz pack', tier: 'starter', priceMinor: 49_900, currency: 'usd', description: 'A pack' }],
   ['products.putContentFile', { slug: 'fuzz-kit', name: 'chapters/notes.md', size: 5, offset: 0, data: Buffer.from('hello').toString('base64') }],
   ['products.putOmegaImage', { slug: 'fuzz-kit', slot: 'Product-Cover/cover-01.png', size: tinyPng.length, offset: 0, data: tinyPng.toString('base64') }],
+  ['notify.setRule', { id: 'monitor.down', enabled: true, channels: ['os'], severity: 'critical', filter: { monitor: 'shop', message: { contains: 'timeout' } } }],
 ];
 
 function mutateLeaf(value: unknown): unknown {

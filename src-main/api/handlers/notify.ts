@@ -6,4 +6,7 @@ export const notifyHandlers = (core: Core) =>
     'notify.outbox': ({ state, limit }) => ({ rows: core.notify.outbox({ state, limit }) }),
     'notify.retry': ({ id }) => core.notify.retry(id),
     'notify.briefing': ({ send }) => core.briefing.run(send),
-  }) satisfies HandlerMap<'notify.outbox' | 'notify.retry' | 'notify.briefing'>;
+    'notify.rules': () => ({ rules: core.notify.rulesList() }),
+    'notify.setRule': (change) => core.notify.setRule(change),
+    'notify.resetRule': ({ id }) => core.notify.resetRule(id),
+  }) satisfies HandlerMap<'notify.outbox' | 'notify.retry' | 'notify.briefing' | 'notify.rules' | 'notify.setRule' | 'notify.resetRule'>;

@@ -1,4 +1,5 @@
-import type { EventName } from '../../../shared/contract';
+import type { EventName, EventPayload } from '../../../shared/contract';
+import type { NotifyRule } from '../../../shared/contract/notify-rules';
 import type { Notice, OutboxRow, OutboxState } from '../../../shared/contract/notify';
 import type { SecretName } from '../../../shared/secrets';
 import type { SettingKey, SettingValue } from '../../../shared/settings';
@@ -11,10 +12,11 @@ import { uuidv7 } from '../ids';
 import type { Logger } from '../logger';
 import type { Timer, TimerHandle } from '../timer';
 import type { ChannelContext, OsNotifier } from './channel';
-import type { ChannelId } from './channels';
 import { deliverRow } from './deliver-row';
 import { OutboxStore } from './outbox-store';
-import { rules as defaultRules, type NoticeDraft, type Rule, type RuleTable } from './rules';
+import { higherSeverity, RuleBook, type RuleChange } from './rule-book';
+import { matchesFilter } from './rule-filter';
+import type { NoticeDraft, RuleDef } from './rules';
 
 export interface NotifyDeps {
   db: Db;
@@ -27,6 +29,8 @@ export interface NotifyDeps {
   settings: { get<K extends SettingKey>(key: K): SettingValue<K> };
   /** The desktop app's system notifications; absent under levqor serve and the CLI. */
   os?: OsNotifier;
+  /** The rules' code table (default: rules.ts); tests give their own. */
+  rules?: readonly RuleDef[];
 }
 
 /** Rows are also looked for this often, so rows another process wrote (the CLI, notify.retry there) go out without a restart. */
@@ -43,6 +47,7 @@ const pruneEveryMs = 60 * 60_000;
  */
 export class NotifyService {
   private readonly store: OutboxStore;
+  private readonly rules: RuleBook;
   private running = false;
   private wake: TimerHandle | undefined;
   private pass: Promise<void> | undefined;
@@ -51,30 +56,54 @@ export class NotifyService {
 
   constructor(private readonly d: NotifyDeps) {
     this.store = new OutboxStore(d.db);
+    this.rules = new RuleBook(d.db, d.clock, d.rules);
   }
 
-  /** Listens to every event of the rules table (createCore does this once); returns how to stop. */
-  followRules(table: RuleTable = defaultRules): () => void {
-    const offs = (Object.keys(table) as EventName[]).map((name) => {
-      const rule = table[name] as Rule<EventName>;
-      return this.d.events.on(name, (payload) => {
-        try {
-          this.send(rule.notice(payload), rule.channels);
-        } catch (err) {
-          this.d.log.error({ event: name, err: String(err) }, 'could not record a notice');
-        }
-      });
-    });
+  /** Listens to every event a rule follows (createCore does this once); returns how to stop. */
+  followRules(): () => void {
+    const offs = this.rules.events().map((name) => this.d.events.on(name, (payload) => this.hear(name, payload)));
     return () => {
       for (const off of offs) off();
     };
   }
 
   /**
+   * The rules of `event` applied to one payload: each rule that is on, is about this payload
+   * and whose filter it matches writes its notice to the outbox. Returns the rows made.
+   */
+  hear<E extends EventName>(event: E, payload: EventPayload<E>): number {
+    return this.applyRules(event, payload, false);
+  }
+
+  /**
+   * Payloads whose notice may have been lost (the process died after the state change and
+   * before the outbox write): each one no outbox row names yet is heard now. Only payloads of
+   * the last 30 days count, since finished rows are forgotten after that.
+   */
+  catchUp<E extends EventName>(event: E, payloads: ReadonlyArray<{ payload: EventPayload<E>; at: number }>): number {
+    const since = this.d.clock.now() - keepMs;
+    let made = 0;
+    for (const { payload, at } of payloads) if (at >= since) made += this.applyRules(event, payload, true);
+    return made;
+  }
+
+  rulesList(): NotifyRule[] {
+    return this.rules.list();
+  }
+
+  setRule(change: RuleChange): NotifyRule {
+    return this.rules.set(change);
+  }
+
+  resetRule(id: string): NotifyRule {
+    return this.rules.reset(id);
+  }
+
+  /**
    * Writes the notice to the outbox for each channel (once per key and channel) and wakes the
    * delivery. Returns the rows made: 0 when every channel already had this key.
    */
-  send(draft: NoticeDraft, channels: readonly ChannelId[]): number {
+  send(draft: NoticeDraft, channels: readonly string[]): number {
     const now = this.d.clock.now();
     const notice: Notice = {
       id: uuidv7(now),
@@ -88,6 +117,21 @@ export class NotifyService {
     };
     const made = this.store.enqueue(draft.key, notice, channels, now);
     if (made > 0) this.kick();
+    return made;
+  }
+
+  private applyRules<E extends EventName>(event: E, payload: EventPayload<E>, onlyUnseen: boolean): number {
+    let made = 0;
+    for (const { def, settings } of this.rules.forEvent(event)) {
+      try {
+        if (!settings.enabled || (def.when && !def.when(payload)) || !matchesFilter(def, settings.filter, payload)) continue;
+        const draft = def.notice(payload);
+        if (onlyUnseen && this.store.hasKey(draft.key)) continue;
+        made += this.send({ ...draft, severity: higherSeverity(settings.severity, draft.severity) }, settings.channels);
+      } catch (err) {
+        this.d.log.error({ event, rule: def.id, err: String(err) }, 'could not record a notice');
+      }
+    }
     return made;
   }
 

@@ -59,6 +59,11 @@ export class OutboxStore {
     return made;
   }
 
+  /** Whether any row (any channel, any state) is about this notice key. */
+  hasKey(key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM notify_outbox WHERE notice_key = ? LIMIT 1').get(key) !== undefined;
+  }
+
   get(id: string): OutboxRow | undefined {
     const row = this.db.prepare('SELECT * FROM notify_outbox WHERE id = ?').get(id) as Row | undefined;
     return row ? fromRow(row) : undefined;

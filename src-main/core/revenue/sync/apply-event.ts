@@ -31,7 +31,7 @@ export class EventApplier {
     private readonly nowSeconds: () => number,
   ) {
     this.seen = db.prepare('SELECT 1 FROM stripe_events WHERE id = ?').pluck();
-    this.mark = db.prepare('INSERT INTO stripe_events (id, type, created, livemode, applied_at, via) VALUES (?, ?, ?, ?, ?, ?)');
+    this.mark = db.prepare('INSERT INTO stripe_events (id, type, created, livemode, applied_at, via, object_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
   }
 
   /** `moreLines`: lines beyond the 10 Stripe embeds, of the invoices among these events (invoice-lines.ts). */
@@ -55,7 +55,7 @@ export class EventApplier {
     const failed = paymentFailedNotice(event);
     if (failed) notices.push(failed);
     notices.push(stripeEventNotice(event, via, applied));
-    this.mark.run(id, type, created, event.livemode === true ? 1 : 0, this.nowSeconds(), via);
+    this.mark.run(id, type, created, event.livemode === true ? 1 : 0, this.nowSeconds(), via, str(object, 'id') ?? null);
     return { duplicate: false, applied, notices };
   }
 }

@@ -1,3 +1,4 @@
+import type { EventPayload } from '../../../../shared/contract';
 import type { StripeSyncProgress, StripeSyncStatus, StripeWebhookAnswer } from '../../../../shared/contract/revenue-sync';
 import type { BackgroundTask } from '../../background';
 import type { Clock } from '../../clock';
@@ -18,6 +19,7 @@ import { fullPass } from './full-pass';
 import type { Notice } from './notices';
 import { ObjectStore } from './object-store';
 import type { PassContext } from './pass-context';
+import { paymentFailuresSince } from './payment-failures';
 import { SubscriptionVersions } from './subscription-versions';
 import { WebhookCounts } from './webhook-counts';
 import { SyncState, type FullPassMark, type LastPass } from './sync-state';
@@ -117,6 +119,11 @@ export class StripeSync {
   }
 
   /** The schedule: every stripe.syncEvery minutes while a key is stored; a failure waits for the next tick. */
+  /** The failed payments of the events Stripe still keeps (30 days), for the alerts' catch-up at start. */
+  recentPaymentFailures(): Array<EventPayload<'payment.failed'>> {
+    return paymentFailuresSince(this.deps.db, this.nowSeconds() - eventsKeptSeconds);
+  }
+
   backgroundTask(): BackgroundTask {
     const interval = () => (this.deps.secrets.reveal('stripe.secretKey') ? this.deps.settings.get('stripe.syncEvery') * 60_000 : 0);
     return every('revenue.stripeSync', interval, () => this.sync(), this.deps.log, 2_000);
