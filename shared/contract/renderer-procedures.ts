@@ -114,6 +114,8 @@ export const rendererProcedureNames = [
   'revenue.proposePackage',
   'revenue.changePackage',
   'revenue.archivePackage',
+  'notify.outbox',
+  'notify.retry',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

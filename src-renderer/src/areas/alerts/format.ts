@@ -1,0 +1,11 @@
+import type { NoticeSeverity, OutboxState } from '../../../../shared/contract/notify';
+import type { Tone } from '../../components/tone';
+
+/** How an outbox row's state is drawn. */
+export const stateTone: Record<OutboxState, Tone> = { pending: 'info', sent: 'good', failed: 'bad', skipped: 'warn' };
+
+/** How a notice's or a briefing part's severity is drawn. */
+export const severityTone: Record<NoticeSeverity, Tone> = { info: 'muted', warning: 'warn', critical: 'bad' };
+
+/** Only a row that gave up or was skipped can be tried again (a sent row is never sent twice). */
+export const retryable = (state: OutboxState): boolean => state === 'failed' || state === 'skipped';

@@ -1,0 +1,51 @@
+import { callAsPage, expect, keepScreenshot, openApp, test } from './fixtures';
+import { startTargets } from './guardian-data';
+import { levqorJson, ruleFromNewerVersion } from './alerts-data';
+
+test('the Alerts outbox: empty says so, a real DOWN alert lands once per channel, the failed one is retried from the page', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  const targets = await startTargets();
+  try {
+    ruleFromNewerVersion(levqor.dataDir);
+    const server = await levqor.start();
+    await openApp(page, server, 'alerts');
+    const outbox = page.getByTestId('alerts-outbox');
+    await expect(outbox.getByTestId('outbox-empty')).toContainText('No notices yet');
+
+    // a monitor that answers 500: its first check is DOWN, and the rule writes one row per channel
+    expect((await callAsPage(page, server, 'guardian.addMonitor', { type: 'http', name: 'shop', url: targets.url('/down'), intervalSeconds: 3600, retries: 0 })).status()).toBe(200);
+    expect((await callAsPage(page, server, 'guardian.check', {})).status()).toBe(200);
+    const failed = outbox.locator('[data-testid="outbox-row"][data-channel="telegram"]');
+    const sent = outbox.locator('[data-testid="outbox-row"][data-channel="os"]');
+    await expect(failed.getByTestId('outbox-state')).toHaveText('failed', { timeout: 15_000 });
+    await expect(failed).toContainText('Monitor DOWN: shop');
+    await expect(failed.getByTestId('outbox-error')).toHaveText('no channel "telegram" in this version of the app');
+    await expect(failed.getByTestId('outbox-attempts')).toHaveText('1');
+    await expect(sent.getByTestId('outbox-state')).toHaveText('sent');
+    await expect(sent.getByTestId('outbox-retry')).toHaveCount(0);
+    await keepScreenshot(page, 'alerts-outbox');
+
+    // the state filter asks the server for that state only
+    await outbox.getByTestId('outbox-state-filter').selectOption('failed');
+    await expect(outbox.getByTestId('outbox-row')).toHaveCount(1);
+    await expect(outbox.getByTestId('outbox-row')).toHaveAttribute('data-channel', 'telegram');
+    await outbox.getByTestId('outbox-state-filter').selectOption('pending');
+    await expect(outbox.getByTestId('outbox-empty')).toHaveText('No pending notices.');
+    await outbox.getByTestId('outbox-state-filter').selectOption('');
+
+    // Retry: the server puts the row back to its first attempt, delivers it again, and it fails again for the same reason
+    const retried = page.waitForResponse((r) => r.url().endsWith('/api/notify.retry'));
+    await failed.getByTestId('outbox-retry').click();
+    const answer = await (await retried).json();
+    expect(answer).toMatchObject({ channel: 'telegram', state: 'pending', attempts: 0 });
+    await expect(failed.getByTestId('outbox-state')).toHaveText('failed', { timeout: 15_000 });
+    await expect(failed.getByTestId('outbox-attempts')).toHaveText('1');
+    const rows = (levqorJson(levqor.dataDir, 'notify', 'outbox') as { rows: Array<{ channel: string; state: string }> }).rows;
+    expect(rows.map((r) => [r.channel, r.state]).sort()).toEqual([
+      ['os', 'sent'],
+      ['telegram', 'failed'],
+    ]);
+  } finally {
+    await targets.close();
+  }
+});
