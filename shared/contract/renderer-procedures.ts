@@ -116,6 +116,9 @@ export const rendererProcedureNames = [
   'revenue.archivePackage',
   'notify.outbox',
   'notify.retry',
+  'notify.rules',
+  'notify.setRule',
+  'notify.resetRule',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

@@ -49,3 +49,55 @@ test('the Alerts outbox: empty says so, a real DOWN alert lands once per channel
     await targets.close();
   }
 });
+
+type RuleView = { id: string; enabled: boolean; channels: string[]; severity: string; filter: Record<string, unknown>; changed: boolean };
+const ruleOf = (dataDir: string, id: string) => (levqorJson(dataDir, 'notify', 'rules', 'list') as { rules: RuleView[] }).rules.find((r) => r.id === id)!;
+
+test('the Alerts rules: turned off, edited and reset from the page as levqor sees them; a refused edit says why and changes nothing', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  const server = await levqor.start();
+  await openApp(page, server, 'alerts');
+  const rules = page.getByTestId('alerts-rules');
+  await expect(rules.getByTestId('rule-row')).toHaveCount(13);
+
+  // on/off at once
+  const up = rules.locator('[data-testid="rule-row"][data-rule="monitor.up"]');
+  await up.getByTestId('rule-enabled').click();
+  await expect(up).toHaveAttribute('data-enabled', 'false');
+  expect(ruleOf(levqor.dataDir, 'monitor.up')).toMatchObject({ enabled: false, changed: true });
+
+  // severity and a filter field the rule declares
+  const failed = rules.locator('[data-testid="rule-row"][data-rule="run.failed"]');
+  await failed.getByTestId('rule-edit').click();
+  const editor = rules.getByTestId('rule-editor');
+  await editor.getByTestId('rule-severity').selectOption('critical');
+  await editor.getByTestId('rule-filter-error').fill('timeout');
+  await editor.getByTestId('rule-filter-error-contains').check();
+  await editor.getByTestId('rule-save').click();
+  await expect(editor).toBeHidden();
+  await expect(failed.getByTestId('rule-filter')).toHaveText('error contains timeout');
+  await expect(failed.getByTestId('rule-severity-shown')).toHaveText('critical');
+  expect(ruleOf(levqor.dataDir, 'run.failed')).toMatchObject({ severity: 'critical', filter: { error: { contains: 'timeout' } }, channels: ['os'] });
+
+  // a channel this version does not have: the server's words, the field named, nothing stored
+  await failed.getByTestId('rule-edit').click();
+  await editor.getByTestId('rule-channel-telegram').check();
+  await editor.getByTestId('rule-severity').selectOption('info');
+  await editor.getByTestId('rule-save').click();
+  await expect(editor.getByTestId('rule-error')).toHaveAttribute('data-field', 'channels');
+  await expect(editor.getByTestId('rule-error')).toContainText('there is no channel "telegram"; the channels are os');
+  // no channel at all is refused too
+  await editor.getByTestId('rule-channel-telegram').uncheck();
+  await editor.getByTestId('rule-channel-os').uncheck();
+  await editor.getByTestId('rule-save').click();
+  await expect(editor.getByTestId('rule-error')).toContainText('must name at least one channel');
+  await keepScreenshot(page, 'alerts-rule-refused');
+  expect(ruleOf(levqor.dataDir, 'run.failed')).toMatchObject({ severity: 'critical', filter: { error: { contains: 'timeout' } }, channels: ['os'] });
+
+  // Reset: the defaults again
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await failed.getByTestId('rule-reset').click();
+  await expect(failed.getByTestId('rule-filter')).toHaveText('every event');
+  await expect(failed.getByTestId('rule-reset')).toHaveCount(0);
+  expect(ruleOf(levqor.dataDir, 'run.failed')).toMatchObject({ severity: 'warning', filter: {}, changed: false });
+});

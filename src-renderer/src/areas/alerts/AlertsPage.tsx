@@ -1,4 +1,5 @@
 import { OutboxSection } from './OutboxSection';
+import { RulesSection } from './RulesSection';
 import './alerts.css';
 
 /** Alerts: the outbox and its history, the rules, the daily briefing and the channels (docs/alerts.md "The Alerts area"). */
@@ -6,6 +7,7 @@ export default function AlertsPage() {
   return (
     <div className="stack page-wide alerts" data-testid="alerts-area">
       <OutboxSection />
+      <RulesSection />
     </div>
   );
 }
