@@ -119,6 +119,7 @@ export const rendererProcedureNames = [
   'notify.rules',
   'notify.setRule',
   'notify.resetRule',
+  'notify.briefing',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

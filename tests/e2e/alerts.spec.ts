@@ -101,3 +101,45 @@ test('the Alerts rules: turned off, edited and reset from the page as levqor see
   await expect(failed.getByTestId('rule-reset')).toHaveCount(0);
   expect(ruleOf(levqor.dataDir, 'run.failed')).toMatchObject({ severity: 'warning', filter: {}, changed: false });
 });
+
+test('the Alerts briefing: a preview of today’s real parts, the settings it uses, and Send now saying where it went', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  const targets = await startTargets();
+  try {
+    levqorJson(levqor.dataDir, 'settings', 'set', 'notify.briefing.channels', 'os,telegram');
+    const server = await levqor.start();
+    await openApp(page, server, 'alerts');
+    const briefing = page.getByTestId('alerts-briefing');
+    await expect(briefing.getByTestId('briefing-section')).toHaveCount(9);
+    const monitors = briefing.locator('[data-testid="briefing-section"][data-section="monitors"]');
+    await expect(monitors.getByTestId('briefing-headline')).toHaveText('no monitors yet');
+    await expect(briefing.locator('[data-testid="briefing-section"][data-section="backups"]')).toContainText('no backup plans yet');
+    await expect(briefing.locator('[data-testid="briefing-setting"][data-key="notify.briefing.time"]')).toContainText('08:00');
+    await expect(briefing.locator('[data-testid="briefing-setting"][data-key="notify.briefing.channels"]')).toContainText('os, telegram');
+
+    // a monitor goes DOWN: composed again, the part says so and is critical
+    expect((await callAsPage(page, server, 'guardian.addMonitor', { type: 'http', name: 'checkout', url: targets.url('/down'), intervalSeconds: 3600, retries: 0 })).status()).toBe(200);
+    expect((await callAsPage(page, server, 'guardian.check', {})).status()).toBe(200);
+    await briefing.getByTestId('briefing-refresh').click();
+    await expect(monitors).toHaveAttribute('data-severity', 'critical');
+    await expect(monitors).toContainText('checkout');
+    await keepScreenshot(page, 'alerts-briefing');
+
+    // Send now asks first; Cancel sends nothing
+    await briefing.getByTestId('briefing-send').click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect(briefing.getByTestId('briefing-sent')).toHaveCount(0);
+    await briefing.getByTestId('briefing-send').click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Send now' }).click();
+    await expect(briefing.locator('[data-testid="briefing-sent-channel"][data-channel="os"]')).toHaveAttribute('data-status', 'queued');
+    await expect(briefing.locator('[data-testid="briefing-sent-channel"][data-channel="telegram"]')).toHaveAttribute('data-status', 'unknown-channel');
+    await expect(briefing.getByTestId('briefing-sent')).toContainText('left out: no such channel');
+
+    // the outbox shows it delivered on the system notification
+    const row = page.getByTestId('alerts-outbox').getByTestId('outbox-row').filter({ hasText: 'Founder briefing' });
+    await expect(row.getByTestId('outbox-state')).toHaveText('sent', { timeout: 15_000 });
+    await expect(row).toHaveAttribute('data-channel', 'os');
+  } finally {
+    await targets.close();
+  }
+});

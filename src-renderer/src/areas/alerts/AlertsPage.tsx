@@ -1,3 +1,4 @@
+import { BriefingSection } from './BriefingSection';
 import { OutboxSection } from './OutboxSection';
 import { RulesSection } from './RulesSection';
 import './alerts.css';
@@ -8,6 +9,7 @@ export default function AlertsPage() {
     <div className="stack page-wide alerts" data-testid="alerts-area">
       <OutboxSection />
       <RulesSection />
+      <BriefingSection />
     </div>
   );
 }
