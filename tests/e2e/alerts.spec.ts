@@ -1,3 +1,4 @@
+import { procedures } from '../../shared/contract';
 import { callAsPage, expect, keepScreenshot, openApp, test } from './fixtures';
 import { startTargets } from './guardian-data';
 import { levqorJson, ruleFromNewerVersion } from './alerts-data';
@@ -11,6 +12,10 @@ test('the Alerts outbox: empty says so, a real DOWN alert lands once per channel
     await openApp(page, server, 'alerts');
     const outbox = page.getByTestId('alerts-outbox');
     await expect(outbox.getByTestId('outbox-empty')).toContainText('No notices yet');
+    // the channels' setup is not in this build: the section says so visibly
+    const channelsNote = page.getByTestId('alerts-channels').getByTestId('channels-not-built');
+    if (!('notify.channels' in procedures)) await expect(channelsNote).toHaveText(/^Channels: coming with the channel setup/);
+    else await expect(channelsNote).toBeVisible();
 
     // a monitor that answers 500: its first check is DOWN, and the rule writes one row per channel
     expect((await callAsPage(page, server, 'guardian.addMonitor', { type: 'http', name: 'shop', url: targets.url('/down'), intervalSeconds: 3600, retries: 0 })).status()).toBe(200);

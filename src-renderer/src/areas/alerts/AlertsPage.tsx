@@ -1,4 +1,5 @@
 import { BriefingSection } from './BriefingSection';
+import { ChannelsSection } from './ChannelsSection';
 import { OutboxSection } from './OutboxSection';
 import { RulesSection } from './RulesSection';
 import './alerts.css';
@@ -10,6 +11,7 @@ export default function AlertsPage() {
       <OutboxSection />
       <RulesSection />
       <BriefingSection />
+      <ChannelsSection />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoad } from '../../hooks/use-load';
@@ -6,7 +7,7 @@ const shownKeys = ['notify.briefing.time', 'notify.briefing.timezone', 'notify.b
 
 function valueText(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'none (the schedule is off)' : value.join(', ');
-  if (value === '') return 'this machine’s';
+  if (value === '') return 'this machine’s timezone';
   return String(value);
 }
 
@@ -17,14 +18,16 @@ export function BriefingSettings() {
   return (
     <div className="section" data-testid="briefing-settings">
       <ErrorNotice message={settings.error ? `Could not read the briefing's settings: ${settings.error}` : undefined} onRetry={settings.reload} />
-      <dl className="facts-grid">
+      <dl className="facts">
         {entries.map((s) => (
-          <div key={s.key} data-testid="briefing-setting" data-key={s.key}>
+          <Fragment key={s.key}>
             <dt>
-              {s.label} <code>{s.key}</code>
+              {s.label} (<code>{s.key}</code>)
             </dt>
-            <dd>{valueText(s.value)}</dd>
-          </div>
+            <dd data-testid="briefing-setting" data-key={s.key}>
+              {valueText(s.value)}
+            </dd>
+          </Fragment>
         ))}
       </dl>
       <p className="muted">

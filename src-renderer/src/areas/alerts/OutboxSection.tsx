@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { OutboxRowView } from './OutboxRowView';
 import { useOutbox } from './use-outbox';
 
-const columns = ['Written', 'Channel', 'Notice', 'Severity', 'State', numberColumn('Attempts'), 'Next attempt', 'Last error', { label: 'Retry', hidden: true }];
+const columns = ['Written', 'Channel', 'Notice', 'Severity', 'State', numberColumn('Attempts'), 'Next attempt / sent', 'Last error', { label: 'Retry', hidden: true }];
 const stateChoices = outboxStates.map((s) => ({ value: s, label: s }));
 
 /** The outbox and its history (notify.outbox): every notice for every channel, newest first; Retry (notify.retry). */

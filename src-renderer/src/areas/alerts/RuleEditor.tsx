@@ -34,9 +34,7 @@ export function RuleEditor({ rule, channels, onSaved, onCancel }: { rule: Notify
         <span>Severity</span>
         <select className="select" value={draft.severity} onChange={(e) => setDraft((d) => ({ ...d, severity: e.target.value as NoticeSeverity }))} data-testid="rule-severity">
           {noticeSeverities.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
+            <option key={s}>{s}</option>
           ))}
         </select>
       </label>
