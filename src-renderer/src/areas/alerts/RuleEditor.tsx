@@ -30,7 +30,7 @@ export function RuleEditor({ rule, channels, onSaved, onCancel }: { rule: Notify
           </label>
         ))}
       </fieldset>
-      <label className="field">
+      <label className="field al-severity">
         <span>Severity</span>
         <select className="select" value={draft.severity} onChange={(e) => setDraft((d) => ({ ...d, severity: e.target.value as NoticeSeverity }))} data-testid="rule-severity">
           {noticeSeverities.map((s) => (

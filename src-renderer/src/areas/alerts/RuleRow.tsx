@@ -18,9 +18,7 @@ export function RuleRow({ rule, channels, columns, onChanged }: { rule: NotifyRu
         <td className="al-notice">
           <strong>{rule.label}</strong>
           <span className="muted">{rule.about}</span>
-        </td>
-        <td>
-          <code>{rule.event}</code>
+          <code className="al-event">{rule.event}</code>
         </td>
         <td data-testid="rule-channels">{rule.channels.join(', ')}</td>
         <td>
@@ -37,15 +35,17 @@ export function RuleRow({ rule, channels, columns, onChanged }: { rule: NotifyRu
             <span className="switch__text">{rule.enabled ? 'On' : 'Off'}</span>
           </button>
         </td>
-        <td className="actions">
-          <button type="button" className="button button--ghost button--small" aria-expanded={editing} onClick={() => setEditing(!editing)} data-testid="rule-edit">
-            {editing ? 'Close' : 'Edit'}
-          </button>
-          {rule.changed ? (
-            <button type="button" className="button button--ghost button--small" disabled={action.pending} onClick={() => change('reset', () => getApi().notify.resetRule({ id: rule.id }))} data-testid="rule-reset">
-              Reset
+        <td>
+          <div className="actions al-row-actions">
+            <button type="button" className="button button--ghost button--small" aria-expanded={editing} onClick={() => setEditing(!editing)} data-testid="rule-edit">
+              {editing ? 'Close' : 'Edit'}
             </button>
-          ) : null}
+            {rule.changed ? (
+              <button type="button" className="button button--ghost button--small" disabled={action.pending} onClick={() => change('reset', () => getApi().notify.resetRule({ id: rule.id }))} data-testid="rule-reset">
+                Reset
+              </button>
+            ) : null}
+          </div>
         </td>
       </tr>
       {action.error ? (

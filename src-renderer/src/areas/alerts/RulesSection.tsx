@@ -5,7 +5,7 @@ import { useLoad } from '../../hooks/use-load';
 import { RuleRow } from './RuleRow';
 import { channelChoices } from './rule-draft';
 
-const columns = ['Rule', 'Event', 'Channels', 'Severity', 'Filter', 'On', { label: 'Actions', hidden: true }];
+const columns = ['Rule and its event', 'Channels', 'Severity', 'Filter', 'On', { label: 'Actions', hidden: true }];
 
 /** The alert rules (notify.rules): which events reach the founder, where, and how much they matter. */
 export function RulesSection() {
