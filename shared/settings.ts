@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { launchStageSchema, defaultLaunchStage } from './stage';
 import { secretDestinationUrl } from './secret-destination';
+import { emailSettingDefinitions } from './email-settings';
 
 const namesAFolder = 'it names a folder on this machine';
 const decidesWhereSecretsGo = 'it decides where a secret is sent';
@@ -161,6 +162,7 @@ export const settingDefinitions = {
     description: 'How often the running app fetches what changed in Stripe; 0 turns the schedule off (a sync by hand still works).',
     env: undefined,
   },
+  ...emailSettingDefinitions,
 } as const satisfies Record<string, SettingDefinition>;
 
 export interface SettingDefinition {
