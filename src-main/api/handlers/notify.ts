@@ -5,4 +5,6 @@ export const notifyHandlers = (core: Core) =>
   ({
     'notify.outbox': ({ state, limit }) => ({ rows: core.notify.outbox({ state, limit }) }),
     'notify.retry': ({ id }) => core.notify.retry(id),
-  }) satisfies HandlerMap<'notify.outbox' | 'notify.retry'>;
+    'notify.channels': () => ({ channels: core.notify.channels() }),
+    'notify.test': ({ channel }) => core.notify.test(channel),
+  }) satisfies HandlerMap<'notify.outbox' | 'notify.retry' | 'notify.channels' | 'notify.test'>;

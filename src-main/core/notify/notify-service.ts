@@ -1,17 +1,18 @@
 import type { EventName } from '../../../shared/contract';
-import type { Notice, OutboxRow, OutboxState } from '../../../shared/contract/notify';
+import type { ChannelStatus, ChannelTest, Notice, OutboxRow, OutboxState } from '../../../shared/contract/notify';
 import type { SecretName } from '../../../shared/secrets';
 import type { SettingKey, SettingValue } from '../../../shared/settings';
 import type { BackgroundTask } from '../background';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { CoreError } from '../errors';
+import { badInput, CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
 import { uuidv7 } from '../ids';
 import type { Logger } from '../logger';
 import type { Timer, TimerHandle } from '../timer';
 import type { ChannelContext, OsNotifier } from './channel';
-import type { ChannelId } from './channels';
+import { sendTest, testNotice } from './channel-test';
+import { channelById, channels, type ChannelId } from './channels';
 import { deliverRow } from './deliver-row';
 import { OutboxStore } from './outbox-store';
 import { rules as defaultRules, type NoticeDraft, type Rule, type RuleTable } from './rules';
@@ -104,6 +105,38 @@ export class NotifyService {
     return this.store.get(id)!;
   }
 
+  /** Each channel: set up or why not, and how its latest outbox row ended. */
+  channels(): ChannelStatus[] {
+    return channels.map((channel) => {
+      const ready = channel.configured(this.context(channel.id, 'status', 0));
+      const last = this.store.lastFinished(channel.id);
+      return {
+        id: channel.id,
+        label: channel.label,
+        configured: ready === true,
+        reason: ready === true ? null : ready,
+        lastDelivery: last ? { state: last.state, at: last.sentAt ?? last.createdAt, error: last.lastError } : null,
+      };
+    });
+  }
+
+  /** Sends a test notice through `channel` now, outside the outbox, and says what the provider answered. */
+  async test(channel: string): Promise<ChannelTest> {
+    const def = channelById(channel);
+    if (!def) throw badInput('channel', `must be one of ${channels.map((c) => c.id).join(', ')} (there is no channel "${channel}")`);
+    const id = uuidv7(this.d.clock.now());
+    const result = await sendTest(def, testNotice(id, this.d.clock.now()), this.context(def.id, `test-${id}`, 1), this.d.clock);
+    this.d.log.info({ channel: def.id, outcome: result.outcome, err: result.error ?? undefined }, 'channel test sent by hand');
+    return result;
+  }
+
+  /** Registers each channel's checks of its secrets as those secrets' Test (createCore calls this once). */
+  registerSecretTests(secrets: { registerTest(name: SecretName, test: (signal: AbortSignal) => Promise<string>): void }): void {
+    for (const channel of channels) {
+      for (const check of channel.secretChecks ?? []) secrets.registerTest(check.secret, (signal) => check.check(this.context(channel.id, 'secret-test', 0), signal));
+    }
+  }
+
   /** Every due row, one after another; returns how many were attempted. The background task calls this. */
   async deliverDue(): Promise<number> {
     const now = this.d.clock.now();
@@ -112,7 +145,7 @@ export class NotifyService {
       this.store.prune(now - keepMs);
     }
     const due = this.store.due(now, batchSize);
-    for (const row of due) await deliverRow({ store: this.store, clock: this.d.clock, log: this.d.log, context: (r, attempt) => this.context(r, attempt) }, row);
+    for (const row of due) await deliverRow({ store: this.store, clock: this.d.clock, log: this.d.log, context: (r, attempt) => this.context(r.channel, r.id, attempt) }, row);
     if (due.length === batchSize) this.again = true;
     return due.length;
   }
@@ -133,15 +166,15 @@ export class NotifyService {
     };
   }
 
-  private context(row: OutboxRow, attempt: number): ChannelContext {
+  private context(channel: string, idempotencyKey: string, attempt: number): ChannelContext {
     return {
-      idempotencyKey: row.id,
+      idempotencyKey,
       attempt,
       os: this.d.os,
       publish: (notice) => this.d.events.emit('notify.notice', notice),
       secret: (name) => this.d.secrets.reveal(name),
       setting: (key) => this.d.settings.get(key),
-      log: this.d.log.child({ channel: row.channel }),
+      log: this.d.log.child({ channel }),
     };
   }
 

@@ -120,4 +120,10 @@ export class OutboxStore {
   prune(before: number): number {
     return this.db.prepare("DELETE FROM notify_outbox WHERE state != 'pending' AND created_at < ?").run(before).changes;
   }
+
+  /** The newest row of `channel` that is no longer pending: how its latest delivery ended. */
+  lastFinished(channel: string): OutboxRow | undefined {
+    const row = this.db.prepare("SELECT * FROM notify_outbox WHERE channel = ? AND state != 'pending' ORDER BY created_at DESC, id DESC LIMIT 1").get(channel) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
 }
