@@ -3,6 +3,7 @@ import { createDispatcher } from '../../api/dispatcher';
 import type { ProcedureOutput } from '../../../shared/contract';
 import { notifyCore, RecordingNotifier, type NotifyTestCore } from '../../../tests/helpers/notify/notify-core';
 import { ResendServer } from '../../../tests/helpers/notify/resend-server';
+import { deliveredNewest, emailAlert } from '../../../tests/helpers/notify/email-alert';
 import { createLogger } from '../logger';
 import type { ChannelContext } from './channel';
 import { emailChannel } from './channels/email';
@@ -25,10 +26,6 @@ async function resendSetup(options: { os?: RecordingNotifier } = {}) {
   return { server, t };
 }
 
-function alert(t: NotifyTestCore, key: string) {
-  return t.core.notify.send({ key, title: `Monitor down: ${key} <b>`, body: 'no answer for 3 minutes', area: 'guardian', at: t.clock.now(), severity: 'critical' }, ['email']);
-}
-
 /** The context an outbox attempt gets, for a repeat of the same row (a crash between sending and recording it). */
 function rowContext(t: NotifyTestCore, idempotencyKey: string): ChannelContext {
   return {
@@ -45,9 +42,8 @@ function rowContext(t: NotifyTestCore, idempotencyKey: string): ChannelContext {
 describe('the email channel through Resend', () => {
   it('posts one email with html and text, the outbox row as Idempotency-Key, and keeps Resend\'s id as the answer', async () => {
     const { server, t } = await resendSetup();
-    alert(t, 'api');
-    await t.core.notify.deliverDue();
-    const [row] = t.core.notify.outbox({ limit: 1 });
+    emailAlert(t, 'api', { title: 'Monitor down: api <b>' });
+    const row = await deliveredNewest(t);
     expect(row).toMatchObject({ channel: 'email', state: 'sent', attempts: 1 });
     expect(server.sent).toHaveLength(1);
     const [email] = server.sent;
@@ -73,9 +69,8 @@ describe('the email channel through Resend', () => {
   it('waits out a 429, retries a 503, and gives up on a 422 with Resend\'s words but never the key', async () => {
     const { server, t } = await resendSetup();
     server.script.push({ status: 429, name: 'rate_limit_exceeded', message: 'Too many requests.', headers: { 'retry-after': '2' } });
-    alert(t, 'a');
-    await t.core.notify.deliverDue();
-    expect(t.core.notify.outbox({ limit: 1 })[0]).toMatchObject({ state: 'pending', lastError: 'Resend answered 429: rate_limit_exceeded: Too many requests.' });
+    emailAlert(t, 'a');
+    expect(await deliveredNewest(t)).toMatchObject({ state: 'pending', lastError: 'Resend answered 429: rate_limit_exceeded: Too many requests.' });
     expect(resendResult(429, '{"name":"rate_limit_exceeded","message":"slow down"}', '2', 0)).toMatchObject({ status: 'failed', retryable: true, retryAfterMs: 2000 });
 
     server.script.push({ status: 503, name: 'internal_server_error', message: 'Try again.' });
@@ -155,7 +150,7 @@ describe('notify.channels and notify.test', () => {
 
     await expect(api.call('notify.test', { channel: 'pigeon' })).rejects.toMatchObject({ code: 'BAD_INPUT', field: 'channel', message: expect.stringContaining('must be one of os, email') });
 
-    alert(t, 'db');
+    emailAlert(t, 'db');
     await t.core.notify.deliverDue();
     const after = await api.call('notify.channels', {});
     expect(after.channels.find((c) => c.id === 'email')).toMatchObject({ configured: true, reason: null, lastDelivery: { state: 'sent', error: null } });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { notifyCore, type NotifyTestCore } from '../../../tests/helpers/notify/notify-core';
 import { TestSmtpServer } from '../../../tests/helpers/notify/smtp-server';
+import { deliveredNewest, emailAlert } from '../../../tests/helpers/notify/email-alert';
 
 const open: Array<{ close(): unknown }> = [];
 afterEach(async () => {
@@ -20,15 +21,14 @@ async function smtpSetup() {
 }
 
 function alert(t: NotifyTestCore, key: string) {
-  return t.core.notify.send({ key, title: `Backup failed: ${key}`, body: 'disk full & <stale>\nsecond line', area: 'backups', at: t.clock.now(), severity: 'warning' }, ['email']);
+  return emailAlert(t, key, { title: `Backup failed: ${key}`, body: 'disk full & <stale>\nsecond line', area: 'backups', severity: 'warning' });
 }
 
 describe('the email channel through the founder\'s SMTP server', () => {
   it('delivers one message with text and HTML parts, the headers, and the outbox row in its Message-ID', async () => {
     const { server, t } = await smtpSetup();
     alert(t, 'nightly');
-    await t.core.notify.deliverDue();
-    const [row] = t.core.notify.outbox({ limit: 1 });
+    const row = await deliveredNewest(t);
     expect(row).toMatchObject({ channel: 'email', state: 'sent', attempts: 1, lastError: null });
     expect(server.received).toHaveLength(1);
     const [mail] = server.received;
@@ -49,12 +49,10 @@ describe('the email channel through the founder\'s SMTP server', () => {
     const { server, t } = await smtpSetup();
     server.refuseRecipient = { code: 451, text: '4.7.1 Greylisted, try again later' };
     alert(t, 'a');
-    await t.core.notify.deliverDue();
-    expect(t.core.notify.outbox({ limit: 1 })[0]).toMatchObject({ state: 'pending', lastError: expect.stringContaining('Greylisted') });
+    expect(await deliveredNewest(t)).toMatchObject({ state: 'pending', lastError: expect.stringContaining('Greylisted') });
     server.refuseRecipient = { code: 550, text: '5.1.1 No such mailbox' };
     alert(t, 'b');
-    await t.core.notify.deliverDue();
-    expect(t.core.notify.outbox({ limit: 1 })[0]).toMatchObject({ state: 'failed', lastError: expect.stringContaining('No such mailbox') });
+    expect(await deliveredNewest(t)).toMatchObject({ state: 'failed', lastError: expect.stringContaining('No such mailbox') });
     expect(server.received).toHaveLength(0);
   });
 
