@@ -70,6 +70,13 @@ describe('the email channel through the founder\'s SMTP server', () => {
     expect(server.received).toHaveLength(0);
   });
 
+  it('is not set up while the SMTP login has no password, and says which secret to set', async () => {
+    const { server, t } = await smtpSetup();
+    t.core.secrets.clear('smtp.password');
+    expect(await t.core.notify.test('email')).toMatchObject({ outcome: 'not-configured', error: 'the SMTP server in notify.smtp.url has a user but no password: set the secret smtp.password' });
+    expect(server.received).toHaveLength(0);
+  });
+
   it('uses the SMTP server over Resend when both are set, and a test through it shows the server\'s answer', async () => {
     const { server, t } = await smtpSetup();
     t.core.secrets.set('resend.apiKey', 're_not_used');

@@ -1,12 +1,13 @@
 import { defineChannel, type ChannelContext } from '../channel';
 import { checkResendKey, resendMinIntervalMs, sendViaResend } from '../email/resend';
-import { checkSmtpLogin, sendViaSmtp } from '../email/smtp';
+import { checkSmtpLogin, sendViaSmtp, smtpLoginWithoutPassword } from '../email/smtp';
 import { renderEmail } from '../render-email';
 
 /** Which way email leaves: the founder's SMTP server when notify.smtp.url is set, else Resend when its key is; else why neither. */
 function emailRoute(ctx: ChannelContext): { via: typeof sendViaSmtp; from: string; to: string } | string {
   const via = ctx.setting('notify.smtp.url') !== '' ? sendViaSmtp : ctx.secret('resend.apiKey') ? sendViaResend : undefined;
   if (!via) return 'no way to send email: set the secret resend.apiKey (Resend) or the setting notify.smtp.url (your own mail server)';
+  if (via === sendViaSmtp && smtpLoginWithoutPassword(ctx)) return 'the SMTP server in notify.smtp.url has a user but no password: set the secret smtp.password';
   const to = ctx.setting('notify.email.to');
   if (to === '') return 'no address to send to: set notify.email.to';
   const from = ctx.setting('notify.email.from');

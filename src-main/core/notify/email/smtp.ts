@@ -27,6 +27,11 @@ function smtpTransport(ctx: ChannelContext) {
   });
 }
 
+/** A user in notify.smtp.url asks for a login, which needs the secret smtp.password. */
+export function smtpLoginWithoutPassword(ctx: ChannelContext): boolean {
+  return new URL(ctx.setting('notify.smtp.url')).username !== '' && !ctx.secret('smtp.password');
+}
+
 interface SmtpError {
   code?: string;
   responseCode?: number;
