@@ -108,7 +108,7 @@ export class NotifyService {
   /** Each channel: set up or why not, and how its latest outbox row ended. */
   channels(): ChannelStatus[] {
     return channels.map((channel) => {
-      const ready = channel.configured(this.context(channel.id, 'status', 0));
+      const ready = channel.configured(this.context({ id: 'status', channel: channel.id }, 0));
       const last = this.store.lastFinished(channel.id);
       return {
         id: channel.id,
@@ -125,7 +125,7 @@ export class NotifyService {
     const def = channelById(channel);
     if (!def) throw badInput('channel', `must be one of ${channels.map((c) => c.id).join(', ')} (there is no channel "${channel}")`);
     const id = uuidv7(this.d.clock.now());
-    const result = await sendTest(def, testNotice(id, this.d.clock.now()), this.context(def.id, `test-${id}`, 1), this.d.clock);
+    const result = await sendTest(def, testNotice(id, this.d.clock.now()), this.context({ id: `test-${id}`, channel: def.id }, 1), this.d.clock);
     this.d.log.info({ channel: def.id, outcome: result.outcome, err: result.error ?? undefined }, 'channel test sent by hand');
     return result;
   }
@@ -133,7 +133,7 @@ export class NotifyService {
   /** Registers each channel's checks of its secrets as those secrets' Test (createCore calls this once). */
   registerSecretTests(secrets: { registerTest(name: SecretName, test: (signal: AbortSignal) => Promise<string>): void }): void {
     for (const channel of channels) {
-      for (const check of channel.secretChecks ?? []) secrets.registerTest(check.secret, (signal) => check.check(this.context(channel.id, 'secret-test', 0), signal));
+      for (const check of channel.secretChecks ?? []) secrets.registerTest(check.secret, (signal) => check.check(this.context({ id: 'secret-test', channel: channel.id }, 0), signal));
     }
   }
 
@@ -145,7 +145,7 @@ export class NotifyService {
       this.store.prune(now - keepMs);
     }
     const due = this.store.due(now, batchSize);
-    for (const row of due) await deliverRow({ store: this.store, clock: this.d.clock, log: this.d.log, context: (r, attempt) => this.context(r.channel, r.id, attempt) }, row);
+    for (const row of due) await deliverRow({ store: this.store, clock: this.d.clock, log: this.d.log, context: (r, attempt) => this.context(r, attempt) }, row);
     if (due.length === batchSize) this.again = true;
     return due.length;
   }
@@ -166,15 +166,16 @@ export class NotifyService {
     };
   }
 
-  private context(channel: string, idempotencyKey: string, attempt: number): ChannelContext {
+  /** A row's context; a test, a status or a secret check passes a made-up id (its idempotency key) and the channel. */
+  private context(row: Pick<OutboxRow, 'id' | 'channel'>, attempt: number): ChannelContext {
     return {
-      idempotencyKey,
+      idempotencyKey: row.id,
       attempt,
       os: this.d.os,
       publish: (notice) => this.d.events.emit('notify.notice', notice),
       secret: (name) => this.d.secrets.reveal(name),
       setting: (key) => this.d.settings.get(key),
-      log: this.d.log.child({ channel }),
+      log: this.d.log.child({ channel: row.channel }),
     };
   }
 
