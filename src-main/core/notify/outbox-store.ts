@@ -121,9 +121,9 @@ export class OutboxStore {
     return this.db.prepare("DELETE FROM notify_outbox WHERE state != 'pending' AND created_at < ?").run(before).changes;
   }
 
-  /** The newest row of `channel` that is no longer pending: how its latest delivery ended. */
+  /** The newest row of `channel` whose delivery ended (sent, failed or skipped): how its latest delivery went. */
   lastFinished(channel: string): OutboxRow | undefined {
-    const row = this.db.prepare("SELECT * FROM notify_outbox WHERE channel = ? AND state != 'pending' ORDER BY created_at DESC, id DESC LIMIT 1").get(channel) as Row | undefined;
+    const row = this.db.prepare("SELECT * FROM notify_outbox WHERE channel = ? AND state IN ('sent', 'failed', 'skipped') ORDER BY created_at DESC, id DESC LIMIT 1").get(channel) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
 }
