@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { launchStageSchema, defaultLaunchStage } from './stage';
 import { secretDestinationUrl } from './secret-destination';
 import { briefingSettingDefinitions } from './briefing-settings';
+import { emailSettingDefinitions } from './email-settings';
 
 const namesAFolder = 'it names a folder on this machine';
 const decidesWhereSecretsGo = 'it decides where a secret is sent';
@@ -180,6 +181,7 @@ export const settingDefinitions = {
     cliOnly: decidesWhoCanReachTheApp,
   },
   ...briefingSettingDefinitions,
+  ...emailSettingDefinitions,
 } as const satisfies Record<string, SettingDefinition>;
 
 export interface SettingDefinition {

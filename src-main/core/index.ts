@@ -170,6 +170,7 @@ export function createCore(config: CoreConfig): Core {
     const timer = config.timer ?? realTimer;
     const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
     notify.followRules();
+    notify.registerSecretTests(secrets);
     background.register(notify.backgroundTask());
     const backups = new BackupService({
       db,

@@ -21,11 +21,11 @@ function coreWith(env: Record<string, string> = {}): Core {
 }
 
 describe('a secret\'s "Test"', () => {
-  it('says there is nothing to test when it is not set, and which area brings a test where none exists yet', async () => {
+  it('says there is nothing to test when it is not set, which area brings a test where none exists yet, and why a service allows none', async () => {
     const core = coreWith();
     expect(await core.secrets.test('google.driveCredentials')).toMatchObject({ outcome: 'not-set', source: 'none', message: 'not set: there is nothing to test' });
     core.secrets.set('slack.webhookUrl', 'https://hooks.slack.com/services/T0/B0/abc');
-    expect(await core.secrets.test('slack.webhookUrl')).toMatchObject({ outcome: 'untested', source: 'stored', message: 'no test yet: comes with Alerts' });
+    expect(await core.secrets.test('slack.webhookUrl')).toMatchObject({ outcome: 'untested', source: 'stored', message: 'Slack offers no way to check an incoming webhook without posting to it: send a test message instead (levqor notify test slack)' });
     core.secrets.set('openai.apiKey', 'sk-abc123');
     expect(await core.secrets.test('openai.apiKey')).toMatchObject({ outcome: 'untested', message: 'no test yet: comes with Insights' });
     await expect(core.secrets.test('nope')).rejects.toMatchObject({ field: 'name' });
