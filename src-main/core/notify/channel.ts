@@ -1,6 +1,7 @@
 import type { Notice } from '../../../shared/contract/notify';
 import type { SecretName } from '../../../shared/secrets';
 import type { SettingKey, SettingValue } from '../../../shared/settings';
+import type { Db } from '../db/open';
 import type { Logger } from '../logger';
 
 /**
@@ -41,6 +42,8 @@ export interface ChannelContext {
   /** A setting's current value (a chat id, an API base URL, an address). */
   setting<K extends SettingKey>(key: K): SettingValue<K>;
   log: Logger;
+  /** The app's database, for a channel that keeps its own table (Telegram: parts sent, approval buttons); the outbox always gives it. */
+  db?: Db;
 }
 
 /** One way of reaching the founder. */
