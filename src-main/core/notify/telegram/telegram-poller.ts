@@ -1,11 +1,5 @@
-import type { SecretName } from '../../../../shared/secrets';
-import type { SettingKey, SettingValue } from '../../../../shared/settings';
 import type { BackgroundTask } from '../../background';
-import type { Clock } from '../../clock';
-import type { Db } from '../../db/open';
-import type { EventBus } from '../../event-bus';
-import type { Logger } from '../../logger';
-import type { Timer } from '../../timer';
+import type { NotifyDeps } from '../notify-service';
 import { tokenOf } from './approval-buttons';
 import { callBotApi } from './bot-api';
 import { decideFromButton, type ApprovalDecisions, type PressOutcome } from './decide-from-button';
@@ -13,16 +7,8 @@ import { escapeTelegramHtml } from './telegram-html';
 import { telegramStore, type ButtonRow, type TelegramStore } from './telegram-store';
 import { telegramTarget, type TelegramTarget } from './telegram-target';
 
-export interface TelegramPollerDeps {
-  db: Db;
-  clock: Clock;
-  timer: Timer;
-  events: EventBus;
-  log: Logger;
-  secrets: { reveal(name: SecretName): string | undefined };
-  settings: { get<K extends SettingKey>(key: K): SettingValue<K> };
-  approvals: ApprovalDecisions;
-}
+/** What the outbox gets, less the OS notifier, plus the approvals the buttons decide. */
+export type TelegramPollerDeps = Omit<NotifyDeps, 'os'> & { approvals: ApprovalDecisions };
 
 /** Bot API Update, the parts read here. */
 interface Update {

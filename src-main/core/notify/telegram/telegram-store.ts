@@ -19,18 +19,9 @@ export interface ButtonRow {
   usedBy: string | null;
 }
 
-interface WireButton {
-  token: string;
-  outbox_id: string;
-  approval_id: string;
-  decision: ButtonDecision;
-  chat_id: string;
-  message_id: number | null;
-  message_html: string;
-  expires_at: number;
-  used_at: number | null;
-  used_by: string | null;
-}
+/** The columns of telegram_buttons under ButtonRow's names. */
+const buttonColumns = `token, outbox_id AS outboxId, approval_id AS approvalId, decision, chat_id AS chatId, message_id AS messageId,
+  message_html AS messageHtml, expires_at AS expiresAt, used_at AS usedAt, used_by AS usedBy`;
 
 const sql = {
   partsSent: 'SELECT part, message_id FROM telegram_parts_sent WHERE outbox_id = ? ORDER BY part',
@@ -38,29 +29,14 @@ const sql = {
   pruneParts: 'DELETE FROM telegram_parts_sent WHERE sent_at < ?',
   insertButton: `INSERT INTO telegram_buttons (token, outbox_id, approval_id, decision, chat_id, message_html, created_at, expires_at)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outbox_id, decision) DO NOTHING`,
-  buttonsOf: 'SELECT * FROM telegram_buttons WHERE outbox_id = ?',
-  button: 'SELECT * FROM telegram_buttons WHERE token = ?',
+  buttonsOf: `SELECT ${buttonColumns} FROM telegram_buttons WHERE outbox_id = ?`,
+  button: `SELECT ${buttonColumns} FROM telegram_buttons WHERE token = ?`,
   setMessage: 'UPDATE telegram_buttons SET message_id = ? WHERE outbox_id = ?',
   useButtons: 'UPDATE telegram_buttons SET used_at = ?, used_by = ? WHERE approval_id = ? AND used_at IS NULL',
   pruneButtons: 'DELETE FROM telegram_buttons WHERE expires_at < ?',
   nextOffset: 'SELECT next_offset FROM telegram_poll WHERE id = 1',
   setNextOffset: 'INSERT INTO telegram_poll (id, next_offset) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET next_offset = MAX(next_offset, excluded.next_offset)',
 };
-
-function fromWire(r: WireButton): ButtonRow {
-  return {
-    token: r.token,
-    outboxId: r.outbox_id,
-    approvalId: r.approval_id,
-    decision: r.decision,
-    chatId: r.chat_id,
-    messageId: r.message_id,
-    messageHtml: r.message_html,
-    expiresAt: r.expires_at,
-    usedAt: r.used_at,
-    usedBy: r.used_by,
-  };
-}
 
 /** A button's callback_data after the prefix: 16 random bytes, base64url (22 characters). */
 export const buttonTokenPattern = /^[A-Za-z0-9_-]{22}$/;
@@ -87,7 +63,7 @@ export class TelegramStore extends withStatements(sql) {
         this.s.insertButton.run(randomBytes(16).toString('base64url'), b.outboxId, b.approvalId, decision, b.chatId, b.messageHtml, b.now, b.expiresAt);
       }
     })();
-    const rows = (this.s.buttonsOf.all(b.outboxId) as WireButton[]).map(fromWire);
+    const rows = this.s.buttonsOf.all(b.outboxId) as ButtonRow[];
     return { approve: rows.find((r) => r.decision === 'approve')!, reject: rows.find((r) => r.decision === 'reject')! };
   }
 
@@ -96,8 +72,7 @@ export class TelegramStore extends withStatements(sql) {
   }
 
   button(token: string): ButtonRow | undefined {
-    const row = this.s.button.get(token) as WireButton | undefined;
-    return row && fromWire(row);
+    return this.s.button.get(token) as ButtonRow | undefined;
   }
 
   /** Every button of the approval stops deciding anything; `then` runs in the same transaction (the poll offset). */
