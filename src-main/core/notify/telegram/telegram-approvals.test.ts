@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Approval } from '../../../../shared/contract/approvals';
 import { notifyCore, type NotifyTestCore } from '../../../../tests/helpers/notify/notify-core';
@@ -99,6 +101,29 @@ describe('approvals from Telegram', () => {
     t.clock.advance(buttonLifetimeMs);
     expect(await press(server, { data: button(late.message, 'Approve'), messageId: late.message.message_id })).toMatch(/^Expired: these buttons stopped deciding at /);
     expect(t.core.approvals.get(late.approval.id).status).toBe('pending');
+  });
+
+  it('a press that cannot be recorded says so, is not lost, and decides once the database takes it again', async () => {
+    const { t, server } = await setup();
+    const { approval, message } = await approvalOnTelegram(t, server);
+    t.core.db.pragma('busy_timeout = 20');
+    // another process holds the database's write lock
+    const other = new Database(join(t.dataDir, 'levqor.db'));
+    other.prepare('BEGIN IMMEDIATE').run();
+    try {
+      expect(await press(server, { data: button(message, 'Approve'), messageId: message.message_id })).toMatch(/^Not recorded: database is locked\. Press again/);
+      expect(t.core.approvals.get(approval.id).status).toBe('pending');
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    const decided = () => server.messages.find((m) => m.message_id === message.message_id)!.reply_markup === undefined;
+    for (let i = 0; i < 200 && !decided(); i++) {
+      await t.timer.advance(5_000);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(t.core.approvals.get(approval.id)).toMatchObject({ status: 'approved', decidedBy: 'telegram:777' });
+    expect(server.messages.find((m) => m.message_id === message.message_id)!.text).toMatch(/\n\n<i>Approved by Ada \(telegram:777\) at /);
   });
 
   it('keeps its place in Telegram\u2019s updates across a restart: no press is read twice', async () => {

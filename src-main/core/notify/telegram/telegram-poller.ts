@@ -139,7 +139,13 @@ export class TelegramPoller {
       this.store.useButtons(button.approvalId, now, by, () => this.store.setNextOffset(next));
       this.d.log.info({ approval: button.approvalId, decision: button.decision, by }, 'approval decided from Telegram');
     } else {
-      this.store.setNextOffset(next);
+      try {
+        this.store.setNextOffset(next);
+      } catch (err) {
+        // the founder hears now that the press did not count; the loop reads it again after its pause
+        await this.answer(target, press, outcome.text);
+        throw err;
+      }
     }
     await this.answer(target, press, outcome.text);
     if (outcome.final) await this.showOutcome(target, button, press.message.message_id, outcome);
