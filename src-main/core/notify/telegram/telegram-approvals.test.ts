@@ -133,7 +133,10 @@ describe('approvals from Telegram', () => {
     const { approval, message } = await approvalOnTelegram(first.t, server);
     await press(server, { data: button(message, 'Approve'), messageId: message.message_id });
     const dataDir = first.t.dataDir;
+    // stopping does not wait out the 30 s long poll under way
+    const stopping = Date.now();
     await first.t.core.background.stop();
+    expect(Date.now() - stopping).toBeLessThan(2_000);
     first.t.close();
 
     const again = await setup({ server, dataDir });
