@@ -23,7 +23,7 @@ export interface NotifyTestCore {
 }
 
 /** A real core on a (temporary or given) data dir, time that moves only when told, and the os port given (none: levqor serve). */
-export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number } = {}): NotifyTestCore {
+export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number; logToFile?: boolean } = {}): NotifyTestCore {
   const clock = new ManualClock(options.start ?? Date.UTC(2026, 5, 1, 12));
   const timer = new ManualTimer(clock);
   const dataDir = options.dataDir ?? tempDir();
@@ -32,7 +32,7 @@ export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?:
     env: { LEVQOR_SECRET_KEY: 'd'.repeat(64), LEVQOR_LAUNCH_STAGE: 'pre-launch' },
     clock,
     timer,
-    logToFile: false,
+    logToFile: options.logToFile ?? false,
     ...(options.os ? { osNotifier: options.os } : {}),
   });
   let closed = false;

@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notifyCore, type NotifyTestCore } from '../../../../tests/helpers/notify/notify-core';
 import { goodBotToken, startTelegramServer, tooManyRequests, type TelegramServer } from '../../../../tests/helpers/notify/telegram-server';
+import { until } from '../../../../tests/helpers/workflows/wait';
 import { callBotApi } from './bot-api';
 import { deliveryFailure, tokenRefused } from './delivery-failure';
 
@@ -10,10 +13,10 @@ afterEach(async () => {
   for (const t of open.splice(0).reverse()) await t.close();
 });
 
-async function setup(options: { token?: string; chatId?: string } = {}): Promise<{ t: NotifyTestCore; server: TelegramServer }> {
+async function setup(options: { token?: string; chatId?: string; logToFile?: boolean } = {}): Promise<{ t: NotifyTestCore; server: TelegramServer }> {
   const server = await startTelegramServer({ chats: [chatId, -100123] });
   open.push(server);
-  const t = notifyCore();
+  const t = notifyCore({ logToFile: options.logToFile ?? false });
   open.push(t);
   t.core.secrets.set('telegram.botToken', options.token ?? goodBotToken);
   t.core.settings.set('notify.telegram.chatId', options.chatId ?? String(chatId));
@@ -23,6 +26,14 @@ async function setup(options: { token?: string; chatId?: string } = {}): Promise
 
 function send(t: NotifyTestCore, title: string, body = '') {
   t.core.notify.send({ key: `k:${title}`, title, body, area: 'guardian', at: t.clock.now() }, ['telegram']);
+}
+
+/** Everything the app logged to its files so far. */
+function logText(t: NotifyTestCore): string {
+  const dir = join(t.dataDir, 'logs');
+  return readdirSync(dir)
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
 }
 
 const row = (t: NotifyTestCore) => t.core.notify.outbox({ limit: 1 })[0]!;
@@ -75,19 +86,27 @@ describe('the Telegram channel', () => {
     const down = await callBotApi({ ...target, body: { chat_id: chatId, text: 'x' } });
     expect(deliveryFailure(down as Extract<typeof down, { ok: false }>, String(chatId))).toMatchObject({ retryable: true });
 
+    server.scriptNext('sendMessage', { status: 200, body: { ok: true, result: { message_id: 1 } }, delayMs: 1_000 });
+    const slow = await callBotApi({ ...target, timeoutMs: 100, body: { chat_id: chatId, text: 'x' } });
+    expect(slow).toMatchObject({ ok: false, code: 0, description: expect.stringMatching(/^Telegram did not answer within/) });
+    expect(deliveryFailure(slow as Extract<typeof slow, { ok: false }>, String(chatId))).toMatchObject({ retryable: true });
+
     const offline = await callBotApi({ ...target, apiBase: 'http://127.0.0.1:1/', body: {} });
     expect(offline).toMatchObject({ ok: false, code: 0, description: expect.stringMatching(/^could not reach Telegram/) });
     expect(JSON.stringify(offline)).not.toContain(goodBotToken);
   });
 
-  it('a refused token fails the row without the token anywhere in it', async () => {
-    const { t, server } = await setup({ token: '987654321:AAwrong-token_abcdefghijklmn' });
+  it('a refused token fails the row without the token in it or in the log', async () => {
+    const { t, server } = await setup({ token: '987654321:AAwrong-token_abcdefghijklmn', logToFile: true });
+    t.core.background.start();
     send(t, 'hello');
     await t.core.notify.deliverDue();
     expect(server.callsTo('sendMessage')).toHaveLength(1);
-    const failed = row(t);
-    expect(failed).toMatchObject({ state: 'failed', lastError: tokenRefused });
+    expect(row(t)).toMatchObject({ state: 'failed', lastError: tokenRefused });
     expect(JSON.stringify(t.core.notify.outbox({ limit: 10 }))).not.toContain('AAwrong-token');
+    // the button poller is refused too, and says so in the log
+    await until(() => logText(t).includes('Telegram refused the bot token (secret telegram.botToken)'));
+    expect(logText(t)).not.toContain('AAwrong-token');
   });
 
   it('an unknown chat fails the row naming the setting; a chat id that is not a whole number is refused and nothing stored', async () => {
