@@ -67,7 +67,12 @@ function htmlError(text: string): string | undefined {
   return open.length > 0 ? `Can't find end tag corresponding to start tag "${open.at(-1)}"` : undefined;
 }
 
-export async function startTelegramServer(options: { token?: string; chats?: number[] } = {}): Promise<TelegramServer> {
+/**
+ * chats: the chat ids sendMessage knows (others: 400 chat not found). perChatIntervalMs: as
+ * Telegram does, a second message to one chat sooner than this after the last gets 429 with
+ * retry_after (for the drain bench); absent, no limit.
+ */
+export async function startTelegramServer(options: { token?: string; chats?: number[]; perChatIntervalMs?: number } = {}): Promise<TelegramServer> {
   const token = options.token ?? goodBotToken;
   const chats = new Set(options.chats ?? [4242]);
   const calls: BotCall[] = [];
@@ -82,8 +87,15 @@ export async function startTelegramServer(options: { token?: string; chats?: num
   const bad = (code: number, description: string, parameters?: Record<string, unknown>) => ({ status: code, body: { ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) } });
   const ok = (result: unknown) => ({ status: 200, body: { ok: true, result } });
 
+  const lastSendAt = new Map<number, number>();
+
   function sendMessage(body: Record<string, any>) {
     if (!chats.has(body.chat_id)) return bad(400, 'Bad Request: chat not found');
+    const since = Date.now() - (lastSendAt.get(body.chat_id) ?? -Infinity);
+    if (options.perChatIntervalMs !== undefined && since < options.perChatIntervalMs) {
+      const wait = Math.ceil((options.perChatIntervalMs - since) / 1000);
+      return bad(429, `Too Many Requests: retry after ${wait}`, { retry_after: wait });
+    }
     const text = String(body.text ?? '');
     if (text.length === 0) return bad(400, 'Bad Request: message text is empty');
     if (text.length > 4096) return bad(400, 'Bad Request: message is too long');
@@ -94,6 +106,7 @@ export async function startTelegramServer(options: { token?: string; chats?: num
     }
     const message: SentMessage = { message_id: nextMessageId++, chat_id: body.chat_id, text, ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}) };
     messages.push(message);
+    lastSendAt.set(body.chat_id, Date.now());
     return ok({ message_id: message.message_id, chat: { id: body.chat_id, type: body.chat_id < 0 ? 'supergroup' : 'private' }, date: Math.floor(Date.now() / 1000), text });
   }
 

@@ -96,6 +96,16 @@ describe('the Telegram channel', () => {
     expect(JSON.stringify(offline)).not.toContain(goodBotToken);
   });
 
+  it('a second message to the chat within Telegram’s second is asked to wait (the test server enforces the rate)', async () => {
+    const server = await startTelegramServer({ chats: [chatId], perChatIntervalMs: 1000 });
+    open.push(server);
+    const call = { apiBase: server.url, token: goodBotToken, method: 'sendMessage', timeoutMs: 5000, body: { chat_id: chatId, text: 'x' } };
+    expect(await callBotApi(call)).toMatchObject({ ok: true });
+    const second = await callBotApi(call);
+    expect(second).toMatchObject({ ok: false, code: 429, retryAfterMs: 1000 });
+    expect(server.messages).toHaveLength(1);
+  });
+
   it('a refused token fails the row without the token in it or in the log', async () => {
     const { t, server } = await setup({ token: '987654321:AAwrong-token_abcdefghijklmn', logToFile: true });
     t.core.background.start();
