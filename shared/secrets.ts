@@ -21,7 +21,7 @@ export const secretDefinitions = {
     format: format.slackWebhookUrl,
     untestable: 'Slack offers no way to check an incoming webhook without posting to it: send a test message instead (levqor notify test slack)',
   },
-  'telegram.botToken': { label: 'Telegram bot token', env: 'TELEGRAM_BOT_TOKEN', format: format.telegramBotToken, testComesWith: 'Alerts' },
+  'telegram.botToken': { label: 'Telegram bot token', env: 'TELEGRAM_BOT_TOKEN', format: format.telegramBotToken },
   'resend.apiKey': { label: 'Resend API key', env: 'RESEND_API_KEY', format: format.resendApiKey },
   'smtp.password': { label: 'SMTP password', env: 'SMTP_PASSWORD', format: format.oneLine },
   'database.url': { label: 'Remote Postgres URL', env: 'LEVQOR_DATABASE_URL', format: format.postgresUrl },

@@ -28,7 +28,7 @@ import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
-import { BriefingService, NotifyService, type OsNotifier } from './notify';
+import { BriefingService, NotifyService, TelegramPoller, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
 import { PipelineService } from './revenue/pipeline';
@@ -285,6 +285,8 @@ export function createCore(config: CoreConfig): Core {
     background.register(briefing.backgroundTask());
     for (const task of revenue.backgroundTasks()) background.register(task);
     secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
+    // Approve / Reject pressed in Telegram decides through the same approvals as the inbox
+    background.register(new TelegramPoller({ db, clock, timer, events, log: log.child({ task: 'notify.telegram' }), secrets, settings, approvals }).backgroundTask());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
     background.register(approvals.backgroundTask());
 

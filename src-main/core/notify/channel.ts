@@ -1,6 +1,7 @@
 import type { Notice } from '../../../shared/contract/notify';
 import type { SecretName } from '../../../shared/secrets';
 import type { SettingKey, SettingValue } from '../../../shared/settings';
+import type { Db } from '../db/open';
 import type { Logger } from '../logger';
 
 /**
@@ -43,6 +44,8 @@ export interface ChannelContext {
   /** An address a browser can open the app at (levqor serve's), for links back into it; absent in the desktop app. */
   appUrl?: string;
   log: Logger;
+  /** The app's database, for a channel that keeps its own table (Telegram: parts sent, approval buttons); the outbox always gives it. */
+  db?: Db;
 }
 
 /**

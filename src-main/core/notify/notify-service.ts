@@ -222,6 +222,7 @@ export class NotifyService {
       secret: (name) => this.d.secrets.reveal(name),
       setting: (key) => this.d.settings.get(key),
       log: this.d.log.child({ channel: row.channel }),
+      db: this.d.db,
     };
   }
 
