@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/temp-dir';
 import type { CliIo } from '../command';
 import { runCli } from '../run';
+import { channels } from '../../core/notify/channels';
 
 async function levqor(...argv: string[]) {
   let stdout = '';
@@ -31,7 +32,7 @@ describe('levqor notify channels | test', () => {
     expect(email).toMatchObject({ code: 1, stdout: expect.stringContaining('Nothing was sent through email: no way to send email') });
     const unknown = await levqor('notify', 'test', 'pigeon');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('channel: must be one of os, email');
+    expect(unknown.stderr).toContain(`channel: must be one of ${channels.map((c) => c.id).join(', ')}`);
     expect(unknown.stderr).toContain('"pigeon"');
   });
 });

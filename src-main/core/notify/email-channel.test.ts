@@ -6,6 +6,7 @@ import { ResendServer } from '../../../tests/helpers/notify/resend-server';
 import { deliveredNewest, emailAlert } from '../../../tests/helpers/notify/email-alert';
 import { createLogger } from '../logger';
 import type { ChannelContext } from './channel';
+import { channels } from './channels';
 import { emailChannel } from './channels/email';
 import { resendResult } from './email/resend';
 
@@ -148,7 +149,7 @@ describe('notify.channels and notify.test', () => {
     server.script.push({ status: 403, name: 'validation_error', message: 'The example.org domain is not verified.' });
     expect(await api.call('notify.test', { channel: 'email' })).toMatchObject({ outcome: 'failed', error: 'Resend answered 403: validation_error: The example.org domain is not verified.' });
 
-    await expect(api.call('notify.test', { channel: 'pigeon' })).rejects.toMatchObject({ code: 'BAD_INPUT', field: 'channel', message: expect.stringContaining('must be one of os, email') });
+    await expect(api.call('notify.test', { channel: 'pigeon' })).rejects.toMatchObject({ code: 'BAD_INPUT', field: 'channel', message: expect.stringContaining(`must be one of ${channels.map((c) => c.id).join(', ')}`) });
 
     emailAlert(t, 'db');
     await t.core.notify.deliverDue();

@@ -1,6 +1,7 @@
 import { defineChannel, type ChannelContext } from '../channel';
 import { checkResendKey, resendMinIntervalMs, sendViaResend } from '../email/resend';
 import { checkSmtpLogin, sendViaSmtp, smtpLoginWithoutPassword } from '../email/smtp';
+import { renderBriefingEmail } from '../briefing/renderers/email';
 import { renderEmail } from '../render-email';
 
 /** Which way email leaves: the founder's SMTP server when notify.smtp.url is set, else Resend when its key is; else why neither. */
@@ -30,7 +31,7 @@ export const emailChannel = defineChannel({
   async deliver(notice, ctx) {
     const route = emailRoute(ctx);
     if (typeof route === 'string') return { status: 'skipped', reason: route };
-    return route.via(renderEmail(notice, ctx.appUrl), route, ctx);
+    return route.via(notice.briefing ? renderBriefingEmail(notice.briefing) : renderEmail(notice, ctx.appUrl), route, ctx);
   },
   secretChecks: [
     { secret: 'resend.apiKey', check: checkResendKey },

@@ -3,6 +3,7 @@ import type { ChannelContext, DeliveryResult } from '../channel';
 import { approvalKeyboard, buttonLifetimeMs, decisionLineReserve } from './approval-buttons';
 import { callBotApi } from './bot-api';
 import { deliveryFailure } from './delivery-failure';
+import { renderBriefingTelegram } from '../briefing/renderers/telegram-html';
 import { renderTelegramMessage } from './telegram-html';
 import { splitTelegramHtml, telegramMaxMessageLength } from './telegram-split';
 import { telegramStore } from './telegram-store';
@@ -21,7 +22,7 @@ export const sendTimeoutMs = 15_000;
 export async function sendTelegramNotice(notice: Notice, target: TelegramTarget, ctx: ChannelContext): Promise<DeliveryResult> {
   if (!ctx.db) return { status: 'failed', retryable: false, error: 'the Telegram channel needs the app database, which this delivery was not given' };
   const store = telegramStore(ctx.db);
-  const html = renderTelegramMessage(notice);
+  const html = notice.briefing ? renderBriefingTelegram(notice.briefing) : renderTelegramMessage(notice);
   const parts = splitTelegramHtml(html, notice.approvalId ? telegramMaxMessageLength - decisionLineReserve : telegramMaxMessageLength);
   const last = parts.length - 1;
   const keyboard = notice.approvalId
