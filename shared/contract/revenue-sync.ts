@@ -91,5 +91,5 @@ export const revenueSyncEvents = {
   'revenue.syncFinished': event({ summary: 'A Stripe sync pass ended, well or not (its status).', payload: stripeSyncStatusSchema }),
   'subscription.churned': event({ summary: 'A Stripe subscription was canceled (seen by the sync or a webhook).', payload: stripeChurnSchema }),
   'stripe.event': event({ summary: 'A Stripe event was applied for the first time by the sync or a webhook (each event id once): its type, object and how it arrived.', payload: stripeEventSchema }),
-  'payment.failed': event({ summary: 'A Stripe payment failed: an invoice.payment_failed or charge.failed event (sync or webhook).', payload: stripePaymentFailedSchema }),
+  'payment.failed': event({ summary: 'A Stripe payment failed, once per failure (sync or webhook): the failed charge, with its invoice when the charge names it; an invoice that failed without any charge (older API versions).', payload: stripePaymentFailedSchema }),
 };
