@@ -159,6 +159,50 @@ describe('the sales pipeline against a real Postgres', () => {
     expect(await site('SELECT status FROM sales_leads WHERE id = $1', [c!.id])).toEqual([{ status: 'qualified' }]);
   });
 
+  it('announces dfy.paid once per request, only when the paid state holds in the shared Postgres', async () => {
+    const { core, site, dataDir, url } = await setup('pipe_paid');
+    const dfy = async (email: string, status: string) => ((await site("INSERT INTO dfy_requests (email, status) VALUES ($1, $2) RETURNING id::text", [email, status])) as Array<{ id: string }>)[0]!.id;
+    const lost = await dfy('lost@example.com', 'quoted');
+    const won = await dfy('won@example.com', 'quoted');
+    const later = await dfy('later@example.com', 'quoted');
+    await site("INSERT INTO dfy_requests (email, status) VALUES ('old@example.com', 'paid')");
+    await core.pipeline.sync();
+    const paid: string[] = [];
+    const listen = (c: Core) => c.events.on('dfy.paid', (p) => paid.push(p.email));
+    listen(core);
+
+    // the site cancelled it before the founder's move reached it: cancelled stays, nothing announced
+    await site("UPDATE dfy_requests SET status = 'cancelled' WHERE id = $1", [lost]);
+    core.pipeline.move('dfy', lost, 'paid');
+    expect(paid).toEqual([]);
+    expect(await core.pipeline.sync()).toMatchObject({ conflicts: 1 });
+    expect(core.pipeline.get('dfy', lost)).toMatchObject({ stage: 'cancelled' });
+    expect(paid).toEqual([]);
+
+    // the move the remote keeps is announced once, though the pull brings the row back paid
+    core.pipeline.move('dfy', won, 'paid');
+    await core.pipeline.sync();
+    await site("UPDATE dfy_requests SET notes = 'kick-off Monday' WHERE id = $1", [won]);
+    await core.pipeline.sync();
+    expect(paid).toEqual(['won@example.com']);
+
+    // offline the move waits; back online its write-back announces it; the site's own paid row once too
+    core.close();
+    const offline = open(dataDir, `postgres://postgres:pw@127.0.0.1:${await freePort()}/nowhere`);
+    listen(offline);
+    offline.pipeline.move('dfy', later, 'paid');
+    await expect(offline.pipeline.sync()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    offline.close();
+    const online = open(dataDir, url);
+    listen(online);
+    await site("INSERT INTO dfy_requests (email, status) VALUES ('site@example.com', 'paid')");
+    await online.pipeline.sync();
+    await online.pipeline.sync();
+    // a request imported already paid by the first pull is never announced
+    expect(paid.sort()).toEqual(['later@example.com', 'site@example.com', 'won@example.com']);
+    expect(online.db.prepare('SELECT count(*) FROM dfy_paid_announced').pluck().get()).toBe(4);
+  });
+
   it('refuses bad moves and edits with the field and the rule, changing nothing', async () => {
     const { core, site } = await setup('pipe_bad');
     const [a] = await lead(site, 'a@example.com', 'qualified');
