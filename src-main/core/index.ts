@@ -187,7 +187,7 @@ export function createCore(config: CoreConfig): Core {
     const pipeline = new PipelineService({ db, remote, clock, log, events });
     background.register(pipeline.backgroundTask());
     const revenue = new RevenueService({ stripe: { db, clock, events, log, secrets, settings, ...(config.stripeRetry ? { retry: config.stripeRetry } : {}) }, stage: () => stage.current, remote });
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: pipeline.port(), payments: revenue.packages.paymentLinks(), stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: pipeline.port(), payments: revenue.packages.paymentLinks(), triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {

@@ -5,14 +5,35 @@ import { num, obj, ref, str, type StripeJson } from './json';
 export type Notice =
   | { name: 'subscription.churned'; payload: EventPayload<'subscription.churned'> }
   | { name: 'payment.failed'; payload: EventPayload<'payment.failed'> }
-  | { name: 'stripe.event'; payload: EventPayload<'stripe.event'> };
+  | { name: 'stripe.event'; payload: EventPayload<'stripe.event'>; object: StripeJson };
 
-/** Every event recorded for the first time, for the `stripe.event` trigger. */
+/** The object's amount: `amount` (charges, payment intents, refunds), `total` (invoices), `amount_total` (checkout sessions). */
+const amountOf = (o: StripeJson): number | null => num(o, 'amount') ?? num(o, 'total') ?? num(o, 'amount_total');
+
+/**
+ * Every event recorded for the first time, for the `stripe.event` trigger. The streamed payload
+ * is lean (a few fields of the object, never the object); the whole object rides beside it for
+ * the workflows the event triggers (event-objects.ts).
+ */
 export function stripeEventNotice(event: StripeJson, via: 'sync' | 'webhook', applied: boolean): Notice {
   const o = obj(obj(event, 'data'), 'object');
   return {
     name: 'stripe.event',
-    payload: { eventId: str(event, 'id')!, type: str(event, 'type') ?? '', created: (num(event, 'created') ?? 0) * 1000, livemode: event.livemode === true, via, applied, objectId: str(o, 'id') ?? null, objectType: str(o, 'object') ?? null, object: o },
+    payload: {
+      eventId: str(event, 'id')!,
+      type: str(event, 'type') ?? '',
+      created: (num(event, 'created') ?? 0) * 1000,
+      livemode: event.livemode === true,
+      via,
+      applied,
+      objectId: str(o, 'id') ?? null,
+      objectType: str(o, 'object') ?? null,
+      amount: amountOf(o),
+      currency: str(o, 'currency'),
+      status: str(o, 'status'),
+      customer: ref(o, 'customer'),
+    },
+    object: o,
   };
 }
 
