@@ -31,7 +31,6 @@ import { UpdateService } from './updates';
 import { NotifyService, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
-import { PipelineService } from './revenue/pipeline';
 import { RevenueService } from './revenue';
 
 export interface CoreConfig {
@@ -107,9 +106,7 @@ export interface Core {
   readonly notify: NotifyService;
   /** Backups on restic: plans, their repositories, and the history of every operation. */
   readonly backups: BackupService;
-  /** Sales leads and DFY requests: pulled from the shared Postgres, staged and written back by the founder. */
-  readonly pipeline: PipelineService;
-  /** Revenue: Stripe synced into local tables (and webhooks applied). */
+  /** Revenue: Stripe synced into local tables (and webhooks applied), its figures, DFY packages, and the sales pipeline (`revenue.pipeline`: leads and DFY requests pulled from the shared Postgres, staged and written back by the founder). */
   readonly revenue: RevenueService;
   info(): AppInfo;
   close(): void;
@@ -184,10 +181,9 @@ export function createCore(config: CoreConfig): Core {
     for (const task of backups.backgroundTasks()) background.register(task);
     // what other capabilities use of backups: Guardian's findings and healing, the workflow steps
     const backupPort = backups.port();
-    const pipeline = new PipelineService({ db, remote, clock, log, events });
-    background.register(pipeline.backgroundTask());
     const revenue = new RevenueService({ stripe: { db, clock, events, log, secrets, settings, ...(config.stripeRetry ? { retry: config.stripeRetry } : {}) }, stage: () => stage.current, remote });
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: pipeline.port(), payments: revenue.packages.paymentLinks(), triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    background.register(revenue.pipeline.backgroundTask());
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -273,7 +269,6 @@ export function createCore(config: CoreConfig): Core {
       sessions: new BrowserSessions(db, clock),
       notify,
       backups,
-      pipeline,
       revenue,
       info: () => ({
         version: appVersion,
