@@ -31,7 +31,6 @@ import { UpdateService } from './updates';
 import { BriefingService, NotifyService, TelegramPoller, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
-import { PipelineService } from './revenue/pipeline';
 import { RevenueService } from './revenue';
 import { InboundAddress } from './inbound-address';
 
@@ -112,9 +111,7 @@ export interface Core {
   readonly briefing: BriefingService;
   /** Backups on restic: plans, their repositories, and the history of every operation. */
   readonly backups: BackupService;
-  /** Sales leads and DFY requests: pulled from the shared Postgres, staged and written back by the founder. */
-  readonly pipeline: PipelineService;
-  /** Revenue: Stripe synced into local tables (and webhooks applied). */
+  /** Revenue: Stripe synced into local tables (and webhooks applied), its figures, DFY packages, and the sales pipeline (`revenue.pipeline`: leads and DFY requests pulled from the shared Postgres, staged and written back by the founder). */
   readonly revenue: RevenueService;
   /** Where this process answers webhooks and heartbeats from outside (set by the transport that listens). */
   readonly inbound: InboundAddress;
@@ -192,13 +189,12 @@ export function createCore(config: CoreConfig): Core {
     for (const task of backups.backgroundTasks()) background.register(task);
     // what other capabilities use of backups: Guardian's findings and healing, the workflow steps
     const backupPort = backups.port();
-    const pipeline = new PipelineService({ db, remote, clock, log, events });
-    background.register(pipeline.backgroundTask());
     const revenue = new RevenueService({ stripe: { db, clock, events, log, secrets, settings, ...(config.stripeRetry ? { retry: config.stripeRetry } : {}) }, stage: () => stage.current, remote });
     // the app may have died between a commit and its outbox row (docs/alerts.md, Rules)
     notify.catchUp('approval.requested', approvals.list({ status: 'pending', limit: 500 }).map((a) => ({ payload: a, at: a.requestedAt })));
     notify.catchUp('payment.failed', revenue.stripe.recentPaymentFailures().map((p) => ({ payload: p, at: p.at })));
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: pipeline.port(), payments: revenue.packages.paymentLinks(), stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    background.register(revenue.pipeline.backgroundTask());
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -274,9 +270,9 @@ export function createCore(config: CoreConfig): Core {
         revenue: revenue.facts(),
         newCustomers: (since, limit) => revenue.reports.customers({ limit }).customers.filter((c) => c.createdAt !== null && c.createdAt >= since).length,
         pipeline: {
-          stats: () => pipeline.stats(),
-          createdSince: (kind, since, limit) => pipeline.list(kind, { limit }).items.filter((i) => i.createdAt >= since).length,
-          status: () => ({ configured: remote.configured, lastError: pipeline.syncState().lastError }),
+          stats: () => revenue.pipeline.stats(),
+          createdSince: (kind, since, limit) => revenue.pipeline.list(kind, { limit }).items.filter((i) => i.createdAt >= since).length,
+          status: () => ({ configured: remote.configured, lastError: revenue.pipeline.syncState().lastError }),
         },
         backups: { plans: () => backups.list(), history: (plan, limit) => backups.history(plan, limit), stalePlans: (now) => backups.facts.stalePlans(now), failedChecks: () => backups.facts.failedChecks() },
       },
@@ -316,7 +312,6 @@ export function createCore(config: CoreConfig): Core {
       notify,
       briefing,
       backups,
-      pipeline,
       revenue,
       inbound: new InboundAddress(),
       info: () => ({
