@@ -15,6 +15,7 @@ const good: Record<SecretName, string[]> = {
   'slack.webhookUrl': ['https://hooks.slack.com/services/T000/B000/XXXX', 'http://127.0.0.1:9999/hook'],
   'telegram.botToken': ['123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw'],
   'resend.apiKey': ['re_123abc_DEF'],
+  'smtp.password': ['correct horse battery staple', 'p@ss:w/rd#1'],
   'database.url': ['postgres://u:p@db.example.com:5432/app', 'postgresql://localhost/app?sslmode=require'],
 };
 
@@ -35,6 +36,7 @@ const bad: Array<[SecretName, string, string]> = [
   ['stripe.secretKey', 'pk_live_abc', 'Stripe secret key must start with sk_live_ or sk_test_'],
   ['stripe.webhookSecret', 'sk_live_abc', 'Stripe webhook signing secret must start with whsec_'],
   ['resend.apiKey', 'sk-abc', 'Resend API key must start with re_'],
+  ['smtp.password', 'line one\nline two', 'SMTP password must be one line'],
   ['openai.apiKey', 'sk-abc def', 'OpenAI API key must be one line with no spaces'],
 ];
 

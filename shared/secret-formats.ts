@@ -26,6 +26,9 @@ function pattern(re: RegExp, rule: string): SecretFormat {
 
 export const anyApiKey: SecretFormat = pattern(oneToken, 'must be one line with no spaces (the key as the service shows it)');
 
+/** A password as a mail provider gives it: anything on one line. */
+export const oneLine: SecretFormat = pattern(/^[^\r\n]+$/, 'must be one line (the password as your mail provider gave it)');
+
 export const stripeSecretKey: SecretFormat = pattern(/^(sk|rk)_(live|test)_[A-Za-z0-9]+$/, 'must start with sk_live_ or sk_test_ (a restricted key: rk_live_ or rk_test_)');
 
 export const stripeWebhookSecret: SecretFormat = pattern(/^whsec_[A-Za-z0-9+/=]+$/, 'must start with whsec_');

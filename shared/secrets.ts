@@ -6,17 +6,24 @@ import type { SecretFormat } from './secret-formats';
  * "set / not set", never the value. Later capabilities add their names here.
  *
  * `format` checks a value before it is stored (shared/secret-formats.ts). `testComesWith`
- * names the area that will add a "Test" for a secret nothing tests yet; a secret with a test
- * has it registered by its owning capability in createCore (`secrets.registerTest`).
+ * names the area that will add a "Test" for a secret nothing tests yet, `untestable` says why
+ * its service allows none; a secret with a test has it registered by its owning capability in
+ * createCore (`secrets.registerTest`).
  */
 export const secretDefinitions = {
   'openai.apiKey': { label: 'OpenAI API key', env: 'OPENAI_API_KEY', format: format.anyApiKey, testComesWith: 'Insights' },
   'stripe.secretKey': { label: 'Stripe secret key', env: 'STRIPE_SECRET_KEY', format: format.stripeSecretKey },
   'stripe.webhookSecret': { label: 'Stripe webhook signing secret', env: 'STRIPE_WEBHOOK_SECRET', format: format.stripeWebhookSecret, testComesWith: 'Revenue' },
   'google.driveCredentials': { label: 'Google Drive credentials (JSON)', env: 'LEVQOR_DRIVE_CREDENTIALS', format: format.driveCredentials },
-  'slack.webhookUrl': { label: 'Slack incoming webhook URL', env: 'SLACK_WEBHOOK_URL', format: format.slackWebhookUrl, testComesWith: 'Alerts' },
-  'telegram.botToken': { label: 'Telegram bot token', env: 'TELEGRAM_BOT_TOKEN', format: format.telegramBotToken, testComesWith: 'Alerts' },
-  'resend.apiKey': { label: 'Resend API key', env: 'RESEND_API_KEY', format: format.resendApiKey, testComesWith: 'Alerts' },
+  'slack.webhookUrl': {
+    label: 'Slack incoming webhook URL',
+    env: 'SLACK_WEBHOOK_URL',
+    format: format.slackWebhookUrl,
+    untestable: 'Slack offers no way to check an incoming webhook without posting to it: send a test message instead (levqor notify test slack)',
+  },
+  'telegram.botToken': { label: 'Telegram bot token', env: 'TELEGRAM_BOT_TOKEN', format: format.telegramBotToken },
+  'resend.apiKey': { label: 'Resend API key', env: 'RESEND_API_KEY', format: format.resendApiKey },
+  'smtp.password': { label: 'SMTP password', env: 'SMTP_PASSWORD', format: format.oneLine },
   'database.url': { label: 'Remote Postgres URL', env: 'LEVQOR_DATABASE_URL', format: format.postgresUrl },
 } as const satisfies Record<string, SecretDefinition>;
 
@@ -25,6 +32,8 @@ export interface SecretDefinition {
   env: string;
   format: SecretFormat;
   testComesWith?: string;
+  /** Why no Test can exist for this secret (its service offers no check that has no effect); the Test button says so. */
+  untestable?: string;
 }
 
 export type SecretName = keyof typeof secretDefinitions;

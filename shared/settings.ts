@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { launchStageSchema, defaultLaunchStage } from './stage';
 import { secretDestinationUrl } from './secret-destination';
 import { briefingSettingDefinitions } from './briefing-settings';
+import { emailSettingDefinitions } from './email-settings';
 
 const namesAFolder = 'it names a folder on this machine';
 const decidesWhereSecretsGo = 'it decides where a secret is sent';
@@ -11,6 +12,7 @@ const inboundHostRule = 'must be an address of this machine to listen on: 127.0.
 
 const sloRule = 'must be a fraction above 0.5 and below 1, such as 0.999 for 99.9%';
 const currencyRule = 'must be a three-letter currency code, such as usd or EUR';
+const telegramChatIdRule = 'must be a whole number, negative for a group (such as 123456789 or -1001234567890), or empty';
 const ratesRule = 'must be a JSON map from three-letter currency codes to what one unit of each is worth in the report currency, such as {"eur": 1.08, "gbp": 1.27}';
 
 /** Text typed on the command line or a page is read as JSON; anything else is checked as it is. */
@@ -180,6 +182,22 @@ export const settingDefinitions = {
     cliOnly: decidesWhoCanReachTheApp,
   },
   ...briefingSettingDefinitions,
+  ...emailSettingDefinitions,
+  'notify.telegram.chatId': {
+    schema: z.preprocess((v) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v), z.string({ error: () => telegramChatIdRule }).trim().regex(/^(-?[1-9]\d{0,15})?$/, telegramChatIdRule)),
+    defaultValue: '',
+    label: 'Telegram chat id',
+    description: 'The chat the Telegram bot writes to and takes Approve / Reject answers from: your own user id, or a group\u2019s (negative). Empty: Telegram is off.',
+    env: 'LEVQOR_TELEGRAM_CHAT_ID',
+  },
+  'notify.telegram.apiBase': {
+    schema: secretDestinationUrl,
+    defaultValue: 'https://api.telegram.org/',
+    label: 'Telegram Bot API address',
+    description: 'Where the Telegram Bot API answers; change it only for a proxy, a local Bot API server or a test server.',
+    env: 'LEVQOR_TELEGRAM_API_BASE',
+    cliOnly: decidesWhereSecretsGo,
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export interface SettingDefinition {

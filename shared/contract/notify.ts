@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { areas, type AreaId } from '../areas';
 import { event, procedure } from './procedure';
-import { epochMs, listOf } from './common';
+import { epochMs, listOf, noInput } from './common';
 import { briefingRenderingsSchema, briefingSchema, briefingSendSchema } from './briefing';
 
 const areaIds = areas.map((a) => a.id) as [AreaId, ...AreaId[]];
@@ -46,6 +46,33 @@ export const outboxRowSchema = z.object({
 });
 export type OutboxRow = z.infer<typeof outboxRowSchema>;
 
+/** One channel as the founder checks it: set up or why not, and how its latest outbox row ended. */
+export const channelStatusSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  configured: z.boolean(),
+  /** Why it is not set up, naming the setting or secret to set; null when configured. */
+  reason: z.string().nullable(),
+  /** The newest finished outbox row of this channel (a test is not one); null when none. */
+  lastDelivery: z.object({ state: z.enum(outboxStates), at: epochMs, error: z.string().nullable() }).nullable(),
+});
+export type ChannelStatus = z.infer<typeof channelStatusSchema>;
+
+/** sent: the provider took it; failed: it refused or could not be reached; skipped / not-configured: nothing was sent, `error` says why. */
+export const channelTestOutcomes = ['sent', 'failed', 'skipped', 'not-configured'] as const;
+
+/** What a "send test" came to, in the provider's own words. */
+export const channelTestSchema = z.object({
+  channel: z.string(),
+  outcome: z.enum(channelTestOutcomes),
+  /** What the provider answered (a message id, its status line); null when it said nothing. */
+  answer: z.string().nullable(),
+  error: z.string().nullable(),
+  at: epochMs,
+  tookMs: z.number().int(),
+});
+export type ChannelTest = z.infer<typeof channelTestSchema>;
+
 export const notifyProcedures = {
   'notify.outbox': procedure({
     summary: 'The notification outbox, newest first: each notice for each channel, with its state, attempts and last error.',
@@ -67,6 +94,16 @@ export const notifyProcedures = {
       'The daily founder briefing composed now, with what each channel would send; send: true sends it now through the outbox to notify.briefing.channels (pre-launch, an outside channel first asks for approval with the preview).',
     input: z.object({ send: z.boolean({ error: () => 'must be true or false' }).default(false) }).strict(),
     output: z.object({ briefing: briefingSchema, renderings: briefingRenderingsSchema, sent: z.array(briefingSendSchema).optional() }),
+  }),
+  'notify.channels': procedure({
+    summary: 'Every alert channel: whether it is set up (or which setting or secret is missing) and how its latest delivery ended.',
+    input: noInput,
+    output: listOf('channels', channelStatusSchema),
+  }),
+  'notify.test': procedure({
+    summary: 'Send a test notice through one channel now (not through the outbox) and return what the provider answered.',
+    input: z.object({ channel: z.string().min(1, 'must name a channel such as email').max(64, 'is not a channel name') }).strict(),
+    output: channelTestSchema,
   }),
 };
 

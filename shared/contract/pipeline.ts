@@ -217,5 +217,5 @@ export const pipelineProcedures = {
 export const pipelineEvents = {
   'lead.created': event({ summary: 'A new sales lead arrived from the site (seen by the pull).', payload: leadSchema }),
   'dfy.created': event({ summary: 'A new DFY request arrived from the site (seen by the pull).', payload: dfyRequestSchema }),
-  'dfy.paid': event({ summary: 'A DFY request reached the paid stage (moved by the founder, or pulled from the site).', payload: dfyRequestSchema }),
+  'dfy.paid': event({ summary: 'A DFY request reached the paid stage and the shared Postgres keeps it (the founder\u2019s move written back, or pulled from the site); once per request.', payload: dfyRequestSchema }),
 };

@@ -68,7 +68,10 @@ export const stripePaymentFailedSchema = z
   .object({ invoiceId: z.string().nullable(), chargeId: z.string().nullable(), customerId: z.string().nullable(), amount: z.number().int(), currency: z.string(), at: epochMs, livemode: z.boolean() })
   .strict();
 
-/** A Stripe event the sync or a webhook recorded for the first time (a `stripe.event` trigger's payload). */
+/**
+ * A Stripe event the sync or a webhook recorded for the first time, kept small for the event stream:
+ * never the whole object (a `stripe.event` trigger's payload adds it as `object`).
+ */
 export const stripeEventSchema = z
   .object({
     eventId: z.string(),
@@ -81,8 +84,12 @@ export const stripeEventSchema = z
     applied: z.boolean(),
     objectId: z.string().nullable(),
     objectType: z.string().nullable(),
-    /** The event's data.object as Stripe sent it. */
-    object: z.record(z.string(), z.unknown()),
+    /** The object's `amount`, `total` (invoices) or `amount_total` (checkout sessions), in minor units; null when it has none. */
+    amount: z.number().nullable(),
+    currency: z.string().nullable(),
+    status: z.string().nullable(),
+    /** The customer id the object names (null on objects without one, a customer itself included). */
+    customer: z.string().nullable(),
   })
   .strict();
 
@@ -90,6 +97,6 @@ export const revenueSyncEvents = {
   'revenue.syncProgress': event({ summary: 'A Stripe sync pass stored another page: the list and how many of it so far.', payload: stripeSyncProgressSchema }),
   'revenue.syncFinished': event({ summary: 'A Stripe sync pass ended, well or not (its status).', payload: stripeSyncStatusSchema }),
   'subscription.churned': event({ summary: 'A Stripe subscription was canceled (seen by the sync or a webhook).', payload: stripeChurnSchema }),
-  'stripe.event': event({ summary: 'A Stripe event was applied for the first time by the sync or a webhook (each event id once): its type, object and how it arrived.', payload: stripeEventSchema }),
-  'payment.failed': event({ summary: 'A Stripe payment failed: an invoice.payment_failed or charge.failed event (sync or webhook).', payload: stripePaymentFailedSchema }),
+  'stripe.event': event({ summary: 'A Stripe event was applied for the first time by the sync or a webhook (each event id once): its type, which object, its amount, currency, status and customer, and how it arrived (a workflow it triggers also gets the whole object).', payload: stripeEventSchema }),
+  'payment.failed': event({ summary: 'A Stripe payment failed, once per failure (sync or webhook): the failed charge, with its invoice when the charge names it; an invoice that failed without any charge (older API versions).', payload: stripePaymentFailedSchema }),
 };

@@ -28,10 +28,9 @@ import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
-import { BriefingService, NotifyService, type OsNotifier } from './notify';
+import { BriefingService, NotifyService, TelegramPoller, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
-import { PipelineService } from './revenue/pipeline';
 import { RevenueService } from './revenue';
 import { InboundAddress } from './inbound-address';
 
@@ -112,9 +111,7 @@ export interface Core {
   readonly briefing: BriefingService;
   /** Backups on restic: plans, their repositories, and the history of every operation. */
   readonly backups: BackupService;
-  /** Sales leads and DFY requests: pulled from the shared Postgres, staged and written back by the founder. */
-  readonly pipeline: PipelineService;
-  /** Revenue: Stripe synced into local tables (and webhooks applied). */
+  /** Revenue: Stripe synced into local tables (and webhooks applied), its figures, DFY packages, and the sales pipeline (`revenue.pipeline`: leads and DFY requests pulled from the shared Postgres, staged and written back by the founder). */
   readonly revenue: RevenueService;
   /** Where this process answers webhooks and heartbeats from outside (set by the transport that listens). */
   readonly inbound: InboundAddress;
@@ -170,6 +167,7 @@ export function createCore(config: CoreConfig): Core {
     const timer = config.timer ?? realTimer;
     const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
     notify.followRules();
+    notify.registerSecretTests(secrets);
     background.register(notify.backgroundTask());
     const backups = new BackupService({
       db,
@@ -191,13 +189,12 @@ export function createCore(config: CoreConfig): Core {
     for (const task of backups.backgroundTasks()) background.register(task);
     // what other capabilities use of backups: Guardian's findings and healing, the workflow steps
     const backupPort = backups.port();
-    const pipeline = new PipelineService({ db, remote, clock, log, events });
-    background.register(pipeline.backgroundTask());
     const revenue = new RevenueService({ stripe: { db, clock, events, log, secrets, settings, ...(config.stripeRetry ? { retry: config.stripeRetry } : {}) }, stage: () => stage.current, remote });
     // the app may have died between a commit and its outbox row (docs/alerts.md, Rules)
     notify.catchUp('approval.requested', approvals.list({ status: 'pending', limit: 500 }).map((a) => ({ payload: a, at: a.requestedAt })));
     notify.catchUp('payment.failed', revenue.stripe.recentPaymentFailures().map((p) => ({ payload: p, at: p.at })));
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: pipeline.port(), payments: revenue.packages.paymentLinks(), stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    background.register(revenue.pipeline.backgroundTask());
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -273,9 +270,9 @@ export function createCore(config: CoreConfig): Core {
         revenue: revenue.facts(),
         newCustomers: (since, limit) => revenue.reports.customers({ limit }).customers.filter((c) => c.createdAt !== null && c.createdAt >= since).length,
         pipeline: {
-          stats: () => pipeline.stats(),
-          createdSince: (kind, since, limit) => pipeline.list(kind, { limit }).items.filter((i) => i.createdAt >= since).length,
-          status: () => ({ configured: remote.configured, lastError: pipeline.syncState().lastError }),
+          stats: () => revenue.pipeline.stats(),
+          createdSince: (kind, since, limit) => revenue.pipeline.list(kind, { limit }).items.filter((i) => i.createdAt >= since).length,
+          status: () => ({ configured: remote.configured, lastError: revenue.pipeline.syncState().lastError }),
         },
         backups: { plans: () => backups.list(), history: (plan, limit) => backups.history(plan, limit), stalePlans: (now) => backups.facts.stalePlans(now), failedChecks: () => backups.facts.failedChecks() },
       },
@@ -284,6 +281,8 @@ export function createCore(config: CoreConfig): Core {
     background.register(briefing.backgroundTask());
     for (const task of revenue.backgroundTasks()) background.register(task);
     secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
+    // Approve / Reject pressed in Telegram decides through the same approvals as the inbox
+    background.register(new TelegramPoller({ db, clock, timer, events, log: log.child({ task: 'notify.telegram' }), secrets, settings, approvals }).backgroundTask());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
     background.register(approvals.backgroundTask());
 
@@ -313,7 +312,6 @@ export function createCore(config: CoreConfig): Core {
       notify,
       briefing,
       backups,
-      pipeline,
       revenue,
       inbound: new InboundAddress(),
       info: () => ({

@@ -105,7 +105,7 @@ test('Test asks the service: Drive lists the target folder, Postgres connects, t
     await expect(refused).toHaveAttribute('data-outcome', 'failed');
 
     await save('slack-webhookUrl', 'https://hooks.slack.com/services/T000/B000/XXXXXXXX');
-    await expect(await testOf('slack-webhookUrl')).toHaveText('Not tested: no test yet: comes with Alerts');
+    await expect(await testOf('slack-webhookUrl')).toHaveText('Not tested: Slack offers no way to check an incoming webhook without posting to it: send a test message instead (levqor notify test slack)');
     await keepScreenshot(page, 'settings-secret-tests');
 
     const html = await page.content();

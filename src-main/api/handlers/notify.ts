@@ -9,4 +9,6 @@ export const notifyHandlers = (core: Core) =>
     'notify.rules': () => ({ rules: core.notify.rulesList() }),
     'notify.setRule': (change) => core.notify.setRule(change),
     'notify.resetRule': ({ id }) => core.notify.resetRule(id),
-  }) satisfies HandlerMap<'notify.outbox' | 'notify.retry' | 'notify.briefing' | 'notify.rules' | 'notify.setRule' | 'notify.resetRule'>;
+    'notify.channels': () => ({ channels: core.notify.channels() }),
+    'notify.test': ({ channel }) => core.notify.test(channel),
+  }) satisfies HandlerMap<'notify.outbox' | 'notify.retry' | 'notify.briefing' | 'notify.rules' | 'notify.setRule' | 'notify.resetRule' | 'notify.channels' | 'notify.test'>;

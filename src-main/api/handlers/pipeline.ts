@@ -12,21 +12,21 @@ const asDfy = <T>(item: T) => item as T & DfyRequest;
 
 /** One page of a kind, under the list's own name, with nextCursor only when there is more. */
 function page<K extends string, T>(core: Core, kind: 'lead' | 'dfy', key: K, as: (item: AnyItem) => T, filter: ListFilter) {
-  const { items, nextCursor } = core.pipeline.list(kind, filter);
+  const { items, nextCursor } = core.revenue.pipeline.list(kind, filter);
   return { [key]: items.map(as), ...(nextCursor ? { nextCursor } : {}) } as Record<K, T[]> & { nextCursor?: string };
 }
 
 export const pipelineHandlers = (core: Core) =>
   ({
     'revenue.leads': (filter) => page(core, 'lead', 'leads', asLead, filter),
-    'revenue.lead': ({ id }) => asLead(core.pipeline.get('lead', id)),
-    'revenue.moveLead': ({ id, stage, note }) => asLead(core.pipeline.move('lead', id, stage, note)),
-    'revenue.updateLead': ({ id, ...edit }) => asLead(core.pipeline.edit('lead', id, edit)),
+    'revenue.lead': ({ id }) => asLead(core.revenue.pipeline.get('lead', id)),
+    'revenue.moveLead': ({ id, stage, note }) => asLead(core.revenue.pipeline.move('lead', id, stage, note)),
+    'revenue.updateLead': ({ id, ...edit }) => asLead(core.revenue.pipeline.edit('lead', id, edit)),
     'revenue.dfyRequests': (filter) => page(core, 'dfy', 'requests', asDfy, filter),
-    'revenue.dfyRequest': ({ id }) => asDfy(core.pipeline.get('dfy', id)),
-    'revenue.moveDfy': ({ id, stage, note }) => asDfy(core.pipeline.move('dfy', id, stage, note)),
-    'revenue.updateDfy': ({ id, ...edit }) => asDfy(core.pipeline.edit('dfy', id, edit)),
-    'revenue.pipelineStats': () => core.pipeline.stats(),
-    'revenue.pipelineSync': () => core.pipeline.sync(),
-    'revenue.pipelineStatus': () => ({ configured: core.remote.configured, ...core.pipeline.syncState() }),
+    'revenue.dfyRequest': ({ id }) => asDfy(core.revenue.pipeline.get('dfy', id)),
+    'revenue.moveDfy': ({ id, stage, note }) => asDfy(core.revenue.pipeline.move('dfy', id, stage, note)),
+    'revenue.updateDfy': ({ id, ...edit }) => asDfy(core.revenue.pipeline.edit('dfy', id, edit)),
+    'revenue.pipelineStats': () => core.revenue.pipeline.stats(),
+    'revenue.pipelineSync': () => core.revenue.pipeline.sync(),
+    'revenue.pipelineStatus': () => ({ configured: core.remote.configured, ...core.revenue.pipeline.syncState() }),
   }) satisfies HandlerMap<PipelineProcedures>;

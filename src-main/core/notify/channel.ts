@@ -1,6 +1,7 @@
 import type { Notice } from '../../../shared/contract/notify';
 import type { SecretName } from '../../../shared/secrets';
 import type { SettingKey, SettingValue } from '../../../shared/settings';
+import type { Db } from '../db/open';
 import type { Logger } from '../logger';
 
 /**
@@ -40,7 +41,21 @@ export interface ChannelContext {
   secret(name: SecretName): string | undefined;
   /** A setting's current value (a chat id, an API base URL, an address). */
   setting<K extends SettingKey>(key: K): SettingValue<K>;
+  /** An address a browser can open the app at (levqor serve's), for links back into it; absent in the desktop app. */
+  appUrl?: string;
   log: Logger;
+  /** The app's database, for a channel that keeps its own table (Telegram: parts sent, approval buttons); the outbox always gives it. */
+  db?: Db;
+}
+
+/**
+ * A check of one of a channel's secrets that sends the founder nothing (Telegram's getMe,
+ * Resend's domain list, an SMTP login): the secret's Test in Settings. It answers in one
+ * sentence what it found; a throw is a failure, its message the reason (never the secret).
+ */
+export interface SecretCheck {
+  secret: SecretName;
+  check(ctx: ChannelContext, signal: AbortSignal): Promise<string>;
 }
 
 /** One way of reaching the founder. */
@@ -60,6 +75,8 @@ export interface ChannelDef<Id extends string = string> {
   minIntervalMs?: number;
   /** Attempts before a retryable failure is given up as `failed` (default defaultMaxAttempts). */
   maxAttempts?: number;
+  /** How each secret the channel uses is tested without sending anything; createCore registers them with the secrets. */
+  secretChecks?: readonly SecretCheck[];
 }
 
 export const defaultMaxAttempts = 6;

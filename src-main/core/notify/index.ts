@@ -5,3 +5,4 @@ export { BriefingService, type BriefingDeps } from './briefing/briefing-service'
 export type { BriefingSources } from './briefing/sources';
 export { composeBriefing } from './briefing/compose';
 export { renderBriefing, renderBriefingFor } from './briefing/renderers';
+export { TelegramPoller } from './telegram/telegram-poller';

@@ -1,17 +1,19 @@
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { NotifyRule } from '../../../shared/contract/notify-rules';
-import type { Notice, OutboxRow, OutboxState } from '../../../shared/contract/notify';
+import type { ChannelStatus, ChannelTest, Notice, OutboxRow, OutboxState } from '../../../shared/contract/notify';
 import type { SecretName } from '../../../shared/secrets';
 import type { SettingKey, SettingValue } from '../../../shared/settings';
 import type { BackgroundTask } from '../background';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { CoreError } from '../errors';
+import { badInput, CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
 import { uuidv7 } from '../ids';
 import type { Logger } from '../logger';
 import type { Timer, TimerHandle } from '../timer';
 import type { ChannelContext, OsNotifier } from './channel';
+import { sendTest, testNotice } from './channel-test';
+import { channelById, channels, type ChannelId } from './channels';
 import { deliverRow } from './deliver-row';
 import { OutboxStore } from './outbox-store';
 import { higherSeverity, RuleBook, type RuleChange } from './rule-book';
@@ -149,6 +151,38 @@ export class NotifyService {
     return this.store.get(id)!;
   }
 
+  /** Each channel: set up or why not, and how its latest outbox row ended. */
+  channels(): ChannelStatus[] {
+    return channels.map((channel) => {
+      const ready = channel.configured(this.context({ id: 'status', channel: channel.id }, 0));
+      const last = this.store.lastFinished(channel.id);
+      return {
+        id: channel.id,
+        label: channel.label,
+        configured: ready === true,
+        reason: ready === true ? null : ready,
+        lastDelivery: last ? { state: last.state, at: last.sentAt ?? last.createdAt, error: last.lastError } : null,
+      };
+    });
+  }
+
+  /** Sends a test notice through `channel` now, outside the outbox, and says what the provider answered. */
+  async test(channel: string): Promise<ChannelTest> {
+    const def = channelById(channel);
+    if (!def) throw badInput('channel', `must be one of ${channels.map((c) => c.id).join(', ')} (there is no channel "${channel}")`);
+    const id = uuidv7(this.d.clock.now());
+    const result = await sendTest(def, testNotice(id, this.d.clock.now()), this.context({ id: `test-${id}`, channel: def.id }, 1), this.d.clock);
+    this.d.log.info({ channel: def.id, outcome: result.outcome, err: result.error ?? undefined }, 'channel test sent by hand');
+    return result;
+  }
+
+  /** Registers each channel's checks of its secrets as those secrets' Test (createCore calls this once). */
+  registerSecretTests(secrets: { registerTest(name: SecretName, test: (signal: AbortSignal) => Promise<string>): void }): void {
+    for (const channel of channels) {
+      for (const check of channel.secretChecks ?? []) secrets.registerTest(check.secret, (signal) => check.check(this.context({ id: 'secret-test', channel: channel.id }, 0), signal));
+    }
+  }
+
   /** Every due row, one after another; returns how many were attempted. The background task calls this. */
   async deliverDue(): Promise<number> {
     const now = this.d.clock.now();
@@ -178,7 +212,8 @@ export class NotifyService {
     };
   }
 
-  private context(row: OutboxRow, attempt: number): ChannelContext {
+  /** A row's context; a test, a status or a secret check passes a made-up id (its idempotency key) and the channel. */
+  private context(row: Pick<OutboxRow, 'id' | 'channel'>, attempt: number): ChannelContext {
     return {
       idempotencyKey: row.id,
       attempt,
@@ -187,6 +222,7 @@ export class NotifyService {
       secret: (name) => this.d.secrets.reveal(name),
       setting: (key) => this.d.settings.get(key),
       log: this.d.log.child({ channel: row.channel }),
+      db: this.d.db,
     };
   }
 

@@ -125,4 +125,10 @@ export class OutboxStore {
   prune(before: number): number {
     return this.db.prepare("DELETE FROM notify_outbox WHERE state != 'pending' AND created_at < ?").run(before).changes;
   }
+
+  /** The newest row of `channel` whose delivery ended (sent, failed or skipped): how its latest delivery went. */
+  lastFinished(channel: string): OutboxRow | undefined {
+    const row = this.db.prepare("SELECT * FROM notify_outbox WHERE channel = ? AND state IN ('sent', 'failed', 'skipped') ORDER BY created_at DESC, id DESC LIMIT 1").get(channel) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
 }

@@ -5,10 +5,11 @@
 import { RevenueReports } from './reports/revenue-reports';
 import { StripeSync, type StripeSyncDeps } from './sync/sync-service';
 import { PackageService } from './packages';
+import { PipelineService } from './pipeline';
 import { connectStripe } from './stripe/connection';
 import type { BackgroundTask } from '../background';
 import type { LaunchStage } from '../../../shared/stage';
-import type { PackageRemote } from './packages/publish-remote';
+import type { RemoteDb } from '../remote';
 import type { PaymentLinkPort } from '../payment-link-port';
 import type { RevenueFacts } from '../revenue-port';
 import { revenueFacts } from './revenue-facts';
@@ -20,20 +21,22 @@ export { modeOfKey, type StripeMode } from './stripe/mode';
 export interface RevenueDeps {
   stripe: StripeSyncDeps;
   stage: () => LaunchStage;
-  /** The shared Postgres the DFY packages are written to for the companion site. */
-  remote: PackageRemote;
+  /** The shared Postgres: the pipeline's leads and DFY requests, the DFY packages written for the companion site. */
+  remote: RemoteDb;
 }
 
-/** Revenue: Stripe billing synced offline (`stripe`), its figures from the synced tables (`reports`), DFY packages on sale (`packages`); its other parts join here. */
+/** Revenue: Stripe billing synced offline (`stripe`), its figures from the synced tables (`reports`), the leads/DFY pipeline (`pipeline`), DFY packages on sale (`packages`); its other parts join here. */
 export class RevenueService {
   readonly stripe: StripeSync;
   readonly reports: RevenueReports;
+  readonly pipeline: PipelineService;
   readonly packages: PackageService;
 
   constructor(private readonly deps: RevenueDeps) {
     this.stripe = new StripeSync(deps.stripe);
-    const { db, clock, log, secrets, settings, retry, timer } = deps.stripe;
+    const { db, clock, log, events, secrets, settings, retry, timer } = deps.stripe;
     this.reports = new RevenueReports({ db, clock, settings });
+    this.pipeline = new PipelineService({ db, remote: deps.remote, clock, log, events });
     this.packages = new PackageService({
       db,
       clock,
@@ -56,6 +59,7 @@ export class RevenueService {
     return revenueFacts(db, secrets, this.stripe.webhookCounts, this.reports, dataKey, () => clock.now());
   }
 
+  /** The Stripe sync's and the packages' tasks (the pipeline's is `pipeline.backgroundTask()`, registered earlier by createCore). */
   backgroundTasks(): BackgroundTask[] {
     return [this.stripe.backgroundTask(), this.packages.backgroundTask()];
   }

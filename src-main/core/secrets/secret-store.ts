@@ -92,7 +92,8 @@ export class SecretStore {
     const value = this.reveal(checked);
     if (value === undefined) return result('not-set', 'not set: there is nothing to test');
     const test = this.tests.get(checked);
-    if (!test) return result('untested', `no test yet: comes with ${(secretDefinitions[checked] as SecretDefinition).testComesWith ?? 'a later version'}`);
+    const def: SecretDefinition = secretDefinitions[checked];
+    if (!test) return result('untested', def.untestable ?? `no test yet: comes with ${def.testComesWith ?? 'a later version'}`);
     const signal = AbortSignal.timeout(testTimeoutMs);
     // a tester that does not heed the signal still gives up in time
     const timedOut = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${testTimeoutMs / 1000} s`)), { once: true }));

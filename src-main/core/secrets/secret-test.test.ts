@@ -5,6 +5,7 @@ import { goodToken, startFakeDrive, type FakeDrive } from '../../../tests/helper
 import { createCore, type Core } from '..';
 import { createDispatcher } from '../../api/dispatcher';
 import { scrubSecret } from './scrub';
+import { goodBotToken, startTelegramServer } from '../../../tests/helpers/notify/telegram-server';
 
 const pgServer = usePostgres();
 let drive: FakeDrive;
@@ -21,15 +22,33 @@ function coreWith(env: Record<string, string> = {}): Core {
 }
 
 describe('a secret\'s "Test"', () => {
-  it('says there is nothing to test when it is not set, and which area brings a test where none exists yet', async () => {
+  it('says there is nothing to test when it is not set, which area brings a test where none exists yet, and why a service allows none', async () => {
     const core = coreWith();
     expect(await core.secrets.test('google.driveCredentials')).toMatchObject({ outcome: 'not-set', source: 'none', message: 'not set: there is nothing to test' });
     core.secrets.set('slack.webhookUrl', 'https://hooks.slack.com/services/T0/B0/abc');
-    expect(await core.secrets.test('slack.webhookUrl')).toMatchObject({ outcome: 'untested', source: 'stored', message: 'no test yet: comes with Alerts' });
+    expect(await core.secrets.test('slack.webhookUrl')).toMatchObject({ outcome: 'untested', source: 'stored', message: 'Slack offers no way to check an incoming webhook without posting to it: send a test message instead (levqor notify test slack)' });
     core.secrets.set('openai.apiKey', 'sk-abc123');
     expect(await core.secrets.test('openai.apiKey')).toMatchObject({ outcome: 'untested', message: 'no test yet: comes with Insights' });
     await expect(core.secrets.test('nope')).rejects.toMatchObject({ field: 'name' });
     core.close();
+  });
+
+  it('asks Telegram who the bot is (getMe), and says Telegram refused a token it does not know without quoting it', async () => {
+    const telegram = await startTelegramServer();
+    const core = coreWith({ LEVQOR_TELEGRAM_API_BASE: telegram.url });
+    try {
+      core.secrets.set('telegram.botToken', goodBotToken);
+      expect(await core.secrets.test('telegram.botToken')).toMatchObject({ outcome: 'ok', message: 'Telegram knows this bot: @levqor_test_bot' });
+      expect(telegram.callsTo('getMe')).toHaveLength(1);
+      const unknown = '987654321:AAother-token_abcdefghijklmnop';
+      core.secrets.set('telegram.botToken', unknown);
+      const refused = await core.secrets.test('telegram.botToken');
+      expect(refused).toMatchObject({ outcome: 'failed', message: expect.stringContaining('Telegram refused the bot token (401)') });
+      expect(JSON.stringify(refused)).not.toContain('AAother-token');
+    } finally {
+      core.close();
+      await telegram.close();
+    }
   });
 
   it('lists the Drive folder uploads go to, through the official client with supportsAllDrives', async () => {

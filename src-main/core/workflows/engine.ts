@@ -2,6 +2,7 @@ import type { LaunchStage } from '../../../shared/stage';
 import type { BackupPort } from '../backup-port';
 import type { PipelinePort } from '../pipeline-port';
 import type { PaymentLinkPort } from '../payment-link-port';
+import type { TriggerPayloadPort } from '../trigger-payload-port';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { EventBus } from '../event-bus';
@@ -40,6 +41,8 @@ export interface WorkflowEngineDeps {
   pipeline?: PipelinePort;
   /** Stripe payment links, for the step stripe.paymentLink; without it that step fails saying so. */
   payments?: PaymentLinkPort;
+  /** Completes an event's payload for the triggers it starts (stripe.event's object); without it they get the streamed payload. */
+  triggerPayloads?: TriggerPayloadPort;
   random?: () => number;
 }
 
@@ -136,7 +139,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
       triggers?.refresh();
     },
   });
-  triggers = new EventTriggers(events, store, workflows, engineLog);
+  triggers = new EventTriggers(events, store, workflows, engineLog, deps.triggerPayloads);
 
   let background = false;
   const engine: WorkflowEngine = {

@@ -3,6 +3,7 @@ import type { Trigger, WorkflowDocument } from '../../../shared/workflow';
 import { eventTriggerType, eventTriggerTypes } from '../../../shared/triggers';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
+import type { TriggerPayloadPort } from '../trigger-payload-port';
 import type { WorkflowStore } from './store/workflow-store';
 import type { WorkflowService } from './workflow-service';
 
@@ -28,7 +29,8 @@ export function matchesFilter(payload: unknown, filter: Record<string, unknown> 
 /**
  * Event triggers: while the engine runs in the background, an event from the contract whose
  * name (and filter) matches starts the workflow with the payload as its input. Events about
- * a workflow's own runs never trigger that workflow (no feedback loops).
+ * a workflow's own runs never trigger that workflow (no feedback loops). The filter and the
+ * run's input see the payload as `payloads` completes it (a `stripe.event`'s whole object).
  */
 export class EventTriggers {
   private unsubscribe: (() => void) | undefined;
@@ -39,6 +41,7 @@ export class EventTriggers {
     private readonly store: WorkflowStore,
     private readonly workflows: WorkflowService,
     private readonly log: Logger,
+    private readonly payloads?: TriggerPayloadPort,
   ) {}
 
   start(): void {
@@ -67,9 +70,10 @@ export class EventTriggers {
     this.byEvent = map;
   }
 
-  private onEvent(name: EventName, payload: unknown): void {
+  private onEvent(name: EventName, streamed: unknown): void {
     const targets = this.byEvent.get(name);
     if (!targets) return;
+    const payload = this.payloads ? this.payloads.payloadFor(name, streamed) : streamed;
     for (const t of targets) {
       if (payload && typeof payload === 'object' && (payload as { workflowId?: unknown }).workflowId === t.id) continue;
       // only event triggers are listed (refresh): each has an optional filter

@@ -27,7 +27,7 @@ export interface NotifyTestCore {
  * port given (none: levqor serve). The daily briefing is off unless `dailyBriefing` is set: a
  * test that moves time across a day would otherwise also see the 08:00 briefing's notice.
  */
-export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number; stage?: 'pre-launch' | 'post-launch'; briefingChannels?: readonly string[]; dailyBriefing?: boolean } = {}): NotifyTestCore {
+export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number; stage?: 'pre-launch' | 'post-launch'; briefingChannels?: readonly string[]; dailyBriefing?: boolean; logToFile?: boolean } = {}): NotifyTestCore {
   const clock = new ManualClock(options.start ?? Date.UTC(2026, 5, 1, 12));
   const timer = new ManualTimer(clock);
   const dataDir = options.dataDir ?? tempDir();
@@ -36,7 +36,7 @@ export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?:
     env: { LEVQOR_SECRET_KEY: 'd'.repeat(64), LEVQOR_LAUNCH_STAGE: options.stage ?? 'pre-launch' },
     clock,
     timer,
-    logToFile: false,
+    logToFile: options.logToFile ?? false,
     ...(options.os ? { osNotifier: options.os } : {}),
     ...(options.briefingChannels ? { briefingChannels: options.briefingChannels } : {}),
   });

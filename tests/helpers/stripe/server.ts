@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { list, parseForm, type FormValue } from './form';
 import { createObjects } from './create';
+import { payInvoice } from './pay-invoice';
 
 /** Any Stripe object as the API sends it. */
 export type StripeObject = { id: string; object: string; created?: number } & Record<string, unknown>;
@@ -64,6 +65,7 @@ const apiVersion = '2026-11-18.endive';
  * A local server speaking Stripe's wire format for the endpoints the sync and the DFY packages
  * use: lists (newest first, limit/starting_after/has_more, created ranges, expand[]), GET by id,
  * /v1/events with created ranges and types[], POST creation with form bodies and idempotency keys,
+ * an invoice paid with a declined card (pay-invoice.ts),
  * Stripe's error objects, and injectable 429/5xx.
  */
 export async function startFakeStripe(options: { keys?: string[]; now?: number; /** Each answer waits this long (a slow API, for kill tests). */ delayMs?: number } = {}): Promise<FakeStripe> {
@@ -141,8 +143,9 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
         }
         return sendRaw(res, seen.status, seen.body, { 'idempotent-replayed': 'true' });
       }
-      const made = create(path, form);
-      const status = 'error' in made ? 400 : 200;
+      const paid = payInvoice({ emit, byId, now: () => clock }, path, form);
+      const made = paid ? paid.body : create(path, form);
+      const status = paid ? paid.status : 'error' in made ? 400 : 200;
       const text = JSON.stringify(made);
       if (idempotencyKey) idempotent.set(scope, { fingerprint, status, body: text });
       return sendRaw(res, status, text);

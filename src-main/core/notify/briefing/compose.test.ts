@@ -69,7 +69,7 @@ describe('composeBriefing', () => {
     await refundDeskWaiting(core);
     core.products.create(productSpecSchema.parse({ slug: 'ascend-launch-system', name: 'Ascend Launch System', price: 17, description: 'A launch checklist.', tags: ['launch'] }));
     const now = clock.now();
-    core.pipeline.store.storePulled([pulled('lead', '0190a3c4-0000-7000-8000-000000000001', now - 3_600_000, 'new'), pulled('lead', '0190a3c4-0000-7000-8000-000000000002', now - 3 * 86_400_000, 'new'), pulled('dfy', '0190a3c4-0000-7000-8000-000000000003', now - 60_000, 'new')], 'test', '1', now);
+    core.revenue.pipeline.store.storePulled([pulled('lead', '0190a3c4-0000-7000-8000-000000000001', now - 3_600_000, 'new'), pulled('lead', '0190a3c4-0000-7000-8000-000000000002', now - 3 * 86_400_000, 'new'), pulled('dfy', '0190a3c4-0000-7000-8000-000000000003', now - 60_000, 'new')], 'test', '1', now);
 
     const doc = core.briefing.compose();
     expect(section(doc, 'monitors')).toMatchObject({ headline: '1 of 2 monitors DOWN', severity: 'critical', lines: [{ text: expect.stringMatching(/^nightly <export> & sync is DOWN: /), severity: 'critical' }, { text: '1 monitor not checked yet' }] });

@@ -87,6 +87,7 @@ function currenciesIn(input: RevenueInput, timelines: readonly SubscriptionTimel
   const all = new Set<CurrencyCode>();
   for (const tl of timelines) for (const s of tl.states) if (s.paying) all.add(s.currency);
   for (const list of [input.invoices, input.charges, input.refunds, input.balanceTransactions]) for (const x of list) all.add(x.currency);
+  for (const c of input.currenciesLeftOut?.() ?? []) all.add(c);
   return all;
 }
 

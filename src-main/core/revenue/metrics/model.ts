@@ -176,6 +176,12 @@ export interface RevenueInput {
   refunds: StripeRefund[];
   balanceTransactions: StripeBalanceTransaction[];
   rates: RateTable;
+  /**
+   * Currencies of objects the reader left out because they count for nothing (unpaid invoices,
+   * invoices a subscription bills, charges billed through an invoice), asked only when a rate is
+   * missing so the error still names every currency the data holds.
+   */
+  currenciesLeftOut?: () => Iterable<CurrencyCode>;
 }
 
 /** The id of a customer field, whether Stripe sent the id or the expanded object. */

@@ -12,7 +12,7 @@ import type { PipelinePort, PipelineUpdate } from '../../pipeline-port';
 import type { RemoteDb } from '../../remote';
 import { founderValues, toChange, toDfyRequest, toLead, type Changes, type FounderField, type ItemRow } from './item-row';
 import { pipelineStats } from './pipeline-stats';
-import { PipelineStore, type ListFilter } from './pipeline-store';
+import { PipelineStore, type ListFilter, type PulledRow } from './pipeline-store';
 import { PipelineSync } from './pipeline-sync';
 import { checkMove } from './stage-rules';
 
@@ -49,7 +49,12 @@ export class PipelineService {
 
   constructor(private readonly d: PipelineServiceDeps) {
     this.store = new PipelineStore(d.db);
-    this.syncer = new PipelineSync({ ...d, store: this.store, onPulled: (kind, rows, initial) => initial || this.announce(kind, rows) });
+    this.syncer = new PipelineSync({
+      ...d,
+      store: this.store,
+      onPulled: (kind, rows, initial) => this.announce(kind, rows, initial),
+      onWritten: (change, outcome) => change.kind === 'dfy' && outcome.stage === 'paid' && this.announcePaid(change.item_id),
+    });
   }
 
   list(kind: PipelineKind, filter: ListFilter): { items: AnyItem[]; nextCursor?: string } {
@@ -73,9 +78,8 @@ export class PipelineService {
       stageTimes: { from: before.stageTimes, to: { ...(before.stageTimes as Record<string, number>), [stage]: now } },
     };
     if (note !== undefined) changes.stageReason = { from: before.stageReason, to: note };
-    const item = this.record(kind, id, changes, now);
-    if (kind === 'dfy' && stage === 'paid') this.d.events.emit('dfy.paid', item as DfyRequest);
-    return item;
+    // dfy.paid waits until the shared Postgres has the paid state (the site may have cancelled meanwhile)
+    return this.record(kind, id, changes, now);
   }
 
   /** Changes the founder's own fields; a field given as its current value is left out. */
@@ -143,13 +147,24 @@ export class PipelineService {
     return row.kind === 'lead' ? toLead(row, pending) : toDfyRequest(row, pending);
   }
 
-  /** New items and DFY requests that reached paid, as the pull saw them (never on a table's first pull: that imports). */
-  private announce(kind: PipelineKind, rows: ReadonlyArray<{ before: ItemRow | undefined; after: ItemRow }>): void {
-    for (const { before, after } of rows) {
-      const item = this.item(after);
-      if (!before && kind === 'lead') this.d.events.emit('lead.created', item as Lead);
-      if (!before && kind === 'dfy') this.d.events.emit('dfy.created', item as DfyRequest);
-      if (kind === 'dfy' && after.stage === 'paid' && before?.stage !== 'paid') this.d.events.emit('dfy.paid', item as DfyRequest);
+  /**
+   * New items, and DFY requests the remote has as paid, as the pull saw them. A table's first
+   * pull imports: it announces nothing, and requests already paid count as announced.
+   */
+  private announce(kind: PipelineKind, rows: readonly PulledRow[], initial: boolean): void {
+    for (const { before, after, remoteStage } of rows) {
+      if (initial) {
+        if (kind === 'dfy' && remoteStage === 'paid') this.store.markPaidAnnounced(after.id, this.d.clock.now());
+        continue;
+      }
+      if (!before && kind === 'lead') this.d.events.emit('lead.created', this.item(after) as Lead);
+      if (!before && kind === 'dfy') this.d.events.emit('dfy.created', this.item(after) as DfyRequest);
+      if (kind === 'dfy' && remoteStage === 'paid') this.announcePaid(after.id);
     }
+  }
+
+  /** dfy.paid once per request, when the paid state is final (dfy_paid_announced). */
+  private announcePaid(id: string): void {
+    if (this.store.markPaidAnnounced(id, this.d.clock.now())) this.d.events.emit('dfy.paid', this.item(this.store.require('dfy', id)) as DfyRequest);
   }
 }

@@ -3,6 +3,13 @@ import type { Db } from '../../db/open';
 import { badInput, CoreError } from '../../errors';
 import { founderColumns, type ChangeRow, type Changes, type FounderField, type ItemRow } from './item-row';
 
+/** One pulled item: the local row before and after, and the remote's own stage (`after` keeps a stage still being written back). */
+export interface PulledRow {
+  before: ItemRow | undefined;
+  after: ItemRow;
+  remoteStage: string;
+}
+
 /** A remote row as the pull maps it to local columns (founder fields included). */
 export type PulledItem = Omit<ItemRow, 'pulled_at'>;
 
@@ -100,13 +107,13 @@ export class PipelineStore {
   /**
    * A pulled page with its cursor, in one transaction. An item's founder fields with a change
    * still waiting to be written keep their local value (the write-back settles them).
-   * Returns the rows before and after, for the events.
+   * Returns the rows before and after, and the stage the remote row has, for the events.
    */
-  storePulled(items: readonly PulledItem[], cursorKey: string, cursor: string, now: number): Array<{ before: ItemRow | undefined; after: ItemRow }> {
+  storePulled(items: readonly PulledItem[], cursorKey: string, cursor: string, now: number): PulledRow[] {
     const insert = this.db.prepare(`INSERT OR REPLACE INTO pipeline_items (${itemColumns.join(', ')}) VALUES (${itemColumns.map((c) => `@${c}`).join(', ')})`);
     const pendingOf = this.db.prepare("SELECT changes FROM pipeline_changes WHERE kind = ? AND item_id = ? AND state = 'pending'").pluck();
     return this.db.transaction(() => {
-      const out: Array<{ before: ItemRow | undefined; after: ItemRow }> = [];
+      const out: PulledRow[] = [];
       for (const item of items) {
         const before = this.get(item.kind, item.id);
         const after: ItemRow = { ...item, pulled_at: now };
@@ -118,7 +125,7 @@ export class PipelineStore {
           }
         }
         insert.run(after);
-        out.push({ before, after });
+        out.push({ before, after, remoteStage: item.stage });
       }
       this.setState(cursorKey, cursor);
       return out;
@@ -143,6 +150,11 @@ export class PipelineStore {
 
   changesOf(kind: PipelineKind, id: string): ChangeRow[] {
     return this.db.prepare('SELECT * FROM pipeline_changes WHERE kind = ? AND item_id = ? ORDER BY id DESC').all(kind, id) as ChangeRow[];
+  }
+
+  /** Records that `dfy.paid` was sent for this request; false when it had been already. */
+  markPaidAnnounced(id: string, at: number): boolean {
+    return this.db.prepare('INSERT OR IGNORE INTO dfy_paid_announced (id, at) VALUES (?, ?)').run(id, at).changes > 0;
   }
 
   getState(key: string): string | undefined {

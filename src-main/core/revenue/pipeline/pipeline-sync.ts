@@ -4,10 +4,10 @@ import type { Clock } from '../../clock';
 import { CoreError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { RemoteDb } from '../../remote';
-import type { ItemRow, Changes } from './item-row';
-import type { PipelineStore } from './pipeline-store';
+import type { ChangeRow, Changes } from './item-row';
+import type { PipelineStore, PulledRow } from './pipeline-store';
 import { pullPage, toPulledItem } from './remote-items';
-import { writeChange } from './write-back';
+import { writeChange, type WriteOutcome } from './write-back';
 
 const notConfigured = 'No remote Postgres is configured: set the database.url secret (levqor secrets set database.url) or LEVQOR_DATABASE_URL.';
 
@@ -17,7 +17,9 @@ export interface PipelineSyncDeps {
   clock: Clock;
   log: Logger;
   /** Each pulled item, before and after, once its page is stored; `initial` on a table's first pull. */
-  onPulled(kind: PipelineKind, rows: ReadonlyArray<{ before: ItemRow | undefined; after: ItemRow }>, initial: boolean): void;
+  onPulled(kind: PipelineKind, rows: readonly PulledRow[], initial: boolean): void;
+  /** A change the remote now has (or kept the site's value over), once its outcome is stored. */
+  onWritten(change: ChangeRow, outcome: WriteOutcome): void;
   pageSize?: number;
 }
 
@@ -77,6 +79,7 @@ export class PipelineSync {
           throw err;
         }
         store.settle(change.id, outcome.state, outcome, clock.now());
+        this.d.onWritten(change, outcome);
         if (outcome.state === 'conflict') {
           conflicts++;
           log.warn({ change: change.id, kind: change.kind, item: change.item_id, reason: outcome.reason }, 'pipeline write-back: the site\u2019s value was kept');

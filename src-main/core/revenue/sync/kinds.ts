@@ -10,7 +10,8 @@ export interface ObjectKind {
   columns(o: StripeJson): Columns;
 }
 
-const subscriptionOf = (invoice: StripeJson) => str(obj(obj(invoice, 'parent'), 'subscription_details'), 'subscription');
+/** API versions from 2025 on name it under `parent`; earlier ones as `subscription`. */
+const subscriptionOf = (invoice: StripeJson) => str(obj(obj(invoice, 'parent'), 'subscription_details'), 'subscription') ?? ref(invoice, 'subscription');
 
 /** Every kind kept, by Stripe's `object` name. Discounts, subscription items and invoice lines ride with their parents. */
 export const objectKinds: Record<string, ObjectKind> = {
@@ -83,6 +84,7 @@ export const objectKinds: Record<string, ObjectKind> = {
       refunded: flag(o, 'refunded'),
       payment_intent: ref(o, 'payment_intent'),
       balance_transaction: ref(o, 'balance_transaction'),
+      invoice: ref(o, 'invoice'),
     }),
   },
   refund: { object: 'refund', table: 'stripe_refunds', columns: (o) => ({ charge: ref(o, 'charge'), status: str(o, 'status'), currency: str(o, 'currency'), amount: num(o, 'amount') }) },

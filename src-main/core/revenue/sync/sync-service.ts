@@ -14,6 +14,7 @@ import { connectStripe, storedKeyMode } from '../stripe/connection';
 import { stripeFailure } from '../stripe/failure';
 import { verifyWebhook } from '../stripe/webhook';
 import { EventApplier } from './apply-event';
+import { StripeEventObjects } from './event-objects';
 import { eventsKeptSeconds, eventsPass } from './events-pass';
 import { fullPass } from './full-pass';
 import type { Notice } from './notices';
@@ -47,6 +48,8 @@ export class StripeSync {
   private readonly versions: SubscriptionVersions;
   private readonly applier: EventApplier;
   readonly webhookCounts: WebhookCounts;
+  /** For the engine: a `stripe.event` trigger's payload with the whole Stripe object. */
+  readonly eventObjects: StripeEventObjects;
   private running: Promise<StripeSyncStatus> | undefined;
   private progress: StripeSyncProgress | null = null;
 
@@ -55,6 +58,7 @@ export class StripeSync {
     this.store = new ObjectStore(deps.db);
     this.versions = new SubscriptionVersions(deps.db);
     this.webhookCounts = new WebhookCounts(deps.db);
+    this.eventObjects = new StripeEventObjects(deps.db);
     this.applier = new EventApplier(deps.db, this.store, this.versions, () => this.nowSeconds());
   }
 
@@ -189,7 +193,7 @@ export class StripeSync {
     for (const n of notices) {
       if (n.name === 'subscription.churned') this.deps.events.emit('subscription.churned', n.payload);
       else if (n.name === 'payment.failed') this.deps.events.emit('payment.failed', n.payload);
-      else this.deps.events.emit('stripe.event', n.payload);
+      else this.eventObjects.during(n.payload.eventId, n.object, () => this.deps.events.emit('stripe.event', n.payload));
     }
   }
 

@@ -25,7 +25,7 @@ describe('lead.update, started by lead.created', () => {
     const url = await server.createDatabase('step_lead');
     t = testCore();
     t.core.secrets.set('database.url', url);
-    await t.core.pipeline.sync();
+    await t.core.revenue.pipeline.sync();
     const { id } = t.core.workflows.import({
       name: 'Welcome new leads',
       trigger: { type: 'lead.created', filter: { product: 'crm-kit' } },
@@ -35,11 +35,11 @@ describe('lead.update, started by lead.created', () => {
     t.core.engine.startBackground();
     const [lead] = await server.query<{ id: string }>("INSERT INTO sales_leads (email, product_slug, utm) VALUES ('new@example.com', 'crm-kit', '{\"source\": \"ads\"}') RETURNING id::text", [], 'step_lead');
     await server.query("INSERT INTO sales_leads (email, product_slug) VALUES ('other@example.com', 'other')", [], 'step_lead');
-    await t.core.pipeline.sync();
+    await t.core.revenue.pipeline.sync();
     await until(() => t!.core.runs.list({ workflowId: id, limit: 5 }).some((r) => r.status === 'succeeded'));
     expect(t.core.runs.list({ workflowId: id, limit: 5 })).toHaveLength(1);
-    expect(t.core.pipeline.get('lead', lead!.id)).toMatchObject({ stage: 'contacted', notes: 'auto-welcomed (ads)' });
-    await t.core.pipeline.sync();
+    expect(t.core.revenue.pipeline.get('lead', lead!.id)).toMatchObject({ stage: 'contacted', notes: 'auto-welcomed (ads)' });
+    await t.core.revenue.pipeline.sync();
     expect(await server.query('SELECT status, notes FROM sales_leads WHERE id = $1', [lead!.id], 'step_lead')).toEqual([{ status: 'contacted', notes: 'auto-welcomed (ads)' }]);
   });
 
@@ -49,13 +49,13 @@ describe('lead.update, started by lead.created', () => {
     t.core.secrets.set('database.url', url);
     await t.core.remote.check();
     const [lead] = await server.query<{ id: string }>("INSERT INTO sales_leads (email, status) VALUES ('w@example.com', 'won') RETURNING id::text", [], 'step_lead_bad');
-    await t.core.pipeline.sync();
+    await t.core.revenue.pipeline.sync();
     const run = await t.core.workflows.run({
       workflow: { name: 'Reopen', trigger: { type: 'manual' }, nodes: [{ id: 'back', type: 'lead.update', params: { id: lead!.id, stage: 'new' } }], edges: [] },
       wait: true,
     });
     expect(run.status).toBe('failed');
     expect(t.core.runs.get(run.runId).steps[0]).toMatchObject({ status: 'failed', error: { code: 'BAD_INPUT', message: expect.stringContaining('needs a note') } });
-    expect(t.core.pipeline.get('lead', lead!.id)).toMatchObject({ stage: 'won', changes: [] });
+    expect(t.core.revenue.pipeline.get('lead', lead!.id)).toMatchObject({ stage: 'won', changes: [] });
   });
 });

@@ -71,18 +71,20 @@ describe('stripe.paymentLink in a workflow run', () => {
 });
 
 describe('the stripe.event trigger', () => {
-  it('starts a workflow for an applied Stripe event of the filtered type, once per event id', async () => {
+  it('starts a workflow for an applied Stripe event of the filtered type, once per event id, with the whole object; the stream gets a lean payload', async () => {
     const { id } = core.workflows.import({
       name: 'Thank payers',
       trigger: { type: 'stripe.event', filter: { type: 'invoice.paid' } },
-      nodes: [{ id: 'say', type: 'log', params: { message: 'paid {{ trigger.payload.objectId }} via {{ trigger.payload.via }}' } }],
+      nodes: [{ id: 'say', type: 'log', params: { message: 'paid {{ trigger.payload.objectId }} via {{ trigger.payload.via }}: {{ trigger.payload.object.amount_paid }} {{ trigger.payload.object.lines.object }} {{ trigger.payload.object.metadata.plan }}' } }],
       edges: [],
     });
+    const streamed: unknown[] = [];
+    core.events.subscribe((name, payload) => name === 'stripe.event' && streamed.push(payload));
     expect(core.workflows.get(id)).toMatchObject({ triggerType: 'stripe.event' });
     core.engine.startBackground();
     const now = stripe.now();
     const deliver = (eventId: string, type: string) => {
-      const payload = JSON.stringify({ id: eventId, object: 'event', api_version: '2026-11-18.endive', created: now - 5, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type, data: { object: { id: 'in_paid1', object: 'invoice', customer: 'cus_1', status: 'paid', amount_paid: 4900, currency: 'usd', created: now - 60, lines: { object: 'list', data: [], has_more: false } } } });
+      const payload = JSON.stringify({ id: eventId, object: 'event', api_version: '2026-11-18.endive', created: now - 5, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type, data: { object: { id: 'in_paid1', object: 'invoice', customer: 'cus_1', status: 'paid', total: 4900, amount_paid: 4900, currency: 'usd', created: now - 60, metadata: { plan: 'pro' }, lines: { object: 'list', data: [], has_more: false } } } });
       return core.revenue.stripe.applyWebhook(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret, timestamp: now }));
     };
     deliver('evt_paid_1', 'invoice.paid');
@@ -92,6 +94,12 @@ describe('the stripe.event trigger', () => {
     await new Promise((r) => setTimeout(r, 50));
     const runs = core.runs.list({ workflowId: id, limit: 5 });
     expect(runs).toHaveLength(1);
-    expect(core.runs.get(runs[0]!.id).output).toEqual({ message: 'paid in_paid1 via webhook' });
+    expect(core.runs.get(runs[0]!.id).output).toEqual({ message: 'paid in_paid1 via webhook: 4900 list pro' });
+    expect(streamed).toEqual([
+      { eventId: 'evt_paid_1', type: 'invoice.paid', created: (now - 5) * 1000, livemode: false, via: 'webhook', applied: true, objectId: 'in_paid1', objectType: 'invoice', amount: 4900, currency: 'usd', status: 'paid', customer: 'cus_1' },
+      { eventId: 'evt_fin_1', type: 'invoice.finalized', created: (now - 5) * 1000, livemode: false, via: 'webhook', applied: true, objectId: 'in_paid1', objectType: 'invoice', amount: 4900, currency: 'usd', status: 'paid', customer: 'cus_1' },
+    ]);
+    // asked after the emit, the trigger payload's object is the stored one of that id
+    expect(core.revenue.stripe.eventObjects.payloadFor('stripe.event', streamed[0])).toMatchObject({ objectId: 'in_paid1', object: { id: 'in_paid1', amount_paid: 4900, metadata: { plan: 'pro' } } });
   });
 });

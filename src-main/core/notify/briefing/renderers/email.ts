@@ -1,16 +1,13 @@
 import type { Briefing } from '../../../../../shared/contract/briefing';
 import type { NoticeSeverity } from '../../../../../shared/contract/notify';
+import { escapeHtml, type EmailMessage } from '../../render-email';
 import { oneLine } from './marks';
 import { renderBriefingText } from './text';
 
 const colour: Record<NoticeSeverity, string> = { info: '#2e7d32', warning: '#b26a00', critical: '#c62828' };
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
 /** The briefing as an email: subject, an HTML part (inline styles only, as mail clients need) and the text part. */
-export function renderBriefingEmail(doc: Briefing): { subject: string; html: string; text: string } {
+export function renderBriefingEmail(doc: Briefing): EmailMessage {
   const sections = doc.sections
     .map((s) => {
       const items = s.lines.map((l) => `<li style="color:${colour[l.severity]}">${escapeHtml(oneLine(l.text))}</li>`).join('');

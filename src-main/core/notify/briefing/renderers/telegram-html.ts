@@ -1,10 +1,6 @@
 import type { Briefing } from '../../../../../shared/contract/briefing';
+import { escapeTelegramHtml } from '../../telegram/telegram-html';
 import { emojiMark, oneLine } from './marks';
-
-/** Telegram's HTML parse mode accepts only &lt; &gt; &amp; &quot; as entities; these three must always be escaped. */
-export function escapeTelegramHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /**
  * The briefing as one Telegram message body (parse_mode HTML). Sections are separated by a
