@@ -120,6 +120,8 @@ export const rendererProcedureNames = [
   'notify.setRule',
   'notify.resetRule',
   'notify.briefing',
+  'notify.channels',
+  'notify.test',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

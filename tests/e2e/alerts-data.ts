@@ -12,16 +12,15 @@ export function levqorJson(dataDir: string, ...args: string[]): unknown {
 }
 
 /**
- * A data folder last used by a version of the app with a Telegram channel: the founder had
- * sent monitor DOWN alerts to the system notification and Telegram. This version has no
- * Telegram channel, so its outbox rows for it fail for real ("no channel "telegram" in this
- * version of the app"). Written before any server runs on the folder.
+ * A data folder whose rule names a channel this version does not have (a channel another
+ * version had, or a database edited by hand): setRule refuses such a channel, so the row is
+ * written before any server runs on the folder.
  */
-export function ruleFromNewerVersion(dataDir: string): void {
+export function ruleFromOlderVersion(dataDir: string, ruleId: string, channels: string[]): void {
   levqorJson(dataDir, 'notify', 'rules', 'list');
   const db = new Database(join(dataDir, 'levqor.db'));
   try {
-    db.prepare('INSERT INTO notify_rules (id, enabled, channels, severity, filter, updated_at) VALUES (?, 1, ?, ?, ?, ?)').run('monitor.down', JSON.stringify(['os', 'telegram']), 'critical', '{}', Date.now());
+    db.prepare('INSERT INTO notify_rules (id, enabled, channels, severity, filter, updated_at) VALUES (?, 1, ?, ?, ?, ?)').run(ruleId, JSON.stringify(channels), 'warning', '{}', Date.now());
   } finally {
     db.close();
   }

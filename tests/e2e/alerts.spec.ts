@@ -1,21 +1,23 @@
-import { procedures } from '../../shared/contract';
+import { goodBotToken, startTelegramServer, type TelegramServer } from '../helpers/notify/telegram-server';
 import { callAsPage, expect, keepScreenshot, openApp, test } from './fixtures';
 import { startTargets } from './guardian-data';
-import { levqorJson, ruleFromNewerVersion } from './alerts-data';
+import { levqorJson, ruleFromOlderVersion } from './alerts-data';
 
-test('the Alerts outbox: empty says so, a real DOWN alert lands once per channel, the failed one is retried from the page', async ({ page, levqor }) => {
+/** Telegram against the local Bot API: its token and address from the environment, as a founder's own Bot API server would be set. */
+const telegramEnv = (telegram: TelegramServer) => ({ TELEGRAM_BOT_TOKEN: goodBotToken, LEVQOR_TELEGRAM_API_BASE: telegram.url });
+
+test('the Alerts outbox: empty says so, a real DOWN alert lands once per channel, the failed one is retried from the page once fixed', async ({ page, levqor }) => {
   test.setTimeout(60_000);
   const targets = await startTargets();
+  const telegram = await startTelegramServer({ chats: [4242] });
   try {
-    ruleFromNewerVersion(levqor.dataDir);
-    const server = await levqor.start();
+    // the founder sends DOWN alerts to Telegram too, but typed a chat id the bot does not know
+    levqorJson(levqor.dataDir, 'notify', 'rules', 'set', 'monitor.down', '--channels', 'os,telegram');
+    levqorJson(levqor.dataDir, 'settings', 'set', 'notify.telegram.chatId', '999');
+    const server = await levqor.start({ env: telegramEnv(telegram) });
     await openApp(page, server, 'alerts');
     const outbox = page.getByTestId('alerts-outbox');
     await expect(outbox.getByTestId('outbox-empty')).toContainText('No notices yet');
-    // the channels' setup is not in this build: the section says so visibly
-    const channelsNote = page.getByTestId('alerts-channels').getByTestId('channels-not-built');
-    if (!('notify.channels' in procedures)) await expect(channelsNote).toHaveText(/^Channels: coming with the channel setup/);
-    else await expect(channelsNote).toBeVisible();
 
     // a monitor that answers 500: its first check is DOWN, and the rule writes one row per channel
     expect((await callAsPage(page, server, 'guardian.addMonitor', { type: 'http', name: 'shop', url: targets.url('/down'), intervalSeconds: 3600, retries: 0 })).status()).toBe(200);
@@ -24,7 +26,7 @@ test('the Alerts outbox: empty says so, a real DOWN alert lands once per channel
     const sent = outbox.locator('[data-testid="outbox-row"][data-channel="os"]');
     await expect(failed.getByTestId('outbox-state')).toHaveText('failed', { timeout: 15_000 });
     await expect(failed).toContainText('Monitor DOWN: shop');
-    await expect(failed.getByTestId('outbox-error')).toHaveText('no channel "telegram" in this version of the app');
+    await expect(failed.getByTestId('outbox-error')).toContainText('notify.telegram.chatId');
     await expect(failed.getByTestId('outbox-attempts')).toHaveText('1');
     await expect(sent.getByTestId('outbox-state')).toHaveText('sent');
     await expect(sent.getByTestId('outbox-retry')).toHaveCount(0);
@@ -38,19 +40,22 @@ test('the Alerts outbox: empty says so, a real DOWN alert lands once per channel
     await expect(outbox.getByTestId('outbox-empty')).toHaveText('No pending notices.');
     await outbox.getByTestId('outbox-state-filter').selectOption('');
 
-    // Retry: the server puts the row back to its first attempt, delivers it again, and it fails again for the same reason
+    // the right chat id, then Retry: the server puts the row back to its first attempt and Telegram takes it
+    expect((await callAsPage(page, server, 'settings.set', { key: 'notify.telegram.chatId', value: '4242' })).status()).toBe(200);
     const retried = page.waitForResponse((r) => r.url().endsWith('/api/notify.retry'));
     await failed.getByTestId('outbox-retry').click();
     const answer = await (await retried).json();
     expect(answer).toMatchObject({ channel: 'telegram', state: 'pending', attempts: 0 });
-    await expect(failed.getByTestId('outbox-state')).toHaveText('failed', { timeout: 15_000 });
-    await expect(failed.getByTestId('outbox-attempts')).toHaveText('1');
+    await expect(failed.getByTestId('outbox-state')).toHaveText('sent', { timeout: 15_000 });
+    await expect(failed.getByTestId('outbox-retry')).toHaveCount(0);
+    expect(telegram.messages.map((m) => [m.chat_id, m.text.includes('shop')])).toEqual([[4242, true]]);
     const rows = (levqorJson(levqor.dataDir, 'notify', 'outbox') as { rows: Array<{ channel: string; state: string }> }).rows;
     expect(rows.map((r) => [r.channel, r.state]).sort()).toEqual([
       ['os', 'sent'],
-      ['telegram', 'failed'],
+      ['telegram', 'sent'],
     ]);
   } finally {
+    await telegram.close();
     await targets.close();
   }
 });
@@ -60,6 +65,7 @@ const ruleOf = (dataDir: string, id: string) => (levqorJson(dataDir, 'notify', '
 
 test('the Alerts rules: turned off, edited and reset from the page as levqor sees them; a refused edit says why and changes nothing', async ({ page, levqor }) => {
   test.setTimeout(60_000);
+  ruleFromOlderVersion(levqor.dataDir, 'backup.failed', ['os', 'pigeon']);
   const server = await levqor.start();
   await openApp(page, server, 'alerts');
   const rules = page.getByTestId('alerts-rules');
@@ -84,23 +90,29 @@ test('the Alerts rules: turned off, edited and reset from the page as levqor see
   await expect(failed.getByTestId('rule-severity-shown')).toHaveText('critical');
   expect(ruleOf(levqor.dataDir, 'run.failed')).toMatchObject({ severity: 'critical', filter: { error: { contains: 'timeout' } }, channels: ['os'] });
 
-  // a channel this version does not have: the server's words, the field named, nothing stored
+  // the editor offers the app's channels
   await failed.getByTestId('rule-edit').click();
-  await editor.getByTestId('rule-channel-telegram').check();
+  for (const id of ['os', 'email', 'telegram']) await expect(editor.getByTestId(`rule-channel-${id}`)).toBeVisible();
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+
+  // a rule a data folder kept naming a channel that no longer exists: saving it as it is is refused, the server's words, the field named, nothing stored
+  const kept = rules.locator('[data-testid="rule-row"][data-rule="backup.failed"]');
+  await kept.getByTestId('rule-edit').click();
+  await expect(editor.getByTestId('rule-channel-pigeon')).toBeChecked();
   await editor.getByTestId('rule-severity').selectOption('info');
   await editor.getByTestId('rule-save').click();
   await expect(editor.getByTestId('rule-error')).toHaveAttribute('data-field', 'channels');
-  await expect(editor.getByTestId('rule-error')).toContainText('there is no channel "telegram"; the channels are os');
+  await expect(editor.getByTestId('rule-error')).toContainText('there is no channel "pigeon"');
   // no channel at all is refused too
-  await editor.getByTestId('rule-channel-telegram').uncheck();
+  await editor.getByTestId('rule-channel-pigeon').uncheck();
   await editor.getByTestId('rule-channel-os').uncheck();
   await editor.getByTestId('rule-save').click();
   await expect(editor.getByTestId('rule-error')).toContainText('must name at least one channel');
   await keepScreenshot(page, 'alerts-rule-refused');
-  expect(ruleOf(levqor.dataDir, 'run.failed')).toMatchObject({ severity: 'critical', filter: { error: { contains: 'timeout' } }, channels: ['os'] });
+  expect(ruleOf(levqor.dataDir, 'backup.failed')).toMatchObject({ channels: ['os', 'pigeon'] });
+  await editor.getByRole('button', { name: 'Cancel' }).click();
 
   // Reset: the defaults again
-  await editor.getByRole('button', { name: 'Cancel' }).click();
   await failed.getByTestId('rule-reset').click();
   await expect(failed.getByTestId('rule-filter')).toHaveText('every event');
   await expect(failed.getByTestId('rule-reset')).toHaveCount(0);
@@ -111,7 +123,7 @@ test('the Alerts briefing: a preview of today’s real parts, the settings it us
   test.setTimeout(60_000);
   const targets = await startTargets();
   try {
-    levqorJson(levqor.dataDir, 'settings', 'set', 'notify.briefing.channels', 'os,telegram');
+    levqorJson(levqor.dataDir, 'settings', 'set', 'notify.briefing.channels', 'os,pigeon');
     const server = await levqor.start();
     await openApp(page, server, 'alerts');
     const briefing = page.getByTestId('alerts-briefing');
@@ -120,7 +132,7 @@ test('the Alerts briefing: a preview of today’s real parts, the settings it us
     await expect(monitors.getByTestId('briefing-headline')).toHaveText('no monitors yet');
     await expect(briefing.locator('[data-testid="briefing-section"][data-section="backups"]')).toContainText('no backup plans yet');
     await expect(briefing.locator('[data-testid="briefing-setting"][data-key="notify.briefing.time"]')).toContainText('08:00');
-    await expect(briefing.locator('[data-testid="briefing-setting"][data-key="notify.briefing.channels"]')).toContainText('os, telegram');
+    await expect(briefing.locator('[data-testid="briefing-setting"][data-key="notify.briefing.channels"]')).toContainText('os, pigeon');
 
     // a monitor goes DOWN: composed again, the part says so and is critical
     expect((await callAsPage(page, server, 'guardian.addMonitor', { type: 'http', name: 'checkout', url: targets.url('/down'), intervalSeconds: 3600, retries: 0 })).status()).toBe(200);
@@ -137,7 +149,7 @@ test('the Alerts briefing: a preview of today’s real parts, the settings it us
     await briefing.getByTestId('briefing-send').click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Send now' }).click();
     await expect(briefing.locator('[data-testid="briefing-sent-channel"][data-channel="os"]')).toHaveAttribute('data-status', 'queued');
-    await expect(briefing.locator('[data-testid="briefing-sent-channel"][data-channel="telegram"]')).toHaveAttribute('data-status', 'unknown-channel');
+    await expect(briefing.locator('[data-testid="briefing-sent-channel"][data-channel="pigeon"]')).toHaveAttribute('data-status', 'unknown-channel');
     await expect(briefing.getByTestId('briefing-sent')).toContainText('left out: no such channel');
 
     // the outbox shows it delivered on the system notification
@@ -146,5 +158,45 @@ test('the Alerts briefing: a preview of today’s real parts, the settings it us
     await expect(row).toHaveAttribute('data-channel', 'os');
   } finally {
     await targets.close();
+  }
+});
+
+test('the Alerts channels: each one set up or what to set, and Send test with the provider’s answer', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  const telegram = await startTelegramServer({ chats: [4242] });
+  try {
+    levqorJson(levqor.dataDir, 'settings', 'set', 'notify.telegram.chatId', '4242');
+    const server = await levqor.start({ env: telegramEnv(telegram) });
+    await openApp(page, server, 'alerts');
+    const channels = page.getByTestId('alerts-channels');
+    const row = (id: string) => channels.locator(`[data-testid="channel-row"][data-channel="${id}"]`);
+    await expect(row('os')).toHaveAttribute('data-configured', 'true');
+    await expect(row('telegram')).toHaveAttribute('data-configured', 'true');
+    await expect(row('telegram').getByTestId('channel-last-delivery')).toHaveText('none yet');
+
+    // the system notification: sent
+    await row('os').getByTestId('channel-test').click();
+    await expect(row('os').getByTestId('channel-test-outcome')).toHaveText('sent');
+
+    // Telegram through the local Bot API: sent, with Telegram's answer
+    await row('telegram').getByTestId('channel-test').click();
+    await expect(row('telegram').getByTestId('channel-test-outcome')).toHaveText('sent');
+    await expect(row('telegram').getByTestId('channel-test-answer')).not.toBeEmpty();
+    expect(telegram.messages).toHaveLength(1);
+    expect(telegram.messages[0]!.chat_id).toBe(4242);
+
+    // email is not set up: the row and its test say what to set, with a way to Settings
+    await expect(row('email')).toHaveAttribute('data-configured', 'false');
+    await expect(row('email').getByTestId('channel-reason')).toContainText('resend.apiKey');
+    await expect(row('email').getByRole('link', { name: 'Open Settings' })).toHaveAttribute('href', '#/settings');
+    await row('email').getByTestId('channel-test').click();
+    await expect(row('email').getByTestId('channel-test-outcome')).toHaveText('not-configured');
+    await expect(row('email').getByTestId('channel-test-error')).toContainText('resend.apiKey');
+    await keepScreenshot(page, 'alerts-channels');
+
+    // a test is not a delivery: the outbox stays empty
+    await expect(page.getByTestId('alerts-outbox').getByTestId('outbox-empty')).toContainText('No notices yet');
+  } finally {
+    await telegram.close();
   }
 });

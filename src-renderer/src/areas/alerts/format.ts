@@ -1,4 +1,4 @@
-import type { NoticeSeverity, OutboxState } from '../../../../shared/contract/notify';
+import type { ChannelTest, NoticeSeverity, OutboxState } from '../../../../shared/contract/notify';
 import type { Tone } from '../../components/tone';
 
 /** How an outbox row's state is drawn. */
@@ -9,3 +9,6 @@ export const severityTone: Record<NoticeSeverity, Tone> = { info: 'muted', warni
 
 /** Only a row that gave up or was skipped can be tried again (a sent row is never sent twice). */
 export const retryable = (state: OutboxState): boolean => state === 'failed' || state === 'skipped';
+
+/** How a send test's outcome is drawn. */
+export const testOutcomeTone: Record<ChannelTest['outcome'], Tone> = { sent: 'good', failed: 'bad', skipped: 'warn', 'not-configured': 'warn' };

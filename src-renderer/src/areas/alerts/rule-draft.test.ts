@@ -18,7 +18,7 @@ describe('the rule editor draft', () => {
     expect(filterText({ monitor: 'shop', message: { contains: 'timeout' } })).toBe('monitor = shop, message contains timeout');
   });
 
-  it('offers the channels the app renders for and any a rule names', () => {
-    expect(channelChoices([{ ...rule, channels: ['os', 'sms'] }])).toEqual(['os', 'telegram', 'slack', 'email', 'sms']);
+  it('offers the app’s channels and any a rule names, each once', () => {
+    expect(channelChoices(['os', 'email', 'telegram'], [{ ...rule, channels: ['os', 'pigeon'] }])).toEqual(['os', 'email', 'telegram', 'pigeon']);
   });
 });

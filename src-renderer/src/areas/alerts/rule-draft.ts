@@ -1,4 +1,3 @@
-import { briefingChannels } from '../../../../shared/contract/briefing';
 import type { NotifyRule, RuleFilter } from '../../../../shared/contract/notify-rules';
 import type { NoticeSeverity } from '../../../../shared/contract/notify';
 
@@ -34,9 +33,9 @@ export function filterOf(draft: RuleDraft): RuleFilter {
   return filter;
 }
 
-/** The channel ids a rule may be offered: those the app renders for, and any a rule names already. */
-export function channelChoices(rules: readonly NotifyRule[]): string[] {
-  const ids = new Set<string>(briefingChannels);
+/** The channel ids a rule may be offered: the app's channels (notify.channels), and any a rule names already so it can be taken off. */
+export function channelChoices(channelIds: readonly string[], rules: readonly NotifyRule[]): string[] {
+  const ids = new Set<string>(channelIds);
   for (const r of rules) for (const c of [...r.channels, ...r.defaults.channels]) ids.add(c);
   return [...ids];
 }
