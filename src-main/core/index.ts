@@ -161,7 +161,7 @@ export function createCore(config: CoreConfig): Core {
     secrets.registerTest('google.driveCredentials', (signal) => products.uploads.testAccess(signal));
     background.register(products.backgroundTask());
     const timer = config.timer ?? realTimer;
-    const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
+    const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, ...(config.osNotifier ? { os: config.osNotifier } : {}), ...(config.random ? { random: config.random } : {}) });
     notify.followRules();
     background.register(notify.backgroundTask());
     const backups = new BackupService({

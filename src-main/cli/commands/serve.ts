@@ -58,6 +58,8 @@ export const serveCommand = command({
         const dispatcher = createDispatcher(core);
         server = await startServer({ core, dispatcher, token, host, port: listenOn, rendererDir: rendererDir(ctx.io.env), routes: appRoutes(dispatcher), allowHosts });
         listenOn = server.port;
+        // links in Slack and other messages open the app here (without the token: the browser signs in)
+        core.notify.appUrl = server.url;
       },
     });
     const claim = claimDataDir(holder.core.dataDir, 'levqor serve');

@@ -40,6 +40,8 @@ export interface ChannelContext {
   secret(name: SecretName): string | undefined;
   /** A setting's current value (a chat id, an API base URL, an address). */
   setting<K extends SettingKey>(key: K): SettingValue<K>;
+  /** An address a browser can open the app at (levqor serve's), for links back into it; absent in the desktop app. */
+  appUrl?: string;
   log: Logger;
 }
 
@@ -58,10 +60,14 @@ export interface ChannelDef<Id extends string = string> {
    * sends on this channel. Absent: no limit.
    */
   minIntervalMs?: number;
-  /** Attempts before a retryable failure is given up as `failed` (default defaultMaxAttempts). */
+  /**
+   * Attempts before a retryable failure is given up as `failed`. Absent: no count, only the
+   * row's age (setting notify.giveUpAfter). A provider's Retry-After never counts.
+   */
   maxAttempts?: number;
 }
 
+/** What a channel whose service is on this machine (the os channel) allows: a failure there rarely passes by waiting. */
 export const defaultMaxAttempts = 6;
 
 /** Keeps a channel's id a literal type, so the rules table can only name channels that exist. */

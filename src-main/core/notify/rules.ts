@@ -14,6 +14,10 @@ export interface NoticeDraft {
   at: number;
   severity?: NoticeSeverity;
   approvalId?: string;
+  /** The same alert (e.g. one monitor down): repeats within 10 minutes go out as one message with a count (fold.ts). */
+  dedupe?: string;
+  /** A kind of alert (e.g. run failures): after the first, those within a minute go out as one digest. */
+  group?: string;
 }
 
 export interface Rule<E extends EventName> {

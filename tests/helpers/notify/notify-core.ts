@@ -22,8 +22,8 @@ export interface NotifyTestCore {
   close(): void;
 }
 
-/** A real core on a (temporary or given) data dir, time that moves only when told, and the os port given (none: levqor serve). */
-export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number } = {}): NotifyTestCore {
+/** A real core on a (temporary or given) data dir, time that moves only when told, fixed jitter, and the os port given (none: levqor serve). */
+export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number; random?: () => number } = {}): NotifyTestCore {
   const clock = new ManualClock(options.start ?? Date.UTC(2026, 5, 1, 12));
   const timer = new ManualTimer(clock);
   const dataDir = options.dataDir ?? tempDir();
@@ -33,6 +33,8 @@ export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?:
     clock,
     timer,
     logToFile: false,
+    // the backoff's jitter at its top, so a test knows when the next attempt falls due
+    random: options.random ?? (() => 1),
     ...(options.os ? { osNotifier: options.os } : {}),
   });
   let closed = false;

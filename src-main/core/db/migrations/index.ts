@@ -20,6 +20,7 @@ import * as m0019 from './0019-backup-plan-policies';
 import * as m0020 from './0020-stripe-sync';
 import * as m0022 from './0022-sales-pipeline';
 import * as m0023 from './0023-revenue-packages';
+import * as m0024 from './0024-notify-outbox-engine';
 
 export interface Migration {
   version: number;
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, ...m0020 },
   { version: 22, ...m0022 },
   { version: 23, ...m0023 },
+  { version: 24, ...m0024 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,8 +1,9 @@
 import type { ChannelDef } from '../channel';
 import { osChannel } from './os';
+import { slackChannel } from './slack';
 
 /** Every channel a notice can go out on; a new channel is one file here and one entry in this list. */
-export const channels = [osChannel] as const;
+export const channels = [osChannel, slackChannel] as const;
 
 export type ChannelId = (typeof channels)[number]['id'];
 

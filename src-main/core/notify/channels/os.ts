@@ -1,4 +1,4 @@
-import { defineChannel } from '../channel';
+import { defaultMaxAttempts, defineChannel } from '../channel';
 
 /**
  * The system notification: through the OS notifier port where the transport gave one (the
@@ -14,4 +14,5 @@ export const osChannel = defineChannel({
     else ctx.publish(notice);
     return { status: 'sent' };
   },
+  maxAttempts: defaultMaxAttempts,
 });

@@ -1,0 +1,30 @@
+import { defineChannel } from '../channel';
+import { providerTimeoutMs, resultOfAnswer, resultOfNetworkError } from '../http-delivery';
+import { renderSlack } from '../render-slack';
+
+/**
+ * Slack through an incoming webhook: the webhook URL is the secret slack.webhookUrl (it is the
+ * credential: never logged, never in an error). Slack answers 200 "ok", 429 with Retry-After,
+ * 400/403/404/410 with a reason such as invalid_payload or no_service; it publishes one
+ * message a second per webhook.
+ */
+export const slackChannel = defineChannel({
+  id: 'slack',
+  label: 'Slack',
+  minIntervalMs: 1000,
+  configured: (ctx) => (ctx.secret('slack.webhookUrl') ? true : 'no Slack webhook URL is set (secret slack.webhookUrl)'),
+  async deliver(notice, ctx) {
+    const url = ctx.secret('slack.webhookUrl')!;
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(renderSlack(notice, ctx.appUrl)),
+        signal: AbortSignal.timeout(providerTimeoutMs),
+      });
+      return resultOfAnswer('Slack', { status: res.status, text: await res.text(), retryAfter: res.headers.get('retry-after') }, Date.now());
+    } catch (err) {
+      return resultOfNetworkError('Slack', err);
+    }
+  },
+});
