@@ -16,6 +16,7 @@ import { scheduleCommands } from './schedule';
 import { guardianCommands } from './guardian';
 import { sessionsCommands } from './sessions';
 import { notifyCommands } from './notify';
+import { notifyDeliveryCommands } from './notify-delivery';
 import { backupCommands } from './backup';
 import { revenuePipelineCommands } from './revenue-pipeline';
 import { revenueSyncCommands } from './revenue-sync';
@@ -23,4 +24,4 @@ import { revenueMetricsCommands } from './revenue-metrics';
 import { revenuePackagesCommands } from './revenue-packages';
 
 /** Every `levqor` command; a capability adds its file and spreads it in here. */
-export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, versionCommand];
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyDeliveryCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, versionCommand];

@@ -4,7 +4,6 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { backoffDelay } from '../retry';
 import type { ChannelContext, ChannelDef, DeliveryResult } from './channel';
-import { channelById } from './channels';
 import type { DeliveryHistory } from './delivery-history';
 import { digest } from './fold';
 import type { LanePlan } from './lane-plan';
@@ -32,6 +31,10 @@ export interface DeliverDeps {
   owner: string;
   /** The setting notify.giveUpAfter, in ms. */
   giveUpAfterMs: number;
+  /** The channel of an id (channels/index.ts; a bench adds its own through NotifyTuning). */
+  channel(id: string): ChannelDef | undefined;
+  /** A channel's minIntervalMs as this core applies it (a bench scales it down). */
+  minIntervalMs(channel: ChannelDef): number;
   context(row: LaneRow, attempt: number): ChannelContext;
 }
 
@@ -48,8 +51,8 @@ export async function deliverRow(d: DeliverDeps, plan: LanePlan): Promise<LaneRo
   if (!d.store.claim(row.id, started, leaseMs, d.owner, plan.takeOverFrom)) return undefined;
   const attempt = row.attempts + 1;
   const notice = foldGroup(d, row, started);
-  const channel = channelById(row.channel);
-  if (channel?.minIntervalMs) d.pacing.holdUntil(row.channel, started + channel.minIntervalMs);
+  const channel = d.channel(row.channel);
+  if (channel?.minIntervalMs) d.pacing.holdUntil(row.channel, started + d.minIntervalMs(channel));
   const t0 = performance.now();
   const result = await attemptOnce(channel, row.channel, notice, d.context(row, attempt));
   // core closed meanwhile: the row stays claimed, and its lease brings it back at the next start

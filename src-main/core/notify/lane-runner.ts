@@ -30,6 +30,11 @@ export class LaneRunner {
     else this.arm(0);
   }
 
+  /** The pass under way, if any (tests wait on it while a provider answers over real HTTP). */
+  get busy(): Promise<void> | undefined {
+    return this.pass;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake?.cancel();

@@ -11,8 +11,8 @@ import { uuidv7 } from '../ids';
 import type { Logger } from '../logger';
 import { newOwnerId } from '../process-owner';
 import type { Timer, TimerHandle } from '../timer';
-import type { ChannelContext, OsNotifier } from './channel';
-import type { ChannelId } from './channels';
+import type { ChannelContext, ChannelDef, OsNotifier } from './channel';
+import { channelById, type ChannelId } from './channels';
 import { deliverRow, type DeliverDeps } from './deliver-row';
 import { DeliveryHistory } from './delivery-history';
 import { planLane } from './lane-plan';
@@ -34,6 +34,17 @@ export interface NotifyDeps {
   os?: OsNotifier;
   /** The backoff's jitter; tests may fix it. */
   random?: () => number;
+  tuning?: NotifyTuning;
+}
+
+/**
+ * For the drain bench and fault tests only: providers' rates scaled down (0.01: Slack's one a
+ * second becomes one every 10 ms) so 10,000 messages drain in minutes, and channels of their
+ * own (a Telegram-like server) beside the app's list.
+ */
+export interface NotifyTuning {
+  intervalScale?: number;
+  extraChannels?: readonly ChannelDef[];
 }
 
 /** Rows are also looked for this often, so rows another process wrote (the CLI, notify.retry there) go out without a restart. */
@@ -154,6 +165,15 @@ export class NotifyService {
     return attempted;
   }
 
+  /** Resolves once no channel's pass is under way (a send awaiting its provider's answer included). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const busy = [...this.lanes.values()].map((lane) => lane.busy).filter((p) => p !== undefined);
+      if (busy.length === 0) return;
+      await Promise.all(busy);
+    }
+  }
+
   backgroundTask(): BackgroundTask {
     return {
       name: 'notify.outbox',
@@ -202,6 +222,8 @@ export class NotifyService {
       owner: this.owner,
       giveUpAfterMs: this.d.settings.get('notify.giveUpAfter') * 3_600_000,
       context: (row, attempt) => this.context(row, attempt),
+      channel: (id) => this.d.tuning?.extraChannels?.find((c) => c.id === id) ?? channelById(id),
+      minIntervalMs: (c) => (c.minIntervalMs ?? 0) * (this.d.tuning?.intervalScale ?? 1),
     };
   }
 
