@@ -53,7 +53,7 @@ describe('levqor notify', () => {
       healthy = true;
       const checked = await fetch(`${serve.base}api/guardian.check`, { method: 'POST', headers: { authorization: `Bearer ${serve.token}`, 'content-type': 'application/json' }, body: '{}' });
       expect(checked.status).toBe(200);
-      expect(await notice).toEqual({ id: expect.any(String), title: 'Monitor back UP: shop', body: expect.stringContaining('UP again'), area: 'guardian', at: expect.any(Number) });
+      expect(await notice).toEqual({ id: expect.any(String), title: 'Monitor back UP: shop', body: expect.stringContaining('UP again'), area: 'guardian', severity: 'info', at: expect.any(Number) });
       controller.abort();
     } finally {
       await serve.stop();

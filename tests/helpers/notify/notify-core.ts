@@ -1,7 +1,7 @@
 import { tempDir } from '../temp-dir';
 import { createCore, ManualClock, ManualTimer, type Core } from '../../../src-main/core';
 import type { Notice } from '../../../shared/contract/notify';
-import type { OsNotifier } from '../../../src-main/core/notify';
+import type { NotifyTuning, OsNotifier } from '../../../src-main/core/notify';
 
 /** An OS notifier port that records what it was asked to show; `fail` makes an attempt throw. */
 export class RecordingNotifier implements OsNotifier {
@@ -23,7 +23,7 @@ export interface NotifyTestCore {
 }
 
 /** A real core on a (temporary or given) data dir, time that moves only when told, fixed jitter, and the os port given (none: levqor serve). */
-export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number; random?: () => number } = {}): NotifyTestCore {
+export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number; random?: () => number; tuning?: NotifyTuning } = {}): NotifyTestCore {
   const clock = new ManualClock(options.start ?? Date.UTC(2026, 5, 1, 12));
   const timer = new ManualTimer(clock);
   const dataDir = options.dataDir ?? tempDir();
@@ -35,6 +35,7 @@ export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?:
     logToFile: false,
     // the backoff's jitter at its top, so a test knows when the next attempt falls due
     random: options.random ?? (() => 1),
+    ...(options.tuning ? { notifyTuning: options.tuning } : {}),
     ...(options.os ? { osNotifier: options.os } : {}),
   });
   let closed = false;
@@ -49,4 +50,21 @@ export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?:
       core.close();
     },
   };
+}
+
+/**
+ * Moves the manual clock by ms, firing each wake-up on the way and, after each, waiting for the
+ * channels' passes to finish (a provider answering over real HTTP takes real time).
+ */
+export async function runFor(t: NotifyTestCore, ms: number): Promise<void> {
+  const end = t.clock.now() + ms;
+  await t.core.notify.settled();
+  for (;;) {
+    const next = t.timer.nextAt();
+    if (next === undefined || next > end) break;
+    await t.timer.advance(Math.max(0, next - t.clock.now()));
+    await t.core.notify.settled();
+  }
+  await t.timer.advance(end - t.clock.now());
+  await t.core.notify.settled();
 }
