@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RateLimit } from './rate-limit';
 
 /** One request the server received, and what it answered. */
 export interface SlackHit {
@@ -22,7 +23,7 @@ export interface SlackAnswer {
  * 400 "invalid_payload" for a body without text or blocks; 404 "no_service" on another path.
  * `script` answers the next requests in order (429 with Retry-After, 503, slow); `answer` answers
  * every request while set; `minIntervalMs` makes it enforce a rate as Slack does (429 with
- * Retry-After when a message comes sooner than that after the last one it took).
+ * Retry-After in whole seconds for a message that comes ahead of the rate; rate-limit.ts).
  */
 export class SlackServer {
   readonly hits: SlackHit[] = [];
@@ -31,9 +32,9 @@ export class SlackServer {
   readonly script: SlackAnswer[] = [];
   answer: ((hit: SlackHit) => SlackAnswer | undefined) | undefined;
   minIntervalMs = 0;
-  /** Early arrivals within this many ms are let through (a local network's jitter, not the sender's pace). */
+  /** How far ahead of the rate a message may come and still be taken (the short burst Slack allows). */
   toleranceMs = 1;
-  private lastAcceptedAt = Number.NEGATIVE_INFINITY;
+  private readonly pace = new RateLimit();
   private server: Server | undefined;
   url = '';
   /** The webhook URL a founder would paste (https://hooks.slack.com/services/T…/B…/…), here. */
@@ -77,9 +78,8 @@ export class SlackServer {
     if (scripted) return scripted;
     if (!wellFormed || (typeof hit.body.text !== 'string' && !Array.isArray(hit.body.blocks))) return { status: 400, body: 'invalid_payload' };
     if (this.minIntervalMs > 0) {
-      const wait = this.lastAcceptedAt + this.minIntervalMs - hit.at;
-      if (wait > this.toleranceMs) return { status: 429, body: 'rate_limited', retryAfter: String(Math.max(1, Math.ceil(wait / 1000))) };
-      this.lastAcceptedAt = hit.at;
+      const wait = this.pace.wait(hit.at, this.minIntervalMs, this.toleranceMs);
+      if (wait > 0) return { status: 429, body: 'rate_limited', retryAfter: String(Math.max(1, Math.ceil(wait / 1000))) };
     }
     return { status: 200, body: 'ok' };
   }

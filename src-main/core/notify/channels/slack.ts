@@ -1,5 +1,5 @@
 import { defineChannel } from '../channel';
-import { providerTimeoutMs, resultOfAnswer, resultOfNetworkError } from '../http-delivery';
+import { postJson } from '../http-delivery';
 import { renderSlack } from '../render-slack';
 
 /**
@@ -13,18 +13,5 @@ export const slackChannel = defineChannel({
   label: 'Slack',
   minIntervalMs: 1000,
   configured: (ctx) => (ctx.secret('slack.webhookUrl') ? true : 'no Slack webhook URL is set (secret slack.webhookUrl)'),
-  async deliver(notice, ctx) {
-    const url = ctx.secret('slack.webhookUrl')!;
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(renderSlack(notice, ctx.appUrl)),
-        signal: AbortSignal.timeout(providerTimeoutMs),
-      });
-      return resultOfAnswer('Slack', { status: res.status, text: await res.text(), retryAfter: res.headers.get('retry-after') }, Date.now());
-    } catch (err) {
-      return resultOfNetworkError('Slack', err);
-    }
-  },
+  deliver: (notice, ctx) => postJson('Slack', ctx.secret('slack.webhookUrl')!, renderSlack(notice, ctx.appUrl)),
 });
