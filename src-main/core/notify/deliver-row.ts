@@ -52,7 +52,7 @@ export async function deliverRow(d: DeliverDeps, plan: LanePlan): Promise<LaneRo
   const attempt = row.attempts + 1;
   const notice = foldGroup(d, row, started);
   const channel = d.channel(row.channel);
-  if (channel?.minIntervalMs) d.pacing.spaceSends(row.channel, started, d.minIntervalMs(channel));
+  if (channel?.minIntervalMs) d.pacing.holdUntil(row.channel, started + d.minIntervalMs(channel));
   const t0 = performance.now();
   const result = await attemptOnce(channel, row.channel, notice, d.context(row, attempt));
   // core closed meanwhile: the row stays claimed, and its lease brings it back at the next start

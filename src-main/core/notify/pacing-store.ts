@@ -14,19 +14,6 @@ export class PacingStore {
     return row?.next_send_at ?? 0;
   }
 
-  /**
-   * Records a send that started at `started` and holds the channel's next one back by
-   * `intervalMs`. A send that started a little late (a timer's lag, at most a quarter of the
-   * interval) does not push the schedule back: the next slot is counted from when this one was
-   * due, so the channel keeps its provider's full rate; no two sends are ever closer than
-   * three quarters of the interval.
-   */
-  spaceSends(channel: string, started: number, intervalMs: number): void {
-    const due = this.nextSendAt(channel);
-    const onSchedule = started >= due && started - due <= intervalMs / 4;
-    this.holdUntil(channel, (onSchedule ? due : started) + intervalMs);
-  }
-
   /** The channel sends nothing before `at` (a later hold already recorded stays). */
   holdUntil(channel: string, at: number): void {
     this.db
