@@ -1,0 +1,85 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker, type WorkerScript } from '../../worker-thread';
+import type { Notice } from './notices';
+import { storePage, type PageJob, type PageWriters } from './store-page';
+
+export interface StoreThreadData {
+  /** The app's database file. */
+  file: string;
+}
+export type StoreAnswer = { notices: Notice[] } | { error: string };
+
+/**
+ * A page as posted to the store thread: its objects as JSON text, since the `stripe` client hands
+ * back some fields as classes (decimal strings as `Decimal`) that only JSON turns back into what
+ * Stripe sent; structured cloning would keep their insides instead.
+ */
+export interface PostedPage extends Omit<PageJob, 'objects' | 'moreLines'> {
+  objects: string;
+  /** [invoice id, lines][] */
+  moreLines: string;
+}
+
+export function postedPage(job: PageJob): PostedPage {
+  return { ...job, objects: JSON.stringify(job.objects), moreLines: JSON.stringify([...job.moreLines]) };
+}
+
+export function receivedPage(posted: PostedPage): PageJob {
+  return { ...posted, objects: JSON.parse(posted.objects) as PageJob['objects'], moreLines: new Map(JSON.parse(posted.moreLines) as Array<[string, PageJob['objects']]>) };
+}
+
+/** Where a full pass's pages are stored: resolves once the page and its cursor are committed. */
+export interface PageWriter {
+  store(job: PageJob): Promise<Notice[]>;
+  /** Stores what was posted, then stops. */
+  close(): Promise<void>;
+}
+
+const storeWorker: WorkerScript = { source: 'revenue/sync/store-worker.ts', built: 'revenue-store-worker' };
+
+/**
+ * Pages stored on a thread of their own, so the thread that fetches and parses the next page
+ * never waits for inserts and commits; an in-memory database (no second connection can see it)
+ * is written here, on this thread.
+ */
+export function openPageWriter(writers: PageWriters): PageWriter {
+  if (writers.db.memory) return { store: async (job) => storePage(writers, job), close: async () => undefined };
+  return new StoreThread({ file: writers.db.name });
+}
+
+class StoreThread implements PageWriter {
+  private readonly worker: Worker;
+  private readonly waiting: Array<{ resolve(notices: Notice[]): void; reject(err: Error): void }> = [];
+  private stopped: Error | undefined;
+
+  constructor(data: StoreThreadData) {
+    this.worker = startWorker(storeWorker, { workerData: data });
+    this.worker.on('message', (answer: StoreAnswer) => {
+      const waiting = this.waiting.shift();
+      if ('error' in answer) waiting?.reject(new Error(answer.error));
+      else waiting?.resolve(answer.notices);
+    });
+    this.worker.on('error', (err) => this.stop(err));
+    this.worker.on('exit', () => this.stop(new Error('The Stripe sync\u2019s store thread stopped before it answered')));
+  }
+
+  store(job: PageJob): Promise<Notice[]> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(postedPage(job));
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.stopped) return;
+    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    this.worker.postMessage(null);
+    await exited;
+  }
+
+  private stop(err: Error): void {
+    this.stopped ??= err;
+    for (const waiting of this.waiting.splice(0)) waiting.reject(err);
+  }
+}
