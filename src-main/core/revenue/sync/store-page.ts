@@ -1,7 +1,8 @@
 import type { Db } from '../../db/open';
 import type { ListSource } from './list-sources';
-import { num, str, type StripeJson } from './json';
+import { num, type StripeJson } from './json';
 import { churnNotice, type Notice } from './notices';
+import { dataOf, objectRows, type ObjectRows } from './object-rows';
 import type { ObjectStore } from './object-store';
 import type { SubscriptionVersions } from './subscription-versions';
 import type { SyncState } from './sync-state';
@@ -18,6 +19,11 @@ export interface PageJob {
   cursor: string;
 }
 
+/** A page worked out into rows (plain strings and numbers: what the store thread is posted). */
+export interface PreparedPage extends Omit<PageJob, 'objects' | 'moreLines'> {
+  rows: ObjectRows[];
+}
+
 /** What storing a page writes through, on whichever connection stores it. */
 export interface PageWriters {
   db: Db;
@@ -26,20 +32,30 @@ export interface PageWriters {
   state: SyncState;
 }
 
-/** Stores the page and its cursor in one transaction (a kill loses the page or keeps both); the notices to send once it is committed. */
-export function storePage(w: PageWriters, job: PageJob): Notice[] {
+export function preparePage({ objects, moreLines, ...page }: PageJob): PreparedPage {
+  return { ...page, rows: objects.flatMap((o) => objectRows(o, page.startedAt, false, moreLines) ?? []) };
+}
+
+/**
+ * Stores the pages and each one's cursor in one transaction (a kill loses them or keeps them with
+ * their cursors); for each page, the notices to send once it is committed.
+ */
+export function storePages(w: PageWriters, pages: PreparedPage[]): Notice[][] {
+  return w.db.transaction(() => pages.map((page) => storeOne(w, page)))();
+}
+
+function storeOne(w: PageWriters, page: PreparedPage): Notice[] {
   const notices: Notice[] = [];
-  w.db.transaction(() => {
-    for (const o of job.objects) {
-      const change = w.store.put(o, job.startedAt, false, job.moreLines);
-      if (job.kind === 'subscriptions' && change.written) {
-        // the first state seen began at the subscription's start; a later different one, when fetched
-        w.versions.record(o, w.versions.has(str(o, 'id')!) ? job.startedAt : (num(o, 'start_date') ?? job.startedAt));
-        const churn = churnNotice(o, change.previousStatus, job.startedAt);
-        if (churn) notices.push(churn);
-      }
+  for (const rows of page.rows) {
+    const change = w.store.write(rows);
+    if (rows.object === 'subscription' && change.written) {
+      const o = dataOf(rows);
+      // the first state seen began at the subscription's start; a later different one, when fetched
+      w.versions.record(o, w.versions.has(rows.id) ? page.startedAt : (num(o, 'start_date') ?? page.startedAt));
+      const churn = churnNotice(o, change.previousStatus, page.startedAt);
+      if (churn) notices.push(churn);
     }
-    w.state.set(`cursor:${job.kind}`, job.cursor);
-  })();
+  }
+  w.state.set(`cursor:${page.kind}`, page.cursor);
   return notices;
 }

@@ -1,32 +1,13 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker, type WorkerScript } from '../../worker-thread';
 import type { Notice } from './notices';
-import { storePage, type PageJob, type PageWriters } from './store-page';
+import { preparePage, storePages, type PageJob, type PageWriters } from './store-page';
 
 export interface StoreThreadData {
   /** The app's database file. */
   file: string;
 }
 export type StoreAnswer = { notices: Notice[] } | { error: string };
-
-/**
- * A page as posted to the store thread: its objects as JSON text, since the `stripe` client hands
- * back some fields as classes (decimal strings as `Decimal`) that only JSON turns back into what
- * Stripe sent; structured cloning would keep their insides instead.
- */
-export interface PostedPage extends Omit<PageJob, 'objects' | 'moreLines'> {
-  objects: string;
-  /** [invoice id, lines][] */
-  moreLines: string;
-}
-
-export function postedPage(job: PageJob): PostedPage {
-  return { ...job, objects: JSON.stringify(job.objects), moreLines: JSON.stringify([...job.moreLines]) };
-}
-
-export function receivedPage(posted: PostedPage): PageJob {
-  return { ...posted, objects: JSON.parse(posted.objects) as PageJob['objects'], moreLines: new Map(JSON.parse(posted.moreLines) as Array<[string, PageJob['objects']]>) };
-}
 
 /** Where a full pass's pages are stored: resolves once the page and its cursor are committed. */
 export interface PageWriter {
@@ -43,7 +24,7 @@ const storeWorker: WorkerScript = { source: 'revenue/sync/store-worker.ts', buil
  * is written here, on this thread.
  */
 export function openPageWriter(writers: PageWriters): PageWriter {
-  if (writers.db.memory) return { store: async (job) => storePage(writers, job), close: async () => undefined };
+  if (writers.db.memory) return { store: async (job) => storePages(writers, [preparePage(job)])[0]!, close: async () => undefined };
   return new StoreThread({ file: writers.db.name });
 }
 
@@ -65,9 +46,11 @@ class StoreThread implements PageWriter {
 
   store(job: PageJob): Promise<Notice[]> {
     if (this.stopped) return Promise.reject(this.stopped);
+    // the rows are worked out here, from the parsed page: posting them costs a copy of their strings
+    const page = preparePage(job);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.worker.postMessage(postedPage(job));
+      this.worker.postMessage(page);
     });
   }
 

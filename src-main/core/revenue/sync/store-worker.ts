@@ -1,16 +1,17 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/open';
 import { spaceCheckpoints } from './bulk-writes';
 import { ObjectStore } from './object-store';
-import { storePage, type PageJob, type PageWriters } from './store-page';
+import { storePages, type PageWriters, type PreparedPage } from './store-page';
 import { SubscriptionVersions } from './subscription-versions';
 import { SyncState } from './sync-state';
-import { receivedPage, type PostedPage, type StoreAnswer, type StoreThreadData } from './store-thread';
+import type { StoreAnswer, StoreThreadData } from './store-thread';
 
 /**
- * The full pass's store thread: its own connection to the app's database; each page posted is
- * stored with its cursor in one transaction, answered in the order posted. `null` closes it.
- * After a failure it stores nothing more, so a cursor never passes a page that was not stored.
+ * The full pass's store thread: its own connection to the app's database. The pages waiting
+ * when it turns to them are stored together, each with its cursor, in one transaction (fewer,
+ * larger commits when the fetching runs ahead); each is answered in the order posted. `null`
+ * closes it. After a failure it stores nothing more, so a cursor never passes a page not stored.
  */
 const port = parentPort!;
 const db = openDatabase((workerData as StoreThreadData).file);
@@ -18,20 +19,28 @@ spaceCheckpoints(db);
 const writers: PageWriters = { db, store: new ObjectStore(db), versions: new SubscriptionVersions(db), state: new SyncState(db) };
 let failed: string | undefined;
 
-port.on('message', (page: PostedPage | null) => {
-  if (page === null) {
+port.on('message', (first: PreparedPage | null) => {
+  const pages: PreparedPage[] = [];
+  let closing = first === null;
+  if (first) pages.push(first);
+  for (let more = closing ? undefined : receiveMessageOnPort(port); more; more = closing ? undefined : receiveMessageOnPort(port)) {
+    if (more.message === null) closing = true;
+    else pages.push(more.message as PreparedPage);
+  }
+  for (const answer of store(pages)) port.postMessage(answer);
+  if (closing) {
     db.close();
     port.close();
-    return;
   }
-  port.postMessage(failed === undefined ? store(receivedPage(page)) : ({ error: failed } satisfies StoreAnswer));
 });
 
-function store(job: PageJob): StoreAnswer {
-  try {
-    return { notices: storePage(writers, job) };
-  } catch (err) {
-    failed = `Storing the Stripe ${job.kind} failed: ${err instanceof Error ? err.message : String(err)}`;
-    return { error: failed };
+function store(pages: PreparedPage[]): StoreAnswer[] {
+  if (failed === undefined && pages.length > 0) {
+    try {
+      return storePages(writers, pages).map((notices) => ({ notices }));
+    } catch (err) {
+      failed = `Storing the Stripe ${[...new Set(pages.map((p) => p.kind))].join(', ')} failed: ${err instanceof Error ? err.message : String(err)}`;
+    }
   }
+  return pages.map(() => ({ error: failed! }));
 }
