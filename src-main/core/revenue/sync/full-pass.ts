@@ -63,7 +63,7 @@ async function storeList(ctx: PassContext, writer: PageWriter, source: ListSourc
     next = cursor === 'done' ? undefined : fetchAfter(cursor);
     const moreLines = await remainingLines(ctx, page.data);
     const size = page.data.length;
-    const committed = writer.store({ kind: source.kind, objects: page.data, moreLines, startedAt: mark.startedAt, cursor }).then((notices) => {
+    const committed = writer.store({ kind: source.kind, page, moreLines, startedAt: mark.startedAt, cursor }).then((notices) => {
       count += size;
       ctx.notify(notices);
       ctx.progress({ kind: source.kind, count, full: true });

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import type { ListSource } from './list-sources';
+import type { ListSource, Page } from './list-sources';
 import { num, type StripeJson } from './json';
 import { churnNotice, type Notice } from './notices';
 import { dataOf, objectRows, type ObjectRows } from './object-rows';
@@ -10,7 +10,7 @@ import type { SyncState } from './sync-state';
 /** One page of a full pass's list, as fetched: stored with the cursor after it. */
 export interface PageJob {
   kind: ListSource['kind'];
-  objects: StripeJson[];
+  page: Page;
   /** The lines of invoices beyond the 10 Stripe embeds, by invoice id (invoice-lines.ts). */
   moreLines: Map<string, StripeJson[]>;
   /** When the pass's lists were fetched (epoch seconds): the state_at of what it stores. */
@@ -19,8 +19,8 @@ export interface PageJob {
   cursor: string;
 }
 
-/** A page worked out into rows (plain strings and numbers: what the store thread is posted). */
-export interface PreparedPage extends Omit<PageJob, 'objects' | 'moreLines'> {
+/** A page worked out into rows. */
+export interface PreparedPage extends Omit<PageJob, 'page' | 'moreLines'> {
   rows: ObjectRows[];
 }
 
@@ -32,8 +32,8 @@ export interface PageWriters {
   state: SyncState;
 }
 
-export function preparePage({ objects, moreLines, ...page }: PageJob): PreparedPage {
-  return { ...page, rows: objects.flatMap((o) => objectRows(o, page.startedAt, false, moreLines) ?? []) };
+export function preparePage({ page, moreLines, ...job }: PageJob): PreparedPage {
+  return { ...job, rows: page.data.flatMap((o) => objectRows(o, job.startedAt, false, moreLines) ?? []) };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker, type WorkerScript } from '../../worker-thread';
+import { rawBodyOf } from '../stripe/raw-bodies';
+import type { Page } from './list-sources';
 import type { Notice } from './notices';
 import { preparePage, storePages, type PageJob, type PageWriters } from './store-page';
 
@@ -8,6 +10,26 @@ export interface StoreThreadData {
   file: string;
 }
 export type StoreAnswer = { notices: Notice[] } | { error: string };
+
+/**
+ * A page as posted to the store thread: the list's answer as the text Stripe sent (a string
+ * crosses threads as one copy), parsed and worked into rows there; serialised here only when the
+ * client kept no text. Never the parsed objects: the `stripe` client hands back decimal strings
+ * as `Decimal` objects, which only JSON turns back into what Stripe sent.
+ */
+export interface PostedPage extends Omit<PageJob, 'page' | 'moreLines'> {
+  body: string;
+  /** [invoice id, lines][] */
+  moreLines: string;
+}
+
+function postedPage({ page, moreLines, ...job }: PageJob): PostedPage {
+  return { ...job, body: rawBodyOf(page) ?? JSON.stringify(page), moreLines: JSON.stringify([...moreLines]) };
+}
+
+export function receivedPage({ body, moreLines, ...job }: PostedPage): PageJob {
+  return { ...job, page: JSON.parse(body) as Page, moreLines: new Map(JSON.parse(moreLines) as Array<[string, Page['data']]>) };
+}
 
 /** Where a full pass's pages are stored: resolves once the page and its cursor are committed. */
 export interface PageWriter {
@@ -20,7 +42,7 @@ const storeWorker: WorkerScript = { source: 'revenue/sync/store-worker.ts', buil
 
 /**
  * Pages stored on a thread of their own, so the thread that fetches and parses the next page
- * never waits for inserts and commits; an in-memory database (no second connection can see it)
+ * never waits for serialising, inserts and commits; an in-memory database (no second connection can see it)
  * is written here, on this thread.
  */
 export function openPageWriter(writers: PageWriters): PageWriter {
@@ -46,8 +68,7 @@ class StoreThread implements PageWriter {
 
   store(job: PageJob): Promise<Notice[]> {
     if (this.stopped) return Promise.reject(this.stopped);
-    // the rows are worked out here, from the parsed page: posting them costs a copy of their strings
-    const page = preparePage(job);
+    const page = postedPage(job);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       this.worker.postMessage(page);
