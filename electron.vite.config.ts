@@ -13,8 +13,6 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
           core: resolve(__dirname, 'src-main/core/index.ts'),
-          // a worker thread's script (src-main/core/worker-thread.ts finds it beside the entries)
-          'revenue-store-worker': resolve(__dirname, 'src-main/core/revenue/sync/store-worker.ts'),
         },
       },
     },

@@ -1,14 +1,12 @@
 import Stripe from 'stripe';
 import type { StripeHost } from './api-base';
-import { httpClientKeepingBodies } from './raw-bodies';
 
 export type { Stripe };
 
 /**
  * The official client on the configured host. Its own network retries are off: every call goes
  * through withStripeRetry, which also retries 429 and honours Retry-After (the client retries
- * neither by itself). Telemetry to Stripe is off: nothing leaves but the calls themselves. Each
- * answer's text is kept beside the object parsed from it (raw-bodies.ts).
+ * neither by itself). Telemetry to Stripe is off: nothing leaves but the calls themselves.
  */
 export function createStripeClient(key: string, host: StripeHost, timeoutMs = 30_000): Stripe {
   return new Stripe(key, {
@@ -19,6 +17,5 @@ export function createStripeClient(key: string, host: StripeHost, timeoutMs = 30
     timeout: timeoutMs,
     telemetry: false,
     appInfo: { name: 'levqor' },
-    httpClient: httpClientKeepingBodies(),
   });
 }

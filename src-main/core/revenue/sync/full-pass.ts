@@ -1,13 +1,11 @@
 import { withStripeRetry } from '../stripe/retry';
+import { withBulkWrites } from './bulk-writes';
 import { remainingLines } from './invoice-lines';
 import { eventsPage, listSources, type ListSource } from './list-sources';
 import { num, str } from './json';
+import { churnNotice, type Notice } from './notices';
 import { pageSize, type PassContext } from './pass-context';
-import { openPageWriter, type PageWriter } from './store-thread';
 import type { FullPassMark } from './sync-state';
-
-/** Pages fetched and posted to the store thread before the oldest of them is committed: bounds the memory a slow disk can take. */
-const pagesAhead = 4;
 
 /**
  * Pages through every list, storing each page and its cursor in one transaction, so a pass killed
@@ -25,12 +23,9 @@ export async function fullPass(ctx: PassContext, reason: string): Promise<{ coun
   }
   const counts: Record<string, number> = {};
   const started = mark;
-  const writer = openPageWriter(ctx);
-  try {
-    for (const source of listSources) counts[source.kind] = await storeList(ctx, writer, source, started);
-  } finally {
-    await writer.close();
-  }
+  await withBulkWrites(ctx.db, async () => {
+    for (const source of listSources) counts[source.kind] = await storeList(ctx, source, started);
+  });
   ctx.db.transaction(() => {
     const through = state.number('eventsThrough');
     state.set('eventsThrough', Math.max(through ?? 0, mark.watermark));
@@ -40,12 +35,8 @@ export async function fullPass(ctx: PassContext, reason: string): Promise<{ coun
   return { counts };
 }
 
-/**
- * One list from its stored cursor to its end, each page and the cursor after it in one transaction.
- * While the store thread commits a page this thread fetches and parses the next ones: the API's
- * pace is the limit, not the writes. Notices and progress follow each commit, in order.
- */
-async function storeList(ctx: PassContext, writer: PageWriter, source: ListSource, mark: FullPassMark): Promise<number> {
+/** One list from its stored cursor to its end, each page and the cursor after it in one transaction. */
+async function storeList(ctx: PassContext, source: ListSource, mark: FullPassMark): Promise<number> {
   const { state } = ctx;
   const fetchAfter = (after: string | undefined) => {
     const page = withStripeRetry(() => source.list(ctx.client, { limit: pageSize, ...(after ? { starting_after: after } : {}) }), ctx.retry);
@@ -54,24 +45,32 @@ async function storeList(ctx: PassContext, writer: PageWriter, source: ListSourc
   };
   let cursor = state.get(`cursor:${source.kind}`);
   let count = 0;
-  const committing: Array<Promise<void>> = [];
   let next = cursor === 'done' ? undefined : fetchAfter(cursor);
   while (next) {
     const page = await next;
     const last = page.data.at(-1);
     cursor = page.has_more && last ? str(last, 'id')! : 'done';
+    // the next page is on its way while this one is stored: the API's pace is the limit, not the writes
     next = cursor === 'done' ? undefined : fetchAfter(cursor);
     const moreLines = await remainingLines(ctx, page.data);
-    const size = page.data.length;
-    const committed = writer.store({ kind: source.kind, page, moreLines, startedAt: mark.startedAt, cursor }).then((notices) => {
-      count += size;
-      ctx.notify(notices);
-      ctx.progress({ kind: source.kind, count, full: true });
-    });
-    committed.catch(() => undefined); // awaited below, in order
-    committing.push(committed);
-    if (committing.length >= pagesAhead) await committing.shift();
+    await new Promise((resolve) => setImmediate(resolve));
+    const notices: Notice[] = [];
+    const reached = cursor;
+    ctx.db.transaction(() => {
+      for (const o of page.data) {
+        const change = ctx.store.put(o, mark.startedAt, false, moreLines);
+        if (source.kind === 'subscriptions' && change.written) {
+          // the first state seen began at the subscription's start; a later different one, when fetched
+          ctx.versions.record(o, ctx.versions.has(str(o, 'id')!) ? mark.startedAt : (num(o, 'start_date') ?? mark.startedAt));
+          const churn = churnNotice(o, change.previousStatus, mark.startedAt);
+          if (churn) notices.push(churn);
+        }
+      }
+      state.set(`cursor:${source.kind}`, reached);
+    })();
+    count += page.data.length;
+    ctx.notify(notices);
+    ctx.progress({ kind: source.kind, count, full: true });
   }
-  for (const committed of committing) await committed;
   return count;
 }

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { objectKinds, type ObjectKind } from './kinds';
-import type { StripeJson } from './json';
-import { objectRows, type ObjectRows, type Value } from './object-rows';
+import { flag, listData, num, obj, ref, str, type StripeJson } from './json';
 
 export interface StoredChange {
   written: boolean;
@@ -44,32 +43,56 @@ export class ObjectStore {
 
   /** Stores `o` as it was at `stateAt` (epoch seconds); `deleted` for a deleted customer, product, price, coupon or discount. */
   put(o: StripeJson, stateAt: number, deleted = false, moreLines?: ReadonlyMap<string, StripeJson[]>): StoredChange {
-    const rows = objectRows(o, stateAt, deleted, moreLines);
-    return rows ? this.write(rows) : { written: false, previousStatus: undefined };
-  }
-
-  /** Stores rows worked out by `objectRows`; the parent's children only when the parent was written. */
-  write(rows: ObjectRows): StoredChange {
-    if (rows.object === 'discount') return { written: this.s.discount.run(...rows.values).changes > 0, previousStatus: undefined };
-    const upsert = this.upserts.get(rows.object);
-    if (!upsert) return { written: false, previousStatus: undefined };
-    const previousStatus = rows.object === 'subscription' ? ((this.statusOf.get(rows.id) as string | null | undefined) ?? undefined) : undefined;
-    const written = upsert.run(...rows.values).changes > 0;
-    if (!written) return { written, previousStatus };
-    if (rows.items) this.replaceChildren(this.s.clearItems, this.s.item, rows.id, rows.items);
-    if (rows.lines) this.replaceChildren(this.s.clearLines, this.s.line, rows.id, rows.lines);
-    for (const d of rows.discounts) this.s.discount.run(...d);
+    const object = str(o, 'object') ?? '';
+    if (object === 'discount') return { written: this.putDiscount(o, stateAt, deleted), previousStatus: undefined };
+    const kind = objectKinds[object];
+    const upsert = this.upserts.get(object);
+    if (!kind || !upsert) return { written: false, previousStatus: undefined };
+    const id = str(o, 'id')!;
+    const previousStatus = object === 'subscription' ? ((this.statusOf.get(id) as string | null | undefined) ?? undefined) : undefined;
+    const data = JSON.stringify(o);
+    // positional values in upsertSql's column order: binding by name costs more per row
+    const written = upsert.run(id, o.livemode === true ? 1 : 0, num(o, 'created'), stateAt, deleted || o.deleted === true ? 1 : 0, data, ...Object.values(kind.columns(o))).changes > 0;
+    if (written && object === 'subscription') this.putItems(id, o);
+    if (written && object === 'invoice') this.putLines(id, [...listData(o, 'lines'), ...(moreLines?.get(id) ?? [])]);
+    if (written) for (const d of expandedDiscounts(o)) this.putDiscount(d, stateAt, false);
     return { written, previousStatus };
   }
 
-  private replaceChildren(clear: Database.Statement, insert: Database.Statement, parent: string, children: Value[][]): void {
-    clear.run(parent);
-    for (const child of children) insert.run(...child);
+  private putItems(subscription: string, o: StripeJson): void {
+    this.s.clearItems.run(subscription);
+    for (const item of listData(o, 'items')) {
+      this.s.item.run(str(item, 'id'), subscription, ref(item, 'price'), num(item, 'quantity'), num(item, 'created'), JSON.stringify(item));
+    }
+  }
+
+  /** `moreLines`: the lines of invoices with more than Stripe embeds, by invoice id (invoice-lines.ts). */
+  private putLines(invoice: string, lines: StripeJson[]): void {
+    this.s.clearLines.run(invoice);
+    for (const line of lines) {
+      const parent = obj(line, 'parent');
+      const subscription = str(obj(parent, 'subscription_item_details'), 'subscription') ?? str(obj(parent, 'invoice_item_details'), 'subscription');
+      const period = obj(line, 'period');
+      const price = str(obj(obj(line, 'pricing'), 'price_details'), 'price');
+      this.s.line.run(str(line, 'id'), invoice, num(line, 'amount'), str(line, 'currency'), subscription, price, num(line, 'quantity'), num(period, 'start'), num(period, 'end'), JSON.stringify(line));
+    }
+  }
+
+  private putDiscount(d: StripeJson, stateAt: number, deleted: boolean): boolean {
+    const coupon = ref(obj(d, 'source'), 'coupon');
+    return (
+      this.s.discount.run(str(d, 'id'), flag(d, 'livemode') ?? 0, ref(d, 'customer'), str(d, 'subscription'), str(d, 'invoice'), coupon, num(d, 'start'), num(d, 'end'), stateAt, deleted || d.deleted === true ? 1 : 0, JSON.stringify(d)).changes > 0
+    );
   }
 }
 
+/** Discounts Stripe sent expanded (`expand[]=data.discounts`); ids alone stay in the parent's data. */
+function expandedDiscounts(o: StripeJson): StripeJson[] {
+  const list = Array.isArray(o.discounts) ? o.discounts : [];
+  return list.filter((d): d is StripeJson => !!d && typeof d === 'object' && (d as StripeJson).object === 'discount');
+}
+
 function upsertSql(kind: ObjectKind): string {
-  // the order of objectRows' values (object-rows.ts)
   const columns = ['id', 'livemode', 'created', 'state_at', 'deleted', 'data', ...Object.keys(kind.columns({}))];
   const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
   return `INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
