@@ -11,6 +11,7 @@ import { revenueMetricsBench } from './revenue-metrics.bench';
 import { stripeSyncBench } from './stripe-sync.bench';
 import { backupAppData } from './backup-app-data.bench';
 import { backupSnapshotUnderIngest } from './backup-snapshot.bench';
+import { notifyDrainBench } from './notify-drain.bench';
 
 /**
  * `npm run bench`: each figure beside a reference measured in this same run. Figures are
@@ -29,6 +30,7 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['stripe sync', stripeSyncBench],
   ['backup app data', backupAppData],
   ['backup snapshot under ingest', backupSnapshotUnderIngest],
+  ['notify outbox drain', notifyDrainBench],
 ];
 
 const only = process.argv[2];

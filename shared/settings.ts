@@ -3,6 +3,7 @@ import { launchStageSchema, defaultLaunchStage } from './stage';
 import { secretDestinationUrl } from './secret-destination';
 import { briefingSettingDefinitions } from './briefing-settings';
 import { emailSettingDefinitions } from './email-settings';
+import { quietHoursProblems, quietHoursRule } from './quiet-hours';
 
 const namesAFolder = 'it names a folder on this machine';
 const decidesWhereSecretsGo = 'it decides where a secret is sent';
@@ -36,6 +37,14 @@ const currencyRates = z.preprocess(
       }
     }),
 );
+
+/** notify.quietHours: a JSON map of channel → "HH:MM-HH:MM", each problem named. */
+const quietHours = z.preprocess(
+  jsonFromText,
+  z.record(z.string(), z.unknown(), { error: () => quietHoursRule }).superRefine((map, ctx) => {
+    for (const problem of quietHoursProblems(map)) ctx.addIssue({ code: 'custom', message: `${quietHoursRule}; ${problem}` });
+  }),
+) as z.ZodType<Record<string, string>>;
 
 /**
  * A whole-number setting whose every way of being wrong (not a number, a fraction, too small,
@@ -197,6 +206,20 @@ export const settingDefinitions = {
     description: 'Where the Telegram Bot API answers; change it only for a proxy, a local Bot API server or a test server.',
     env: 'LEVQOR_TELEGRAM_API_BASE',
     cliOnly: decidesWhereSecretsGo,
+  },
+  'notify.giveUpAfter': {
+    schema: wholeNumber('must be a whole number of hours from 1 to 720 (30 days)', 1, 720),
+    defaultValue: 24,
+    label: 'Give up on an alert after (hours)',
+    description: 'An alert a channel keeps refusing (its service down, rate limited) is marked failed once it is this old, and shown in the outbox.',
+    env: undefined,
+  },
+  'notify.quietHours': {
+    schema: quietHours,
+    defaultValue: {},
+    label: 'Quiet hours',
+    description: 'Per channel, local times when only critical alerts go out, e.g. {"telegram": "22:00-07:00"}; the others wait for the end of the quiet hours.',
+    env: undefined,
   },
 } as const satisfies Record<string, SettingDefinition>;
 

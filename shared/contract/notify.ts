@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { areas, type AreaId } from '../areas';
 import { event, procedure } from './procedure';
-import { epochMs, listOf, noInput } from './common';
+import { byId, epochMs, listOf, noInput } from './common';
 import { briefingRenderingsSchema, briefingSchema, briefingSendSchema } from './briefing';
 
 const areaIds = areas.map((a) => a.id) as [AreaId, ...AreaId[]];
@@ -24,12 +24,17 @@ export const noticeSchema = z
     approvalId: z.string().optional(),
     /** The daily founder briefing this notice carries: a channel that has it renders it (renderBriefingFor) instead of title and body. */
     briefing: briefingSchema.optional(),
+    /** How many alerts this one message stands for: repeats of one alert folded into it, or the rows of a digest. */
+    count: z.number().int().min(2).optional(),
   })
   .strict();
 export type Notice = z.infer<typeof noticeSchema>;
 
-/** pending: waiting for its (next) attempt; sent: delivered, never again; failed: gave up (notify.retry tries again); skipped: the channel was not set up. */
-export const outboxStates = ['pending', 'sent', 'failed', 'skipped'] as const;
+/**
+ * pending: waiting for its (next) attempt; sent: delivered, never again; failed: gave up (notify.retry
+ * tries again); skipped: the channel was not set up; merged: went out inside another row's digest (mergedInto).
+ */
+export const outboxStates = ['pending', 'sent', 'failed', 'skipped', 'merged'] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
 /** One notice for one channel. */
@@ -43,6 +48,11 @@ export const outboxRowSchema = z.object({
   lastError: z.string().nullable(),
   createdAt: epochMs,
   sentAt: epochMs.nullable(),
+  /** What the provider said at the last attempt (a message id, "ok"), never a secret. */
+  lastAnswer: z.string().nullable(),
+  lastAttemptAt: epochMs.nullable(),
+  /** A merged row: the row whose digest carried it. */
+  mergedInto: z.string().nullable(),
 });
 export type OutboxRow = z.infer<typeof outboxRowSchema>;
 
@@ -72,6 +82,21 @@ export const channelTestSchema = z.object({
   tookMs: z.number().int(),
 });
 export type ChannelTest = z.infer<typeof channelTestSchema>;
+
+/** One attempt at one outbox row: when, how long, what came of it and what the provider answered. */
+export const deliveryAttemptSchema = z.object({
+  attempt: z.number().int(),
+  at: epochMs,
+  ms: z.number().int(),
+  outcome: z.enum(['sent', 'failed', 'skipped']),
+  answer: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type DeliveryAttempt = z.infer<typeof deliveryAttemptSchema>;
+
+/** Whether alerts are paused: until when (null: not paused). Critical notices go out even then. */
+export const notifyStatusSchema = z.object({ pausedUntil: epochMs.nullable() });
+export type NotifyStatus = z.infer<typeof notifyStatusSchema>;
 
 export const notifyProcedures = {
   'notify.outbox': procedure({
@@ -104,6 +129,26 @@ export const notifyProcedures = {
     summary: 'Send a test notice through one channel now (not through the outbox) and return what the provider answered.',
     input: z.object({ channel: z.string().min(1, 'must name a channel such as email').max(64, 'is not a channel name') }).strict(),
     output: channelTestSchema,
+  }),
+  'notify.history': procedure({
+    summary: 'One outbox row and every attempt at it: when, how long, the outcome and the provider\u2019s answer.',
+    input: byId(z.string().min(1, 'must not be empty').max(64, 'is not an outbox row id')),
+    output: z.object({ row: outboxRowSchema, attempts: z.array(deliveryAttemptSchema) }),
+  }),
+  'notify.pause': procedure({
+    summary: 'Pause alerts for some minutes (the tray\u2019s "Pause alerts for 1 h"): held notices go out when the pause ends; critical ones go out at once.',
+    input: z.object({ minutes: z.number({ error: () => 'must be a number of minutes' }).int('must be a whole number of minutes').min(1, 'must be at least 1 minute').max(7 * 24 * 60, 'must be at most 10080 minutes (a week)') }).strict(),
+    output: notifyStatusSchema,
+  }),
+  'notify.resume': procedure({
+    summary: 'End a pause of alerts now: held notices go out.',
+    input: noInput,
+    output: notifyStatusSchema,
+  }),
+  'notify.status': procedure({
+    summary: 'Whether alerts are paused, and until when.',
+    input: noInput,
+    output: notifyStatusSchema,
   }),
 };
 

@@ -28,7 +28,7 @@ import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
 import { UpdateService } from './updates';
-import { BriefingService, NotifyService, TelegramPoller, type OsNotifier } from './notify';
+import { BriefingService, NotifyService, TelegramPoller, type NotifyTuning, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
 import { RevenueService } from './revenue';
@@ -50,6 +50,8 @@ export interface CoreConfig {
   random?: () => number;
   /** The system's notifications (the desktop app passes Electron's); without it the os channel publishes notify.notice. */
   osNotifier?: OsNotifier;
+  /** The notify outbox's rates scaled and channels added: the drain bench and fault tests only. */
+  notifyTuning?: NotifyTuning;
   /**
    * How a failed scheduled backup is tried again, and how long restic may retry a repository
    * that stopped answering before the try fails (tests use short waits); the defaults are in core/backups.
@@ -165,7 +167,7 @@ export function createCore(config: CoreConfig): Core {
     secrets.registerTest('google.driveCredentials', (signal) => products.uploads.testAccess(signal));
     background.register(products.backgroundTask());
     const timer = config.timer ?? realTimer;
-    const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, ...(config.osNotifier ? { os: config.osNotifier } : {}) });
+    const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, ...(config.osNotifier ? { os: config.osNotifier } : {}), ...(config.random ? { random: config.random } : {}), ...(config.notifyTuning ? { tuning: config.notifyTuning } : {}) });
     notify.followRules();
     notify.registerSecretTests(secrets);
     background.register(notify.backgroundTask());

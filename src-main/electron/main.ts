@@ -152,6 +152,10 @@ function startTray(current: Core): void {
         core?.briefing.run(true);
       },
       onError: (err) => core?.log.warn({ err: String(err) }, 'briefing from the tray failed'),
+      pauseAlerts: (untilMs) => {
+        if (untilMs === null) core?.notify.resume();
+        else core?.notify.pause(Math.max(1, Math.round((untilMs - Date.now()) / 60_000)));
+      },
     },
     current.stage.current,
   );

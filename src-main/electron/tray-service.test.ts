@@ -233,6 +233,11 @@ describe('TrayService', () => {
     unsubscribe();
     await call('stage.set', { stage: 'pre-launch' });
     expect(tray().toolTip).toContain('post-launch');
+
+    // a pause of alerts made elsewhere (here: the API the CLI and the Alerts area use) shows when the tray binds the core
+    const { pausedUntil } = await call('notify.pause', { minutes: 30 });
+    service.follow(t.core)();
+    expect(service.state.pausedUntil).toBe(pausedUntil);
   });
 
   it('remembers state set before the tray exists, and destroys the tray', () => {

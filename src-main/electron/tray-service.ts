@@ -44,6 +44,8 @@ export interface TraySource {
   stage: { current: LaunchStage };
   approvals: { list(filter: { status: 'pending'; limit: number }): Approval[] };
   guardian: { score(): HealthScore; list(): Monitor[] };
+  /** A pause of alerts set elsewhere (the CLI, the Alerts area, before a restart) shows in the menu too. */
+  notify?: { status(): { pausedUntil: number | null } };
 }
 
 /** Events after which the Guardian's health is read again (approval events are too: waiting approvals count in the score). */
@@ -134,7 +136,7 @@ export class TrayService<Image, Menu> {
   follow(source: TraySource): () => void {
     const readHealth = () => trayHealth(source.guardian.score(), source.guardian.list());
     const pending = source.approvals.list({ status: 'pending', limit: 1000 }).reverse();
-    this.update({ stage: source.stage.current, pending: pending.map((a) => ({ id: a.id, title: a.subject.title })), health: readHealth() });
+    this.update({ stage: source.stage.current, pending: pending.map((a) => ({ id: a.id, title: a.subject.title })), health: readHealth(), ...(source.notify ? { pausedUntil: source.notify.status().pausedUntil } : {}) });
     const onApproval = (approval: Approval) => this.update({ pending: withApprovalEvent(this.current.pending ?? [], approval), health: readHealth() });
     const unsubscribes = [
       source.events.on('stage.changed', (s) => this.update({ stage: s.stage })),

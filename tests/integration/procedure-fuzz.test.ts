@@ -99,6 +99,7 @@ const validCalls: Array<[string, Record<string, unknown>]> = [
   ['guardian.addMonitor', { type: 'http', name: 'site', url: 'http://127.0.0.1:9/', intervalSeconds: 3600 }],
   ['schedule.preview', { cron: '0 9 * * *', timezone: 'Europe/London', count: 3 }],
   ['secrets.set', { name: 'openai.apiKey', value: 'sk-fuzz' }],
+  ['notify.pause', { minutes: 60 }],
   ['revenue.leads', { query: 'ada', stage: 'new', limit: 5 }],
   ['revenue.moveLead', { id: '00000000-0000-4000-8000-000000000001', stage: 'contacted', note: 'why' }],
   ['revenue.updateDfy', { id: '00000000-0000-4000-8000-000000000002', notes: 'n', value: { amountMinor: 100, currency: 'usd' }, stripeCustomerId: 'cus_1', stripePaymentId: 'pi_1' }],

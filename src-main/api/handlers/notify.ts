@@ -11,4 +11,8 @@ export const notifyHandlers = (core: Core) =>
     'notify.resetRule': ({ id }) => core.notify.resetRule(id),
     'notify.channels': () => ({ channels: core.notify.channels() }),
     'notify.test': ({ channel }) => core.notify.test(channel),
-  }) satisfies HandlerMap<'notify.outbox' | 'notify.retry' | 'notify.briefing' | 'notify.rules' | 'notify.setRule' | 'notify.resetRule' | 'notify.channels' | 'notify.test'>;
+    'notify.history': ({ id }) => core.notify.history(id),
+    'notify.pause': ({ minutes }) => core.notify.pause(minutes),
+    'notify.resume': () => core.notify.resume(),
+    'notify.status': () => core.notify.status(),
+  }) satisfies HandlerMap<'notify.outbox' | 'notify.retry' | 'notify.briefing' | 'notify.rules' | 'notify.setRule' | 'notify.resetRule' | 'notify.channels' | 'notify.test' | 'notify.history' | 'notify.pause' | 'notify.resume' | 'notify.status'>;

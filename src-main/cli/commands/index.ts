@@ -19,6 +19,7 @@ import { notifyCommands } from './notify';
 import { briefingCommands } from './briefing';
 import { notifyRulesCommands } from './notify-rules';
 import { notifyChannelCommands } from './notify-channels';
+import { notifyDeliveryCommands } from './notify-delivery';
 import { backupCommands } from './backup';
 import { revenuePipelineCommands } from './revenue-pipeline';
 import { revenueSyncCommands } from './revenue-sync';
@@ -26,4 +27,4 @@ import { revenueMetricsCommands } from './revenue-metrics';
 import { revenuePackagesCommands } from './revenue-packages';
 
 /** Every `levqor` command; a capability adds its file and spreads it in here. */
-export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyRulesCommands, ...notifyChannelCommands, ...briefingCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, versionCommand];
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyRulesCommands, ...notifyChannelCommands, ...notifyDeliveryCommands, ...briefingCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, versionCommand];

@@ -60,6 +60,8 @@ export const serveCommand = command({
         listenOn = server.port;
         // the webhook URLs workflows.get gives: this server's (a browser shows its own origin)
         core.inbound.listening(server.url);
+        // links in Slack and other messages open the app here (without the token: the browser signs in)
+        core.notify.appUrl = server.url;
       },
     });
     const claim = claimDataDir(holder.core.dataDir, 'levqor serve');

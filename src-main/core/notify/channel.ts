@@ -73,12 +73,16 @@ export interface ChannelDef<Id extends string = string> {
    * sends on this channel. Absent: no limit.
    */
   minIntervalMs?: number;
-  /** Attempts before a retryable failure is given up as `failed` (default defaultMaxAttempts). */
+  /**
+   * Attempts before a retryable failure is given up as `failed`. Absent: no count, only the
+   * row's age (setting notify.giveUpAfter). A provider's Retry-After never counts.
+   */
   maxAttempts?: number;
   /** How each secret the channel uses is tested without sending anything; createCore registers them with the secrets. */
   secretChecks?: readonly SecretCheck[];
 }
 
+/** What a channel whose service is on this machine (the os channel) allows: a failure there rarely passes by waiting. */
 export const defaultMaxAttempts = 6;
 
 /** Keeps a channel's id a literal type, so the rules table can only name channels that exist. */

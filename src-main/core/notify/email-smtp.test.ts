@@ -50,10 +50,14 @@ describe('the email channel through the founder\'s SMTP server', () => {
     server.refuseRecipient = { code: 451, text: '4.7.1 Greylisted, try again later' };
     alert(t, 'a');
     expect(await deliveredNewest(t)).toMatchObject({ state: 'pending', lastError: expect.stringContaining('Greylisted') });
-    server.refuseRecipient = { code: 550, text: '5.1.1 No such mailbox' };
-    alert(t, 'b');
-    expect(await deliveredNewest(t)).toMatchObject({ state: 'failed', lastError: expect.stringContaining('No such mailbox') });
     expect(server.received).toHaveLength(0);
+
+    // a waiting row holds its channel's later rows back (order per channel): the permanent refusal on a fresh outbox
+    const other = await smtpSetup();
+    other.server.refuseRecipient = { code: 550, text: '5.1.1 No such mailbox' };
+    alert(other.t, 'b');
+    expect(await deliveredNewest(other.t)).toMatchObject({ state: 'failed', lastError: expect.stringContaining('No such mailbox') });
+    expect(other.server.received).toHaveLength(0);
   });
 
   it('tests smtp.password by logging in, sending nothing; a wrong password fails without showing it', async () => {

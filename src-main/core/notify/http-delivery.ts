@@ -36,6 +36,24 @@ export function resultOfNetworkError(provider: string, err: unknown): DeliveryRe
   return { status: 'failed', retryable: true, error: `${provider} could not be reached: ${why}` };
 }
 
+/**
+ * POSTs a JSON body to a provider and reads its answer as a delivery result, within
+ * providerTimeoutMs. The URL may carry the credential (a Slack webhook): it never reaches the result.
+ */
+export async function postJson(provider: string, url: string, body: unknown, headers: Record<string, string> = {}): Promise<DeliveryResult> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(providerTimeoutMs),
+    });
+    return resultOfAnswer(provider, { status: res.status, text: await res.text(), retryAfter: res.headers.get('retry-after') }, Date.now());
+  } catch (err) {
+    return resultOfNetworkError(provider, err);
+  }
+}
+
 function clip(text: string): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > 300 ? `${one.slice(0, 299)}…` : one;

@@ -1,5 +1,5 @@
 /** The notify capability's public entry: what other capabilities and createCore may use. */
-export { NotifyService } from './notify-service';
+export { NotifyService, type NotifyTuning } from './notify-service';
 export { defineChannel, type ChannelDef, type DeliveryResult, type OsNotifier } from './channel';
 export { BriefingService, type BriefingDeps } from './briefing/briefing-service';
 export type { BriefingSources } from './briefing/sources';

@@ -64,7 +64,8 @@ describe('notices lost between a commit and the outbox', () => {
     const first = start();
     await first.core.revenue.stripe.sync();
     const invoice = structuredClone(dataset.objects.find((o) => o.object === 'invoice' && o.status === 'paid')!);
-    stripe.emit('invoice.payment_failed', { ...invoice, status: 'open', amount_paid: 0 }, now + 600);
+    // no charge was made (no card on file): the invoice's own event is the one failure notice
+    stripe.emit('invoice.payment_failed', { ...invoice, status: 'open', amount_paid: 0, charge: null }, now + 600);
     first.clock.set((now + 1200) * 1000);
     await first.core.revenue.stripe.sync();
     const key = `payment.failed:${invoice.id}:${(now + 600) * 1000}`;

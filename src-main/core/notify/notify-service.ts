@@ -1,6 +1,6 @@
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { NotifyRule } from '../../../shared/contract/notify-rules';
-import type { ChannelStatus, ChannelTest, Notice, OutboxRow, OutboxState } from '../../../shared/contract/notify';
+import type { ChannelStatus, ChannelTest, DeliveryAttempt, Notice, NotifyStatus, OutboxRow, OutboxState } from '../../../shared/contract/notify';
 import type { SecretName } from '../../../shared/secrets';
 import type { SettingKey, SettingValue } from '../../../shared/settings';
 import type { BackgroundTask } from '../background';
@@ -10,12 +10,17 @@ import { badInput, CoreError } from '../errors';
 import type { EventBus } from '../event-bus';
 import { uuidv7 } from '../ids';
 import type { Logger } from '../logger';
+import { newOwnerId } from '../process-owner';
 import type { Timer, TimerHandle } from '../timer';
-import type { ChannelContext, OsNotifier } from './channel';
+import type { ChannelContext, ChannelDef, OsNotifier } from './channel';
 import { sendTest, testNotice } from './channel-test';
 import { channelById, channels, type ChannelId } from './channels';
-import { deliverRow } from './deliver-row';
-import { OutboxStore } from './outbox-store';
+import { deliverRow, type DeliverDeps } from './deliver-row';
+import { DeliveryHistory } from './delivery-history';
+import { planLane } from './lane-plan';
+import { LaneRunner } from './lane-runner';
+import { OutboxStore, type Folding, type LaneRow } from './outbox-store';
+import { PacingStore } from './pacing-store';
 import { higherSeverity, RuleBook, type RuleChange } from './rule-book';
 import { matchesFilter } from './rule-filter';
 import type { NoticeDraft, RuleDef } from './rules';
@@ -33,32 +38,57 @@ export interface NotifyDeps {
   os?: OsNotifier;
   /** The rules' code table (default: rules.ts); tests give their own. */
   rules?: readonly RuleDef[];
+  /** The backoff's jitter; tests may fix it. */
+  random?: () => number;
+  tuning?: NotifyTuning;
+}
+
+/**
+ * For the drain bench and fault tests only: providers' rates scaled down (0.01: Slack's one a
+ * second becomes one every 10 ms) so 10,000 messages drain in minutes, and channels of their
+ * own (a Telegram-like server) beside the app's list.
+ */
+export interface NotifyTuning {
+  intervalScale?: number;
+  extraChannels?: readonly ChannelDef[];
 }
 
 /** Rows are also looked for this often, so rows another process wrote (the CLI, notify.retry there) go out without a restart. */
 const pollMs = 30_000;
+/** A lane delivers at most this many rows in one pass before it yields (other work, a stop). */
 const batchSize = 50;
 /** Finished rows are kept this long for the outbox view, then forgotten. */
 const keepMs = 30 * 24 * 60 * 60_000;
 const pruneEveryMs = 60 * 60_000;
+/** Repeats of one alert within this window go out as one message with a count. */
+export const dedupeWindowMs = 10 * 60_000;
+/** After the first alert of a group, the others within this window go out as one digest. */
+export const groupWindowMs = 60_000;
 
 /**
  * Notices for the founder: the rules turn events into notices, each notice is written to the
- * outbox once per channel, and a background task delivers the outbox: at once, again with
- * backoff after a failure that may pass, and after a restart whatever was still pending.
+ * outbox once per channel, and one delivery loop per channel (lane-runner.ts) sends that
+ * channel's rows in order, at its provider's rate, again with backoff after a failure that may
+ * pass, and after a restart whatever was still pending.
  */
 export class NotifyService {
   private readonly store: OutboxStore;
   private readonly rules: RuleBook;
+  private readonly pacing: PacingStore;
+  private readonly attempts: DeliveryHistory;
+  private readonly owner = newOwnerId();
+  private readonly lanes = new Map<string, LaneRunner>();
   private running = false;
-  private wake: TimerHandle | undefined;
-  private pass: Promise<void> | undefined;
-  private again = false;
+  private poll: TimerHandle | undefined;
   private prunedAt = Number.NEGATIVE_INFINITY;
+  /** Where a browser opens the app (levqor serve sets it once it listens); links in messages lead there. */
+  appUrl: string | undefined;
 
   constructor(private readonly d: NotifyDeps) {
     this.store = new OutboxStore(d.db);
     this.rules = new RuleBook(d.db, d.clock, d.rules);
+    this.pacing = new PacingStore(d.db);
+    this.attempts = new DeliveryHistory(d.db);
   }
 
   /** Listens to every event a rule follows (createCore does this once); returns how to stop. */
@@ -103,7 +133,8 @@ export class NotifyService {
 
   /**
    * Writes the notice to the outbox for each channel (once per key and channel) and wakes the
-   * delivery. Returns the rows made: 0 when every channel already had this key.
+   * delivery. Returns the rows made: 0 when every channel already had this key, or the notice
+   * was a repeat counted on a row that waits.
    */
   send(draft: NoticeDraft, channels: readonly string[]): number {
     const now = this.d.clock.now();
@@ -117,8 +148,10 @@ export class NotifyService {
       ...(draft.approvalId ? { approvalId: draft.approvalId } : {}),
       ...(draft.briefing ? { briefing: draft.briefing } : {}),
     };
-    const made = this.store.enqueue(draft.key, notice, channels, now);
-    if (made > 0) this.kick();
+    const folding: Folding | undefined =
+      draft.dedupe !== undefined ? { dedupe: draft.dedupe, windowMs: dedupeWindowMs } : draft.group !== undefined ? { group: draft.group, windowMs: groupWindowMs } : undefined;
+    const made = this.store.enqueue(draft.key, notice, channels, now, folding);
+    if (made > 0) for (const channel of channels) this.lane(channel)?.kick();
     return made;
   }
 
@@ -141,13 +174,18 @@ export class NotifyService {
     return this.store.list(query);
   }
 
+  /** One row and every attempt at it. */
+  history(id: string): { row: OutboxRow; attempts: DeliveryAttempt[] } {
+    return { row: this.existing(id), attempts: this.attempts.of(id) };
+  }
+
   /** A failed or skipped row goes out again, from its first attempt. */
   retry(id: string): OutboxRow {
-    const row = this.store.get(id);
-    if (!row) throw new CoreError('NOT_FOUND', `id: no outbox row has id "${id}"`, 'id');
+    const row = this.existing(id);
     if (row.state === 'sent') throw new CoreError('CONFLICT', `id: outbox row ${id} was sent at ${new Date(row.sentAt ?? 0).toISOString()}; a sent notice is never sent again`, 'id');
+    if (row.state === 'merged') throw new CoreError('CONFLICT', `id: outbox row ${id} went out inside row ${row.mergedInto ?? '?'}; retry that one`, 'id');
     if (!this.store.reopen(id, this.d.clock.now())) throw new CoreError('CONFLICT', `id: outbox row ${id} is already waiting to be delivered`, 'id');
-    this.kick();
+    this.lane(row.channel)?.kick();
     return this.store.get(id)!;
   }
 
@@ -183,17 +221,37 @@ export class NotifyService {
     }
   }
 
-  /** Every due row, one after another; returns how many were attempted. The background task calls this. */
+
+  /** Holds every notice but critical ones for `minutes`; they go out when the pause ends. */
+  pause(minutes: number): NotifyStatus {
+    this.pacing.pause(this.d.clock.now() + minutes * 60_000);
+    return this.status();
+  }
+
+  resume(): NotifyStatus {
+    this.pacing.resume();
+    for (const lane of this.lanes.values()) lane.kick();
+    return this.status();
+  }
+
+  status(): NotifyStatus {
+    return { pausedUntil: this.pacing.pausedUntil(this.d.clock.now()) ?? null };
+  }
+
+  /** Every channel's ready rows, one pass; returns how many were attempted. The lanes do this on their own once the background task runs. */
   async deliverDue(): Promise<number> {
-    const now = this.d.clock.now();
-    if (now - this.prunedAt >= pruneEveryMs) {
-      this.prunedAt = now;
-      this.store.prune(now - keepMs);
+    let attempted = 0;
+    await Promise.all(this.store.pendingChannels().map((channel) => this.runLane(channel, () => attempted++)));
+    return attempted;
+  }
+
+  /** Resolves once no channel's pass is under way (a send awaiting its provider's answer included). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const busy = [...this.lanes.values()].map((lane) => lane.busy).filter((p) => p !== undefined);
+      if (busy.length === 0) return;
+      await Promise.all(busy);
     }
-    const due = this.store.due(now, batchSize);
-    for (const row of due) await deliverRow({ store: this.store, clock: this.d.clock, log: this.d.log, context: (r, attempt) => this.context(r, attempt) }, row);
-    if (due.length === batchSize) this.again = true;
-    return due.length;
   }
 
   backgroundTask(): BackgroundTask {
@@ -201,19 +259,56 @@ export class NotifyService {
       name: 'notify.outbox',
       start: () => {
         this.running = true;
-        this.arm(0);
+        this.armPoll(0);
         return async () => {
           this.running = false;
-          this.wake?.cancel();
-          this.wake = undefined;
-          await this.pass;
+          this.poll?.cancel();
+          this.poll = undefined;
+          await Promise.all([...this.lanes.values()].map((lane) => lane.stop()));
+          this.lanes.clear();
         };
       },
     };
   }
 
+  private existing(id: string): OutboxRow {
+    const row = this.store.get(id);
+    if (!row) throw new CoreError('NOT_FOUND', `id: no outbox row has id "${id}"`, 'id');
+    return row;
+  }
+
+  /** One lane's pass: delivers its rows while they are ready; returns when the next one will be. */
+  private async runLane(channel: string, attempted: () => void = () => undefined): Promise<number | undefined> {
+    for (let i = 0; i < batchSize; i++) {
+      const now = this.d.clock.now();
+      const plan = planLane(channel, { store: this.store, pacing: this.pacing, quietHours: this.d.settings.get('notify.quietHours'), now });
+      if (!plan) return undefined;
+      if (plan.at > now) return plan.at;
+      attempted();
+      await deliverRow(this.deliverDeps(), plan);
+      if (!this.store.isOpen) return undefined;
+    }
+    return this.d.clock.now();
+  }
+
+  private deliverDeps(): DeliverDeps {
+    return {
+      store: this.store,
+      pacing: this.pacing,
+      history: this.attempts,
+      clock: this.d.clock,
+      log: this.d.log,
+      random: this.d.random ?? Math.random,
+      owner: this.owner,
+      giveUpAfterMs: this.d.settings.get('notify.giveUpAfter') * 3_600_000,
+      context: (row, attempt) => this.context(row, attempt),
+      channel: (id) => this.d.tuning?.extraChannels?.find((c) => c.id === id) ?? channelById(id),
+      minIntervalMs: (c) => (c.minIntervalMs ?? 0) * (this.d.tuning?.intervalScale ?? 1),
+    };
+  }
+
   /** A row's context; a test, a status or a secret check passes a made-up id (its idempotency key) and the channel. */
-  private context(row: Pick<OutboxRow, 'id' | 'channel'>, attempt: number): ChannelContext {
+  private context(row: Pick<LaneRow, 'id' | 'channel'>, attempt: number): ChannelContext {
     return {
       idempotencyKey: row.id,
       attempt,
@@ -221,54 +316,50 @@ export class NotifyService {
       publish: (notice) => this.d.events.emit('notify.notice', notice),
       secret: (name) => this.d.secrets.reveal(name),
       setting: (key) => this.d.settings.get(key),
+      ...(this.appUrl ? { appUrl: this.appUrl } : {}),
       log: this.d.log.child({ channel: row.channel }),
       db: this.d.db,
     };
   }
 
-  private kick(): void {
-    if (!this.running) return;
-    if (this.pass) this.again = true;
-    else this.arm(0);
-  }
-
-  private arm(ms: number): void {
-    if (!this.running) return;
-    this.wake?.cancel();
-    this.wake = this.d.timer.after(ms, () => this.tick(), { unref: true });
-  }
-
-  private tick(): void {
-    this.wake = undefined;
-    if (this.pass) {
-      this.again = true;
-      return;
-    }
-    this.pass = (async () => {
-      do {
-        this.again = false;
-        await this.deliverDue();
-      } while (this.again && this.running);
-    })()
-      .catch((err: unknown) => {
-        // once core is closed its log file is closed too
-        if (this.d.db.open) this.d.log.error({ err: String(err) }, 'notification outbox pass failed');
-      })
-      .finally(() => {
-        this.pass = undefined;
-        this.armNext();
+  /** The channel's delivery loop, made on first use; none while the background task is stopped. */
+  private lane(channel: string): LaneRunner | undefined {
+    if (!this.running) return undefined;
+    let lane = this.lanes.get(channel);
+    if (!lane) {
+      lane = new LaneRunner(channel, {
+        timer: this.d.timer,
+        clock: this.d.clock,
+        run: (c) => this.runLane(c),
+        onError: (err) => {
+          // once core is closed its log file is closed too
+          if (this.d.db.open) this.d.log.error({ channel, err: String(err) }, 'notification outbox pass failed');
+        },
       });
+      this.lanes.set(channel, lane);
+    }
+    return lane;
   }
 
-  /** Sleeps until the next pending row is due, or the poll, whichever comes first. */
-  private armNext(): void {
+  /** Looks for rows another process wrote (and forgets old finished rows) every pollMs. */
+  private armPoll(ms: number): void {
     if (!this.running) return;
-    try {
-      const next = this.store.nextDueAt();
-      this.arm(next === undefined ? pollMs : Math.min(pollMs, Math.max(0, next - this.d.clock.now())));
-    } catch (err) {
-      this.d.log.warn({ err: String(err) }, 'notification outbox could not read its next due row');
-      this.arm(pollMs);
-    }
+    this.poll = this.d.timer.after(
+      ms,
+      () => {
+        try {
+          const now = this.d.clock.now();
+          if (now - this.prunedAt >= pruneEveryMs) {
+            this.prunedAt = now;
+            this.store.prune(now - keepMs);
+          }
+          for (const channel of this.store.pendingChannels()) this.lane(channel)?.kick();
+        } catch (err) {
+          if (this.d.db.open) this.d.log.warn({ err: String(err) }, 'notification outbox could not look for pending rows');
+        }
+        this.armPoll(pollMs);
+      },
+      { unref: true },
+    );
   }
 }

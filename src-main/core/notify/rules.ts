@@ -19,6 +19,10 @@ export interface NoticeDraft {
   approvalId?: string;
   /** The daily briefing, for channels to render (renderBriefingFor) instead of title and body. */
   briefing?: Briefing;
+  /** The same alert (e.g. one monitor down): repeats within 10 minutes go out as one message with a count (fold.ts). */
+  dedupe?: string;
+  /** A kind of alert (e.g. run failures): after the first, those within a minute go out as one digest. */
+  group?: string;
 }
 
 /** A rule as code defines it: the founder edits only its channels, severity, filter and whether it is on. */

@@ -1,7 +1,7 @@
 import { tempDir } from '../temp-dir';
 import { createCore, ManualClock, ManualTimer, type Core } from '../../../src-main/core';
 import type { Notice } from '../../../shared/contract/notify';
-import type { OsNotifier } from '../../../src-main/core/notify';
+import type { NotifyTuning, OsNotifier } from '../../../src-main/core/notify';
 
 /** An OS notifier port that records what it was asked to show; `fail` makes an attempt throw. */
 export class RecordingNotifier implements OsNotifier {
@@ -27,7 +27,7 @@ export interface NotifyTestCore {
  * port given (none: levqor serve). The daily briefing is off unless `dailyBriefing` is set: a
  * test that moves time across a day would otherwise also see the 08:00 briefing's notice.
  */
-export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number; stage?: 'pre-launch' | 'post-launch'; briefingChannels?: readonly string[]; dailyBriefing?: boolean; logToFile?: boolean } = {}): NotifyTestCore {
+export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?: number; stage?: 'pre-launch' | 'post-launch'; briefingChannels?: readonly string[]; dailyBriefing?: boolean; logToFile?: boolean; random?: () => number; tuning?: NotifyTuning } = {}): NotifyTestCore {
   const clock = new ManualClock(options.start ?? Date.UTC(2026, 5, 1, 12));
   const timer = new ManualTimer(clock);
   const dataDir = options.dataDir ?? tempDir();
@@ -37,6 +37,9 @@ export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?:
     clock,
     timer,
     logToFile: options.logToFile ?? false,
+    // the backoff's jitter at its top, so a test knows when the next attempt falls due
+    random: options.random ?? (() => 1),
+    ...(options.tuning ? { notifyTuning: options.tuning } : {}),
     ...(options.os ? { osNotifier: options.os } : {}),
     ...(options.briefingChannels ? { briefingChannels: options.briefingChannels } : {}),
   });
@@ -53,4 +56,21 @@ export function notifyCore(options: { os?: OsNotifier; dataDir?: string; start?:
       core.close();
     },
   };
+}
+
+/**
+ * Moves the manual clock by ms, firing each wake-up on the way and, after each, waiting for the
+ * channels' passes to finish (a provider answering over real HTTP takes real time).
+ */
+export async function runFor(t: NotifyTestCore, ms: number): Promise<void> {
+  const end = t.clock.now() + ms;
+  await t.core.notify.settled();
+  for (;;) {
+    const next = t.timer.nextAt();
+    if (next === undefined || next > end) break;
+    await t.timer.advance(Math.max(0, next - t.clock.now()));
+    await t.core.notify.settled();
+  }
+  await t.timer.advance(end - t.clock.now());
+  await t.core.notify.settled();
 }

@@ -20,6 +20,7 @@ import * as m0019 from './0019-backup-plan-policies';
 import * as m0020 from './0020-stripe-sync';
 import * as m0022 from './0022-sales-pipeline';
 import * as m0023 from './0023-revenue-packages';
+import * as m0024 from './0024-notify-outbox-engine';
 import * as m0025 from './0025-notify-rules';
 import * as m0026 from './0026-telegram';
 import * as m0027 from './0027-revenue-reads';
@@ -57,6 +58,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, ...m0020 },
   { version: 22, ...m0022 },
   { version: 23, ...m0023 },
+  { version: 24, ...m0024 },
   { version: 25, ...m0025 },
   { version: 26, ...m0026 },
   { version: 27, ...m0027 },

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { notifyCore } from '../../../../tests/helpers/notify/notify-core';
+import { SlackServer } from '../../../../tests/helpers/notify/slack-server';
 import { TestSmtpServer } from '../../../../tests/helpers/notify/smtp-server';
 import { goodBotToken, startTelegramServer } from '../../../../tests/helpers/notify/telegram-server';
 
@@ -10,15 +11,18 @@ afterEach(async () => {
 });
 
 describe('the briefing through the outside channels', () => {
-  it('goes to Telegram as the briefing\u2019s own HTML and by email as its own subject and parts, not as a one-line notice', async () => {
+  it('goes to Telegram as the briefing\u2019s own HTML, to Slack as its own blocks and by email as its own subject and parts, not as a one-line notice', async () => {
     const telegram = await startTelegramServer({ chats: [chatId] });
     open.push(telegram);
     const smtp = await TestSmtpServer.start();
     open.push(smtp);
+    const slack = await new SlackServer().start();
+    open.push(slack);
     const t = notifyCore({ stage: 'post-launch' });
     open.push(t);
     t.core.settings.set('notify.briefing.timezone', 'UTC');
-    t.core.settings.set('notify.briefing.channels', ['telegram', 'email']);
+    t.core.settings.set('notify.briefing.channels', ['telegram', 'slack', 'email']);
+    t.core.secrets.set('slack.webhookUrl', slack.webhookUrl);
     t.core.secrets.set('telegram.botToken', goodBotToken);
     t.core.settings.set('notify.telegram.chatId', String(chatId));
     t.core.settings.set('notify.telegram.apiBase', telegram.url);
@@ -30,12 +34,14 @@ describe('the briefing through the outside channels', () => {
     const { briefing, sent } = t.core.briefing.run(true);
     expect(sent?.map((s) => [s.channel, s.status])).toEqual([
       ['telegram', 'queued'],
+      ['slack', 'queued'],
       ['email', 'queued'],
     ]);
     await t.core.notify.deliverDue();
     expect(t.core.notify.outbox({ limit: 10 }).map((r) => [r.channel, r.state])).toEqual(
       expect.arrayContaining([
         ['telegram', 'sent'],
+        ['slack', 'sent'],
         ['email', 'sent'],
       ]),
     );
@@ -43,6 +49,10 @@ describe('the briefing through the outside channels', () => {
     const text = telegram.messages.map((m) => m.text).join('\n');
     expect(text).toContain(`<b>${briefing.title}</b>`);
     for (const section of briefing.sections) expect(text).toContain(`<b>${section.title}</b>`);
+
+    expect(slack.accepted).toHaveLength(1);
+    const blocks = JSON.stringify(slack.accepted[0]!.body.blocks);
+    for (const section of briefing.sections) expect(blocks).toContain(section.title);
 
     expect(smtp.received).toHaveLength(1);
     const raw = smtp.received[0]!.raw.replace(/=\r?\n/g, '');

@@ -1,10 +1,11 @@
 import type { ChannelDef } from '../channel';
 import { osChannel } from './os';
 import { emailChannel } from './email';
+import { slackChannel } from './slack';
 import { telegramChannel } from './telegram';
 
 /** Every channel a notice can go out on; a new channel is one file here and one entry in this list. */
-export const channels = [osChannel, telegramChannel, emailChannel] as const;
+export const channels = [osChannel, telegramChannel, slackChannel, emailChannel] as const;
 
 export type ChannelId = (typeof channels)[number]['id'];
 

@@ -1,5 +1,5 @@
 import type { Notice } from '../../../../shared/contract/notify';
-import { defineChannel } from '../channel';
+import { defaultMaxAttempts, defineChannel } from '../channel';
 import { renderBriefingOs } from '../briefing/renderers/os';
 
 /** A briefing shows as its title and the headlines that need the founder; the document itself stays out of the notification. */
@@ -23,4 +23,5 @@ export const osChannel = defineChannel({
     else ctx.publish(shown(notice));
     return { status: 'sent' };
   },
+  maxAttempts: defaultMaxAttempts,
 });

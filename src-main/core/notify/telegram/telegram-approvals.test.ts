@@ -33,7 +33,10 @@ async function approvalOnTelegram(t: NotifyTestCore, server: TelegramServer): Pr
   const workflowId = await refundDeskWaiting(t.core);
   const approval = t.core.approvals.list({ status: 'pending', limit: 10 }).find((a) => a.message === 'Refund order 42?')!;
   t.core.notify.send({ key: `approval.requested:${approval.id}`, title: 'Approval needed', body: approval.message, area: 'approvals', at: t.clock.now(), approvalId: approval.id }, ['telegram']);
+  // Telegram takes one message a second per chat: the outbox spaces the next one that far on its clock
+  t.clock.advance(1_000);
   await t.core.notify.deliverDue();
+  expect(t.core.notify.outbox({ limit: 1 })[0]).toMatchObject({ channel: 'telegram', state: 'sent', notice: { approvalId: approval.id } });
   const message = server.messages.at(-1)!;
   return { approval, message, workflowId };
 }

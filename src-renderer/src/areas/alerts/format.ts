@@ -2,7 +2,7 @@ import type { ChannelTest, NoticeSeverity, OutboxState } from '../../../../share
 import type { Tone } from '../../components/tone';
 
 /** How an outbox row's state is drawn. */
-export const stateTone: Record<OutboxState, Tone> = { pending: 'info', sent: 'good', failed: 'bad', skipped: 'warn' };
+export const stateTone: Record<OutboxState, Tone> = { pending: 'info', sent: 'good', failed: 'bad', skipped: 'warn', merged: 'muted' };
 
 /** How a notice's or a briefing part's severity is drawn. */
 export const severityTone: Record<NoticeSeverity, Tone> = { info: 'muted', warning: 'warn', critical: 'bad' };
