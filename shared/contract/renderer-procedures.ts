@@ -122,6 +122,9 @@ export const rendererProcedureNames = [
   'notify.briefing',
   'notify.channels',
   'notify.test',
+  'notify.pause',
+  'notify.resume',
+  'notify.status',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

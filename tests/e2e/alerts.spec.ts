@@ -200,3 +200,21 @@ test('the Alerts channels: each one set up or what to set, and Send test with th
     await telegram.close();
   }
 });
+
+test('the Alerts pause: paused for an hour from the page as levqor sees it, and resumed', async ({ page, levqor }) => {
+  const server = await levqor.start();
+  await openApp(page, server, 'alerts');
+  const pause = page.getByTestId('alerts-pause');
+  await expect(pause).toContainText('Alerts are going out.');
+  const before = Date.now();
+  await pause.getByTestId('alerts-pause-minutes').selectOption('60');
+  await pause.getByTestId('alerts-pause-button').click();
+  await expect(pause).toHaveAttribute('data-paused', 'true');
+  await expect(pause.getByTestId('alerts-paused-until')).toContainText('paused until');
+  const paused = levqorJson(levqor.dataDir, 'notify', 'status') as { pausedUntil: number | null };
+  expect(paused.pausedUntil).toBeGreaterThanOrEqual(before + 59 * 60_000);
+  expect(paused.pausedUntil).toBeLessThanOrEqual(Date.now() + 61 * 60_000);
+  await pause.getByTestId('alerts-resume').click();
+  await expect(pause).toHaveAttribute('data-paused', 'false');
+  expect(levqorJson(levqor.dataDir, 'notify', 'status')).toMatchObject({ pausedUntil: null });
+});

@@ -4,6 +4,7 @@ import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { DataTable, numberColumn } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OutboxRowView } from './OutboxRowView';
+import { PauseControl } from './PauseControl';
 import { useOutbox } from './use-outbox';
 
 const columns = ['Written', 'Channel', 'Notice', 'Severity', 'State', numberColumn('Attempts'), 'Next attempt / sent', 'Last error', { label: 'Retry', hidden: true }];
@@ -24,6 +25,7 @@ export function OutboxSection() {
         </label>
       </div>
       <p className="muted">Every notice the rules wrote, once per channel, newest first. A failed or skipped one can be tried again.</p>
+      <PauseControl />
       <ErrorNotice message={outbox.error ? `Could not read the outbox: ${outbox.error}` : undefined} onRetry={outbox.reload} />
       {outbox.data === undefined && !outbox.error ? <p className="muted">Loading…</p> : null}
       {outbox.data !== undefined && rows.length === 0 ? (
