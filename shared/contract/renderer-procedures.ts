@@ -116,6 +116,7 @@ export const rendererProcedureNames = [
   'revenue.archivePackage',
   'notify.outbox',
   'notify.retry',
+  'notify.history',
   'notify.rules',
   'notify.setRule',
   'notify.resetRule',

@@ -48,6 +48,19 @@ test('the Alerts outbox: empty says so, a real DOWN alert lands once per channel
     expect(answer).toMatchObject({ channel: 'telegram', state: 'pending', attempts: 0 });
     await expect(failed.getByTestId('outbox-state')).toHaveText('sent', { timeout: 15_000 });
     await expect(failed.getByTestId('outbox-retry')).toHaveCount(0);
+    await expect(failed.getByTestId('outbox-answer')).toContainText('message_id');
+
+    // its history: the refused attempt, then the one Telegram took, each with the provider's words
+    await failed.getByTestId('outbox-history-toggle').click();
+    const history = outbox.getByTestId('outbox-history');
+    await expect(history.getByTestId('outbox-attempt')).toHaveCount(2);
+    const [refused, taken] = [history.getByTestId('outbox-attempt').first(), history.getByTestId('outbox-attempt').last()];
+    await expect(refused).toHaveAttribute('data-outcome', 'failed');
+    await expect(refused.getByTestId('outbox-attempt-answer')).toHaveText('Telegram answered 400: Bad Request: chat not found');
+    await expect(refused.getByTestId('outbox-attempt-error')).toContainText('notify.telegram.chatId');
+    await expect(taken).toHaveAttribute('data-outcome', 'sent');
+    await expect(taken.getByTestId('outbox-attempt-answer')).toContainText('Telegram accepted message_id');
+    await keepScreenshot(page, 'alerts-outbox-history');
     expect(telegram.messages.map((m) => [m.chat_id, m.text.includes('shop')])).toEqual([[4242, true]]);
     const rows = (levqorJson(levqor.dataDir, 'notify', 'outbox') as { rows: Array<{ channel: string; state: string }> }).rows;
     expect(rows.map((r) => [r.channel, r.state]).sort()).toEqual([

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { outboxStates, type OutboxState } from '../../../../shared/contract/notify';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
-import { DataTable, numberColumn } from '../../components/DataTable';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OutboxRowView } from './OutboxRowView';
 import { PauseControl } from './PauseControl';
 import { useOutbox } from './use-outbox';
 
-const columns = ['Written', 'Channel', 'Notice', 'Severity', 'State', numberColumn('Attempts'), 'Next attempt / sent', 'Last error', { label: 'Retry', hidden: true }];
+// short headings: the headings, not the cells, set this table's widths, and it must fit the card at 1280 px
+const columns = ['Written', 'Channel', 'Notice', 'State', 'Next / sent', 'Answer / error', { label: 'History and Retry', hidden: true }];
 const stateChoices = outboxStates.map((s) => ({ value: s, label: s }));
 
 /** The outbox and its history (notify.outbox): every notice for every channel, newest first; Retry (notify.retry). */
@@ -36,7 +37,7 @@ export function OutboxSection() {
       {rows.length > 0 ? (
         <DataTable columns={columns} label="Outbox" testId="outbox-table">
           {rows.map((row) => (
-            <OutboxRowView key={row.id} row={row} onRetry={outbox.retry} />
+            <OutboxRowView key={row.id} row={row} columns={columns.length} onRetry={outbox.retry} />
           ))}
         </DataTable>
       ) : null}
