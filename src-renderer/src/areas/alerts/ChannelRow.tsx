@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { When } from '../../components/When';
 import { useAction } from '../../hooks/use-action';
 import { stateTone, testOutcomeTone } from './format';
+import { ProviderWords } from './ProviderWords';
 
 /** One channel: its label, set up or the reason naming what to set, its latest delivery, and Send test with the provider's answer. */
 export function ChannelRow({ channel }: { channel: ChannelStatus }) {
@@ -56,12 +57,7 @@ export function ChannelRow({ channel }: { channel: ChannelStatus }) {
               </span>{' '}
               <span className="muted">in {test.tookMs} ms</span>
             </span>
-            {test.answer ? <span data-testid="channel-test-answer">{test.answer}</span> : null}
-            {test.error ? (
-              <span className="al-error" data-testid="channel-test-error">
-                {test.error}
-              </span>
-            ) : null}
+            <ProviderWords answer={test.answer} error={test.error} testId="channel-test" />
           </span>
         ) : null}
       </td>

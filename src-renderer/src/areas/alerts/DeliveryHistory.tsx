@@ -3,6 +3,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { When } from '../../components/When';
 import { useLoad } from '../../hooks/use-load';
 import { testOutcomeTone } from './format';
+import { ProviderWords } from './ProviderWords';
 
 /** Every attempt at one outbox row (notify.history): when, how long, the outcome and the provider's answer or error. `version` changes when the row does, so a new attempt shows. */
 export function DeliveryHistory({ id, version }: { id: string; version: string }) {
@@ -21,12 +22,7 @@ export function DeliveryHistory({ id, version }: { id: string; version: string }
               <When at={a.at} />
               <span className={`pill tone--${testOutcomeTone[a.outcome]}`}>{a.outcome}</span>
               <span className="muted">{a.ms} ms</span>
-              {a.answer ? <span data-testid="outbox-attempt-answer">{a.answer}</span> : null}
-              {a.error ? (
-                <span className="al-error" data-testid="outbox-attempt-error">
-                  {a.error}
-                </span>
-              ) : null}
+              <ProviderWords answer={a.answer} error={a.error} testId="outbox-attempt" />
             </li>
           ))}
         </ol>
