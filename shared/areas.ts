@@ -11,7 +11,7 @@ export const areas = [
   { id: 'revenue', title: 'Revenue', built: true, summary: 'Stripe MRR, sales leads and done-for-you requests.', icon: 'M4 19h16 M6 16l4-5 3 3 5-7 M18 7v3 M18 7h-3' },
   { id: 'insights', title: 'Insights', built: false, summary: 'AI CEO advice from your health and revenue data.', icon: 'M9 18h6 M10 21h4 M12 3a6 6 0 00-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0012 3z' },
   { id: 'telemetry', title: 'Telemetry', built: true, summary: 'Logs, anomalies and the daily report.', icon: 'M3 12h4l2-6 4 12 2-6h6' },
-  { id: 'alerts', title: 'Alerts', built: false, summary: 'Daily briefing and alerts by tray, Slack, Telegram and email.', icon: 'M6 16V11a6 6 0 1112 0v5l2 2H4l2-2z M10 21h4' },
+  { id: 'alerts', title: 'Alerts', built: true, summary: 'Daily briefing and alerts by tray, Slack, Telegram and email.', icon: 'M6 16V11a6 6 0 1112 0v5l2 2H4l2-2z M10 21h4' },
   { id: 'backups', title: 'Backups', built: true, summary: 'Scheduled snapshots, retention, verified restores.', icon: 'M4 7c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3z M4 7v10c0 1.7 3.6 3 8 3s8-1.3 8-3V7 M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3' },
   { id: 'compliance', title: 'Compliance', built: false, summary: 'GDPR/CCPA subject export and erase, audit log.', icon: 'M7 3h7l5 5v13H7z M14 3v5h5 M10 13h6 M10 17h6' },
   { id: 'settings', title: 'Settings', built: true, summary: 'Launch stage, secrets and preferences.', icon: 'M12 9a3 3 0 100 6 3 3 0 000-6z M19 12l2-1-1-3-2 .3-1.5-1.5L17 5l-3-1-1 2h-2L10 4 7 5l.5 1.8L6 8.3 4 8 3 11l2 1v0l-2 1 1 3 2-.3 1.5 1.5L7 19l3 1 1-2h2l1 2 3-1-.5-1.8 1.5-1.5 2 .3 1-3-2-1z' },

@@ -114,6 +114,18 @@ export const rendererProcedureNames = [
   'revenue.proposePackage',
   'revenue.changePackage',
   'revenue.archivePackage',
+  'notify.outbox',
+  'notify.retry',
+  'notify.history',
+  'notify.rules',
+  'notify.setRule',
+  'notify.resetRule',
+  'notify.briefing',
+  'notify.channels',
+  'notify.test',
+  'notify.pause',
+  'notify.resume',
+  'notify.status',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

@@ -1,6 +1,2 @@
-import { NotBuiltPanel } from '../../components/NotBuiltPanel';
-
-/** Alerts: not built yet. Replace this panel with the real page when the area lands. */
-export default function AlertsArea() {
-  return <NotBuiltPanel id="alerts" />;
-}
+/** Alerts: the outbox with Retry, the rules, the daily briefing's preview and Send now, the channels. */
+export { default } from './AlertsPage';
