@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { notifyCore, RecordingNotifier, type NotifyTestCore } from '../../../tests/helpers/notify/notify-core';
 import { heartbeatDownAndUp } from '../../../tests/helpers/notify/scenarios';
+import { chain } from '../../../tests/helpers/workflows/documents';
 import { matchesFilter } from './rule-filter';
 import { defaultRules } from './rules';
 
@@ -105,6 +106,19 @@ describe('the rules the founder edits', () => {
 describe('filters', () => {
   const down = defaultRules.find((r) => r.id === 'monitor.down')!;
   const alert = { monitorId: 'm1', name: 'Shop', kind: 'down', message: '"Shop" is DOWN: timeout after 10 s', at: 0 };
+
+  it('ten runs failing at once reach the founder as one digest that names each', async () => {
+    const os = new RecordingNotifier();
+    const t = setup(os);
+    const { id } = t.core.workflows.import(chain([{ id: 'charge', type: 'transform', params: { expression: '$error("card declined")' } }], { name: 'Checkout' }));
+    t.core.engine.startBackground();
+    for (let i = 0; i < 10; i++) await t.core.workflows.run({ id, wait: true });
+    await t.timer.advance(61_000);
+    await t.core.notify.settled();
+    expect(os.shown.map((n) => [n.title, n.count])).toEqual([['10 alerts: Run failed: Checkout…', 10]]);
+    expect(os.shown[0]!.body.split('\n')).toEqual(Array.from({ length: 10 }, () => '• Run failed: Checkout'));
+    expect(t.core.notify.outbox({ state: 'merged', limit: 20 })).toHaveLength(9);
+  });
 
   it('equals and contains ignore case, and every field given must match', () => {
     expect(matchesFilter(down, {}, alert)).toBe(true);

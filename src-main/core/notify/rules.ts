@@ -62,6 +62,8 @@ const monitorAlert = (a: EventPayload<'guardian.alert'>): NoticeDraft => ({
   body: clip(a.message),
   area: 'guardian',
   at: a.at,
+  // a monitor flapping or told again while its alert still waits (quiet hours, a slow channel) is one message with a count
+  ...(a.kind === 'up' ? {} : { dedupe: `monitor.down:${a.monitorId}` }),
 });
 const monitorFields = { monitor: (a: EventPayload<'guardian.alert'>) => a.name, message: (a: EventPayload<'guardian.alert'>) => a.message };
 const backupFields = { plan: (op: { plan: string }) => op.plan };
@@ -124,7 +126,8 @@ export const defaultRules: readonly RuleDef[] = [
     fields: { workflow: (r) => r.workflowName, error: (r) => r.error?.message },
     channels: ['os'],
     severity: 'warning',
-    notice: (r) => ({ key: `run.failed:${r.runId}`, title: `Run failed: ${r.workflowName}`, body: clip(r.error?.message ?? 'The run failed without an error message.'), area: 'workflows', at: r.at }),
+    // a burst of failures (a provider down under every workflow) reaches the founder as the first one and one digest
+    notice: (r) => ({ key: `run.failed:${r.runId}`, title: `Run failed: ${r.workflowName}`, body: clip(r.error?.message ?? 'The run failed without an error message.'), area: 'workflows', at: r.at, group: 'run.failed' }),
   }),
   rule({
     id: 'upload.failed',
