@@ -7,7 +7,7 @@ export const name = 'telegram';
  * accepted, per outbox row, so the attempt after a crash or a 429 sends only the rest.
  *
  * telegram_buttons: one row per Approve / Reject button. The button's callback_data carries
- * only `token` (random, 128 bits); the approval, the decision, the chat and message it was
+ * `token` (random, 128 bits) and its signature; the approval, the decision, the chat and message it was
  * sent in and its expiry live here, so a button cannot be forged, pointed at another
  * approval, or used after it expired or once it decided. message_html is the text of the
  * message that carries the keyboard, so the answer can be written under it.

@@ -26,7 +26,7 @@ export async function sendTelegramNotice(notice: Notice, target: TelegramTarget,
   const parts = splitTelegramHtml(html, notice.approvalId ? telegramMaxMessageLength - decisionLineReserve : telegramMaxMessageLength);
   const last = parts.length - 1;
   const keyboard = notice.approvalId
-    ? approvalKeyboard(store.buttonsFor({ outboxId: ctx.idempotencyKey, approvalId: notice.approvalId, chatId: target.chatId, messageHtml: parts[last]!, now: notice.at, expiresAt: notice.at + buttonLifetimeMs }))
+    ? approvalKeyboard(store.buttonsFor({ outboxId: ctx.idempotencyKey, approvalId: notice.approvalId, chatId: target.chatId, messageHtml: parts[last]!, now: notice.at, expiresAt: notice.at + buttonLifetimeMs }), target.token)
     : undefined;
   const sent = store.partsSent(ctx.idempotencyKey);
   for (const [i, text] of parts.entries()) {

@@ -83,6 +83,9 @@ describe('approvals from Telegram', () => {
 
     expect(await press(server, { data: button(first.message, 'Approve'), messageId: first.message.message_id, chatId: 999 })).toMatch(/^Not allowed/);
     expect(await press(server, { data: `lvq1:${randomBytes(16).toString('base64url')}`, messageId: first.message.message_id })).toMatch(/not one Levqor put on this message; nothing was decided/);
+    // a real button's token with a signature that is not its own (made without the bot token)
+    const realToken = button(first.message, 'Approve').split('.')[0]!;
+    expect(await press(server, { data: `${realToken}.${randomBytes(16).toString('base64url')}`, messageId: first.message.message_id })).toMatch(/not one Levqor put on this message; nothing was decided/);
     expect(await press(server, { data: 'approve:' + first.approval.id, messageId: first.message.message_id })).toMatch(/nothing was decided/);
     expect(await press(server, { data: button(first.message, 'Approve'), messageId: second.message.message_id })).toMatch(/not one Levqor put on this message/);
     expect(t.core.approvals.get(first.approval.id).status).toBe('pending');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalKeyboard, maxCallbackDataBytes, tokenOf } from './approval-buttons';
+import { approvalKeyboard, maxCallbackDataBytes, readCallbackData, signedBy } from './approval-buttons';
 import { escapeTelegramHtml, renderTelegramMessage } from './telegram-html';
 import { splitTelegramHtml, telegramMaxMessageLength } from './telegram-split';
 import type { ButtonRow } from './telegram-store';
@@ -63,19 +63,28 @@ describe('Telegram HTML', () => {
 describe('approval buttons', () => {
   const button = (decision: 'approve' | 'reject', token: string): ButtonRow => ({ token, decision, outboxId: 'o', approvalId: 'a', chatId: '1', messageId: null, messageHtml: '', expiresAt: 0, usedAt: null, usedBy: null });
 
-  it('carry only a random token in callback_data, within Telegram\u2019s 64 bytes', () => {
-    const keyboard = approvalKeyboard({ approve: button('approve', 'A'.repeat(22)), reject: button('reject', 'B'.repeat(22)) });
-    expect(keyboard.inline_keyboard).toEqual([
-      [
-        { text: '\u2705 Approve', callback_data: `lvq1:${'A'.repeat(22)}` },
-        { text: '\u274c Reject', callback_data: `lvq1:${'B'.repeat(22)}` },
-      ],
-    ]);
+  it('carry a random token and its signature in callback_data, within Telegram\u2019s 64 bytes', () => {
+    const approve = button('approve', 'A'.repeat(22));
+    const keyboard = approvalKeyboard({ approve, reject: button('reject', 'B'.repeat(22)) }, 'bot-key');
+    const [yes, no] = keyboard.inline_keyboard[0]!;
+    expect([yes!.text, no!.text]).toEqual(['\u2705 Approve', '\u274c Reject']);
+    expect(yes!.callback_data).toMatch(new RegExp(`^lvq1:${'A'.repeat(22)}\\.[A-Za-z0-9_-]{22}$`));
+    expect(no!.callback_data).toMatch(new RegExp(`^lvq1:${'B'.repeat(22)}\\.[A-Za-z0-9_-]{22}$`));
     for (const b of keyboard.inline_keyboard[0]!) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(maxCallbackDataBytes);
+    expect(JSON.stringify(keyboard)).not.toContain('bot-key');
   });
 
-  it('read back only data shaped like one of this app\u2019s buttons', () => {
-    expect(tokenOf(`lvq1:${'A'.repeat(22)}`)).toBe('A'.repeat(22));
-    for (const forged of [undefined, 42, '', 'lvq1:', `lvq1:${'A'.repeat(21)}`, `lvq1:${'A'.repeat(21)}!`, `lvq2:${'A'.repeat(22)}`, 'approve:abc']) expect(tokenOf(forged)).toBeUndefined();
+  it('read back only data shaped like one of this app\u2019s buttons, signed with the key over exactly its row', () => {
+    const approve = button('approve', 'A'.repeat(22));
+    const data = readCallbackData(approvalKeyboard({ approve, reject: button('reject', 'B'.repeat(22)) }, 'bot-key').inline_keyboard[0]![0]!.callback_data)!;
+    expect(data.token).toBe('A'.repeat(22));
+    expect(signedBy(approve, data.signature, 'bot-key')).toBe(true);
+    expect(signedBy(approve, data.signature, 'another-key')).toBe(false);
+    expect(signedBy({ ...approve, approvalId: 'b' }, data.signature, 'bot-key')).toBe(false);
+    expect(signedBy({ ...approve, decision: 'reject' }, data.signature, 'bot-key')).toBe(false);
+    expect(signedBy({ ...approve, expiresAt: 1 }, data.signature, 'bot-key')).toBe(false);
+    expect(signedBy(approve, 'C'.repeat(22), 'bot-key')).toBe(false);
+    const sig = 'C'.repeat(22);
+    for (const forged of [undefined, 42, '', 'lvq1:', `lvq1:${'A'.repeat(22)}`, `lvq1:${'A'.repeat(21)}.${sig}`, `lvq1:${'A'.repeat(22)}.${sig}.x`, `lvq1:${'A'.repeat(22)}.${sig}!`, `lvq2:${'A'.repeat(22)}.${sig}`, 'approve:abc']) expect(readCallbackData(forged)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { BackgroundTask } from '../../background';
 import type { NotifyDeps } from '../notify-service';
-import { tokenOf } from './approval-buttons';
+import { readCallbackData, signedBy } from './approval-buttons';
 import { callBotApi } from './bot-api';
 import { decideFromButton, type ApprovalDecisions, type PressOutcome } from './decide-from-button';
 import { escapeTelegramHtml } from './telegram-html';
@@ -124,9 +124,9 @@ export class TelegramPoller {
       await this.answer(target, press, 'Not allowed: this bot takes answers only from its own chat.');
       return;
     }
-    const token = tokenOf(press.data);
-    const button = token === undefined ? undefined : this.store.button(token);
-    if (!button || button.chatId !== target.chatId || (button.messageId !== null && button.messageId !== press.message.message_id)) {
+    const data = readCallbackData(press.data);
+    const button = data === undefined ? undefined : this.store.button(data.token);
+    if (!button || !signedBy(button, data!.signature, target.token) || button.chatId !== target.chatId || (button.messageId !== null && button.messageId !== press.message.message_id)) {
       this.d.log.warn({ update: update.update_id }, 'a Telegram button that Levqor did not put on that message was pressed; nothing decided');
       this.store.setNextOffset(next);
       await this.answer(target, press, 'This button is not one Levqor put on this message; nothing was decided.');
