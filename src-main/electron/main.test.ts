@@ -85,6 +85,17 @@ describe('main.ts with a fake Electron', () => {
     expect(win.webContents.scripts).toEqual(['location.hash = "#/workflows"']);
     win.close();
 
+    // the tray's Pause alerts for 1 h pauses the outbox; its Resume ends the pause; Run briefing now sends the briefing
+    const trayItem = (label: RegExp) => Tray.all[0]?.menu?.items.find((i) => label.test(i.label ?? ''));
+    trayItem(/^Pause alerts for 1 h$/)?.click?.();
+    const paused = await ipcMain.invoke(sender, callChannel, 'notify.status', {});
+    expect(paused).toMatchObject({ ok: true, value: { pausedUntil: expect.any(Number) } });
+    expect((paused as { value: { pausedUntil: number } }).value.pausedUntil - Date.now()).toBeGreaterThan(59 * 60_000);
+    trayItem(/^Alerts paused until .* Resume$/)?.click?.();
+    expect(await ipcMain.invoke(sender, callChannel, 'notify.status', {})).toMatchObject({ ok: true, value: { pausedUntil: null } });
+    trayItem(/^Run briefing now$/)?.click?.();
+    await vi.waitFor(() => expect(Notification.shown).toContainEqual(expect.objectContaining({ title: expect.stringMatching(/^Founder briefing/) })));
+
     // Quit from the tray really quits: the window closes and core is closed
     Tray.all[0]?.menu?.items.find((i) => i.label === 'Quit')?.click?.();
     expect(win.destroyed).toBe(true);
