@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { jsonFromText } from './json-from-text';
 import { launchStageSchema, defaultLaunchStage } from './stage';
 import { secretDestinationUrl } from './secret-destination';
 import { briefingSettingDefinitions } from './briefing-settings';
 import { emailSettingDefinitions } from './email-settings';
+import { aiSettingDefinitions } from './ai-settings';
 import { quietHoursProblems, quietHoursRule } from './quiet-hours';
 
 const namesAFolder = 'it names a folder on this machine';
@@ -15,16 +17,6 @@ const sloRule = 'must be a fraction above 0.5 and below 1, such as 0.999 for 99.
 const currencyRule = 'must be a three-letter currency code, such as usd or EUR';
 const telegramChatIdRule = 'must be a whole number, negative for a group (such as 123456789 or -1001234567890), or empty';
 const ratesRule = 'must be a JSON map from three-letter currency codes to what one unit of each is worth in the report currency, such as {"eur": 1.08, "gbp": 1.27}';
-
-/** Text typed on the command line or a page is read as JSON; anything else is checked as it is. */
-function jsonFromText(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
 
 /** One unit of each currency in the report currency: positive numbers under three-letter codes. */
 const currencyRates = z.preprocess(
@@ -192,6 +184,7 @@ export const settingDefinitions = {
   },
   ...briefingSettingDefinitions,
   ...emailSettingDefinitions,
+  ...aiSettingDefinitions,
   'notify.telegram.chatId': {
     schema: z.preprocess((v) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v), z.string({ error: () => telegramChatIdRule }).trim().regex(/^(-?[1-9]\d{0,15})?$/, telegramChatIdRule)),
     defaultValue: '',
