@@ -49,7 +49,7 @@ export const aiProcedures = {
   }),
   'ai.usage': procedure({
     summary: 'The recorded model calls, newest first: feature, model, tokens, cost, latency and outcome.',
-    input: z.object({ limit: howMany(1000, 50) }).strict(),
+    input: z.object({ limit: howMany(500, 50) }).strict(),
     output: listOf('calls', aiUsageRowSchema),
   }),
 };
