@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonFromText } from './json-from-text';
+import { jsonFromText, jsonMapSetting } from './json-from-text';
 import { secretDestinationUrl } from './secret-destination';
 
 /** The AI features the founder can turn on and off one by one (setting ai.features). */
@@ -12,14 +12,8 @@ const budgetRule = 'must be a whole number of tokens per month, 0 for no limit';
 const modelRule = 'must be a model name such as gpt-4o-mini (no spaces)';
 const languageRule = 'must be a language name such as English or Deutsch, or empty for the language the founder wrote in';
 
-
-const features = z.preprocess(
-  jsonFromText,
-  z.record(z.string(), z.boolean({ error: () => featuresRule }), { error: () => featuresRule }).superRefine((map, ctx) => {
-    for (const name of Object.keys(map)) {
-      if (!(aiFeatures as readonly string[]).includes(name)) ctx.addIssue({ code: 'custom', message: `${featuresRule}; "${name}" is not an AI feature`, path: [name] });
-    }
-  }),
+const features = jsonMapSetting(z.boolean({ error: () => featuresRule }), featuresRule, (name) =>
+  (aiFeatures as readonly string[]).includes(name) ? undefined : 'is not an AI feature',
 ) as z.ZodType<Partial<Record<AiFeature, boolean>>>;
 
 const centsPerMillion = z.number({ error: () => pricesRule }).min(0, pricesRule).finite(pricesRule);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonFromText } from './json-from-text';
+import { jsonFromText, jsonMapSetting } from './json-from-text';
 import { launchStageSchema, defaultLaunchStage } from './stage';
 import { secretDestinationUrl } from './secret-destination';
 import { briefingSettingDefinitions } from './briefing-settings';
@@ -19,15 +19,8 @@ const telegramChatIdRule = 'must be a whole number, negative for a group (such a
 const ratesRule = 'must be a JSON map from three-letter currency codes to what one unit of each is worth in the report currency, such as {"eur": 1.08, "gbp": 1.27}';
 
 /** One unit of each currency in the report currency: positive numbers under three-letter codes. */
-const currencyRates = z.preprocess(
-  jsonFromText,
-  z
-    .record(z.string(), z.number({ error: () => ratesRule }).positive(ratesRule).finite(ratesRule), { error: () => ratesRule })
-    .superRefine((map, ctx) => {
-      for (const code of Object.keys(map)) {
-        if (!/^[A-Za-z]{3}$/.test(code)) ctx.addIssue({ code: 'custom', message: `${ratesRule}; "${code}" is not a three-letter currency code`, path: [code] });
-      }
-    }),
+const currencyRates = jsonMapSetting(z.number({ error: () => ratesRule }).positive(ratesRule).finite(ratesRule), ratesRule, (code) =>
+  /^[A-Za-z]{3}$/.test(code) ? undefined : 'is not a three-letter currency code',
 );
 
 /** notify.quietHours: a JSON map of channel → "HH:MM-HH:MM", each problem named. */

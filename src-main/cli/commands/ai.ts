@@ -1,5 +1,5 @@
 import type { AiStatus, AiUsageRow } from '../../../shared/contract/ai';
-import { command, type Command } from '../command';
+import type { Command } from '../command';
 import { formatRows } from '../format';
 import { countOption, givenOnly, parseCountOption } from '../options';
 import { procedureCommand } from '../procedure-command';
@@ -29,13 +29,11 @@ export const aiCommands: Command[] = [
     summary: 'The AI model: ready or why not, which model at which host, this month\u2019s tokens and cost against the budget.',
     show: showStatus,
   }),
-  command({
+  procedureCommand('ai.usage', {
     usage: 'ai usage [--limit N]',
     summary: 'The recorded AI model calls, newest first: feature, model, outcome, tokens, cost, latency.',
     options: { limit: countOption(50) },
-    async run(ctx, args) {
-      const { calls } = await ctx.call('ai.usage', givenOnly({ limit: parseCountOption(args.values.limit, 'limit') }));
-      ctx.print({ calls }, () => (calls.length === 0 ? 'No AI calls yet.' : calls.map(usageLine).join('\n')));
-    },
+    input: (_given, values) => givenOnly({ limit: parseCountOption(values.limit, 'limit') }),
+    show: ({ calls }) => (calls.length === 0 ? 'No AI calls yet.' : calls.map(usageLine).join('\n')),
   }),
 ];
