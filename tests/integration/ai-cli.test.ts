@@ -43,4 +43,17 @@ describe('levqor ai status / ai usage', () => {
       core.close();
     }
   });
+
+  it('ai chat streams a plain answer line by line and records it; without a key it says so in one line', async () => {
+    const dataDir = tempDir();
+    const env = { LEVQOR_AI_BASE_URL: server.url, OPENAI_API_KEY: fakeKey };
+    server.reply({ kind: 'stream', deltas: ['Your site ', 'is up.\nNothing', ' to do.'] });
+    const chat = await levqorAsync(['--data-dir', dataDir, 'ai', 'chat', 'How is my site? mail me at me@founder.example'], env);
+    expect({ code: chat.code, stdout: chat.stdout, stderr: chat.stderr }).toEqual({ code: 0, stdout: 'Your site is up.\nNothing to do.\n', stderr: '' });
+    expect(server.everythingSent()).not.toContain('me@founder.example');
+    const usage = await levqorAsync(['--data-dir', dataDir, 'ai', 'usage', '--json'], env);
+    expect(JSON.parse(usage.stdout).calls).toEqual([expect.objectContaining({ feature: 'chat', outcome: 'ok' })]);
+    const noKey = await levqorAsync(['--data-dir', tempDir(), 'ai', 'chat', 'hello'], { LEVQOR_AI_BASE_URL: server.url, OPENAI_API_KEY: '' });
+    expect({ code: noKey.code === 0, stderr: noKey.stderr }).toEqual({ code: false, stderr: 'levqor: No AI key: set the secret openai.apiKey (levqor secrets set openai.apiKey, or OPENAI_API_KEY).\n' });
+  });
 });

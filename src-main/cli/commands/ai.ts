@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { formatRows } from '../format';
 import { countOption, givenOnly, parseCountOption } from '../options';
 import { procedureCommand } from '../procedure-command';
+import { aiChatCommand } from './ai-chat';
 
 const cents = (minor: number) => `${minor.toFixed(minor < 1 ? 4 : 2)} ¢`;
 
@@ -36,4 +37,5 @@ export const aiCommands: Command[] = [
     input: (_given, values) => givenOnly({ limit: parseCountOption(values.limit, 'limit') }),
     show: ({ calls }) => (calls.length === 0 ? 'No AI calls yet.' : calls.map(usageLine).join('\n')),
   }),
+  aiChatCommand,
 ];
