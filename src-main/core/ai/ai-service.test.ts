@@ -46,6 +46,27 @@ describe('AiService calls', () => {
     expect(core.ai.usage(1)[0]).toMatchObject({ inputTokens: 7, outputTokens: 3, outcome: 'ok' });
   });
 
+  it('cancels the call when the caller stops reading a stream early', async () => {
+    const core = open(server);
+    server.reply({ kind: 'stream', deltas: ['one', 'two', 'three'], gapMs: 50 });
+    for await (const delta of core.ai.stream({ feature: 'chat', messages: [{ role: 'user', content: 'hi' }] })) {
+      expect(delta).toBe('one');
+      break;
+    }
+    expect(core.ai.usage(1)[0]).toMatchObject({ outcome: 'cancelled' });
+  });
+
+  it('speaks tool calls on the wire (the fake server, for the assistants’ tools)', async () => {
+    const core = open(server);
+    server.reply({ kind: 'tool', name: 'health_summary', args: { days: 7 } });
+    const calls = await core.ai.call({ feature: 'chat', messages: [{ role: 'user', content: 'how is the site?' }] }, async (client, model, messages, signal) => {
+      const answer = await client.chat.completions.create({ model, messages, tools: [{ type: 'function', function: { name: 'health_summary', parameters: { type: 'object', properties: { days: { type: 'integer' } } } } }] }, { signal });
+      return { value: answer.choices[0]!.message.tool_calls ?? [], usage: undefined };
+    });
+    expect(calls).toEqual([{ id: 'call_1', type: 'function', function: { name: 'health_summary', arguments: '{"days":7}' } }]);
+    expect(server.requests[0]!.body.tools).toHaveLength(1);
+  });
+
   it('retries a 429 after the Retry-After it asks for, and a 500, then answers', async () => {
     const core = open(server);
     server.reply({ kind: 'status', status: 429, retryAfter: '0.3' }, { kind: 'status', status: 500 }, { kind: 'text', text: 'finally' });

@@ -75,9 +75,10 @@ export class AiService {
     const { settings, clock } = this.deps;
     const since = monthStart(clock.now());
     const on = settings.get('ai.features');
+    const reason = this.notReady();
     return {
-      configured: this.notReady() === undefined,
-      reason: this.notReady() ?? null,
+      configured: reason === undefined,
+      reason: reason ?? null,
       model: settings.get('ai.model'),
       baseUrlHost: new URL(settings.get('ai.baseUrl')).host,
       features: Object.fromEntries(aiFeatures.map((f) => [f, on[f] !== false])) as AiStatus['features'],
@@ -97,23 +98,36 @@ export class AiService {
     });
   }
 
-  /** The answer as text deltas, as the server sends them; the usage row is written when the stream ends (or fails). */
+  /**
+   * The answer as text deltas, as the server sends them; the usage row is written when the stream
+   * ends or fails. A caller that stops reading early cancels the call. An answer that breaks off
+   * after its first delta is not tried again (the caller already holds part of it).
+   */
   async *stream(request: AiRequest): AsyncGenerator<string> {
+    const stop = new AbortController();
     const deltas: string[] = [];
     let wake: (() => void) | undefined;
     let finished = false;
-    const done = this.call(request, async (client, model, messages, signal) => {
-      const stream = await client.chat.completions.create({ model, messages, stream: true, stream_options: { include_usage: true } }, { signal });
+    const signal = request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal;
+    const done = this.call({ ...request, signal }, async (client, model, messages, callSignal) => {
+      const stream = await client.chat.completions.create({ model, messages, stream: true, stream_options: { include_usage: true } }, { signal: callSignal });
       let usage: Usage | undefined;
       let text = '';
-      for await (const chunk of stream) {
-        const delta = chunk.choices[0]?.delta?.content;
-        if (delta) {
-          text += delta;
-          deltas.push(delta);
-          wake?.();
+      try {
+        for await (const chunk of stream) {
+          const delta = chunk.choices[0]?.delta?.content;
+          if (delta) {
+            text += delta;
+            deltas.push(delta);
+            wake?.();
+          }
+          if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
         }
-        if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
+        // the client ends a stream quietly when its signal fires; the call was cut short all the same
+        if (callSignal.aborted) throw callSignal.reason;
+      } catch (err) {
+        if (text === '' || callSignal.aborted) throw err;
+        throw new CoreError('UNAVAILABLE', `The AI model's answer broke off: ${err instanceof Error ? err.message : String(err)}`);
       }
       return { value: text, usage };
     }).finally(() => {
@@ -121,10 +135,19 @@ export class AiService {
       wake?.();
     });
     done.catch(() => undefined);
-    for (;;) {
-      if (deltas.length > 0) yield deltas.shift()!;
-      else if (finished) break;
-      else await new Promise<void>((resolve) => (wake = resolve));
+    let readToTheEnd = false;
+    try {
+      for (;;) {
+        if (deltas.length > 0) yield deltas.shift()!;
+        else if (finished) break;
+        else await new Promise<void>((resolve) => (wake = resolve));
+      }
+      readToTheEnd = true;
+    } finally {
+      if (!readToTheEnd) {
+        stop.abort();
+        await done.catch(() => undefined);
+      }
     }
     await done;
   }
