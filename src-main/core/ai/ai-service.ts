@@ -197,7 +197,16 @@ export class AiService {
 
   /** Every stored secret's value, so none of them is ever sent to the model. */
   private secretValues(): string[] {
-    return secretNames.map((name) => this.deps.secrets.reveal(name)).filter((v): v is string => v !== undefined);
+    const values: string[] = [];
+    for (const name of secretNames) {
+      try {
+        const value = this.deps.secrets.reveal(name);
+        if (value !== undefined) values.push(value);
+      } catch {
+        // a secret this machine cannot decrypt cannot be put in a prompt either
+      }
+    }
+    return values;
   }
 
   private languageLine(): string {
