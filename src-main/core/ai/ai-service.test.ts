@@ -140,12 +140,13 @@ describe('AiService calls', () => {
   it('sends no stored secret, token, email or phone number to the model server', async () => {
     const core = open(server, { env: { STRIPE_SECRET_KEY: 'sk_test_plantedStripeKey1234567890' } });
     core.secrets.set('smtp.password', 'planted-smtp-pw-xyzzy');
-    const context = 'smtp planted-smtp-pw-xyzzy, stripe sk_test_plantedStripeKey1234567890, Bearer planted.bearer.token99, mail jane.doe@customer.example, phone +1 415 555 0199';
+    core.secrets.setFor('backup.repositoryPassword', 'nightly', 'planted-restic-pw-plugh');
+    const context = 'smtp planted-smtp-pw-xyzzy, restic planted-restic-pw-plugh, stripe sk_test_plantedStripeKey1234567890, Bearer planted.bearer.token99, mail jane.doe@customer.example, phone +1 415 555 0199';
     server.reply({ kind: 'text', text: 'ok' }, { kind: 'stream', deltas: ['ok'] });
     await ask(core, context);
     for await (const _ of core.ai.stream({ feature: 'explain', messages: [{ role: 'system', content: context }] })) void _;
     const sent = server.everythingSent();
-    for (const planted of ['planted-smtp-pw-xyzzy', 'plantedStripeKey1234567890', 'planted.bearer.token99', 'jane.doe@customer.example', '555 0199']) expect(sent).not.toContain(planted);
+    for (const planted of ['planted-smtp-pw-xyzzy', 'planted-restic-pw-plugh', 'plantedStripeKey1234567890', 'planted.bearer.token99', 'jane.doe@customer.example', '555 0199']) expect(sent).not.toContain(planted);
     expect(sent).toContain('[secret]');
     expect(sent).toContain('[email]');
   });

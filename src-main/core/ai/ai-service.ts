@@ -1,7 +1,6 @@
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { aiFeatures, type AiFeature } from '../../../shared/ai-settings';
-import { secretNames } from '../../../shared/secrets';
 import type { AiStatus, AiUsageRow } from '../../../shared/contract/ai';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -195,20 +194,6 @@ export class AiService {
     }
   }
 
-  /** Every stored secret's value, so none of them is ever sent to the model. */
-  private secretValues(): string[] {
-    const values: string[] = [];
-    for (const name of secretNames) {
-      try {
-        const value = this.deps.secrets.reveal(name);
-        if (value !== undefined) values.push(value);
-      } catch {
-        // a secret this machine cannot decrypt cannot be put in a prompt either
-      }
-    }
-    return values;
-  }
-
   private languageLine(): string {
     const language = this.deps.settings.get('ai.language');
     return language === '' ? 'Answer in the language the founder wrote in.' : `Answer in ${language}.`;
@@ -223,7 +208,7 @@ export class AiService {
     send: (client: OpenAI, model: string, messages: ChatCompletionMessageParam[], signal: AbortSignal) => Promise<{ value: T; usage: Usage | undefined }>,
   ): Promise<T> {
     const { clock, settings, timer } = this.deps;
-    const secrets = this.secretValues();
+    const secrets = this.deps.secrets.everyValue();
     const messages: ChatCompletionMessageParam[] = [{ role: 'system', content: this.languageLine() }, ...request.messages.map((m) => ({ role: m.role, content: redact(m.content, secrets) }))];
     const outgoing = messages.map((m) => String(m.content)).join('\n');
     this.refuseUnlessAllowed(request, outgoing);
