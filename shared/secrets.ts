@@ -11,7 +11,7 @@ import type { SecretFormat } from './secret-formats';
  * createCore (`secrets.registerTest`).
  */
 export const secretDefinitions = {
-  'openai.apiKey': { label: 'OpenAI API key', env: 'OPENAI_API_KEY', format: format.anyApiKey, testComesWith: 'Insights' },
+  'openai.apiKey': { label: 'OpenAI API key', env: 'OPENAI_API_KEY', format: format.anyApiKey },
   'stripe.secretKey': { label: 'Stripe secret key', env: 'STRIPE_SECRET_KEY', format: format.stripeSecretKey },
   'stripe.webhookSecret': { label: 'Stripe webhook signing secret', env: 'STRIPE_WEBHOOK_SECRET', format: format.stripeWebhookSecret, testComesWith: 'Revenue' },
   'google.driveCredentials': { label: 'Google Drive credentials (JSON)', env: 'LEVQOR_DRIVE_CREDENTIALS', format: format.driveCredentials },

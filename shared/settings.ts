@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { jsonFromText, jsonMapSetting } from './json-from-text';
 import { launchStageSchema, defaultLaunchStage } from './stage';
 import { secretDestinationUrl } from './secret-destination';
 import { briefingSettingDefinitions } from './briefing-settings';
 import { emailSettingDefinitions } from './email-settings';
+import { aiSettingDefinitions } from './ai-settings';
 import { quietHoursProblems, quietHoursRule } from './quiet-hours';
 
 const namesAFolder = 'it names a folder on this machine';
@@ -16,26 +18,9 @@ const currencyRule = 'must be a three-letter currency code, such as usd or EUR';
 const telegramChatIdRule = 'must be a whole number, negative for a group (such as 123456789 or -1001234567890), or empty';
 const ratesRule = 'must be a JSON map from three-letter currency codes to what one unit of each is worth in the report currency, such as {"eur": 1.08, "gbp": 1.27}';
 
-/** Text typed on the command line or a page is read as JSON; anything else is checked as it is. */
-function jsonFromText(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
-
 /** One unit of each currency in the report currency: positive numbers under three-letter codes. */
-const currencyRates = z.preprocess(
-  jsonFromText,
-  z
-    .record(z.string(), z.number({ error: () => ratesRule }).positive(ratesRule).finite(ratesRule), { error: () => ratesRule })
-    .superRefine((map, ctx) => {
-      for (const code of Object.keys(map)) {
-        if (!/^[A-Za-z]{3}$/.test(code)) ctx.addIssue({ code: 'custom', message: `${ratesRule}; "${code}" is not a three-letter currency code`, path: [code] });
-      }
-    }),
+const currencyRates = jsonMapSetting(z.number({ error: () => ratesRule }).positive(ratesRule).finite(ratesRule), ratesRule, (code) =>
+  /^[A-Za-z]{3}$/.test(code) ? undefined : 'is not a three-letter currency code',
 );
 
 /** notify.quietHours: a JSON map of channel → "HH:MM-HH:MM", each problem named. */
@@ -192,6 +177,7 @@ export const settingDefinitions = {
   },
   ...briefingSettingDefinitions,
   ...emailSettingDefinitions,
+  ...aiSettingDefinitions,
   'notify.telegram.chatId': {
     schema: z.preprocess((v) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v), z.string({ error: () => telegramChatIdRule }).trim().regex(/^(-?[1-9]\d{0,15})?$/, telegramChatIdRule)),
     defaultValue: '',

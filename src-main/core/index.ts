@@ -33,6 +33,7 @@ import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRest
 import type { RetryPolicy } from './retry';
 import { RevenueService } from './revenue';
 import { InboundAddress } from './inbound-address';
+import { AiService, type AiTuning } from './ai';
 
 export interface CoreConfig {
   dataDir: string;
@@ -71,6 +72,8 @@ export interface CoreConfig {
   briefingChannels?: readonly string[];
   /** The restic the desktop app ships (process.resourcesPath), used when backup.resticPath is empty and PATH has none. */
   bundledRestic?: string;
+  /** The AI calls' timeout and retry policy; tests use short waits (the defaults are in core/ai/ai-service.ts). */
+  aiTuning?: AiTuning;
 }
 
 export interface Core {
@@ -117,6 +120,8 @@ export interface Core {
   readonly revenue: RevenueService;
   /** Where this process answers webhooks and heartbeats from outside (set by the transport that listens). */
   readonly inbound: InboundAddress;
+  /** The model layer: every AI call (checked, redacted, retried, recorded in ai_usage) over an OpenAI-compatible server. */
+  readonly ai: AiService;
   info(): AppInfo;
   close(): void;
 }
@@ -283,6 +288,8 @@ export function createCore(config: CoreConfig): Core {
     background.register(briefing.backgroundTask());
     for (const task of revenue.backgroundTasks()) background.register(task);
     secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
+    const ai = new AiService({ db, clock, timer, settings, secrets, ...(config.aiTuning ? { tuning: config.aiTuning } : {}), ...(config.random ? { random: config.random } : {}) });
+    secrets.registerTest('openai.apiKey', (signal) => ai.testKey(signal));
     // Approve / Reject pressed in Telegram decides through the same approvals as the inbox
     background.register(new TelegramPoller({ db, clock, timer, events, log: log.child({ task: 'notify.telegram' }), secrets, settings, approvals }).backgroundTask());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
@@ -316,6 +323,7 @@ export function createCore(config: CoreConfig): Core {
       backups,
       revenue,
       inbound: new InboundAddress(),
+      ai,
       info: () => ({
         version: appVersion,
         dataDir,

@@ -56,8 +56,9 @@ describe('levqor CLI', () => {
     const list = levqor(['--data-dir', dataDir, 'secrets', 'list', '--json']);
     expect(list.stdout).not.toContain(value);
     expect(JSON.parse(list.stdout).secrets).toContainEqual(expect.objectContaining({ name: 'openai.apiKey', set: true }));
-    const tested = levqor(['--data-dir', dataDir, 'secrets', 'test', 'openai.apiKey']);
-    expect({ code: tested.code, stdout: tested.stdout }).toEqual({ code: 0, stdout: 'openai.apiKey: untested: no test yet: comes with Insights\n' });
+    expect(levqor(['--data-dir', dataDir, 'secrets', 'set', 'stripe.webhookSecret', '--value', 'whsec_cli777']).code).toBe(0);
+    const tested = levqor(['--data-dir', dataDir, 'secrets', 'test', 'stripe.webhookSecret']);
+    expect({ code: tested.code, stdout: tested.stdout }).toEqual({ code: 0, stdout: 'stripe.webhookSecret: untested: no test yet: comes with Revenue\n' });
     const badFormat = levqor(['--data-dir', dataDir, 'secrets', 'set', 'database.url', '--value', 'mysql://root@db/app']);
     expect({ code: badFormat.code, stderr: badFormat.stderr }).toEqual({ code: 2, stderr: 'levqor: Remote Postgres URL must be a postgres:// URL with a host: postgres://user:password@host:5432/database\n' });
     expect(levqor(['--data-dir', dataDir, 'secrets', 'clear', 'openai.apiKey']).code).toBe(0);

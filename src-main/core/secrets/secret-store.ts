@@ -122,6 +122,25 @@ export class SecretStore {
     return this.decryptRow(`${family}:${key}`);
   }
 
+  /**
+   * Every secret value core could use — the named ones (environment included) and every family
+   * member's — for redaction only (core/ai keeps them out of model prompts). One that cannot be
+   * decrypted here is left out: it cannot be used, so it cannot be leaked.
+   */
+  everyValue(): string[] {
+    const names = [...secretNames, ...(this.db.prepare("SELECT name FROM secrets WHERE name LIKE '%:%'").pluck().all() as string[])];
+    const values: string[] = [];
+    for (const name of names) {
+      try {
+        const value = isSecretName(name) ? this.reveal(name) : this.decryptRow(name);
+        if (value !== undefined) values.push(value);
+      } catch {
+        // undecryptable: see above
+      }
+    }
+    return values;
+  }
+
   hasFor(family: SecretFamily, key: string): boolean {
     return this.db.prepare('SELECT 1 FROM secrets WHERE name = ?').get(`${family}:${key}`) !== undefined;
   }

@@ -27,8 +27,8 @@ describe('a secret\'s "Test"', () => {
     expect(await core.secrets.test('google.driveCredentials')).toMatchObject({ outcome: 'not-set', source: 'none', message: 'not set: there is nothing to test' });
     core.secrets.set('slack.webhookUrl', 'https://hooks.slack.com/services/T0/B0/abc');
     expect(await core.secrets.test('slack.webhookUrl')).toMatchObject({ outcome: 'untested', source: 'stored', message: 'Slack offers no way to check an incoming webhook without posting to it: send a test message instead (levqor notify test slack)' });
-    core.secrets.set('openai.apiKey', 'sk-abc123');
-    expect(await core.secrets.test('openai.apiKey')).toMatchObject({ outcome: 'untested', message: 'no test yet: comes with Insights' });
+    core.secrets.set('stripe.webhookSecret', 'whsec_abc123');
+    expect(await core.secrets.test('stripe.webhookSecret')).toMatchObject({ outcome: 'untested', message: 'no test yet: comes with Revenue' });
     await expect(core.secrets.test('nope')).rejects.toMatchObject({ field: 'name' });
     core.close();
   });

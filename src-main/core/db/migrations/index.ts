@@ -24,6 +24,7 @@ import * as m0024 from './0024-notify-outbox-engine';
 import * as m0025 from './0025-notify-rules';
 import * as m0026 from './0026-telegram';
 import * as m0027 from './0027-revenue-reads';
+import * as m0028 from './0028-ai-usage';
 
 export interface Migration {
   version: number;
@@ -62,6 +63,7 @@ export const migrations: readonly Migration[] = [
   { version: 25, ...m0025 },
   { version: 26, ...m0026 },
   { version: 27, ...m0027 },
+  { version: 28, ...m0028 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

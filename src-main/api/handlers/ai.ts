@@ -1,0 +1,9 @@
+import type { Core } from '../../core';
+import type { ProceduresOf } from '../../../shared/contract';
+import type { HandlerMap } from '../handler';
+
+export const aiHandlers = (core: Core) =>
+  ({
+    'ai.status': () => core.ai.status(),
+    'ai.usage': ({ limit }) => ({ calls: core.ai.usage(limit) }),
+  }) satisfies HandlerMap<ProceduresOf<'ai'>>;

@@ -1,0 +1,120 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
+/** One scripted answer; requests beyond the script get `{ kind: 'text', text: 'ok' }`. */
+export type FakeReply =
+  | { kind: 'text'; text: string; usage?: Usage }
+  | { kind: 'stream'; deltas: string[]; usage?: Usage; gapMs?: number }
+  | { kind: 'tool'; name: string; args: unknown }
+  | { kind: 'json'; value: unknown; usage?: Usage }
+  | { kind: 'status'; status: number; retryAfter?: string; message?: string }
+  | { kind: 'slow'; ms: number; then: FakeReply };
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+const defaultUsage: Usage = { prompt_tokens: 10, completion_tokens: 5 };
+
+/**
+ * A local server speaking the OpenAI Chat Completions wire format (POST /v1/chat/completions,
+ * GET /v1/models) that answers from a script: plain text, SSE streaming ending in `data: [DONE]`,
+ * tool calls, JSON for json_schema requests, statuses with Retry-After, slow answers. Every
+ * request is recorded, so a test can show what left the app.
+ */
+export class FakeOpenAiServer {
+  readonly requests: RecordedRequest[] = [];
+  url = '';
+  /** When the last streamed delta of each request was written (ms, performance.now()). */
+  readonly deltaSentAt: number[] = [];
+  private readonly script: FakeReply[] = [];
+  private server: Server | undefined;
+
+  reply(...replies: FakeReply[]): this {
+    this.script.push(...replies);
+    return this;
+  }
+
+  /** Every byte any request carried, for "this never left the machine" checks. */
+  everythingSent(): string {
+    return this.requests.map((r) => `${r.authorization ?? ''}\n${JSON.stringify(r.body)}`).join('\n');
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+    this.requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, body, at: Date.now() });
+    if (req.method === 'GET' && req.url === '/v1/models') return send(res, 200, { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 0, owned_by: 'fake' }] });
+    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return send(res, 404, { error: { message: 'not found' } });
+    await this.answer(this.script.shift() ?? { kind: 'text', text: 'ok' }, body, res);
+  }
+
+  private async answer(reply: FakeReply, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
+    const model = String(body.model ?? '');
+    switch (reply.kind) {
+      case 'slow':
+        await new Promise((r) => setTimeout(r, reply.ms));
+        if (res.destroyed) return;
+        return this.answer(reply.then, body, res);
+      case 'status':
+        return send(res, reply.status, { error: { message: reply.message ?? `fake ${reply.status}`, type: 'fake' } }, reply.retryAfter === undefined ? {} : { 'retry-after': reply.retryAfter });
+      case 'text':
+        return send(res, 200, completion(model, { role: 'assistant', content: reply.text }, reply.usage ?? defaultUsage));
+      case 'json':
+        return send(res, 200, completion(model, { role: 'assistant', content: typeof reply.value === 'string' ? reply.value : JSON.stringify(reply.value) }, reply.usage ?? defaultUsage));
+      case 'tool':
+        return send(res, 200, completion(model, { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: reply.name, arguments: JSON.stringify(reply.args) } }] }, defaultUsage, 'tool_calls'));
+      case 'stream':
+        return this.stream(reply, model, res);
+    }
+  }
+
+  private async stream(reply: Extract<FakeReply, { kind: 'stream' }>, model: string, res: ServerResponse): Promise<void> {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const chunk = (choices: unknown[], usage: Usage | null = null) => `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model, choices, usage })}\n\n`;
+    for (const delta of reply.deltas) {
+      if (reply.gapMs) await new Promise((r) => setTimeout(r, reply.gapMs));
+      res.write(chunk([{ index: 0, delta: { content: delta }, finish_reason: null }]));
+      this.deltaSentAt.push(performance.now());
+    }
+    res.write(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]));
+    res.write(chunk([], reply.usage ?? defaultUsage));
+    res.end('data: [DONE]\n\n');
+  }
+}
+
+function completion(model: string, message: Record<string, unknown>, usage: Usage, finish = 'stop') {
+  return { id: 'chatcmpl-fake', object: 'chat.completion', created: 0, model, choices: [{ index: 0, message, finish_reason: finish, logprobs: null }], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+export async function startFakeOpenAi(): Promise<FakeOpenAiServer> {
+  return new FakeOpenAiServer().start();
+}
