@@ -19,6 +19,7 @@ import { pipelineProcedures, pipelineEvents } from './pipeline';
 import { revenueSyncProcedures, revenueSyncEvents } from './revenue-sync';
 import { revenueMetricsProcedures } from './revenue-metrics';
 import { revenuePackagesProcedures } from './revenue-packages';
+import { insightsProcedures } from './insights';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -44,6 +45,7 @@ export const procedures = {
   ...revenueSyncProcedures,
   ...revenueMetricsProcedures,
   ...revenuePackagesProcedures,
+  ...insightsProcedures,
 };
 
 export const events = {

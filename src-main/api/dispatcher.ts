@@ -22,6 +22,7 @@ import { pipelineHandlers } from './handlers/pipeline';
 import { revenueSyncHandlers } from './handlers/revenue-sync';
 import { revenueMetricsHandlers } from './handlers/revenue-metrics';
 import { revenuePackagesHandlers } from './handlers/revenue-packages';
+import { insightsHandlers } from './handlers/insights';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -54,6 +55,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...revenueSyncHandlers(core),
     ...revenueMetricsHandlers(core),
     ...revenuePackagesHandlers(core),
+    ...insightsHandlers(core),
   };
 
   return {

@@ -1,0 +1,8 @@
+import type { Core } from '../../core';
+import type { HandlerMap } from '../handler';
+
+export const insightsHandlers = (core: Core) =>
+  ({
+    'insights.list': () => core.insights.list(),
+    'insights.act': (input) => core.insights.act(input.id),
+  }) satisfies HandlerMap<'insights.list' | 'insights.act'>;
