@@ -12,6 +12,7 @@ import { stripeSyncBench } from './stripe-sync.bench';
 import { backupAppData } from './backup-app-data.bench';
 import { backupSnapshotUnderIngest } from './backup-snapshot.bench';
 import { notifyDrainBench } from './notify-drain.bench';
+import { insightsBench } from './insights.bench';
 
 /**
  * `npm run bench`: each figure beside a reference measured in this same run. Figures are
@@ -31,6 +32,7 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['backup app data', backupAppData],
   ['backup snapshot under ingest', backupSnapshotUnderIngest],
   ['notify outbox drain', notifyDrainBench],
+  ['insights', insightsBench],
 ];
 
 const only = process.argv[2];

@@ -288,7 +288,9 @@ export function createCore(config: CoreConfig): Core {
       sources: {
         revenue: {
           churn: () => {
-            const { currency, months } = revenue.reports.metrics({});
+            // this month alone: the 24 months of revenue.metrics cost several times more
+            const month = new Date(clock.now()).toISOString().slice(0, 7);
+            const { currency, months } = revenue.reports.movements({ from: month, to: month });
             const m = months[months.length - 1];
             return m ? { month: m.month, currency, grossMrrChurnRate: m.grossMrrChurnRate, mrrStart: m.mrrStart, churn: m.churn } : null;
           },
@@ -303,8 +305,7 @@ export function createCore(config: CoreConfig): Core {
             .flatMap((p) => {
               const { launchDate } = products.get(p.slug).spec;
               if (!launchDate) return [];
-              const { filled, total } = products.checklist(p.slug);
-              return [{ slug: p.slug, name: p.name ?? p.slug, launchAt: Date.parse(`${launchDate}T00:00:00Z`), filled, total }];
+              return [{ slug: p.slug, name: p.name ?? p.slug, launchAt: Date.parse(`${launchDate}T00:00:00Z`), slots: () => products.checklist(p.slug) }];
             }),
         workflows: () => engine.workflows.list(),
         runCounts: (id, since) => {

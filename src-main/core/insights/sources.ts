@@ -26,8 +26,8 @@ export interface LaunchFacts {
   name: string;
   /** Epoch ms of the launch day's start (UTC), or null when the spec has no launchDate. */
   launchAt: number | null;
-  filled: number;
-  total: number;
+  /** The Omega checklist's counts, read only when the rule needs them (it reads every slot's file). */
+  slots(): { filled: number; total: number };
 }
 
 /**

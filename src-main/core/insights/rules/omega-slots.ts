@@ -9,14 +9,16 @@ export const omegaSlotsRule = defineInsightRule({
   area: 'growth',
   evaluate: ({ sources, now }) =>
     sources.launches().flatMap((p) => {
-      if (p.launchAt === null || p.filled > 0 || p.launchAt - now > day || now - p.launchAt > day) return [];
+      if (p.launchAt === null || p.launchAt - now > day || now - p.launchAt > day) return [];
+      const { filled, total } = p.slots();
+      if (filled > 0) return [];
       return [
         {
           id: `omega-slots:${p.slug}`,
           severity: 'critical',
-          finding: `"${p.name}" launches ${p.launchAt > now ? 'within a day' : 'today'} with 0 of ${p.total} Omega slots filled`,
+          finding: `"${p.name}" launches ${p.launchAt > now ? 'within a day' : 'today'} with 0 of ${total} Omega slots filled`,
           evidence: [
-            evidence('products.checklist', 'Omega slots filled', `${p.filled} of ${p.total}`),
+            evidence('products.checklist', 'Omega slots filled', `${filled} of ${total}`),
             evidence('products.get', 'launchDate', new Date(p.launchAt).toISOString().slice(0, 10)),
           ],
           impact: 'the launch ships without its cover and gallery images',
