@@ -66,7 +66,11 @@ export const productSpecSchema = z
     launchDate: z
       .string({ error: () => 'must be text' })
       .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date written YYYY-MM-DD, such as 2026-03-14')
-      .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'must be a real date')
+      .refine((d) => {
+        // runs on text the pattern refused too: an unparsable date must not throw here
+        const t = Date.parse(`${d}T00:00:00Z`);
+        return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+      }, 'must be a real date')
       .optional(),
     version: z
       .string({ error: () => 'must be text' })

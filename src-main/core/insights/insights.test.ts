@@ -74,6 +74,14 @@ describe('insights over a real core', () => {
     expect(found[0]).toMatchObject({ area: 'growth', finding: '"Ascend Launch System" launches within a day with 0 of 70 Omega slots filled', evidence: [{ source: 'products.checklist', value: '0 of 70' }, { label: 'launchDate', value: tomorrow }] });
   });
 
+  it('a launchDate that is not a real YYYY-MM-DD date is refused naming the field and the rule', () => {
+    const spec = (launchDate: unknown) => productSpecSchema.safeParse({ slug: 'p', name: 'P', price: 17, description: 'A product.', tags: ['launch'], launchDate });
+    const issues = (launchDate: unknown) => spec(launchDate).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues('/etc/shadow')).toEqual(['launchDate: must be a date written YYYY-MM-DD, such as 2026-03-14', 'launchDate: must be a real date']);
+    expect(issues('2026-02-30')).toEqual(['launchDate: must be a real date']);
+    expect(spec('2026-02-28').success).toBe(true);
+  });
+
   it('DFY requests paid more than two days ago and not started', () => {
     const t = setup();
     const now = t.clock.now();
