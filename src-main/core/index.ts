@@ -315,7 +315,7 @@ export function createCore(config: CoreConfig): Core {
         monitors: () => guardian.list(),
         backups: { stalePlans: (now) => backups.facts.stalePlans(now) },
         paidDfyRequests: () => revenue.pipeline.list('dfy', { stage: 'paid', limit: 500 }).items.map((i) => ({ id: i.id, name: i.name, paidAt: i.stageTimes.paid ?? i.updatedAt })),
-        healingSteps: () => guardian.healing.healingPlan().steps.filter((s) => s.applicable).map((s) => s.id),
+        healingSteps: () => guardian.healing.healingPlan().steps.filter((s) => s.applicable).map((s) => ({ id: s.id, class: s.class })),
       },
       actions: {
         saveWorkflowDraft: (workflow) => engine.workflows.save(undefined, workflow, false, true),

@@ -42,7 +42,7 @@ describe('insights over a real core', () => {
     const [insight] = byRule(t, 'monitor-down');
     expect(insight).toMatchObject({ id: `monitor-down:${m.id}`, area: 'reliability', severity: 'critical', rank: 1, finding: expect.stringMatching(/^Monitor "shop" has been DOWN for 1 h/) });
     expect(insight!.evidence[0]).toMatchObject({ source: 'guardian.monitors', label: 'down since' });
-    expect(insight).toMatchObject({ class: 'B', suggestedAction: { kind: 'healing', stepId: expect.stringMatching(new RegExp(`:${m.id}$`)) } });
+    expect(insight).toMatchObject({ class: 'A', suggestedAction: { kind: 'healing', stepId: `recheck_monitor:${m.id}`, label: 'Ask to re-check "shop" now' } });
     const result = t.core.insights.act(insight!.id);
     expect(result).toEqual({ kind: 'healing', approvalId: expect.any(String) });
     const pending = t.core.approvals.list({ status: 'pending', limit: 10 });

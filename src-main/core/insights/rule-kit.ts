@@ -30,12 +30,12 @@ export const evidence = (source: string, label: string, value: number | string):
 export const openArea = (area: string, label: string): InsightAction => ({ kind: 'open-area', area, label });
 
 /**
- * The healing step of the current plan aimed at `target` (`<action>:<target>`), as an action,
- * or an open-area fallback when Guardian proposes none for it.
+ * Guardian's healing step `<action>:<target>` of the current plan, as an action of the step's
+ * own class, or an open-area fallback (Class A) when the plan has no such step it can apply.
  */
-export function healingOr(ctx: RuleContext, target: string, label: string, fallback: InsightAction): { action: InsightAction; class: StepClass } {
-  const stepId = ctx.sources.healingSteps().find((s) => s.endsWith(`:${target}`));
-  return stepId ? { action: { kind: 'healing', stepId, label }, class: 'B' } : { action: fallback, class: 'A' };
+export function healingOr(ctx: RuleContext, step: { action: string; target: string; label: string }, fallback: InsightAction): { action: InsightAction; class: StepClass } {
+  const found = ctx.sources.healingSteps().find((s) => s.id === `${step.action}:${step.target}`);
+  return found ? { action: { kind: 'healing', stepId: found.id, label: step.label }, class: found.class } : { action: fallback, class: 'A' };
 }
 
 /** `3 h`, `2 days`: a duration a founder skims. */

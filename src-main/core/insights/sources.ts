@@ -1,5 +1,6 @@
 import type { Monitor } from '../../../shared/contract/guardian';
 import type { WorkflowSummary } from '../../../shared/contract/workflows';
+import type { StepClass } from '../../../shared/workflow';
 import type { StalePlan } from '../backup-port';
 import type { FailedPayments } from '../revenue-port';
 
@@ -53,6 +54,6 @@ export interface InsightSources {
   backups: { stalePlans(now: number): StalePlan[] };
   /** DFY requests in the stage `paid` (not yet in progress), with when each was paid. */
   paidDfyRequests(): { id: string; name: string | null; paidAt: number }[];
-  /** The ids of the current healing plan's steps a founder can approve here. */
-  healingSteps(): string[];
+  /** The current healing plan's steps a founder can approve here: id (`<action>:<target>`) and class. */
+  healingSteps(): { id: string; class: StepClass }[];
 }

@@ -6,7 +6,7 @@ export const downFor = 3_600_000;
 /**
  * A monitor DOWN over an hour: its state is down and its last change (when it went down) is more
  * than an hour ago; paused monitors are left out. The action asks for Guardian's healing step
- * aimed at the monitor when the plan has one.
+ * `recheck_monitor:<id>` (approved, it checks the monitor now) when the plan has it.
  */
 export const monitorDownRule = defineInsightRule({
   id: 'monitor-down',
@@ -15,7 +15,7 @@ export const monitorDownRule = defineInsightRule({
     ctx.sources.monitors().flatMap((m) => {
       const since = m.lastChangeAt ?? m.createdAt;
       if (m.paused || m.state !== 'DOWN' || ctx.now - since <= downFor) return [];
-      const { action, class: cls } = healingOr(ctx, m.id, `Ask to heal "${m.name}"`, openArea('guardian', 'Open Guardian'));
+      const { action, class: cls } = healingOr(ctx, { action: 'recheck_monitor', target: m.id, label: `Ask to re-check "${m.name}" now` }, openArea('guardian', 'Open Guardian'));
       return [
         {
           id: `monitor-down:${m.id}`,

@@ -3,14 +3,14 @@ import { defineInsightRule, evidence, healingOr, openArea, span } from '../rule-
 /**
  * Backups stale: a plan whose last successful backup is older than its schedule allows
  * (backups' own stale rule: more than twice its interval). The action asks for Guardian's
- * healing step (run the backup) when the plan has one.
+ * healing step `run_backup_now:<plan>` when the plan has it.
  */
 export const staleBackupsRule = defineInsightRule({
   id: 'stale-backups',
   area: 'reliability',
   evaluate: (ctx) =>
     ctx.sources.backups.stalePlans(ctx.now).map((p) => {
-      const { action, class: cls } = healingOr(ctx, p.plan, `Ask to run a backup of "${p.plan}"`, openArea('backups', 'Open Backups'));
+      const { action, class: cls } = healingOr(ctx, { action: 'run_backup_now', target: p.plan, label: `Ask to run a backup of "${p.plan}" now` }, openArea('backups', 'Open Backups'));
       return {
         id: `stale-backups:${p.planId}`,
         severity: 'warning',

@@ -70,7 +70,7 @@ describe('insight rule thresholds', () => {
   it('stale-backups: each stale plan, its healing step when Guardian proposes one, else Backups', () => {
     const stale = { planId: 'p1', plan: 'nightly', schedule: { every: 'day' }, intervalMs: day, lastSuccessAt: now - 3 * day, ageMs: 3 * day } as never;
     expect(staleBackupsRule.evaluate(ctx({ backups: { stalePlans: () => [stale] } }))).toMatchObject([{ id: 'stale-backups:p1', finding: 'Backup plan "nightly" is stale: its last successful backup is 3 days old', suggestedAction: { kind: 'open-area', area: 'backups' }, class: 'A' }]);
-    expect(staleBackupsRule.evaluate(ctx({ backups: { stalePlans: () => [stale] }, healingSteps: () => ['run_backup:nightly'] }))).toMatchObject([{ suggestedAction: { kind: 'healing', stepId: 'run_backup:nightly' }, class: 'B' }]);
+    expect(staleBackupsRule.evaluate(ctx({ backups: { stalePlans: () => [stale] }, healingSteps: () => [{ id: 'check_backup_repository:nightly', class: 'A' }, { id: 'run_backup_now:nightly', class: 'B' }] }))).toMatchObject([{ suggestedAction: { kind: 'healing', stepId: 'run_backup_now:nightly' }, class: 'B' }]);
   });
 
   it('dfy-not-started: paid more than two days ago; two days exactly is not', () => {
