@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepClassSchema } from '../workflow';
-import { noInput, recordId } from './common';
+import { howMany, noInput, recordId } from './common';
 import { procedure } from './procedure';
 
 export const insightAreas = ['revenue', 'reliability', 'ux', 'growth'] as const;
@@ -46,6 +46,15 @@ export const insightActResultSchema = z.discriminatedUnion('kind', [
 ]);
 export type InsightActResult = z.infer<typeof insightActResultSchema>;
 
+/** An insight as the history keeps it: its latest wording and severity, when it was shown, and what the founder did. */
+export const insightHistoryItemSchema = insightSchema.pick({ id: true, rule: true, area: true, severity: true, finding: true }).extend({
+  firstShownAt: z.number().int(),
+  lastShownAt: z.number().int(),
+  /** The action's kind and what it made (workflow id, approval id, or area); null until acted on. */
+  acted: z.object({ at: z.number().int(), kind: z.enum(['workflow-draft', 'healing', 'open-area']), ref: z.string() }).nullable(),
+});
+export type InsightHistoryItem = z.infer<typeof insightHistoryItemSchema>;
+
 export const insightsProcedures = {
   'insights.list': procedure({
     summary: 'The AI CEO’s advisory insights, ranked: deterministic rules over Guardian, telemetry, workflows, launches, backups and revenue (no model); each with its evidence and a suggested action.',
@@ -56,5 +65,10 @@ export const insightsProcedures = {
     summary: 'Turns an insight’s suggested action into a disabled workflow draft or a healing approval request (nothing runs by itself); open-area actions only answer the area.',
     input: z.object({ id: recordId }).strict(),
     output: insightActResultSchema,
+  }),
+  'insights.history': procedure({
+    summary: 'Past insights, last shown first: when each was first and last shown, and what the founder did about it.',
+    input: z.object({ limit: howMany(500, 50) }).strict(),
+    output: z.object({ items: z.array(insightHistoryItemSchema) }),
   }),
 };

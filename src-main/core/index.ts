@@ -283,6 +283,7 @@ export function createCore(config: CoreConfig): Core {
       },
     });
     const insights = new InsightsService({
+      db,
       clock,
       log,
       sources: {

@@ -5,4 +5,5 @@ export const insightsHandlers = (core: Core) =>
   ({
     'insights.list': () => core.insights.list(),
     'insights.act': (input) => core.insights.act(input.id),
-  }) satisfies HandlerMap<'insights.list' | 'insights.act'>;
+    'insights.history': (input) => core.insights.pastInsights(input.limit),
+  }) satisfies HandlerMap<'insights.list' | 'insights.act' | 'insights.history'>;

@@ -31,4 +31,13 @@ export const insightsCommands: Command[] = [
     positionals: { id: 'ID' },
     show: actText,
   }),
+  procedureCommand('insights.history', {
+    usage: 'insights history',
+    summary: 'Past insights, last shown first, and what you did about each.',
+    input: () => ({}),
+    show: ({ items }) =>
+      items.length === 0
+        ? 'No insights shown yet.'
+        : items.map((i) => `${new Date(i.lastShownAt).toISOString()}  [${i.severity}] ${i.finding}${i.acted ? `  → ${i.acted.kind} ${i.acted.ref} (${new Date(i.acted.at).toISOString()})` : '  (not acted on)'}`).join('\n'),
+  }),
 ];

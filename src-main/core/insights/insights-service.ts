@@ -1,7 +1,9 @@
-import type { Insight, InsightActResult } from '../../../shared/contract/insights';
+import type { Insight, InsightActResult, InsightHistoryItem } from '../../../shared/contract/insights';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
+import type { Db } from '../db/open';
 import type { Logger } from '../logger';
+import { InsightHistory } from './history-store';
 import type { InsightRule } from './rule-kit';
 import { insightRules } from './rules';
 import type { InsightSources } from './sources';
@@ -17,6 +19,7 @@ export interface InsightActions {
 export interface InsightsDeps {
   sources: InsightSources;
   actions: InsightActions;
+  db: Db;
   clock: Clock;
   log: Logger;
   /** Tests only: another list of rules. */
@@ -31,7 +34,11 @@ const areaOrder = { reliability: 0, revenue: 1, ux: 2, growth: 3 } as const;
  * Nothing runs on its own; `act` turns an insight's suggestion into a draft or an approval request.
  */
 export class InsightsService {
-  constructor(private readonly d: InsightsDeps) {}
+  private readonly history: InsightHistory;
+
+  constructor(private readonly d: InsightsDeps) {
+    this.history = new InsightHistory(d.db);
+  }
 
   /** Every rule's findings, most severe first (then reliability, revenue, ux, growth); rank 1 is the first. */
   list(): { at: number; insights: Insight[] } {
@@ -46,14 +53,26 @@ export class InsightsService {
       }
     }
     found.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || areaOrder[a.area] - areaOrder[b.area] || a.id.localeCompare(b.id));
-    return { at: now, insights: found.map((f, i) => ({ ...f, rank: i + 1 })) };
+    const insights = found.map((f, i) => ({ ...f, rank: i + 1 }));
+    this.history.shown(insights, now);
+    return { at: now, insights };
+  }
+
+  /** Past insights, last shown first, with what the founder did about each. */
+  pastInsights(limit: number): { items: InsightHistoryItem[] } {
+    return { items: this.history.list(limit) };
   }
 
   /** Carries out an insight's suggested action as of now: a disabled workflow draft, a healing request, or the area to open. */
   act(id: string): InsightActResult {
     const insight = this.list().insights.find((i) => i.id === id);
     if (!insight) throw new CoreError('NOT_FOUND', `id: no insight "${id}" now (it may be resolved already); read insights.list again`, 'id');
-    const action = insight.suggestedAction;
+    const result = this.carryOut(insight.suggestedAction);
+    this.history.acted(id, result, this.d.clock.now());
+    return result;
+  }
+
+  private carryOut(action: Insight['suggestedAction']): InsightActResult {
     switch (action.kind) {
       case 'workflow-draft': {
         const saved = this.d.actions.saveWorkflowDraft(action.workflow);

@@ -62,6 +62,20 @@ describe('insights over a real core', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ id: `failing-workflow:${failing}`, severity: 'critical', finding: 'Workflow "Invoice chaser" failed 5 of its last 5 runs (100%) this week', suggestedAction: { kind: 'open-area', area: 'workflows' } });
     expect(t.core.insights.act(found[0]!.id)).toEqual({ kind: 'open-area', area: 'workflows' });
+    expect(t.core.insights.pastInsights(10).items).toEqual([
+      { id: `failing-workflow:${failing}`, rule: 'failing-workflow', area: 'reliability', severity: 'critical', finding: found[0]!.finding, firstShownAt: t.clock.now(), lastShownAt: t.clock.now(), acted: { at: t.clock.now(), kind: 'open-area', ref: 'workflows' } },
+    ]);
+  });
+
+  it('the history keeps when an insight was first and last shown, and nothing acted until the founder acts', async () => {
+    const t = setup();
+    const { id } = t.core.workflows.import({ name: 'Invoice chaser', trigger: { type: 'manual' }, nodes: [{ id: 'boom', type: 'transform', params: { expression: '$error("no")' } }], edges: [] });
+    for (let i = 0; i < 5; i++) await t.core.workflows.run({ id, wait: true });
+    const first = t.clock.now();
+    t.core.insights.list();
+    t.clock.advance(hour);
+    t.core.insights.list();
+    expect(t.core.insights.pastInsights(10).items).toMatchObject([{ id: `failing-workflow:${id}`, firstShownAt: first, lastShownAt: first + hour, acted: null }]);
   });
 
   it('a product draft with 0 Omega slots filled a day before its launchDate; none without a launch date', () => {

@@ -55,6 +55,7 @@ describe('revenue insights from the synced Stripe tables', () => {
     expect(saved).toHaveLength(before + 1);
     expect(saved.find((w) => w.id === (result.kind === 'workflow-draft' ? result.workflowId : ''))).toMatchObject({ enabled: false, draft: false, problems: 0 });
     expect(core.runs.list({ limit: 10 })).toEqual([]);
+    expect(core.insights.pastInsights(10).items.find((i) => i.id === churn!.id)!.acted).toMatchObject({ kind: 'workflow-draft', ref: result.kind === 'workflow-draft' ? result.workflowId : '' });
   });
 
   it('failed payments this week, with the amount per currency and the charge ids', async () => {
