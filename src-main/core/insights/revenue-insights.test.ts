@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../../tests/helpers/stripe';
 import { stripeCore } from '../../../tests/helpers/stripe/core';
+import { monthlySubscription } from '../../../tests/helpers/stripe/monthly-subscription';
 import { putThreeCustomers, threeCustomersNow } from '../../../tests/helpers/stripe/three-customers';
 import type { Core } from '..';
 
@@ -19,11 +20,7 @@ async function churnedBook(): Promise<Core> {
   stripe = await startFakeStripe({ now: threeCustomersNow });
   putThreeCustomers(stripe);
   const oct = Date.UTC(2026, 9, 1) / 1000;
-  const subD = (status: string, ended: number | null) => ({
-    id: 'sub_d', object: 'subscription', customer: 'cus_d', status, created: oct, start_date: oct, livemode: false, currency: 'usd', metadata: {},
-    items: { object: 'list', has_more: false, data: [{ id: 'si_d', object: 'subscription_item', quantity: 1, created: oct, price: { id: 'price_m20', object: 'price', active: true, currency: 'usd', unit_amount: 2000, product: 'prod_x', type: 'recurring', livemode: false, created: oct, recurring: { interval: 'month', interval_count: 1, usage_type: 'licensed', meter: null } } }] },
-    discounts: [], discount: null, trial_start: null, trial_end: null, cancel_at_period_end: false, cancel_at: null, canceled_at: ended, ended_at: ended,
-  });
+  const subD = (status: string, ended: number | null) => monthlySubscription({ id: 'sub_d', customer: 'cus_d', start: oct, unitAmount: 2000, status, ended });
   stripe.put(
     { id: 'cus_d', object: 'customer', email: 'dee@example.com', name: 'dee', created: oct, livemode: false, currency: 'usd', metadata: {} },
     subD('active', null),
