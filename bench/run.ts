@@ -13,6 +13,7 @@ import { backupAppData } from './backup-app-data.bench';
 import { backupSnapshotUnderIngest } from './backup-snapshot.bench';
 import { notifyDrainBench } from './notify-drain.bench';
 import { aiLayerBench } from './ai-layer.bench';
+import { insightsBench } from './insights.bench';
 
 /**
  * `npm run bench`: each figure beside a reference measured in this same run. Figures are
@@ -33,6 +34,7 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['backup snapshot under ingest', backupSnapshotUnderIngest],
   ['notify outbox drain', notifyDrainBench],
   ['ai layer', aiLayerBench],
+  ['insights', insightsBench],
 ];
 
 const only = process.argv[2];

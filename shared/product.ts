@@ -62,6 +62,16 @@ export const productSpecSchema = z
       .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in capitals (e.g. USD)')
       .optional(),
     status: z.enum(productStatuses, { error: () => 'must be draft, ready or launched' }).default('draft'),
+    /** The day the founder means to launch (UTC), read by the insights (a draft with no Omega images a day before). */
+    launchDate: z
+      .string({ error: () => 'must be text' })
+      .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date written YYYY-MM-DD, such as 2026-03-14')
+      .refine((d) => {
+        // runs on text the pattern refused too: an unparsable date must not throw here
+        const t = Date.parse(`${d}T00:00:00Z`);
+        return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+      }, 'must be a real date')
+      .optional(),
     version: z
       .string({ error: () => 'must be text' })
       .regex(semverPattern, 'must be a semantic version such as 1.0.0')

@@ -20,6 +20,7 @@ import { revenueSyncProcedures, revenueSyncEvents } from './revenue-sync';
 import { revenueMetricsProcedures } from './revenue-metrics';
 import { revenuePackagesProcedures } from './revenue-packages';
 import { aiProcedures } from './ai';
+import { insightsProcedures } from './insights';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -46,6 +47,7 @@ export const procedures = {
   ...revenueMetricsProcedures,
   ...revenuePackagesProcedures,
   ...aiProcedures,
+  ...insightsProcedures,
 };
 
 export const events = {

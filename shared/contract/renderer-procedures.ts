@@ -28,6 +28,8 @@ export const rendererProcedureNames = [
   'telemetry.groups',
   'telemetry.series',
   'telemetry.detect',
+  'insights.list',
+  'insights.act',
   'telemetry.anomalies',
   'telemetry.report',
   'telemetry.sync',

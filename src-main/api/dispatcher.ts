@@ -23,6 +23,7 @@ import { revenueSyncHandlers } from './handlers/revenue-sync';
 import { revenueMetricsHandlers } from './handlers/revenue-metrics';
 import { revenuePackagesHandlers } from './handlers/revenue-packages';
 import { aiHandlers } from './handlers/ai';
+import { insightsHandlers } from './handlers/insights';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -56,6 +57,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...revenueMetricsHandlers(core),
     ...revenuePackagesHandlers(core),
     ...aiHandlers(core),
+    ...insightsHandlers(core),
   };
 
   return {

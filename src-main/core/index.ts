@@ -34,6 +34,7 @@ import type { RetryPolicy } from './retry';
 import { RevenueService } from './revenue';
 import { InboundAddress } from './inbound-address';
 import { AiService, type AiTuning } from './ai';
+import { InsightsService } from './insights';
 
 export interface CoreConfig {
   dataDir: string;
@@ -118,6 +119,8 @@ export interface Core {
   readonly backups: BackupService;
   /** Revenue: Stripe synced into local tables (and webhooks applied), its figures, DFY packages, and the sales pipeline (`revenue.pipeline`: leads and DFY requests pulled from the shared Postgres, staged and written back by the founder). */
   readonly revenue: RevenueService;
+  /** The AI CEO in advisory mode: deterministic rules over every service's data, ranked; acting makes a draft or an approval request. */
+  readonly insights: InsightsService;
   /** Where this process answers webhooks and heartbeats from outside (set by the transport that listens). */
   readonly inbound: InboundAddress;
   /** The model layer: every AI call (checked, redacted, retried, recorded in ai_usage) over an OpenAI-compatible server. */
@@ -284,6 +287,47 @@ export function createCore(config: CoreConfig): Core {
         backups: { plans: () => backups.list(), history: (plan, limit) => backups.history(plan, limit), stalePlans: (now) => backups.facts.stalePlans(now), failedChecks: () => backups.facts.failedChecks() },
       },
     });
+    const insights = new InsightsService({
+      db,
+      clock,
+      log,
+      sources: {
+        revenue: {
+          churn: () => {
+            // this month alone: the 24 months of revenue.metrics cost several times more
+            const month = new Date(clock.now()).toISOString().slice(0, 7);
+            const { currency, months } = revenue.reports.movements({ from: month, to: month });
+            const m = months[months.length - 1];
+            return m ? { month: m.month, currency, grossMrrChurnRate: m.grossMrrChurnRate, mrrStart: m.mrrStart, churn: m.churn } : null;
+          },
+          churnedCustomers: () => revenue.reports.churnedThisMonth().customers,
+          failedPayments: (since) => revenue.facts().failedPayments(since),
+        },
+        endpointLatency: (from, to) => telemetry.endpointLatency(from, to),
+        launches: () =>
+          products
+            .list()
+            .products.filter((p) => p.valid && (p.status ?? 'draft') === 'draft')
+            .flatMap((p) => {
+              const { launchDate } = products.get(p.slug).spec;
+              if (!launchDate) return [];
+              return [{ slug: p.slug, name: p.name ?? p.slug, launchAt: Date.parse(`${launchDate}T00:00:00Z`), slots: () => products.checklist(p.slug) }];
+            }),
+        workflows: () => engine.workflows.list(),
+        runCounts: (id, since) => {
+          const s = engine.workflows.stats(id, since);
+          return { finished: s.finished - s.rejected, failed: s.failed };
+        },
+        monitors: () => guardian.list(),
+        backups: { stalePlans: (now) => backups.facts.stalePlans(now) },
+        paidDfyRequests: () => revenue.pipeline.list('dfy', { stage: 'paid', limit: 500 }).items.map((i) => ({ id: i.id, name: i.name, paidAt: i.stageTimes.paid ?? i.updatedAt })),
+        healingSteps: () => guardian.healing.healingPlan().steps.filter((s) => s.applicable).map((s) => ({ id: s.id, class: s.class })),
+      },
+      actions: {
+        saveWorkflowDraft: (workflow) => engine.workflows.save(undefined, workflow, false, true),
+        requestHealing: (stepId) => guardian.healing.requestHealing(stepId),
+      },
+    });
     briefing.connectApprovals(approvals);
     background.register(briefing.backgroundTask());
     for (const task of revenue.backgroundTasks()) background.register(task);
@@ -322,6 +366,7 @@ export function createCore(config: CoreConfig): Core {
       briefing,
       backups,
       revenue,
+      insights,
       inbound: new InboundAddress(),
       ai,
       info: () => ({

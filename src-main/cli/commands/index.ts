@@ -26,6 +26,7 @@ import { revenuePipelineCommands } from './revenue-pipeline';
 import { revenueSyncCommands } from './revenue-sync';
 import { revenueMetricsCommands } from './revenue-metrics';
 import { revenuePackagesCommands } from './revenue-packages';
+import { insightsCommands } from './insights';
 
 /** Every `levqor` command; a capability adds its file and spreads it in here. */
-export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyRulesCommands, ...notifyChannelCommands, ...notifyDeliveryCommands, ...briefingCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, ...aiCommands, versionCommand];
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyRulesCommands, ...notifyChannelCommands, ...notifyDeliveryCommands, ...briefingCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, ...aiCommands, ...insightsCommands, versionCommand];

@@ -24,7 +24,7 @@ export interface StoredProduct {
 }
 
 /** Field order on disk: the order, so diffs of spec files stay small. */
-const fieldOrder: Array<keyof ProductSpec> = ['slug', 'name', 'price', 'currency', 'description', 'tags', 'status', 'version', 'seo', 'gumroad'];
+const fieldOrder: Array<keyof ProductSpec> = ['slug', 'name', 'price', 'currency', 'description', 'tags', 'status', 'version', 'launchDate', 'seo', 'gumroad'];
 
 export function specFileText(spec: ProductSpec): string {
   const ordered: Record<string, unknown> = {};

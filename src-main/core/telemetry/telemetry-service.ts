@@ -1,3 +1,5 @@
+import { endpointStats } from './rollup-read';
+import { quantile } from './histogram';
 import type { Anomaly, DailyReport, SyncResult, TelemetryGroup } from '../../../shared/contract/telemetry';
 import type { AnomalyKind } from '../../../shared/telemetry';
 import type { BackgroundTask } from '../background';
@@ -105,6 +107,13 @@ export class TelemetryService {
   appLog(from: number): AppLogTotals {
     const now = this.deps.clock.now();
     return appLogTotals(this.deps.db, from, now + 1, now);
+  }
+
+  /** Each endpoint's requests and p95 over [from, to) from the day rollups (whole UTC days), the timed ones only. */
+  endpointLatency(from: number, to: number): { endpoint: string; method: string; requests: number; p95Ms: number }[] {
+    return [...endpointStats(this.deps.db, 'day', from, to).values()]
+      .filter((s) => s.durN > 0)
+      .map((s) => ({ endpoint: s.endpoint, method: s.method, requests: s.n, p95Ms: Math.round(quantile(s.hist, 0.95) * 10) / 10 }));
   }
 
   anomalies(q: { since?: number; until?: number; kind?: AnomalyKind; limit: number }): Anomaly[] {

@@ -25,6 +25,7 @@ import * as m0025 from './0025-notify-rules';
 import * as m0026 from './0026-telegram';
 import * as m0027 from './0027-revenue-reads';
 import * as m0028 from './0028-ai-usage';
+import * as m0029 from './0029-insight-history';
 
 export interface Migration {
   version: number;
@@ -64,6 +65,7 @@ export const migrations: readonly Migration[] = [
   { version: 26, ...m0026 },
   { version: 27, ...m0027 },
   { version: 28, ...m0028 },
+  { version: 29, ...m0029 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -2,7 +2,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/open';
 import { badInput } from '../../errors';
 import type { SettingsService } from '../../settings';
-import { asOfForMonth, computeRevenueMetrics, Converter, customerMrrAt, indexTimelines, monthIndexOf, parseMonthKey, type RevenueMetrics } from '../metrics';
+import { asOfForMonth, computeRevenueMetrics, Converter, customerMrrAt, indexTimelines, monthIndexOf, monthStart, parseMonthKey, type RevenueMetrics } from '../metrics';
 import { customersPage, type CustomerRow } from './customers-query';
 import { readRevenueInput, readSubscriptionVersions } from './synced-input';
 
@@ -49,6 +49,21 @@ export class RevenueReports {
     const versions = readSubscriptionVersions(this.d.db, [...page.ids]);
     const mrr = customerMrrAt(indexTimelines(versions), this.nowSeconds(), converter);
     return { currency: converter.target, customers: page.rows.map((c) => ({ ...c, mrr: mrr.get(c.id) ?? 0 })), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  /** Customers with MRR at the start of this month and none now, with the MRR lost (minor units of the report currency), most lost first. */
+  churnedThisMonth(): { currency: string; customers: Array<{ id: string; name: string | null; email: string | null; mrrLost: number }> } {
+    const now = this.nowSeconds();
+    const rates = this.rates();
+    const converter = new Converter(rates, rates.base);
+    const timelines = indexTimelines(readSubscriptionVersions(this.d.db));
+    const before = customerMrrAt(timelines, monthStart(monthIndexOf(now)), converter);
+    const after = customerMrrAt(timelines, now, converter);
+    const lost = [...before].filter(([id, mrr]) => mrr > 0 && (after.get(id) ?? 0) === 0);
+    const names = this.d.db.prepare('SELECT id, name, email FROM stripe_customers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(lost.map(([id]) => id))) as { id: string; name: string | null; email: string | null }[];
+    const byId = new Map(names.map((n) => [n.id, n]));
+    const customers = lost.map(([id, mrr]) => ({ id, name: byId.get(id)?.name ?? null, email: byId.get(id)?.email ?? null, mrrLost: mrr })).sort((a, b) => b.mrrLost - a.mrrLost);
+    return { currency: converter.target, customers };
   }
 
   private rates() {

@@ -116,6 +116,9 @@ export function ProductForm({
         <FormRow {...row('currency')} label="Currency" hint="optional; USD when empty">
           <input className="input mono" {...bind('currency')} placeholder="USD" maxLength={3} />
         </FormRow>
+        <FormRow {...row('launchDate')} label="Launch date" hint="optional; Insights warns a day before when no Omega image is in place">
+          <input className="input mono" {...bind('launchDate')} type="date" />
+        </FormRow>
         <details className="lx-more lx-field--wide" open={Boolean(values.seoTitle || values.seoDescription || values.seoKeywords || values.gumroadUrl)}>
           <summary>SEO and Gumroad (optional)</summary>
           <div className="grid-2 lx-form lx-form--nested">

@@ -56,8 +56,13 @@ describe('product form', () => {
   });
 
   it('round-trips a spec through the form', () => {
-    const spec = checkForm({ ...good, currency: 'EUR', seoTitle: 'T', seoDescription: 'D', seoKeywords: 'x', gumroadUrl: 'https://g.test/l/a' }).spec!;
+    const spec = checkForm({ ...good, currency: 'EUR', launchDate: '2026-03-14', seoTitle: 'T', seoDescription: 'D', seoKeywords: 'x', gumroadUrl: 'https://g.test/l/a' }).spec!;
+    expect(spec.launchDate).toBe('2026-03-14');
     expect(checkForm(formFromSpec(spec)).spec).toEqual(spec);
+  });
+
+  it('a launch date that is not a real day is refused under its own control', () => {
+    expect(checkForm({ ...good, launchDate: '2026-02-30' }).errors.launchDate?.[0]?.message).toBe('must be a real date');
   });
 
   it('suggests a kebab-case slug from a name', () => {

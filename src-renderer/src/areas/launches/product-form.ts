@@ -11,6 +11,8 @@ export interface ProductFormValues {
   currency: string;
   status: (typeof productStatuses)[number];
   version: string;
+  /** YYYY-MM-DD, or empty. */
+  launchDate: string;
   seoTitle: string;
   seoDescription: string;
   seoKeywords: string;
@@ -28,6 +30,7 @@ export const emptyForm: ProductFormValues = {
   currency: '',
   status: 'draft',
   version: defaultProductVersion,
+  launchDate: '',
   seoTitle: '',
   seoDescription: '',
   seoKeywords: '',
@@ -45,6 +48,7 @@ export function formFromSpec(spec: ProductSpec): ProductFormValues {
     currency: spec.currency ?? '',
     status: spec.status,
     version: spec.version,
+    launchDate: spec.launchDate ?? '',
     seoTitle: spec.seo?.title ?? '',
     seoDescription: spec.seo?.description ?? '',
     seoKeywords: spec.seo?.keywords.join(', ') ?? '',
@@ -68,6 +72,7 @@ export function specFromForm(v: ProductFormValues): Record<string, unknown> {
     version: v.version.trim() === '' ? defaultProductVersion : v.version.trim(),
   };
   if (v.currency.trim() !== '') spec.currency = v.currency.trim();
+  if (v.launchDate.trim() !== '') spec.launchDate = v.launchDate.trim();
   if ([v.seoTitle, v.seoDescription, v.seoKeywords].some((s) => s.trim() !== '')) {
     spec.seo = { title: v.seoTitle, description: v.seoDescription, keywords: commaList(v.seoKeywords) };
   }
@@ -87,6 +92,7 @@ export function fieldForPath(path: string): FormField | undefined {
     case 'currency':
     case 'status':
     case 'version':
+    case 'launchDate':
       return head;
     case 'seo':
       return sub === 'description' ? 'seoDescription' : sub === 'keywords' ? 'seoKeywords' : 'seoTitle';
@@ -125,6 +131,7 @@ const fieldPaths: Record<FormField, string> = {
   currency: 'currency',
   status: 'status',
   version: 'version',
+  launchDate: 'launchDate',
   seoTitle: 'seo.title',
   seoDescription: 'seo.description',
   seoKeywords: 'seo.keywords',

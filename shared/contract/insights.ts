@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { stepClassSchema } from '../workflow';
+import { howMany, noInput, recordId } from './common';
+import { procedure } from './procedure';
+
+export const insightAreas = ['revenue', 'reliability', 'ux', 'growth'] as const;
+export type InsightArea = (typeof insightAreas)[number];
+
+/** One number behind a finding, and where it was read (`revenue.metrics`, `telemetry rollups`…). */
+export const insightEvidenceSchema = z.object({ source: z.string(), label: z.string(), value: z.union([z.number(), z.string()]) });
+export type InsightEvidence = z.infer<typeof insightEvidenceSchema>;
+
+/**
+ * What the insight's button does: data only, nothing runs by itself (advisory mode).
+ * `workflow-draft` saves the workflow as a disabled draft; `healing` asks for the founder's
+ * approval of a step of Guardian's healing plan; `open-area` only opens an area of the app.
+ */
+export const insightActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('workflow-draft'), label: z.string(), workflow: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('healing'), label: z.string(), stepId: z.string() }),
+  z.object({ kind: z.literal('open-area'), label: z.string(), area: z.string() }),
+]);
+export type InsightAction = z.infer<typeof insightActionSchema>;
+
+export const insightSchema = z.object({
+  /** `<rule>:<subject>`: stable while the finding lasts, what insights.act takes. */
+  id: z.string(),
+  rule: z.string(),
+  area: z.enum(insightAreas),
+  severity: z.enum(['info', 'warning', 'critical']),
+  /** 1 is the first to read. */
+  rank: z.number().int(),
+  finding: z.string(),
+  evidence: z.array(insightEvidenceSchema),
+  impact: z.string(),
+  suggestedAction: insightActionSchema,
+  /** The class of what the action would do once the founder confirms it (A: reads or drafts, B: changes or sends). */
+  class: stepClassSchema,
+});
+export type Insight = z.infer<typeof insightSchema>;
+
+export const insightActResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('workflow-draft'), workflowId: z.string(), name: z.string() }),
+  z.object({ kind: z.literal('healing'), approvalId: z.string() }),
+  z.object({ kind: z.literal('open-area'), area: z.string() }),
+]);
+export type InsightActResult = z.infer<typeof insightActResultSchema>;
+
+/** An insight as the history keeps it: its latest wording and severity, when it was shown, and what the founder did. */
+export const insightHistoryItemSchema = insightSchema.pick({ id: true, rule: true, area: true, severity: true, finding: true }).extend({
+  firstShownAt: z.number().int(),
+  lastShownAt: z.number().int(),
+  /** The action's kind and what it made (workflow id, approval id, or area); null until acted on. */
+  acted: z.object({ at: z.number().int(), kind: z.enum(['workflow-draft', 'healing', 'open-area']), ref: z.string() }).nullable(),
+});
+export type InsightHistoryItem = z.infer<typeof insightHistoryItemSchema>;
+
+export const insightsProcedures = {
+  'insights.list': procedure({
+    summary: 'The AI CEO’s advisory insights, ranked: deterministic rules over Guardian, telemetry, workflows, launches, backups and revenue (no model); each with its evidence and a suggested action.',
+    input: noInput,
+    output: z.object({ at: z.number().int(), insights: z.array(insightSchema) }),
+  }),
+  'insights.act': procedure({
+    summary: 'Turns an insight’s suggested action into a disabled workflow draft or a healing approval request (nothing runs by itself); open-area actions only answer the area.',
+    input: z.object({ id: recordId }).strict(),
+    output: insightActResultSchema,
+  }),
+  'insights.history': procedure({
+    summary: 'Past insights, last shown first: when each was first and last shown, and what the founder did about it.',
+    input: z.object({ limit: howMany(500, 50) }).strict(),
+    output: z.object({ items: z.array(insightHistoryItemSchema) }),
+  }),
+};

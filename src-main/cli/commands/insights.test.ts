@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { productSpecSchema } from '../../../shared/product';
+import { tempDir } from '../../../tests/helpers/temp-dir';
+import { createCore } from '../../core';
+import type { CliIo } from '../command';
+import { runCli } from '../run';
+
+const env = { LEVQOR_SECRET_KEY: 'e'.repeat(64) };
+
+async function levqor(dataDir: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { out: (text) => void (stdout += `${text}\n`), err: (text) => void (stderr += `${text}\n`), env, readStdin: async () => '' };
+  const code = await runCli(['--data-dir', dataDir, ...argv], io);
+  return { code, stdout, stderr };
+}
+
+describe('levqor insights', () => {
+  it('lists the ranked insights with their evidence, --json gives the procedure’s answer, and act answers per kind', async () => {
+    const dataDir = tempDir();
+    const seed = createCore({ dataDir, env, logToFile: false });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    seed.products.create(productSpecSchema.parse({ slug: 'ascend', name: 'Ascend', price: 17, description: 'A launch checklist.', tags: ['launch'], launchDate: tomorrow }));
+    seed.close();
+
+    const text = await levqor(dataDir, 'insights');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^ 1\. \[critical\] growth: "Ascend" launches within a day with 0 of 70 Omega slots filled$/m);
+    expect(text.stdout).toContain('Omega slots filled: 0 of 70  (products.checklist)');
+    expect(text.stdout).toContain('(levqor insights act omega-slots:ascend)');
+    const json = await levqor(dataDir, 'insights', '--json');
+    expect(JSON.parse(json.stdout).insights).toMatchObject([{ id: 'omega-slots:ascend', rank: 1 }]);
+    const act = await levqor(dataDir, 'insights', 'act', 'omega-slots:ascend');
+    expect(act).toMatchObject({ code: 0, stdout: 'Nothing to do here: open the launches area.\n' });
+  });
+
+  it('an id no rule produces now fails naming the field', async () => {
+    const r = await levqor(tempDir(), 'insights', 'act', 'mrr-churn:2026-01');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('id: no insight "mrr-churn:2026-01" now');
+  });
+});

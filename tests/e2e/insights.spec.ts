@@ -1,0 +1,61 @@
+import { startFakeStripe } from '../helpers/stripe';
+import { testKey } from '../helpers/stripe/keys';
+import { monthlySubscription } from '../helpers/stripe/monthly-subscription';
+import { api } from './api';
+import { expect, keepScreenshot, openApp, test } from './fixtures';
+
+test('insight cards show the finding, its evidence and impact, ranked; the action button acts', async ({ page, server }) => {
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await api(server, 'products.create', { slug: 'ascend', name: 'Ascend', price: 17, description: 'A launch checklist.', tags: ['launch'], launchDate: tomorrow });
+  await openApp(page, server, 'insights');
+
+  const card = page.getByTestId('insight-card');
+  await expect(card).toHaveCount(1);
+  await expect(card).toHaveAttribute('data-rule', 'omega-slots');
+  await expect(card).toContainText('#1 · growth');
+  await expect(card).toContainText('"Ascend" launches within a day with 0 of 70 Omega slots filled');
+  await expect(card.getByTestId('insight-evidence')).toContainText('Omega slots filled: 0 of 70 (products.checklist)');
+  await expect(card).toContainText('Impact: the launch ships without its cover and gallery images');
+  await keepScreenshot(page, 'insights-cards');
+
+  await card.getByRole('button', { name: 'Open Launches' }).click();
+  await expect(page).toHaveURL(/#\/launches$/);
+});
+
+test('with nothing flagged the area says so', async ({ page, server }) => {
+  await openApp(page, server, 'insights');
+  await expect(page.getByText('Nothing the rules flag right now.')).toBeVisible();
+});
+
+test('a churned customer makes an MRR churn card whose button saves a disabled win-back draft', async ({ page, levqor }) => {
+  test.setTimeout(60_000);
+  const now = Math.floor(Date.now() / 1000);
+  const stripe = await startFakeStripe({ now });
+  try {
+    const start = now - 60 * 86_400;
+    const sub = (status: string, ended: number | null) => monthlySubscription({ id: 'sub_d', customer: 'cus_d', start, unitAmount: 2000, status, ended });
+    stripe.put({ id: 'cus_d', object: 'customer', email: 'dee@example.com', name: 'dee', created: start, livemode: false, currency: 'usd', metadata: {} }, sub('active', null));
+    const server = await levqor.start({ env: { STRIPE_SECRET_KEY: testKey, LEVQOR_STRIPE_API_BASE: stripe.url } });
+    await api(server, 'revenue.sync', {});
+    // the customer cancels: Stripe's event, picked up by the next sync
+    await new Promise((r) => setTimeout(r, 1100));
+    const cancelled = Math.floor(Date.now() / 1000);
+    stripe.setNow(cancelled);
+    stripe.emit('customer.subscription.deleted', sub('canceled', cancelled), cancelled);
+    await new Promise((r) => setTimeout(r, 1100));
+    await api(server, 'revenue.sync', {});
+
+    await openApp(page, server, 'insights');
+    const card = page.getByTestId('insight-card').and(page.locator('[data-rule="mrr-churn"]'));
+    await expect(card).toContainText('1 customer churned: dee@example.com');
+    await expect(card.getByTestId('insight-evidence')).toContainText('churned: dee@example.com: 20.00 USD (revenue.customers)');
+    await card.getByRole('button', { name: 'Draft a win-back workflow' }).click();
+    await expect(card.getByTestId('insight-done')).toContainText('as a disabled draft');
+    const { workflows } = await api<{ workflows: Array<{ name: string; enabled: boolean }> }>(server, 'workflows.list', {});
+    expect(workflows).toEqual([expect.objectContaining({ name: expect.stringMatching(/^Win back customers churned in \d{4}-\d{2}$/), enabled: false })]);
+    await card.getByRole('link', { name: 'Open it in the editor' }).click();
+    await expect(page).toHaveURL(/#\/workflows\/[^/]+$/);
+  } finally {
+    await stripe.close();
+  }
+});
