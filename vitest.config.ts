@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,8 +7,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // most files spend their time waiting on child processes (restic, Postgres, the CLI, servers), not
-    // on a core: two at a time even on a 2-core machine (727 s → 414 s there, the same 1,245 tests passing)
-    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
