@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { drive as driveApi } from '@googleapis/drive';
 import { DriveError, toDriveError } from './drive-error';
 import { resumableUpload } from './resumable-upload';
@@ -14,12 +14,16 @@ export async function uploadFile(target: DriveTarget, job: UploadJob, tuning: Up
   const multipartMax = tuning.multipartMaxBytes ?? 5 * 1024 * 1024;
   if (job.bytes > multipartMax || job.sessionUri) return resumableUpload(target, job, tuning.chunkBytes ?? 8 * 1024 * 1024);
   const drive = driveApi({ version: 'v3', auth: target.client });
+  // Opened before the request and closed after it: a stream left to open on its own can fail
+  // after the call has already been answered (the archive rebuilt or removed meanwhile), with
+  // nobody left to hear it.
+  const file = await open(job.file, 'r');
   try {
     job.onProgress?.(0, job.bytes);
     const res = await drive.files.create(
       {
         requestBody: uploadMetadata(target, job),
-        media: { mimeType: job.mimeType, body: createReadStream(job.file) },
+        media: { mimeType: job.mimeType, body: file.createReadStream({ autoClose: false }) },
         supportsAllDrives: true,
         fields: fileFields,
       },
@@ -35,6 +39,8 @@ export async function uploadFile(target: DriveTarget, job: UploadJob, tuning: Up
     return { id: res.data.id, ...(res.data.webContentLink ? { webContentLink: res.data.webContentLink } : {}) };
   } catch (err) {
     throw toDriveError(err, 'upload');
+  } finally {
+    await file.close();
   }
 }
 
