@@ -13,7 +13,8 @@ export interface Usage {
  */
 export type FakeReply =
   | { kind: 'text'; text: string; usage?: Usage }
-  | { kind: 'stream'; deltas: string[]; usage?: Usage; gapMs?: number }
+  /** `hold`: the last delta waits for it, so a test can look at an answer while it is still streaming. */
+  | { kind: 'stream'; deltas: string[]; usage?: Usage; gapMs?: number; hold?: Promise<unknown> }
   | { kind: 'tool'; name: string; args: unknown; id?: string }
   | { kind: 'json'; value: unknown; usage?: Usage }
   | { kind: 'status'; status: number; retryAfter?: string; message?: string }
@@ -116,8 +117,9 @@ export class FakeOpenAiServer {
 
   private async stream(reply: Extract<FakeReply, { kind: 'stream' }>, model: string, res: ServerResponse): Promise<void> {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    for (const delta of reply.deltas) {
+    for (const [i, delta] of reply.deltas.entries()) {
       if (reply.gapMs) await new Promise((r) => setTimeout(r, reply.gapMs));
+      if (reply.hold && i === reply.deltas.length - 1) await reply.hold;
       if (res.destroyed) return;
       res.write(chunk(model, [{ index: 0, delta: { content: delta }, finish_reason: null }]));
       this.deltaSentAt.push(performance.now());
