@@ -1,23 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAi, type FakeOpenAiServer } from '../../../../tests/helpers/ai/openai-server';
-import { aiCore } from '../../../../tests/helpers/ai/ai-core';
+import { aiCores } from '../../../../tests/helpers/ai/ai-core';
 import type { EventName } from '../../../../shared/contract';
 import type { Core } from '../..';
 import { maxToolRounds } from '.';
 
 let server: FakeOpenAiServer;
-const cores: Core[] = [];
-const open = (...args: Parameters<typeof aiCore>) => {
-  const core = aiCore(...args);
-  cores.push(core);
-  return core;
-};
+const { open, closeAll } = aiCores();
 
 beforeEach(async () => {
   server = await startFakeOpenAi();
 });
 afterEach(async () => {
-  for (const core of cores.splice(0)) core.close();
+  closeAll();
   await server.stop();
 });
 
