@@ -28,7 +28,7 @@ export function App({ linkRefused = false }: { linkRefused?: boolean }) {
 
   const Page = areaPages[current];
   return (
-    <div className={chat.open ? 'app app--chat' : 'app'}>
+    <div className="app">
       <Sidebar current={current} />
       <div className="app__column">
         <Header current={current} end={status === 'ready' ? <ChatToggle open={chat.open} onToggle={chat.toggle} /> : null} />

@@ -54,7 +54,9 @@ test('the assistant opens from two areas, streams an answer citing the real coun
 
     await page.goto(`${server.baseUrl}#/revenue`);
     await expect(page.getByRole('heading', { name: 'Revenue', level: 1 })).toBeVisible();
-    await page.getByTestId('chat-toggle').click();
+    // the panel stays open across areas; closed, it keeps the conversation
+    await expect(panel).toBeVisible();
+    await panel.getByRole('button', { name: 'Close the assistant' }).click();
     await expect(panel).toBeHidden();
     await page.keyboard.press('Control+j');
     await expect(panel).toBeVisible();

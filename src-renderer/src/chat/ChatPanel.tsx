@@ -59,7 +59,7 @@ export function ChatPanel({ open, onClose }: { open: boolean; onClose: () => voi
   };
 
   return (
-    <aside className="chat" aria-label="Chat assistant" data-testid="chat-panel" hidden={!open}>
+    <aside className="chat" aria-label="Chat assistant" data-testid="chat-panel" hidden={!open} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="chat__head">
         <h2>Assistant</h2>
         <div className="actions">
