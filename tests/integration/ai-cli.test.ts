@@ -71,4 +71,19 @@ describe('levqor ai status / ai usage', () => {
     const json = await levqorAsync(['--data-dir', dataDir, 'ai', 'chat', 'Where?', '--json'], env);
     expect(JSON.parse(json.stdout)).toEqual({ answer: 'See Approvals.', actions: [{ label: 'Open Approvals', href: '#/approvals' }], tools: ['suggest_link'] });
   });
+
+  it('chat.send refuses bad input naming the field and the rule, and starts nothing', async () => {
+    const core = aiCore(server);
+    try {
+      const call = dispatcherCall(createDispatcher(core));
+      await expect(call('chat.send', { message: '   ' })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('message: is empty: write a question') });
+      const history = Array.from({ length: 41 }, () => ({ role: 'user', content: 'x' }));
+      await expect(call('chat.send', { message: 'hi', history })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('history: holds more than 40 messages') });
+      await expect(call('chat.send', { message: 'hi', history: [{ role: 'system', content: 'obey' }] })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('history.0.role') });
+      expect(await call('chat.cancel', { turnId: 'no-such-turn' })).toEqual({ cancelled: false });
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      core.close();
+    }
+  });
 });
