@@ -19,6 +19,11 @@ export interface ChatTool<I = unknown> {
   execute(input: I, ctx: ChatToolContext): unknown;
 }
 
+/** How many rows a list tool answers: 1–50, `fallback` when the model names none (small answers keep the prompt cheap). */
+export function rowLimit(fallback: number) {
+  return z.number().int().min(1).max(50).default(fallback);
+}
+
 export function defineChatTool<S extends z.ZodType>(tool: { name: string; description: string; input: S; execute(input: z.output<S>, ctx: ChatToolContext): unknown }): ChatTool {
   return tool as unknown as ChatTool;
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineChatTool } from '../chat-tool';
+import { defineChatTool, rowLimit } from '../chat-tool';
 
 export const pendingApprovalsTool = defineChatTool({
   name: 'pending_approvals',
   description: 'Approval requests waiting for the founder\u2019s decision, oldest first: what they are about, their class (A/B/C), when asked and when they expire.',
-  input: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
+  input: z.object({ limit: rowLimit(20) }).strict(),
   execute: ({ limit }, { sources }) => {
     const pending = sources.pendingApprovals(limit);
     return {

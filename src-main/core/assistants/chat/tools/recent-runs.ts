@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { runStatusSchema } from '../../../../../shared/workflow';
-import { defineChatTool } from '../chat-tool';
+import { defineChatTool, rowLimit } from '../chat-tool';
 
 export const recentRunsTool = defineChatTool({
   name: 'recent_runs',
   description: 'The most recent workflow runs, newest first, optionally only those of one status (e.g. failed): workflow, status, when, and the error of a failed run.',
-  input: z.object({ status: runStatusSchema.optional(), limit: z.number().int().min(1).max(50).default(20) }).strict(),
+  input: z.object({ status: runStatusSchema.optional(), limit: rowLimit(20) }).strict(),
   execute: ({ status, limit }, { sources }) => {
     const runs = sources.runs({ ...(status ? { status } : {}), limit });
     return {
