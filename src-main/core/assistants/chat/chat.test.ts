@@ -3,7 +3,7 @@ import { startFakeOpenAi, type FakeOpenAiServer } from '../../../../tests/helper
 import { aiCores } from '../../../../tests/helpers/ai/ai-core';
 import type { EventName } from '../../../../shared/contract';
 import type { Core } from '../..';
-import { maxToolRounds } from '.';
+import { chatTools, maxToolRounds } from '.';
 
 let server: FakeOpenAiServer;
 const { open, closeAll } = aiCores();
@@ -74,6 +74,17 @@ describe('the chat assistant', () => {
     expect(server.everythingSent()).not.toContain(plantedSecret);
     expect(server.everythingSent()).not.toContain(plantedEmail);
     expect(core.ai.usage(10).map((u) => u.outcome)).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('every reading tool answers over a fresh core without an error', async () => {
+    const core = open(server);
+    for (const tool of chatTools.filter((t) => t.name !== 'suggest_link')) {
+      server.requests.length = 0;
+      server.reply({ kind: 'tool', name: tool.name, args: {} }, { kind: 'text', text: 'ok' });
+      expect((await core.chat.turn({ history: [], message: tool.name })).tools).toEqual([tool.name]);
+      const result = JSON.parse(messagesOf(1).at(-1)!.content) as Record<string, unknown>;
+      expect({ tool: tool.name, error: result.error }).toEqual({ tool: tool.name, error: undefined });
+    }
   });
 
   it('answers a tool call that does not fit with the field and the rule, and refuses a link outside the app', async () => {
