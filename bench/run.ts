@@ -13,6 +13,7 @@ import { backupAppData } from './backup-app-data.bench';
 import { backupSnapshotUnderIngest } from './backup-snapshot.bench';
 import { notifyDrainBench } from './notify-drain.bench';
 import { aiLayerBench } from './ai-layer.bench';
+import { aiChatStreamBench } from './ai-chat-stream.bench';
 import { insightsBench } from './insights.bench';
 
 /**
@@ -34,6 +35,7 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['backup snapshot under ingest', backupSnapshotUnderIngest],
   ['notify outbox drain', notifyDrainBench],
   ['ai layer', aiLayerBench],
+  ['ai chat streaming', aiChatStreamBench],
   ['insights', insightsBench],
 ];
 

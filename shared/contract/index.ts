@@ -21,6 +21,7 @@ import { revenueMetricsProcedures } from './revenue-metrics';
 import { revenuePackagesProcedures } from './revenue-packages';
 import { aiProcedures } from './ai';
 import { insightsProcedures } from './insights';
+import { chatProcedures, chatEvents } from './chat';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -48,6 +49,7 @@ export const procedures = {
   ...revenuePackagesProcedures,
   ...aiProcedures,
   ...insightsProcedures,
+  ...chatProcedures,
 };
 
 export const events = {
@@ -63,6 +65,7 @@ export const events = {
   ...backupEvents,
   ...pipelineEvents,
   ...revenueSyncEvents,
+  ...chatEvents,
 };
 
 export type Procedures = typeof procedures;

@@ -30,6 +30,8 @@ export const rendererProcedureNames = [
   'telemetry.detect',
   'insights.list',
   'insights.act',
+  'chat.send',
+  'chat.cancel',
   'telemetry.anomalies',
   'telemetry.report',
   'telemetry.sync',

@@ -35,6 +35,7 @@ import { RevenueService } from './revenue';
 import { InboundAddress } from './inbound-address';
 import { AiService, type AiTuning } from './ai';
 import { InsightsService } from './insights';
+import { ChatService } from './assistants/chat';
 
 export interface CoreConfig {
   dataDir: string;
@@ -125,6 +126,8 @@ export interface Core {
   readonly inbound: InboundAddress;
   /** The model layer: every AI call (checked, redacted, retried, recorded in ai_usage) over an OpenAI-compatible server. */
   readonly ai: AiService;
+  /** The chat assistant: turns with read-only tools over the services' data, streamed as chat.* events; it never acts. */
+  readonly chat: ChatService;
   info(): AppInfo;
   close(): void;
 }
@@ -334,6 +337,19 @@ export function createCore(config: CoreConfig): Core {
     secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
     const ai = new AiService({ db, clock, timer, settings, secrets, ...(config.aiTuning ? { tuning: config.aiTuning } : {}), ...(config.random ? { random: config.random } : {}) });
     secrets.registerTest('openai.apiKey', (signal) => ai.testKey(signal));
+    const chat = new ChatService({
+      ai,
+      events,
+      log: log.child({ area: 'chat' }),
+      sources: {
+        healthSummary: () => guardian.summary(),
+        runs: (filter) => engine.runs.list(filter),
+        pendingApprovals: (limit) => approvals.list({ status: 'pending', limit }),
+        anomalies: (limit) => telemetry.anomalies({ limit }),
+        revenueMetrics: () => revenue.reports.metrics({}),
+        products: () => products.list().products,
+      },
+    });
     // Approve / Reject pressed in Telegram decides through the same approvals as the inbox
     background.register(new TelegramPoller({ db, clock, timer, events, log: log.child({ task: 'notify.telegram' }), secrets, settings, approvals }).backgroundTask());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
@@ -369,6 +385,7 @@ export function createCore(config: CoreConfig): Core {
       insights,
       inbound: new InboundAddress(),
       ai,
+      chat,
       info: () => ({
         version: appVersion,
         dataDir,
@@ -378,6 +395,7 @@ export function createCore(config: CoreConfig): Core {
         nodeVersion: process.versions.node,
       }),
       close: () => {
+        chat.close();
         background.stopNow();
         backups.close();
         engine.close();

@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { areaPages } from './areas';
+import { ChatPanel } from './chat/ChatPanel';
+import { ChatToggle } from './chat/ChatToggle';
+import { useChatOpen } from './chat/use-chat-open';
 import { ErrorNotice } from './components/ErrorNotice';
 import { Header } from './components/Header';
 import { LockedScreen } from './components/LockedScreen';
@@ -14,6 +17,7 @@ export function App({ linkRefused = false }: { linkRefused?: boolean }) {
   const status = useApp((s) => s.status);
   const loadError = useApp((s) => s.loadError);
   const load = useApp((s) => s.load);
+  const chat = useChatOpen();
 
   useEffect(() => {
     const area = current.charAt(0).toUpperCase() + current.slice(1);
@@ -27,7 +31,7 @@ export function App({ linkRefused = false }: { linkRefused?: boolean }) {
     <div className="app">
       <Sidebar current={current} />
       <div className="app__column">
-        <Header current={current} />
+        <Header current={current} end={status === 'ready' ? <ChatToggle open={chat.open} onToggle={chat.toggle} /> : null} />
         <main className="page" id="main">
           <PageHeader id={current} />
           {status === 'loading' ? (
@@ -41,6 +45,7 @@ export function App({ linkRefused = false }: { linkRefused?: boolean }) {
           {status === 'ready' ? <Page key={current} /> : null}
         </main>
       </div>
+      {status === 'ready' ? <ChatPanel open={chat.open} onClose={chat.close} /> : null}
     </div>
   );
 }

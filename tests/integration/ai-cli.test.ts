@@ -56,4 +56,34 @@ describe('levqor ai status / ai usage', () => {
     const noKey = await levqorAsync(['--data-dir', tempDir(), 'ai', 'chat', 'hello'], { LEVQOR_AI_BASE_URL: server.url, OPENAI_API_KEY: '' });
     expect({ code: noKey.code === 0, stderr: noKey.stderr }).toEqual({ code: false, stderr: 'levqor: No AI key: set the secret openai.apiKey (levqor secrets set openai.apiKey, or OPENAI_API_KEY).\n' });
   });
+
+  it('ai chat reads the app\u2019s data with its tools and prints the screens it suggests; --json gives answer, actions and tools', async () => {
+    const dataDir = tempDir();
+    const env = { LEVQOR_AI_BASE_URL: server.url, OPENAI_API_KEY: fakeKey };
+    server.reply(
+      { kind: 'tool', name: 'pending_approvals', args: {} },
+      { kind: 'from-request', make: (body) => ({ kind: 'stream', deltas: [`${JSON.parse((body.messages as { content: string }[]).at(-1)!.content).count} approvals wait.`] }) },
+      { kind: 'tool', name: 'suggest_link', args: { label: 'Open Approvals', href: '#/approvals' } },
+      { kind: 'stream', deltas: ['See Approvals.'] },
+    );
+    const text = await levqorAsync(['--data-dir', dataDir, 'ai', 'chat', 'Anything waiting?'], env);
+    expect({ code: text.code, stdout: text.stdout }).toEqual({ code: 0, stdout: '0 approvals wait.\n(looked at: pending_approvals)\n' });
+    const json = await levqorAsync(['--data-dir', dataDir, 'ai', 'chat', 'Where?', '--json'], env);
+    expect(JSON.parse(json.stdout)).toEqual({ answer: 'See Approvals.', actions: [{ label: 'Open Approvals', href: '#/approvals' }], tools: ['suggest_link'] });
+  });
+
+  it('chat.send refuses bad input naming the field and the rule, and starts nothing', async () => {
+    const core = aiCore(server);
+    try {
+      const call = dispatcherCall(createDispatcher(core));
+      await expect(call('chat.send', { message: '   ' })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('message: is empty: write a question') });
+      const history = Array.from({ length: 41 }, () => ({ role: 'user', content: 'x' }));
+      await expect(call('chat.send', { message: 'hi', history })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('history: holds more than 40 messages') });
+      await expect(call('chat.send', { message: 'hi', history: [{ role: 'system', content: 'obey' }] })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('history.0.role') });
+      expect(await call('chat.cancel', { turnId: 'no-such-turn' })).toEqual({ cancelled: false });
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      core.close();
+    }
+  });
 });

@@ -14,17 +14,20 @@ import { retryModelCall } from './model-retry';
 import { callCostMinor } from './prices';
 import { redact } from './redact';
 import { AiUsageStore, monthStart } from './usage-store';
+import { toWireMessages, wireText, type AiMessage, type AiToolCall, type AiToolSpec } from './wire-messages';
 
-export interface AiMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+export type { AiMessage, AiToolCall, AiToolSpec } from './wire-messages';
 
 export interface AiRequest {
   feature: AiFeature;
   messages: readonly AiMessage[];
   signal?: AbortSignal;
+  /** Functions the model may ask for (streamParts hands their calls back; nothing runs them here). */
+  tools?: readonly AiToolSpec[];
 }
+
+/** A piece of a streamed answer: text as it comes, or, at the end, the tool calls the model asked for instead of (or after) text. */
+export type AiStreamPart = { kind: 'text'; text: string } | { kind: 'tool-calls'; calls: AiToolCall[] };
 
 export interface AiTuning {
   /** The whole call, retries and streaming included. */
@@ -103,22 +106,39 @@ export class AiService {
    * after its first delta is not tried again (the caller already holds part of it).
    */
   async *stream(request: AiRequest): AsyncGenerator<string> {
+    for await (const part of this.streamParts(request)) if (part.kind === 'text') yield part.text;
+  }
+
+  /**
+   * Like `stream`, with the request's tools offered to the model: text deltas as they come, then
+   * one `tool-calls` part when the model asked for functions (their arguments assembled from the
+   * streamed pieces). Running them and sending their results back is the caller's.
+   */
+  async *streamParts(request: AiRequest): AsyncGenerator<AiStreamPart> {
     const stop = new AbortController();
-    const deltas: string[] = [];
+    const parts: AiStreamPart[] = [];
     let wake: (() => void) | undefined;
     let finished = false;
     const signal = request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal;
+    const tools = request.tools?.length ? request.tools.map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.parameters } })) : undefined;
     const done = this.call({ ...request, signal }, async (client, model, messages, callSignal) => {
-      const stream = await client.chat.completions.create({ model, messages, stream: true, stream_options: { include_usage: true } }, { signal: callSignal });
+      const stream = await client.chat.completions.create({ model, messages, stream: true, stream_options: { include_usage: true }, ...(tools ? { tools } : {}) }, { signal: callSignal });
       let usage: Usage | undefined;
       let text = '';
+      const calls: AiToolCall[] = [];
       try {
         for await (const chunk of stream) {
-          const delta = chunk.choices[0]?.delta?.content;
-          if (delta) {
-            text += delta;
-            deltas.push(delta);
+          const delta = chunk.choices[0]?.delta;
+          if (delta?.content) {
+            text += delta.content;
+            parts.push({ kind: 'text', text: delta.content });
             wake?.();
+          }
+          for (const piece of delta?.tool_calls ?? []) {
+            const call = (calls[piece.index] ??= { id: '', name: '', arguments: '' });
+            call.id ||= piece.id ?? '';
+            call.name += piece.function?.name ?? '';
+            call.arguments += piece.function?.arguments ?? '';
           }
           if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
         }
@@ -128,7 +148,9 @@ export class AiService {
         if (text === '' || callSignal.aborted) throw err;
         throw new CoreError('UNAVAILABLE', `The AI model's answer broke off: ${err instanceof Error ? err.message : String(err)}`);
       }
-      return { value: text, usage };
+      const asked = calls.filter(Boolean);
+      if (asked.length > 0) parts.push({ kind: 'tool-calls', calls: asked });
+      return { value: text + asked.map((c) => c.name + c.arguments).join(''), usage };
     }).finally(() => {
       finished = true;
       wake?.();
@@ -137,7 +159,7 @@ export class AiService {
     let readToTheEnd = false;
     try {
       for (;;) {
-        if (deltas.length > 0) yield deltas.shift()!;
+        if (parts.length > 0) yield parts.shift()!;
         else if (finished) break;
         else await new Promise<void>((resolve) => (wake = resolve));
       }
@@ -209,8 +231,8 @@ export class AiService {
   ): Promise<T> {
     const { clock, settings, timer } = this.deps;
     const secrets = this.deps.secrets.everyValue();
-    const messages: ChatCompletionMessageParam[] = [{ role: 'system', content: this.languageLine() }, ...request.messages.map((m) => ({ role: m.role, content: redact(m.content, secrets) }))];
-    const outgoing = messages.map((m) => String(m.content)).join('\n');
+    const messages: ChatCompletionMessageParam[] = [{ role: 'system', content: this.languageLine() }, ...toWireMessages(request.messages, secrets)];
+    const outgoing = [...messages.map(wireText), ...(request.tools ?? []).map((t) => JSON.stringify(t))].join('\n');
     this.refuseUnlessAllowed(request, outgoing);
     const model = settings.get('ai.model');
     const host = new URL(settings.get('ai.baseUrl')).host;

@@ -1,3 +1,3 @@
-export { AiService, defaultAiTuning, type AiMessage, type AiRequest, type AiTuning } from './ai-service';
+export { AiService, defaultAiTuning, type AiMessage, type AiRequest, type AiStreamPart, type AiToolCall, type AiToolSpec, type AiTuning } from './ai-service';
 export { askStructured, checkAnswer, maxRepairTurns, responseJsonSchema } from './structured';
 export { redact, placeholders } from './redact';

@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import type { AreaId } from '../../../shared/areas';
 import { areas } from '../../../shared/areas';
 import { StageBadge } from './StageBadge';
 import { UpdateBadge } from './UpdateBadge';
 
-export function Header({ current }: { current: AreaId }) {
+/** `end`: what the shell adds at the bar's end (the assistant's toggle). */
+export function Header({ current, end }: { current: AreaId; end?: ReactNode }) {
   const area = areas.find((a) => a.id === current);
   return (
     <header className="topbar">
@@ -13,6 +15,7 @@ export function Header({ current }: { current: AreaId }) {
         <span className="topbar__here">{area?.title}</span>
       </p>
       <div className="topbar__end">
+        {end}
         <UpdateBadge />
         <StageBadge />
       </div>

@@ -14,3 +14,18 @@ export function aiCore(server: FakeOpenAiServer | { url: string }, options: { wi
   if (options.withKey !== false) core.secrets.set('openai.apiKey', fakeKey);
   return core;
 }
+
+/** aiCore for a test file that opens several: `closeAll` (in afterEach) closes every core `open` made. */
+export function aiCores(): { open: (...args: Parameters<typeof aiCore>) => Core; closeAll: () => void } {
+  const cores: Core[] = [];
+  return {
+    open: (...args) => {
+      const core = aiCore(...args);
+      cores.push(core);
+      return core;
+    },
+    closeAll: () => {
+      for (const core of cores.splice(0)) core.close();
+    },
+  };
+}

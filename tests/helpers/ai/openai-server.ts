@@ -6,14 +6,21 @@ export interface Usage {
   completion_tokens: number;
 }
 
-/** One scripted answer; requests beyond the script get `{ kind: 'text', text: 'ok' }`. */
+/**
+ * One scripted answer; requests beyond the script get `{ kind: 'text', text: 'ok' }`. A `text` or
+ * `tool` reply to a request with `stream: true` is sent as SSE chunks (the text in one delta; the
+ * tool call's arguments in two pieces, as real servers split them).
+ */
 export type FakeReply =
   | { kind: 'text'; text: string; usage?: Usage }
-  | { kind: 'stream'; deltas: string[]; usage?: Usage; gapMs?: number }
-  | { kind: 'tool'; name: string; args: unknown }
+  /** `hold`: the last delta waits for it, so a test can look at an answer while it is still streaming. */
+  | { kind: 'stream'; deltas: string[]; usage?: Usage; gapMs?: number; hold?: Promise<unknown> }
+  | { kind: 'tool'; name: string; args: unknown; id?: string }
   | { kind: 'json'; value: unknown; usage?: Usage }
   | { kind: 'status'; status: number; retryAfter?: string; message?: string }
-  | { kind: 'slow'; ms: number; then: FakeReply };
+  | { kind: 'slow'; ms: number; then: FakeReply }
+  /** An answer made from the request it answers (e.g. text quoting the numbers a tool result carried). */
+  | { kind: 'from-request'; make: (body: Record<string, unknown>) => FakeReply };
 
 export interface RecordedRequest {
   method: string;
@@ -75,6 +82,8 @@ export class FakeOpenAiServer {
   private async answer(reply: FakeReply, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
     const model = String(body.model ?? '');
     switch (reply.kind) {
+      case 'from-request':
+        return this.answer(reply.make(body), body, res);
       case 'slow':
         await new Promise((r) => setTimeout(r, reply.ms));
         if (res.destroyed) return;
@@ -82,28 +91,47 @@ export class FakeOpenAiServer {
       case 'status':
         return send(res, reply.status, { error: { message: reply.message ?? `fake ${reply.status}`, type: 'fake' } }, reply.retryAfter === undefined ? {} : { 'retry-after': reply.retryAfter });
       case 'text':
+        if (body.stream === true) return this.stream({ kind: 'stream', deltas: [reply.text], ...(reply.usage ? { usage: reply.usage } : {}) }, model, res);
         return send(res, 200, completion(model, { role: 'assistant', content: reply.text }, reply.usage ?? defaultUsage));
       case 'json':
         return send(res, 200, completion(model, { role: 'assistant', content: typeof reply.value === 'string' ? reply.value : JSON.stringify(reply.value) }, reply.usage ?? defaultUsage));
       case 'tool':
-        return send(res, 200, completion(model, { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: reply.name, arguments: JSON.stringify(reply.args) } }] }, defaultUsage, 'tool_calls'));
+        if (body.stream === true) return this.streamToolCall(reply, model, res);
+        return send(res, 200, completion(model, { role: 'assistant', content: null, tool_calls: [{ id: reply.id ?? 'call_1', type: 'function', function: { name: reply.name, arguments: JSON.stringify(reply.args) } }] }, defaultUsage, 'tool_calls'));
       case 'stream':
         return this.stream(reply, model, res);
     }
   }
 
-  private async stream(reply: Extract<FakeReply, { kind: 'stream' }>, model: string, res: ServerResponse): Promise<void> {
+  private streamToolCall(reply: Extract<FakeReply, { kind: 'tool' }>, model: string, res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    const chunk = (choices: unknown[], usage: Usage | null = null) => `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model, choices, usage })}\n\n`;
-    for (const delta of reply.deltas) {
-      if (reply.gapMs) await new Promise((r) => setTimeout(r, reply.gapMs));
-      res.write(chunk([{ index: 0, delta: { content: delta }, finish_reason: null }]));
-      this.deltaSentAt.push(performance.now());
-    }
-    res.write(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]));
-    res.write(chunk([], reply.usage ?? defaultUsage));
+    const args = JSON.stringify(reply.args);
+    const half = Math.floor(args.length / 2);
+    const piece = (fn: Record<string, string>, first: boolean) => ({ index: 0, ...(first ? { id: reply.id ?? 'call_1', type: 'function' } : {}), function: fn });
+    res.write(chunk(model, [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [piece({ name: reply.name, arguments: args.slice(0, half) }, true)] }, finish_reason: null }]));
+    res.write(chunk(model, [{ index: 0, delta: { tool_calls: [piece({ arguments: args.slice(half) }, false)] }, finish_reason: null }]));
+    res.write(chunk(model, [{ index: 0, delta: {}, finish_reason: 'tool_calls' }]));
+    res.write(chunk(model, [], defaultUsage));
     res.end('data: [DONE]\n\n');
   }
+
+  private async stream(reply: Extract<FakeReply, { kind: 'stream' }>, model: string, res: ServerResponse): Promise<void> {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    for (const [i, delta] of reply.deltas.entries()) {
+      if (reply.gapMs) await new Promise((r) => setTimeout(r, reply.gapMs));
+      if (reply.hold && i === reply.deltas.length - 1) await reply.hold;
+      if (res.destroyed) return;
+      res.write(chunk(model, [{ index: 0, delta: { content: delta }, finish_reason: null }]));
+      this.deltaSentAt.push(performance.now());
+    }
+    res.write(chunk(model, [{ index: 0, delta: {}, finish_reason: 'stop' }]));
+    res.write(chunk(model, [], reply.usage ?? defaultUsage));
+    res.end('data: [DONE]\n\n');
+  }
+}
+
+function chunk(model: string, choices: unknown[], usage: Usage | null = null): string {
+  return `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model, choices, usage })}\n\n`;
 }
 
 function completion(model: string, message: Record<string, unknown>, usage: Usage, finish = 'stop') {
