@@ -21,7 +21,12 @@ const statusTone = { pending: 'muted', approved: 'good', rejected: 'bad', expire
 
 /** A link from another page (`#/approvals?id=…`) names one approval: it is marked and brought into view. */
 function namedProps(named: boolean) {
-  return named ? { 'aria-current': true as const, ref: (el: HTMLLIElement | null) => el?.scrollIntoView({ block: 'center' }) } : {};
+  if (!named) return {};
+  // a block, not an expression: newer browsers answer scrollIntoView with a promise, which React could take for a cleanup
+  const bringIntoView = (el: HTMLLIElement | null) => {
+    el?.scrollIntoView({ block: 'center' });
+  };
+  return { 'aria-current': true as const, ref: bringIntoView };
 }
 
 /** What the approval is about: the workflow and step, or for any other subject its kind, title and a link. */
