@@ -1,6 +1,7 @@
 import type { StepTypeInfo } from '../../../shared/contract/workflows';
-import type { StepClass } from '../../../shared/workflow';
+import { classRank, maxClass, type StepClass } from '../../../shared/workflow';
 import { floorClassOf, stepClassOf, type StepClassRule } from '../../../shared/step-class';
+import { outputIsSent, type SendingNode } from '../../../shared/sent-output';
 import { impliedWidget, inputJsonSchema, jsonSchemaDefaults } from '../json-schema';
 import type { AnyStepDefinition, ParamHint } from './step';
 import { builtInSteps } from './steps';
@@ -47,6 +48,27 @@ export class StepRegistry {
   /** The class the validator and the runner apply: the node's own (if higher) or the floor. */
   classOf(step: AnyStepDefinition, params: unknown, nodeClass: StepClass | undefined): StepClass {
     return stepClassOf(this.classRule(step), params, nodeClass);
+  }
+
+  /**
+   * The class of one node of a workflow: `classOf`, raised to its type's `classWhenSent` when a
+   * node that sends outward uses its output (shared/sent-output.ts). Nodes are read as written.
+   */
+  classInWorkflow(step: AnyStepDefinition, params: unknown, node: { id: string; class?: StepClass | undefined }, nodes: readonly unknown[]): StepClass {
+    const cls = this.classOf(step, params, node.class);
+    const whenSent = step.classWhenSent;
+    if (!whenSent || classRank(cls) >= classRank(whenSent)) return cls;
+    return outputIsSent(node.id, this.sendingNodes(nodes)) ? maxClass(cls, whenSent) : cls;
+  }
+
+  private sendingNodes(nodes: readonly unknown[]): SendingNode[] {
+    return nodes.flatMap((raw) => {
+      if (raw === null || typeof raw !== 'object') return [];
+      const node = raw as { id?: unknown; type?: unknown; params?: unknown; class?: unknown };
+      const step = typeof node.type === 'string' ? this.get(node.type) : undefined;
+      if (!step || typeof node.id !== 'string') return [];
+      return [{ id: node.id, params: node.params, cls: stepClassOf(this.classRule(step), node.params, node.class), sendsOut: step.sendsOut === true }];
+    });
   }
 
   /** The palette for the editor: params as JSON Schema, ports, UI hints, defaults. */
