@@ -35,6 +35,7 @@ import { RevenueService } from './revenue';
 import { InboundAddress } from './inbound-address';
 import { AiService, aiGeneratePort, type AiTuning } from './ai';
 import { InsightsService } from './insights';
+import { ExplainAssistant } from './assistants/explain';
 
 export interface CoreConfig {
   dataDir: string;
@@ -121,6 +122,8 @@ export interface Core {
   readonly revenue: RevenueService;
   /** The AI CEO in advisory mode: deterministic rules over every service's data, ranked; acting makes a draft or an approval request. */
   readonly insights: InsightsService;
+  /** "Explain this failure": a failed run's cause and one fix, from the AI model (core/assistants/explain/). */
+  readonly explainAssistant: ExplainAssistant;
   /** Where this process answers webhooks and heartbeats from outside (set by the transport that listens). */
   readonly inbound: InboundAddress;
   /** The model layer: every AI call (checked, redacted, retried, recorded in ai_usage) over an OpenAI-compatible server. */
@@ -362,6 +365,15 @@ export function createCore(config: CoreConfig): Core {
       guardian,
       updates,
       sessions: new BrowserSessions(db, clock),
+      explainAssistant: new ExplainAssistant({
+        ai,
+        sources: {
+          run: (id) => engine.runs.get(id),
+          paramsOf: (type) => engine.registry.get(type)?.params,
+          problems: (workflow) => engine.workflows.validate(workflow).errors,
+          saveDraft: (workflow) => engine.workflows.save(undefined, workflow, false, true),
+        },
+      }),
       notify,
       briefing,
       backups,
