@@ -30,6 +30,8 @@ export const rendererProcedureNames = [
   'telemetry.detect',
   'insights.list',
   'insights.act',
+  'ai.explain',
+  'ai.explainApply',
   'telemetry.anomalies',
   'telemetry.report',
   'telemetry.sync',
