@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeKey, quickAiTuning } from '../../../tests/helpers/ai/ai-core';
 import { startFakeOpenAi, type FakeOpenAiServer } from '../../../tests/helpers/ai/openai-server';
 import { tempDir } from '../../../tests/helpers/temp-dir';
+import { levqorInProcess } from '../../../tests/helpers/cli-in-process';
 import { createCore } from '../../core';
-import type { CliIo } from '../command';
-import { runCli } from '../run';
 
 let server: FakeOpenAiServer;
 let env: Record<string, string>;
@@ -14,13 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function levqor(dataDir: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { out: (text) => void (stdout += `${text}\n`), err: (text) => void (stderr += `${text}\n`), env, readStdin: async () => '' };
-  const code = await runCli(['--data-dir', dataDir, ...argv], io);
-  return { code, stdout, stderr };
-}
+const levqor = (dataDir: string, ...argv: string[]) => levqorInProcess(dataDir, env, argv);
 
 /** A data dir with the key set and one run that failed (a GET answered 404). */
 async function seededFailure(): Promise<{ dataDir: string; runId: string }> {

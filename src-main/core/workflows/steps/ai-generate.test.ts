@@ -1,52 +1,41 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../..';
-import { aiCore } from '../../../../tests/helpers/ai/ai-core';
-import { startFakeOpenAi, type FakeOpenAiServer } from '../../../../tests/helpers/ai/openai-server';
+import { describe, expect, it } from 'vitest';
+import { aiCorePerTest } from '../../../../tests/helpers/ai/ai-core-per-test';
 import { chain, wf } from '../../../../tests/helpers/workflows/documents';
 
-let server: FakeOpenAiServer;
-let core: Core;
-beforeEach(async () => {
-  server = await startFakeOpenAi();
-  core = aiCore(server, { env: { LEVQOR_LAUNCH_STAGE: 'pre-launch' } });
-});
-afterEach(async () => {
-  core.close();
-  await server.stop();
-});
+const t = aiCorePerTest({ env: { LEVQOR_LAUNCH_STAGE: 'pre-launch' } });
 
 const generate = (params: Record<string, unknown>) => ({ id: 'gen', type: 'ai.generate', params });
-const promptSent = (i: number) => (server.requests[i]!.body.messages as Array<{ role: string; content: string }>).at(-1)!.content;
+const promptSent = (i: number) => (t.server.requests[i]!.body.messages as Array<{ role: string; content: string }>).at(-1)!.content;
 
 describe('ai.generate: a prompt → text or JSON through core.ai', () => {
   it('fills the prompt\u2019s templates, asks the model as feature generate and outputs { text }', async () => {
-    server.reply({ kind: 'text', text: 'Thank you, Ada!' });
-    const run = await core.workflows.run({ workflow: wf([generate({ prompt: 'Thank {{ input.name }} for the order' })]), input: { name: 'Ada' }, wait: true });
+    t.server.reply({ kind: 'text', text: 'Thank you, Ada!' });
+    const run = await t.core.workflows.run({ workflow: wf([generate({ prompt: 'Thank {{ input.name }} for the order' })]), input: { name: 'Ada' }, wait: true });
     expect(run).toMatchObject({ status: 'succeeded', output: { text: 'Thank you, Ada!' } });
     expect(promptSent(0)).toBe('Thank Ada for the order');
-    expect(core.ai.usage(5)[0]).toMatchObject({ feature: 'generate', outcome: 'ok' });
+    expect(t.core.ai.usage(5)[0]).toMatchObject({ feature: 'generate', outcome: 'ok' });
   });
 
   it('with a JSON Schema: asks with response_format json_schema, checks the answer, repairs a wrong one and outputs { json }', async () => {
     const schema = { type: 'object', properties: { subject: { type: 'string' } }, required: ['subject'], additionalProperties: false };
-    server.reply({ kind: 'json', value: { title: 'wrong field' } }, { kind: 'json', value: { subject: 'Welcome aboard' } });
-    const run = await core.workflows.run({ workflow: wf([generate({ prompt: 'A subject line', schema })]), wait: true });
+    t.server.reply({ kind: 'json', value: { title: 'wrong field' } }, { kind: 'json', value: { subject: 'Welcome aboard' } });
+    const run = await t.core.workflows.run({ workflow: wf([generate({ prompt: 'A subject line', schema })]), wait: true });
     expect(run).toMatchObject({ status: 'succeeded', output: { json: { subject: 'Welcome aboard' } } });
-    expect(server.requests[0]!.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'ai_generate_answer', strict: true, schema: { required: ['subject'] } } });
-    expect(server.requests).toHaveLength(2);
+    expect(t.server.requests[0]!.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'ai_generate_answer', strict: true, schema: { required: ['subject'] } } });
+    expect(t.server.requests).toHaveLength(2);
   });
 
   it('refuses a missing prompt and a schema it cannot read at validation, naming the param', () => {
-    const problems = core.workflows.validate(wf([generate({ prompt: '', schema: { type: 'nonsense' } })])).errors.map((p) => p.path);
+    const problems = t.core.workflows.validate(wf([generate({ prompt: '', schema: { type: 'nonsense' } })])).errors.map((p) => p.path);
     expect(problems).toEqual(['nodes[0].params.prompt', 'nodes[0].params.schema']);
   });
 
   it('without a key the step fails with the model layer\u2019s one line, not retried, and nothing is sent', async () => {
-    core.secrets.clear('openai.apiKey');
-    const run = await core.workflows.run({ workflow: wf([{ ...generate({ prompt: 'Hello' }), retry: { maxAttempts: 3, backoff: 'fixed', initialMs: 10, maxMs: 10, jitter: false } }]), wait: true });
+    t.core.secrets.clear('openai.apiKey');
+    const run = await t.core.workflows.run({ workflow: wf([{ ...generate({ prompt: 'Hello' }), retry: { maxAttempts: 3, backoff: 'fixed', initialMs: 10, maxMs: 10, jitter: false } }]), wait: true });
     expect(run).toMatchObject({ status: 'failed', error: { code: 'AI_UNAVAILABLE', message: expect.stringMatching(/^No AI key: set the secret openai\.apiKey/) } });
-    expect(core.runs.get(run.runId).steps[0]!.attempts).toBe(1);
-    expect(server.requests).toHaveLength(0);
+    expect(t.core.runs.get(run.runId).steps[0]!.attempts).toBe(1);
+    expect(t.server.requests).toHaveLength(0);
   });
 });
 
@@ -65,18 +54,18 @@ describe('ai.generate\u2019s class: A on its own, B once its output is sent', ()
       ['an unrelated step posts', chain([generate({ prompt: 'hi' }), post('fixed text')]), 'A'],
     ];
     for (const [name, workflow, expected] of cases) {
-      const { id } = core.workflows.import({ ...workflow, name });
-      const classB = core.engine.workflows.classBSteps().filter((s) => s.workflowId === id && s.nodeId === 'gen');
+      const { id } = t.core.workflows.import({ ...workflow, name });
+      const classB = t.core.engine.workflows.classBSteps().filter((s) => s.workflowId === id && s.nodeId === 'gen');
       expect([name, classB.length === 1 ? 'B' : 'A']).toEqual([name, expected]);
     }
   });
 
   it('the runner applies it: before launch a posted answer is not even asked for (a dry run), a logged one is', async () => {
-    server.reply({ kind: 'text', text: 'kept inside' });
-    const logged = await core.workflows.run({ workflow: chain([generate({ prompt: 'hi' }), { id: 'note', type: 'log', params: { message: '{{ steps.gen.output.text }}' } }]), wait: true });
-    expect(core.runs.get(logged.runId).steps[0]).toMatchObject({ id: 'gen', class: 'A', mode: 'real', output: { text: 'kept inside' } });
-    const posted = await core.workflows.run({ workflow: chain([generate({ prompt: 'hi' }), post('{{ steps.gen.output.text }}')]), dryRun: true, wait: true });
-    expect(core.runs.get(posted.runId).steps[0]).toMatchObject({ id: 'gen', class: 'B', mode: 'dry-run', output: { dryRun: true, preview: { feature: 'generate', prompt: 'hi' } } });
-    expect(server.requests).toHaveLength(1);
+    t.server.reply({ kind: 'text', text: 'kept inside' });
+    const logged = await t.core.workflows.run({ workflow: chain([generate({ prompt: 'hi' }), { id: 'note', type: 'log', params: { message: '{{ steps.gen.output.text }}' } }]), wait: true });
+    expect(t.core.runs.get(logged.runId).steps[0]).toMatchObject({ id: 'gen', class: 'A', mode: 'real', output: { text: 'kept inside' } });
+    const posted = await t.core.workflows.run({ workflow: chain([generate({ prompt: 'hi' }), post('{{ steps.gen.output.text }}')]), dryRun: true, wait: true });
+    expect(t.core.runs.get(posted.runId).steps[0]).toMatchObject({ id: 'gen', class: 'B', mode: 'dry-run', output: { dryRun: true, preview: { feature: 'generate', prompt: 'hi' } } });
+    expect(t.server.requests).toHaveLength(1);
   });
 });
