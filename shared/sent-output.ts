@@ -1,15 +1,24 @@
-import type { StepClass } from './workflow';
+import type { StepClassRule } from './step-class';
+import { stepClassOf } from './step-class';
+import { classRank, type StepClass } from './workflow';
 
 /**
- * A node as the sending rule reads it. Loose types: the validator reads documents as written,
- * the runner and the editor read typed ones.
+ * What the sending rule needs of a step type besides its class rule; `workflows.stepTypes`
+ * carries both fields, so the editor reads the same rule as the registry.
  */
-export interface SendingNode {
+export interface SendingRule extends StepClassRule {
+  /** The class a step of this type takes once its output is sent out (ai.generate: B). */
+  classWhenSent?: StepClass | undefined;
+  /** The type delivers what it is given outside the app although its class is A (notify.founder). */
+  sendsOut?: boolean | undefined;
+}
+
+/** A node as the sending rule reads it. */
+interface SendingNode {
   id: string;
   params: unknown;
   /** The node's class from its type and params, raised by its own `class`; never raised by this rule. */
   cls: StepClass;
-  /** Its type delivers what it is given outside the app even at Class A (notify.founder: the founder's channels). */
   sendsOut: boolean;
 }
 
@@ -29,11 +38,10 @@ export function paramsReferenceStep(params: unknown, id: string): boolean {
 
 /**
  * Whether the output of node `id` is sent out of the app: a node that sends outward (Class B
- * or C, or a type that delivers at Class A, e.g. notify.founder) names it in its params,
- * directly or through nodes that carry it (a transform of it, a step whose params use it).
- * A step type with `classWhenSent` (ai.generate) takes that class when this is true.
+ * or C, or a type that delivers at Class A) names it in its params, directly or through nodes
+ * that carry it (a transform of it, any step whose params use it).
  */
-export function outputIsSent(id: string, nodes: readonly SendingNode[]): boolean {
+function outputIsSent(id: string, nodes: readonly SendingNode[]): boolean {
   const carriers = new Set([id]);
   let grew = true;
   while (grew) {
@@ -47,4 +55,26 @@ export function outputIsSent(id: string, nodes: readonly SendingNode[]): boolean
     }
   }
   return false;
+}
+
+/** The workflow's nodes as written (documents may be drafts): those of a known type, with their own class. */
+function sendingNodes(nodes: readonly unknown[], ruleOf: (type: string) => SendingRule | undefined): SendingNode[] {
+  return nodes.flatMap((raw) => {
+    if (raw === null || typeof raw !== 'object') return [];
+    const node = raw as { id?: unknown; type?: unknown; params?: unknown; class?: unknown };
+    const rule = typeof node.type === 'string' ? ruleOf(node.type) : undefined;
+    if (!rule || typeof node.id !== 'string') return [];
+    return [{ id: node.id, params: node.params, cls: stepClassOf(rule, node.params, node.class), sendsOut: rule.sendsOut === true }];
+  });
+}
+
+/**
+ * A node's class in its workflow: `cls` (what stepClassOf gives), raised to its type's
+ * `classWhenSent` when a node that sends outward uses its output. The registry (validator,
+ * runner, the stage's Class B list) and the editor's canvas and side panel all call this.
+ */
+export function classWhenSentOf(cls: StepClass, rule: SendingRule, id: string, nodes: readonly unknown[], ruleOf: (type: string) => SendingRule | undefined): StepClass {
+  const whenSent = rule.classWhenSent;
+  if (!whenSent || classRank(cls) >= classRank(whenSent)) return cls;
+  return outputIsSent(id, sendingNodes(nodes, ruleOf)) ? whenSent : cls;
 }

@@ -1,7 +1,7 @@
 import type { StepTypeInfo } from '../../../shared/contract/workflows';
-import { classRank, maxClass, type StepClass } from '../../../shared/workflow';
-import { floorClassOf, stepClassOf, type StepClassRule } from '../../../shared/step-class';
-import { outputIsSent, type SendingNode } from '../../../shared/sent-output';
+import type { StepClass } from '../../../shared/workflow';
+import { floorClassOf, stepClassOf } from '../../../shared/step-class';
+import { classWhenSentOf, type SendingRule } from '../../../shared/sent-output';
 import { impliedWidget, inputJsonSchema, jsonSchemaDefaults } from '../json-schema';
 import type { AnyStepDefinition, ParamHint } from './step';
 import { builtInSteps } from './steps';
@@ -9,7 +9,7 @@ import { builtInSteps } from './steps';
 /** The step types the engine knows, by type name. */
 export class StepRegistry {
   private readonly byType = new Map<string, AnyStepDefinition>();
-  private readonly rules = new Map<AnyStepDefinition, StepClassRule>();
+  private readonly rules = new Map<AnyStepDefinition, SendingRule>();
 
   constructor(steps: readonly AnyStepDefinition[] = builtInSteps) {
     for (const step of steps) {
@@ -31,10 +31,10 @@ export class StepRegistry {
   }
 
   /** What decides a step's class, as `workflows.stepTypes` tells the editor (shared/step-class.ts). */
-  private classRule(step: AnyStepDefinition): StepClassRule {
+  private classRule(step: AnyStepDefinition): SendingRule {
     let rule = this.rules.get(step);
     if (!rule) {
-      rule = { class: step.class, classBy: step.classBy, defaults: step.classBy ? jsonSchemaDefaults(inputJsonSchema(step.params)) : undefined };
+      rule = { class: step.class, classBy: step.classBy, defaults: step.classBy ? jsonSchemaDefaults(inputJsonSchema(step.params)) : undefined, classWhenSent: step.classWhenSent, sendsOut: step.sendsOut };
       this.rules.set(step, rule);
     }
     return rule;
@@ -56,18 +56,10 @@ export class StepRegistry {
    */
   classInWorkflow(step: AnyStepDefinition, params: unknown, node: { id: string; class?: StepClass | undefined }, nodes: readonly unknown[]): StepClass {
     const cls = this.classOf(step, params, node.class);
-    const whenSent = step.classWhenSent;
-    if (!whenSent || classRank(cls) >= classRank(whenSent)) return cls;
-    return outputIsSent(node.id, this.sendingNodes(nodes)) ? maxClass(cls, whenSent) : cls;
-  }
-
-  private sendingNodes(nodes: readonly unknown[]): SendingNode[] {
-    return nodes.flatMap((raw) => {
-      if (raw === null || typeof raw !== 'object') return [];
-      const node = raw as { id?: unknown; type?: unknown; params?: unknown; class?: unknown };
-      const step = typeof node.type === 'string' ? this.get(node.type) : undefined;
-      if (!step || typeof node.id !== 'string') return [];
-      return [{ id: node.id, params: node.params, cls: stepClassOf(this.classRule(step), node.params, node.class), sendsOut: step.sendsOut === true }];
+    if (!step.classWhenSent) return cls;
+    return classWhenSentOf(cls, this.classRule(step), node.id, nodes, (type) => {
+      const other = this.get(type);
+      return other && this.classRule(other);
     });
   }
 
@@ -82,6 +74,8 @@ export class StepRegistry {
         class: step.class,
         ...(step.classNote ? { classNote: step.classNote } : {}),
         ...(step.classBy ? { classBy: step.classBy } : {}),
+        ...(step.classWhenSent ? { classWhenSent: step.classWhenSent } : {}),
+        ...(step.sendsOut ? { sendsOut: true } : {}),
         ports: [...step.ports],
         paramsSchema,
         ui: hintsWithWidgets(step.ui, paramsSchema),

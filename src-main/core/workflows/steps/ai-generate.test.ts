@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aiCorePerTest } from '../../../../tests/helpers/ai/ai-core-per-test';
 import { chain, wf } from '../../../../tests/helpers/workflows/documents';
+import { classWhenSentOf } from '../../../../shared/sent-output';
+import { stepClassOf } from '../../../../shared/step-class';
 
 const t = aiCorePerTest({ env: { LEVQOR_LAUNCH_STAGE: 'pre-launch' } });
 
@@ -57,6 +59,18 @@ describe('ai.generate\u2019s class: A on its own, B once its output is sent', ()
       const { id } = t.core.workflows.import({ ...workflow, name });
       const classB = t.core.engine.workflows.classBSteps().filter((s) => s.workflowId === id && s.nodeId === 'gen');
       expect([name, classB.length === 1 ? 'B' : 'A']).toEqual([name, expected]);
+    }
+  });
+
+  it('the editor reads the same rule from workflows.stepTypes (classWhenSent, sendsOut) as the registry', () => {
+    const types = t.core.workflows.stepTypes();
+    const info = (type: string) => types.find((s) => s.type === type);
+    expect(info('ai.generate')).toMatchObject({ class: 'A', classWhenSent: 'B' });
+    expect(info('notify.founder')).toMatchObject({ class: 'A', sendsOut: true });
+    const registry = t.core.engine.registry;
+    for (const nodes of [[generate({ prompt: 'hi' }), post('{{ steps.gen.output.text }}')], [generate({ prompt: 'hi' }), get('https://x.example/{{ steps.gen.output.text }}')]]) {
+      const editor = classWhenSentOf(stepClassOf(info('ai.generate')!, nodes[0]!.params), info('ai.generate')!, 'gen', nodes, info);
+      expect(editor).toBe(registry.classInWorkflow(registry.get('ai.generate')!, nodes[0]!.params, { id: 'gen' }, nodes));
     }
   });
 
