@@ -20,6 +20,7 @@ import { revenueSyncProcedures, revenueSyncEvents } from './revenue-sync';
 import { revenueMetricsProcedures } from './revenue-metrics';
 import { revenuePackagesProcedures } from './revenue-packages';
 import { aiProcedures } from './ai';
+import { aiExplainProcedures } from './ai-explain';
 import { insightsProcedures } from './insights';
 import { chatProcedures, chatEvents } from './chat';
 
@@ -48,6 +49,7 @@ export const procedures = {
   ...revenueMetricsProcedures,
   ...revenuePackagesProcedures,
   ...aiProcedures,
+  ...aiExplainProcedures,
   ...insightsProcedures,
   ...chatProcedures,
 };

@@ -32,6 +32,8 @@ export const rendererProcedureNames = [
   'insights.act',
   'chat.send',
   'chat.cancel',
+  'ai.explain',
+  'ai.explainApply',
   'telemetry.anomalies',
   'telemetry.report',
   'telemetry.sync',

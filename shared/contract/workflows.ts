@@ -167,6 +167,10 @@ export const stepTypeInfoSchema = z.object({
   classNote: z.string().optional(),
   /** The param that decides the class and the class for each listed value: `stepClassOf` (shared/step-class.ts) reads it. */
   classBy: classByParamSchema.optional(),
+  /** The class a step of this type takes once a step that sends outward uses its output (shared/sent-output.ts). */
+  classWhenSent: stepClassSchema.optional(),
+  /** The type delivers what it is given outside the app although its class is A (notify.founder). */
+  sendsOut: z.boolean().optional(),
   ports: z.array(z.string()),
   /** JSON Schema (draft 2020-12) of the params, for the editor's form. */
   paramsSchema: z.record(z.string(), z.unknown()),

@@ -33,9 +33,10 @@ import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRest
 import type { RetryPolicy } from './retry';
 import { RevenueService } from './revenue';
 import { InboundAddress } from './inbound-address';
-import { AiService, type AiTuning } from './ai';
+import { AiService, aiGeneratePort, type AiTuning } from './ai';
 import { InsightsService } from './insights';
 import { ChatService } from './assistants/chat';
+import { ExplainAssistant } from './assistants/explain';
 
 export interface CoreConfig {
   dataDir: string;
@@ -122,6 +123,8 @@ export interface Core {
   readonly revenue: RevenueService;
   /** The AI CEO in advisory mode: deterministic rules over every service's data, ranked; acting makes a draft or an approval request. */
   readonly insights: InsightsService;
+  /** "Explain this failure": a failed run's cause and one fix, from the AI model (core/assistants/explain/). */
+  readonly explainAssistant: ExplainAssistant;
   /** Where this process answers webhooks and heartbeats from outside (set by the transport that listens). */
   readonly inbound: InboundAddress;
   /** The model layer: every AI call (checked, redacted, retried, recorded in ai_usage) over an OpenAI-compatible server. */
@@ -207,7 +210,7 @@ export function createCore(config: CoreConfig): Core {
     notify.catchUp('approval.requested', approvals.list({ status: 'pending', limit: 500 }).map((a) => ({ payload: a, at: a.requestedAt })));
     notify.catchUp('payment.failed', revenue.stripe.recentPaymentFailures().map((p) => ({ payload: p, at: p.at })));
     background.register(revenue.pipeline.backgroundTask());
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(() => ai), triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -378,6 +381,15 @@ export function createCore(config: CoreConfig): Core {
       guardian,
       updates,
       sessions: new BrowserSessions(db, clock),
+      explainAssistant: new ExplainAssistant({
+        ai,
+        sources: {
+          run: (id) => engine.runs.get(id),
+          paramsOf: (type) => engine.registry.get(type)?.params,
+          problems: (workflow) => engine.workflows.validate(workflow).errors,
+          saveDraft: (workflow) => engine.workflows.save(undefined, workflow, false, true),
+        },
+      }),
       notify,
       briefing,
       backups,

@@ -1,9 +1,11 @@
 import type { Core } from '../../core';
 import type { ProceduresOf } from '../../../shared/contract';
 import type { HandlerMap } from '../handler';
+import { aiExplainHandlers } from './ai-explain';
 
 export const aiHandlers = (core: Core) =>
   ({
     'ai.status': () => core.ai.status(),
     'ai.usage': ({ limit }) => ({ calls: core.ai.usage(limit) }),
+    ...aiExplainHandlers(core),
   }) satisfies HandlerMap<ProceduresOf<'ai'>>;

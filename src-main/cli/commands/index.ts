@@ -8,6 +8,7 @@ import { versionCommand } from './version';
 import { telemetryCommands } from './telemetry';
 import { remoteCommands } from './remote';
 import { aiCommands } from './ai';
+import { aiExplainCommands } from './ai-explain';
 import { productCommands } from './product';
 import { productCompileCommands } from './product-compile';
 import { workflowCommands } from './workflow';
@@ -29,4 +30,4 @@ import { revenuePackagesCommands } from './revenue-packages';
 import { insightsCommands } from './insights';
 
 /** Every `levqor` command; a capability adds its file and spreads it in here. */
-export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyRulesCommands, ...notifyChannelCommands, ...notifyDeliveryCommands, ...briefingCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, ...aiCommands, ...insightsCommands, versionCommand];
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyRulesCommands, ...notifyChannelCommands, ...notifyDeliveryCommands, ...briefingCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, ...aiCommands, ...aiExplainCommands, ...insightsCommands, versionCommand];

@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { productSpecSchema } from '../../../shared/product';
 import { tempDir } from '../../../tests/helpers/temp-dir';
 import { createCore } from '../../core';
-import type { CliIo } from '../command';
-import { runCli } from '../run';
+import { levqorInProcess } from '../../../tests/helpers/cli-in-process';
 
 const env = { LEVQOR_SECRET_KEY: 'e'.repeat(64) };
 
-async function levqor(dataDir: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { out: (text) => void (stdout += `${text}\n`), err: (text) => void (stderr += `${text}\n`), env, readStdin: async () => '' };
-  const code = await runCli(['--data-dir', dataDir, ...argv], io);
-  return { code, stdout, stderr };
-}
+const levqor = (dataDir: string, ...argv: string[]) => levqorInProcess(dataDir, env, argv);
 
 describe('levqor insights', () => {
   it('lists the ranked insights with their evidence, --json gives the procedure’s answer, and act answers per kind', async () => {

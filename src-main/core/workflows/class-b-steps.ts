@@ -11,7 +11,7 @@ export function classBStepsOf(workflow: { id: string; name: string }, document: 
     const step = registry.get(node.type);
     if (!step) return [];
     const params = step.params.safeParse(node.params ?? {});
-    const cls = registry.classOf(step, params.success ? params.data : node.params, node.class);
+    const cls = registry.classInWorkflow(step, params.success ? params.data : node.params, node, document.nodes);
     if (cls !== 'B') return [];
     return [{ workflowId: workflow.id, workflowName: workflow.name, nodeId: node.id, name: node.name ?? node.id, stepType: node.type }];
   });

@@ -2,6 +2,7 @@ import type { LaunchStage } from '../../../shared/stage';
 import type { BackupPort } from '../backup-port';
 import type { PipelinePort } from '../pipeline-port';
 import type { PaymentLinkPort } from '../payment-link-port';
+import type { AiGeneratePort } from '../ai-generate-port';
 import type { TriggerPayloadPort } from '../trigger-payload-port';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -41,6 +42,8 @@ export interface WorkflowEngineDeps {
   pipeline?: PipelinePort;
   /** Stripe payment links, for the step stripe.paymentLink; without it that step fails saying so. */
   payments?: PaymentLinkPort;
+  /** The AI model, for the step ai.generate; without it that step fails saying so. */
+  generate?: AiGeneratePort;
   /** Completes an event's payload for the triggers it starts (stripe.event's object); without it they get the streamed payload. */
   triggerPayloads?: TriggerPayloadPort;
   random?: () => number;
@@ -96,6 +99,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     ...(deps.backups ? { backups: deps.backups } : {}),
     ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
     ...(deps.payments ? { payments: deps.payments } : {}),
+    ...(deps.generate ? { generate: deps.generate } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     onRunEnded: (run) => {
       if (run.trigger === 'cron') scheduler?.runEnded(run.id);

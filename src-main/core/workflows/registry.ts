@@ -1,6 +1,7 @@
 import type { StepTypeInfo } from '../../../shared/contract/workflows';
 import type { StepClass } from '../../../shared/workflow';
-import { floorClassOf, stepClassOf, type StepClassRule } from '../../../shared/step-class';
+import { floorClassOf, stepClassOf } from '../../../shared/step-class';
+import { classWhenSentOf, type SendingRule } from '../../../shared/sent-output';
 import { impliedWidget, inputJsonSchema, jsonSchemaDefaults } from '../json-schema';
 import type { AnyStepDefinition, ParamHint } from './step';
 import { builtInSteps } from './steps';
@@ -8,7 +9,7 @@ import { builtInSteps } from './steps';
 /** The step types the engine knows, by type name. */
 export class StepRegistry {
   private readonly byType = new Map<string, AnyStepDefinition>();
-  private readonly rules = new Map<AnyStepDefinition, StepClassRule>();
+  private readonly rules = new Map<AnyStepDefinition, SendingRule>();
 
   constructor(steps: readonly AnyStepDefinition[] = builtInSteps) {
     for (const step of steps) {
@@ -30,10 +31,10 @@ export class StepRegistry {
   }
 
   /** What decides a step's class, as `workflows.stepTypes` tells the editor (shared/step-class.ts). */
-  private classRule(step: AnyStepDefinition): StepClassRule {
+  private classRule(step: AnyStepDefinition): SendingRule {
     let rule = this.rules.get(step);
     if (!rule) {
-      rule = { class: step.class, classBy: step.classBy, defaults: step.classBy ? jsonSchemaDefaults(inputJsonSchema(step.params)) : undefined };
+      rule = { class: step.class, classBy: step.classBy, defaults: step.classBy ? jsonSchemaDefaults(inputJsonSchema(step.params)) : undefined, classWhenSent: step.classWhenSent, sendsOut: step.sendsOut };
       this.rules.set(step, rule);
     }
     return rule;
@@ -49,6 +50,19 @@ export class StepRegistry {
     return stepClassOf(this.classRule(step), params, nodeClass);
   }
 
+  /**
+   * The class of one node of a workflow: `classOf`, raised to its type's `classWhenSent` when a
+   * node that sends outward uses its output (shared/sent-output.ts). Nodes are read as written.
+   */
+  classInWorkflow(step: AnyStepDefinition, params: unknown, node: { id: string; class?: StepClass | undefined }, nodes: readonly unknown[]): StepClass {
+    const cls = this.classOf(step, params, node.class);
+    if (!step.classWhenSent) return cls;
+    return classWhenSentOf(cls, this.classRule(step), node.id, nodes, (type) => {
+      const other = this.get(type);
+      return other && this.classRule(other);
+    });
+  }
+
   /** The palette for the editor: params as JSON Schema, ports, UI hints, defaults. */
   describe(): StepTypeInfo[] {
     return [...this.byType.values()].map((step) => {
@@ -60,6 +74,8 @@ export class StepRegistry {
         class: step.class,
         ...(step.classNote ? { classNote: step.classNote } : {}),
         ...(step.classBy ? { classBy: step.classBy } : {}),
+        ...(step.classWhenSent ? { classWhenSent: step.classWhenSent } : {}),
+        ...(step.sendsOut ? { sendsOut: true } : {}),
         ports: [...step.ports],
         paramsSchema,
         ui: hintsWithWidgets(step.ui, paramsSchema),

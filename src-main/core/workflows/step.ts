@@ -5,6 +5,7 @@ import type { LaunchStage } from '../../../shared/stage';
 import type { BackupPort } from '../backup-port';
 import type { PipelinePort } from '../pipeline-port';
 import type { PaymentLinkPort } from '../payment-link-port';
+import type { AiGeneratePort } from '../ai-generate-port';
 
 export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
 
@@ -62,6 +63,8 @@ export interface StepServices {
   pipeline: PipelinePort | undefined;
   /** Stripe payment links (stripe.paymentLink); undefined where revenue is not wired in. */
   payments: PaymentLinkPort | undefined;
+  /** The AI model (ai.generate); undefined where the AI layer is not wired in. */
+  generate: AiGeneratePort | undefined;
 }
 
 export type StepResult =
@@ -79,6 +82,13 @@ export interface StepDefinition<P = Record<string, unknown>> {
   classNote?: string;
   /** http.request: `{ param: 'method', classes: { GET: 'A', HEAD: 'A' } }` (shared/step-class.ts decides). */
   classBy?: ClassByParam;
+  /**
+   * The class a step of this type takes once its output is sent out: a later step that sends
+   * outward uses it in its params (ai.generate: B; shared/sent-output.ts decides).
+   */
+  classWhenSent?: StepClass;
+  /** The step delivers what it is given outside the app although its class is A (notify.founder). */
+  sendsOut?: boolean;
   params: z.ZodType<P>;
   /** Output ports; edges leave from one of these. Single-port steps have `out` (defineStep's default). */
   ports: readonly string[];

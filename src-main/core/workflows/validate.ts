@@ -188,7 +188,7 @@ function checkNodes(nodes: unknown[], registry: StepRegistry, problems: Workflow
     if ((nodeClass === 'A' || nodeClass === 'B' || nodeClass === 'C') && classRank(nodeClass) < classRank(floor)) {
       problems.push({ path: at('class'), message: `is ${nodeClass}, lower than class ${floor} of a ${step.type} step like this one (a workflow may raise a class, never lower it)` });
     }
-    const effective = registry.classOf(step, rawParams, nodeClass === 'A' || nodeClass === 'B' || nodeClass === 'C' ? nodeClass : undefined);
+    const effective = registry.classInWorkflow(step, rawParams, { id: id ?? '', class: nodeClass === 'A' || nodeClass === 'B' || nodeClass === 'C' ? nodeClass : undefined }, nodes);
     const approval = node.approval;
     if (isObject(approval)) {
       if (approval.onTimeout === 'dry-run' && effective !== 'B') {

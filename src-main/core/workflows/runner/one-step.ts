@@ -94,7 +94,7 @@ export class StepRunner {
       await this.commits.commit(d);
       return;
     }
-    const cls = this.d.registry.classOf(def, params, n.node.class);
+    const cls = this.d.registry.classInWorkflow(def, params, n.node, d.graph.document.nodes);
     n.cls = cls;
     const stage = this.d.stage();
     const inputJson = JSON.stringify(params) ?? null;

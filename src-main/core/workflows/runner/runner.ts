@@ -1,6 +1,7 @@
 import type { BackupPort } from '../../backup-port';
 import type { PipelinePort } from '../../pipeline-port';
 import type { PaymentLinkPort } from '../../payment-link-port';
+import type { AiGeneratePort } from '../../ai-generate-port';
 import type { RunResult } from '../../../../shared/contract/workflows';
 import type { Approval } from '../../../../shared/contract/approvals';
 import type { LaunchStage } from '../../../../shared/stage';
@@ -51,6 +52,8 @@ export interface RunnerDeps {
   pipeline?: PipelinePort;
   /** Stripe payment links, for the step stripe.paymentLink (StepServices.payments). */
   payments?: PaymentLinkPort;
+  /** The AI model, for the step ai.generate (StepServices.generate). */
+  generate?: AiGeneratePort;
   /** Called after any run ends (the scheduler starts a buffered fire). */
   onRunEnded?: (run: RunRow) => void;
 }

@@ -3,6 +3,7 @@ import { terminalRunStatuses } from '../../../../shared/workflow';
 import type { BackupPort } from '../../backup-port';
 import type { PipelinePort } from '../../pipeline-port';
 import type { PaymentLinkPort } from '../../payment-link-port';
+import type { AiGeneratePort } from '../../ai-generate-port';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import { uuidv7 } from '../../ids';
@@ -18,6 +19,7 @@ export interface StepContextDeps {
   backups?: BackupPort | undefined;
   pipeline?: PipelinePort | undefined;
   payments?: PaymentLinkPort | undefined;
+  generate?: AiGeneratePort | undefined;
 }
 
 /** Starts a child run for a step (the runner's start, with the child's limits checked). */
@@ -74,6 +76,7 @@ export class StepContexts {
       backups: this.d.backups,
       pipeline: this.d.pipeline,
       payments: this.d.payments,
+      generate: this.d.generate,
       childResult: (runId: string) => {
         const child = this.d.runs.getRun(runId);
         if (!child || !terminalRunStatuses.has(child.status)) return undefined;

@@ -11,6 +11,7 @@ import { backupRunStep } from './backup-run';
 import { backupCheckStep } from './backup-check';
 import { leadUpdateStep } from './lead-update';
 import { stripePaymentLinkStep } from './stripe-payment-link';
+import { aiGenerateStep } from './ai-generate';
 
 /** The step library. Adding a step type = one file beside this one and one line here. */
 export const builtInSteps: readonly AnyStepDefinition[] = [
@@ -26,4 +27,5 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   backupCheckStep,
   leadUpdateStep,
   stripePaymentLinkStep,
+  aiGenerateStep,
 ];

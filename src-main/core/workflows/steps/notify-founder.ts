@@ -12,6 +12,8 @@ export const notifyFounderStep = defineStep({
   title: 'Notify founder',
   description: 'Tells the founder something: recorded in the run log and sent as a founder.notified event to the app\u2019s channels.',
   internal: true,
+  // what it is given reaches the founder's channels (Telegram, email…): an ai.generate answer used here is sent out
+  sendsOut: true,
   params,
   ui: {
     title: { label: 'Title', placeholder: 'New order {{ trigger.body.id }}' },

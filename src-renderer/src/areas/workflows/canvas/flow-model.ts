@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, type StepClass } from '../../../../../shared/workflow';
 import { floorClassOf, stepClassOf } from '../../../../../shared/step-class';
+import { classWhenSentOf } from '../../../../../shared/sent-output';
 import { eventTriggerType } from '../../../../../shared/triggers';
 import { TRIGGER_NODE_ID, type NodeRunState } from './node-state';
 import { approvalNote, type ApprovalNote } from './approval-note';
@@ -155,6 +156,7 @@ export class FlowModel {
     const sources = new Map<string, string[]>();
     for (const e of edges) sources.set(e.to, [...(sources.get(e.to) ?? []), e.from]);
     const typeOf = new Map(list.map((n) => [n.id, typeof n.raw.type === 'string' ? n.raw.type : undefined]));
+    const rawDocNodes = list.map((n) => n.raw);
     for (const e of edges) {
       if (e.fromPort === undefined) continue;
       const set = usedPorts.get(e.from) ?? new Set<string>();
@@ -174,11 +176,11 @@ export class FlowModel {
       const extra = [...(usedPorts.get(item.id) ?? [])].filter((p) => !ports.includes(p));
       const portsKey = extra.join('|');
       const override = raw.class === 'A' || raw.class === 'B' || raw.class === 'C' ? (raw.class as StepClass) : undefined;
-      const stepClass = typeInfo ? stepClassOf(typeInfo, raw.params, override) : undefined;
+      const stepClass = typeInfo ? classWhenSentOf(stepClassOf(typeInfo, raw.params, override), typeInfo, item.id, rawDocNodes, (t) => input.types.get(t)) : undefined;
       // the run view shows what happened; the editor what pre-launch will do
       const note = input.readOnly ? undefined : approvalNote(stepClass, sources.get(item.id) ?? [], (id) => typeOf.get(id));
       const prev = this.cache.get(item.id);
-      if (prev && prev.raw === raw && prev.index === item.index && sameList(prev.problems, problems) && prev.state === state && prev.selected === selected && prev.ports === portsKey && prev.typeInfo === typeInfo && prev.note === note?.text) {
+      if (prev && prev.raw === raw && prev.index === item.index && sameList(prev.problems, problems) && prev.state === state && prev.selected === selected && prev.ports === portsKey && prev.typeInfo === typeInfo && prev.note === note?.text && prev.node.data.stepClass === stepClass) {
         next.set(item.id, prev);
         out.push(prev.node);
         continue;

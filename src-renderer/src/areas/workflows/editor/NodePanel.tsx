@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { StepTypeInfo } from '../../../../../shared/contract/workflows';
 import { classRank, stepClasses, type StepClass } from '../../../../../shared/workflow';
 import { floorClassOf, stepClassOf } from '../../../../../shared/step-class';
+import { classWhenSentOf } from '../../../../../shared/sent-output';
 import { ClassBadge } from '../../../components/ClassBadge';
 import { approvalNote } from '../canvas/approval-note';
 import { rawEdges, rawNodes } from '../canvas/flow-model';
@@ -39,8 +40,9 @@ export function NodePanel({ doc, index, node, type, stepTypes, errors, onPatch, 
   const params = node.params && typeof node.params === 'object' && !Array.isArray(node.params) ? (node.params as Record<string, unknown>) : {};
   const override = stepClasses.find((c) => c === node.class);
   const floor = type ? floorClassOf(type, params) : undefined;
-  const cls = type ? stepClassOf(type, params, override) : undefined;
-  const typeOf = new Map(rawNodes(doc).map((n) => [n.id, typeof n.raw.type === 'string' ? n.raw.type : undefined]));
+  const docNodes = rawNodes(doc);
+  const cls = type ? classWhenSentOf(stepClassOf(type, params, override), type, nodeId, docNodes.map((n) => n.raw), (t) => stepTypes.find((s) => s.type === t)) : undefined;
+  const typeOf = new Map(docNodes.map((n) => [n.id, typeof n.raw.type === 'string' ? n.raw.type : undefined]));
   const note = approvalNote(
     cls,
     rawEdges(doc).filter((e) => e.to === nodeId).map((e) => e.from),

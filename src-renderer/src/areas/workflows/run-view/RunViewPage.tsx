@@ -17,6 +17,7 @@ import { RunGraph } from './RunGraph';
 import { runControls, triggerNodeId, type NodeState } from './run-state';
 import { useRun } from './use-run';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { ExplainFailure } from './ExplainFailure';
 
 /** The first node worth looking at: a failure or rejection, then a wait, then whatever runs, then a step that only dry-ran. */
 function interesting(states: Record<string, NodeState>): string | undefined {
@@ -118,6 +119,7 @@ export function RunViewPage({ workflowId: routeWorkflowId, runId }: { workflowId
               <p>The running step is stopped and its waits and approval requests are closed. “Retry from failed step” can run it again later.</p>
             </ConfirmDialog>
           ) : null}
+          {run.status === 'failed' ? <ExplainFailure key={run.id} runId={run.id} onRetried={reload} /> : null}
           <PendingApprovals approvals={run.approvals} />
           <RunGraph run={run} states={states} stepTypes={stepTypes.data?.stepTypes} selected={shown} onSelect={setSelected} />
           <div className="wfx-runview">
