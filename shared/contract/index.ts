@@ -21,6 +21,7 @@ import { revenueMetricsProcedures } from './revenue-metrics';
 import { revenuePackagesProcedures } from './revenue-packages';
 import { aiProcedures } from './ai';
 import { insightsProcedures } from './insights';
+import { onboardingProcedures } from './onboarding';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -48,6 +49,7 @@ export const procedures = {
   ...revenuePackagesProcedures,
   ...aiProcedures,
   ...insightsProcedures,
+  ...onboardingProcedures,
 };
 
 export const events = {

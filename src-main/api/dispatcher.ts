@@ -24,6 +24,7 @@ import { revenueMetricsHandlers } from './handlers/revenue-metrics';
 import { revenuePackagesHandlers } from './handlers/revenue-packages';
 import { aiHandlers } from './handlers/ai';
 import { insightsHandlers } from './handlers/insights';
+import { onboardingHandlers } from './handlers/onboarding';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -58,6 +59,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...revenuePackagesHandlers(core),
     ...aiHandlers(core),
     ...insightsHandlers(core),
+    ...onboardingHandlers(core),
   };
 
   return {
