@@ -1,4 +1,5 @@
 import type { OnboardingAnswers, OnboardingDraft } from '../../../../shared/contract/onboarding';
+import { slugFromName } from '../../../../shared/product';
 
 /** When the first workflow checks the site: every day at 09:00 UTC (the founder edits it in the editor). */
 export const dailyCheckCron = '0 9 * * *';
@@ -8,15 +9,8 @@ const channelWords = { os: 'this computer’s notifications', telegram: 'Telegra
 
 /** `My Notion Pack!` → `my-notion-pack`; a name with no letters or digits → `first-product`. */
 export function slugFrom(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 56)
-    .replace(/-+$/g, '');
-  return slug || 'first-product';
+  // 56 leaves room for the -N that freeSlug may add within the 64 a slug may have
+  return slugFromName(name, 56) || 'first-product';
 }
 
 /** The slug, or the slug with -2, -3… when a product already has it. */

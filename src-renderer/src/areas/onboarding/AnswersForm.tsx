@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { OnboardingAnswersInput, OnboardingProposal, OnboardingStatus } from '../../../../shared/contract/onboarding';
 import { getApi } from '../../api/client';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAction } from '../../hooks/use-action';
 
@@ -50,6 +51,16 @@ function withRead(v: FormValues, read: OnboardingProposal['answers']): FormValue
     currency: read.currency ?? v.currency,
     alerts: read.alerts ?? v.alerts,
   };
+}
+
+/** A question answered by picking one of its choices. */
+function Question({ label, value, choices, onChange, testId }: { label: string; value: string; choices: ReadonlyArray<{ value: string; label: string }>; onChange(value: string): void; testId: string }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <ChoiceSelect value={value} choices={choices} onChange={onChange} testId={testId} />
+    </label>
+  );
 }
 
 /** The guide's questions: a sentence for the model when it is set up, and always the plain form. */
@@ -106,16 +117,7 @@ export function AnswersForm({ status, onProposal }: { status: OnboardingStatus; 
         ) : null}
       </section>
       <form className="card onb-form" onSubmit={propose} aria-label="Getting-started questions">
-        <label className="field">
-          <span>What do you sell?</span>
-          <select className="select" value={values.sells} onChange={set('sells')} data-testid="onb-sells">
-            {sellsChoices.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Question label="What do you sell?" value={values.sells} choices={sellsChoices} onChange={(v) => setValues((all) => ({ ...all, sells: v }))} testId="onb-sells" />
         <label className="field">
           <span>Your site’s address</span>
           <input className="input" value={values.siteUrl} placeholder="https://example.com" onChange={set('siteUrl')} data-testid="onb-site" />
@@ -136,16 +138,7 @@ export function AnswersForm({ status, onProposal }: { status: OnboardingStatus; 
             </label>
           </div>
         </div>
-        <label className="field">
-          <span>Where do you want alerts?</span>
-          <select className="select" value={values.alerts} onChange={set('alerts')} data-testid="onb-alerts">
-            {alertChoices.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Question label="Where do you want alerts?" value={values.alerts} choices={alertChoices} onChange={(v) => setValues((all) => ({ ...all, alerts: v }))} testId="onb-alerts" />
         <ErrorNotice message={action.error} inline testId="onb-error" />
         <div className="actions">
           <button type="submit" className="button" disabled={action.pending} data-testid="onb-propose">
