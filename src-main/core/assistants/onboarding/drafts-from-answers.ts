@@ -19,8 +19,12 @@ function freeSlug(slug: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`;
 }
 
+/** Longest host written into a draft's names and titles, so a long one still fits the monitor name's 100 and a notice title's 200. */
+const maxHostInNames = 60;
+
 function siteHost(siteUrl: string): string {
-  return new URL(siteUrl).host;
+  const { host } = new URL(siteUrl);
+  return host.length > maxHostInNames ? `${host.slice(0, maxHostInNames - 1)}…` : host;
 }
 
 /**

@@ -42,6 +42,12 @@ describe('the proposal from answers (no model)', () => {
     expect(slugFrom('£££')).toBe('first-product');
   });
 
+  it('keeps a long site name within the monitor’s and the notice’s limits', async () => {
+    const longHost = `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.example.com`;
+    const { drafts } = await ai.core.onboarding.propose({ answers: { ...answers, siteUrl: `https://${longHost}/` } });
+    expect(draftOf(drafts, 'monitor')).toMatchObject({ name: `${'a'.repeat(59)}…`, url: `https://${longHost}/` });
+  });
+
   it('refuses bad answers naming the field and the rule, and saves nothing', async () => {
     const api = createDispatcher(ai.core);
     expect(await api.call('onboarding.propose', { answers: { ...answers, siteUrl: 'example' } })).toMatchObject({
