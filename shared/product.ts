@@ -37,6 +37,18 @@ export function hasAtMostTwoDecimals(n: number): boolean {
   return Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
 }
 
+/** Suggests a slug from a name: "Ascend Launch System" → "ascend-launch-system" (at most `max` characters). */
+export function slugFromName(name: string, max = 64): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+}
+
 export const productSlugSchema = z
   .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
   .min(1, 'is required')

@@ -5,6 +5,7 @@ import { secretDestinationUrl } from './secret-destination';
 import { briefingSettingDefinitions } from './briefing-settings';
 import { emailSettingDefinitions } from './email-settings';
 import { aiSettingDefinitions } from './ai-settings';
+import { onboardingSettingDefinitions } from './onboarding-settings';
 import { quietHoursProblems, quietHoursRule } from './quiet-hours';
 
 const namesAFolder = 'it names a folder on this machine';
@@ -178,6 +179,7 @@ export const settingDefinitions = {
   ...briefingSettingDefinitions,
   ...emailSettingDefinitions,
   ...aiSettingDefinitions,
+  ...onboardingSettingDefinitions,
   'notify.telegram.chatId': {
     schema: z.preprocess((v) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v), z.string({ error: () => telegramChatIdRule }).trim().regex(/^(-?[1-9]\d{0,15})?$/, telegramChatIdRule)),
     defaultValue: '',

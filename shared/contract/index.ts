@@ -23,6 +23,7 @@ import { aiProcedures } from './ai';
 import { aiExplainProcedures } from './ai-explain';
 import { insightsProcedures } from './insights';
 import { chatProcedures, chatEvents } from './chat';
+import { onboardingProcedures } from './onboarding';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -52,6 +53,7 @@ export const procedures = {
   ...aiExplainProcedures,
   ...insightsProcedures,
   ...chatProcedures,
+  ...onboardingProcedures,
 };
 
 export const events = {

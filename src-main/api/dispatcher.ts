@@ -25,6 +25,7 @@ import { revenuePackagesHandlers } from './handlers/revenue-packages';
 import { aiHandlers } from './handlers/ai';
 import { insightsHandlers } from './handlers/insights';
 import { chatHandlers } from './handlers/chat';
+import { onboardingHandlers } from './handlers/onboarding';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -60,6 +61,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...aiHandlers(core),
     ...insightsHandlers(core),
     ...chatHandlers(core),
+    ...onboardingHandlers(core),
   };
 
   return {

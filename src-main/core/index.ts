@@ -37,6 +37,10 @@ import { AiService, aiGeneratePort, type AiTuning } from './ai';
 import { InsightsService } from './insights';
 import { ChatService } from './assistants/chat';
 import { ExplainAssistant } from './assistants/explain';
+import { OnboardingService, type DraftCheck } from './assistants/onboarding';
+import { newDefinition } from './guardian/definition';
+import { CoreError } from './errors';
+import { formatSpecErrors, productSpecSchema } from '../../shared/product';
 
 export interface CoreConfig {
   dataDir: string;
@@ -131,6 +135,8 @@ export interface Core {
   readonly ai: AiService;
   /** The chat assistant: turns with read-only tools over the services' data, streamed as chat.* events; it never acts. */
   readonly chat: ChatService;
+  /** The getting-started guide (assistants/onboarding): proposes a first monitor, product draft and workflow; creates each only when confirmed. */
+  readonly onboarding: OnboardingService;
   info(): AppInfo;
   close(): void;
 }
@@ -353,6 +359,31 @@ export function createCore(config: CoreConfig): Core {
         products: () => products.list().products,
       },
     });
+    // each draft is checked by the validator its own service saves with, so confirming one cannot half-save it
+    const problemOf = (check: () => unknown): string | undefined => {
+      try {
+        check();
+        return undefined;
+      } catch (err) {
+        if (err instanceof CoreError && err.code === 'BAD_INPUT') return err.message;
+        throw err;
+      }
+    };
+    const idName = ({ id, name }: { id: string; name: string }) => ({ id, name });
+    const productCheck: DraftCheck = (draft) => {
+      const v = products.validate({ spec: draft });
+      return v.valid ? undefined : formatSpecErrors(v.errors);
+    };
+    const onboarding = new OnboardingService({
+      settings,
+      ai,
+      ports: {
+        monitors: { count: () => guardian.list().length, check: (draft) => problemOf(() => newDefinition(draft)), add: (draft) => idName(guardian.add(draft)) },
+        products: { slugs: () => products.list().products.map((p) => p.slug), check: productCheck, create: (draft) => ({ id: products.create(productSpecSchema.parse(draft)).spec.slug, name: String(draft.name) }) },
+        workflows: { count: () => engine.workflows.list().length, check: (workflow) => problemOf(() => engine.workflows.parse(workflow)), save: (workflow) => idName(engine.workflows.save(undefined, workflow, true)) },
+        routeWorkflowNotices: (channel) => notify.setRule({ id: 'founder.notified', channels: [...notify.rulesList().find((r) => r.id === 'founder.notified')!.channels, channel] }),
+      },
+    });
     // Approve / Reject pressed in Telegram decides through the same approvals as the inbox
     background.register(new TelegramPoller({ db, clock, timer, events, log: log.child({ task: 'notify.telegram' }), secrets, settings, approvals }).backgroundTask());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
@@ -398,6 +429,7 @@ export function createCore(config: CoreConfig): Core {
       inbound: new InboundAddress(),
       ai,
       chat,
+      onboarding,
       info: () => ({
         version: appVersion,
         dataDir,

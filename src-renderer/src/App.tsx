@@ -9,6 +9,7 @@ import { LockedScreen } from './components/LockedScreen';
 import { PageHeader } from './components/PageHeader';
 import { Sidebar } from './components/Sidebar';
 import { useHashRoute } from './routing/use-hash-route';
+import { useFirstLaunchGuide } from './hooks/use-first-launch-guide';
 import { useApp } from './store/store-context';
 
 /** linkRefused: the page was opened from a link whose token the server did not accept. */
@@ -18,6 +19,7 @@ export function App({ linkRefused = false }: { linkRefused?: boolean }) {
   const loadError = useApp((s) => s.loadError);
   const load = useApp((s) => s.load);
   const chat = useChatOpen();
+  useFirstLaunchGuide(status === 'ready');
 
   useEffect(() => {
     const area = current.charAt(0).toUpperCase() + current.slice(1);

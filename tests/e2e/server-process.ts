@@ -33,7 +33,8 @@ const appEnvNames = [
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of appEnvNames) delete env[name];
-  return { ...env, ...extra };
+  // the getting-started guide would open on every empty data dir; tests/e2e/onboarding.spec.ts turns it back on
+  return { ...env, LEVQOR_ONBOARDING_DONE: 'true', ...extra };
 }
 
 /** Spawns `node bin/levqor.js --data-dir <dir> serve --port 0` and waits for its first line. */

@@ -1,6 +1,8 @@
 import { commaList, defaultProductVersion, productStatuses, validateProductSpec, type ProductSpec, type SpecError } from '../../../../shared/product';
 import { numberFromText } from '../../format/number';
 
+export { slugFromName } from '../../../../shared/product';
+
 /** The Launches form as typed: every control holds text; the spec is built from it on each change. */
 export interface ProductFormValues {
   slug: string;
@@ -144,14 +146,3 @@ export function errorText(field: FormField | 'form', error: SpecError): string {
   return own || error.path === '' ? error.message : `${error.path}: ${error.message}`;
 }
 
-/** Suggests a slug from a name: "Ascend Launch System" → "ascend-launch-system". */
-export function slugFromName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
-}
