@@ -30,6 +30,8 @@ export const rendererProcedureNames = [
   'telemetry.detect',
   'insights.list',
   'insights.act',
+  'insights.brief',
+  'insights.history',
   'telemetry.anomalies',
   'telemetry.report',
   'telemetry.sync',

@@ -1,9 +1,11 @@
-import type { Insight, InsightActResult, InsightHistoryItem } from '../../../shared/contract/insights';
+import type { Insight, InsightActResult, InsightHistoryItem, InsightsBrief } from '../../../shared/contract/insights';
+import type { AiService } from '../ai';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { Db } from '../db/open';
 import type { Logger } from '../logger';
-import { InsightHistory } from './history-store';
+import { ModelBrief, rulesThisWeek } from './brief';
+import { InsightHistory, type HistoryFilter } from './history-store';
 import type { InsightRule } from './rule-kit';
 import { insightRules } from './rules';
 import type { InsightSources } from './sources';
@@ -22,6 +24,8 @@ export interface InsightsDeps {
   db: Db;
   clock: Clock;
   log: Logger;
+  /** The model layer, for the brief (a getter: createCore builds it after the insights). */
+  ai: () => AiService;
   /** Tests only: another list of rules. */
   rules?: readonly InsightRule[];
 }
@@ -35,9 +39,11 @@ const areaOrder = { reliability: 0, revenue: 1, ux: 2, growth: 3 } as const;
  */
 export class InsightsService {
   private readonly history: InsightHistory;
+  private readonly modelBrief: ModelBrief;
 
   constructor(private readonly d: InsightsDeps) {
     this.history = new InsightHistory(d.db);
+    this.modelBrief = new ModelBrief(d.ai, d.clock);
   }
 
   /** Every rule's findings, most severe first (then reliability, revenue, ux, growth); rank 1 is the first. */
@@ -58,9 +64,25 @@ export class InsightsService {
     return { at: now, insights };
   }
 
-  /** Past insights, last shown first, with what the founder did about each. */
-  pastInsights(limit: number): { items: InsightHistoryItem[] } {
-    return { items: this.history.list(limit) };
+  /**
+   * The insights with a "this week" list and a narrative from the model; the numbers stay the
+   * rules' own (the model's answer is refused while it carries any other). Without a model, or
+   * when its answer stays wrong: the rules' ranking, no narrative, and why in one line.
+   */
+  async brief(signal?: AbortSignal): Promise<InsightsBrief> {
+    const { at, insights } = this.list();
+    if (insights.length === 0) return { at, insights, thisWeek: [], narrative: null, source: 'rules', reason: 'Nothing the rules flag right now, so there is nothing to rank.' };
+    try {
+      return { at, insights, ...(await this.modelBrief.write(insights, signal)), source: 'model' };
+    } catch (err) {
+      if (!(err instanceof CoreError) || err.code === 'CANCELLED') throw err;
+      return { at, insights, thisWeek: rulesThisWeek(insights), narrative: null, source: 'rules', reason: err.message };
+    }
+  }
+
+  /** Past insights, last shown first, with what the founder did about each; optionally only some. */
+  pastInsights(limit: number, filter: HistoryFilter = {}): { items: InsightHistoryItem[] } {
+    return { items: this.history.list(limit, filter) };
   }
 
   /** Carries out an insight's suggested action as of now: a disabled workflow draft, a healing request, or the area to open. */
