@@ -52,7 +52,7 @@ export function InsightHistory({ rules, version }: { rules: readonly string[]; v
   const ruleChoices = [...new Set([...rules, ...items.map((i) => i.rule)])].sort().map((r) => ({ value: r, label: r }));
   return (
     <Section id="insights-history" title="History" description="Past insights and what was done about them.">
-      <div className="toolbar" data-testid="insight-history-filters">
+      <div className="toolbar insight-history__filters" data-testid="insight-history-filters">
         <ChoiceSelect value={since} choices={sinceChoices} empty="Any time" testId="insight-history-since" onChange={setSince} />
         <ChoiceSelect value={rule} choices={ruleChoices} empty="Any rule" testId="insight-history-rule" onChange={setRule} />
         <ChoiceSelect value={acted} choices={actedChoices} empty="Anything done" testId="insight-history-acted" onChange={setActed} />

@@ -25,7 +25,8 @@ export default function InsightsArea() {
       <ol className="plain-list insight-list">
         {list.data?.insights.map((i) => <InsightCard key={i.id} insight={i} onActed={() => setActed((n) => n + 1)} />)}
       </ol>
-      <InsightHistory rules={rules} version={acted} />
+      {/* after the list: the list is what records the insights shown now in the history */}
+      {list.data || list.error ? <InsightHistory rules={rules} version={acted} /> : null}
     </div>
   );
 }
