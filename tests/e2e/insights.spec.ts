@@ -73,6 +73,7 @@ test('a churned customer makes an MRR churn card whose button saves a disabled w
     await keepScreenshot(page, 'insights-history');
     await done.getByRole('link', { name: 'open the draft' }).click();
     await expect(page).toHaveURL(/#\/workflows\/[^/]+$/);
+    await expect(page.getByText(/Win back customers churned in \d{4}-\d{2}/).first()).toBeVisible();
   } finally {
     await stripe.close();
   }
