@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { productSpecSchema } from '../../../shared/product';
 import { aiCore } from '../../../tests/helpers/ai/ai-core';
-import { startFakeOpenAi, type FakeOpenAiServer } from '../../../tests/helpers/ai/openai-server';
+import { aiCorePerTest } from '../../../tests/helpers/ai/ai-core-per-test';
 import type { Core } from '..';
 import { numbersIn } from './brief-numbers';
 
-let server: FakeOpenAiServer;
-let core: Core;
-beforeEach(async () => {
-  server = await startFakeOpenAi();
-  core = aiCore(server);
-});
-afterEach(async () => {
-  core.close();
-  await server.stop();
-});
+const t = aiCorePerTest();
 
 /** Two product drafts launching tomorrow with no Omega slot filled: two critical insights whose numbers are 0 and 70 (and the date). */
-function twoLaunches(c: Core = core) {
+function twoLaunches(c: Core = t.core) {
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   for (const [slug, name] of [['ascend', 'Ascend'], ['beacon', 'Beacon']] as const) {
     c.products.create(productSpecSchema.parse({ slug, name, price: 17, description: 'A launch checklist.', tags: ['launch'], launchDate: tomorrow }));
@@ -31,28 +22,28 @@ const good = {
   ],
   narrative: 'Two launches are a day away and neither has any of its 70 Omega slots filled: fill Beacon first, then Ascend.',
 };
-const sentMessages = (n: number) => server.requests[n]!.body.messages as Array<{ role: string; content: string }>;
+const sentMessages = (n: number) => t.server.requests[n]!.body.messages as Array<{ role: string; content: string }>;
 
 describe('the AI CEO’s brief', () => {
   it('with a model: its ranking and narrative, the findings still the rules’ own, asked as json_schema with the evidence', async () => {
     twoLaunches();
-    server.reply({ kind: 'json', value: good });
-    const brief = await core.insights.brief();
+    t.server.reply({ kind: 'json', value: good });
+    const brief = await t.core.insights.brief();
     expect(brief).toMatchObject({ source: 'model', narrative: good.narrative, insights: [{ id: 'omega-slots:ascend' }, { id: 'omega-slots:beacon' }] });
     expect(brief.reason).toBeUndefined();
     expect(brief.thisWeek).toEqual([
       { id: 'omega-slots:beacon', area: 'growth', severity: 'critical', finding: '"Beacon" launches within a day with 0 of 70 Omega slots filled', why: good.ranking[0]!.why },
       { id: 'omega-slots:ascend', area: 'growth', severity: 'critical', finding: '"Ascend" launches within a day with 0 of 70 Omega slots filled', why: good.ranking[1]!.why },
     ]);
-    expect(server.requests[0]!.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'insights_brief', strict: true } });
+    expect(t.server.requests[0]!.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'insights_brief', strict: true } });
     expect(sentMessages(0).at(-1)!.content).toContain('"label":"Omega slots filled","value":"0 of 70"');
-    expect(core.ai.usage(5).map((u) => [u.feature, u.outcome])).toEqual([['insights', 'ok']]);
+    expect(t.core.ai.usage(5).map((u) => [u.feature, u.outcome])).toEqual([['insights', 'ok']]);
   });
 
   it('a narrative with a number the rules did not produce is sent back, and the corrected answer is taken', async () => {
     twoLaunches();
-    server.reply({ kind: 'json', value: { ...good, narrative: 'Fill the slots or MRR £99,999 is at risk.' } }, { kind: 'json', value: good });
-    const brief = await core.insights.brief();
+    t.server.reply({ kind: 'json', value: { ...good, narrative: 'Fill the slots or MRR £99,999 is at risk.' } }, { kind: 'json', value: good });
+    const brief = await t.core.insights.brief();
     expect(brief).toMatchObject({ source: 'model', narrative: good.narrative });
     expect(sentMessages(1).at(-1)!.content).toContain('narrative: 99999 is not a number the insights give');
   });
@@ -60,9 +51,9 @@ describe('the AI CEO’s brief', () => {
   it('a model that keeps inventing numbers is refused after two repair turns: the rules’ ranking, no narrative, and why', async () => {
     twoLaunches();
     const invented = { kind: 'json' as const, value: { ...good, narrative: 'MRR £99,999 is at risk.' } };
-    server.reply(invented, invented, { kind: 'json', value: { ranking: [{ id: 'omega-slots:ascend', why: 'Costs 12.5% of revenue.' }], narrative: 'Fill the slots.' } });
-    const brief = await core.insights.brief();
-    expect(server.requests).toHaveLength(3);
+    t.server.reply(invented, invented, { kind: 'json', value: { ranking: [{ id: 'omega-slots:ascend', why: 'Costs 12.5% of revenue.' }], narrative: 'Fill the slots.' } });
+    const brief = await t.core.insights.brief();
+    expect(t.server.requests).toHaveLength(3);
     expect(brief).toMatchObject({ source: 'rules', narrative: null, reason: expect.stringMatching(/^The AI model gave an answer that does not fit insights_brief after 2 repair turns: ranking\.0\.why: 12\.5 is not a number the insights give/) });
     expect(brief.thisWeek.map((t) => [t.id, t.why])).toEqual([
       ['omega-slots:ascend', 'the launch ships without its cover and gallery images'],
@@ -75,21 +66,21 @@ describe('the AI CEO’s brief', () => {
     twoLaunches();
     const made = { ...good, ranking: [{ id: 'mrr-churn:2026-01', why: 'Churn.' }, good.ranking[1]!] };
     const twice = { ...good, ranking: [good.ranking[0]!, good.ranking[0]!] };
-    server.reply({ kind: 'json', value: made }, { kind: 'json', value: twice }, { kind: 'json', value: made });
-    const brief = await core.insights.brief();
+    t.server.reply({ kind: 'json', value: made }, { kind: 'json', value: twice }, { kind: 'json', value: made });
+    const brief = await t.core.insights.brief();
     expect(sentMessages(1).at(-1)!.content).toContain('ranking.0.id: no insight "mrr-churn:2026-01": use only the ids given');
     expect(sentMessages(2).at(-1)!.content).toContain('ranking.1.id: "omega-slots:beacon" is listed twice');
     expect(brief).toMatchObject({ source: 'rules', narrative: null, thisWeek: [{ id: 'omega-slots:ascend' }, { id: 'omega-slots:beacon' }] });
   });
 
   it('no key: the rules’ ranking, said plainly, and nothing sent', async () => {
-    const offline = aiCore(server, { withKey: false });
+    const offline = aiCore(t.server, { withKey: false });
     try {
       twoLaunches(offline);
       const brief = await offline.insights.brief();
       expect(brief).toMatchObject({ source: 'rules', narrative: null, reason: 'No AI key: set the secret openai.apiKey (levqor secrets set openai.apiKey, or OPENAI_API_KEY).' });
       expect(brief.thisWeek.map((t) => t.id)).toEqual(['omega-slots:ascend', 'omega-slots:beacon']);
-      expect(server.requests).toEqual([]);
+      expect(t.server.requests).toEqual([]);
     } finally {
       offline.close();
     }
@@ -97,22 +88,22 @@ describe('the AI CEO’s brief', () => {
 
   it('the feature turned off: the rules’ ranking and the setting named', async () => {
     twoLaunches();
-    core.settings.set('ai.features', { insights: false });
-    expect(await core.insights.brief()).toMatchObject({ source: 'rules', reason: 'The AI feature insights is turned off (setting ai.features).' });
-    expect(server.requests).toEqual([]);
+    t.core.settings.set('ai.features', { insights: false });
+    expect(await t.core.insights.brief()).toMatchObject({ source: 'rules', reason: 'The AI feature insights is turned off (setting ai.features).' });
+    expect(t.server.requests).toEqual([]);
   });
 
   it('nothing flagged: no call, an empty list', async () => {
-    expect(await core.insights.brief()).toMatchObject({ insights: [], thisWeek: [], narrative: null, source: 'rules', reason: 'Nothing the rules flag right now, so there is nothing to rank.' });
-    expect(server.requests).toEqual([]);
+    expect(await t.core.insights.brief()).toMatchObject({ insights: [], thisWeek: [], narrative: null, source: 'rules', reason: 'Nothing the rules flag right now, so there is nothing to rank.' });
+    expect(t.server.requests).toEqual([]);
   });
 
   it('asked again while the insights read the same, the brief is reused without another call', async () => {
     twoLaunches();
-    server.reply({ kind: 'json', value: good });
-    await core.insights.brief();
-    expect(await core.insights.brief()).toMatchObject({ source: 'model', narrative: good.narrative });
-    expect(server.requests).toHaveLength(1);
+    t.server.reply({ kind: 'json', value: good });
+    await t.core.insights.brief();
+    expect(await t.core.insights.brief()).toMatchObject({ source: 'model', narrative: good.narrative });
+    expect(t.server.requests).toHaveLength(1);
   });
 
   it('reads numbers as values, whatever their separators', () => {
@@ -123,15 +114,15 @@ describe('the AI CEO’s brief', () => {
 describe('insights history filters', () => {
   it('by rule, by what was done, and since a time', async () => {
     twoLaunches();
-    core.insights.list();
-    core.insights.act('omega-slots:ascend');
-    const all = core.insights.pastInsights(50).items;
+    t.core.insights.list();
+    t.core.insights.act('omega-slots:ascend');
+    const all = t.core.insights.pastInsights(50).items;
     expect(all.map((i) => i.id).sort()).toEqual(['omega-slots:ascend', 'omega-slots:beacon']);
-    expect(core.insights.pastInsights(50, { acted: 'open-area' }).items.map((i) => i.id)).toEqual(['omega-slots:ascend']);
-    expect(core.insights.pastInsights(50, { acted: 'none' }).items.map((i) => i.id)).toEqual(['omega-slots:beacon']);
-    expect(core.insights.pastInsights(50, { acted: 'workflow-draft' }).items).toEqual([]);
-    expect(core.insights.pastInsights(50, { rule: 'mrr-churn' }).items).toEqual([]);
-    expect(core.insights.pastInsights(50, { rule: 'omega-slots', since: all[0]!.lastShownAt }).items).toHaveLength(2);
-    expect(core.insights.pastInsights(50, { since: all[0]!.lastShownAt + 60_000 }).items).toEqual([]);
+    expect(t.core.insights.pastInsights(50, { acted: 'open-area' }).items.map((i) => i.id)).toEqual(['omega-slots:ascend']);
+    expect(t.core.insights.pastInsights(50, { acted: 'none' }).items.map((i) => i.id)).toEqual(['omega-slots:beacon']);
+    expect(t.core.insights.pastInsights(50, { acted: 'workflow-draft' }).items).toEqual([]);
+    expect(t.core.insights.pastInsights(50, { rule: 'mrr-churn' }).items).toEqual([]);
+    expect(t.core.insights.pastInsights(50, { rule: 'omega-slots', since: all[0]!.lastShownAt }).items).toHaveLength(2);
+    expect(t.core.insights.pastInsights(50, { since: all[0]!.lastShownAt + 60_000 }).items).toEqual([]);
   });
 });
