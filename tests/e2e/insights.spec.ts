@@ -73,7 +73,9 @@ test('a churned customer makes an MRR churn card whose button saves a disabled w
     await keepScreenshot(page, 'insights-history');
     await done.getByRole('link', { name: 'open the draft' }).click();
     await expect(page).toHaveURL(/#\/workflows\/[^/]+$/);
-    await expect(page.getByText(/Win back customers churned in \d{4}-\d{2}/).first()).toBeVisible();
+    // the draft opens in the editor, valid as saved
+    await expect(page.getByText('Saved · v1')).toBeVisible();
+    await expect(page.getByText('No problems')).toBeVisible();
   } finally {
     await stripe.close();
   }
