@@ -86,6 +86,16 @@ describe('the AI CEO’s brief', () => {
     }
   });
 
+  it('a model server that does not answer: the rules’ ranking and the setting named', async () => {
+    const unreachable = aiCore({ url: 'http://127.0.0.1:9/v1' });
+    try {
+      twoLaunches(unreachable);
+      expect(await unreachable.insights.brief()).toMatchObject({ source: 'rules', narrative: null, reason: expect.stringMatching(/^The AI model at 127\.0\.0\.1:9 does not answer \(setting ai\.baseUrl\)/) });
+    } finally {
+      unreachable.close();
+    }
+  });
+
   it('the feature turned off: the rules’ ranking and the setting named', async () => {
     twoLaunches();
     t.core.settings.set('ai.features', { insights: false });

@@ -1,5 +1,5 @@
 import type { Insight, InsightActResult, InsightHistoryItem, InsightsBrief } from '../../../shared/contract/insights';
-import type { AiService } from '../ai';
+import { redact, type AiService } from '../ai';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { Db } from '../db/open';
@@ -76,7 +76,8 @@ export class InsightsService {
       return { at, insights, ...(await this.modelBrief.write(insights, signal)), source: 'model' };
     } catch (err) {
       if (!(err instanceof CoreError) || err.code === 'CANCELLED') throw err;
-      return { at, insights, thisWeek: rulesThisWeek(insights), narrative: null, source: 'rules', reason: err.message };
+      // the reason reaches the page: a server's error text could quote a key back
+      return { at, insights, thisWeek: rulesThisWeek(insights), narrative: null, source: 'rules', reason: redact(err.message, []) };
     }
   }
 
