@@ -50,12 +50,12 @@ export type InsightActResult = z.infer<typeof insightActResultSchema>;
 export const insightHistoryItemSchema = insightSchema.pick({ id: true, rule: true, area: true, severity: true, finding: true }).extend({
   firstShownAt: z.number().int(),
   lastShownAt: z.number().int(),
-  /** The action's kind and what it made (workflow id, approval id, or area); null until acted on. */
-  acted: z.object({ at: z.number().int(), kind: z.enum(['workflow-draft', 'healing', 'open-area']), ref: z.string() }).nullable(),
+  /** The action's kind and what it made (workflow id, approval id, or area; for `dismissed`, the finding as it read then); null until acted on. */
+  acted: z.object({ at: z.number().int(), kind: z.enum(['workflow-draft', 'healing', 'open-area', 'dismissed']), ref: z.string() }).nullable(),
 });
 export type InsightHistoryItem = z.infer<typeof insightHistoryItemSchema>;
 
-export const insightActedFilters = ['workflow-draft', 'healing', 'open-area', 'none'] as const;
+export const insightActedFilters = ['workflow-draft', 'healing', 'open-area', 'dismissed', 'none'] as const;
 
 /** One line of the "this week" list: the rules' own words for the finding, and why it is on the list. */
 export const thisWeekItemSchema = insightSchema.pick({ id: true, area: true, severity: true, finding: true }).extend({ why: z.string() });
@@ -86,6 +86,11 @@ export const insightsProcedures = {
     summary: 'Turns an insight’s suggested action into a disabled workflow draft or a healing approval request (nothing runs by itself); open-area actions only answer the area.',
     input: z.object({ id: recordId }).strict(),
     output: insightActResultSchema,
+  }),
+  'insights.dismiss': procedure({
+    summary: 'Dismisses an insight: it leaves the list (and the brief) while its finding reads the same, and the history keeps that it was dismissed.',
+    input: z.object({ id: recordId }).strict(),
+    output: z.object({ id: z.string(), dismissedAt: z.number().int() }),
   }),
   'insights.brief': procedure({
     summary: 'The insights with a ranked “this week” list and a narrative written by the model (feature insights); the numbers are the rules’ own. Without a model: the rules’ ranking, no narrative, and the reason.',

@@ -31,6 +31,7 @@ export const rendererProcedureNames = [
   'insights.list',
   'insights.act',
   'insights.brief',
+  'insights.dismiss',
   'insights.history',
   'telemetry.anomalies',
   'telemetry.report',

@@ -100,6 +100,16 @@ test('with a model the this-week list is its ranking, with its narrative, labell
     await expect(thisWeek.getByTestId('this-week-item').first()).toContainText('It is the bigger launch.');
     await expect(page.getByTestId('insight-card')).toHaveCount(2);
     await keepScreenshot(page, 'insights-brief-model');
+
+    // dismissing a card takes it out of the list; the history keeps it under "Dismissed"
+    const beacon = page.getByTestId('insight-card').and(page.locator('[id="insight-omega-slots:beacon"]'));
+    await beacon.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByTestId('insight-dismissed')).toContainText('Dismissed “"Beacon" launches within a day');
+    await page.getByTestId('insight-history-acted').selectOption('dismissed');
+    await expect(page.getByTestId('insight-history-item')).toHaveCount(1);
+    await expect(page.getByTestId('insight-history-item')).toHaveAttribute('data-acted', 'dismissed');
+    const { insights } = await api<{ insights: Array<{ id: string }> }>(server, 'insights.list', {});
+    expect(insights.map((i) => i.id)).toEqual(['omega-slots:ascend']);
   } finally {
     await model.stop();
   }

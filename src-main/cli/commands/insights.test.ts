@@ -37,8 +37,11 @@ describe('levqor insights', () => {
     const acted = await levqor(dataDir, 'insights', 'history', '--acted', 'open-area', '--rule', 'omega-slots', '--json');
     expect(JSON.parse(acted.stdout).items).toMatchObject([{ id: 'omega-slots:ascend', acted: { kind: 'open-area', ref: 'launches' } }]);
     expect(JSON.parse((await levqor(dataDir, 'insights', 'history', '--acted', 'none', '--json')).stdout).items).toEqual([]);
-    const wrong = await levqor(dataDir, 'insights', 'history', '--acted', 'dismissed');
-    expect(wrong.stderr).toContain('--acted: must be one of workflow-draft, healing, open-area, none');
+    const wrong = await levqor(dataDir, 'insights', 'history', '--acted', 'ignored');
+    expect(wrong.stderr).toContain('--acted: must be one of workflow-draft, healing, open-area, dismissed, none');
+    const dismissed = await levqor(dataDir, 'insights', 'dismiss', 'omega-slots:ascend');
+    expect(dismissed).toMatchObject({ code: 0, stdout: 'Dismissed omega-slots:ascend: it stays out of the list while it reads the same (levqor insights history --acted dismissed).\n' });
+    expect(JSON.parse((await levqor(dataDir, 'insights', '--json')).stdout)).toMatchObject({ insights: [], thisWeek: [] });
   });
 
   it('an id no rule produces now fails naming the field', async () => {

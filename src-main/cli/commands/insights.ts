@@ -40,6 +40,12 @@ export const insightsCommands: Command[] = [
     positionals: { id: 'ID' },
     show: actText,
   }),
+  procedureCommand('insights.dismiss', {
+    usage: 'insights dismiss ID',
+    summary: 'Dismisses an insight: it leaves the list while its finding reads the same; the history keeps it.',
+    positionals: { id: 'ID' },
+    show: ({ id }) => `Dismissed ${id}: it stays out of the list while it reads the same (levqor insights history --acted dismissed).`,
+  }),
   procedureCommand('insights.history', {
     usage: 'insights history [--since TIME] [--rule RULE] [--acted KIND] [--limit N]',
     summary: 'Past insights, last shown first, and what you did about each; optionally only some.',

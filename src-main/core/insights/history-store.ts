@@ -5,6 +5,7 @@ const sql = {
   shown: `INSERT INTO insight_history (id, rule, area, severity, finding, first_shown_at, last_shown_at) VALUES (@id, @rule, @area, @severity, @finding, @at, @at)
     ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, finding = excluded.finding, last_shown_at = excluded.last_shown_at`,
   acted: `UPDATE insight_history SET acted_at = ?, action_kind = ?, action_ref = ? WHERE id = ?`,
+  dismissed: `SELECT id, action_ref FROM insight_history WHERE action_kind = 'dismissed'`,
   list: `SELECT * FROM insight_history
     WHERE (@since IS NULL OR last_shown_at >= @since) AND (@rule IS NULL OR rule = @rule)
       AND (@acted IS NULL OR (@acted = 'none' AND action_kind IS NULL) OR action_kind = @acted)
@@ -20,7 +21,7 @@ interface Row {
   first_shown_at: number;
   last_shown_at: number;
   acted_at: number | null;
-  action_kind: InsightActResult['kind'] | null;
+  action_kind: InsightActResult['kind'] | 'dismissed' | null;
   action_ref: string | null;
 }
 
@@ -43,6 +44,16 @@ export class InsightHistory extends withStatements(sql) {
 
   acted(id: string, result: InsightActResult, at: number): void {
     this.s.acted.run(at, result.kind, refOf(result), id);
+  }
+
+  /** Records that the founder dismissed the insight as it reads now. */
+  dismissed(id: string, finding: string, at: number): void {
+    this.s.acted.run(at, 'dismissed', finding, id);
+  }
+
+  /** Each dismissed insight's id and its finding as it read when dismissed. */
+  dismissedFindings(): Map<string, string> {
+    return new Map((this.s.dismissed.all() as Array<{ id: string; action_ref: string }>).map((r) => [r.id, r.action_ref]));
   }
 
   list(limit: number, filter: HistoryFilter = {}): InsightHistoryItem[] {

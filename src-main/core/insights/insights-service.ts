@@ -58,8 +58,11 @@ export class InsightsService {
         this.d.log.warn({ rule: rule.id, err: err instanceof Error ? err.message : String(err) }, 'insight rule could not be read');
       }
     }
-    found.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || areaOrder[a.area] - areaOrder[b.area] || a.id.localeCompare(b.id));
-    const insights = found.map((f, i) => ({ ...f, rank: i + 1 }));
+    const dismissed = this.history.dismissedFindings();
+    // a dismissal holds while the finding reads the same: changed numbers bring it back
+    const kept = found.filter((f) => dismissed.get(f.id) !== f.finding);
+    kept.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || areaOrder[a.area] - areaOrder[b.area] || a.id.localeCompare(b.id));
+    const insights = kept.map((f, i) => ({ ...f, rank: i + 1 }));
     this.history.shown(insights, now);
     return { at: now, insights };
   }
@@ -88,11 +91,24 @@ export class InsightsService {
 
   /** Carries out an insight's suggested action as of now: a disabled workflow draft, a healing request, or the area to open. */
   act(id: string): InsightActResult {
-    const insight = this.list().insights.find((i) => i.id === id);
-    if (!insight) throw new CoreError('NOT_FOUND', `id: no insight "${id}" now (it may be resolved already); read insights.list again`, 'id');
+    const insight = this.current(id);
     const result = this.carryOut(insight.suggestedAction);
     this.history.acted(id, result, this.d.clock.now());
     return result;
+  }
+
+  /** Leaves the insight out of the list while its finding reads as it does now; the history keeps the dismissal. */
+  dismiss(id: string): { id: string; dismissedAt: number } {
+    const insight = this.current(id);
+    const dismissedAt = this.d.clock.now();
+    this.history.dismissed(id, insight.finding, dismissedAt);
+    return { id, dismissedAt };
+  }
+
+  private current(id: string): Insight {
+    const insight = this.list().insights.find((i) => i.id === id);
+    if (!insight) throw new CoreError('NOT_FOUND', `id: no insight "${id}" now (it may be resolved or dismissed already); read insights.list again`, 'id');
+    return insight;
   }
 
   private carryOut(action: Insight['suggestedAction']): InsightActResult {

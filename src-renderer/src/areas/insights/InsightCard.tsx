@@ -27,6 +27,7 @@ function ActDone({ result }: { result: InsightActResult }) {
 export function InsightCard({ insight, onActed }: { insight: Insight; onActed(): void }) {
   const act = useAction();
   const [done, setDone] = useState<InsightActResult | undefined>(undefined);
+  const [dismissed, setDismissed] = useState(false);
   const onAct = () =>
     void act.run(async () => {
       const result = await getApi().insights.act({ id: insight.id });
@@ -34,6 +35,18 @@ export function InsightCard({ insight, onActed }: { insight: Insight; onActed():
       if (result.kind === 'open-area') window.location.hash = `#/${result.area}`;
       else setDone(result);
     });
+  const onDismiss = () =>
+    void act.run(async () => {
+      await getApi().insights.dismiss({ id: insight.id });
+      setDismissed(true);
+      onActed();
+    }, 'dismiss');
+  if (dismissed)
+    return (
+      <li className="card insight-card muted" data-testid="insight-dismissed">
+        Dismissed “{insight.finding}”: it stays out of this list while it reads the same.
+      </li>
+    );
   return (
     <li className="card insight-card" data-testid="insight-card" data-rule={insight.rule} id={`insight-${insight.id}`}>
       <div className="insight-card__head">
@@ -55,6 +68,9 @@ export function InsightCard({ insight, onActed }: { insight: Insight; onActed():
       <div className="actions">
         <button type="button" className="button" disabled={act.running !== undefined || done !== undefined} onClick={onAct}>
           {insight.suggestedAction.label}
+        </button>
+        <button type="button" className="button button--ghost" disabled={act.running !== undefined || done !== undefined} onClick={onDismiss}>
+          Dismiss
         </button>
       </div>
       <ErrorNotice message={act.error} inline />

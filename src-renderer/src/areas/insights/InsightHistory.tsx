@@ -6,9 +6,24 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Section } from '../../components/Section';
 import { When } from '../../components/When';
 import { useLoad } from '../../hooks/use-load';
-import { actedChoices, actedHref, actedWords, severityTone, sinceChoices } from './format';
+import { actedChoices, actedLink, actedWords, severityTone, sinceChoices } from './format';
 
 type Acted = (typeof insightActedFilters)[number];
+
+/** What was done and when, with a link to what it made. */
+function Done({ acted }: { acted: NonNullable<InsightHistoryItem['acted']> }) {
+  const link = actedLink(acted);
+  return (
+    <>
+      {actedWords[acted.kind]} <When at={acted.at} />
+      {link ? (
+        <>
+          : <a href={link.href}>{link.text}</a>
+        </>
+      ) : null}
+    </>
+  );
+}
 
 function Row({ item }: { item: InsightHistoryItem }) {
   return (
@@ -20,13 +35,7 @@ function Row({ item }: { item: InsightHistoryItem }) {
       </div>
       <p className="insight-history__finding">{item.finding}</p>
       <p className="muted">
-        {item.acted ? (
-          <>
-            {actedWords[item.acted.kind]} <When at={item.acted.at} />: <a href={actedHref(item.acted)}>{item.acted.kind === 'open-area' ? item.acted.ref : item.acted.kind === 'healing' ? 'see Approvals' : 'open the draft'}</a>
-          </>
-        ) : (
-          'Not acted on.'
-        )}
+        {item.acted ? <Done acted={item.acted} /> : 'Not acted on.'}
         {' · '}first shown <When at={item.firstShownAt} />
       </p>
     </li>

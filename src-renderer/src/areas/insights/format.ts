@@ -7,6 +7,7 @@ export const actedChoices = [
   { value: 'workflow-draft', label: 'Workflow draft' },
   { value: 'healing', label: 'Healing request (approval)' },
   { value: 'open-area', label: 'Opened an area' },
+  { value: 'dismissed', label: 'Dismissed' },
   { value: 'none', label: 'Nothing yet' },
 ] as const;
 
@@ -17,11 +18,14 @@ export const sinceChoices = [
   { value: String(30 * 86_400_000), label: 'Last 30 days' },
 ] as const;
 
-/** Where what was done can be seen: the draft in the editor, the request in Approvals, the area. */
-export function actedHref(acted: NonNullable<InsightHistoryItem['acted']>): string {
-  if (acted.kind === 'workflow-draft') return `#/workflows/${encodeURIComponent(acted.ref)}`;
-  if (acted.kind === 'healing') return '#/approvals';
-  return `#/${acted.ref}`;
+type Acted = NonNullable<InsightHistoryItem['acted']>;
+
+/** Where what was done can be seen, and the link's words: the draft in the editor, the request in Approvals, the area; nothing for a dismissal. */
+export function actedLink(acted: Acted): { href: string; text: string } | undefined {
+  if (acted.kind === 'workflow-draft') return { href: `#/workflows/${encodeURIComponent(acted.ref)}`, text: 'open the draft' };
+  if (acted.kind === 'healing') return { href: '#/approvals', text: 'see Approvals' };
+  if (acted.kind === 'open-area') return { href: `#/${acted.ref}`, text: acted.ref };
+  return undefined;
 }
 
-export const actedWords = { 'workflow-draft': 'Workflow draft saved', healing: 'Healing requested', 'open-area': 'Opened' } as const;
+export const actedWords = { 'workflow-draft': 'Workflow draft saved', healing: 'Healing requested', 'open-area': 'Opened', dismissed: 'Dismissed' } as const;
