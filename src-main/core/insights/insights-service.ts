@@ -46,7 +46,7 @@ export class InsightsService {
     this.modelBrief = new ModelBrief(d.ai, d.clock);
   }
 
-  /** Every rule's findings, most severe first (then reliability, revenue, ux, growth); rank 1 is the first. */
+  /** Every rule's findings but those dismissed as they read now, most severe first (then reliability, revenue, ux, growth); rank 1 is the first. */
   list(): { at: number; insights: Insight[] } {
     const now = this.d.clock.now();
     const found: Omit<Insight, 'rank'>[] = [];
