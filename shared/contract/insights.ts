@@ -50,10 +50,31 @@ export type InsightActResult = z.infer<typeof insightActResultSchema>;
 export const insightHistoryItemSchema = insightSchema.pick({ id: true, rule: true, area: true, severity: true, finding: true }).extend({
   firstShownAt: z.number().int(),
   lastShownAt: z.number().int(),
-  /** The action's kind and what it made (workflow id, approval id, or area); null until acted on. */
-  acted: z.object({ at: z.number().int(), kind: z.enum(['workflow-draft', 'healing', 'open-area']), ref: z.string() }).nullable(),
+  /** The action's kind and what it made (workflow id, approval id, or area; for `dismissed`, the finding as it read then); null until acted on. */
+  acted: z.object({ at: z.number().int(), kind: z.enum(['workflow-draft', 'healing', 'open-area', 'dismissed']), ref: z.string() }).nullable(),
 });
 export type InsightHistoryItem = z.infer<typeof insightHistoryItemSchema>;
+
+export const insightActedFilters = ['workflow-draft', 'healing', 'open-area', 'dismissed', 'none'] as const;
+
+/** One line of the "this week" list: the rules' own words for the finding, and why it is on the list. */
+export const thisWeekItemSchema = insightSchema.pick({ id: true, area: true, severity: true, finding: true }).extend({ why: z.string() });
+export type ThisWeekItem = z.infer<typeof thisWeekItemSchema>;
+
+/**
+ * The insights with the AI CEO's brief on top: a ranked "this week" list and a narrative from the
+ * model (`source: 'model'`), or the rules' own ranking and no narrative (`source: 'rules'`, with
+ * the one-line `reason` there is no model answer).
+ */
+export const insightsBriefSchema = z.object({
+  at: z.number().int(),
+  insights: z.array(insightSchema),
+  thisWeek: z.array(thisWeekItemSchema),
+  narrative: z.string().nullable(),
+  source: z.enum(['model', 'rules']),
+  reason: z.string().optional(),
+});
+export type InsightsBrief = z.infer<typeof insightsBriefSchema>;
 
 export const insightsProcedures = {
   'insights.list': procedure({
@@ -66,9 +87,26 @@ export const insightsProcedures = {
     input: z.object({ id: recordId }).strict(),
     output: insightActResultSchema,
   }),
+  'insights.dismiss': procedure({
+    summary: 'Dismisses an insight: it leaves the list (and the brief) while its finding reads the same, and the history keeps that it was dismissed.',
+    input: z.object({ id: recordId }).strict(),
+    output: z.object({ id: z.string(), dismissedAt: z.number().int() }),
+  }),
+  'insights.brief': procedure({
+    summary: 'The insights with a ranked “this week” list and a narrative written by the model (feature insights); the numbers are the rules’ own. Without a model: the rules’ ranking, no narrative, and the reason.',
+    input: noInput,
+    output: insightsBriefSchema,
+  }),
   'insights.history': procedure({
-    summary: 'Past insights, last shown first: when each was first and last shown, and what the founder did about it.',
-    input: z.object({ limit: howMany(500, 50) }).strict(),
+    summary: 'Past insights, last shown first: when each was first and last shown, and what the founder did about it; optionally only since a time, of one rule, or by what was done.',
+    input: z
+      .object({
+        limit: howMany(500, 50),
+        since: z.number().int().nonnegative().optional(),
+        rule: z.string().min(1).max(100).optional(),
+        acted: z.enum(insightActedFilters).optional(),
+      })
+      .strict(),
     output: z.object({ items: z.array(insightHistoryItemSchema) }),
   }),
 };

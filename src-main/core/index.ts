@@ -303,6 +303,8 @@ export function createCore(config: CoreConfig): Core {
       db,
       clock,
       log,
+      // built further down with the other AI wiring; read only when a brief is asked for
+      ai: () => ai,
       sources: {
         revenue: {
           churn: () => {

@@ -1,3 +1,4 @@
+import { startFakeOpenAi } from '../helpers/ai/openai-server';
 import { startFakeStripe } from '../helpers/stripe';
 import { testKey } from '../helpers/stripe/keys';
 import { monthlySubscription } from '../helpers/stripe/monthly-subscription';
@@ -16,6 +17,12 @@ test('insight cards show the finding, its evidence and impact, ranked; the actio
   await expect(card).toContainText('"Ascend" launches within a day with 0 of 70 Omega slots filled');
   await expect(card.getByTestId('insight-evidence')).toContainText('Omega slots filled: 0 of 70 (products.checklist)');
   await expect(card).toContainText('Impact: the launch ships without its cover and gallery images');
+  // no model here: the rules rank the "this week" list, and the missing narrative is said plainly
+  const thisWeek = page.getByTestId('this-week');
+  await expect(thisWeek).toHaveAttribute('data-source', 'rules');
+  await expect(thisWeek.getByTestId('brief-source')).toContainText('Ranked by the rules No AI key: set the secret openai.apiKey');
+  await expect(thisWeek.getByTestId('this-week-item')).toHaveText(['"Ascend" launches within a day with 0 of 70 Omega slots filled critical · growththe launch ships without its cover and gallery images']);
+  await expect(page.getByTestId('brief-narrative')).toHaveCount(0);
   await keepScreenshot(page, 'insights-cards');
 
   await card.getByRole('button', { name: 'Open Launches' }).click();
@@ -53,9 +60,57 @@ test('a churned customer makes an MRR churn card whose button saves a disabled w
     await expect(card.getByTestId('insight-done')).toContainText('as a disabled draft');
     const { workflows } = await api<{ workflows: Array<{ name: string; enabled: boolean }> }>(server, 'workflows.list', {});
     expect(workflows).toEqual([expect.objectContaining({ name: expect.stringMatching(/^Win back customers churned in \d{4}-\d{2}$/), enabled: false })]);
-    await card.getByRole('link', { name: 'Open it in the editor' }).click();
+    // the history shows what was done, and its filter by what was done finds it
+    const history = page.getByTestId('insight-history');
+    await page.getByTestId('insight-history-acted').selectOption('workflow-draft');
+    await expect(history.getByTestId('insight-history-item')).toHaveCount(1);
+    const done = history.getByTestId('insight-history-item').first();
+    await expect(done).toHaveAttribute('data-rule', 'mrr-churn');
+    await expect(done).toContainText('Workflow draft saved');
+    await page.getByTestId('insight-history-acted').selectOption('healing');
+    await expect(page.getByText('No past insights match.')).toBeVisible();
+    await page.getByTestId('insight-history-acted').selectOption('workflow-draft');
+    await keepScreenshot(page, 'insights-history');
+    await done.getByRole('link', { name: 'open the draft' }).click();
     await expect(page).toHaveURL(/#\/workflows\/[^/]+$/);
+    // the draft opens in the editor, valid as saved
+    await expect(page.getByText('Saved · v1')).toBeVisible();
+    await expect(page.getByText('No problems')).toBeVisible();
   } finally {
     await stripe.close();
+  }
+});
+
+test('with a model the this-week list is its ranking, with its narrative, labelled as the model’s', async ({ page, levqor }) => {
+  const model = await startFakeOpenAi();
+  try {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const server = await levqor.start({ env: { LEVQOR_AI_BASE_URL: model.url, OPENAI_API_KEY: 'sk-test-e2e-fake-key-0123456789' } });
+    for (const [slug, name] of [['ascend', 'Ascend'], ['beacon', 'Beacon']]) {
+      await api(server, 'products.create', { slug, name, price: 17, description: 'A launch checklist.', tags: ['launch'], launchDate: tomorrow });
+    }
+    const narrative = 'Both launches are a day away with 0 of 70 Omega slots filled: fill Beacon first.';
+    model.reply({ kind: 'json', value: { ranking: [{ id: 'omega-slots:beacon', why: 'It is the bigger launch.' }, { id: 'omega-slots:ascend', why: 'Same gap.' }], narrative } });
+    await openApp(page, server, 'insights');
+    const thisWeek = page.getByTestId('this-week');
+    await expect(thisWeek).toHaveAttribute('data-source', 'model');
+    await expect(thisWeek.getByTestId('brief-source')).toHaveText('Ranked by the model');
+    await expect(page.getByTestId('brief-narrative')).toHaveText(narrative);
+    await expect(thisWeek.getByTestId('this-week-item').first()).toContainText('"Beacon" launches within a day with 0 of 70 Omega slots filled');
+    await expect(thisWeek.getByTestId('this-week-item').first()).toContainText('It is the bigger launch.');
+    await expect(page.getByTestId('insight-card')).toHaveCount(2);
+    await keepScreenshot(page, 'insights-brief-model');
+
+    // dismissing a card takes it out of the list; the history keeps it under "Dismissed"
+    const beacon = page.getByTestId('insight-card').and(page.locator('[id="insight-omega-slots:beacon"]'));
+    await beacon.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByTestId('insight-dismissed')).toContainText('Dismissed “"Beacon" launches within a day');
+    await page.getByTestId('insight-history-acted').selectOption('dismissed');
+    await expect(page.getByTestId('insight-history-item')).toHaveCount(1);
+    await expect(page.getByTestId('insight-history-item')).toHaveAttribute('data-acted', 'dismissed');
+    const { insights } = await api<{ insights: Array<{ id: string }> }>(server, 'insights.list', {});
+    expect(insights.map((i) => i.id)).toEqual(['omega-slots:ascend']);
+  } finally {
+    await model.stop();
   }
 });

@@ -5,5 +5,7 @@ export const insightsHandlers = (core: Core) =>
   ({
     'insights.list': () => core.insights.list(),
     'insights.act': (input) => core.insights.act(input.id),
-    'insights.history': (input) => core.insights.pastInsights(input.limit),
-  }) satisfies HandlerMap<'insights.list' | 'insights.act' | 'insights.history'>;
+    'insights.brief': () => core.insights.brief(),
+    'insights.dismiss': (input) => core.insights.dismiss(input.id),
+    'insights.history': ({ limit, ...filter }) => core.insights.pastInsights(limit, filter),
+  }) satisfies HandlerMap<'insights.list' | 'insights.act' | 'insights.brief' | 'insights.dismiss' | 'insights.history'>;

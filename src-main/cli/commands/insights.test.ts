@@ -21,10 +21,20 @@ describe('levqor insights', () => {
     expect(text.stdout).toMatch(/^ 1\. \[critical\] growth: "Ascend" launches within a day with 0 of 70 Omega slots filled$/m);
     expect(text.stdout).toContain('Omega slots filled: 0 of 70  (products.checklist)');
     expect(text.stdout).toContain('(levqor insights act omega-slots:ascend)');
+    // no key here: the rules rank the "this week" list and the missing narrative is said plainly
+    expect(text.stdout).toMatch(/^This week \(ranked by the rules\):\n 1\. "Ascend" launches within a day with 0 of 70 Omega slots filled\n    why: the launch ships without its cover and gallery images  \(omega-slots:ascend\)\n\nNo narrative: No AI key: set the secret openai.apiKey/);
     const json = await levqor(dataDir, 'insights', '--json');
-    expect(JSON.parse(json.stdout).insights).toMatchObject([{ id: 'omega-slots:ascend', rank: 1 }]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ at: expect.any(Number), insights: [{ id: 'omega-slots:ascend', rank: 1 }], thisWeek: [{ id: 'omega-slots:ascend' }], narrative: null, source: 'rules', reason: expect.stringMatching(/^No AI key/) });
     const act = await levqor(dataDir, 'insights', 'act', 'omega-slots:ascend');
     expect(act).toMatchObject({ code: 0, stdout: 'Nothing to do here: open the launches area.\n' });
+    const acted = await levqor(dataDir, 'insights', 'history', '--acted', 'open-area', '--rule', 'omega-slots', '--json');
+    expect(JSON.parse(acted.stdout).items).toMatchObject([{ id: 'omega-slots:ascend', acted: { kind: 'open-area', ref: 'launches' } }]);
+    expect(JSON.parse((await levqor(dataDir, 'insights', 'history', '--acted', 'none', '--json')).stdout).items).toEqual([]);
+    const wrong = await levqor(dataDir, 'insights', 'history', '--acted', 'ignored');
+    expect(wrong.stderr).toContain('--acted: must be one of workflow-draft, healing, open-area, dismissed, none');
+    const dismissed = await levqor(dataDir, 'insights', 'dismiss', 'omega-slots:ascend');
+    expect(dismissed).toMatchObject({ code: 0, stdout: 'Dismissed omega-slots:ascend: it stays out of the list while it reads the same (levqor insights history --acted dismissed).\n' });
+    expect(JSON.parse((await levqor(dataDir, 'insights', '--json')).stdout)).toMatchObject({ insights: [], thisWeek: [] });
   });
 
   it('an id no rule produces now fails naming the field', async () => {

@@ -1,11 +1,15 @@
-import type { Insight, InsightActResult, InsightHistoryItem } from '../../../shared/contract/insights';
+import type { Insight, InsightActResult, InsightHistoryItem, insightActedFilters } from '../../../shared/contract/insights';
 import { withStatements } from '../db/with-statements';
 
 const sql = {
   shown: `INSERT INTO insight_history (id, rule, area, severity, finding, first_shown_at, last_shown_at) VALUES (@id, @rule, @area, @severity, @finding, @at, @at)
     ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, finding = excluded.finding, last_shown_at = excluded.last_shown_at`,
   acted: `UPDATE insight_history SET acted_at = ?, action_kind = ?, action_ref = ? WHERE id = ?`,
-  list: `SELECT * FROM insight_history ORDER BY last_shown_at DESC, id LIMIT ?`,
+  dismissed: `SELECT id, action_ref FROM insight_history WHERE action_kind = 'dismissed'`,
+  list: `SELECT * FROM insight_history
+    WHERE (@since IS NULL OR last_shown_at >= @since) AND (@rule IS NULL OR rule = @rule)
+      AND (@acted IS NULL OR (@acted = 'none' AND action_kind IS NULL) OR action_kind = @acted)
+    ORDER BY last_shown_at DESC, id LIMIT @limit`,
 };
 
 interface Row {
@@ -17,8 +21,15 @@ interface Row {
   first_shown_at: number;
   last_shown_at: number;
   acted_at: number | null;
-  action_kind: InsightActResult['kind'] | null;
+  action_kind: InsightActResult['kind'] | 'dismissed' | null;
   action_ref: string | null;
+}
+
+/** Which past insights to list: last shown at or after `since`, of one `rule`, by what was done (`none`: not acted on). */
+export interface HistoryFilter {
+  since?: number;
+  rule?: string;
+  acted?: (typeof insightActedFilters)[number];
 }
 
 const refOf = (r: InsightActResult): string => (r.kind === 'workflow-draft' ? r.workflowId : r.kind === 'healing' ? r.approvalId : r.area);
@@ -35,8 +46,18 @@ export class InsightHistory extends withStatements(sql) {
     this.s.acted.run(at, result.kind, refOf(result), id);
   }
 
-  list(limit: number): InsightHistoryItem[] {
-    return (this.s.list.all(limit) as Row[]).map((r) => ({
+  /** Records that the founder dismissed the insight as it reads now. */
+  dismissed(id: string, finding: string, at: number): void {
+    this.s.acted.run(at, 'dismissed', finding, id);
+  }
+
+  /** Each dismissed insight's id and its finding as it read when dismissed. */
+  dismissedFindings(): Map<string, string> {
+    return new Map((this.s.dismissed.all() as Array<{ id: string; action_ref: string }>).map((r) => [r.id, r.action_ref]));
+  }
+
+  list(limit: number, filter: HistoryFilter = {}): InsightHistoryItem[] {
+    return (this.s.list.all({ limit, since: filter.since ?? null, rule: filter.rule ?? null, acted: filter.acted ?? null }) as Row[]).map((r) => ({
       id: r.id,
       rule: r.rule,
       area: r.area,

@@ -88,6 +88,20 @@ describe('insights over a real core', () => {
     expect(found[0]).toMatchObject({ area: 'growth', finding: '"Ascend Launch System" launches within a day with 0 of 70 Omega slots filled', evidence: [{ source: 'products.checklist', value: '0 of 70' }, { label: 'launchDate', value: tomorrow }] });
   });
 
+  it('a dismissed insight leaves the list while its finding reads the same, and comes back when it changes', () => {
+    const t = setup();
+    const tomorrow = new Date(t.clock.now() + day).toISOString().slice(0, 10);
+    t.core.products.create(productSpecSchema.parse({ slug: 'ascend', name: 'Ascend', price: 17, description: 'A launch checklist.', tags: ['launch'], launchDate: tomorrow }));
+    expect(t.core.insights.dismiss('omega-slots:ascend')).toEqual({ id: 'omega-slots:ascend', dismissedAt: t.clock.now() });
+    expect(byRule(t, 'omega-slots')).toEqual([]);
+    expect(() => t.core.insights.act('omega-slots:ascend')).toThrow('id: no insight "omega-slots:ascend" now (it may be resolved or dismissed already)');
+    expect(() => t.core.insights.dismiss('omega-slots:ascend')).toThrow('id: no insight "omega-slots:ascend" now');
+    expect(t.core.insights.pastInsights(10, { acted: 'dismissed' }).items).toMatchObject([{ id: 'omega-slots:ascend', acted: { kind: 'dismissed', ref: '"Ascend" launches within a day with 0 of 70 Omega slots filled' } }]);
+    // launch day: the finding reads differently, so it is shown again
+    t.clock.advance(day);
+    expect(byRule(t, 'omega-slots').map((i) => i.finding)).toEqual(['"Ascend" launches today with 0 of 70 Omega slots filled']);
+  });
+
   it('a launchDate that is not a real YYYY-MM-DD date is refused naming the field and the rule', () => {
     const spec = (launchDate: unknown) => productSpecSchema.safeParse({ slug: 'p', name: 'P', price: 17, description: 'A product.', tags: ['launch'], launchDate });
     const issues = (launchDate: unknown) => spec(launchDate).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -1,79 +1,32 @@
 import { useState } from 'react';
-import type { Insight, InsightActResult } from '../../../../shared/contract/insights';
 import { getApi } from '../../api/client';
-import { ClassBadge } from '../../components/ClassBadge';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useAction } from '../../hooks/use-action';
 import { useLoad } from '../../hooks/use-load';
+import { InsightCard } from './InsightCard';
+import { InsightHistory } from './InsightHistory';
+import { ThisWeek } from './ThisWeek';
 import './insights.css';
 
-const severityTone = { critical: 'tone--bad', warning: 'tone--warn', info: 'tone--info' } as const;
-
-/** What acting did, in a sentence with where to look next. */
-function ActDone({ result }: { result: InsightActResult }) {
-  if (result.kind === 'workflow-draft')
-    return (
-      <p className="toned tone--good" data-testid="insight-done">
-        Saved “{result.name}” as a disabled draft. <a href={`#/workflows/${encodeURIComponent(result.workflowId)}`}>Open it in the editor</a>
-      </p>
-    );
-  if (result.kind === 'healing')
-    return (
-      <p className="toned tone--good" data-testid="insight-done">
-        Healing requested: it applies only once you approve it. <a href="#/approvals">Open Approvals</a>
-      </p>
-    );
-  return null;
-}
-
-function InsightCard({ insight }: { insight: Insight }) {
-  const act = useAction();
-  const [done, setDone] = useState<InsightActResult | undefined>(undefined);
-  const onAct = () =>
-    void act.run(async () => {
-      const result = await getApi().insights.act({ id: insight.id });
-      if (result.kind === 'open-area') window.location.hash = `#/${result.area}`;
-      else setDone(result);
-    });
-  return (
-    <li className="card insight-card" data-testid="insight-card" data-rule={insight.rule}>
-      <div className="insight-card__head">
-        <span className="eyebrow">
-          #{insight.rank} · {insight.area}
-        </span>
-        <span className={`pill toned ${severityTone[insight.severity]}`}>{insight.severity}</span>
-        <ClassBadge cls={insight.class} small />
-      </div>
-      <p className="insight-card__finding">{insight.finding}</p>
-      <p className="muted">Impact: {insight.impact}</p>
-      <ul className="plain-list insight-card__evidence" data-testid="insight-evidence">
-        {insight.evidence.map((e, i) => (
-          <li key={i}>
-            {e.label}: <span className="num">{String(e.value)}</span> <span className="muted">({e.source})</span>
-          </li>
-        ))}
-      </ul>
-      <div className="actions">
-        <button type="button" className="button" disabled={act.running !== undefined || done !== undefined} onClick={onAct}>
-          {insight.suggestedAction.label}
-        </button>
-      </div>
-      <ErrorNotice message={act.error} inline />
-      {done ? <ActDone result={done} /> : null}
-    </li>
-  );
-}
-
-/** Insights: the AI CEO's ranked advice (deterministic rules), each with its evidence and one action. */
+/**
+ * Insights: the AI CEO's brief (this week's list and, with a model, a narrative) on top, the
+ * rules' ranked cards with their evidence and one action each, then the history. The cards
+ * come from insights.list so they show before a model has answered the brief.
+ */
 export default function InsightsArea() {
   const list = useLoad(() => getApi().insights.list({}), []);
+  const brief = useLoad(() => getApi().insights.brief({}), []);
+  const [acted, setActed] = useState(0);
+  const rules = [...new Set(list.data?.insights.map((i) => i.rule) ?? [])];
   return (
-    <div>
+    <div className="insights-page">
+      <ThisWeek brief={brief} />
       <ErrorNotice message={list.error} onRetry={list.reload} />
       {list.data && list.data.insights.length === 0 ? <p className="empty">Nothing the rules flag right now.</p> : null}
       <ol className="plain-list insight-list">
-        {list.data?.insights.map((i) => <InsightCard key={i.id} insight={i} />)}
+        {list.data?.insights.map((i) => <InsightCard key={i.id} insight={i} onActed={() => setActed((n) => n + 1)} />)}
       </ol>
+      {/* after the list: the list is what records the insights shown now in the history */}
+      {list.data || list.error ? <InsightHistory rules={rules} version={acted} /> : null}
     </div>
   );
 }
