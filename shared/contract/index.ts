@@ -20,6 +20,7 @@ import { revenueSyncProcedures, revenueSyncEvents } from './revenue-sync';
 import { revenueMetricsProcedures } from './revenue-metrics';
 import { revenuePackagesProcedures } from './revenue-packages';
 import { aiProcedures } from './ai';
+import { aiWorkflowProcedures } from './ai-workflow';
 import { insightsProcedures } from './insights';
 
 /**
@@ -47,6 +48,7 @@ export const procedures = {
   ...revenueMetricsProcedures,
   ...revenuePackagesProcedures,
   ...aiProcedures,
+  ...aiWorkflowProcedures,
   ...insightsProcedures,
 };
 

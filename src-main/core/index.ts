@@ -35,6 +35,7 @@ import { RevenueService } from './revenue';
 import { InboundAddress } from './inbound-address';
 import { AiService, type AiTuning } from './ai';
 import { InsightsService } from './insights';
+import { WorkflowAssistant } from './assistants/workflow';
 
 export interface CoreConfig {
   dataDir: string;
@@ -125,6 +126,8 @@ export interface Core {
   readonly inbound: InboundAddress;
   /** The model layer: every AI call (checked, redacted, retried, recorded in ai_usage) over an OpenAI-compatible server. */
   readonly ai: AiService;
+  /** The workflow assistant: a sentence → a workflow the engine's validator accepts (or a change of one, with its diff); saves nothing. */
+  readonly workflowAssistant: WorkflowAssistant;
   info(): AppInfo;
   close(): void;
 }
@@ -334,6 +337,10 @@ export function createCore(config: CoreConfig): Core {
     secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
     const ai = new AiService({ db, clock, timer, settings, secrets, ...(config.aiTuning ? { tuning: config.aiTuning } : {}), ...(config.random ? { random: config.random } : {}) });
     secrets.registerTest('openai.apiKey', (signal) => ai.testKey(signal));
+    const workflowAssistant = new WorkflowAssistant({
+      ai,
+      workflows: { stepTypes: () => engine.workflows.stepTypes(), validate: (raw) => engine.workflows.validate(raw), document: (id) => engine.workflows.get(id).workflow },
+    });
     // Approve / Reject pressed in Telegram decides through the same approvals as the inbox
     background.register(new TelegramPoller({ db, clock, timer, events, log: log.child({ task: 'notify.telegram' }), secrets, settings, approvals }).backgroundTask());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
@@ -369,6 +376,7 @@ export function createCore(config: CoreConfig): Core {
       insights,
       inbound: new InboundAddress(),
       ai,
+      workflowAssistant,
       info: () => ({
         version: appVersion,
         dataDir,
