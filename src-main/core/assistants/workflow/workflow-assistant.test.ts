@@ -151,7 +151,7 @@ describe('the workflow assistant (ai.workflow)', () => {
     expect(out.document.nodes[0]).toMatchObject({ id: 'check', retry: { maxAttempts: 3 }, position: { x: 10, y: 20 } });
     expect(out.diff).toEqual({
       name: null,
-      trigger: { before: expect.objectContaining({ expr: '0 9 * * 1-5' }), after: { type: 'cron', expr: '0 8 * * 1-5' } },
+      trigger: { before: expect.objectContaining({ expr: '0 9 * * 1-5' }), after: expect.objectContaining({ type: 'cron', expr: '0 8 * * 1-5' }) },
       added: [{ id: 'note', type: 'log' }],
       removed: [{ id: 'tell', type: 'notify.founder' }],
       changed: [{ id: 'check', type: 'http.request', fields: [], params: [{ key: 'url', before: 'https://shop.example', after: 'https://shop.example/health' }] }],

@@ -46,6 +46,8 @@ export class WorkflowAssistant {
       throw err;
     }
     const { document } = build(answer);
-    return { document, explanation: answer.explanation, problems: [], ...(current ? { diff: workflowDiff(current, document) } : {}) };
+    // both sides as the engine reads them, so a default written out on one side is no change
+    const asRead = (doc: Doc): Doc => this.d.workflows.validate(doc).workflow ?? doc;
+    return { document, explanation: answer.explanation, problems: [], ...(current ? { diff: workflowDiff(asRead(current), asRead(document)) } : {}) };
   }
 }
