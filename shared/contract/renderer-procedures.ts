@@ -30,6 +30,7 @@ export const rendererProcedureNames = [
   'telemetry.detect',
   'insights.list',
   'insights.act',
+  'ai.workflow',
   'telemetry.anomalies',
   'telemetry.report',
   'telemetry.sync',

@@ -1,26 +1,12 @@
-import type { AiWorkflowAnswer, WorkflowDiff } from '../../../shared/contract/ai-workflow';
+import type { AiWorkflowAnswer } from '../../../shared/contract/ai-workflow';
+import { diffLines } from '../../../shared/ai-workflow-diff';
 import type { WorkflowSummary } from '../../../shared/contract/workflows';
 import { command, readPositionals, type Command } from '../command';
 
 const usage = 'ai workflow TEXT [--workflow ID] [--save-draft]';
 
-const show = (v: unknown) => (v === null || v === undefined ? '(not set)' : JSON.stringify(v));
-
-/** The diff in lines: what the change adds, removes and alters. */
-function diffLines(d: WorkflowDiff): string[] {
-  return [
-    ...(d.name ? [`~ name: ${d.name.before} → ${d.name.after}`] : []),
-    ...(d.trigger ? [`~ trigger: ${show(d.trigger.before)} → ${show(d.trigger.after)}`] : []),
-    ...d.added.map((s) => `+ step ${s.id} (${s.type})`),
-    ...d.removed.map((s) => `- step ${s.id} (${s.type})`),
-    ...d.changed.flatMap((s) => [`~ step ${s.id} (${s.type})${s.fields.length ? `: ${s.fields.join(', ')} changed` : ''}`, ...s.params.map((p) => `    ${p.key}: ${show(p.before)} → ${show(p.after)}`)]),
-    ...d.edgesAdded.map((e) => `+ edge ${e.from}${e.fromPort ? `.${e.fromPort}` : ''} → ${e.to}`),
-    ...d.edgesRemoved.map((e) => `- edge ${e.from}${e.fromPort ? `.${e.fromPort}` : ''} → ${e.to}`),
-  ];
-}
-
 function answerText(a: AiWorkflowAnswer, saved: WorkflowSummary | undefined, changing: boolean): string {
-  const diff = a.diff ? diffLines(a.diff) : [];
+  const diff = a.diff ? diffLines(a.diff).flatMap((l) => [`${l.sign} ${l.text}`, ...l.detail.map((d) => `    ${d}`)]) : [];
   const savedLine = saved
     ? `Saved "${saved.name}" as a disabled draft: ${saved.id} (v${saved.version}). Review it in Workflows before enabling it.`
     : changing
