@@ -235,6 +235,10 @@ function Editor(props: EditorProps) {
     [workflowId, dirty, st],
   );
 
+  const showProposal = useCallback((d: Record<string, unknown> | undefined) => {
+    setProposal(d);
+    setFitKey((k) => k + 1);
+  }, []);
   const acceptChange = useCallback(
     async (d: Record<string, unknown>) => {
       if (!workflowId) return;
@@ -383,7 +387,7 @@ function Editor(props: EditorProps) {
           {tab === 'workflow' ? (
             <WorkflowPanel doc={doc} workflowId={workflowId} triggerErrors={problemsByField(mapped, TRIGGER_NODE_ID)} general={generalProblems} edit={edit} />
           ) : null}
-          {tab === 'ai' ? <AssistantPanel workflowId={workflowId} explanation={props.explanation} dirty={dirty} onPropose={setProposal} onAccept={acceptChange} /> : null}
+          {tab === 'ai' ? <AssistantPanel workflowId={workflowId} explanation={props.explanation} dirty={dirty} onPropose={showProposal} onAccept={acceptChange} /> : null}
           {tab === 'versions' && workflowId ? <VersionsPanel workflowId={workflowId} current={version} viewing={viewing?.version} onView={setViewing} onRestore={restore} /> : null}
         </aside>
       </div>
