@@ -17,6 +17,10 @@ function answer(explanation: string, nodes: Array<{ id: string; type: string; pa
   };
 }
 
+const check = { id: 'check', type: 'http.request', params: { url: 'https://shop.example' } };
+const generated = answer('Every weekday at 9 it checks the site, then tells you.', [check, { id: 'tell', type: 'notify.founder', params: { title: 'Site checked' } }], [{ from: 'check', to: 'tell' }]);
+const changed = answer('Adds a log line after the check.', [{ ...check, params: { url: 'https://shop.example/health' } }, { id: 'note', type: 'log', params: { message: 'checked' } }], [{ from: 'check', to: 'note' }]);
+
 let model: FakeOpenAiServer;
 test.beforeEach(async () => {
   model = await startFakeOpenAi();
@@ -31,17 +35,7 @@ const aiEnv = () => ({ LEVQOR_AI_BASE_URL: model.url, OPENAI_API_KEY: fakeKey })
 
 test('a sentence becomes a workflow opened in the editor as an unsaved draft beside the explanation; saving keeps it off', async ({ page, levqor }) => {
   const server = await levqor.start({ env: aiEnv() });
-  model.reply({
-    kind: 'json',
-    value: answer(
-      'Every weekday at 9 it checks the site, then tells you.',
-      [
-        { id: 'check', type: 'http.request', params: { url: 'https://shop.example' } },
-        { id: 'tell', type: 'notify.founder', params: { title: 'Site checked' } },
-      ],
-      [{ from: 'check', to: 'tell' }],
-    ),
-  });
+  model.reply({ kind: 'json', value: generated });
   await openApp(page, server, 'workflows');
   await page.getByLabel('Describe a workflow').fill('every weekday at 9, check the site and tell me on Telegram if it\u2019s down');
   await page.getByRole('button', { name: 'Build it with AI' }).click();
@@ -67,17 +61,7 @@ test('"Change with AI" on an open workflow shows the diff; Accept saves it as a 
     workflow: { name: 'Site check', trigger: { type: 'cron', expr: '0 9 * * 1-5' }, nodes: [{ id: 'check', type: 'http.request', params: { url: 'https://shop.example' }, position: { x: 0, y: 0 } }], edges: [] },
     enabled: false,
   });
-  model.reply({
-    kind: 'json',
-    value: answer(
-      'Adds a log line after the check.',
-      [
-        { id: 'check', type: 'http.request', params: { url: 'https://shop.example/health' } },
-        { id: 'note', type: 'log', params: { message: 'checked' } },
-      ],
-      [{ from: 'check', to: 'note' }],
-    ),
-  });
+  model.reply({ kind: 'json', value: changed });
   await openApp(page, server, `workflows/${saved.id}`);
   await expect(page.getByTestId('workflow-editor')).toBeVisible();
   await page.getByRole('tab', { name: 'AI' }).click();

@@ -19,25 +19,18 @@ export function DescribeWorkflow() {
       navigate(workflowsHref.importDraft());
     });
   return (
-    <form
-      className="card stack wfx-describe"
-      data-testid="describe-workflow"
-      onSubmit={(e) => {
-        e.preventDefault();
-        build();
-      }}
-    >
+    <section className="card stack wfx-describe" data-testid="describe-workflow">
       <label htmlFor="describe-workflow-text">
         <strong>Describe a workflow</strong>
       </label>
       <textarea id="describe-workflow-text" rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder="Every weekday at 9, check the site and tell me on Telegram if it's down" />
       <div className="toolbar">
-        <button type="submit" className="button" disabled={ask.pending || text.trim() === ''}>
+        <button type="button" className="button" onClick={build} disabled={ask.pending || text.trim() === ''}>
           {ask.pending ? 'Building…' : 'Build it with AI'}
         </button>
         <span className="muted">It opens in the editor as an unsaved draft; nothing runs or turns on until you say so.</span>
       </div>
       <ErrorNotice message={ask.error?.message} inline testId="describe-workflow-error" />
-    </form>
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { WorkflowDiff } from '../../../../../shared/contract/ai-workflow';
 import { diffLines } from '../../../../../shared/ai-workflow-diff';
 
-const tone = { '+': 'add', '-': 'remove', '~': 'change' } as const;
+const tone = { '+': 'tone--good', '-': 'tone--bad', '~': 'tone--warn' } as const;
 
 /** A proposed change, line by line: + added, - removed, ~ changed (params with before → after). */
 export function DiffView({ diff }: { diff: WorkflowDiff }) {
@@ -10,7 +10,7 @@ export function DiffView({ diff }: { diff: WorkflowDiff }) {
   return (
     <ul className="wfx-diff" data-testid="ai-diff">
       {lines.map((l, i) => (
-        <li key={i} className={`wfx-diff__line wfx-diff__line--${tone[l.sign]}`}>
+        <li key={i} className={`wfx-diff__line ${tone[l.sign]}`}>
           <span aria-hidden="true">{l.sign} </span>
           {l.text}
           {l.detail.length ? (

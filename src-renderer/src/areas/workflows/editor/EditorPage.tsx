@@ -213,6 +213,18 @@ function Editor(props: EditorProps) {
 
   const exportJson = useCallback(() => downloadWorkflow(st().doc), [st]);
 
+  /** A document the server just saved as a new version becomes the one being edited (undo goes back past it). */
+  const adoptSaved = useCallback(
+    (d: Doc, summary: { version: number; draft: boolean }) => {
+      st().edit(d);
+      st().markSaved(d);
+      setVersion(summary.version);
+      setServerDraft(summary.draft);
+      setFitKey((k) => k + 1);
+    },
+    [st],
+  );
+
   const restore = useCallback(
     async (v: number) => {
       if (!workflowId) return;
@@ -220,19 +232,14 @@ function Editor(props: EditorProps) {
       try {
         const summary = await getApi().workflows.restoreVersion({ id: workflowId, version: v });
         const w = await getApi().workflows.get({ id: workflowId });
-        const d = w.workflow as Doc;
-        st().edit(d);
-        st().markSaved(d);
-        setVersion(summary.version);
-        setServerDraft(summary.draft);
+        adoptSaved(w.workflow as Doc, summary);
         setViewing(undefined);
-        setFitKey((k) => k + 1);
         setNotice({ tone: 'ok', text: `Restored v${v} as v${summary.version}.` });
       } catch (err) {
         setNotice({ tone: 'error', text: `Not restored: ${toLevqorError(err).message}` });
       }
     },
-    [workflowId, dirty, st],
+    [workflowId, dirty, adoptSaved],
   );
 
   const showProposal = useCallback((d: Record<string, unknown> | undefined) => {
@@ -244,15 +251,11 @@ function Editor(props: EditorProps) {
       if (!workflowId) return;
       // a new version of this workflow; its on/off stays as it was, and it is a draft if invalid
       const summary = await getApi().workflows.save({ id: workflowId, workflow: d, draft: true });
-      st().edit(d);
-      st().markSaved(d);
-      setVersion(summary.version);
-      setServerDraft(summary.draft);
+      adoptSaved(d, summary);
       setProposal(undefined);
-      setFitKey((k) => k + 1);
       setNotice({ tone: 'ok', text: `Accepted the assistant’s change: ${savedNotice(summary)}` });
     },
-    [workflowId, st],
+    [workflowId, adoptSaved],
   );
 
   useShortcuts({
