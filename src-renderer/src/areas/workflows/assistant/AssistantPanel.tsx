@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AiWorkflowAnswer } from '../../../../../shared/contract/ai-workflow';
 import { getApi } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -23,6 +23,8 @@ export function AssistantPanel({ workflowId, explanation, dirty, onPropose, onAc
   const [proposal, setProposal] = useState<AiWorkflowAnswer | undefined>(undefined);
   const ask = useAction();
   const accept = useAction();
+  // leaving the tab discards the proposal, so the canvas never stays read-only with no way back
+  useEffect(() => () => onPropose(undefined), [onPropose]);
   const discard = () => {
     setProposal(undefined);
     onPropose(undefined);
