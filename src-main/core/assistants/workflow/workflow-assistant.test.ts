@@ -167,7 +167,7 @@ describe('the workflow assistant (ai.workflow)', () => {
       code: 'UNAVAILABLE',
       message: expect.stringMatching(/^ai\.workflow: No AI key: set the secret openai\.apiKey .* Without the model, build the workflow in the editor \(Workflows → New workflow\); ready-made workflow templates come with the growth engine\.$/),
     });
-    await expect(call('ai.workflow', { text: sentence, workflowId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('nope') });
+    await expect(call('ai.workflow', { text: sentence, workflowId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'ai.workflow: workflowId: no workflow has id "nope"' });
     await expect(call('ai.workflow', { text: '  ' })).rejects.toMatchObject({ code: 'BAD_INPUT', message: 'ai.workflow: text: is required: describe the workflow in a sentence' });
     expect(server.requests).toHaveLength(0);
     expect(core.workflows.list()).toEqual([]);

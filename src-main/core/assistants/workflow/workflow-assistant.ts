@@ -27,7 +27,7 @@ export class WorkflowAssistant {
   constructor(private readonly d: WorkflowAssistantDeps) {}
 
   async propose(input: { text: string; workflowId?: string }, signal?: AbortSignal): Promise<AiWorkflowAnswer> {
-    const current = input.workflowId === undefined ? undefined : this.d.workflows.document(input.workflowId);
+    const current = input.workflowId === undefined ? undefined : this.stored(input.workflowId);
     const stepTypes = this.d.workflows.stepTypes();
     const schema = workflowAnswerSchema(stepTypes, triggerTypes);
     const build = (answer: WorkflowAnswer): { document: Doc; problems: string[] } => {
@@ -49,5 +49,15 @@ export class WorkflowAssistant {
     // both sides as the engine reads them, so a default written out on one side is no change
     const asRead = (doc: Doc): Doc => this.d.workflows.validate(doc).workflow ?? doc;
     return { document, explanation: answer.explanation, problems: [], ...(current ? { diff: workflowDiff(asRead(current), asRead(document)) } : {}) };
+  }
+
+  /** The workflow to change, refused under the input's own field name before any model call. */
+  private stored(workflowId: string): Doc {
+    try {
+      return this.d.workflows.document(workflowId);
+    } catch (err) {
+      if (err instanceof CoreError && err.code === 'NOT_FOUND') throw new CoreError('NOT_FOUND', `workflowId: no workflow has id "${workflowId}"`, 'workflowId');
+      throw err;
+    }
   }
 }
