@@ -38,6 +38,7 @@ test('a sentence becomes a workflow opened in the editor as an unsaved draft bes
   model.reply({ kind: 'json', value: generated });
   await openApp(page, server, 'workflows');
   await page.getByLabel('Describe a workflow').fill('every weekday at 9, check the site and tell me on Telegram if it\u2019s down');
+  await keepScreenshot(page, 'ai-workflow-describe');
   await page.getByRole('button', { name: 'Build it with AI' }).click();
 
   await expect(page.getByTestId('workflow-editor')).toBeVisible();

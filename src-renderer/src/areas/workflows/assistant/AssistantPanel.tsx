@@ -57,7 +57,7 @@ export function AssistantPanel({ workflowId, explanation, dirty, onPropose, onAc
           }}
         >
           <label htmlFor="assistant-change-text">Change this workflow so that…</label>
-          <textarea id="assistant-change-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder="it also logs the response time" disabled={Boolean(proposal)} />
+          <textarea id="assistant-change-text" className="input" rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder="it also logs the response time" disabled={Boolean(proposal)} />
           <button type="submit" className="button" disabled={ask.pending || dirty || Boolean(proposal) || text.trim() === ''} title={dirty ? 'Save your changes first: the assistant changes the saved workflow' : undefined}>
             {ask.pending ? 'Asking…' : 'Change with AI'}
           </button>

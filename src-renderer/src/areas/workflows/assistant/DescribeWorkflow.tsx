@@ -23,7 +23,7 @@ export function DescribeWorkflow() {
       <label htmlFor="describe-workflow-text">
         <strong>Describe a workflow</strong>
       </label>
-      <textarea id="describe-workflow-text" rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder="Every weekday at 9, check the site and tell me on Telegram if it's down" />
+      <textarea id="describe-workflow-text" className="input" rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder="Every weekday at 9, check the site and tell me on Telegram if it's down" />
       <div className="toolbar">
         <button type="button" className="button" onClick={build} disabled={ask.pending || text.trim() === ''}>
           {ask.pending ? 'Building…' : 'Build it with AI'}
