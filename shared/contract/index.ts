@@ -21,6 +21,7 @@ import { revenueMetricsProcedures } from './revenue-metrics';
 import { revenuePackagesProcedures } from './revenue-packages';
 import { aiProcedures } from './ai';
 import { aiExplainProcedures } from './ai-explain';
+import { aiWorkflowProcedures } from './ai-workflow';
 import { insightsProcedures } from './insights';
 import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
@@ -51,6 +52,7 @@ export const procedures = {
   ...revenuePackagesProcedures,
   ...aiProcedures,
   ...aiExplainProcedures,
+  ...aiWorkflowProcedures,
   ...insightsProcedures,
   ...chatProcedures,
   ...onboardingProcedures,

@@ -41,6 +41,7 @@ export const rendererProcedureNames = [
   'insights.brief',
   'insights.dismiss',
   'insights.history',
+  'ai.workflow',
   'telemetry.anomalies',
   'telemetry.report',
   'telemetry.sync',

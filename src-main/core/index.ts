@@ -41,6 +41,7 @@ import { OnboardingService, type DraftCheck } from './assistants/onboarding';
 import { newDefinition } from './guardian/definition';
 import { CoreError } from './errors';
 import { formatSpecErrors, productSpecSchema } from '../../shared/product';
+import { WorkflowAssistant } from './assistants/workflow';
 
 export interface CoreConfig {
   dataDir: string;
@@ -137,6 +138,8 @@ export interface Core {
   readonly chat: ChatService;
   /** The getting-started guide (assistants/onboarding): proposes a first monitor, product draft and workflow; creates each only when confirmed. */
   readonly onboarding: OnboardingService;
+  /** The workflow assistant: a sentence → a workflow the engine's validator accepts (or a change of one, with its diff); saves nothing. */
+  readonly workflowAssistant: WorkflowAssistant;
   info(): AppInfo;
   close(): void;
 }
@@ -386,6 +389,10 @@ export function createCore(config: CoreConfig): Core {
         routeWorkflowNotices: (channel) => notify.setRule({ id: 'founder.notified', channels: [...notify.rulesList().find((r) => r.id === 'founder.notified')!.channels, channel] }),
       },
     });
+    const workflowAssistant = new WorkflowAssistant({
+      ai,
+      workflows: { stepTypes: () => engine.workflows.stepTypes(), validate: (raw) => engine.workflows.validate(raw), document: (id) => engine.workflows.get(id).workflow },
+    });
     // Approve / Reject pressed in Telegram decides through the same approvals as the inbox
     background.register(new TelegramPoller({ db, clock, timer, events, log: log.child({ task: 'notify.telegram' }), secrets, settings, approvals }).backgroundTask());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
@@ -432,6 +439,7 @@ export function createCore(config: CoreConfig): Core {
       ai,
       chat,
       onboarding,
+      workflowAssistant,
       info: () => ({
         version: appVersion,
         dataDir,

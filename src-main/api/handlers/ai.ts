@@ -8,4 +8,5 @@ export const aiHandlers = (core: Core) =>
     'ai.status': () => core.ai.status(),
     'ai.usage': ({ limit }) => ({ calls: core.ai.usage(limit) }),
     ...aiExplainHandlers(core),
+    'ai.workflow': (input) => core.workflowAssistant.propose(input),
   }) satisfies HandlerMap<ProceduresOf<'ai'>>;

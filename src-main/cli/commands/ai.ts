@@ -4,6 +4,7 @@ import { formatRows } from '../format';
 import { countOption, givenOnly, parseCountOption } from '../options';
 import { procedureCommand } from '../procedure-command';
 import { aiChatCommand } from './ai-chat';
+import { aiWorkflowCommand } from './ai-workflow';
 
 const cents = (minor: number) => `${minor.toFixed(minor < 1 ? 4 : 2)} ¢`;
 
@@ -38,4 +39,5 @@ export const aiCommands: Command[] = [
     show: ({ calls }) => (calls.length === 0 ? 'No AI calls yet.' : calls.map(usageLine).join('\n')),
   }),
   aiChatCommand,
+  aiWorkflowCommand,
 ];

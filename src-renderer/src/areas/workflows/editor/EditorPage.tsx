@@ -29,6 +29,7 @@ import { useValidation } from './use-validation';
 import { VersionsPanel } from './VersionsPanel';
 import { RunDialog } from '../run-dialog/RunDialog';
 import { WorkflowPanel } from './WorkflowPanel';
+import { AssistantPanel } from '../assistant/AssistantPanel';
 import './editor.css';
 
 /** The workflow editor: `#/workflows/new`, `#/workflows/new?import=1` and `#/workflows/<id>`. */
@@ -44,13 +45,13 @@ export function EditorPage({ workflowId, fromImport = false }: { workflowId?: st
         </p>
       </div>
     );
-  return <Editor key={workflowId ?? 'new'} workflowId={workflowId} doc={session.doc} saved={session.saved} version={session.version} draft={session.draft && Boolean(workflowId)} stepTypes={session.stepTypes} importedFrom={session.importedFrom} />;
+  return <Editor key={workflowId ?? 'new'} workflowId={workflowId} doc={session.doc} saved={session.saved} version={session.version} draft={session.draft && Boolean(workflowId)} stepTypes={session.stepTypes} importedFrom={session.importedFrom} explanation={session.explanation} />;
 }
 
 /** The in-app clipboard: copied steps with the edges between them. */
 let clipboard: Clip | undefined;
 
-type Tab = 'step' | 'workflow' | 'versions';
+type Tab = 'step' | 'workflow' | 'versions' | 'ai';
 
 interface EditorProps {
   workflowId: string | undefined;
@@ -61,6 +62,15 @@ interface EditorProps {
   draft: boolean;
   stepTypes: StepTypeInfo[];
   importedFrom: string | undefined;
+  /** Opened from the workflow assistant: its explanation, shown in the AI tab. */
+  explanation: string | undefined;
+}
+
+/** What the notice says when the editor opens an unsaved document handed over by the list. */
+function openedNotice(importedFrom: string | undefined, explanation: string | undefined): { tone: 'ok' | 'error'; text: string } | undefined {
+  if (explanation !== undefined) return { tone: 'ok', text: 'Opened the assistant’s workflow as an unsaved draft: review it, then save. It is saved turned off and runs only when you say so.' };
+  if (importedFrom) return { tone: 'error', text: `Opened ${importedFrom} as an unsaved draft: it did not pass validation. Nothing was changed — fix the problems below, or save it as a draft.` };
+  return undefined;
 }
 
 function Editor(props: EditorProps) {
@@ -76,10 +86,11 @@ function Editor(props: EditorProps) {
 
   const [version, setVersion] = useState(props.version);
   const [serverDraft, setServerDraft] = useState(props.draft);
-  const [tab, setTab] = useState<Tab>('workflow');
+  const [tab, setTab] = useState<Tab>(props.explanation !== undefined ? 'ai' : 'workflow');
   const [saving, setSaving] = useState(false);
   const [running, setRunning] = useState(false);
-  const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | undefined>(props.importedFrom ? { tone: 'error', text: `Opened ${props.importedFrom} as an unsaved draft: it did not pass validation. Nothing was changed — fix the problems below, or save it as a draft.` } : undefined);
+  const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | undefined>(openedNotice(props.importedFrom, props.explanation));
+  const [proposal, setProposal] = useState<Record<string, unknown> | undefined>(undefined);
   const [viewing, setViewing] = useState<{ version: number; workflow: Record<string, unknown>; problems: WorkflowProblem[] } | undefined>(undefined);
   const [fitKey, setFitKey] = useState(0);
   const centre = useRef<() => { x: number; y: number }>(() => ({ x: 0, y: 0 }));
@@ -160,7 +171,9 @@ function Editor(props: EditorProps) {
     setSaving(true);
     try {
       // draft: a graph with problems is kept as written; a valid one is saved as usual
-      const summary = await getApi().workflows.save({ ...(workflowId ? { id: workflowId } : {}), workflow: d, draft: true });
+      // the assistant's workflow is never turned on unasked: its first save keeps it off
+      const off = !workflowId && props.explanation !== undefined ? { enabled: false } : {};
+      const summary = await getApi().workflows.save({ ...(workflowId ? { id: workflowId } : {}), workflow: d, draft: true, ...off });
       st().markSaved(d);
       setVersion(summary.version);
       setServerDraft(summary.draft);
@@ -177,7 +190,7 @@ function Editor(props: EditorProps) {
     } finally {
       setSaving(false);
     }
-  }, [st, workflowId, guard]);
+  }, [st, workflowId, guard, props.explanation]);
 
   const [runDialog, setRunDialog] = useState<{ dryRun: boolean } | undefined>(undefined);
   const run = useCallback(
@@ -200,6 +213,18 @@ function Editor(props: EditorProps) {
 
   const exportJson = useCallback(() => downloadWorkflow(st().doc), [st]);
 
+  /** A document the server just saved as a new version becomes the one being edited (undo goes back past it). */
+  const adoptSaved = useCallback(
+    (d: Doc, summary: { version: number; draft: boolean }) => {
+      st().edit(d);
+      st().markSaved(d);
+      setVersion(summary.version);
+      setServerDraft(summary.draft);
+      setFitKey((k) => k + 1);
+    },
+    [st],
+  );
+
   const restore = useCallback(
     async (v: number) => {
       if (!workflowId) return;
@@ -207,19 +232,30 @@ function Editor(props: EditorProps) {
       try {
         const summary = await getApi().workflows.restoreVersion({ id: workflowId, version: v });
         const w = await getApi().workflows.get({ id: workflowId });
-        const d = w.workflow as Doc;
-        st().edit(d);
-        st().markSaved(d);
-        setVersion(summary.version);
-        setServerDraft(summary.draft);
+        adoptSaved(w.workflow as Doc, summary);
         setViewing(undefined);
-        setFitKey((k) => k + 1);
         setNotice({ tone: 'ok', text: `Restored v${v} as v${summary.version}.` });
       } catch (err) {
         setNotice({ tone: 'error', text: `Not restored: ${toLevqorError(err).message}` });
       }
     },
-    [workflowId, dirty, st],
+    [workflowId, dirty, adoptSaved],
+  );
+
+  const showProposal = useCallback((d: Record<string, unknown> | undefined) => {
+    setProposal(d);
+    setFitKey((k) => k + 1);
+  }, []);
+  const acceptChange = useCallback(
+    async (d: Record<string, unknown>) => {
+      if (!workflowId) return;
+      // a new version of this workflow; its on/off stays as it was, and it is a draft if invalid
+      const summary = await getApi().workflows.save({ id: workflowId, workflow: d, draft: true });
+      adoptSaved(d, summary);
+      setProposal(undefined);
+      setNotice({ tone: 'ok', text: `Accepted the assistant’s change: ${savedNotice(summary)}` });
+    },
+    [workflowId, adoptSaved],
   );
 
   useShortcuts({
@@ -244,8 +280,9 @@ function Editor(props: EditorProps) {
   const status = saveStatus(facts);
   const hasProblems = current ? !validation.valid : validation.problems.length > 0;
 
-  const shownDoc = viewing ? viewing.workflow : doc;
-  const shownProblems = useMemo(() => (viewing ? problemsByNode(mapProblems(viewing.workflow, viewing.problems)) : byNode), [viewing, byNode]);
+  const shownDoc = viewing ? viewing.workflow : (proposal ?? doc);
+  const shownProblems = useMemo(() => (viewing ? problemsByNode(mapProblems(viewing.workflow, viewing.problems)) : proposal ? {} : byNode), [viewing, proposal, byNode]);
+  const readOnly = Boolean(viewing) || proposal !== undefined;
 
   return (
     <div className="wfe" data-testid="workflow-editor">
@@ -299,17 +336,17 @@ function Editor(props: EditorProps) {
             <FlowCanvas
               document={shownDoc}
               stepTypes={stepTypes}
-              readOnly={Boolean(viewing)}
+              readOnly={readOnly}
               problemsByNode={shownProblems}
-              selectRequest={viewing ? undefined : selectRequest}
-              onSelectionChange={viewing ? undefined : onSelectionChange}
+              selectRequest={readOnly ? undefined : selectRequest}
+              onSelectionChange={readOnly ? undefined : onSelectionChange}
               onMoveNodes={onMoveNodes}
               onConnect={onConnect}
               onDropStep={addStep}
               fitKey={fitKey}
               onReady={onReady}
             />
-            {nodes.length === 0 && !viewing ? <div className="wfe-empty">Drag a step from the library onto the canvas to start.</div> : null}
+            {nodes.length === 0 && !readOnly ? <div className="wfe-empty">Drag a step from the library onto the canvas to start.</div> : null}
           </div>
           <ProblemList problems={mapped} checking={!current} onPick={pickProblem} />
         </section>
@@ -323,6 +360,9 @@ function Editor(props: EditorProps) {
             </button>
             <button type="button" role="tab" aria-selected={tab === 'versions'} className={tab === 'versions' ? 'is-active' : ''} onClick={() => setTab('versions')} disabled={!workflowId} title={workflowId ? undefined : 'Versions start with the first save'}>
               Versions
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'ai'} className={tab === 'ai' ? 'is-active' : ''} onClick={() => setTab('ai')}>
+              AI
             </button>
           </div>
           {tab === 'step' ? (
@@ -350,6 +390,7 @@ function Editor(props: EditorProps) {
           {tab === 'workflow' ? (
             <WorkflowPanel doc={doc} workflowId={workflowId} triggerErrors={problemsByField(mapped, TRIGGER_NODE_ID)} general={generalProblems} edit={edit} />
           ) : null}
+          {tab === 'ai' ? <AssistantPanel workflowId={workflowId} explanation={props.explanation} dirty={dirty} onPropose={showProposal} onAccept={acceptChange} /> : null}
           {tab === 'versions' && workflowId ? <VersionsPanel workflowId={workflowId} current={version} viewing={viewing?.version} onView={setViewing} onRestore={restore} /> : null}
         </aside>
       </div>

@@ -11,6 +11,7 @@ import { useLoad } from '../../../hooks/use-load';
 import { duplicateWorkflow, exportWorkflow, importFile } from './actions';
 import { WorkflowRow } from './WorkflowRow';
 import { RunDialog } from '../run-dialog/RunDialog';
+import { DescribeWorkflow } from '../assistant/DescribeWorkflow';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | undefined;
 
@@ -105,6 +106,7 @@ export function ListPage() {
         />
         <span className="muted wfx-toolbar__hint">Import reads a workflow JSON file; one with problems opens in the editor as a draft.</span>
       </div>
+      <DescribeWorkflow />
       {notice ? (
         notice.kind === 'ok' ? (
           <div className="notice" role="status" data-testid="workflows-notice">
