@@ -100,6 +100,8 @@ export const checklistSlotSchema = z.object({
   folder: z.enum(omegaFolders.map((f) => f.folder) as [string, ...string[]]),
   file: z.string(),
   path: z.string(),
+  /** The style a slot is made in, where its folder has styles (Social-Posts: quote, tip, promo). */
+  style: z.string().optional(),
   present: z.boolean(),
   /** A real PNG: signature and IHDR read from the file. */
   png: z.boolean(),
