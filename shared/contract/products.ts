@@ -137,6 +137,17 @@ export const checklistSchema = z.object({
 });
 export type Checklist = z.infer<typeof checklistSchema>;
 
+export const omegaPackEntrySchema = z.object({
+  /** Relative to the pack's root. */
+  path: z.string(),
+  kind: z.enum(['file', 'folder']),
+  /** `kept`: a file that was there with other text (the founder's edit), left as it is. */
+  state: z.enum(['created', 'unchanged', 'kept']),
+});
+export type OmegaPackEntry = z.infer<typeof omegaPackEntrySchema>;
+export const omegaPackResultSchema = z.object({ root: z.string(), entries: z.array(omegaPackEntrySchema) });
+export type OmegaPackResult = z.infer<typeof omegaPackResultSchema>;
+
 const slugInput = z.object({ slug: productSlugSchema }).strict();
 
 /**
@@ -215,6 +226,11 @@ export const productsProcedures = {
     summary: 'For each Omega slot whether a real PNG is there (with its size), and the launch checklist.',
     input: slugInput,
     output: checklistSchema,
+  }),
+  'products.omegaPack': procedure({
+    summary: 'Create the root Levqor-Omega-Empire-Pack/ beside the product trees (brand tokens as JSON and CSS, Brand-Geometry/, a README of the layout); what is there already is left alone.',
+    input: noInput,
+    output: omegaPackResultSchema,
   }),
   'products.contentFiles': procedure({
     summary: 'The files of a product\u2019s content folder as the compile would take them (name, size), and what it would refuse.',
