@@ -41,6 +41,7 @@ describe('levqor panel', () => {
     const text = await levqor('panel', 'help');
     expect(text.stdout.trim().split('\n').filter((l) => /^ {2}\S/.test(l))).toHaveLength(commands.length);
     expect((await levqor('panel')).stdout).toBe(text.stdout);
+    expect(await levqor('panel', 'run:show')).toMatchObject({ code: 2, stderr: 'levqor: missing ID (usage: levqor panel run:show ID)\n' });
     expect(await levqor('panel', 'nope')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown panel command "nope" (levqor panel help lists them)') });
 
     expect(await panel('status')).toMatchObject({ dataDir, stage: 'pre-launch' });

@@ -35,7 +35,21 @@ function panelCommand(name: string, target: PanelTarget): Command {
   }
   const command = existing(target);
   const rest = command.usage.slice(command.path.join(' ').length);
-  return { ...command, path: ['panel', name], usage: `panel ${name}${rest}`, summary: `${command.summary} (levqor ${target})` };
+  return {
+    ...command,
+    path: ['panel', name],
+    usage: `panel ${name}${rest}`,
+    summary: `${command.summary} (levqor ${target})`,
+    // a wrong argument's message quotes the words that were typed, not the command behind them
+    async run(ctx, args) {
+      try {
+        return await command.run(ctx, args);
+      } catch (err) {
+        if (err instanceof CliUsageError) throw new CliUsageError(err.message.replaceAll(`levqor ${target}`, `levqor panel ${name}`));
+        throw err;
+      }
+    },
+  };
 }
 
 const entries = panelTable.map(([name, target]) => panelCommand(name, target));
