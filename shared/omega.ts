@@ -15,7 +15,8 @@ export const omegaFolders = [
   { folder: 'Product-Cover', slots: 3, prefix: 'cover', size: { width: 1280, height: 720 } },
   { folder: 'Thumbnails', slots: 6, prefix: 'thumbnail', size: { width: 600, height: 600 } },
   { folder: 'Hero-Banners', slots: 2, prefix: 'hero', size: { width: 1920, height: 1080 } },
-  { folder: 'Social-Posts', slots: 15, prefix: 'social', size: { width: 1080, height: 1080 } },
+  // the seed's "15 posts across 3 styles": five slots per style, named by style
+  { folder: 'Social-Posts', slots: 15, prefix: 'social', styles: ['quote', 'tip', 'promo'], size: { width: 1080, height: 1080 } },
   { folder: 'Carousel-Posts', slots: 5, prefix: 'slide', size: { width: 1080, height: 1350 } },
   { folder: 'CTA-Cards', slots: 6, prefix: 'cta', size: { width: 1200, height: 628 } },
   { folder: 'Ad-Creatives', slots: 8, prefix: 'ad', size: { width: 1200, height: 628 } },
@@ -31,13 +32,23 @@ export function omegaFileName(prefix: string, index: number): string {
   return `${prefix}-${String(index).padStart(2, '0')}.png`;
 }
 
-/** Every expected file, relative to the product's Omega folder (`Product-Cover/cover-01.png`), with the size it is made for. */
-export function omegaExpectedFiles(): Array<{ folder: OmegaFolder; file: string; path: string; expected: { width: number; height: number } }> {
+/** The styles a folder's slots are split among, evenly (Social-Posts), or none. */
+export function omegaFolderStyles(f: (typeof omegaFolders)[number]): readonly string[] {
+  return 'styles' in f ? f.styles : [];
+}
+
+/** A folder's slot files in order; a folder with styles numbers each style's slots from 01 (`social-quote-01.png`). */
+export function omegaFolderFiles(f: (typeof omegaFolders)[number]): Array<{ file: string; style?: string }> {
+  const styles = omegaFolderStyles(f);
+  if (styles.length === 0) return Array.from({ length: f.slots }, (_, i) => ({ file: omegaFileName(f.prefix, i + 1) }));
+  const perStyle = f.slots / styles.length;
+  return styles.flatMap((style) => Array.from({ length: perStyle }, (_, i) => ({ file: omegaFileName(`${f.prefix}-${style}`, i + 1), style })));
+}
+
+/** Every expected file, relative to the product's Omega folder (`Product-Cover/cover-01.png`), with the size it is made for and its style if the folder has styles. */
+export function omegaExpectedFiles(): Array<{ folder: OmegaFolder; file: string; path: string; style?: string; expected: { width: number; height: number } }> {
   return omegaFolders.flatMap((f) =>
-    Array.from({ length: f.slots }, (_, i) => {
-      const file = omegaFileName(f.prefix, i + 1);
-      return { folder: f.folder, file, path: `${f.folder}/${file}`, expected: { ...f.size } };
-    }),
+    omegaFolderFiles(f).map(({ file, style }) => ({ folder: f.folder, file, path: `${f.folder}/${file}`, ...(style ? { style } : {}), expected: { ...f.size } })),
   );
 }
 

@@ -100,6 +100,8 @@ export const checklistSlotSchema = z.object({
   folder: z.enum(omegaFolders.map((f) => f.folder) as [string, ...string[]]),
   file: z.string(),
   path: z.string(),
+  /** The style a slot is made in, where its folder has styles (Social-Posts: quote, tip, promo). */
+  style: z.string().optional(),
   present: z.boolean(),
   /** A real PNG: signature and IHDR read from the file. */
   png: z.boolean(),
@@ -134,6 +136,17 @@ export const checklistSchema = z.object({
   gumroadFields: z.array(z.object({ label: z.string(), value: z.string() })),
 });
 export type Checklist = z.infer<typeof checklistSchema>;
+
+export const omegaPackEntrySchema = z.object({
+  /** Relative to the pack's root. */
+  path: z.string(),
+  kind: z.enum(['file', 'folder']),
+  /** `kept`: a file that was there with other text (the founder's edit), left as it is. */
+  state: z.enum(['created', 'unchanged', 'kept']),
+});
+export type OmegaPackEntry = z.infer<typeof omegaPackEntrySchema>;
+export const omegaPackResultSchema = z.object({ root: z.string(), entries: z.array(omegaPackEntrySchema) });
+export type OmegaPackResult = z.infer<typeof omegaPackResultSchema>;
 
 const slugInput = z.object({ slug: productSlugSchema }).strict();
 
@@ -213,6 +226,11 @@ export const productsProcedures = {
     summary: 'For each Omega slot whether a real PNG is there (with its size), and the launch checklist.',
     input: slugInput,
     output: checklistSchema,
+  }),
+  'products.omegaPack': procedure({
+    summary: 'Create the root Levqor-Omega-Empire-Pack/ beside the product trees (brand tokens as JSON and CSS, Brand-Geometry/, a README of the layout); what is there already is left alone.',
+    input: noInput,
+    output: omegaPackResultSchema,
   }),
   'products.contentFiles': procedure({
     summary: 'The files of a product\u2019s content folder as the compile would take them (name, size), and what it would refuse.',

@@ -258,6 +258,9 @@ test('files and PNGs are dropped onto the product from the Launches area: the co
   await expect(checklist.getByTestId('omega-hint')).toContainText('Drop PNGs onto a folder below');
   const cover = checklist.getByTestId('omega-Product-Cover');
   await expect(cover.getByTestId('omega-Product-Cover-size')).toHaveText('PNG, made for 1280×720');
+  const social = checklist.getByTestId('omega-Social-Posts');
+  await expect(social.getByTestId('omega-Social-Posts-styles')).toHaveText('5 per style: quote, tip, promo');
+  await expect(social.getByTestId('slot-Social-Posts/social-tip-01.png')).toHaveAttribute('title', /tip style, made for 1080×1080/);
   await dropFiles(page, cover, [
     { name: 'b.png', bytes: greyPng(1280, 720), type: 'image/png' },
     { name: 'a.png', bytes: greyPng(1280, 720), type: 'image/png' },

@@ -12,6 +12,7 @@ export const productsHandlers = (core: Core) =>
     'products.compile': ({ slug, upload }) => core.products.compile(slug, { upload }),
     'products.cancel': ({ slug }) => ({ cancelled: core.products.cancel(slug) }),
     'products.checklist': ({ slug }) => core.products.checklist(slug),
+    'products.omegaPack': () => core.products.omegaPack(),
     'products.contentFiles': ({ slug }) => core.products.files.contentFiles(slug),
     'products.putContentFile': ({ slug, name, size, offset, data }) => core.products.files.putContentFile(slug, name, { size, offset, data: Buffer.from(data, 'base64') }),
     'products.putOmegaImage': ({ slug, slot, size, offset, data }) => core.products.files.putOmegaImage(slug, slot, { size, offset, data: Buffer.from(data, 'base64') }),

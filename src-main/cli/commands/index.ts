@@ -11,6 +11,7 @@ import { aiCommands } from './ai';
 import { aiExplainCommands } from './ai-explain';
 import { productCommands } from './product';
 import { productCompileCommands } from './product-compile';
+import { productOmegaCommands } from './product-omega';
 import { workflowCommands } from './workflow';
 import { runsCommands } from './runs';
 import { approvalsCommands } from './approvals';
@@ -28,6 +29,7 @@ import { revenueSyncCommands } from './revenue-sync';
 import { revenueMetricsCommands } from './revenue-metrics';
 import { revenuePackagesCommands } from './revenue-packages';
 import { insightsCommands } from './insights';
+import { panelCommands } from './panel';
 
 /** Every `levqor` command; a capability adds its file and spreads it in here. */
-export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyRulesCommands, ...notifyChannelCommands, ...notifyDeliveryCommands, ...briefingCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, ...aiCommands, ...aiExplainCommands, ...insightsCommands, versionCommand];
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...productOmegaCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyRulesCommands, ...notifyChannelCommands, ...notifyDeliveryCommands, ...briefingCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, ...aiCommands, ...aiExplainCommands, ...insightsCommands, ...panelCommands, versionCommand];

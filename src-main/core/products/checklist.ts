@@ -6,9 +6,9 @@ import type { ProductSpec } from '../../../shared/product';
 import { readPngInfo } from './png';
 
 /** One Omega slot as it is on disk: empty, a real PNG (its size, and whether it is the size the slot is made for), or something else. */
-export function checkSlot(omegaDir: string, { folder, file, path, expected }: ReturnType<typeof omegaExpectedFiles>[number]): ChecklistSlot {
+export function checkSlot(omegaDir: string, { folder, file, path, style, expected }: ReturnType<typeof omegaExpectedFiles>[number]): ChecklistSlot {
   const full = join(omegaDir, ...path.split('/'));
-  const base = { folder, file, path, expectedWidth: expected.width, expectedHeight: expected.height };
+  const base = { folder, file, path, ...(style ? { style } : {}), expectedWidth: expected.width, expectedHeight: expected.height };
   if (!existsSync(full)) return { ...base, present: false, png: false };
   const info = readPngInfo(full);
   if (!info.png) return { ...base, present: true, png: false, problem: info.problem };

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { requireInside } from '../fs/contained-path';
 import { productPaths, specPaths, type ProductPaths, type ProductsLayout } from './layout';
 import { siteConfigPaths } from './site-config';
@@ -46,6 +47,12 @@ export function containedSpecPaths(layout: ProductsLayout, slug: string): { spec
 export function containedConfigDir(layout: ProductsLayout): string {
   requireAll(siteConfigRules(layout));
   return layout.configDir;
+}
+
+/** The Omega pack's products folder, once its root is known to stay inside the site folder. */
+export function containedOmegaRoot(layout: ProductsLayout): string {
+  requireAll([[layout.siteRoot, dirname(layout.omegaRoot), 'root', siteFolder]]);
+  return layout.omegaRoot;
 }
 
 export function containedProductPaths(layout: ProductsLayout, slug: string, version: string): ProductPaths {

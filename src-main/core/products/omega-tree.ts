@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { omegaFileName, omegaFolders, omegaSlotTotal } from '../../../shared/omega';
+import { omegaFolderFiles, omegaFolderStyles, omegaFolders, omegaSlotTotal } from '../../../shared/omega';
 import { writeFileAtomic } from './atomic-write';
 
 export const omegaManifestName = 'manifest.json';
@@ -18,7 +18,8 @@ export function createOmegaTree(omegaDir: string, slug: string): string {
     folders: omegaFolders.map((f) => ({
       folder: f.folder,
       slots: f.slots,
-      files: Array.from({ length: f.slots }, (_, i) => omegaFileName(f.prefix, i + 1)),
+      ...(omegaFolderStyles(f).length > 0 ? { styles: omegaFolderStyles(f) } : {}),
+      files: omegaFolderFiles(f).map((s) => s.file),
     })),
   };
   const path = join(omegaDir, omegaManifestName);

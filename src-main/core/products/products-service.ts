@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Checklist, CompileResult, ProductDetail, ProductSummary, UploadRecord } from '../../../shared/contract/products';
+import type { Checklist, CompileResult, OmegaPackResult, ProductDetail, ProductSummary, UploadRecord } from '../../../shared/contract/products';
 import type { ProductSpec, SpecError } from '../../../shared/product';
 import { productSlugSchema, validateProductSpec } from '../../../shared/product';
 import type { BackgroundTask } from '../background';
@@ -14,9 +14,10 @@ import type { StageService } from '../stage';
 import { BuildStore } from './build-store';
 import { buildChecklist } from './checklist';
 import { compileProduct } from './compile';
+import { createOmegaRootPack } from './omega-root-pack';
 import { DroppedFiles } from './dropped-files';
 import type { UploadTuning } from './drive/upload-job';
-import { containedConfigDir, containedProductPaths } from './contained-paths';
+import { containedConfigDir, containedOmegaRoot, containedProductPaths } from './contained-paths';
 import { productsLayout, type ProductsLayout } from './layout';
 import { setDriveUrl } from './site-config';
 import { checkSpecFile, SpecRepository } from './spec-repository';
@@ -175,6 +176,11 @@ export class ProductsService {
     const build = this.builds.latest(slug);
     const url = build ? this.uploads.uploadedUrl(slug, build.sha256) : undefined;
     return buildChecklist(spec, paths.omegaDir, url);
+  }
+
+  /** The pack's root beside the product trees; running it again changes nothing. */
+  omegaPack(): OmegaPackResult {
+    return createOmegaRootPack(containedOmegaRoot(this.layout()));
   }
 
   listUploads(slug?: string): UploadRecord[] {

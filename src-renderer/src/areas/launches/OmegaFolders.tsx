@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { omegaFolders } from '../../../../shared/omega';
+import { omegaFolderStyles, omegaFolders } from '../../../../shared/omega';
 import type { ChecklistSlot } from '../../../../shared/contract/products';
 import { getApi } from '../../api/client';
 import { SendList } from './SendList';
@@ -9,7 +9,7 @@ import { useFileSends, type FileToSend } from './use-file-sends';
 const size = (w: number | undefined, h: number | undefined) => `${w ?? '?'}×${h ?? '?'}`;
 
 function slotTitle(slot: ChecklistSlot): string {
-  const made = `made for ${size(slot.expectedWidth, slot.expectedHeight)}`;
+  const made = `${slot.style ? `${slot.style} style, ` : ''}made for ${size(slot.expectedWidth, slot.expectedHeight)}`;
   if (slot.png) return `${slot.path}: ${size(slot.width, slot.height)} PNG, ${made}${slot.sizeNote ? ` (${slot.sizeNote})` : ''}; drop a PNG to replace it`;
   if (slot.present) return `${slot.path}: ${slot.problem ?? 'not a real PNG'}; drop a PNG to replace it`;
   return `${slot.path}: empty, ${made}; drop a PNG here`;
@@ -79,6 +79,11 @@ function FolderCard({ slug, folder, slots, rev, send }: { slug: string; folder: 
       <p className="lx-folder__note muted" data-testid={`omega-${folder.folder}-size`}>
         PNG, made for {size(folder.size.width, folder.size.height)}
       </p>
+      {omegaFolderStyles(folder).length > 0 && (
+        <p className="lx-folder__note muted" data-testid={`omega-${folder.folder}-styles`}>
+          {folder.slots / omegaFolderStyles(folder).length} per style: {omegaFolderStyles(folder).join(', ')}
+        </p>
+      )}
       <ul className="plain-list lx-slots">
         {slots.map((slot) => (
           <SlotTile key={slot.path} slug={slug} slot={slot} rev={rev} send={send} />
