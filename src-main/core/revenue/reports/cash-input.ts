@@ -1,66 +1,66 @@
 import type { Db } from '../../db/open';
-import { monthIndexOf, monthStart, normaliseCurrency, type CurrencyCode, type StripeBalanceTransaction, type StripeCharge, type StripeInvoice, type StripeRefund } from '../metrics';
+import { monthIndexOf, monthRange, normaliseCurrency, type CurrencyCode, type StripeBalanceTransaction, type StripeCharge, type StripeInvoice, type StripeRefund } from '../metrics';
 
-/** The instants whose cash counts, epoch seconds [from, until), and the report's currency. */
+/** The months whose cash counts, and the report's currency. */
 export interface CashWindow {
-  from: number;
-  until: number;
+  /** count + 1 boundaries, epoch seconds: starts[k] is the first second of the k-th month shown */
+  starts: number[];
   currency: CurrencyCode;
 }
 
 /** The window of the `months` months ending with the month of `asOf`, in `currency`. */
 export function cashWindow(asOf: number, months: number, currency: CurrencyCode): CashWindow {
-  const last = monthIndexOf(asOf);
-  return { from: monthStart(last - months + 1), until: monthStart(last + 1), currency: normaliseCurrency(currency) };
+  return { starts: monthRange(monthIndexOf(asOf) - months + 1, months).starts, currency: normaliseCurrency(currency) };
 }
 
-/** One table's rows that count for a cash figure (cash.ts), as the columns the definition reads. */
+/**
+ * One table's rows that count for a cash figure (metrics/cash.ts), as the columns the definition
+ * reads. `where` and `at` are spelled as the indexes of migration 0031 are, so each read walks a
+ * small index in time order instead of the table.
+ */
 interface CashSource {
   table: string;
-  /** which rows count, besides not being deleted */
+  /** which rows count */
   where: string;
   /** the instant a row counts at, read by the metrics as `created` */
   at: string;
-  /** text columns the definition tells rows apart by (status, type) */
-  keys: readonly string[];
+  /** what the definition tells rows apart by (status, type), by name: a column, or a constant where `where` fixes it */
+  keys: Readonly<Record<string, string>>;
   /** amounts, in minor units of the row's currency */
   amounts: readonly string[];
 }
 
 const sources = {
-  invoices: { table: 'stripe_invoices', where: "status = 'paid' AND subscription IS NULL", at: 'coalesce(paid_at, created)', keys: ['status'], amounts: ['amount_paid'] },
-  charges: { table: 'stripe_charges', where: "status = 'succeeded' AND invoice IS NULL", at: 'created', keys: ['status'], amounts: ['amount'] },
-  refunds: { table: 'stripe_refunds', where: 'TRUE', at: 'created', keys: ['status'], amounts: ['amount'] },
-  balanceTransactions: { table: 'stripe_balance_transactions', where: 'TRUE', at: 'created', keys: ['type'], amounts: ['amount', 'fee', 'net'] },
+  invoices: { table: 'stripe_invoices', where: "deleted = 0 AND status = 'paid' AND subscription IS NULL", at: 'coalesce(paid_at, created)', keys: { status: "'paid'" }, amounts: ['amount_paid'] },
+  charges: { table: 'stripe_charges', where: "deleted = 0 AND status = 'succeeded' AND invoice IS NULL", at: 'created', keys: { status: "'succeeded'" }, amounts: ['amount'] },
+  refunds: { table: 'stripe_refunds', where: 'deleted = 0', at: 'created', keys: { status: 'status' }, amounts: ['amount'] },
+  balanceTransactions: { table: 'stripe_balance_transactions', where: 'deleted = 0', at: 'created', keys: { type: 'type' }, amounts: ['amount', 'fee', 'net'] },
 } satisfies Record<string, CashSource>;
 
-const day = 86_400;
-
 /**
- * Rows in the report's currency summed per UTC day and per key in SQL: every cash figure is a
- * sum per month of amounts converted one by one, and a month is whole days, so a day's sum in
- * the report's currency (converted ×1, no rounding) counts exactly as its rows would. Rows in
- * another currency come one by one, as conversion rounds each amount. `id` is the day's for a sum.
+ * Rows in the report's currency come summed per month and key, in SQL: every cash figure is a
+ * sum per month of amounts converted one by one, and an amount in the report's currency is
+ * converted ×1 with no rounding, so a month's sum counts exactly as its rows would (its
+ * `created` is the month's first second, its `id` "month"). Rows in another currency come one
+ * by one, as conversion rounds each amount, with "#" and their rowid for `id`: the metrics never
+ * read it, and the Stripe id is not in the index the row is read from.
  */
-function sql(s: CashSource, summed: boolean): string {
-  const columns = summed
-    ? [`'day'`, 'currency', `(${s.at}) / ${day} * ${day}`, ...s.keys, ...s.amounts.map((a) => `sum(${a})`)]
-    : ['id', 'currency', s.at, ...s.keys, ...s.amounts];
-  const where = `deleted = 0 AND (${s.where}) AND ${s.at} >= ? AND ${s.at} < ? AND currency ${summed ? '=' : 'IS NOT'} ?`;
-  return `SELECT ${columns.join(', ')} FROM ${s.table} WHERE ${where}${summed ? ` GROUP BY 3${s.keys.map((_, i) => `, ${4 + i}`).join('')}` : ''}`;
-}
-
 function read<T>(db: Db, s: CashSource, w: CashWindow): T[] {
-  const names = ['id', 'currency', 'created', ...s.keys, ...s.amounts];
-  const out: T[] = [];
-  for (const summed of [true, false]) {
-    for (const row of db.prepare(sql(s, summed)).raw().all(w.from, w.until, w.currency) as unknown[][]) {
-      const o: Record<string, unknown> = {};
-      for (let i = 0; i < names.length; i++) o[names[i]!] = row[i];
-      out.push(o as T);
-    }
-  }
-  return out;
+  const names = ['id', 'currency', 'created', ...Object.keys(s.keys), ...s.amounts];
+  const keys = Object.values(s.keys);
+  const inMonth = `${s.where} AND ${s.at} >= ? AND ${s.at} < ?`;
+  const groups = keys.filter((k) => !k.startsWith("'"));
+  const perMonth = `${groups.length ? ` GROUP BY ${groups.join(', ')}` : ''} HAVING count(*) > 0`;
+  const summed = db.prepare(`SELECT 'month', currency, ?, ${[...keys, ...s.amounts.map((a) => `sum(${a})`)].join(', ')} FROM ${s.table} WHERE ${inMonth} AND currency = ?${perMonth}`).raw();
+  const single = db.prepare(`SELECT '#' || rowid, currency, ${s.at}, ${[...keys, ...s.amounts].join(', ')} FROM ${s.table} WHERE ${inMonth} AND currency IS NOT ?`).raw();
+  const rows: unknown[][] = [];
+  for (let k = 0; k + 1 < w.starts.length; k++) rows.push(...(summed.all(w.starts[k], w.starts[k], w.starts[k + 1], w.currency) as unknown[][]));
+  rows.push(...(single.all(w.starts[0], w.starts.at(-1), w.currency) as unknown[][]));
+  return rows.map((row) => {
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) o[names[i]!] = row[i];
+    return o as T;
+  });
 }
 
 /**

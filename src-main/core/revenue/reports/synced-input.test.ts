@@ -39,11 +39,12 @@ describe('the metrics\u2019 input read from the synced tables', () => {
     const opts = { asOf, months: 24 };
     const window = cashWindow(asOf, opts.months, rates.base);
     const read = readRevenueInput(core.db, rates, window);
-    // only what counts is read: paid invoices no subscription bills within the 24 months, the
-    // report currency's summed per day; charges without an invoice (none here)
-    const counted = input.invoices.filter((i) => !i.subscription && i.status_transitions!.paid_at! >= window.from && i.status_transitions!.paid_at! < window.until);
-    const days = new Set(counted.filter((i) => i.currency === 'usd').map((i) => Math.floor(i.status_transitions!.paid_at! / 86_400)));
-    expect(read.invoices.length).toBe(days.size + counted.filter((i) => i.currency !== 'usd').length);
+    // only what counts is read: paid invoices no subscription bills within the 24 months, those in
+    // the report currency summed per month; charges without an invoice (none here)
+    const paidAt = (i: (typeof input.invoices)[number]) => i.status_transitions!.paid_at!;
+    const counted = input.invoices.filter((i) => !i.subscription && paidAt(i) >= window.starts[0]! && paidAt(i) < window.starts.at(-1)!);
+    const months = new Set(counted.filter((i) => i.currency === 'usd').map((i) => window.starts.findLastIndex((s) => s <= paidAt(i))));
+    expect(read.invoices.length).toBe(months.size + counted.filter((i) => i.currency !== 'usd').length);
     expect(counted.some((i) => i.currency !== 'usd')).toBe(true);
     expect(read.charges).toEqual([]);
     const figures = computeRevenueMetrics(read, opts);

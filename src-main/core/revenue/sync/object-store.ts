@@ -69,6 +69,11 @@ export class ObjectStore {
   /** `moreLines`: the lines of invoices with more than Stripe embeds, by invoice id (invoice-lines.ts). */
   private putLines(invoice: string, lines: StripeJson[]): void {
     this.s.clearLines.run(invoice);
+    this.addLines(invoice, lines);
+  }
+
+  /** Lines of a stored invoice added beside those it has (the rest of a webhook's invoice: webhook-lines.ts). */
+  addLines(invoice: string, lines: StripeJson[]): void {
     for (const line of lines) {
       const parent = obj(line, 'parent');
       const subscription = str(obj(parent, 'subscription_item_details'), 'subscription') ?? str(obj(parent, 'invoice_item_details'), 'subscription');

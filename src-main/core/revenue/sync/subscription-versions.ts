@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { listData, ref, str, type StripeJson } from './json';
-import { revenueFields } from './revenue-fields';
+import { revenueFields } from '../revenue-fields';
 
 /**
  * What makes two states of a subscription different for revenue: status, items (price and
@@ -32,7 +32,7 @@ export class SubscriptionVersions {
     const id = str(subscription, 'id')!;
     const previous = this.before.get(id, validFrom) as string | undefined;
     if (previous !== undefined && subscriptionState(JSON.parse(previous) as StripeJson) === subscriptionState(subscription)) return false;
-    return this.insert.run(id, validFrom, str(subscription, 'status'), JSON.stringify(subscription), JSON.stringify(revenueFields(subscription))).changes > 0;
+    return this.insert.run(id, validFrom, str(subscription, 'status'), JSON.stringify(subscription), revenueFields(subscription)).changes > 0;
   }
 
   /** Whether any version of it is kept (a full pass dates the first one at its start). */
