@@ -1,7 +1,7 @@
 export * from './model';
 export { computeRevenueMetrics, kpiNames, type KpiName, type MonthFigures, type RevenueMetrics, type RevenueMetricsOptions } from './compute';
 export type { Kpi } from './kpi';
-export { Converter, MissingRateError } from './currency';
+export { Converter, MissingRateError, normaliseCurrency } from './currency';
 export { subscriptionMrrAt, monthsPerInterval, type MrrOptions } from './subscription-mrr';
 export { indexTimelines, type SubscriptionTimeline } from './timeline';
 export { arrOf, customerMrrAt, customerMrrGrid, totalMrrAt } from './customer-mrr';

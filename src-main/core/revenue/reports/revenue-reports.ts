@@ -2,7 +2,8 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/open';
 import { badInput } from '../../errors';
 import type { SettingsService } from '../../settings';
-import { asOfForMonth, computeRevenueMetrics, Converter, customerMrrAt, indexTimelines, monthIndexOf, monthStart, parseMonthKey, type RevenueMetrics } from '../metrics';
+import { asOfForMonth, computeRevenueMetrics, Converter, customerMrrAt, indexTimelines, monthIndexOf, monthStart, parseMonthKey, type RevenueMetrics, type RevenueMetricsOptions } from '../metrics';
+import { cashWindow } from './cash-input';
 import { customersPage, type CustomerRow } from './customers-query';
 import { readRevenueInput, readSubscriptionVersions } from './synced-input';
 
@@ -26,7 +27,7 @@ export class RevenueReports {
   metrics(input: { month?: string | undefined; currency?: string | undefined }): RevenueMetrics {
     const now = this.nowSeconds();
     const asOf = input.month !== undefined ? asOfForMonth(input.month, now) : now;
-    return computeRevenueMetrics(readRevenueInput(this.d.db, this.rates()), { asOf, months: 24, ...(input.currency !== undefined ? { currency: input.currency } : {}) });
+    return this.compute({ asOf, months: 24, ...(input.currency !== undefined ? { currency: input.currency } : {}) });
   }
 
   /** The months `from`..`to` (YYYY-MM, both included) with their MRR movements. */
@@ -37,7 +38,7 @@ export class RevenueReports {
     const to = monthIndexOf(asOf);
     if (from > to) throw badInput('from', `must not be after to (${input.to})`);
     if (to - from + 1 > maxMonths) throw badInput('from', `must be at most ${maxMonths} months before to`);
-    const { currency, months } = computeRevenueMetrics(readRevenueInput(this.d.db, this.rates()), { asOf, months: to - from + 1 });
+    const { currency, months } = this.compute({ asOf, months: to - from + 1 });
     return { currency, months };
   }
 
@@ -64,6 +65,13 @@ export class RevenueReports {
     const byId = new Map(names.map((n) => [n.id, n]));
     const customers = lost.map(([id, mrr]) => ({ id, name: byId.get(id)?.name ?? null, email: byId.get(id)?.email ?? null, mrrLost: mrr })).sort((a, b) => b.mrrLost - a.mrrLost);
     return { currency: converter.target, customers };
+  }
+
+  /** The metrics over the synced tables, reading only the cash of the months shown. */
+  private compute(options: RevenueMetricsOptions & { months: number }): RevenueMetrics {
+    const rates = this.rates();
+    const window = cashWindow(options.asOf, options.months, options.currency ?? rates.base);
+    return computeRevenueMetrics(readRevenueInput(this.d.db, rates, window), options);
   }
 
   private rates() {

@@ -2,14 +2,14 @@ import { withStripeRetry } from '../stripe/retry';
 import { withBulkWrites } from './bulk-writes';
 import { remainingLines } from './invoice-lines';
 import { eventsPage, listSources, type ListSource } from './list-sources';
-import { num, str } from './json';
+import { num, str, type StripeJson } from './json';
 import { churnNotice, type Notice } from './notices';
 import { pageSize, type PassContext } from './pass-context';
 import type { FullPassMark } from './sync-state';
 
 /**
- * Pages through every list, storing each page and its cursor in one transaction, so a pass killed
- * at any point resumes after the last page stored and never stores a row twice (upserts by id).
+ * Pages through every list, storing a run of pages and the cursor after it in one transaction, so
+ * a pass killed at any point resumes after the last page stored and never stores a row twice (upserts by id).
  * Events from the moment it began are applied by the next incremental pass.
  */
 export async function fullPass(ctx: PassContext, reason: string): Promise<{ counts: Record<string, number> }> {
@@ -35,7 +35,16 @@ export async function fullPass(ctx: PassContext, reason: string): Promise<{ coun
   return { counts };
 }
 
-/** One list from its stored cursor to its end, each page and the cursor after it in one transaction. */
+/**
+ * At most this many pages stored per transaction. Each commit writes every database page it
+ * dirtied (table and index leaves, their parents) whole into the WAL, and a page of invoices
+ * dirties the same index pages as the next: ten pages to a commit write those once instead of
+ * ten times. A list's first commits hold 1, 2, 4, 8 pages, so its progress shows at once. A kill
+ * loses at most the pages fetched since the last commit, fetched again from the stored cursor.
+ */
+export const pagesPerCommit = 10;
+
+/** One list from its stored cursor to its end, a run of pages and the cursor after the last in one transaction. */
 async function storeList(ctx: PassContext, source: ListSource, mark: FullPassMark): Promise<number> {
   const { state } = ctx;
   const fetchAfter = (after: string | undefined) => {
@@ -46,29 +55,35 @@ async function storeList(ctx: PassContext, source: ListSource, mark: FullPassMar
   let cursor = state.get(`cursor:${source.kind}`);
   let count = 0;
   let next = cursor === 'done' ? undefined : fetchAfter(cursor);
+  const fetched: Array<{ data: StripeJson[]; moreLines: Map<string, StripeJson[]> }> = [];
+  let run = 1;
   while (next) {
     const page = await next;
     const last = page.data.at(-1);
     cursor = page.has_more && last ? str(last, 'id')! : 'done';
-    // the next page is on its way while this one is stored: the API's pace is the limit, not the writes
+    // the next page is on its way while these are stored: the API's pace is the limit, not the writes
     next = cursor === 'done' ? undefined : fetchAfter(cursor);
-    const moreLines = await remainingLines(ctx, page.data);
+    fetched.push({ data: page.data, moreLines: await remainingLines(ctx, page.data) });
+    if (next && fetched.length < run) continue;
+    run = Math.min(run * 2, pagesPerCommit);
     await new Promise((resolve) => setImmediate(resolve));
     const notices: Notice[] = [];
     const reached = cursor;
     ctx.db.transaction(() => {
-      for (const o of page.data) {
-        const change = ctx.store.put(o, mark.startedAt, false, moreLines);
-        if (source.kind === 'subscriptions' && change.written) {
-          // the first state seen began at the subscription's start; a later different one, when fetched
-          ctx.versions.record(o, ctx.versions.has(str(o, 'id')!) ? mark.startedAt : (num(o, 'start_date') ?? mark.startedAt));
-          const churn = churnNotice(o, change.previousStatus, mark.startedAt);
-          if (churn) notices.push(churn);
+      for (const { data, moreLines } of fetched) {
+        for (const o of data) {
+          const change = ctx.store.put(o, mark.startedAt, false, moreLines);
+          if (source.kind === 'subscriptions' && change.written) {
+            // the first state seen began at the subscription's start; a later different one, when fetched
+            ctx.versions.record(o, ctx.versions.has(str(o, 'id')!) ? mark.startedAt : (num(o, 'start_date') ?? mark.startedAt));
+            const churn = churnNotice(o, change.previousStatus, mark.startedAt);
+            if (churn) notices.push(churn);
+          }
         }
       }
       state.set(`cursor:${source.kind}`, reached);
     })();
-    count += page.data.length;
+    for (const { data } of fetched.splice(0)) count += data.length;
     ctx.notify(notices);
     ctx.progress({ kind: source.kind, count, full: true });
   }

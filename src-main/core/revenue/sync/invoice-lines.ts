@@ -8,7 +8,7 @@ import { pageSize, type PassContext } from './pass-context';
  * rest, listed from /v1/invoices/:id/lines. Fetched before the page is stored, so they are
  * written in the same transaction as the invoice and its cursor (a kill loses none).
  */
-export async function remainingLines(ctx: PassContext, invoices: StripeJson[]): Promise<Map<string, StripeJson[]>> {
+export async function remainingLines(ctx: Pick<PassContext, 'client' | 'retry'>, invoices: StripeJson[]): Promise<Map<string, StripeJson[]>> {
   const found = new Map<string, StripeJson[]>();
   for (const invoice of invoices) {
     if (str(invoice, 'object') !== 'invoice' || obj(invoice, 'lines').has_more !== true) continue;

@@ -54,27 +54,42 @@ export class ObjectStore {
     // positional values in upsertSql's column order: binding by name costs more per row
     const written = upsert.run(id, o.livemode === true ? 1 : 0, num(o, 'created'), stateAt, deleted || o.deleted === true ? 1 : 0, data, ...Object.values(kind.columns(o))).changes > 0;
     if (written && object === 'subscription') this.putItems(id, o);
-    if (written && object === 'invoice') this.putLines(id, [...listData(o, 'lines'), ...(moreLines?.get(id) ?? [])]);
+    if (written && object === 'invoice') this.putLines(id, listData(o, 'lines'), moreLines?.get(id) ?? []);
     if (written) for (const d of expandedDiscounts(o)) this.putDiscount(d, stateAt, false);
     return { written, previousStatus };
   }
 
+  /** An item's JSON is in its subscription's `data` (items.data): its row holds the columns only, '' for `data`, so its bytes are not written twice. */
   private putItems(subscription: string, o: StripeJson): void {
     this.s.clearItems.run(subscription);
     for (const item of listData(o, 'items')) {
-      this.s.item.run(str(item, 'id'), subscription, ref(item, 'price'), num(item, 'quantity'), num(item, 'created'), JSON.stringify(item));
+      this.s.item.run(str(item, 'id'), subscription, ref(item, 'price'), num(item, 'quantity'), num(item, 'created'), '');
     }
   }
 
-  /** `moreLines`: the lines of invoices with more than Stripe embeds, by invoice id (invoice-lines.ts). */
-  private putLines(invoice: string, lines: StripeJson[]): void {
+  /**
+   * `embedded`: the lines in the invoice's own `data` (lines.data), whose rows hold the columns
+   * only ('' for `data`: an invoice's lines are most of its bytes, and a full sync's cost is
+   * mostly bytes written); `more`: those beyond the 10 Stripe embeds (invoice-lines.ts), kept whole.
+   */
+  private putLines(invoice: string, embedded: StripeJson[], more: StripeJson[]): void {
     this.s.clearLines.run(invoice);
+    this.insertLines(invoice, embedded, false);
+    this.insertLines(invoice, more, true);
+  }
+
+  /** Lines beyond those its `data` embeds, added to a stored invoice (the rest of a webhook's invoice: webhook-lines.ts). */
+  addLines(invoice: string, lines: StripeJson[]): void {
+    this.insertLines(invoice, lines, true);
+  }
+
+  private insertLines(invoice: string, lines: StripeJson[], whole: boolean): void {
     for (const line of lines) {
       const parent = obj(line, 'parent');
       const subscription = str(obj(parent, 'subscription_item_details'), 'subscription') ?? str(obj(parent, 'invoice_item_details'), 'subscription');
       const period = obj(line, 'period');
       const price = str(obj(obj(line, 'pricing'), 'price_details'), 'price');
-      this.s.line.run(str(line, 'id'), invoice, num(line, 'amount'), str(line, 'currency'), subscription, price, num(line, 'quantity'), num(period, 'start'), num(period, 'end'), JSON.stringify(line));
+      this.s.line.run(str(line, 'id'), invoice, num(line, 'amount'), str(line, 'currency'), subscription, price, num(line, 'quantity'), num(period, 'start'), num(period, 'end'), whole ? JSON.stringify(line) : '');
     }
   }
 

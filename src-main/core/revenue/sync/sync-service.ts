@@ -12,17 +12,20 @@ import type { SettingsService } from '../../settings';
 import type { Timer } from '../../timer';
 import { connectStripe, storedKeyMode } from '../stripe/connection';
 import { stripeFailure } from '../stripe/failure';
+import type { StripeRetryOptions } from '../stripe/retry';
 import { verifyWebhook } from '../stripe/webhook';
 import { EventApplier } from './apply-event';
 import { StripeEventObjects } from './event-objects';
 import { eventsKeptSeconds, eventsPass } from './events-pass';
 import { fullPass } from './full-pass';
+import { obj } from './json';
 import type { Notice } from './notices';
 import { ObjectStore } from './object-store';
 import type { PassContext } from './pass-context';
 import { paymentFailuresSince } from './payment-failures';
 import { SubscriptionVersions } from './subscription-versions';
 import { WebhookCounts } from './webhook-counts';
+import { WebhookLines } from './webhook-lines';
 import { SyncState, type FullPassMark, type LastPass } from './sync-state';
 
 export interface StripeSyncDeps {
@@ -47,6 +50,7 @@ export class StripeSync {
   private readonly store: ObjectStore;
   private readonly versions: SubscriptionVersions;
   private readonly applier: EventApplier;
+  private readonly webhookLines: WebhookLines;
   readonly webhookCounts: WebhookCounts;
   /** For the engine: a `stripe.event` trigger's payload with the whole Stripe object. */
   readonly eventObjects: StripeEventObjects;
@@ -60,6 +64,7 @@ export class StripeSync {
     this.webhookCounts = new WebhookCounts(deps.db);
     this.eventObjects = new StripeEventObjects(deps.db);
     this.applier = new EventApplier(deps.db, this.store, this.versions, () => this.nowSeconds());
+    this.webhookLines = new WebhookLines({ db: deps.db, store: this.store, log: deps.log, connect: () => connectStripe(deps.secrets, deps.settings).client, retry: () => this.retryOptions() });
   }
 
   status(): StripeSyncStatus {
@@ -108,6 +113,7 @@ export class StripeSync {
       return this.applier.apply(event, 'webhook');
     })();
     this.announce(outcome.notices);
+    if (outcome.applied) void this.webhookLines.fetchRest(obj(obj(event, 'data'), 'object'));
     return { received: true, eventId: String(event.id), applied: outcome.applied, duplicate: outcome.duplicate };
   }
 
@@ -147,11 +153,7 @@ export class StripeSync {
         applier: this.applier,
         state,
         nowSeconds: () => this.nowSeconds(),
-        retry: {
-          ...(this.deps.retry ? { policy: this.deps.retry } : {}),
-          ...(this.deps.timer ? { timer: this.deps.timer } : {}),
-          onRetry: (err, attempt, delayMs) => this.deps.log.info({ attempt, delayMs, err: err instanceof Error ? err.message : String(err) }, 'stripe call retried'),
-        },
+        retry: this.retryOptions(),
         progress: (p) => {
           this.progress = p;
           this.deps.events.emit('revenue.syncProgress', p);
@@ -187,6 +189,14 @@ export class StripeSync {
       this.deps.log.warn({ err: err.message }, 'stripe sync failed');
       throw err;
     }
+  }
+
+  private retryOptions(): StripeRetryOptions {
+    return {
+      ...(this.deps.retry ? { policy: this.deps.retry } : {}),
+      ...(this.deps.timer ? { timer: this.deps.timer } : {}),
+      onRetry: (err, attempt, delayMs) => this.deps.log.info({ attempt, delayMs, err: err instanceof Error ? err.message : String(err) }, 'stripe call retried'),
+    };
   }
 
   private announce(notices: Notice[]): void {
