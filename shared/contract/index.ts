@@ -24,6 +24,7 @@ import { aiExplainProcedures } from './ai-explain';
 import { insightsProcedures } from './insights';
 import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
+import { contentProcedures } from './content';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -54,6 +55,7 @@ export const procedures = {
   ...insightsProcedures,
   ...chatProcedures,
   ...onboardingProcedures,
+  ...contentProcedures,
 };
 
 export const events = {

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { productSlugSchema } from '../product';
+import { howMany, recordId } from './common';
+import { procedure } from './procedure';
+
+/** The six assets one seed becomes, in the order they are shown and exported. */
+export const contentKinds = ['video-script', 'x-thread', 'linkedin-post', 'email', 'instagram-carousel', 'mini-article'] as const;
+export type ContentKind = (typeof contentKinds)[number];
+
+export const contentEngines = ['templates', 'ai'] as const;
+export type ContentEngineName = (typeof contentEngines)[number];
+
+/** The limits every engine's assets are held to (the validators read them from here). */
+export const contentLimits = {
+  xPost: 280,
+  xPosts: { min: 2, max: 12 },
+  linkedinPost: 3000,
+  carouselSlides: { min: 5, max: 10 },
+  carouselSlide: 200,
+  carouselCaption: 2200,
+  hashtags: { min: 3, max: 30 },
+  metaDescription: 160,
+  articleTitle: 70,
+  emailSubject: 80,
+  emailPreview: 140,
+  videoBeats: { min: 3, max: 12 },
+} as const;
+
+const line = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+const prose = z.string().trim().min(1, 'is required');
+
+export const videoScriptSchema = z.object({
+  kind: z.literal('video-script'),
+  title: line(100),
+  hook: line(300),
+  /** Each beat starts `at` seconds into the video; beats run in order. */
+  beats: z
+    .array(z.object({ at: z.number().int().min(0).max(600), text: line(600) }))
+    .min(contentLimits.videoBeats.min, `needs at least ${contentLimits.videoBeats.min} beats`)
+    .max(contentLimits.videoBeats.max, `must have at most ${contentLimits.videoBeats.max} beats`),
+  cta: line(300),
+  link: z.string(),
+});
+
+export const xThreadSchema = z.object({
+  kind: z.literal('x-thread'),
+  /** Each post begins with its number, "1/5 ". */
+  posts: z
+    .array(line(contentLimits.xPost))
+    .min(contentLimits.xPosts.min, `needs at least ${contentLimits.xPosts.min} posts`)
+    .max(contentLimits.xPosts.max, `must have at most ${contentLimits.xPosts.max} posts`),
+  link: z.string(),
+});
+
+export const linkedinPostSchema = z.object({ kind: z.literal('linkedin-post'), text: line(contentLimits.linkedinPost), link: z.string() });
+
+export const emailSchema = z.object({
+  kind: z.literal('email'),
+  subject: line(contentLimits.emailSubject),
+  preview: line(contentLimits.emailPreview),
+  body: prose,
+  cta: z.object({ text: line(60), url: z.string() }),
+  link: z.string(),
+});
+
+export const instagramCarouselSchema = z.object({
+  kind: z.literal('instagram-carousel'),
+  slides: z
+    .array(line(contentLimits.carouselSlide))
+    .min(contentLimits.carouselSlides.min, `needs at least ${contentLimits.carouselSlides.min} slides`)
+    .max(contentLimits.carouselSlides.max, `must have at most ${contentLimits.carouselSlides.max} slides`),
+  caption: line(contentLimits.carouselCaption),
+  hashtags: z
+    .array(z.string().regex(/^#[\p{L}\p{N}_]{1,50}$/u, 'must be a # and a word of letters, digits or _ (e.g. #automation)'))
+    .min(contentLimits.hashtags.min, `needs at least ${contentLimits.hashtags.min} hashtags`)
+    .max(contentLimits.hashtags.max, `must have at most ${contentLimits.hashtags.max} hashtags`),
+  link: z.string(),
+});
+
+export const miniArticleSchema = z.object({
+  kind: z.literal('mini-article'),
+  title: line(contentLimits.articleTitle),
+  metaDescription: line(contentLimits.metaDescription),
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters and digits joined by single hyphens').max(80, 'must be at most 80 characters'),
+  /** The article's sections, each a heading and its paragraph. */
+  sections: z.array(z.object({ heading: line(120), body: prose })).min(2, 'needs at least 2 headings').max(8, 'must have at most 8 headings'),
+  link: z.string(),
+});
+
+export const contentAssetSchema = z.discriminatedUnion('kind', [videoScriptSchema, xThreadSchema, linkedinPostSchema, emailSchema, instagramCarouselSchema, miniArticleSchema]);
+export type ContentAsset = z.infer<typeof contentAssetSchema>;
+export type ContentAssetOf<K extends ContentKind> = Extract<ContentAsset, { kind: K }>;
+
+/** An idea seed: one sentence about one product, and how to say it. */
+export const contentSeedSchema = z
+  .object({
+    seed: z.string({ error: () => 'is required' }).trim().min(1, 'is required: one sentence with the idea').max(500, 'must be at most 500 characters'),
+    product: productSlugSchema,
+    audience: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+    tone: z.string().trim().max(60, 'must be at most 60 characters').default(''),
+    language: z.string().trim().max(40, 'must be at most 40 characters').default(''),
+  })
+  .strict();
+export type ContentSeed = z.output<typeof contentSeedSchema>;
+
+/** A generated set as the history keeps it. */
+export const contentSetSchema = z.object({
+  id: z.string(),
+  at: z.number().int(),
+  engine: z.enum(contentEngines),
+  seed: contentSeedSchema,
+  assets: z.array(contentAssetSchema),
+});
+export type ContentSet = z.infer<typeof contentSetSchema>;
+
+export const contentProcedures = {
+  'content.generate': procedure({
+    summary: 'Turns an idea seed (one sentence, a product, audience, tone, language) into the six assets — video script, X thread, LinkedIn post, email, Instagram carousel, mini-article — each checked and linking to the product’s page with UTM tags; saved in the product’s history.',
+    input: contentSeedSchema.extend({ engine: z.enum(contentEngines, { error: () => 'must be templates or ai' }).default('templates') }).strict(),
+    output: contentSetSchema,
+  }),
+  'content.list': procedure({
+    summary: 'The generated sets, newest first; of one product when given.',
+    input: z.object({ product: productSlugSchema.optional(), limit: howMany(500, 50) }).strict(),
+    output: z.object({ sets: z.array(contentSetSchema) }),
+  }),
+  'content.export': procedure({
+    summary: 'Writes a generated set as Markdown files, one per asset, into its product’s content folder (marketing/<set id>/); the newest set of the product when no id is given.',
+    input: z.object({ product: productSlugSchema, id: recordId.optional() }).strict(),
+    output: z.object({ id: z.string(), dir: z.string(), files: z.array(z.string()) }),
+  }),
+};
