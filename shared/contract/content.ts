@@ -29,15 +29,17 @@ export const contentLimits = {
 const line = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const prose = z.string().trim().min(1, 'is required');
 
+/** A list of `noun` holding from `count.min` to `count.max` items, each refused in those words. */
+function between<T extends z.ZodType>(item: T, count: { min: number; max: number }, noun: string) {
+  return z.array(item).min(count.min, `needs at least ${count.min} ${noun}`).max(count.max, `must have at most ${count.max} ${noun}`);
+}
+
 export const videoScriptSchema = z.object({
   kind: z.literal('video-script'),
   title: line(100),
   hook: line(300),
   /** Each beat starts `at` seconds into the video; beats run in order. */
-  beats: z
-    .array(z.object({ at: z.number().int().min(0).max(600), text: line(600) }))
-    .min(contentLimits.videoBeats.min, `needs at least ${contentLimits.videoBeats.min} beats`)
-    .max(contentLimits.videoBeats.max, `must have at most ${contentLimits.videoBeats.max} beats`),
+  beats: between(z.object({ at: z.number().int().min(0).max(600), text: line(600) }), contentLimits.videoBeats, 'beats'),
   cta: line(300),
   link: z.string(),
 });
@@ -45,10 +47,7 @@ export const videoScriptSchema = z.object({
 export const xThreadSchema = z.object({
   kind: z.literal('x-thread'),
   /** Each post begins with its number, "1/5 ". */
-  posts: z
-    .array(line(contentLimits.xPost))
-    .min(contentLimits.xPosts.min, `needs at least ${contentLimits.xPosts.min} posts`)
-    .max(contentLimits.xPosts.max, `must have at most ${contentLimits.xPosts.max} posts`),
+  posts: between(line(contentLimits.xPost), contentLimits.xPosts, 'posts'),
   link: z.string(),
 });
 
@@ -65,15 +64,9 @@ export const emailSchema = z.object({
 
 export const instagramCarouselSchema = z.object({
   kind: z.literal('instagram-carousel'),
-  slides: z
-    .array(line(contentLimits.carouselSlide))
-    .min(contentLimits.carouselSlides.min, `needs at least ${contentLimits.carouselSlides.min} slides`)
-    .max(contentLimits.carouselSlides.max, `must have at most ${contentLimits.carouselSlides.max} slides`),
+  slides: between(line(contentLimits.carouselSlide), contentLimits.carouselSlides, 'slides'),
   caption: line(contentLimits.carouselCaption),
-  hashtags: z
-    .array(z.string().regex(/^#[\p{L}\p{N}_]{1,50}$/u, 'must be a # and a word of letters, digits or _ (e.g. #automation)'))
-    .min(contentLimits.hashtags.min, `needs at least ${contentLimits.hashtags.min} hashtags`)
-    .max(contentLimits.hashtags.max, `must have at most ${contentLimits.hashtags.max} hashtags`),
+  hashtags: between(z.string().regex(/^#[\p{L}\p{N}_]{1,50}$/u, 'must be a # and a word of letters, digits or _ (e.g. #automation)'), contentLimits.hashtags, 'hashtags'),
   link: z.string(),
 });
 
@@ -83,7 +76,7 @@ export const miniArticleSchema = z.object({
   metaDescription: line(contentLimits.metaDescription),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters and digits joined by single hyphens').max(80, 'must be at most 80 characters'),
   /** The article's sections, each a heading and its paragraph. */
-  sections: z.array(z.object({ heading: line(120), body: prose })).min(2, 'needs at least 2 headings').max(8, 'must have at most 8 headings'),
+  sections: between(z.object({ heading: line(120), body: prose }), { min: 2, max: 8 }, 'headings'),
   link: z.string(),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contentEngines } from '../../../../shared/contract/content';
 import { CoreError } from '../../errors';
 import { defineStep, nonRetriable, stepParams, StepError } from '../step';
+import { writesTextToSend } from './ai-generate';
 
 const params = stepParams({
   seed: z.string({ error: () => 'is required' }).min(1, 'is required').max(500, 'must be at most 500 characters'),
@@ -30,12 +31,9 @@ function failed(err: unknown, signal: AbortSignal): never {
 export const contentGenerateStep = defineStep({
   type: 'content.generate',
   title: 'Generate content',
-  description: 'An idea seed (one sentence) about a product → the six assets (video script, X thread, LinkedIn post, email, Instagram carousel, mini-article), each linking to the product with UTM tags; output { setId, assets }.',
-  class: 'A',
-  classWhenSent: 'B',
-  classNote: 'B when a later step that sends outward (Class B or C, or notify.founder) uses its output',
   params,
-  defaultTimeoutMs: 90_000,
+  ...writesTextToSend,
+  description: 'An idea seed (one sentence) about a product → the six assets (video script, X thread, LinkedIn post, email, Instagram carousel, mini-article), each linking to the product with UTM tags; output { setId, assets }.',
   ui: {
     seed: { label: 'Idea seed', widget: 'textarea', placeholder: 'Stop answering the same support email by hand' },
     product: { label: 'Product slug', placeholder: 'automation-accelerator-pack' },
