@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentKinds, contentSeedSchema, type ContentEngineName, type ContentKind, type ContentSet } from '../../../shared/contract/content';
+import { contentKinds, contentSeedSchema, type ContentAsset, type ContentEngineName, type ContentKind, type ContentSeed, type ContentSet } from '../../../shared/contract/content';
 import type { AiService } from '../ai';
 import type { Clock } from '../clock';
 import { badInput, CoreError } from '../errors';
@@ -36,13 +36,18 @@ export class ContentService {
 
   /** Checks the seed, writes the six assets with the chosen engine, saves the set; bad input or a failed engine saves nothing. */
   async generate(input: unknown, engine: ContentEngineName = 'templates', signal?: AbortSignal): Promise<ContentSet> {
-    const brief = this.brief(input);
-    const assets = await this.engines[engine].generate(brief, signal);
+    const { seed, assets } = await this.compose(input, engine, signal);
     const at = this.deps.clock.now();
-    const set: ContentSet = { id: uuidv7(at), at, engine, seed: brief.seed, assets };
+    const set: ContentSet = { id: uuidv7(at), at, engine, seed, assets };
     this.sets.save(set);
-    this.deps.log.info({ set: set.id, product: brief.product.slug, engine }, 'content set generated');
+    this.deps.log.info({ set: set.id, product: seed.product, engine }, 'content set generated');
     return set;
+  }
+
+  /** The six assets for a seed, checked, without saving them (what generate saves; the speed target is this). */
+  async compose(input: unknown, engine: ContentEngineName = 'templates', signal?: AbortSignal): Promise<{ seed: ContentSeed; assets: ContentAsset[] }> {
+    const brief = this.brief(input);
+    return { seed: brief.seed, assets: await this.engines[engine].generate(brief, signal) };
   }
 
   /** The seed checked and the product found, with each asset's link: what both engines write from. */

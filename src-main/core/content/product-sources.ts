@@ -3,16 +3,25 @@ import type { ContentSources } from './sources';
 
 /** The part of Launches (ProductsService) the content engine reads, so content imports nothing of products. */
 export interface ProductsReader {
-  list(): { products: { slug: string; valid: boolean }[] };
+  /** Throws when there is no such product or its spec is not valid. */
   get(slug: string): { spec: ProductSpec; contentDir: string };
+}
+
+/** The product's spec, or undefined when it is missing or not valid (its own errors are Launches' to show). */
+function validSpec(products: ProductsReader, slug: string): ProductSpec | undefined {
+  try {
+    return products.get(slug).spec;
+  } catch {
+    return undefined;
+  }
 }
 
 /** ContentSources over Launches: a valid product's spec and content folder, and the site's address. */
 export function contentSources(products: ProductsReader, siteUrl: () => string): ContentSources {
   return {
     product: (slug) => {
-      if (!products.list().products.some((p) => p.slug === slug && p.valid)) return undefined;
-      const { spec } = products.get(slug);
+      const spec = validSpec(products, slug);
+      if (!spec) return undefined;
       return { slug: spec.slug, name: spec.name, price: spec.price, currency: spec.currency ?? 'USD', description: spec.description, tags: spec.tags, ...(spec.gumroad ? { gumroadUrl: spec.gumroad.url } : {}) };
     },
     contentDir: (slug) => products.get(slug).contentDir,
