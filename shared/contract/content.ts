@@ -123,3 +123,23 @@ export const contentProcedures = {
     output: z.object({ id: z.string(), dir: z.string(), files: z.array(z.string()) }),
   }),
 };
+
+/** What search results and link previews show of a product, and what is missing or too long. */
+export const productSeoSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  metaDescription: z.string(),
+  /** The spec's seo.keywords, then its tags, each once. */
+  keywords: z.array(z.string()),
+  openGraph: z.object({ 'og:title': z.string(), 'og:description': z.string(), 'og:type': z.literal('product'), 'og:url': z.string().nullable(), 'og:image': z.string() }),
+  problems: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export type ProductSeo = z.infer<typeof productSeoSchema>;
+
+export const contentSeoProcedures = {
+  'content.seo': procedure({
+    summary: 'A product’s SEO as the companion site uses it — title, meta description (≤ 160), keywords from its tags, Open Graph fields — and what is missing or too long.',
+    input: z.object({ slug: productSlugSchema }).strict(),
+    output: productSeoSchema,
+  }),
+};

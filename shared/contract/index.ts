@@ -24,7 +24,7 @@ import { aiExplainProcedures } from './ai-explain';
 import { insightsProcedures } from './insights';
 import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
-import { contentProcedures } from './content';
+import { contentProcedures, contentSeoProcedures } from './content';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -56,6 +56,7 @@ export const procedures = {
   ...chatProcedures,
   ...onboardingProcedures,
   ...contentProcedures,
+  ...contentSeoProcedures,
 };
 
 export const events = {

@@ -6,4 +6,5 @@ export const contentHandlers = (core: Core) =>
     'content.generate': ({ engine, ...seed }) => core.content.generate(seed, engine),
     'content.list': ({ product, limit }) => ({ sets: core.content.list(product, limit) }),
     'content.export': ({ product, id }) => core.content.export(product, id),
-  }) satisfies HandlerMap<'content.generate' | 'content.list' | 'content.export'>;
+    'content.seo': ({ slug }) => core.content.seo(slug),
+  }) satisfies HandlerMap<'content.generate' | 'content.list' | 'content.export' | 'content.seo'>;

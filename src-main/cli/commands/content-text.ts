@@ -1,4 +1,4 @@
-import type { ContentAsset, ContentSet } from '../../../shared/contract/content';
+import type { ContentAsset, ContentSet, ProductSeo } from '../../../shared/contract/content';
 
 /** One asset as the terminal shows it: its parts under its kind. */
 export function assetText(asset: ContentAsset): string {
@@ -20,4 +20,10 @@ export function assetText(asset: ContentAsset): string {
 
 export function setLine(set: ContentSet): string {
   return `${set.id}  ${new Date(set.at).toISOString()}  ${set.seed.product}  [${set.engine}]  ${set.seed.seed}`;
+}
+
+export function seoText(seo: ProductSeo): string {
+  const fields = Object.entries({ title: seo.title, 'meta description': seo.metaDescription, keywords: seo.keywords.join(', '), ...seo.openGraph }).map(([k, v]) => `${k.padEnd(17)} ${v ?? '(none)'}`);
+  const problems = seo.problems.length === 0 ? ['Nothing missing or too long.'] : seo.problems.map((p) => `! ${p.field}: ${p.message}`);
+  return [...fields, '', ...problems].join('\n');
 }

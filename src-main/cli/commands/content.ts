@@ -2,7 +2,7 @@ import { contentEngines } from '../../../shared/contract/content';
 import type { Command, OptionSpec } from '../command';
 import { choiceOption, countOption, givenOnly, parseChoiceOption, parseCountOption, textOption } from '../options';
 import { procedureCommand } from '../procedure-command';
-import { assetText, setLine } from './content-text';
+import { assetText, seoText, setLine } from './content-text';
 
 /** Options that each take one text, from their descriptions. */
 function textOptions(descriptions: Record<string, string>): Record<string, OptionSpec> {
@@ -48,5 +48,11 @@ export const contentCommands: Command[] = [
     options: textOptions({ product: 'the product whose set to export', id: 'the set (levqor content list); default the newest' }),
     input: (_, v) => givenOnly({ product: textOption(v.product), id: textOption(v.id) }) as { product: string },
     show: ({ id, dir, files }) => [`Exported ${id} to ${dir}:`, ...files.map((f) => `  ${f}`)].join('\n'),
+  }),
+  procedureCommand('content.seo', {
+    usage: 'content seo SLUG',
+    summary: 'A product’s SEO — title, meta description, keywords from its tags, Open Graph fields — and what is missing or too long.',
+    positionals: { slug: 'SLUG' },
+    show: seoText,
   }),
 ];

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentKinds, contentSeedSchema, type ContentAsset, type ContentEngineName, type ContentKind, type ContentSeed, type ContentSet } from '../../../shared/contract/content';
+import { contentKinds, contentSeedSchema, type ContentAsset, type ContentEngineName, type ContentKind, type ContentSeed, type ContentSet, type ProductSeo } from '../../../shared/contract/content';
 import type { AiService } from '../ai';
 import type { Clock } from '../clock';
 import { badInput, CoreError } from '../errors';
@@ -10,6 +10,7 @@ import { AiEngine } from './ai-engine';
 import type { ContentBrief, ContentEngine } from './content-engine';
 import { contentKind } from './kinds';
 import { productPage } from './product-page';
+import { productSeo } from './product-seo';
 import { ContentSetStore } from './set-store';
 import type { ContentSources } from './sources';
 import { TemplateEngine } from './template-engine';
@@ -64,6 +65,20 @@ export class ContentService {
     const page = productPage(product.slug, this.deps.sources.siteUrl(), product.gumroadUrl);
     const links = Object.fromEntries(contentKinds.map((kind) => [kind, utmLink(page, product.slug, kind, contentKind(kind).utm)])) as Record<ContentKind, string>;
     return { seed, product, links };
+  }
+
+  /** The product's SEO as the companion site uses it, and what is missing or too long. */
+  seo(slug: string): ProductSeo {
+    const spec = this.deps.sources.spec(slug);
+    if (!spec) throw badInput('slug', `no valid product has slug "${slug}" (levqor product list)`);
+    const siteUrl = this.deps.sources.siteUrl();
+    let page: string | null;
+    try {
+      page = productPage(slug, siteUrl, spec.gumroad?.url);
+    } catch {
+      page = null;
+    }
+    return productSeo(spec, page, siteUrl);
   }
 
   list(product: string | undefined, limit: number): ContentSet[] {

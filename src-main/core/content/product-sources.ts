@@ -24,6 +24,7 @@ export function contentSources(products: ProductsReader, siteUrl: () => string):
       if (!spec) return undefined;
       return { slug: spec.slug, name: spec.name, price: spec.price, currency: spec.currency ?? 'USD', description: spec.description, tags: spec.tags, ...(spec.gumroad ? { gumroadUrl: spec.gumroad.url } : {}) };
     },
+    spec: (slug) => validSpec(products, slug),
     contentDir: (slug) => products.get(slug).contentDir,
     siteUrl,
   };
