@@ -18,8 +18,8 @@ function dataDirWithPack(): string {
 
 const env = { LEVQOR_CONTENT_SITE_URL: siteUrl };
 
-describe('levqor content generate / list / export', () => {
-  it('generates the six assets (--json: { assets }), lists the set and exports it as Markdown into the product’s content folder', async () => {
+describe('levqor content generate / list / export / seo', () => {
+  it('generates the six assets (--json: { assets }), lists the set, exports it as Markdown into the product’s content folder, and checks the product’s SEO', async () => {
     const dataDir = dataDirWithPack();
     const cli = (...args: string[]) => levqorAsync(['--data-dir', dataDir, 'content', ...args], env);
     const generated = await cli('generate', '--seed', 'Stop answering the same email by hand.', '--product', product, '--tone', 'plain', '--engine', 'templates', '--json');
@@ -40,6 +40,10 @@ describe('levqor content generate / list / export', () => {
     const out = JSON.parse(exported.stdout) as { id: string; dir: string };
     expect(out).toMatchObject({ id, dir: join(dataDir, 'products', product, 'marketing', id) });
     expect(readdirSync(out.dir)).toHaveLength(6);
+
+    const seo = await levqorAsync(['--data-dir', dataDir, 'content', 'seo', product], env);
+    expect(seo.stdout).toContain('! seo.title: is missing: the name is used (27 characters)');
+    expect(seo.stdout).toMatch(new RegExp(`og:url\\s+${siteUrl}/products/${product}`));
   });
 
   it('bad input: an empty seed or an unknown product is refused naming the field, and nothing is saved', async () => {
