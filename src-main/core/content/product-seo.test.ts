@@ -42,6 +42,11 @@ describe('content.seo: a product’s SEO and what is missing or too long', () =>
     expect(past.problems).toEqual([{ field: 'seo.title', message: 'is too long: 61 characters, search results show about 60' }]);
   });
 
+  it('refuses a site address that is not https, keeping the old one', () => {
+    expect(() => t.core.settings.set('content.siteUrl', 'http://levqor.example')).toThrow(/must be your site’s https:\/\/ address/);
+    expect(t.core.settings.get('content.siteUrl')).toBe(siteUrl);
+  });
+
   it('refuses an unknown product naming slug', () => {
     expect(() => t.core.content.seo('no-such-pack')).toThrow('slug: no valid product has slug "no-such-pack" (levqor product list)');
   });
