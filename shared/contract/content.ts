@@ -98,7 +98,8 @@ export type ContentSeed = z.output<typeof contentSeedSchema>;
 
 /** A generated set as the history keeps it. */
 export const contentSetSchema = z.object({
-  id: z.string(),
+  /** A UUIDv7: also the set's file name and its export folder's, so nothing else is taken for one. */
+  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a set id'),
   at: z.number().int(),
   engine: z.enum(contentEngines),
   seed: contentSeedSchema,

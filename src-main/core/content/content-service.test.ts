@@ -100,6 +100,10 @@ describe('history and export', () => {
     expect(t.core.content.export(product, first.id).id).toBe(first.id);
     expect(() => t.core.content.export(product, 'nope')).toThrow(`id: "${product}" has no generated set "nope"`);
     expect(existsSync(join(exported.dir, '..', 'nope'))).toBe(false);
+    // a hand-edited set whose id is not a set id is left out rather than exported outside its folder
+    const setsDir = join(t.core.info().dataDir, 'content', 'sets', product);
+    writeFileSync(join(setsDir, 'ffffffff-ffff-7fff-bfff-ffffffffffff.json'), JSON.stringify({ ...second, id: '../../escape' }));
+    expect(t.core.content.list(product, 50).map((s) => s.id)).toEqual([second.id, first.id]);
   });
 });
 
