@@ -66,7 +66,8 @@ export const instagramCarouselSchema = z.object({
   kind: z.literal('instagram-carousel'),
   slides: between(line(contentLimits.carouselSlide), contentLimits.carouselSlides, 'slides'),
   caption: line(contentLimits.carouselCaption),
-  hashtags: between(z.string().regex(/^#[\p{L}\p{N}_]{1,50}$/u, 'must be a # and a word of letters, digits or _ (e.g. #automation)'), contentLimits.hashtags, 'hashtags'),
+  // a refinement, not a regex: a model server's JSON Schema pattern may not know Unicode classes, and any language's letters count
+  hashtags: between(z.string().refine((t) => /^#[\p{L}\p{N}_]{1,50}$/u.test(t), 'must be a # and a word of letters, digits or _ (e.g. #automation)'), contentLimits.hashtags, 'hashtags'),
   link: z.string(),
 });
 
