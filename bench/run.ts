@@ -15,6 +15,7 @@ import { notifyDrainBench } from './notify-drain.bench';
 import { aiLayerBench } from './ai-layer.bench';
 import { aiChatStreamBench } from './ai-chat-stream.bench';
 import { insightsBench } from './insights.bench';
+import { contentBench } from './content.bench';
 
 /**
  * `npm run bench`: each figure beside a reference measured in this same run. Figures are
@@ -37,6 +38,7 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['ai layer', aiLayerBench],
   ['ai chat streaming', aiChatStreamBench],
   ['insights', insightsBench],
+  ['content', contentBench],
 ];
 
 const only = process.argv[2];

@@ -3,7 +3,7 @@ import { jsonFromText, jsonMapSetting } from './json-from-text';
 import { secretDestinationUrl } from './secret-destination';
 
 /** The AI features the founder can turn on and off one by one (setting ai.features). */
-export const aiFeatures = ['chat', 'workflow', 'explain', 'onboarding', 'insights', 'generate'] as const;
+export const aiFeatures = ['chat', 'workflow', 'explain', 'onboarding', 'insights', 'generate', 'content'] as const;
 export type AiFeature = (typeof aiFeatures)[number];
 
 const featuresRule = `must be a JSON map from AI features (${aiFeatures.join(', ')}) to true or false, such as {"chat": true, "insights": false}`;

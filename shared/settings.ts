@@ -6,6 +6,7 @@ import { briefingSettingDefinitions } from './briefing-settings';
 import { emailSettingDefinitions } from './email-settings';
 import { aiSettingDefinitions } from './ai-settings';
 import { onboardingSettingDefinitions } from './onboarding-settings';
+import { contentSettingDefinitions } from './content-settings';
 import { quietHoursProblems, quietHoursRule } from './quiet-hours';
 
 const namesAFolder = 'it names a folder on this machine';
@@ -180,6 +181,7 @@ export const settingDefinitions = {
   ...emailSettingDefinitions,
   ...aiSettingDefinitions,
   ...onboardingSettingDefinitions,
+  ...contentSettingDefinitions,
   'notify.telegram.chatId': {
     schema: z.preprocess((v) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v), z.string({ error: () => telegramChatIdRule }).trim().regex(/^(-?[1-9]\d{0,15})?$/, telegramChatIdRule)),
     defaultValue: '',

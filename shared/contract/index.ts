@@ -25,6 +25,7 @@ import { aiWorkflowProcedures } from './ai-workflow';
 import { insightsProcedures } from './insights';
 import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
+import { contentProcedures, contentSeoProcedures } from './content';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -56,6 +57,8 @@ export const procedures = {
   ...insightsProcedures,
   ...chatProcedures,
   ...onboardingProcedures,
+  ...contentProcedures,
+  ...contentSeoProcedures,
 };
 
 export const events = {

@@ -18,6 +18,7 @@ import { remoteStatus } from './telemetry';
 import { TelemetryService } from './telemetry/telemetry-service';
 import { AppLogTee } from './telemetry/app-log-tee';
 import { ProductsService } from './products/products-service';
+import { ContentService, contentPort, contentSources } from './content';
 import type { UploadTuning } from './products/drive/upload-job';
 import { realTimer, type Timer } from './timer';
 import { ApprovalService } from './approvals';
@@ -96,6 +97,8 @@ export interface Core {
   readonly secrets: SecretStore;
   /** Launches: product specs, the compile pipeline, the Drive upload queue. */
   readonly products: ProductsService;
+  /** The content engine: an idea seed → six marketing assets, their history and Markdown exports. */
+  readonly content: ContentService;
   /** Long-running work (schedulers, sync, monitors); started only by long-lived transports. */
   readonly background: Background;
   /** The optional remote Postgres (secret database.url / LEVQOR_DATABASE_URL): pool, retry, schema, status. */
@@ -219,7 +222,8 @@ export function createCore(config: CoreConfig): Core {
     notify.catchUp('approval.requested', approvals.list({ status: 'pending', limit: 500 }).map((a) => ({ payload: a, at: a.requestedAt })));
     notify.catchUp('payment.failed', revenue.stripe.recentPaymentFailures().map((p) => ({ payload: p, at: p.at })));
     background.register(revenue.pipeline.backgroundTask());
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(() => ai), triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const content = new ContentService({ dataDir, clock, log, ai: () => ai, sources: contentSources(products, () => settings.get('content.siteUrl')) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(() => ai), content: contentPort(() => content), triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -409,6 +413,7 @@ export function createCore(config: CoreConfig): Core {
       stage,
       secrets,
       products,
+      content,
       background,
       remote,
       telemetry,

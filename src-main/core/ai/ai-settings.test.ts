@@ -17,7 +17,7 @@ describe('the ai.* settings', () => {
   it('refuse bad values naming the rule, and keep the old value', () => {
     core = createCore({ dataDir: tempDir(), env: {}, logToFile: false });
     const refusal = refusalOf(core.settings);
-    expect(refusal('ai.features', '{"chat": true, "poetry": false}')).toMatch(/^AI features must be a JSON map from AI features \(chat, workflow, explain, onboarding, insights, generate\) to true or false.*; "poetry" is not an AI feature/);
+    expect(refusal('ai.features', '{"chat": true, "poetry": false}')).toMatch(/^AI features must be a JSON map from AI features \(chat, workflow, explain, onboarding, insights, generate, content\) to true or false.*; "poetry" is not an AI feature/);
     expect(refusal('ai.features', '{"chat": "yes"}')).toMatch(/to true or false/);
     expect(refusal('ai.prices', '{"gpt-4o-mini": {"input": -1, "output": 60}}')).toMatch(/what a million tokens cost in cents/);
     expect(refusal('ai.prices', '{"gpt-4o-mini": {"input": 1}}')).toMatch(/what a million tokens cost in cents/);

@@ -38,6 +38,17 @@ async function ask(ai: AiGeneratePort, prompt: string, schema: Record<string, un
 }
 
 /**
+ * A step that has a model write text (its output): A while the text stays in the app, B once a
+ * later step sends it; a model's answer may take up to its 60 s deadline and a retry.
+ */
+export const writesTextToSend = {
+  defaultTimeoutMs: 90_000,
+  class: 'A',
+  classWhenSent: 'B',
+  classNote: 'B when a later step that sends outward (Class B or C, or notify.founder) uses its output',
+} as const;
+
+/**
  * Asks the AI model (feature `generate`; core.ai checks, redacts and records the call). Class A
  * while its answer stays in the app; B once a later step that sends outward uses it
  * (`classWhenSent`): text a model wrote leaves the app only with the founder's say-so.
@@ -46,11 +57,8 @@ export const aiGenerateStep = defineStep({
   type: 'ai.generate',
   title: 'AI generate',
   description: 'Asks the AI model (setting ai.model, feature generate of ai.features): the prompt (with {{ }} templates) → { text }, or with a JSON Schema → { json } that fits it (checked, at most two repair turns).',
-  class: 'A',
-  classWhenSent: 'B',
-  classNote: 'B when a later step that sends outward (Class B or C, or notify.founder) uses its output',
+  ...writesTextToSend,
   params,
-  defaultTimeoutMs: 90_000,
   ui: {
     prompt: { label: 'Prompt', widget: 'textarea', placeholder: 'Write a short thank-you note to {{ trigger.body.name }}' },
     schema: { label: 'Answer JSON Schema', help: 'Optional: the answer is then JSON that fits it (output json instead of text).' },

@@ -12,6 +12,7 @@ import { backupCheckStep } from './backup-check';
 import { leadUpdateStep } from './lead-update';
 import { stripePaymentLinkStep } from './stripe-payment-link';
 import { aiGenerateStep } from './ai-generate';
+import { contentGenerateStep } from './content-generate';
 
 /** The step library. Adding a step type = one file beside this one and one line here. */
 export const builtInSteps: readonly AnyStepDefinition[] = [
@@ -28,4 +29,5 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   leadUpdateStep,
   stripePaymentLinkStep,
   aiGenerateStep,
+  contentGenerateStep,
 ];
