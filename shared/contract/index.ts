@@ -22,6 +22,7 @@ import { revenuePackagesProcedures } from './revenue-packages';
 import { aiProcedures } from './ai';
 import { aiExplainProcedures } from './ai-explain';
 import { insightsProcedures } from './insights';
+import { templatesProcedures } from './templates';
 import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
 
@@ -52,6 +53,7 @@ export const procedures = {
   ...aiProcedures,
   ...aiExplainProcedures,
   ...insightsProcedures,
+  ...templatesProcedures,
   ...chatProcedures,
   ...onboardingProcedures,
 };

@@ -24,6 +24,7 @@ import { revenueMetricsHandlers } from './handlers/revenue-metrics';
 import { revenuePackagesHandlers } from './handlers/revenue-packages';
 import { aiHandlers } from './handlers/ai';
 import { insightsHandlers } from './handlers/insights';
+import { templatesHandlers } from './handlers/templates';
 import { chatHandlers } from './handlers/chat';
 import { onboardingHandlers } from './handlers/onboarding';
 
@@ -60,6 +61,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...revenuePackagesHandlers(core),
     ...aiHandlers(core),
     ...insightsHandlers(core),
+    ...templatesHandlers(core),
     ...chatHandlers(core),
     ...onboardingHandlers(core),
   };

@@ -24,6 +24,8 @@ import { ApprovalService } from './approvals';
 import { createWorkflowEngine, type WorkflowEngine } from './workflows/engine';
 import type { WorkflowService } from './workflows/workflow-service';
 import type { RunService } from './workflows/run-service';
+import { TemplateService } from './workflows/template-service';
+import { workflowTemplates } from './workflows/templates';
 import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
@@ -109,6 +111,8 @@ export interface Core {
   readonly engine: WorkflowEngine;
   readonly workflows: WorkflowService;
   readonly runs: RunService;
+  /** The growth workflow templates (workflows/templates/): the gallery and a disabled workflow made from one. */
+  readonly templates: TemplateService;
   readonly approvals: ApprovalService;
   readonly scheduler: Scheduler;
   /** Guardian: monitors and heartbeats, health score, healing plan, summary, upgrade planner. */
@@ -409,6 +413,7 @@ export function createCore(config: CoreConfig): Core {
       engine,
       workflows: engine.workflows,
       runs: engine.runs,
+      templates: new TemplateService(engine.workflows, engine.registry, workflowTemplates),
       approvals,
       scheduler: engine.scheduler,
       guardian,
