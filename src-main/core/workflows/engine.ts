@@ -3,6 +3,7 @@ import type { BackupPort } from '../backup-port';
 import type { PipelinePort } from '../pipeline-port';
 import type { PaymentLinkPort } from '../payment-link-port';
 import type { AiGeneratePort } from '../ai-generate-port';
+import type { MessagePort } from '../message-port';
 import type { TriggerPayloadPort } from '../trigger-payload-port';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -44,6 +45,8 @@ export interface WorkflowEngineDeps {
   payments?: PaymentLinkPort;
   /** The AI model, for the step ai.generate; without it that step fails saying so. */
   generate?: AiGeneratePort;
+  /** The founder's Telegram and Slack, for telegram.send / slack.send; without it those steps fail saying so. */
+  messages?: MessagePort;
   /** Completes an event's payload for the triggers it starts (stripe.event's object); without it they get the streamed payload. */
   triggerPayloads?: TriggerPayloadPort;
   random?: () => number;
@@ -100,6 +103,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
     ...(deps.payments ? { payments: deps.payments } : {}),
     ...(deps.generate ? { generate: deps.generate } : {}),
+    ...(deps.messages ? { messages: deps.messages } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     onRunEnded: (run) => {
       if (run.trigger === 'cron') scheduler?.runEnded(run.id);

@@ -6,6 +6,7 @@ import type { BackupPort } from '../backup-port';
 import type { PipelinePort } from '../pipeline-port';
 import type { PaymentLinkPort } from '../payment-link-port';
 import type { AiGeneratePort } from '../ai-generate-port';
+import type { MessagePort } from '../message-port';
 
 export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
 
@@ -65,6 +66,8 @@ export interface StepServices {
   payments: PaymentLinkPort | undefined;
   /** The AI model (ai.generate); undefined where the AI layer is not wired in. */
   generate: AiGeneratePort | undefined;
+  /** The founder's Telegram chat and Slack webhook (telegram.send, slack.send); undefined where notify is not wired in. */
+  messages: MessagePort | undefined;
 }
 
 export type StepResult =

@@ -2,6 +2,7 @@ import type { BackupPort } from '../../backup-port';
 import type { PipelinePort } from '../../pipeline-port';
 import type { PaymentLinkPort } from '../../payment-link-port';
 import type { AiGeneratePort } from '../../ai-generate-port';
+import type { MessagePort } from '../../message-port';
 import type { RunResult } from '../../../../shared/contract/workflows';
 import type { Approval } from '../../../../shared/contract/approvals';
 import type { LaunchStage } from '../../../../shared/stage';
@@ -54,6 +55,8 @@ export interface RunnerDeps {
   payments?: PaymentLinkPort;
   /** The AI model, for the step ai.generate (StepServices.generate). */
   generate?: AiGeneratePort;
+  /** Telegram and Slack (StepServices.messages). */
+  messages?: MessagePort;
   /** Called after any run ends (the scheduler starts a buffered fire). */
   onRunEnded?: (run: RunRow) => void;
 }

@@ -4,6 +4,7 @@ import type { BackupPort } from '../../backup-port';
 import type { PipelinePort } from '../../pipeline-port';
 import type { PaymentLinkPort } from '../../payment-link-port';
 import type { AiGeneratePort } from '../../ai-generate-port';
+import type { MessagePort } from '../../message-port';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import { uuidv7 } from '../../ids';
@@ -20,6 +21,7 @@ export interface StepContextDeps {
   pipeline?: PipelinePort | undefined;
   payments?: PaymentLinkPort | undefined;
   generate?: AiGeneratePort | undefined;
+  messages?: MessagePort | undefined;
 }
 
 /** Starts a child run for a step (the runner's start, with the child's limits checked). */
@@ -77,6 +79,7 @@ export class StepContexts {
       pipeline: this.d.pipeline,
       payments: this.d.payments,
       generate: this.d.generate,
+      messages: this.d.messages,
       childResult: (runId: string) => {
         const child = this.d.runs.getRun(runId);
         if (!child || !terminalRunStatuses.has(child.status)) return undefined;

@@ -12,6 +12,8 @@ import { backupCheckStep } from './backup-check';
 import { leadUpdateStep } from './lead-update';
 import { stripePaymentLinkStep } from './stripe-payment-link';
 import { aiGenerateStep } from './ai-generate';
+import { telegramSendStep } from './telegram-send';
+import { slackSendStep } from './slack-send';
 
 /** The step library. Adding a step type = one file beside this one and one line here. */
 export const builtInSteps: readonly AnyStepDefinition[] = [
@@ -28,4 +30,6 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   leadUpdateStep,
   stripePaymentLinkStep,
   aiGenerateStep,
+  telegramSendStep,
+  slackSendStep,
 ];

@@ -26,6 +26,8 @@ import driveUploadRetry from './drive-upload-retry.json';
 import dailyBriefingMorning from './daily-briefing-morning.json';
 import dailyBriefingEvening from './daily-briefing-evening.json';
 import weeklyBriefing from './weekly-briefing.json';
+import dailyBriefingSlack from './daily-briefing-slack.json';
+import monitorDownTelegram from './monitor-down-telegram.json';
 import approvalsWaitingReminder from './approvals-waiting-reminder.json';
 import webhookToFounder from './webhook-to-founder.json';
 
@@ -58,6 +60,8 @@ export const workflowTemplates = [
   dailyBriefingMorning,
   dailyBriefingEvening,
   weeklyBriefing,
+  dailyBriefingSlack,
+  monitorDownTelegram,
   approvalsWaitingReminder,
   webhookToFounder,
 ] as unknown as readonly WorkflowTemplate[];

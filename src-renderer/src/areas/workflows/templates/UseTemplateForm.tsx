@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { TemplateInput, TemplateSummary } from '../../../../../shared/contract/templates';
 import { getApi } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -11,21 +11,16 @@ const inputKinds: Record<TemplateInput['type'], string> = { text: 'text', number
 export function UseTemplateForm({ template, onCancel }: { template: TemplateSummary; onCancel: () => void }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(template.inputs.map((i) => [i.name, i.default === undefined ? '' : String(i.default)])));
   const action = useAction();
-  const submit = () =>
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
     void action.run(async () => {
       const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
       const used = await getApi().templates.use({ id: template.id, inputs: given });
       navigate(workflowsHref.editor(used.id));
     });
+  };
   return (
-    <form
-      className="stack"
-      data-testid="template-use-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <form className="stack" data-testid="template-use-form" onSubmit={submit}>
       {template.inputs.length === 0 ? <p className="muted">This template asks for nothing.</p> : null}
       {template.inputs.map((input) => (
         <label key={input.name} className="stack">
