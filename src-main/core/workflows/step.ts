@@ -7,6 +7,7 @@ import type { PipelinePort } from '../pipeline-port';
 import type { PaymentLinkPort } from '../payment-link-port';
 import type { AiGeneratePort } from '../ai-generate-port';
 import type { MessagePort } from '../message-port';
+import type { StripeLookupPort } from '../stripe-lookup-port';
 
 export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
 
@@ -68,6 +69,8 @@ export interface StepServices {
   generate: AiGeneratePort | undefined;
   /** The founder's Telegram chat and Slack webhook (telegram.send, slack.send); undefined where notify is not wired in. */
   messages: MessagePort | undefined;
+  /** Stripe customers, subscriptions and invoices as synced (stripe.lookup); undefined where revenue is not wired in. */
+  stripeObjects: StripeLookupPort | undefined;
 }
 
 export type StepResult =

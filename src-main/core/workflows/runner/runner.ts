@@ -3,6 +3,7 @@ import type { PipelinePort } from '../../pipeline-port';
 import type { PaymentLinkPort } from '../../payment-link-port';
 import type { AiGeneratePort } from '../../ai-generate-port';
 import type { MessagePort } from '../../message-port';
+import type { StripeLookupPort } from '../../stripe-lookup-port';
 import type { RunResult } from '../../../../shared/contract/workflows';
 import type { Approval } from '../../../../shared/contract/approvals';
 import type { LaunchStage } from '../../../../shared/stage';
@@ -57,6 +58,8 @@ export interface RunnerDeps {
   generate?: AiGeneratePort;
   /** Telegram and Slack (StepServices.messages). */
   messages?: MessagePort;
+  /** The synced Stripe tables (StepServices.stripeObjects). */
+  stripeObjects?: StripeLookupPort;
   /** Called after any run ends (the scheduler starts a buffered fire). */
   onRunEnded?: (run: RunRow) => void;
 }

@@ -5,6 +5,7 @@ import type { PipelinePort } from '../../pipeline-port';
 import type { PaymentLinkPort } from '../../payment-link-port';
 import type { AiGeneratePort } from '../../ai-generate-port';
 import type { MessagePort } from '../../message-port';
+import type { StripeLookupPort } from '../../stripe-lookup-port';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import { uuidv7 } from '../../ids';
@@ -22,6 +23,7 @@ export interface StepContextDeps {
   payments?: PaymentLinkPort | undefined;
   generate?: AiGeneratePort | undefined;
   messages?: MessagePort | undefined;
+  stripeObjects?: StripeLookupPort | undefined;
 }
 
 /** Starts a child run for a step (the runner's start, with the child's limits checked). */
@@ -80,6 +82,7 @@ export class StepContexts {
       payments: this.d.payments,
       generate: this.d.generate,
       messages: this.d.messages,
+      stripeObjects: this.d.stripeObjects,
       childResult: (runId: string) => {
         const child = this.d.runs.getRun(runId);
         if (!child || !terminalRunStatuses.has(child.status)) return undefined;

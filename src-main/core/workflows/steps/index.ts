@@ -14,6 +14,7 @@ import { stripePaymentLinkStep } from './stripe-payment-link';
 import { aiGenerateStep } from './ai-generate';
 import { telegramSendStep } from './telegram-send';
 import { slackSendStep } from './slack-send';
+import { stripeLookupStep } from './stripe-lookup';
 
 /** The step library. Adding a step type = one file beside this one and one line here. */
 export const builtInSteps: readonly AnyStepDefinition[] = [
@@ -32,4 +33,5 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   aiGenerateStep,
   telegramSendStep,
   slackSendStep,
+  stripeLookupStep,
 ];
