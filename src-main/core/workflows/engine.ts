@@ -5,6 +5,7 @@ import type { PaymentLinkPort } from '../payment-link-port';
 import type { AiGeneratePort } from '../ai-generate-port';
 import type { MessagePort } from '../message-port';
 import type { StripeLookupPort } from '../stripe-lookup-port';
+import type { ProductCompilePort } from '../product-compile-port';
 import type { TriggerPayloadPort } from '../trigger-payload-port';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -50,6 +51,8 @@ export interface WorkflowEngineDeps {
   messages?: MessagePort;
   /** The synced Stripe tables, for stripe.lookup; without them that step fails saying so. */
   stripeObjects?: StripeLookupPort;
+  /** Product compiles, for product.compile; without it that step fails saying so. */
+  products?: ProductCompilePort;
   /** Completes an event's payload for the triggers it starts (stripe.event's object); without it they get the streamed payload. */
   triggerPayloads?: TriggerPayloadPort;
   random?: () => number;
@@ -108,6 +111,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     ...(deps.generate ? { generate: deps.generate } : {}),
     ...(deps.messages ? { messages: deps.messages } : {}),
     ...(deps.stripeObjects ? { stripeObjects: deps.stripeObjects } : {}),
+    ...(deps.products ? { products: deps.products } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     onRunEnded: (run) => {
       if (run.trigger === 'cron') scheduler?.runEnded(run.id);

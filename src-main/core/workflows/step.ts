@@ -8,6 +8,7 @@ import type { PaymentLinkPort } from '../payment-link-port';
 import type { AiGeneratePort } from '../ai-generate-port';
 import type { MessagePort } from '../message-port';
 import type { StripeLookupPort } from '../stripe-lookup-port';
+import type { ProductCompilePort } from '../product-compile-port';
 
 export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
 
@@ -71,6 +72,8 @@ export interface StepServices {
   messages: MessagePort | undefined;
   /** Stripe customers, subscriptions and invoices as synced (stripe.lookup); undefined where revenue is not wired in. */
   stripeObjects: StripeLookupPort | undefined;
+  /** Product compiles (product.compile); undefined where products are not wired in. */
+  products: ProductCompilePort | undefined;
 }
 
 export type StepResult =

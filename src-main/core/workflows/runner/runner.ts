@@ -4,6 +4,7 @@ import type { PaymentLinkPort } from '../../payment-link-port';
 import type { AiGeneratePort } from '../../ai-generate-port';
 import type { MessagePort } from '../../message-port';
 import type { StripeLookupPort } from '../../stripe-lookup-port';
+import type { ProductCompilePort } from '../../product-compile-port';
 import type { RunResult } from '../../../../shared/contract/workflows';
 import type { Approval } from '../../../../shared/contract/approvals';
 import type { LaunchStage } from '../../../../shared/stage';
@@ -60,6 +61,8 @@ export interface RunnerDeps {
   messages?: MessagePort;
   /** The synced Stripe tables (StepServices.stripeObjects). */
   stripeObjects?: StripeLookupPort;
+  /** Product compiles (StepServices.products). */
+  products?: ProductCompilePort;
   /** Called after any run ends (the scheduler starts a buffered fire). */
   onRunEnded?: (run: RunRow) => void;
 }

@@ -6,6 +6,7 @@ import type { PaymentLinkPort } from '../../payment-link-port';
 import type { AiGeneratePort } from '../../ai-generate-port';
 import type { MessagePort } from '../../message-port';
 import type { StripeLookupPort } from '../../stripe-lookup-port';
+import type { ProductCompilePort } from '../../product-compile-port';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import { uuidv7 } from '../../ids';
@@ -24,6 +25,7 @@ export interface StepContextDeps {
   generate?: AiGeneratePort | undefined;
   messages?: MessagePort | undefined;
   stripeObjects?: StripeLookupPort | undefined;
+  products?: ProductCompilePort | undefined;
 }
 
 /** Starts a child run for a step (the runner's start, with the child's limits checked). */
@@ -83,6 +85,7 @@ export class StepContexts {
       generate: this.d.generate,
       messages: this.d.messages,
       stripeObjects: this.d.stripeObjects,
+      products: this.d.products,
       childResult: (runId: string) => {
         const child = this.d.runs.getRun(runId);
         if (!child || !terminalRunStatuses.has(child.status)) return undefined;

@@ -15,6 +15,7 @@ import { aiGenerateStep } from './ai-generate';
 import { telegramSendStep } from './telegram-send';
 import { slackSendStep } from './slack-send';
 import { stripeLookupStep } from './stripe-lookup';
+import { productCompileStep } from './product-compile';
 
 /** The step library. Adding a step type = one file beside this one and one line here. */
 export const builtInSteps: readonly AnyStepDefinition[] = [
@@ -34,4 +35,5 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   telegramSendStep,
   slackSendStep,
   stripeLookupStep,
+  productCompileStep,
 ];
