@@ -20,7 +20,6 @@ test('the template gallery: filter by category and search, fill a template’s i
   await expect(form.getByTestId('template-input-days')).toHaveValue('5');
   await form.getByTestId('template-input-customerEmail').fill('ada@example.com');
   await form.getByTestId('template-input-product').fill('Not A Slug');
-  await form.getByTestId('template-input-emailHook').fill('https://hooks.example.com/send');
   await form.getByTestId('template-input-reviewUrl').fill('https://example.com/review');
   await form.getByTestId('template-use-submit').click();
   await expect(form.getByTestId('template-use-error')).toContainText('inputs.product: must be a product slug');

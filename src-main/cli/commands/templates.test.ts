@@ -15,13 +15,13 @@ describe('levqor templates / levqor template use', () => {
     expect(list.stdout).toContain('--input days=NUMBER  Days to wait (default 7)');
     expect(JSON.parse((await levqor(dataDir, 'templates', '--json')).stdout).templates.length).toBeGreaterThanOrEqual(25);
 
-    const wrong = await levqor(dataDir, 'template', 'use', 'churn-win-back', '--input', 'emailHook=https://hooks.example.com/e', '--input', 'offerUrl=https://example.com/o', '--input', 'days=a week');
+    const wrong = await levqor(dataDir, 'template', 'use', 'churn-win-back', '--input', 'offerUrl=https://example.com/o', '--input', 'days=a week');
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toContain('inputs.days: must be a number');
     expect(JSON.parse((await levqor(dataDir, 'workflow', 'list', '--json')).stdout).workflows).toEqual([]);
     expect((await levqor(dataDir, 'template', 'use', 'churn-win-back', '--input', 'days')).stderr).toContain('--input: must be NAME=VALUE (got "days")');
 
-    const used = await levqor(dataDir, 'template', 'use', 'churn-win-back', '--input', 'emailHook=https://hooks.example.com/e', '--input', 'offerUrl=https://example.com/o', '--json');
+    const used = await levqor(dataDir, 'template', 'use', 'churn-win-back', '--input', 'offerUrl=https://example.com/o', '--json');
     expect(used.code).toBe(0);
     const made = JSON.parse(used.stdout);
     expect(made).toMatchObject({ name: 'Churned subscription → win-back email', templateId: 'churn-win-back', workflow: { nodes: [{ id: 'wait', params: { duration: '7d' } }, {}, {}] } });

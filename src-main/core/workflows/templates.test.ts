@@ -57,7 +57,7 @@ describe('growth templates', () => {
   it('makes a disabled workflow from a template, and the editor gets its document', async () => {
     t = testCore();
     const template = workflowTemplates.find((w) => w.id === 'testimonial-request') as WorkflowTemplate;
-    const used = t.core.templates.use(template.id, { customerEmail: 'ada@example.com', product: 'crm-kit', emailHook: 'https://hooks.example.com/e', days: '3', reviewUrl: 'https://example.com/r' });
+    const used = t.core.templates.use(template.id, { customerEmail: 'ada@example.com', product: 'crm-kit', days: '3', reviewUrl: 'https://example.com/r' });
     expect(used).toMatchObject({ name: 'Testimonial request after delivery', templateId: 'testimonial-request' });
     const stored = t.core.workflows.get(used.id);
     expect(stored.enabled).toBe(false);
@@ -69,7 +69,7 @@ describe('growth templates', () => {
 
   it('a wrong input is refused naming the input and its rule, and nothing is created', () => {
     t = testCore();
-    const good = { customerEmail: 'ada@example.com', product: 'crm-kit', emailHook: 'https://hooks.example.com/e', reviewUrl: 'https://example.com/r' };
+    const good = { customerEmail: 'ada@example.com', product: 'crm-kit', reviewUrl: 'https://example.com/r' };
     const refused = (inputs: TemplateValues) => {
       try {
         t.core.templates.use('testimonial-request', inputs);
@@ -83,7 +83,7 @@ describe('growth templates', () => {
     expect(refused({ ...good, days: 0 })).toEqual({ field: 'inputs.days', message: expect.stringContaining('must be at least 1') });
     expect(refused({ ...good, product: 'CRM Kit' })).toEqual({ field: 'inputs.product', message: expect.stringContaining('must be a product slug') });
     expect(refused({ ...good, reviewUrl: 'ftp://x' })).toEqual({ field: 'inputs.reviewUrl', message: expect.stringContaining('http:// or https://') });
-    expect(refused({ ...good, emailHook: undefined as unknown as string })).toEqual({ field: 'inputs.emailHook', message: expect.stringContaining('is required') });
+    expect(refused({ ...good, customerEmail: undefined as unknown as string })).toEqual({ field: 'inputs.customerEmail', message: expect.stringContaining('is required') });
     expect(refused({ ...good, colour: 'red' })).toEqual({ field: 'inputs.colour', message: expect.stringContaining('has no input "colour"') });
     expect(() => t.core.templates.use('social-post-approval', { post: 'hi {{ $now() }}', webhook: 'https://x.y/z' })).toThrow('inputs.post: must not contain {{ or }}');
     expect(() => t.core.templates.use('no-such-template', {})).toThrow('id: no template has id "no-such-template"');

@@ -16,6 +16,7 @@ import { telegramSendStep } from './telegram-send';
 import { slackSendStep } from './slack-send';
 import { stripeLookupStep } from './stripe-lookup';
 import { productCompileStep } from './product-compile';
+import { emailSendStep } from './email-send';
 
 /** The step library. Adding a step type = one file beside this one and one line here. */
 export const builtInSteps: readonly AnyStepDefinition[] = [
@@ -36,4 +37,5 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   slackSendStep,
   stripeLookupStep,
   productCompileStep,
+  emailSendStep,
 ];

@@ -9,7 +9,7 @@ afterEach(() => t?.cleanup());
 
 const send = (type: string) => wf([{ id: 'send', type, params: { title: 'New lead: ada@example.com', body: 'via the site' } }]);
 
-describe('telegram.send and slack.send', () => {
+describe('telegram.send, slack.send and email.send', () => {
   it('telegram.send posts to the founder’s chat through the local Bot API and outputs its answer', async () => {
     const telegram = await startTelegramServer({ chats: [4242] });
     try {
@@ -48,6 +48,10 @@ describe('telegram.send and slack.send', () => {
     const result = await t.core.workflows.run({ workflow: send('slack.send'), wait: true });
     expect(result.status).toBe('failed');
     expect(JSON.stringify(t.core.runs.get(result.runId).steps[0]?.error)).toContain('Slack: no Slack webhook URL is set (secret slack.webhookUrl)');
+    const mail = wf([{ id: 'send', type: 'email.send', params: { to: 'ada@example.com', subject: 'Hi' } }]);
+    const noEmail = await t.core.workflows.run({ workflow: mail, wait: true });
+    expect(JSON.stringify(t.core.runs.get(noEmail.runId).steps[0]?.error)).toContain('Email: no way to send email');
+    expect(t.core.workflows.validate(wf([{ id: 'send', type: 'email.send', params: { to: 'not-an-address', subject: 'Hi' } }])).errors).toEqual([{ path: 'nodes[0].params.to', message: 'must be an email address like ada@example.com' }]);
     const dry = await t.core.workflows.run({ workflow: send('telegram.send'), wait: true, dryRun: true });
     expect(t.core.runs.get(dry.runId).steps[0]?.output).toMatchObject({ dryRun: true, preview: { channel: 'telegram', title: 'New lead: ada@example.com', configured: expect.any(String) } });
   });
