@@ -23,6 +23,7 @@ import { aiProcedures } from './ai';
 import { aiExplainProcedures } from './ai-explain';
 import { aiWorkflowProcedures } from './ai-workflow';
 import { insightsProcedures } from './insights';
+import { templatesProcedures } from './templates';
 import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
 import { contentProcedures, contentSeoProcedures } from './content';
@@ -55,6 +56,7 @@ export const procedures = {
   ...aiExplainProcedures,
   ...aiWorkflowProcedures,
   ...insightsProcedures,
+  ...templatesProcedures,
   ...chatProcedures,
   ...onboardingProcedures,
   ...contentProcedures,

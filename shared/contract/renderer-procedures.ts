@@ -40,6 +40,8 @@ export const rendererProcedureNames = [
   'onboarding.dismiss',
   'insights.brief',
   'insights.dismiss',
+  'templates.list',
+  'templates.use',
   'insights.history',
   'ai.workflow',
   'telemetry.anomalies',

@@ -25,6 +25,7 @@ import { revenuePackagesHandlers } from './handlers/revenue-packages';
 import { aiHandlers } from './handlers/ai';
 import { insightsHandlers } from './handlers/insights';
 import { contentHandlers } from './handlers/content';
+import { templatesHandlers } from './handlers/templates';
 import { chatHandlers } from './handlers/chat';
 import { onboardingHandlers } from './handlers/onboarding';
 
@@ -62,6 +63,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...aiHandlers(core),
     ...insightsHandlers(core),
     ...contentHandlers(core),
+    ...templatesHandlers(core),
     ...chatHandlers(core),
     ...onboardingHandlers(core),
   };

@@ -25,6 +25,8 @@ import { ApprovalService } from './approvals';
 import { createWorkflowEngine, type WorkflowEngine } from './workflows/engine';
 import type { WorkflowService } from './workflows/workflow-service';
 import type { RunService } from './workflows/run-service';
+import { TemplateService } from './workflows/template-service';
+import { workflowTemplates } from './workflows/templates';
 import type { Scheduler } from './scheduler/scheduler';
 import { GuardianService } from './guardian/guardian-service';
 import { BrowserSessions } from './access/browser-sessions';
@@ -113,6 +115,8 @@ export interface Core {
   readonly engine: WorkflowEngine;
   readonly workflows: WorkflowService;
   readonly runs: RunService;
+  /** The growth workflow templates (workflows/templates/): the gallery and a disabled workflow made from one. */
+  readonly templates: TemplateService;
   readonly approvals: ApprovalService;
   readonly scheduler: Scheduler;
   /** Guardian: monitors and heartbeats, health score, healing plan, summary, upgrade planner. */
@@ -223,7 +227,7 @@ export function createCore(config: CoreConfig): Core {
     notify.catchUp('payment.failed', revenue.stripe.recentPaymentFailures().map((p) => ({ payload: p, at: p.at })));
     background.register(revenue.pipeline.backgroundTask());
     const content = new ContentService({ dataDir, clock, log, ai: () => ai, sources: contentSources(products, () => settings.get('content.siteUrl')) });
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(() => ai), content: contentPort(() => content), triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(() => ai), content: contentPort(() => content), messages: notify.messagePort(), stripeObjects: revenue.stripe.eventObjects, products: { compile: async (slug, signal) => { const { siteConfig: _site, ...made } = await products.compile(slug, { upload: false, signal }); return made; } }, triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -421,6 +425,7 @@ export function createCore(config: CoreConfig): Core {
       engine,
       workflows: engine.workflows,
       runs: engine.runs,
+      templates: new TemplateService(engine.workflows, engine.registry, workflowTemplates),
       approvals,
       scheduler: engine.scheduler,
       guardian,

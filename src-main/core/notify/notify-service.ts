@@ -13,6 +13,8 @@ import type { Logger } from '../logger';
 import { newOwnerId } from '../process-owner';
 import type { Timer, TimerHandle } from '../timer';
 import type { ChannelContext, ChannelDef, OsNotifier } from './channel';
+import type { MessagePort } from '../message-port';
+import { channelMessagePort } from './message-port';
 import { sendTest, testNotice } from './channel-test';
 import { channelById, channels, type ChannelId } from './channels';
 import { deliverRow, type DeliverDeps } from './deliver-row';
@@ -305,6 +307,11 @@ export class NotifyService {
       channel: (id) => this.d.tuning?.extraChannels?.find((c) => c.id === id) ?? channelById(id),
       minIntervalMs: (c) => (c.minIntervalMs ?? 0) * (this.d.tuning?.intervalScale ?? 1),
     };
+  }
+
+  /** Telegram and Slack for the workflow steps telegram.send / slack.send: the channels' own delivery, outside the outbox (the run is the record). */
+  messagePort(): MessagePort {
+    return channelMessagePort((channel, key) => this.context({ id: key, channel }, 1), this.d.clock);
   }
 
   /** A row's context; a test, a status or a secret check passes a made-up id (its idempotency key) and the channel. */

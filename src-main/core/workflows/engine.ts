@@ -4,6 +4,9 @@ import type { PipelinePort } from '../pipeline-port';
 import type { PaymentLinkPort } from '../payment-link-port';
 import type { AiGeneratePort } from '../ai-generate-port';
 import type { ContentPort } from '../content-port';
+import type { MessagePort } from '../message-port';
+import type { StripeLookupPort } from '../stripe-lookup-port';
+import type { ProductCompilePort } from '../product-compile-port';
 import type { TriggerPayloadPort } from '../trigger-payload-port';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -47,6 +50,12 @@ export interface WorkflowEngineDeps {
   generate?: AiGeneratePort;
   /** The content engine, for the step content.generate; without it that step fails saying so. */
   content?: ContentPort;
+  /** The founder's Telegram and Slack, for telegram.send / slack.send; without it those steps fail saying so. */
+  messages?: MessagePort;
+  /** The synced Stripe tables, for stripe.lookup; without them that step fails saying so. */
+  stripeObjects?: StripeLookupPort;
+  /** Product compiles, for product.compile; without it that step fails saying so. */
+  products?: ProductCompilePort;
   /** Completes an event's payload for the triggers it starts (stripe.event's object); without it they get the streamed payload. */
   triggerPayloads?: TriggerPayloadPort;
   random?: () => number;
@@ -104,6 +113,9 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     ...(deps.payments ? { payments: deps.payments } : {}),
     ...(deps.generate ? { generate: deps.generate } : {}),
     ...(deps.content ? { content: deps.content } : {}),
+    ...(deps.messages ? { messages: deps.messages } : {}),
+    ...(deps.stripeObjects ? { stripeObjects: deps.stripeObjects } : {}),
+    ...(deps.products ? { products: deps.products } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     onRunEnded: (run) => {
       if (run.trigger === 'cron') scheduler?.runEnded(run.id);

@@ -7,6 +7,9 @@ import type { PipelinePort } from '../pipeline-port';
 import type { PaymentLinkPort } from '../payment-link-port';
 import type { AiGeneratePort } from '../ai-generate-port';
 import type { ContentPort } from '../content-port';
+import type { MessagePort } from '../message-port';
+import type { StripeLookupPort } from '../stripe-lookup-port';
+import type { ProductCompilePort } from '../product-compile-port';
 
 export type Widget = 'text' | 'textarea' | 'expression' | 'select' | 'number' | 'json' | 'duration' | 'workflow' | 'boolean' | 'keyvalue';
 
@@ -68,6 +71,12 @@ export interface StepServices {
   generate: AiGeneratePort | undefined;
   /** The content engine (content.generate); undefined where it is not wired in. */
   content: ContentPort | undefined;
+  /** The founder's Telegram chat and Slack webhook (telegram.send, slack.send); undefined where notify is not wired in. */
+  messages: MessagePort | undefined;
+  /** Stripe customers, subscriptions and invoices as synced (stripe.lookup); undefined where revenue is not wired in. */
+  stripeObjects: StripeLookupPort | undefined;
+  /** Product compiles (product.compile); undefined where products are not wired in. */
+  products: ProductCompilePort | undefined;
 }
 
 export type StepResult =

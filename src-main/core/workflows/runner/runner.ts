@@ -3,6 +3,9 @@ import type { PipelinePort } from '../../pipeline-port';
 import type { PaymentLinkPort } from '../../payment-link-port';
 import type { AiGeneratePort } from '../../ai-generate-port';
 import type { ContentPort } from '../../content-port';
+import type { MessagePort } from '../../message-port';
+import type { StripeLookupPort } from '../../stripe-lookup-port';
+import type { ProductCompilePort } from '../../product-compile-port';
 import type { RunResult } from '../../../../shared/contract/workflows';
 import type { Approval } from '../../../../shared/contract/approvals';
 import type { LaunchStage } from '../../../../shared/stage';
@@ -57,6 +60,12 @@ export interface RunnerDeps {
   generate?: AiGeneratePort;
   /** The content engine, for the step content.generate (StepServices.content). */
   content?: ContentPort;
+  /** Telegram and Slack (StepServices.messages). */
+  messages?: MessagePort;
+  /** The synced Stripe tables (StepServices.stripeObjects). */
+  stripeObjects?: StripeLookupPort;
+  /** Product compiles (StepServices.products). */
+  products?: ProductCompilePort;
   /** Called after any run ends (the scheduler starts a buffered fire). */
   onRunEnded?: (run: RunRow) => void;
 }

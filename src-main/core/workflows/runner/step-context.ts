@@ -5,6 +5,9 @@ import type { PipelinePort } from '../../pipeline-port';
 import type { PaymentLinkPort } from '../../payment-link-port';
 import type { AiGeneratePort } from '../../ai-generate-port';
 import type { ContentPort } from '../../content-port';
+import type { MessagePort } from '../../message-port';
+import type { StripeLookupPort } from '../../stripe-lookup-port';
+import type { ProductCompilePort } from '../../product-compile-port';
 import type { Clock } from '../../clock';
 import type { EventBus } from '../../event-bus';
 import { uuidv7 } from '../../ids';
@@ -22,6 +25,9 @@ export interface StepContextDeps {
   payments?: PaymentLinkPort | undefined;
   generate?: AiGeneratePort | undefined;
   content?: ContentPort | undefined;
+  messages?: MessagePort | undefined;
+  stripeObjects?: StripeLookupPort | undefined;
+  products?: ProductCompilePort | undefined;
 }
 
 /** Starts a child run for a step (the runner's start, with the child's limits checked). */
@@ -80,6 +86,9 @@ export class StepContexts {
       payments: this.d.payments,
       generate: this.d.generate,
       content: this.d.content,
+      messages: this.d.messages,
+      stripeObjects: this.d.stripeObjects,
+      products: this.d.products,
       childResult: (runId: string) => {
         const child = this.d.runs.getRun(runId);
         if (!child || !terminalRunStatuses.has(child.status)) return undefined;

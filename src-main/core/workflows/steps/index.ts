@@ -13,6 +13,11 @@ import { leadUpdateStep } from './lead-update';
 import { stripePaymentLinkStep } from './stripe-payment-link';
 import { aiGenerateStep } from './ai-generate';
 import { contentGenerateStep } from './content-generate';
+import { telegramSendStep } from './telegram-send';
+import { slackSendStep } from './slack-send';
+import { stripeLookupStep } from './stripe-lookup';
+import { productCompileStep } from './product-compile';
+import { emailSendStep } from './email-send';
 
 /** The step library. Adding a step type = one file beside this one and one line here. */
 export const builtInSteps: readonly AnyStepDefinition[] = [
@@ -30,4 +35,9 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   stripePaymentLinkStep,
   aiGenerateStep,
   contentGenerateStep,
+  telegramSendStep,
+  slackSendStep,
+  stripeLookupStep,
+  productCompileStep,
+  emailSendStep,
 ];

@@ -5,9 +5,10 @@ import { AllRunsPage } from './history/AllRunsPage';
 import { ListPage } from './list/ListPage';
 import { useWorkflowsRoute, workflowsHref } from './routes';
 import { RunViewPage } from './run-view/RunViewPage';
+import { TemplatesPage } from './templates/TemplatesPage';
 import './workflows.css';
 
-/** The Workflows area: list, editor, run history, all runs, live run view and analytics, by sub-route (routes.ts). */
+/** The Workflows area: list, template gallery, editor, run history, all runs, live run view and analytics, by sub-route (routes.ts). */
 export default function WorkflowsArea() {
   const route = useWorkflowsRoute();
   switch (route.page) {
@@ -19,6 +20,8 @@ export default function WorkflowsArea() {
       return <HistoryPage key={route.workflowId} workflowId={route.workflowId} />;
     case 'all-runs':
       return <AllRunsPage />;
+    case 'templates':
+      return <TemplatesPage />;
     case 'run':
       return <RunViewPage key={route.runId} workflowId={route.workflowId} runId={route.runId} />;
     case 'analytics':

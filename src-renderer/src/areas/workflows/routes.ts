@@ -7,6 +7,7 @@ import { runByIdHref, runHref, workflowRunHref } from '../../routing/run-href';
  *
  *   #/workflows                       list
  *   #/workflows/runs                  every workflow's runs
+ *   #/workflows/templates             the template gallery
  *   #/workflows/runs/<runId>          a run's view, found by its id alone (a CLI run of a file has no workflow)
  *   #/workflows/new[?import=1]        editor, new workflow (or the pending imported file)
  *   #/workflows/<id>                  editor of a stored workflow
@@ -19,6 +20,7 @@ export type WorkflowsRoute =
   | { page: 'editor'; workflowId?: string; fromImport: boolean }
   | { page: 'history'; workflowId: string }
   | { page: 'all-runs' }
+  | { page: 'templates' }
   | { page: 'run'; workflowId: string | undefined; runId: string }
   | { page: 'analytics'; workflowId: string }
   | { page: 'unknown'; path: string };
@@ -43,8 +45,9 @@ export function parseWorkflowsRoute(hash: string): WorkflowsRoute {
   if (rest.some((p) => p === undefined)) return { page: 'unknown', path };
   const [id, sub, runId, extra] = rest as string[];
   if (id === undefined) return { page: 'list' };
-  // workflow ids are UUIDs: "runs", like "new", is never one
+  // workflow ids are UUIDs: "runs" and "templates", like "new", are never one
   if (id === 'runs') return sub === undefined ? { page: 'all-runs' } : runId === undefined ? { page: 'run', workflowId: undefined, runId: sub } : { page: 'unknown', path };
+  if (id === 'templates') return sub === undefined ? { page: 'templates' } : { page: 'unknown', path };
   if (id === 'new' && sub === undefined) return { page: 'editor', fromImport: query.get('import') === '1' };
   if (sub === undefined) return { page: 'editor', workflowId: id, fromImport: false };
   if (sub === 'runs' && runId === undefined) return { page: 'history', workflowId: id };
@@ -64,6 +67,7 @@ export const workflowsHref = {
   history: (id: string) => `#/workflows/${enc(id)}/runs`,
   run: workflowRunHref,
   allRuns: () => '#/workflows/runs',
+  templates: () => '#/workflows/templates',
   /** A run found by its id alone: for a run whose workflow is not stored (a file run from the CLI). */
   runById: runByIdHref,
   analytics: (id: string) => `#/workflows/${enc(id)}/analytics`,

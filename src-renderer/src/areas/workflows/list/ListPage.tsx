@@ -88,6 +88,9 @@ export function ListPage() {
         <button type="button" className="button button--ghost" disabled={working} onClick={() => fileInput.current?.click()}>
           Import…
         </button>
+        <a className="button button--ghost" href={workflowsHref.templates()} data-testid="templates-link">
+          From a template…
+        </a>
         <a className="button button--ghost" href={workflowsHref.allRuns()} data-testid="all-runs-link">
           All runs
         </a>
