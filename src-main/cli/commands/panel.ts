@@ -17,9 +17,11 @@ import { stageCommands } from './stage';
 import { statusCommand } from './status';
 import { telemetryCommands } from './telemetry';
 import { workflowCommands } from './workflow';
+import { contentCommands } from './content';
+import { templatesCommands } from './templates';
 
 /** The `levqor` commands a panel name may run. */
-const runnable: Command[] = [statusCommand, ...stageCommands, ...productCommands, ...productCompileCommands, ...productOmegaCommands, ...workflowCommands, ...runsCommands, ...revenuePipelineCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, ...approvalsCommands, ...guardianCommands, ...telemetryCommands, ...insightsCommands, ...briefingCommands, ...aiCommands];
+const runnable: Command[] = [statusCommand, ...stageCommands, ...productCommands, ...productCompileCommands, ...productOmegaCommands, ...workflowCommands, ...runsCommands, ...revenuePipelineCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, ...approvalsCommands, ...guardianCommands, ...telemetryCommands, ...insightsCommands, ...briefingCommands, ...aiCommands, ...contentCommands, ...templatesCommands];
 
 function existing(words: string): Command {
   const found = runnable.find((c) => c.path.join(' ') === words);

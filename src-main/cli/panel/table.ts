@@ -2,7 +2,6 @@ import type { CliContext, ParsedArgs } from '../command';
 import type { PanelTarget } from './entry';
 import { launchPlanEntry } from './launch-plan';
 import { panelMetrics, showMetrics, type MetricsWindow } from './metrics';
-import { notBuiltYet } from './not-built';
 
 function metricsEntry(window: MetricsWindow, summary: string): PanelTarget {
   return {
@@ -13,9 +12,6 @@ function metricsEntry(window: MetricsWindow, summary: string): PanelTarget {
     },
   };
 }
-
-const contentEngine = 'the content engine';
-const growthTemplates = 'the growth templates';
 
 /**
  * The creator panel, name by name: the `levqor` command each one runs (by its words), or its own
@@ -35,15 +31,12 @@ export const panelTable: ReadonlyArray<readonly [name: string, target: PanelTarg
   ['product:uploads', 'product uploads'],
   ['product:omega-pack', 'product omega-pack'],
   ['launch:plan', launchPlanEntry],
-  ['content:seed', notBuiltYet(contentEngine, 'content.generate', {
-    args: '--seed TEXT --product SLUG [--tone T] [--language L] [--engine templates|ai]',
-    summary: 'The six content assets from one idea seed',
-    textOptions: { seed: 'the idea, one sentence', product: 'the product slug the assets link to', tone: 'the tone', language: 'the language', engine: 'templates or ai' },
-  })],
-  ['content:list', notBuiltYet(contentEngine, 'content.list', { summary: 'Generated content sets, newest first' })],
-  ['content:export', notBuiltYet(contentEngine, 'content.export', { args: 'ID', summary: 'Export a content set as Markdown files into the product\u2019s content folder' })],
-  ['templates', notBuiltYet(growthTemplates, 'templates.list', { summary: 'The growth workflow templates by category' })],
-  ['template:use', notBuiltYet(growthTemplates, 'templates.use', { args: 'ID', summary: 'Make a new workflow from a growth template' })],
+  ['content:seed', 'content generate'],
+  ['content:list', 'content list'],
+  ['content:export', 'content export'],
+  ['content:seo', 'content seo'],
+  ['templates', 'templates'],
+  ['template:use', 'template use'],
   ['workflows', 'workflow list'],
   ['runs', 'runs list'],
   ['run:show', 'runs show'],
