@@ -62,7 +62,7 @@ describe('levqor ai workflow', () => {
     expect({ failed: noKey.code !== 0, stdout: noKey.stdout, stderr: noKey.stderr }).toEqual({
       failed: true,
       stdout: '',
-      stderr: 'levqor: No AI key: set the secret openai.apiKey (levqor secrets set openai.apiKey, or OPENAI_API_KEY). Without the model, build the workflow in the editor (Workflows → New workflow); ready-made workflow templates come with the growth engine.\n',
+      stderr: 'levqor: No AI key: set the secret openai.apiKey (levqor secrets set openai.apiKey, or OPENAI_API_KEY). Without the model, start from a template (Workflows → From a template…, or levqor templates) or build the workflow in the editor (Workflows → New workflow).\n',
     });
     expect(server.requests).toHaveLength(0);
     const core = createCore({ dataDir, logToFile: false });

@@ -91,7 +91,7 @@ describe('the workflow assistant (ai.workflow)', () => {
   });
 
   it('repairs an answer with an unknown step type, and one the engine\u2019s validator refuses, sending back the problems', async () => {
-    const unknownType = answer([{ id: 'check', type: 'telegram.send', params: {} }], []);
+    const unknownType = answer([{ id: 'check', type: 'fax.send', params: {} }], []);
     const badParams = answer([{ id: 'tell', type: 'notify.founder', params: { level: 'loud' } }], []);
     server.reply({ kind: 'json', value: unknownType }, { kind: 'json', value: badParams }, { kind: 'json', value: siteCheck });
     const out = (await call('ai.workflow', { text: sentence })) as { document: Record<string, unknown> };
@@ -116,7 +116,7 @@ describe('the workflow assistant (ai.workflow)', () => {
     server.reply({ kind: 'json', value: cycle }, { kind: 'json', value: cycle }, { kind: 'json', value: cycle });
     await expect(call('ai.workflow', { text: sentence })).rejects.toMatchObject({
       code: 'UNAVAILABLE',
-      message: expect.stringMatching(/^ai\.workflow: The AI model gave an answer that does not fit workflow after 2 repair turns: workflow\.edges\[1\]: creates a cycle: a → b → a\. Without the model, build the workflow in the editor/),
+      message: expect.stringMatching(/^ai\.workflow: The AI model gave an answer that does not fit workflow after 2 repair turns: workflow\.edges\[1\]: creates a cycle: a → b → a\. Without the model, start from a template/),
     });
     expect(server.requests).toHaveLength(3);
     expect(core.workflows.list()).toEqual([]);
@@ -165,7 +165,7 @@ describe('the workflow assistant (ai.workflow)', () => {
     core.secrets.clear('openai.apiKey');
     await expect(call('ai.workflow', { text: sentence })).rejects.toMatchObject({
       code: 'UNAVAILABLE',
-      message: expect.stringMatching(/^ai\.workflow: No AI key: set the secret openai\.apiKey .* Without the model, build the workflow in the editor \(Workflows → New workflow\); ready-made workflow templates come with the growth engine\.$/),
+      message: expect.stringMatching(/^ai\.workflow: No AI key: set the secret openai\.apiKey .* Without\ the\ model,\ start\ from\ a\ template\ \(Workflows\ →\ From\ a\ template…,\ or\ levqor\ templates\)\ or\ build\ the\ workflow\ in\ the\ editor\ \(Workflows\ →\ New\ workflow\)\.$/),
     });
     await expect(call('ai.workflow', { text: sentence, workflowId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'ai.workflow: workflowId: no workflow has id "nope"' });
     await expect(call('ai.workflow', { text: '  ' })).rejects.toMatchObject({ code: 'BAD_INPUT', message: 'ai.workflow: text: is required: describe the workflow in a sentence' });

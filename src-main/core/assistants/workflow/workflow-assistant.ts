@@ -14,7 +14,7 @@ export interface WorkflowAssistantDeps {
 }
 
 /** What works without the model: said after the model layer's own line. */
-export const withoutModelHint = 'Without the model, build the workflow in the editor (Workflows → New workflow); ready-made workflow templates come with the growth engine.';
+export const withoutModelHint = 'Without the model, start from a template (Workflows → From a template…, or levqor templates) or build the workflow in the editor (Workflows → New workflow).';
 
 type Doc = Record<string, unknown>;
 
