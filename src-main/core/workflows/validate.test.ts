@@ -40,10 +40,10 @@ describe('validateWorkflow', () => {
 
   it('names an unknown step type', () => {
     const doc = base();
-    (doc.nodes[2] as { type: string }).type = 'email.send';
+    (doc.nodes[2] as { type: string }).type = 'fax.send';
     const r = check(doc);
     expect(r.valid).toBe(false);
-    if (!r.valid) expect(r.errors).toContainEqual({ path: 'nodes[2].type', message: expect.stringContaining('unknown step type "email.send"') });
+    if (!r.valid) expect(r.errors).toContainEqual({ path: 'nodes[2].type', message: expect.stringContaining('unknown step type "fax.send"') });
   });
 
   it('names params that fail the step schema, but leaves templated values to run time', () => {
