@@ -59,7 +59,9 @@ describe('the AI CEO’s brief', () => {
       ['omega-slots:ascend', 'the launch ships without its cover and gallery images'],
       ['omega-slots:beacon', 'the launch ships without its cover and gallery images'],
     ]);
-    expect(JSON.stringify(brief)).not.toContain('99');
+    // the model's invented figure is nowhere in what reaches the founder (`at`, a timestamp, is left out: it may hold any digits)
+    const { at: _at, ...shown } = brief;
+    expect(JSON.stringify(shown)).not.toContain('99');
   });
 
   it('a ranking naming an insight that does not exist, or one twice, is refused', async () => {
