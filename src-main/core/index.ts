@@ -197,6 +197,9 @@ export function createCore(config: CoreConfig): Core {
     secrets.registerTest('google.driveCredentials', (signal) => products.uploads.testAccess(signal));
     background.register(products.backgroundTask());
     const timer = config.timer ?? realTimer;
+    // made early so that every capability that asks the model gets it directly
+    const ai = new AiService({ db, clock, timer, settings, secrets, ...(config.aiTuning ? { tuning: config.aiTuning } : {}), ...(config.random ? { random: config.random } : {}) });
+    secrets.registerTest('openai.apiKey', (signal) => ai.testKey(signal));
     const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, ...(config.osNotifier ? { os: config.osNotifier } : {}), ...(config.random ? { random: config.random } : {}), ...(config.notifyTuning ? { tuning: config.notifyTuning } : {}) });
     notify.followRules();
     notify.registerSecretTests(secrets);
@@ -226,8 +229,8 @@ export function createCore(config: CoreConfig): Core {
     notify.catchUp('approval.requested', approvals.list({ status: 'pending', limit: 500 }).map((a) => ({ payload: a, at: a.requestedAt })));
     notify.catchUp('payment.failed', revenue.stripe.recentPaymentFailures().map((p) => ({ payload: p, at: p.at })));
     background.register(revenue.pipeline.backgroundTask());
-    const content = new ContentService({ dataDir, clock, log, ai: () => ai, sources: contentSources(products, () => settings.get('content.siteUrl')) });
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(() => ai), content: contentPort(() => content), messages: notify.messagePort(), stripeObjects: revenue.stripe.eventObjects, products: { compile: async (slug, signal) => { const { siteConfig: _site, ...made } = await products.compile(slug, { upload: false, signal }); return made; } }, triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const content = new ContentService({ dataDir, clock, log, ai, sources: contentSources(products, () => settings.get('content.siteUrl')) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(ai), content: contentPort(() => content), messages: notify.messagePort(), stripeObjects: revenue.stripe.eventObjects, products: { compile: async (slug, signal) => { const { siteConfig: _site, ...made } = await products.compile(slug, { upload: false, signal }); return made; } }, triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
       name: 'workflows',
       start: () => {
@@ -315,7 +318,7 @@ export function createCore(config: CoreConfig): Core {
       clock,
       log,
       // built further down with the other AI wiring; read only when a brief is asked for
-      ai: () => ai,
+      ai,
       sources: {
         revenue: {
           churn: () => {
@@ -357,8 +360,6 @@ export function createCore(config: CoreConfig): Core {
     background.register(briefing.backgroundTask());
     for (const task of revenue.backgroundTasks()) background.register(task);
     secrets.registerTest('stripe.secretKey', () => revenue.stripe.testKey());
-    const ai = new AiService({ db, clock, timer, settings, secrets, ...(config.aiTuning ? { tuning: config.aiTuning } : {}), ...(config.random ? { random: config.random } : {}) });
-    secrets.registerTest('openai.apiKey', (signal) => ai.testKey(signal));
     const chat = new ChatService({
       ai,
       events,

@@ -11,9 +11,9 @@ const answerName = 'ai_generate_answer';
  * redacted and recorded like any other. `ai` is read when a step asks: createCore makes the
  * engine before the AI service.
  */
-export function aiGeneratePort(ai: () => AiService): AiGeneratePort {
+export function aiGeneratePort(ai: AiService): AiGeneratePort {
   return {
-    text: (prompt, signal) => ai().complete({ feature: 'generate', messages: [{ role: 'user', content: prompt }], signal }),
-    json: (prompt, schema, signal) => askStructured(ai(), { feature: 'generate', messages: [{ role: 'user', content: prompt }], signal }, answerName, z.fromJSONSchema(schema)),
+    text: (prompt, signal) => ai.complete({ feature: 'generate', messages: [{ role: 'user', content: prompt }], signal }),
+    json: (prompt, schema, signal) => askStructured(ai, { feature: 'generate', messages: [{ role: 'user', content: prompt }], signal }, answerName, z.fromJSONSchema(schema)),
   };
 }

@@ -36,11 +36,11 @@ function prompt(brief: ContentBrief): string {
 /** The six assets written by the AI model (feature `content`, askStructured: json_schema, two repair turns). */
 export class AiEngine implements ContentEngine {
   readonly name = 'ai' as const;
-  constructor(private readonly ai: () => AiService) {}
+  constructor(private readonly ai: AiService) {}
 
   async generate(brief: ContentBrief, signal?: AbortSignal): Promise<ContentAsset[]> {
     const request = { feature: 'content' as const, messages: [{ role: 'user' as const, content: prompt(brief) }], ...(signal ? { signal } : {}) };
-    const answer = (await askStructured(this.ai(), request, answerName, answerSchema(brief))) as Record<string, unknown>;
+    const answer = (await askStructured(this.ai, request, answerName, answerSchema(brief))) as Record<string, unknown>;
     return contentKinds.map((kind) => {
       const checked = checkAsset(kind, answer[kind], brief.links[kind]);
       if (!checked.ok) throw new Error(`checked answer failed again: ${checked.problems[0]}`);

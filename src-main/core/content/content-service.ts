@@ -22,7 +22,7 @@ export interface ContentDeps {
   log: Logger;
   sources: ContentSources;
   /** Read when the ai engine is asked: createCore makes the AI service after this one. */
-  ai: () => AiService;
+  ai: AiService;
 }
 
 /** The content engine: an idea seed → the six assets (templates or the AI model), the history of sets, Markdown exports. */

@@ -66,7 +66,7 @@ export class ModelBrief {
   private last: { key: string; at: number; brief: { thisWeek: ThisWeekItem[]; narrative: string } } | undefined;
 
   constructor(
-    private readonly ai: () => AiService,
+    private readonly ai: AiService,
     private readonly clock: Clock,
   ) {}
 
@@ -78,7 +78,7 @@ export class ModelBrief {
       { role: 'system' as const, content: instructions },
       { role: 'user' as const, content: prompt },
     ];
-    const answer = await askStructured(this.ai(), { feature: 'insights', messages, ...(signal ? { signal } : {}) }, 'insights_brief', briefAnswerSchema(insights));
+    const answer = await askStructured(this.ai, { feature: 'insights', messages, ...(signal ? { signal } : {}) }, 'insights_brief', briefAnswerSchema(insights));
     const byId = new Map(insights.map((i) => [i.id, i]));
     const brief = { thisWeek: answer.ranking.map((r) => thisWeekItem(byId.get(r.id)!, r.why.trim())), narrative: answer.narrative.trim() };
     this.last = { key: prompt, at: now, brief };

@@ -25,7 +25,7 @@ export interface InsightsDeps {
   clock: Clock;
   log: Logger;
   /** The model layer, for the brief (a getter: createCore builds it after the insights). */
-  ai: () => AiService;
+  ai: AiService;
   /** Tests only: another list of rules. */
   rules?: readonly InsightRule[];
 }
