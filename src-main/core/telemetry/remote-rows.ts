@@ -1,7 +1,10 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import type * as copyStreams from 'pg-copy-streams';
+import { lazyPackage } from '../lazy-package';
+
+const loadCopyStreams = lazyPackage<typeof copyStreams>('pg-copy-streams');
 
 /** Columns pushed, in COPY order (ts travels as ms and becomes a timestamptz remotely). */
 const pushColumns = 'id, ts_ms, level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, node_id';
@@ -44,7 +47,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function pushBatch(client: pg.PoolClient, rows: readonly PushRow[], nodeId: string): Promise<number> {
   await client.query('SAVEPOINT levqor_direct');
   try {
-    await pipeline(Readable.from([copyText(rows, nodeId, iso)]), client.query(copyFrom(`COPY telemetry_logs (${remoteColumns}) FROM STDIN`)));
+    await pipeline(Readable.from([copyText(rows, nodeId, iso)]), client.query(loadCopyStreams().from(`COPY telemetry_logs (${remoteColumns}) FROM STDIN`)));
     await client.query('RELEASE SAVEPOINT levqor_direct');
     return rows.length;
   } catch (err) {
@@ -54,7 +57,7 @@ export async function pushBatch(client: pg.PoolClient, rows: readonly PushRow[],
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS levqor_push (
     id uuid, ts_ms bigint, level text, source text, message text, fingerprint text, endpoint text, method text,
     status integer, duration_ms double precision, trace_id text, meta jsonb, node_id text) ON COMMIT DELETE ROWS`);
-  await pipeline(Readable.from([copyText(rows, nodeId)]), client.query(copyFrom(`COPY levqor_push (${pushColumns}) FROM STDIN`)));
+  await pipeline(Readable.from([copyText(rows, nodeId)]), client.query(loadCopyStreams().from(`COPY levqor_push (${pushColumns}) FROM STDIN`)));
   const result = await client.query(`INSERT INTO telemetry_logs (${remoteColumns})
     SELECT id, timestamptz 'epoch' + ts_ms * interval '1 millisecond', level, source, message, fingerprint, endpoint, method, status, duration_ms, trace_id, meta, node_id
     FROM levqor_push ON CONFLICT (id) DO NOTHING`);

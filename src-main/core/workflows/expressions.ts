@@ -1,4 +1,5 @@
-import jsonata from 'jsonata';
+import type jsonata from 'jsonata';
+import { lazyPackage } from '../lazy-package';
 import { nonRetriable } from './step';
 import { compileSubset, jsonataDecides, walkPath, type SubsetFn } from './expression-subset';
 
@@ -18,6 +19,8 @@ export const expressionLimits = {
   /** longest string result */
   maxStringLength: 1_000_000,
 };
+
+const loadJsonata = lazyPackage<typeof jsonata>('jsonata');
 
 const cacheLimit = 2000;
 const cache = new Map<string, jsonata.Expression>();
@@ -40,7 +43,7 @@ export function compile(expression: string): jsonata.Expression {
   if (hit) return hit;
   let compiled: jsonata.Expression;
   try {
-    compiled = jsonata(expression, { timeout: expressionLimits.timeoutMs, stack: expressionLimits.stack, sequence: expressionLimits.sequence });
+    compiled = loadJsonata()(expression, { timeout: expressionLimits.timeoutMs, stack: expressionLimits.stack, sequence: expressionLimits.sequence });
   } catch (err) {
     const e = err as { message?: string; position?: number };
     throw new ExpressionSyntaxError(e.message ?? 'is not a valid expression', e.position);

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { isLoopbackHostname } from '../../../../shared/secret-destination';
 import type { ChannelContext, DeliveryResult } from '../channel';
 import type { EmailMessage } from '../render-email';
@@ -12,7 +11,9 @@ const smtpTimeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socke
  * server elsewhere than this machine must offer STARTTLS: the password never crosses the
  * network in the clear.
  */
-function smtpTransport(ctx: ChannelContext) {
+/** Loaded on the first email: nodemailer is not needed to start. */
+async function smtpTransport(ctx: ChannelContext) {
+  const { default: nodemailer } = await import('nodemailer');
   const url = new URL(ctx.setting('notify.smtp.url'));
   const secure = url.protocol === 'smtps:';
   const user = decodeURIComponent(url.username);
@@ -65,7 +66,7 @@ export function smtpFailure(err: SmtpError, ctx: ChannelContext): DeliveryResult
  * sending and recording carries the same id, which many mail services then show once.
  */
 export async function sendViaSmtp(message: EmailMessage, addresses: { from: string; to: string }, ctx: ChannelContext): Promise<DeliveryResult> {
-  const transport = smtpTransport(ctx);
+  const transport = await smtpTransport(ctx);
   const domain = /@([^>\s]+)>?\s*$/.exec(addresses.from)?.[1] ?? 'levqor.invalid';
   try {
     const info = await transport.sendMail({
@@ -88,7 +89,7 @@ export async function sendViaSmtp(message: EmailMessage, addresses: { from: stri
 export async function checkSmtpLogin(ctx: ChannelContext, signal: AbortSignal): Promise<string> {
   const raw = ctx.setting('notify.smtp.url');
   if (raw === '') throw new Error('notify.smtp.url is not set: there is no mail server to log in to');
-  const transport = smtpTransport(ctx);
+  const transport = await smtpTransport(ctx);
   const abort = () => transport.close();
   signal.addEventListener('abort', abort, { once: true });
   try {

@@ -1,13 +1,19 @@
-import { auth } from '@googleapis/drive';
+import type * as drivePackage from '@googleapis/drive';
+import type { auth } from '@googleapis/drive';
+import { lazyPackage } from '../../lazy-package';
 import { driveCredentialsProblem, driveCredentialsSchema } from '../../../../shared/drive-credentials';
 import { DriveError } from './drive-error';
 
 /** The Drive client's auth for the `google.driveCredentials` secret (shapes: shared/drive-credentials.ts). */
 export type DriveAuthClient = InstanceType<typeof auth.OAuth2>;
 
+/** The Drive client package, loaded when the first upload or check needs it. */
+export const loadDrive = lazyPackage<typeof drivePackage>('@googleapis/drive');
+
 export const driveScope = 'https://www.googleapis.com/auth/drive';
 
 export function authFromCredentials(json: string): DriveAuthClient {
+  const { auth } = loadDrive();
   const problem = driveCredentialsProblem(json);
   if (problem) throw new DriveError('credentials', `google.driveCredentials ${problem}`);
   const c = driveCredentialsSchema.parse(JSON.parse(json));

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { drive as driveApi } from '@googleapis/drive';
+import { loadDrive } from './credentials';
 import { DriveError, toDriveError } from './drive-error';
 import { resumableUpload } from './resumable-upload';
 import { fileFields, uploadMetadata, type DriveTarget, type UploadJob, type UploadedFile, type UploadTuning } from './upload-job';
@@ -13,7 +13,7 @@ import { fileFields, uploadMetadata, type DriveTarget, type UploadJob, type Uplo
 export async function uploadFile(target: DriveTarget, job: UploadJob, tuning: UploadTuning = {}): Promise<UploadedFile> {
   const multipartMax = tuning.multipartMaxBytes ?? 5 * 1024 * 1024;
   if (job.bytes > multipartMax || job.sessionUri) return resumableUpload(target, job, tuning.chunkBytes ?? 8 * 1024 * 1024);
-  const drive = driveApi({ version: 'v3', auth: target.client });
+  const drive = loadDrive().drive({ version: 'v3', auth: target.client });
   // Opened before the request and closed after it: a stream left to open on its own can fail
   // after the call has already been answered (the archive rebuilt or removed meanwhile), with
   // nobody left to hear it.
@@ -46,7 +46,7 @@ export async function uploadFile(target: DriveTarget, job: UploadJob, tuning: Up
 
 /** "Anyone with the link" may download it: permissions.create { type: anyone, role: reader }. */
 export async function shareWithAnyone(target: DriveTarget, fileId: string, signal?: AbortSignal): Promise<void> {
-  const drive = driveApi({ version: 'v3', auth: target.client });
+  const drive = loadDrive().drive({ version: 'v3', auth: target.client });
   try {
     await drive.permissions.create(
       { fileId, supportsAllDrives: true, fields: 'id', requestBody: { type: 'anyone', role: 'reader' } },

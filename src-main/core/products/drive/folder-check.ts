@@ -1,4 +1,4 @@
-import { drive as driveApi } from '@googleapis/drive';
+import { loadDrive } from './credentials';
 import { DriveError, toDriveError } from './drive-error';
 import type { DriveTarget } from './upload-job';
 
@@ -22,7 +22,7 @@ function explained(err: unknown, where: string): unknown {
  * configured rootUrl). Says what it saw; throws a DriveError saying why it could not.
  */
 export async function listTargetFolder(target: DriveTarget, signal: AbortSignal): Promise<string> {
-  const drive = driveApi({ version: 'v3', auth: target.client });
+  const drive = loadDrive().drive({ version: 'v3', auth: target.client });
   const options = { rootUrl: target.rootUrl, retry: false, signal };
   const where = target.folderId ? `the folder ${target.folderId} (drive.folderId)` : 'My Drive';
   let name = 'My Drive';

@@ -1,4 +1,4 @@
-import { ZipArchive, type ZipEntryData } from 'archiver';
+import type { ZipArchive, ZipEntryData } from 'archiver';
 import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -75,12 +75,14 @@ export async function writeReproducibleZip(entries: readonly ContentEntry[], zip
     done += n;
     onProgress?.(done, total);
   };
+  // archiver is loaded with the first archive: nothing needs it to start
+  const { ZipArchive: Archive } = await import('archiver');
   signal?.throwIfAborted();
 
   const createdDir = mkdirSync(dirname(zipPath), { recursive: true });
   const temp = claimTempPath(zipPath);
   // classic ZIP unless the archive passes 4 GiB, where archiver adds the ZIP64 records itself
-  const archive = new ZipArchive({ zlib: { level: options.level ?? defaultLevel }, forceZip64: false, highWaterMark: 1 << 20 });
+  const archive = new Archive({ zlib: { level: options.level ?? defaultLevel }, forceZip64: false, highWaterMark: 1 << 20 });
   const sink = new HashingBatcher();
   const out = createWriteStream(temp, { flags: 'wx', mode: 0o644, flush: true });
   const written = pipeline(archive, sink, out);
