@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { aiFeatures, type AiFeature } from '../../../shared/ai-settings';
 import type { AiStatus, AiUsageRow } from '../../../shared/contract/ai';
@@ -10,6 +10,7 @@ import type { SecretStore } from '../secrets';
 import type { SettingsService } from '../settings';
 import type { Timer } from '../timer';
 import { modelFailure } from './model-errors';
+import { loadOpenAI } from './openai-package';
 import { retryModelCall } from './model-retry';
 import { callCostMinor } from './prices';
 import { redact } from './redact';
@@ -199,7 +200,8 @@ export class AiService {
   }
 
   private client(apiKey: string): OpenAI {
-    return new OpenAI({ apiKey, baseURL: this.deps.settings.get('ai.baseUrl'), maxRetries: 0, timeout: this.tuning.timeoutMs });
+    const Client = loadOpenAI();
+    return new Client({ apiKey, baseURL: this.deps.settings.get('ai.baseUrl'), maxRetries: 0, timeout: this.tuning.timeoutMs });
   }
 
   private refuseUnlessAllowed(request: AiRequest, outgoing: string): void {

@@ -1,16 +1,17 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { loadStripe } from './client';
 import { CoreError } from '../../errors';
 
 type StripeErr = InstanceType<typeof Stripe.errors.StripeError>;
 
 function isStripeError(err: unknown): err is StripeErr {
-  return err instanceof Stripe.errors.StripeError;
+  return err instanceof loadStripe().errors.StripeError;
 }
 
 /** A failure worth trying again: rate limited, Stripe's own fault, or no answer at all. */
 export function isTransientStripeError(err: unknown): boolean {
   if (!isStripeError(err)) return false;
-  if (err instanceof Stripe.errors.StripeConnectionError) return true;
+  if (err instanceof loadStripe().errors.StripeConnectionError) return true;
   const status = err.statusCode ?? 0;
   return status === 429 || status === 409 || status >= 500;
 }
@@ -32,13 +33,13 @@ export function retryAfterMs(err: unknown): number | undefined {
  */
 export function stripeFailure(err: unknown): Error {
   if (err instanceof CoreError || !isStripeError(err)) return err instanceof Error ? err : new Error(String(err));
-  if (err instanceof Stripe.errors.StripeAuthenticationError) {
+  if (err instanceof loadStripe().errors.StripeAuthenticationError) {
     return new CoreError('UNAUTHORIZED', 'stripe.secretKey: Stripe refused this key (wrong, revoked or expired); set a current secret key from the Stripe dashboard', 'stripe.secretKey');
   }
-  if (err instanceof Stripe.errors.StripePermissionError) {
+  if (err instanceof loadStripe().errors.StripePermissionError) {
     return new CoreError('FORBIDDEN', `stripe.secretKey: this restricted key may not read what the sync needs (${err.message}); give it read access to billing, payments and checkout`, 'stripe.secretKey');
   }
-  if (err instanceof Stripe.errors.StripeConnectionError) {
+  if (err instanceof loadStripe().errors.StripeConnectionError) {
     return new CoreError('UNAVAILABLE', `Stripe could not be reached (${err.message}); the sync tries again later`);
   }
   const status = err.statusCode ?? 0;

@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import { loadStripe } from './client';
 import { CoreError } from '../../errors';
 
 /** Stripe's default: a signature more than 5 minutes old is refused (a replay). */
@@ -12,7 +12,7 @@ export function verifyWebhook(payload: string, signature: string, secret: string
   if (!secret) throw new CoreError('UNAVAILABLE', 'stripe.webhookSecret: is not set; add the signing secret of the webhook endpoint from the Stripe dashboard', 'stripe.webhookSecret');
   if (!signature) throw new CoreError('BAD_INPUT', 'stripe-signature: is missing; only Stripe\u2019s signed deliveries are accepted', 'stripe-signature');
   try {
-    return Stripe.webhooks.constructEvent(payload, signature, secret, webhookToleranceSeconds, undefined, nowMs) as unknown as Record<string, unknown>;
+    return loadStripe().webhooks.constructEvent(payload, signature, secret, webhookToleranceSeconds, undefined, nowMs) as unknown as Record<string, unknown>;
   } catch (err) {
     const why = err instanceof Error && /tolerance/i.test(err.message) ? 'is older than 5 minutes (a replay?)' : 'does not match the body and stripe.webhookSecret';
     throw new CoreError('BAD_INPUT', `stripe-signature: ${why}`, 'stripe-signature');
