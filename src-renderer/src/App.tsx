@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { areaPages } from './areas';
 import { ChatPanel } from './chat/ChatPanel';
 import { ChatToggle } from './chat/ChatToggle';
@@ -44,7 +44,17 @@ export function App({ linkRefused = false }: { linkRefused?: boolean }) {
           {status === 'error' ? (
             <ErrorNotice message={`Could not load the control center: ${loadError}`} onRetry={() => void load()} />
           ) : null}
-          {status === 'ready' ? <Page key={current} /> : null}
+          {status === 'ready' ? (
+            <Suspense
+              fallback={
+                <p className="muted" role="status">
+                  Opening {current}…
+                </p>
+              }
+            >
+              <Page key={current} />
+            </Suspense>
+          ) : null}
         </main>
       </div>
       {status === 'ready' ? <ChatPanel open={chat.open} onClose={chat.close} /> : null}
