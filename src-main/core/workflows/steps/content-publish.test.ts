@@ -60,6 +60,19 @@ describe('content.publish', () => {
     expect(t.core.engine.registry.get('content.publish')?.class).toBe('B');
   });
 
+  it('the weekly content calendar template generates from its seed, waits for a yes, then posts to the channel picked', async () => {
+    const { telegram } = await published();
+    const made = t.core.templates.use('weekly-content-calendar', { seed: 'Stop answering the same support email by hand.', product: 'automation-accelerator-pack', channel: 'telegram' });
+    const run = await t.core.workflows.run({ id: made.id, wait: true });
+    expect(run.status).toBe('waiting');
+    expect(telegram.messages).toEqual([]);
+    const [approval] = t.core.approvals.list({ status: 'pending', limit: 5 });
+    await t.core.approvals.approve(approval!.id, { by: 'founder' });
+    await expect(t.core.runs.wait(run.runId)).resolves.toMatchObject({ status: 'succeeded' });
+    expect(telegram.messages).toHaveLength(1);
+    expect((t.core.runs.get(run.runId).steps.find((s) => s.id === 'publish')?.output as { files: string[] }).files).toHaveLength(5);
+  });
+
   it('takes a set id; with no channel it writes all six as files and sends nothing', async () => {
     const { telegram } = await published();
     const set = await t.core.content.generate({ seed: 'One idea, six posts.', product: 'automation-accelerator-pack' });
