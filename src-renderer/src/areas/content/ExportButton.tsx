@@ -7,18 +7,10 @@ import { useAction } from '../../hooks/use-action';
 export function ExportButton({ setId, label = 'Export as Markdown' }: { setId: string; label?: string }) {
   const action = useAction();
   const [done, setDone] = useState<{ product: string; folder: string; files: string[] } | undefined>(undefined);
+  const exportSet = () => void action.run(async () => setDone(await getApi().content.exportSet({ setId })), 'export');
   return (
     <div className="content-export">
-      <button
-        type="button"
-        className="button button--ghost"
-        disabled={action.pending}
-        onClick={() =>
-          void action.run(async () => {
-            setDone(await getApi().content.exportSet({ setId }));
-          }, 'export')
-        }
-      >
+      <button type="button" className="button button--ghost" disabled={action.pending} onClick={exportSet}>
         {action.pending ? 'Exporting…' : label}
       </button>
       {done ? (

@@ -58,11 +58,7 @@ export function SchedulePosting({ setId }: { setId: string }) {
       <div className="field">
         <label htmlFor="schedule-channel">Where</label>
         <select id="schedule-channel" className="input" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
-          {channels.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
+          {channels.map(({ value, label }) => <option key={value} value={value} label={label} />)}
         </select>
       </div>
       <button type="button" className="button button--ghost" disabled={action.pending} onClick={schedule}>
