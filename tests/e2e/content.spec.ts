@@ -62,6 +62,32 @@ test('a seed becomes the six assets; one is edited (a broken limit shows under i
   await keepScreenshot(page, 'content-set');
 });
 
+test('Schedule posting makes a workflow from the content-publish-at template whose run waits until the time picked; a past time is refused', async ({ page, levqor }) => {
+  const server = await levqor.start({ env: { LEVQOR_CONTENT_SITE_URL: 'https://levqor.example' } });
+  await api(server, 'products.create', { slug: 'crm-kit', name: 'CRM Kit', price: 19, description: 'A CRM in a spreadsheet.', tags: ['crm', 'sales', 'founders'] });
+  const set = await api<{ id: string }>(server, 'content.generate', { seed: 'Your pipeline fits in one sheet.', product: 'crm-kit' });
+  await openApp(page, server, 'content');
+  await page.getByRole('button', { name: 'Open set' }).click();
+  const when = page.getByLabel('When');
+  await when.fill('2020-01-01T09:00');
+  await page.getByRole('button', { name: 'Schedule posting' }).click();
+  await expect(page.locator('#schedule-at-error')).toHaveText('When: must be a date and time in the future');
+  expect((await api<{ workflows: unknown[] }>(server, 'workflows.list', {})).workflows).toEqual([]);
+
+  await when.fill('2099-01-01T09:00');
+  await page.getByRole('button', { name: 'Schedule posting' }).click();
+  await expect(page.locator('#schedule-at-error')).toHaveText('When: must be within a year (a workflow waits at most 366 days)');
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000);
+  await when.fill(`${inAMonth.getFullYear()}-${String(inAMonth.getMonth() + 1).padStart(2, '0')}-${String(inAMonth.getDate()).padStart(2, '0')}T09:00`);
+  await page.getByLabel('Where').selectOption('slack');
+  await page.getByRole('button', { name: 'Schedule posting' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Scheduled for' })).toBeVisible();
+  const { workflows } = await api<{ workflows: Array<{ id: string; name: string; lastRun?: { status: string } }> }>(server, 'workflows.list', {});
+  expect(workflows).toMatchObject([{ name: 'Publish a content set at a time', lastRun: { status: 'waiting' } }]);
+  const { workflow } = await api<{ workflow: { nodes: Array<{ id: string; params: Record<string, unknown> }> } }>(server, 'workflows.get', { id: workflows[0]!.id });
+  expect(workflow.nodes.find((n) => n.id === 'publish')?.params).toEqual({ set: set.id, channels: ['slack'] });
+});
+
 test('without a valid product the area says to create one first', async ({ page, server }) => {
   await openApp(page, server, 'content');
   await expect(page.getByText('there is no valid product yet')).toBeVisible();

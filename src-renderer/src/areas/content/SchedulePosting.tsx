@@ -13,6 +13,9 @@ const channels = [
   { value: 'email', label: 'Email list (the email)' },
 ] as const;
 
+/** The longest a delay step waits. */
+const maxWaitMs = 366 * 86_400_000;
+
 /** Tomorrow at 09:00 on this machine's clock, as a datetime-local value. */
 function tomorrowMorning(): string {
   const d = new Date();
@@ -30,17 +33,15 @@ function tomorrowMorning(): string {
 export function SchedulePosting({ setId }: { setId: string }) {
   const [at, setAt] = useState(tomorrowMorning);
   const [channel, setChannel] = useState<(typeof channels)[number]['value']>('telegram');
-  const [tooEarly, setTooEarly] = useState<string | undefined>(undefined);
+  const [refused, setRefused] = useState<string | undefined>(undefined);
   const [scheduled, setScheduled] = useState<{ workflowId: string; runId: string; at: string } | undefined>(undefined);
   const action = useAction();
 
   const schedule = () => {
     const when = new Date(at);
-    if (Number.isNaN(when.getTime()) || when.getTime() <= Date.now()) {
-      setTooEarly('When: must be a date and time in the future');
-      return;
-    }
-    setTooEarly(undefined);
+    const rule = Number.isNaN(when.getTime()) || when.getTime() <= Date.now() ? 'must be a date and time in the future' : when.getTime() - Date.now() > maxWaitMs ? 'must be within a year (a workflow waits at most 366 days)' : undefined;
+    setRefused(rule && `When: ${rule}`);
+    if (rule) return;
     void action.run(async () => {
       const made = await getApi().templates.use({ id: publishTemplate, inputs: { setId, at: when.toISOString(), channel } });
       const run = await getApi().workflows.run({ id: made.id });
@@ -52,8 +53,8 @@ export function SchedulePosting({ setId }: { setId: string }) {
     <div className="content-schedule">
       <div className="field">
         <label htmlFor="schedule-at">When</label>
-        <input id="schedule-at" className="input" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} aria-invalid={tooEarly ? true : undefined} />
-        <FieldError id="schedule-at-error" error={tooEarly ? { message: tooEarly } : undefined} />
+        <input id="schedule-at" className="input" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} aria-invalid={refused ? true : undefined} />
+        <FieldError id="schedule-at-error" error={refused ? { message: refused } : undefined} />
       </div>
       <div className="field">
         <label htmlFor="schedule-channel">Where</label>
