@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { productSlugSchema } from '../product';
-import { howMany, recordId } from './common';
+import { howMany, noInput, recordId } from './common';
 import { procedure } from './procedure';
 
 /** The six assets one seed becomes, in the order they are shown and exported. */
@@ -97,10 +97,13 @@ export const contentSeedSchema = z
   .strict();
 export type ContentSeed = z.output<typeof contentSeedSchema>;
 
+/** A set's id: a UUIDv7. */
+const setIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** A generated set as the history keeps it. */
 export const contentSetSchema = z.object({
   /** A UUIDv7: also the set's file name and its export folder's, so nothing else is taken for one. */
-  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a set id'),
+  id: z.string().regex(setIdPattern, 'must be a set id'),
   at: z.number().int(),
   engine: z.enum(contentEngines),
   seed: contentSeedSchema,
@@ -123,6 +126,32 @@ export const contentProcedures = {
     summary: 'Writes a generated set as Markdown files, one per asset, into its product’s content folder (marketing/<set id>/); the newest set of the product when no id is given.',
     input: z.object({ product: productSlugSchema, id: recordId.optional() }).strict(),
     output: z.object({ id: z.string(), dir: z.string(), files: z.array(z.string()) }),
+  }),
+};
+
+/** A set's id as a caller names it (a UUIDv7, also its file and folder name). */
+const setIdSchema = z.string({ error: () => 'is required' }).regex(setIdPattern, 'must be a set id from the history (content.list)');
+
+/** An engine the founder may pick, or why not now (the ai engine without a model). */
+export const contentEngineStatusSchema = z.object({ name: z.enum(contentEngines), available: z.boolean(), reason: z.string().nullable() });
+export type ContentEngineStatus = z.infer<typeof contentEngineStatusSchema>;
+
+/** The Content area's procedures: none takes or answers a path of this machine, so the renderer may call them. */
+export const contentAreaProcedures = {
+  'content.engines': procedure({
+    summary: 'The two content engines and whether each can write now: templates always; ai only when the AI model is set and its feature content is on (else why not).',
+    input: noInput,
+    output: z.object({ engines: z.array(contentEngineStatusSchema) }),
+  }),
+  'content.saveAsset': procedure({
+    summary: 'Replaces one asset of a generated set with an edited one, checked by the same validator as generation (limits, required parts, the link); a broken rule is refused naming the field and nothing is saved.',
+    input: z.object({ setId: setIdSchema, kind: z.enum(contentKinds, { error: () => `must be one of ${contentKinds.join(', ')}` }), asset: z.record(z.string(), z.unknown()) }).strict(),
+    output: contentSetSchema,
+  }),
+  'content.exportSet': procedure({
+    summary: 'Writes a generated set as Markdown files, one per asset, into its own product’s content folder (marketing/<set id>/) and answers the folder and file names, never a path of this machine.',
+    input: z.object({ setId: setIdSchema }).strict(),
+    output: z.object({ setId: z.string(), product: z.string(), folder: z.string(), files: z.array(z.string()) }),
   }),
 };
 

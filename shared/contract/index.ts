@@ -26,7 +26,7 @@ import { insightsProcedures } from './insights';
 import { templatesProcedures } from './templates';
 import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
-import { contentProcedures, contentSeoProcedures } from './content';
+import { contentAreaProcedures, contentProcedures, contentSeoProcedures } from './content';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -61,6 +61,7 @@ export const procedures = {
   ...onboardingProcedures,
   ...contentProcedures,
   ...contentSeoProcedures,
+  ...contentAreaProcedures,
 };
 
 export const events = {

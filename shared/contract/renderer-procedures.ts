@@ -8,7 +8,9 @@ import type { ApiOf, ProcedureName } from './index';
  * it: they are the founder's own configuration (an address to check, a schedule), not a file
  * path or a secret, and the Guardian page adds, edits, pauses and removes them. Backups are
  * on it through the backup.page* procedures, which take and answer no path of this machine
- * (core/backups/page-view.ts), and run and cancel, which hold none.
+ * (core/backups/page-view.ts), and run and cancel, which hold none. The Content area's content.*
+ * procedures name a set by id and write only into that set's own product folder (content.exportSet),
+ * never a path given by the caller.
  * tests/unit/renderer-procedures.test.ts fails when this and what src-renderer/src calls differ.
  */
 export const rendererProcedureNames = [
@@ -142,6 +144,11 @@ export const rendererProcedureNames = [
   'notify.pause',
   'notify.resume',
   'notify.status',
+  'content.generate',
+  'content.list',
+  'content.engines',
+  'content.saveAsset',
+  'content.exportSet',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

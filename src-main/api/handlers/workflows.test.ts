@@ -48,7 +48,7 @@ describe('workflow procedures through the dispatcher', () => {
     const http = types.stepTypes.find((s: { type: string }) => s.type === 'http.request');
     expect(http).toMatchObject({ class: 'B', classNote: expect.any(String), ports: ['out'], defaults: { method: 'GET', timeoutMs: 30000 } });
     expect(http.paramsSchema).toMatchObject({ type: 'object', properties: { url: { type: 'string' } } });
-    expect(types.stepTypes.map((s: { type: string }) => s.type)).toEqual(['http.request', 'condition', 'transform', 'delay', 'approval', 'notify.founder', 'log', 'workflow.run', 'backup.run', 'backup.check', 'lead.update', 'stripe.paymentLink', 'ai.generate', 'content.generate', 'telegram.send', 'slack.send', 'stripe.lookup', 'product.compile', 'email.send']);
+    expect(types.stepTypes.map((s: { type: string }) => s.type)).toEqual(['http.request', 'condition', 'transform', 'delay', 'approval', 'notify.founder', 'log', 'workflow.run', 'backup.run', 'backup.check', 'lead.update', 'stripe.paymentLink', 'ai.generate', 'content.generate', 'telegram.send', 'slack.send', 'stripe.lookup', 'product.compile', 'email.send', 'content.publish']);
 
     const cron = await call('workflows.import', { workflow: { ...doc, name: 'Daily', trigger: { type: 'cron', expr: '0 9 * * *', timezone: 'Europe/London' } } });
     const preview = await call('schedule.preview', { id: cron.id, count: 2 });

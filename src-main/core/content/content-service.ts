@@ -1,6 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentKinds, contentSeedSchema, type ContentAsset, type ContentEngineName, type ContentKind, type ContentSeed, type ContentSet, type ProductSeo } from '../../../shared/contract/content';
+import { contentKinds, contentSeedSchema, type ContentAsset, type ContentEngineName, type ContentEngineStatus, type ContentKind, type ContentSeed, type ContentSet, type ProductSeo } from '../../../shared/contract/content';
 import type { AiService } from '../ai';
 import type { Clock } from '../clock';
 import { badInput, CoreError } from '../errors';
@@ -8,10 +7,12 @@ import { uuidv7 } from '../ids';
 import type { Logger } from '../logger';
 import { AiEngine } from './ai-engine';
 import type { ContentBrief, ContentEngine } from './content-engine';
+import { withEditedAsset } from './edit-asset';
 import { contentKind } from './kinds';
 import { productPage } from './product-page';
 import { productSeo } from './product-seo';
 import { ContentSetStore } from './set-store';
+import { setFolder, writeSetFiles } from './set-files';
 import type { ContentSources } from './sources';
 import { TemplateEngine } from './template-engine';
 import { utmLink } from './utm-link';
@@ -91,13 +92,38 @@ export class ContentService {
     const sets = this.sets.list(product, Number.MAX_SAFE_INTEGER);
     const set = id === undefined ? sets[0] : sets.find((s) => s.id === id);
     if (!set) throw id === undefined ? new CoreError('NOT_FOUND', `product: "${product}" has no generated content yet (levqor content generate)`, 'product') : new CoreError('NOT_FOUND', `id: "${product}" has no generated set "${id}" (levqor content list --product ${product})`, 'id');
-    const dir = join(this.deps.sources.contentDir(product), 'marketing', set.id);
-    mkdirSync(dir, { recursive: true });
-    const files = set.assets.map((asset, i) => {
-      const file = join(dir, `${String(i + 1).padStart(2, '0')}-${asset.kind}.md`);
-      writeFileSync(file, `${(contentKind(asset.kind).markdown as (a: typeof asset) => string)(asset)}\n`);
-      return file;
-    });
-    return { id: set.id, dir, files };
+    const contentDir = this.deps.sources.contentDir(product);
+    return { id: set.id, dir: join(contentDir, setFolder(set)), files: writeSetFiles(contentDir, set).map((name) => join(contentDir, setFolder(set), name)) };
+  }
+
+  /** A saved set by its id, whichever product it is for. */
+  get(setId: string, field = 'setId'): ContentSet {
+    const set = this.sets.find(setId);
+    if (!set) throw new CoreError('NOT_FOUND', `${field}: no generated set has id "${setId}" (content.list)`, field);
+    return set;
+  }
+
+  /** Replaces one asset of a saved set with an edited one that passes its kind's validator; refused whole otherwise. */
+  saveAsset(setId: string, kind: ContentKind, edited: Record<string, unknown>): ContentSet {
+    const set = withEditedAsset(this.get(setId), kind, edited);
+    this.sets.save(set);
+    this.deps.log.info({ set: set.id, kind }, 'content asset edited');
+    return set;
+  }
+
+  /** Writes a saved set's assets (of `kinds`, else all) into its product's content folder; the names are relative to that folder. */
+  writeFiles(set: ContentSet, kinds?: readonly ContentKind[]): { folder: string; files: string[] } {
+    if (!this.deps.sources.product(set.seed.product)) throw badInput('setId', `the set's product "${set.seed.product}" is no longer a valid product (levqor product list)`);
+    return { folder: setFolder(set), files: writeSetFiles(this.deps.sources.contentDir(set.seed.product), set, kinds) };
+  }
+
+  /** Whether each engine can write now: templates always; ai once the model is set and the feature content is on. */
+  engineStatus(): ContentEngineStatus[] {
+    const ai = this.deps.ai.status();
+    const reason = ai.reason ?? (ai.features.content ? null : 'The AI feature content is turned off (setting ai.features).');
+    return [
+      { name: 'templates', available: true, reason: null },
+      { name: 'ai', available: reason === null, reason },
+    ];
   }
 }

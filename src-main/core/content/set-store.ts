@@ -36,6 +36,13 @@ export class ContentSetStore {
     return files.flatMap((f) => this.read(f.path)).slice(0, limit);
   }
 
+  /** The set with this id, whichever product's folder holds it. */
+  find(id: string): ContentSet | undefined {
+    const root = join(this.dataDir, 'content', 'sets');
+    const product = names(root).find((p) => names(this.dir(p)).includes(`${id}.json`));
+    return product === undefined ? undefined : this.read(join(this.dir(product), `${id}.json`))[0];
+  }
+
   private read(path: string): ContentSet[] {
     try {
       return [contentSetSchema.parse(JSON.parse(readFileSync(path, 'utf8')))];

@@ -13,6 +13,7 @@ import { leadUpdateStep } from './lead-update';
 import { stripePaymentLinkStep } from './stripe-payment-link';
 import { aiGenerateStep } from './ai-generate';
 import { contentGenerateStep } from './content-generate';
+import { contentPublishStep } from './content-publish';
 import { telegramSendStep } from './telegram-send';
 import { slackSendStep } from './slack-send';
 import { stripeLookupStep } from './stripe-lookup';
@@ -40,4 +41,5 @@ export const builtInSteps: readonly AnyStepDefinition[] = [
   stripeLookupStep,
   productCompileStep,
   emailSendStep,
+  contentPublishStep,
 ];

@@ -4,6 +4,7 @@ import launchCountdown from './launch-countdown.json';
 import priceTestAnnouncement from './price-test-announcement.json';
 import compiledProductReady from './compiled-product-ready.json';
 import weeklyContentCalendar from './weekly-content-calendar.json';
+import contentPublishAt from './content-publish-at.json';
 import weeklyBlogReminder from './weekly-blog-reminder.json';
 import socialPostApproval from './social-post-approval.json';
 import newsletterReminder from './newsletter-reminder.json';
@@ -38,6 +39,7 @@ export const workflowTemplates = [
   priceTestAnnouncement,
   compiledProductReady,
   weeklyContentCalendar,
+  contentPublishAt,
   weeklyBlogReminder,
   socialPostApproval,
   newsletterReminder,
