@@ -142,6 +142,13 @@ export const rendererProcedureNames = [
   'notify.pause',
   'notify.resume',
   'notify.status',
+  'costs.report',
+  'costs.list',
+  'costs.add',
+  'costs.update',
+  'costs.remove',
+  'budgets.list',
+  'budgets.set',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

@@ -4,6 +4,7 @@ import type { Briefing } from '../../../shared/contract/briefing';
 import type { NoticeSeverity } from '../../../shared/contract/notify';
 import { formatMinorUnits } from '../../../shared/money';
 import type { ChannelId } from './channels';
+import { budgetCrossedRule } from './budget-crossed-rule';
 
 /** A notice as a rule makes it; the outbox gives it its id. */
 export interface NoticeDraft {
@@ -228,4 +229,5 @@ export const defaultRules: readonly RuleDef[] = [
     severity: 'info',
     notice: (n) => ({ key: `founder.notified:${n.id}`, title: n.title, body: n.body, area: 'workflows', at: n.at, ...(stepSeverity[n.level] ? { severity: stepSeverity[n.level] } : {}) }),
   }),
+  budgetCrossedRule,
 ];
