@@ -147,7 +147,6 @@ export const rendererProcedureNames = [
   'costs.add',
   'costs.update',
   'costs.remove',
-  'budgets.list',
   'budgets.set',
 ] as const satisfies readonly ProcedureName[];
 

@@ -11,12 +11,11 @@ export interface StoredBudget {
 export class BudgetStore {
   constructor(private readonly db: Db) {}
 
-  list(): StoredBudget[] {
-    return this.db.prepare('SELECT category, amount_minor AS amountMinor, currency FROM cost_budgets ORDER BY category').all() as StoredBudget[];
-  }
-
-  get(category: CostCategory): StoredBudget | undefined {
-    return this.db.prepare('SELECT category, amount_minor AS amountMinor, currency FROM cost_budgets WHERE category = ?').get(category) as StoredBudget | undefined;
+  /** Every budget set, or the one of `category`. */
+  list(category?: CostCategory): StoredBudget[] {
+    const where = category === undefined ? '' : 'WHERE category = ?';
+    const rows = this.db.prepare(`SELECT category, amount_minor AS amountMinor, currency FROM cost_budgets ${where} ORDER BY category`);
+    return (category === undefined ? rows.all() : rows.all(category)) as StoredBudget[];
   }
 
   /** 0 removes the budget. */

@@ -110,7 +110,7 @@ export class CostService {
    * this month's AI spend has reached it, else undefined. A crossing it finds is alerted at once.
    */
   aiBudgetRefusal(feature: AiFeature): string | undefined {
-    const budget = this.budgets.get('ai');
+    const [budget] = this.budgets.list('ai');
     if (!budget) return undefined;
     const month = monthKeyOf(this.deps.clock.now());
     const { revenue } = this.deps.sources;
