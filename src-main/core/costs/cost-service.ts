@@ -69,14 +69,14 @@ export class CostService {
     this.refuseUnconvertible(fields.currency);
     const id = uuidv7(this.deps.clock.now());
     this.costs.insert(id, fields, this.deps.clock.now());
-    this.checkBudgets();
+    this.checkBudgetsAfterChange();
     return this.costs.get(id)!;
   }
 
   update(id: string, fields: RecurringCostFields): RecurringCost {
     this.refuseUnconvertible(fields.currency);
     if (!this.costs.update(id, fields, this.deps.clock.now())) throw notFound(id);
-    this.checkBudgets();
+    this.checkBudgetsAfterChange();
     return this.costs.get(id)!;
   }
 
@@ -93,9 +93,13 @@ export class CostService {
 
   /** A category's monthly budget in minor units of the report currency; 0 removes it. */
   setBudget(category: CostCategory, amountMinor: number): BudgetsView {
-    this.budgets.set(category, amountMinor, this.deps.sources.revenue.currency(), this.deps.clock.now());
-    this.checkBudgets();
-    return this.budgetsView();
+    const month = monthKeyOf(this.deps.clock.now());
+    // worked out first, so a figure that cannot be (a missing rate) refuses the change before it is saved
+    const [figures] = costMonths(this.sources, [month]);
+    const currency = this.deps.sources.revenue.currency();
+    this.budgets.set(category, amountMinor, currency, this.deps.clock.now());
+    this.checkBudgetsAfterChange();
+    return { currency, month, budgets: this.lines(figures!) };
   }
 
   /** Emits budget.crossed for each threshold this month's spend reached that was not alerted this month yet. */
@@ -130,6 +134,19 @@ export class CostService {
   /** Looks at the budgets every few minutes (AI calls, Stripe fees and the month turning all move the spend). */
   backgroundTask(): BackgroundTask {
     return every('costs.budgets', () => budgetCheckMs, () => this.checkBudgets(), this.deps.log, 10_000);
+  }
+
+  /**
+   * A change is saved whatever the budgets' check finds: a figure that cannot be worked out now
+   * (a missing rate) must not turn a saved change into an error; the report says why, and the
+   * background task tries again.
+   */
+  private checkBudgetsAfterChange(): void {
+    try {
+      this.checkBudgets();
+    } catch (err) {
+      this.deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'budgets not checked');
+    }
   }
 
   private lines(figures: CostMonth): BudgetLine[] {
