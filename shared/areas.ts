@@ -10,6 +10,7 @@ export const areas = [
   { id: 'launches', title: 'Launches', built: true, summary: 'Draft products offline and compile them into shippable bundles.', icon: 'M12 3c3 2 5 6 5 10l-2 3H9l-2-3c0-4 2-8 5-10z M12 10h.01 M9 19l-1 2 M15 19l1 2' },
   { id: 'content', title: 'Content', built: true, summary: 'An idea seed → six marketing assets for a product: edit, copy, export and schedule them.', icon: 'M5 4h10l4 4v12H5z M9 12h6 M9 16h4 M15 4v4h4' },
   { id: 'revenue', title: 'Revenue', built: true, summary: 'Stripe MRR, sales leads and done-for-you requests.', icon: 'M4 19h16 M6 16l4-5 3 3 5-7 M18 7v3 M18 7h-3' },
+  { id: 'costs', title: 'Costs', built: true, summary: 'Costs from AI usage, Stripe fees and recurring bills, budgets with alerts, and margin beside revenue.', icon: 'M12 3v18 M16 7H10a2.5 2.5 0 000 5h4a2.5 2.5 0 010 5H7' },
   { id: 'insights', title: 'Insights', built: true, summary: 'AI CEO advice from your health and revenue data.', icon: 'M9 18h6 M10 21h4 M12 3a6 6 0 00-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0012 3z' },
   { id: 'telemetry', title: 'Telemetry', built: true, summary: 'Logs, anomalies and the daily report.', icon: 'M3 12h4l2-6 4 12 2-6h6' },
   { id: 'alerts', title: 'Alerts', built: true, summary: 'Daily briefing and alerts by tray, Slack, Telegram and email.', icon: 'M6 16V11a6 6 0 1112 0v5l2 2H4l2-2z M10 21h4' },

@@ -27,6 +27,7 @@ import { templatesProcedures } from './templates';
 import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
 import { contentAreaProcedures, contentProcedures, contentSeoProcedures } from './content';
+import { costsProcedures, costsEvents } from './costs';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -62,6 +63,7 @@ export const procedures = {
   ...contentProcedures,
   ...contentSeoProcedures,
   ...contentAreaProcedures,
+  ...costsProcedures,
 };
 
 export const events = {
@@ -78,6 +80,7 @@ export const events = {
   ...pipelineEvents,
   ...revenueSyncEvents,
   ...chatEvents,
+  ...costsEvents,
 };
 
 export type Procedures = typeof procedures;

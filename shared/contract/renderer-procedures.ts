@@ -149,6 +149,12 @@ export const rendererProcedureNames = [
   'content.engines',
   'content.saveAsset',
   'content.exportSet',
+  'costs.report',
+  'costs.list',
+  'costs.add',
+  'costs.update',
+  'costs.remove',
+  'budgets.set',
 ] as const satisfies readonly ProcedureName[];
 
 export type RendererProcedureName = (typeof rendererProcedureNames)[number];

@@ -45,6 +45,7 @@ import { newDefinition } from './guardian/definition';
 import { CoreError } from './errors';
 import { formatSpecErrors, productSpecSchema } from '../../shared/product';
 import { WorkflowAssistant } from './assistants/workflow';
+import { CostService } from './costs';
 
 export interface CoreConfig {
   dataDir: string;
@@ -147,6 +148,8 @@ export interface Core {
   readonly onboarding: OnboardingService;
   /** The workflow assistant: a sentence → a workflow the engine's validator accepts (or a change of one, with its diff); saves nothing. */
   readonly workflowAssistant: WorkflowAssistant;
+  /** The cost autopilot: AI usage, Stripe fees and recurring costs per month, budgets alerted at 80/100%, the AI budget's stop. */
+  readonly costs: CostService;
   info(): AppInfo;
   close(): void;
 }
@@ -229,6 +232,9 @@ export function createCore(config: CoreConfig): Core {
     notify.catchUp('approval.requested', approvals.list({ status: 'pending', limit: 500 }).map((a) => ({ payload: a, at: a.requestedAt })));
     notify.catchUp('payment.failed', revenue.stripe.recentPaymentFailures().map((p) => ({ payload: p, at: p.at })));
     background.register(revenue.pipeline.backgroundTask());
+    const costs = new CostService({ db, clock, events, log, sources: { revenue: revenue.costRevenue(), aiSpentCents: (from, to) => ai.spentMinor(from, to) } });
+    ai.connectMoneyBudget((feature) => costs.aiBudgetRefusal(feature));
+    background.register(costs.backgroundTask());
     const content = new ContentService({ dataDir, clock, log, ai, sources: contentSources(products, () => settings.get('content.siteUrl')) });
     const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(ai), content: contentPort(() => content), messages: notify.messagePort(), stripeObjects: revenue.stripe.eventObjects, products: { compile: async (slug, signal) => { const { siteConfig: _site, ...made } = await products.compile(slug, { upload: false, signal }); return made; } }, triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
     background.register({
@@ -451,6 +457,7 @@ export function createCore(config: CoreConfig): Core {
       chat,
       onboarding,
       workflowAssistant,
+      costs,
       info: () => ({
         version: appVersion,
         dataDir,

@@ -12,6 +12,7 @@ import type { Timer } from '../timer';
 import { modelFailure } from './model-errors';
 import { loadOpenAI } from './openai-package';
 import { retryModelCall } from './model-retry';
+import { essentialAiFeatures, type AiMoneyBudget } from './essential-features';
 import { callCostMinor } from './prices';
 import { redact } from './redact';
 import { AiUsageStore, monthStart } from './usage-store';
@@ -68,6 +69,7 @@ function estimateTokens(text: string): number {
 export class AiService {
   private readonly usageStore: AiUsageStore;
   private readonly tuning: AiTuning;
+  private moneyBudget: AiMoneyBudget | undefined;
 
   constructor(private readonly deps: AiDeps) {
     this.usageStore = new AiUsageStore(deps.db);
@@ -87,6 +89,16 @@ export class AiService {
       features: Object.fromEntries(aiFeatures.map((f) => [f, on[f] !== false])) as AiStatus['features'],
       month: { since, ...this.usageStore.since(since), budgetTokens: settings.get('ai.monthlyTokenBudget') },
     };
+  }
+
+  /** Cents (fractional, priced by ai.prices) the calls made in [from, to) cost. */
+  spentMinor(from: number, to: number): number {
+    return this.usageStore.costBetween(from, to);
+  }
+
+  /** The cost autopilot's AI budget: once it is used up, non-essential features are refused (essential-features.ts). */
+  connectMoneyBudget(check: AiMoneyBudget): void {
+    this.moneyBudget = check;
   }
 
   usage(limit: number): AiUsageRow[] {
@@ -209,6 +221,8 @@ export class AiService {
     if (settings.get('ai.features')[request.feature] === false) throw new CoreError('UNAVAILABLE', `The AI feature ${request.feature} is turned off (setting ai.features).`, 'ai.features');
     const reason = this.notReady();
     if (reason) throw new CoreError('UNAVAILABLE', reason, 'openai.apiKey');
+    const overMoney = essentialAiFeatures.has(request.feature) ? undefined : this.moneyBudget?.(request.feature);
+    if (overMoney) throw new CoreError('UNAVAILABLE', overMoney, 'budgets.ai');
     const budget = settings.get('ai.monthlyTokenBudget');
     if (budget === 0) return;
     const used = this.usageStore.since(monthStart(clock.now()));

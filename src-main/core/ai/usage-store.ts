@@ -30,6 +30,11 @@ export class AiUsageStore {
       .all(limit) as AiUsageRow[];
   }
 
+  /** Cents (fractional) spent on calls made in [from, to). */
+  costBetween(from: number, to: number): number {
+    return this.db.prepare('SELECT coalesce(sum(cost_minor), 0) FROM ai_usage WHERE at >= ? AND at < ?').pluck().get(from, to) as number;
+  }
+
   since(from: number): MonthUsage {
     return this.db
       .prepare(

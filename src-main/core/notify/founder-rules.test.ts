@@ -31,6 +31,7 @@ const defaultIds = [
   'backup.stale',
   'check.failed',
   'founder.notified',
+  'budget.crossed',
 ];
 
 describe('the rules the founder edits', () => {

@@ -13,6 +13,8 @@ import type { RemoteDb } from '../remote';
 import type { PaymentLinkPort } from '../payment-link-port';
 import type { RevenueFacts } from '../revenue-port';
 import { revenueFacts } from './revenue-facts';
+import type { CostRevenue } from '../cost-revenue-port';
+import { costRevenue } from './cost-revenue';
 
 export { StripeSync, type StripeSyncDeps };
 export { PackageService, packageApprovalKind, type PackageApprovalPort } from './packages';
@@ -57,6 +59,12 @@ export class RevenueService {
       return JSON.stringify([lastSuccessAt, configured, settings.get('revenue.currency'), settings.get('revenue.rates')]);
     };
     return revenueFacts(db, secrets, this.stripe.webhookCounts, this.reports, dataKey, () => clock.now());
+  }
+
+  /** What the cost autopilot reads: the report currency and its rates, each month's revenue and Stripe fees. */
+  costRevenue(): CostRevenue {
+    const { settings, secrets } = this.deps.stripe;
+    return costRevenue(this.reports, settings, () => secrets.reveal('stripe.secretKey') !== undefined);
   }
 
   /** The Stripe sync's and the packages' tasks (the pipeline's is `pipeline.backgroundTask()`, registered earlier by createCore). */

@@ -1,0 +1,2 @@
+export { CostService, type CostDeps } from './cost-service';
+export { monthShare, type Cycled } from './proration';
