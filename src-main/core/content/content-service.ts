@@ -10,7 +10,7 @@ import { AiEngine } from './ai-engine';
 import type { ContentBrief, ContentEngine } from './content-engine';
 import { contentKind } from './kinds';
 import { productPage } from './product-page';
-import { productSeo } from './product-seo';
+import { productSeo } from '../../../shared/product-seo';
 import { ContentSetStore } from './set-store';
 import type { ContentSources } from './sources';
 import { TemplateEngine } from './template-engine';
