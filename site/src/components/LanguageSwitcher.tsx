@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale } from 'next-intl';
-import { localeList } from '../i18n/locales';
+import { localeNames, locales } from '../i18n/locales';
 import { Link, usePathname } from '../i18n/navigation';
 
 /**
@@ -11,17 +11,17 @@ import { Link, usePathname } from '../i18n/navigation';
 export function LanguageSwitcher({ label }: { label: string }) {
   const locale = useLocale();
   const pathname = usePathname();
-  const current = localeList.find((l) => l.locale === locale)?.name ?? locale;
+  const current = (localeNames as Record<string, string>)[locale] ?? locale;
   return (
     <details className="relative" data-testid="language-switcher">
       <summary className="cursor-pointer list-none rounded border border-line px-3 py-1 text-ink">
         {label}: {current}
       </summary>
       <ul className="absolute end-0 z-10 mt-2 grid max-h-96 w-64 grid-cols-1 overflow-y-auto rounded border border-line bg-surface p-2 shadow-lg">
-        {localeList.map((l) => (
-          <li key={l.locale}>
-            <Link href={pathname} locale={l.locale} hrefLang={l.locale} lang={l.locale} aria-current={l.locale === locale ? 'true' : undefined} className="block rounded px-2 py-1 text-ink hover:bg-raised">
-              {l.name}
+        {locales.map((l) => (
+          <li key={l}>
+            <Link href={pathname} locale={l} hrefLang={l} lang={l} aria-current={l === locale ? 'true' : undefined} className="block rounded px-2 py-1 text-ink hover:bg-raised">
+              {localeNames[l]}
             </Link>
           </li>
         ))}

@@ -1,53 +1,53 @@
 /**
- * The 40 languages of the site, as URL prefixes (BCP 47). Each has messages/<locale>.json with
- * every key of messages/en.json. `name` is the language's own name, shown in the switcher.
+ * The 40 languages of the site, as URL prefixes (BCP 47), each with its own name for the switcher.
+ * Each has messages/<locale>.json with every key of messages/en.json.
  */
-export const localeList = [
-  { locale: 'en', name: 'English' },
-  { locale: 'es', name: 'Español' },
-  { locale: 'fr', name: 'Français' },
-  { locale: 'de', name: 'Deutsch' },
-  { locale: 'pt-BR', name: 'Português (Brasil)' },
-  { locale: 'pt-PT', name: 'Português (Portugal)' },
-  { locale: 'it', name: 'Italiano' },
-  { locale: 'nl', name: 'Nederlands' },
-  { locale: 'pl', name: 'Polski' },
-  { locale: 'sv', name: 'Svenska' },
-  { locale: 'da', name: 'Dansk' },
-  { locale: 'nb', name: 'Norsk' },
-  { locale: 'fi', name: 'Suomi' },
-  { locale: 'cs', name: 'Čeština' },
-  { locale: 'sk', name: 'Slovenčina' },
-  { locale: 'hu', name: 'Magyar' },
-  { locale: 'ro', name: 'Română' },
-  { locale: 'bg', name: 'Български' },
-  { locale: 'el', name: 'Ελληνικά' },
-  { locale: 'tr', name: 'Türkçe' },
-  { locale: 'ru', name: 'Русский' },
-  { locale: 'uk', name: 'Українська' },
-  { locale: 'ar', name: 'العربية' },
-  { locale: 'he', name: 'עברית' },
-  { locale: 'hi', name: 'हिन्दी' },
-  { locale: 'bn', name: 'বাংলা' },
-  { locale: 'ur', name: 'اردو' },
-  { locale: 'id', name: 'Bahasa Indonesia' },
-  { locale: 'ms', name: 'Bahasa Melayu' },
-  { locale: 'th', name: 'ไทย' },
-  { locale: 'vi', name: 'Tiếng Việt' },
-  { locale: 'fil', name: 'Filipino' },
-  { locale: 'ja', name: '日本語' },
-  { locale: 'ko', name: '한국어' },
-  { locale: 'zh-CN', name: '简体中文' },
-  { locale: 'zh-TW', name: '繁體中文' },
-  { locale: 'sw', name: 'Kiswahili' },
-  { locale: 'fa', name: 'فارسی' },
-  { locale: 'hr', name: 'Hrvatski' },
-  { locale: 'sr', name: 'Српски' },
-] as const;
+export const localeNames = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  de: 'Deutsch',
+  'pt-BR': 'Português (Brasil)',
+  'pt-PT': 'Português (Portugal)',
+  it: 'Italiano',
+  nl: 'Nederlands',
+  pl: 'Polski',
+  sv: 'Svenska',
+  da: 'Dansk',
+  nb: 'Norsk',
+  fi: 'Suomi',
+  cs: 'Čeština',
+  sk: 'Slovenčina',
+  hu: 'Magyar',
+  ro: 'Română',
+  bg: 'Български',
+  el: 'Ελληνικά',
+  tr: 'Türkçe',
+  ru: 'Русский',
+  uk: 'Українська',
+  ar: 'العربية',
+  he: 'עברית',
+  hi: 'हिन्दी',
+  bn: 'বাংলা',
+  ur: 'اردو',
+  id: 'Bahasa Indonesia',
+  ms: 'Bahasa Melayu',
+  th: 'ไทย',
+  vi: 'Tiếng Việt',
+  fil: 'Filipino',
+  ja: '日本語',
+  ko: '한국어',
+  'zh-CN': '简体中文',
+  'zh-TW': '繁體中文',
+  sw: 'Kiswahili',
+  fa: 'فارسی',
+  hr: 'Hrvatski',
+  sr: 'Српски',
+} as const;
 
-export type Locale = (typeof localeList)[number]['locale'];
+export type Locale = keyof typeof localeNames;
 
-export const locales = localeList.map((l) => l.locale) as [Locale, ...Locale[]];
+export const locales = Object.keys(localeNames) as [Locale, ...Locale[]];
 
 export const defaultLocale: Locale = 'en';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { localeList, locales, textDirection } from './locales';
+import { localeNames, locales, textDirection } from './locales';
 
 const messagesDir = join(__dirname, '..', '..', 'messages');
 
@@ -38,7 +38,7 @@ describe('site messages: 40 languages, every key, no broken placeholder', () => 
     expect(new Set(locales).size).toBe(40);
     const files = readdirSync(messagesDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
     expect(files.sort()).toEqual([...locales].sort());
-    expect(localeList.every((l) => l.name.trim() !== '')).toBe(true);
+    expect(locales.every((l) => localeNames[l].trim() !== '')).toBe(true);
   });
 
   it('lays out Arabic, Hebrew, Persian and Urdu right to left and no other language', () => {
