@@ -54,3 +54,22 @@ test.describe('companion site: product pages in three languages, with their imag
     expect(missing.status()).toBe(404);
   });
 });
+
+test('the living canvas moves, and stands still for a visitor who prefers reduced motion', async ({ browser, site }) => {
+  const frames = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const context = await browser.newContext({ reducedMotion });
+    const page = await context.newPage();
+    await page.goto(`${site.baseUrl}/en`);
+    const canvas = page.getByTestId('living-canvas');
+    await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
+    const first = await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    await page.waitForTimeout(400);
+    const second = await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    await context.close();
+    return { first, second };
+  };
+  const moving = await frames('no-preference');
+  expect(moving.second).not.toBe(moving.first);
+  const still = await frames('reduce');
+  expect(still.second).toBe(still.first);
+});
