@@ -31,6 +31,8 @@ const rules: Rule[] = [
   { layer: 'shared', forbiddenLayers: ['src-main/core', 'src-main/api', 'src-main/electron', 'src-main/server', 'src-main/cli', 'src-renderer', 'src-preload'], forbiddenPackages: /^(node:|electron(\/|$)|fs$|path$|os$|crypto$|child_process$|better-sqlite3$|pg$)/ },
   { layer: 'src-renderer', forbiddenLayers: ['src-main/core', 'src-main/api', 'src-main/electron', 'src-main/server', 'src-main/cli', 'src-preload'], forbiddenPackages: /^(node:|electron(\/|$)|better-sqlite3$|pg$)/ },
   { layer: 'src-preload', forbiddenLayers: ['src-main/core', 'src-main/api', 'src-main/server', 'src-main/cli', 'src-renderer'], forbiddenPackages: /^(node:|better-sqlite3$|pg$)/ },
+  // the companion site is a separate deployment: it shares only shared/ with the app
+  { layer: 'site', forbiddenLayers: ['src-main/core', 'src-main/api', 'src-main/electron', 'src-main/server', 'src-main/cli', 'src-renderer', 'src-preload', 'tests'], forbiddenPackages: /^(electron(\/|$)|better-sqlite3$)/ },
 ];
 
 function violations(files: string[], read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string[] {
@@ -110,7 +112,7 @@ function coreViolations(files: string[], read: (file: string) => string = (f) =>
 }
 
 describe('layering (docs/architecture.md)', () => {
-  const files = ['shared', 'src-main', 'src-renderer', 'src-preload'].flatMap((d) => sourceFiles(join(root, d)));
+  const files = ['shared', 'src-main', 'src-renderer', 'src-preload', 'site/src'].flatMap((d) => sourceFiles(join(root, d)));
 
   it('finds the source files it checks', () => {
     expect(files.some((f) => f.includes(`${sep}core${sep}`))).toBe(true);

@@ -10,7 +10,7 @@ import type { ContentBrief, ContentEngine } from './content-engine';
 import { withEditedAsset } from './edit-asset';
 import { contentKind } from './kinds';
 import { productPage } from './product-page';
-import { productSeo } from './product-seo';
+import { productSeo } from '../../../shared/product-seo';
 import { ContentSetStore } from './set-store';
 import { setFolder, writeSetFiles } from './set-files';
 import type { ContentSources } from './sources';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aiCorePerTest } from '../../../tests/helpers/ai/ai-core-per-test';
 import { createPack, siteUrl } from '../../../tests/helpers/content';
-import { productSeo } from './product-seo';
+import { productSeo } from '../../../shared/product-seo';
 import { productSpecSchema } from '../../../shared/product';
 
 const t = aiCorePerTest({ env: { LEVQOR_CONTENT_SITE_URL: siteUrl } });

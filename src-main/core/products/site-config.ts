@@ -1,28 +1,13 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { omegaImageUrls } from '../../../shared/omega';
-import { productSpecSchema, type ProductSpec } from '../../../shared/product';
+import { siteProductSchema, type SiteProduct } from '../../../shared/site-product';
 import { CoreError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
 import { jsonSyntaxReason } from '../../../shared/json-error';
 
-/** One product as the site reads it: every spec field, plus the links the pipeline fills in. */
-export const siteProductSchema = productSpecSchema.extend({
-  currency: z.string(),
-  driveDownloadUrl: z.string().nullable(),
-  coverImage: z.string(),
-  thumbnailImage: z.string(),
-  heroImage: z.string(),
-});
-export type SiteProduct = z.output<typeof siteProductSchema>;
-
 export function siteConfigPaths(configDir: string): { ts: string; json: string } {
   return { ts: join(configDir, 'products.ts'), json: join(configDir, 'products.json') };
-}
-
-export function siteProduct(spec: ProductSpec, driveDownloadUrl: string | undefined): SiteProduct {
-  return { ...spec, currency: spec.currency ?? 'USD', driveDownloadUrl: driveDownloadUrl ?? null, ...omegaImageUrls(spec.slug) };
 }
 
 /** The products already in the site config; a damaged file is an error, never silently replaced. */

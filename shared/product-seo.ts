@@ -1,7 +1,7 @@
-import { contentLimits, type ProductSeo } from '../../../shared/contract/content';
-import { omegaImageUrls } from '../../../shared/omega';
-import type { ProductSpec } from '../../../shared/product';
-import { fitWords } from './template-vars';
+import { contentLimits, type ProductSeo } from './contract/content';
+import { fitWords } from './fit-words';
+import { omegaImageUrls } from './omega';
+import type { ProductSpec } from './product';
 
 /** Search results cut a title at about this many characters. */
 export const titleShownChars = 60;
