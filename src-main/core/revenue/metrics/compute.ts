@@ -75,6 +75,14 @@ function checkOptions(options: RevenueMetricsOptions): Required<Omit<RevenueMetr
   return { months, asOf: options.asOf, includeMetered: options.includeMetered ?? false, ltvTrailingMonths: trailing };
 }
 
+/** The input's subscriptions as timelines: prepared already, or prepared here from their versions. */
+function timelinesOf(input: RevenueInput, includeMetered: boolean): readonly SubscriptionTimeline[] {
+  const prepared = input.preparedTimelines;
+  if (!prepared) return indexTimelines(input.subscriptionVersions, { includeMetered });
+  if (prepared.includeMetered !== includeMetered) throw badInput('includeMetered', `must be ${prepared.includeMetered}, as the prepared timelines were prepared with it`);
+  return prepared.timelines;
+}
+
 /** The first month with any subscription state, or `fallback`. */
 function earliestMonth(timelines: readonly SubscriptionTimeline[], fallback: number): number {
   let earliest = Infinity;
@@ -95,7 +103,8 @@ function currenciesIn(input: RevenueInput, timelines: readonly SubscriptionTimel
  * Every figure the Revenue area shows, for the `months` months ending with the month of
  * `asOf`, in one report currency. Pure: reads only its arguments.
  *
- * One pass prepares each subscription state; one forward walk per subscription reads every
+ * One pass prepares each subscription state (unless `input.preparedTimelines` holds them
+ * prepared already, with the same definitions); one forward walk per subscription reads every
  * customer's MRR at every month's close (from the first month with data, so a reactivation
  * years later is told from a new customer); one pass over the grid classifies movements;
  * one pass over invoices, charges, refunds and balance transactions sums the cash figures.
@@ -108,7 +117,7 @@ export function computeRevenueMetrics(input: RevenueInput, options: RevenueMetri
   const opts = checkOptions(options);
   const currency = normaliseCurrency(options.currency ?? input.rates.base);
   const converter = new Converter(input.rates, currency);
-  const timelines = indexTimelines(input.subscriptionVersions, { includeMetered: opts.includeMetered });
+  const timelines = timelinesOf(input, opts.includeMetered);
   try {
     return compute(input, timelines, converter, opts);
   } catch (error) {

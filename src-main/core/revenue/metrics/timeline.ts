@@ -11,6 +11,49 @@ export interface SubscriptionTimeline {
 }
 
 /**
+ * Timelines whose states were prepared before the call (the sync stores each version's prepared
+ * state: core/revenue/revenue-state.ts), for the `includeMetered` they were prepared with.
+ */
+export interface PreparedTimelines {
+  includeMetered: boolean;
+  timelines: SubscriptionTimeline[];
+}
+
+/**
+ * Timelines from prepared states handed in order: each subscription's states together, by
+ * ascending valid_from. The customer is the latest state's, as Stripe never moves a
+ * subscription but an old state may lack it.
+ */
+export class TimelineBuilder {
+  private readonly timelines: SubscriptionTimeline[] = [];
+  private current: SubscriptionTimeline | undefined;
+  private customer: string | undefined;
+
+  add(subscriptionId: string, validFrom: number, customerId: string | undefined, state: PreparedState): void {
+    if (this.current?.subscriptionId !== subscriptionId) {
+      this.close();
+      this.current = { subscriptionId, customerId: '', from: [], states: [] };
+    }
+    this.current.from.push(validFrom);
+    this.current.states.push(state);
+    this.customer = customerId;
+  }
+
+  finish(): SubscriptionTimeline[] {
+    this.close();
+    return this.timelines;
+  }
+
+  private close(): void {
+    const tl = this.current;
+    if (!tl) return;
+    tl.customerId = this.customer ?? `(no customer: ${tl.subscriptionId})`;
+    this.timelines.push(tl);
+    this.current = undefined;
+  }
+}
+
+/**
  * Groups versions by subscription (one pass; versions may come in any order, though the sync
  * hands them sorted by subscription and valid_from, which skips the sort) and prepares each
  * state once.
@@ -29,18 +72,12 @@ export function indexTimelines(versions: readonly SubscriptionVersion[], options
     }
     current.push(v);
   }
-  const timelines: SubscriptionTimeline[] = [];
-  for (const [subscriptionId, list] of bySub) {
+  const builder = new TimelineBuilder();
+  for (const list of bySub.values()) {
     if (!isSorted(list)) list.sort((a, b) => a.valid_from - b.valid_from);
-    const from = new Array<number>(list.length);
-    const states = new Array<PreparedState>(list.length);
-    for (let i = 0; i < list.length; i++) {
-      from[i] = list[i]!.valid_from;
-      states[i] = prepareState(list[i]!.data, options);
-    }
-    timelines.push({ subscriptionId, customerId: idOf(list[list.length - 1]!.data.customer) ?? `(no customer: ${subscriptionId})`, from, states });
+    for (const v of list) builder.add(v.subscription_id, v.valid_from, idOf(v.data.customer), prepareState(v.data, options));
   }
-  return timelines;
+  return builder.finish();
 }
 
 function isSorted(list: readonly SubscriptionVersion[]): boolean {
