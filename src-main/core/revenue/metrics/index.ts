@@ -4,7 +4,7 @@ export type { Kpi } from './kpi';
 export { Converter, MissingRateError, normaliseCurrency } from './currency';
 export { subscriptionMrrAt, monthsPerInterval, prepareState, notPaying, type MrrOptions, type PreparedState } from './subscription-mrr';
 export type { DiscountWindow } from './discounts';
-export { indexTimelines, TimelineBuilder, type PreparedTimelines, type SubscriptionTimeline } from './timeline';
+export { indexTimelines, TimelineBuilder, type PreparedTimelines, type SubscriptionTimelines } from './timeline';
 export { arrOf, customerMrrAt, customerMrrGrid, totalMrrAt } from './customer-mrr';
 export { movementsOfGrid, type MrrMovements } from './movements';
 export { customerChurnRate, grossMrrChurnRate, netMrrChurnRate, trailingCustomerChurnRate } from './churn-rates';

@@ -51,7 +51,7 @@ export function readSubscriptionTimelines(db: Db, options: { customers?: readonl
   const filled: Array<[string, string | null, string, number]> = [];
   const prepared = new Map<string, PreparedState | undefined>();
   let discounts: ReadonlyMap<string, StripeDiscount> | undefined;
-  const builder = new TimelineBuilder();
+  const builder = new TimelineBuilder(rows.length);
   for (const row of rows) {
     const [subscriptionId, validFrom] = row;
     let [, , customer, json] = row;
