@@ -8,7 +8,7 @@ import { kpi, type Kpi } from './kpi';
 import type { CurrencyCode, RevenueInput } from './model';
 import { monthCloseAt, monthIndexOf, monthKey, monthRange, type MonthKey } from './months';
 import { movementsOfGrid, type MrrMovements } from './movements';
-import { indexTimelines, type SubscriptionTimeline } from './timeline';
+import { indexTimelines, type SubscriptionTimelines } from './timeline';
 
 export interface RevenueMetricsOptions {
   /** months shown, the month of asOf last; a whole number from 1 to 120, default 24 */
@@ -75,17 +75,25 @@ function checkOptions(options: RevenueMetricsOptions): Required<Omit<RevenueMetr
   return { months, asOf: options.asOf, includeMetered: options.includeMetered ?? false, ltvTrailingMonths: trailing };
 }
 
+/** The input's subscriptions as timelines: prepared already, or prepared here from their versions. */
+function timelinesOf(input: RevenueInput, includeMetered: boolean): SubscriptionTimelines {
+  const prepared = input.preparedTimelines;
+  if (!prepared) return indexTimelines(input.subscriptionVersions, { includeMetered });
+  if (prepared.includeMetered !== includeMetered) throw badInput('includeMetered', `must be ${prepared.includeMetered}, as the prepared timelines were prepared with it`);
+  return prepared.timelines;
+}
+
 /** The first month with any subscription state, or `fallback`. */
-function earliestMonth(timelines: readonly SubscriptionTimeline[], fallback: number): number {
+function earliestMonth(timelines: SubscriptionTimelines, fallback: number): number {
   let earliest = Infinity;
-  for (const tl of timelines) if (tl.from[0]! < earliest) earliest = tl.from[0]!;
+  for (let s = 0; s < timelines.count; s++) if (timelines.from[timelines.first[s]!]! < earliest) earliest = timelines.from[timelines.first[s]!]!;
   return earliest === Infinity ? fallback : monthIndexOf(earliest);
 }
 
 /** Every currency the input holds, to name all the missing rates at once rather than the first. */
-function currenciesIn(input: RevenueInput, timelines: readonly SubscriptionTimeline[]): Set<CurrencyCode> {
+function currenciesIn(input: RevenueInput, timelines: SubscriptionTimelines): Set<CurrencyCode> {
   const all = new Set<CurrencyCode>();
-  for (const tl of timelines) for (const s of tl.states) if (s.paying) all.add(s.currency);
+  for (const s of timelines.states) if (s.paying) all.add(s.currency);
   for (const list of [input.invoices, input.charges, input.refunds, input.balanceTransactions]) for (const x of list) all.add(x.currency);
   for (const c of input.currenciesLeftOut?.() ?? []) all.add(c);
   return all;
@@ -95,7 +103,8 @@ function currenciesIn(input: RevenueInput, timelines: readonly SubscriptionTimel
  * Every figure the Revenue area shows, for the `months` months ending with the month of
  * `asOf`, in one report currency. Pure: reads only its arguments.
  *
- * One pass prepares each subscription state; one forward walk per subscription reads every
+ * One pass prepares each subscription state (unless `input.preparedTimelines` holds them
+ * prepared already, with the same definitions); one forward walk per subscription reads every
  * customer's MRR at every month's close (from the first month with data, so a reactivation
  * years later is told from a new customer); one pass over the grid classifies movements;
  * one pass over invoices, charges, refunds and balance transactions sums the cash figures.
@@ -108,7 +117,7 @@ export function computeRevenueMetrics(input: RevenueInput, options: RevenueMetri
   const opts = checkOptions(options);
   const currency = normaliseCurrency(options.currency ?? input.rates.base);
   const converter = new Converter(input.rates, currency);
-  const timelines = indexTimelines(input.subscriptionVersions, { includeMetered: opts.includeMetered });
+  const timelines = timelinesOf(input, opts.includeMetered);
   try {
     return compute(input, timelines, converter, opts);
   } catch (error) {
@@ -117,7 +126,7 @@ export function computeRevenueMetrics(input: RevenueInput, options: RevenueMetri
   }
 }
 
-function compute(input: RevenueInput, timelines: readonly SubscriptionTimeline[], converter: Converter, opts: ReturnType<typeof checkOptions>): RevenueMetrics {
+function compute(input: RevenueInput, timelines: SubscriptionTimelines, converter: Converter, opts: ReturnType<typeof checkOptions>): RevenueMetrics {
   const last = monthIndexOf(opts.asOf);
   const first = last - opts.months + 1;
   // one close before anything happened, so the first month with data has a start of 0

@@ -1,6 +1,6 @@
 import type { Converter } from './currency';
 import { preparedMrrAt } from './subscription-mrr';
-import type { SubscriptionTimeline } from './timeline';
+import type { SubscriptionTimelines } from './timeline';
 
 /** MRR per customer at a series of instants, in the report's currency. */
 export interface CustomerMrrGrid {
@@ -18,29 +18,35 @@ export interface CustomerMrrGrid {
  * to whole minor units. A customer counts as a (paying) customer while this is above zero.
  * Each subscription's states are walked once, forward, whatever the number of instants.
  */
-export function customerMrrGrid(timelines: readonly SubscriptionTimeline[], instants: readonly number[], converter: Converter): CustomerMrrGrid {
-  const row = new Map<string, number>();
+export function customerMrrGrid(timelines: SubscriptionTimelines, instants: readonly number[], converter: Converter): CustomerMrrGrid {
+  const rowOf = new Map<string, number>();
   const customers: string[] = [];
-  for (const tl of timelines) {
-    if (!row.has(tl.customerId)) {
-      row.set(tl.customerId, customers.length);
-      customers.push(tl.customerId);
+  const row = new Int32Array(timelines.count);
+  for (let s = 0; s < timelines.count; s++) {
+    const id = timelines.customers[s]!;
+    let r = rowOf.get(id);
+    if (r === undefined) {
+      rowOf.set(id, (r = customers.length));
+      customers.push(id);
     }
+    row[s] = r;
   }
   const width = instants.length;
   const values = new Float64Array(customers.length * width);
-  for (const tl of timelines) {
-    const base = row.get(tl.customerId)! * width;
-    const { from, states } = tl;
+  const { first, from, states } = timelines;
+  for (let s = 0; s < timelines.count; s++) {
+    const base = row[s]! * width;
+    const start = first[s]!;
+    const last = first[s + 1]! - 1;
     // one forward walk: the state in force moves on as the instants do
-    let k = -1;
+    let k = start - 1;
     for (let i = 0; i < width; i++) {
       const t = instants[i]!;
-      while (k + 1 < from.length && from[k + 1]! <= t) k++;
-      if (k < 0) continue;
+      while (k < last && from[k + 1]! <= t) k++;
+      if (k < start) continue;
       const state = states[k]!;
       // the last state has ended: nothing more to read from this subscription
-      if (k === from.length - 1 && t >= state.endsAt) break;
+      if (k === last && t >= state.endsAt) break;
       const mrr = preparedMrrAt(state, t);
       if (mrr !== 0) values[base + i] = values[base + i]! + converter.convert(mrr, state.currency);
     }
@@ -52,7 +58,7 @@ export function customerMrrGrid(timelines: readonly SubscriptionTimeline[], inst
  * MRR per customer at one instant, in the report's currency: only customers above zero are
  * listed. See customerMrrGrid for the definition.
  */
-export function customerMrrAt(timelines: readonly SubscriptionTimeline[], t: number, converter: Converter): Map<string, number> {
+export function customerMrrAt(timelines: SubscriptionTimelines, t: number, converter: Converter): Map<string, number> {
   const grid = customerMrrGrid(timelines, [t], converter);
   const out = new Map<string, number>();
   grid.customers.forEach((c, i) => {
@@ -63,7 +69,7 @@ export function customerMrrAt(timelines: readonly SubscriptionTimeline[], t: num
 }
 
 /** Total MRR at an instant: the sum over customers. */
-export function totalMrrAt(timelines: readonly SubscriptionTimeline[], t: number, converter: Converter): number {
+export function totalMrrAt(timelines: SubscriptionTimelines, t: number, converter: Converter): number {
   let sum = 0;
   for (const v of customerMrrAt(timelines, t, converter).values()) sum += v;
   return sum;

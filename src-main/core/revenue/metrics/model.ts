@@ -7,6 +7,7 @@
  * may leave out is optional here too; where the Stripe API moved a field between versions,
  * both places are read (say so next to the field).
  */
+import type { PreparedTimelines } from './timeline';
 
 /** ISO 4217 code as Stripe writes it (lowercase, "usd"); upper case is accepted too. */
 export type CurrencyCode = string;
@@ -171,6 +172,12 @@ export interface RateTable {
 /** Everything computeRevenueMetrics reads; arrays in any order. */
 export interface RevenueInput {
   subscriptionVersions: SubscriptionVersion[];
+  /**
+   * The same subscriptions with every state already prepared, read instead of
+   * `subscriptionVersions` when given (the reports pass these, prepared when the sync stored each
+   * version, and leave `subscriptionVersions` empty).
+   */
+  preparedTimelines?: PreparedTimelines;
   invoices: StripeInvoice[];
   charges: StripeCharge[];
   refunds: StripeRefund[];

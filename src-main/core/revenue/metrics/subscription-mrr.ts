@@ -53,7 +53,7 @@ export interface PreparedState {
 const noDiscounts: DiscountWindow[] = [];
 
 /** Every state that does not pay: worth 0 from the start, so a walk over instants stops at it when it is the last. */
-const notPaying: PreparedState = Object.freeze({ currency: '', paying: false, monthlyGross: 0, periodMonths: 1, trialEnd: -Infinity, endsAt: -Infinity, discounts: noDiscounts });
+export const notPaying: PreparedState = Object.freeze({ currency: '', paying: false, monthlyGross: 0, periodMonths: 1, trialEnd: -Infinity, endsAt: -Infinity, discounts: noDiscounts });
 
 /** Reads a subscription state once; see subscriptionMrrAt for what counts. */
 export function prepareState(sub: StripeSubscription, options: MrrOptions = {}): PreparedState {

@@ -41,9 +41,11 @@ const sources = {
  * Rows in the report's currency come summed per month and key, in SQL: every cash figure is a
  * sum per month of amounts converted one by one, and an amount in the report's currency is
  * converted ×1 with no rounding, so a month's sum counts exactly as its rows would (its
- * `created` is the month's first second, its `id` "month"). Rows in another currency come one
- * by one, as conversion rounds each amount, with "#" and their rowid for `id`: the metrics never
- * read it, and the Stripe id is not in the index the row is read from.
+ * `created` is the month's first second, its `id` "month"). Rows in another currency count one
+ * by one, as conversion rounds each amount; those of one month alike in currency, key and
+ * amounts convert alike, so each such group is read once and stands in the list once per row
+ * (the same object: the metrics read no row's `id`, "#" and a rowid, nor its exact `created`,
+ * one of the group's, only its month).
  */
 function read<T>(db: Db, s: CashSource, w: CashWindow): T[] {
   const names = ['id', 'currency', 'created', ...Object.keys(s.keys), ...s.amounts];
@@ -52,15 +54,18 @@ function read<T>(db: Db, s: CashSource, w: CashWindow): T[] {
   const groups = keys.filter((k) => !k.startsWith("'"));
   const perMonth = `${groups.length ? ` GROUP BY ${groups.join(', ')}` : ''} HAVING count(*) > 0`;
   const summed = db.prepare(`SELECT 'month', currency, ?, ${[...keys, ...s.amounts.map((a) => `sum(${a})`)].join(', ')} FROM ${s.table} WHERE ${inMonth} AND currency = ?${perMonth}`).raw();
-  const single = db.prepare(`SELECT '#' || rowid, currency, ${s.at}, ${[...keys, ...s.amounts].join(', ')} FROM ${s.table} WHERE ${inMonth} AND currency IS NOT ?`).raw();
-  const rows: unknown[][] = [];
-  for (let k = 0; k + 1 < w.starts.length; k++) rows.push(...(summed.all(w.starts[k], w.starts[k], w.starts[k + 1], w.currency) as unknown[][]));
-  rows.push(...(single.all(w.starts[0], w.starts.at(-1), w.currency) as unknown[][]));
-  return rows.map((row) => {
+  const alike = db.prepare(`SELECT '#' || min(rowid), currency, min(${s.at}), ${[...keys, ...s.amounts].join(', ')}, count(*) FROM ${s.table} WHERE ${inMonth} AND currency IS NOT ? GROUP BY ${['currency', ...groups, ...s.amounts].join(', ')}`).raw();
+  const rows: T[] = [];
+  const add = (row: unknown[], times: number) => {
     const o: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) o[names[i]!] = row[i];
-    return o as T;
-  });
+    for (let n = 0; n < times; n++) rows.push(o as T);
+  };
+  for (let k = 0; k + 1 < w.starts.length; k++) {
+    for (const row of summed.all(w.starts[k], w.starts[k], w.starts[k + 1], w.currency) as unknown[][]) add(row, 1);
+    for (const row of alike.all(w.starts[k], w.starts[k + 1], w.currency) as unknown[][]) add(row, row[names.length] as number);
+  }
+  return rows;
 }
 
 /**

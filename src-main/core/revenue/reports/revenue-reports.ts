@@ -2,10 +2,10 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/open';
 import { badInput } from '../../errors';
 import type { SettingsService } from '../../settings';
-import { asOfForMonth, computeRevenueMetrics, Converter, customerMrrAt, indexTimelines, monthIndexOf, monthStart, parseMonthKey, type RevenueMetrics, type RevenueMetricsOptions } from '../metrics';
+import { asOfForMonth, computeRevenueMetrics, Converter, customerMrrAt, monthIndexOf, monthStart, parseMonthKey, type RevenueMetrics, type RevenueMetricsOptions } from '../metrics';
 import { cashWindow } from './cash-input';
 import { customersPage, type CustomerRow } from './customers-query';
-import { readRevenueInput, readSubscriptionVersions } from './synced-input';
+import { readRevenueInput, readSubscriptionTimelines } from './synced-input';
 
 export interface RevenueReportsDeps {
   db: Db;
@@ -47,8 +47,8 @@ export class RevenueReports {
     const page = customersPage(this.d.db, input);
     const rates = this.rates();
     const converter = new Converter(rates, rates.base);
-    const versions = readSubscriptionVersions(this.d.db, [...page.ids]);
-    const mrr = customerMrrAt(indexTimelines(versions), this.nowSeconds(), converter);
+    const { timelines } = readSubscriptionTimelines(this.d.db, { customers: [...page.ids] });
+    const mrr = customerMrrAt(timelines, this.nowSeconds(), converter);
     return { currency: converter.target, customers: page.rows.map((c) => ({ ...c, mrr: mrr.get(c.id) ?? 0 })), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
@@ -57,7 +57,7 @@ export class RevenueReports {
     const now = this.nowSeconds();
     const rates = this.rates();
     const converter = new Converter(rates, rates.base);
-    const timelines = indexTimelines(readSubscriptionVersions(this.d.db));
+    const { timelines } = readSubscriptionTimelines(this.d.db);
     const before = customerMrrAt(timelines, monthStart(monthIndexOf(now)), converter);
     const after = customerMrrAt(timelines, now, converter);
     const lost = [...before].filter(([id, mrr]) => mrr > 0 && (after.get(id) ?? 0) === 0);
@@ -71,7 +71,7 @@ export class RevenueReports {
   private compute(options: RevenueMetricsOptions & { months: number }): RevenueMetrics {
     const rates = this.rates();
     const window = cashWindow(options.asOf, options.months, options.currency ?? rates.base);
-    return computeRevenueMetrics(readRevenueInput(this.d.db, rates, window), options);
+    return computeRevenueMetrics(readRevenueInput(this.d.db, rates, window, options.includeMetered), options);
   }
 
   private rates() {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { listData, ref, str, type StripeJson } from './json';
-import { revenueFields } from '../revenue-fields';
+import { revenueColumns } from '../revenue-state';
 
 /**
  * What makes two states of a subscription different for revenue: status, items (price and
@@ -25,14 +25,15 @@ export class SubscriptionVersions {
 
   constructor(db: Db) {
     this.before = db.prepare('SELECT data FROM stripe_subscription_versions WHERE subscription_id = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1').pluck();
-    this.insert = db.prepare('INSERT OR IGNORE INTO stripe_subscription_versions (subscription_id, valid_from, status, data, revenue_data) VALUES (?, ?, ?, ?, ?)');
+    this.insert = db.prepare('INSERT OR IGNORE INTO stripe_subscription_versions (subscription_id, valid_from, status, data, revenue_data, revenue_state, customer) VALUES (?, ?, ?, ?, ?, ?, ?)');
   }
 
   record(subscription: StripeJson, validFrom: number): boolean {
     const id = str(subscription, 'id')!;
     const previous = this.before.get(id, validFrom) as string | undefined;
     if (previous !== undefined && subscriptionState(JSON.parse(previous) as StripeJson) === subscriptionState(subscription)) return false;
-    return this.insert.run(id, validFrom, str(subscription, 'status'), JSON.stringify(subscription), revenueFields(subscription)).changes > 0;
+    const { revenueData, revenueState, customer } = revenueColumns(subscription);
+    return this.insert.run(id, validFrom, str(subscription, 'status'), JSON.stringify(subscription), revenueData, revenueState, customer).changes > 0;
   }
 
   /** Whether any version of it is kept (a full pass dates the first one at its start). */
