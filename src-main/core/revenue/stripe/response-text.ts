@@ -14,9 +14,9 @@ export function responseText(parsed: object): string | undefined {
 }
 
 /**
- * Stripe's own Node HTTP client, its answers' text kept beside what they parse into. The body is
- * still read, parsed and its failures worded by Stripe's client (timeouts, a connection lost
- * mid-body, bad JSON): this one only listens to the same stream.
+ * Stripe's own Node HTTP client, its GET answers' text kept beside what they parse into. The
+ * body is still read, parsed and its failures worded by Stripe's client (timeouts, a connection
+ * lost mid-body, bad JSON).
  */
 export class TextKeepingHttpClient extends Stripe.HttpClient {
   private readonly node = Stripe.createNodeHttpClient();
@@ -27,35 +27,23 @@ export class TextKeepingHttpClient extends Stripe.HttpClient {
 
   override async makeRequest(...args: Parameters<Stripe.HttpClient['makeRequest']>): Promise<Response> {
     const response = await this.node.makeRequest(...args);
-    return args[3] === 'GET' ? new TextKeepingResponse(response) : response;
+    if (args[3] === 'GET') keepText(response);
+    return response;
   }
 }
 
-class TextKeepingResponse extends Stripe.HttpClientResponse {
-  constructor(private readonly node: Response) {
-    super(node.getStatusCode(), node.getHeaders());
-  }
-
-  override getRawResponse(): unknown {
-    return this.node.getRawResponse();
-  }
-
-  override toStream(streamCompleteCallback: () => void): unknown {
-    return this.node.toStream(streamCompleteCallback);
-  }
-
-  override toJSON(): Promise<unknown> {
-    // Stripe's toJSON sets the stream to utf8 and starts reading at once; a second listener added
-    // in the same tick sees every chunk it sees, as strings
-    const parsed = this.node.toJSON();
-    const stream = this.node.getRawResponse() as NodeJS.ReadableStream;
-    let text = '';
-    stream.on('data', (chunk: string | Buffer) => {
-      text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    });
-    return parsed.then((json: unknown) => {
-      if (json && typeof json === 'object') texts.set(json, text);
-      return json;
-    });
-  }
+/**
+ * `_parseResponseBody` is the step Stripe's responses give their subclasses to parse a body:
+ * hooking it keeps the very string JSON.parse read (flattened once, not copied again), where a
+ * second reader of the stream would build a second copy of every page.
+ */
+function keepText(response: Response): void {
+  const hooked = response as unknown as { _parseResponseBody?: (body: string) => unknown };
+  const parse = hooked._parseResponseBody;
+  if (typeof parse !== 'function') return;
+  hooked._parseResponseBody = (body: string) => {
+    const json = parse.call(response, body);
+    if (json && typeof json === 'object') texts.set(json, body);
+    return json;
+  };
 }
