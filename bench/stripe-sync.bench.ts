@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,14 @@ const customers = Number(process.env.LEVQOR_BENCH_STRIPE_CUSTOMERS ?? 20_000);
  * lists with the same client and stores nothing (the API's pages are the limit; storing must not
  * be); then webhooks applied at 200 events/s.
  */
+const cpuMicros = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return used.user + used.system;
+};
+
+/** What this process has written to disk (Linux), to weigh the WAL against the rows. */
+const writeBytes = () => Number(/write_bytes: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? NaN);
+
 export async function stripeSyncBench(report: Report): Promise<void> {
   const now = Math.floor(Date.UTC(2026, 10, 1) / 1000);
   // Stripe is another machine: the local Stripe runs in a process of its own
@@ -35,6 +43,7 @@ export async function stripeSyncBench(report: Report): Promise<void> {
   try {
     const client = createStripeClient(testKey, parseApiBase(stripe.url));
     let t = performance.now();
+    let cpu = process.cpuUsage();
     let paged = 0;
     for (const source of listSources) {
       let after: string | undefined;
@@ -47,6 +56,7 @@ export async function stripeSyncBench(report: Report): Promise<void> {
       }
     }
     const bareSeconds = (performance.now() - t) / 1000;
+    const bareCpu = cpuMicros(cpu);
 
     const clock = new ManualClock(now * 1000);
     const core = createCore({ dataDir, env: {}, clock, logToFile: false });
@@ -54,8 +64,12 @@ export async function stripeSyncBench(report: Report): Promise<void> {
     core.secrets.set('stripe.secretKey', testKey);
     core.secrets.set('stripe.webhookSecret', webhookSecret);
     t = performance.now();
+    cpu = process.cpuUsage();
+    const written = writeBytes();
     await core.revenue.stripe.sync();
     const syncSeconds = (performance.now() - t) / 1000;
+    const syncCpu = cpuMicros(cpu);
+    const syncBytes = writeBytes() - written;
     report({
       name: `full Stripe sync of ${objects} objects (${dataset.counts.customer} customers, ${dataset.counts.subscription} subscriptions, ${dataset.counts.invoice} invoices), objects/s`,
       value: objects / syncSeconds,
@@ -64,6 +78,9 @@ export async function stripeSyncBench(report: Report): Promise<void> {
       target: '≥ 0.8× the bare loop',
       higherIsBetter: true,
     });
+    // steadier than the rates on a busy machine: the CPU of this process (the local Stripe's is its own) and the bytes it wrote
+    report({ name: 'CPU of the app per object, the full sync', value: syncCpu / objects, unit: 'µs', reference: { name: 'the bare loop', value: bareCpu / paged } });
+    report({ name: 'bytes written by the app per object, the full sync (WAL and checkpoints)', value: syncBytes / objects, unit: 'B' });
 
     const sub = (await client.subscriptions.list({ limit: 1 })).data[0]!;
     const times: number[] = [];

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { loadStripe } from './client';
+import { loadStripe } from './stripe-package';
 import { CoreError } from '../../errors';
 
 type StripeErr = InstanceType<typeof Stripe.errors.StripeError>;

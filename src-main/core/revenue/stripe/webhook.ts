@@ -1,4 +1,4 @@
-import { loadStripe } from './client';
+import { loadStripe } from './stripe-package';
 import { CoreError } from '../../errors';
 
 /** Stripe's default: a signature more than 5 minutes old is refused (a replay). */

@@ -1,7 +1,9 @@
 import { withStripeRetry } from '../stripe/retry';
 import { withBulkWrites } from './bulk-writes';
 import { remainingLines } from './invoice-lines';
-import { eventsPage, listSources, type ListSource } from './list-sources';
+import { eventsPage, listSources, type ListSource, type Page } from './list-sources';
+import { listItemTexts } from './list-item-texts';
+import { responseText } from '../stripe/response-text';
 import { num, str, type StripeJson } from './json';
 import { churnNotice, type Notice } from './notices';
 import { pageSize, type PassContext } from './pass-context';
@@ -44,6 +46,17 @@ export async function fullPass(ctx: PassContext, reason: string): Promise<{ coun
  */
 export const pagesPerCommit = 10;
 
+/**
+ * Each object of a page as Stripe sent it, cut out of the answer's text (serialising each object
+ * again was the largest single cost of storing a page); none when the text is not at hand or its
+ * objects do not line up with the page's, and null for one that was pretty-printed.
+ */
+function itemTexts(page: Page): ReadonlyArray<string | null> {
+  const text = responseText(page);
+  const texts = text === undefined ? null : listItemTexts(text);
+  return texts && texts.length === page.data.length ? texts : [];
+}
+
 /** One list from its stored cursor to its end, a run of pages and the cursor after the last in one transaction. */
 async function storeList(ctx: PassContext, source: ListSource, mark: FullPassMark): Promise<number> {
   const { state } = ctx;
@@ -55,7 +68,7 @@ async function storeList(ctx: PassContext, source: ListSource, mark: FullPassMar
   let cursor = state.get(`cursor:${source.kind}`);
   let count = 0;
   let next = cursor === 'done' ? undefined : fetchAfter(cursor);
-  const fetched: Array<{ data: StripeJson[]; moreLines: Map<string, StripeJson[]> }> = [];
+  const fetched: Array<{ data: StripeJson[]; texts: ReadonlyArray<string | null>; moreLines: Map<string, StripeJson[]> }> = [];
   let run = 1;
   while (next) {
     const page = await next;
@@ -63,19 +76,20 @@ async function storeList(ctx: PassContext, source: ListSource, mark: FullPassMar
     cursor = page.has_more && last ? str(last, 'id')! : 'done';
     // the next page is on its way while these are stored: the API's pace is the limit, not the writes
     next = cursor === 'done' ? undefined : fetchAfter(cursor);
-    fetched.push({ data: page.data, moreLines: await remainingLines(ctx, page.data) });
+    fetched.push({ data: page.data, texts: itemTexts(page), moreLines: await remainingLines(ctx, page.data) });
     if (next && fetched.length < run) continue;
     run = Math.min(run * 2, pagesPerCommit);
     await new Promise((resolve) => setImmediate(resolve));
     const notices: Notice[] = [];
     const reached = cursor;
     ctx.db.transaction(() => {
-      for (const { data, moreLines } of fetched) {
-        for (const o of data) {
-          const change = ctx.store.put(o, mark.startedAt, false, moreLines);
+      for (const { data, texts, moreLines } of fetched) {
+        for (let i = 0; i < data.length; i++) {
+          const o = data[i]!;
+          const change = ctx.store.put(o, mark.startedAt, false, moreLines, texts[i]);
           if (source.kind === 'subscriptions' && change.written) {
             // the first state seen began at the subscription's start; a later different one, when fetched
-            ctx.versions.record(o, ctx.versions.has(str(o, 'id')!) ? mark.startedAt : (num(o, 'start_date') ?? mark.startedAt));
+            ctx.versions.record(o, ctx.versions.has(str(o, 'id')!) ? mark.startedAt : (num(o, 'start_date') ?? mark.startedAt), texts[i]);
             const churn = churnNotice(o, change.previousStatus, mark.startedAt);
             if (churn) notices.push(churn);
           }

@@ -41,8 +41,12 @@ export class ObjectStore {
     return this.upserts.has(object) || object === 'discount';
   }
 
-  /** Stores `o` as it was at `stateAt` (epoch seconds); `deleted` for a deleted customer, product, price, coupon or discount. */
-  put(o: StripeJson, stateAt: number, deleted = false, moreLines?: ReadonlyMap<string, StripeJson[]>): StoredChange {
+  /**
+   * Stores `o` as it was at `stateAt` (epoch seconds); `deleted` for a deleted customer, product,
+   * price, coupon or discount. `text`: `o` as Stripe sent it, when the caller has it (a page's
+   * slice), stored as its `data` instead of serialising `o` again.
+   */
+  put(o: StripeJson, stateAt: number, deleted = false, moreLines?: ReadonlyMap<string, StripeJson[]>, text?: string | null): StoredChange {
     const object = str(o, 'object') ?? '';
     if (object === 'discount') return { written: this.putDiscount(o, stateAt, deleted), previousStatus: undefined };
     const kind = objectKinds[object];
@@ -50,7 +54,7 @@ export class ObjectStore {
     if (!kind || !upsert) return { written: false, previousStatus: undefined };
     const id = str(o, 'id')!;
     const previousStatus = object === 'subscription' ? ((this.statusOf.get(id) as string | null | undefined) ?? undefined) : undefined;
-    const data = JSON.stringify(o);
+    const data = text ?? JSON.stringify(o);
     // positional values in upsertSql's column order: binding by name costs more per row
     const written = upsert.run(id, o.livemode === true ? 1 : 0, num(o, 'created'), stateAt, deleted || o.deleted === true ? 1 : 0, data, ...Object.values(kind.columns(o))).changes > 0;
     if (written && object === 'subscription') this.putItems(id, o);

@@ -28,12 +28,13 @@ export class SubscriptionVersions {
     this.insert = db.prepare('INSERT OR IGNORE INTO stripe_subscription_versions (subscription_id, valid_from, status, data, revenue_data, revenue_state, customer) VALUES (?, ?, ?, ?, ?, ?, ?)');
   }
 
-  record(subscription: StripeJson, validFrom: number): boolean {
+  /** `text`: the subscription as Stripe sent it, when the caller has it, kept instead of serialising it again. */
+  record(subscription: StripeJson, validFrom: number, text?: string | null): boolean {
     const id = str(subscription, 'id')!;
     const previous = this.before.get(id, validFrom) as string | undefined;
     if (previous !== undefined && subscriptionState(JSON.parse(previous) as StripeJson) === subscriptionState(subscription)) return false;
     const { revenueData, revenueState, customer } = revenueColumns(subscription);
-    return this.insert.run(id, validFrom, str(subscription, 'status'), JSON.stringify(subscription), revenueData, revenueState, customer).changes > 0;
+    return this.insert.run(id, validFrom, str(subscription, 'status'), text ?? JSON.stringify(subscription), revenueData, revenueState, customer).changes > 0;
   }
 
   /** Whether any version of it is kept (a full pass dates the first one at its start). */
