@@ -1,4 +1,4 @@
-import type { RevenueInput, StripeBalanceTransaction, StripeCharge, StripeInvoice, StripePrice, StripeRefund, SubscriptionVersion } from '../src-main/core/revenue/metrics/model';
+import type { RevenueInput, StripeBalanceTransaction, StripeCharge, StripeInvoice, StripePrice, StripeRefund, SubscriptionVersion } from '../src-main/core/revenue/metrics';
 import { rng } from '../tests/helpers/traffic';
 import { at, coupon, discount, price, revenueInput, subscription, version } from '../tests/helpers/stripe-objects';
 

@@ -6,7 +6,7 @@ import type {
   StripePrice,
   StripeSubscription,
   SubscriptionVersion,
-} from '../../src-main/core/revenue/metrics/model';
+} from '../../src-main/core/revenue/metrics';
 
 /**
  * Stripe objects as Stripe sends them, reduced to the fields the revenue metrics read, for

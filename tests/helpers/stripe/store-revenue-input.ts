@@ -1,5 +1,5 @@
 import type { Db } from '../../../src-main/core/db/open';
-import type { RevenueInput } from '../../../src-main/core/revenue/metrics/model';
+import type { RevenueInput } from '../../../src-main/core/revenue/metrics';
 import { ObjectStore } from '../../../src-main/core/revenue/sync/object-store';
 import { SubscriptionVersions } from '../../../src-main/core/revenue/sync/subscription-versions';
 import type { StripeJson } from '../../../src-main/core/revenue/sync/json';

@@ -5,7 +5,8 @@ import { customerChurnRate, grossMrrChurnRate, netMrrChurnRate, trailingCustomer
 import { Converter, MissingRateError, normaliseCurrency } from './currency';
 import { arrOf, customerMrrGrid } from './customer-mrr';
 import { kpi, type Kpi } from './kpi';
-import type { CurrencyCode, RevenueInput } from './model';
+import type { CurrencyCode } from './model';
+import type { RevenueInput } from './revenue-input';
 import { monthCloseAt, monthIndexOf, monthKey, monthRange, type MonthKey } from './months';
 import { movementsOfGrid, type MrrMovements } from './movements';
 import { indexTimelines, type SubscriptionTimelines } from './timeline';

@@ -1,4 +1,5 @@
 export * from './model';
+export type { RevenueInput } from './revenue-input';
 export { computeRevenueMetrics, kpiNames, type KpiName, type MonthFigures, type RevenueMetrics, type RevenueMetricsOptions } from './compute';
 export type { Kpi } from './kpi';
 export { Converter, MissingRateError, normaliseCurrency } from './currency';

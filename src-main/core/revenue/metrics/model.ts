@@ -7,7 +7,6 @@
  * may leave out is optional here too; where the Stripe API moved a field between versions,
  * both places are read (say so next to the field).
  */
-import type { PreparedTimelines } from './timeline';
 
 /** ISO 4217 code as Stripe writes it (lowercase, "usd"); upper case is accepted too. */
 export type CurrencyCode = string;
@@ -167,28 +166,6 @@ export interface StripeBalanceTransaction {
 export interface RateTable {
   base: CurrencyCode;
   rates: Record<CurrencyCode, number>;
-}
-
-/** Everything computeRevenueMetrics reads; arrays in any order. */
-export interface RevenueInput {
-  subscriptionVersions: SubscriptionVersion[];
-  /**
-   * The same subscriptions with every state already prepared, read instead of
-   * `subscriptionVersions` when given (the reports pass these, prepared when the sync stored each
-   * version, and leave `subscriptionVersions` empty).
-   */
-  preparedTimelines?: PreparedTimelines;
-  invoices: StripeInvoice[];
-  charges: StripeCharge[];
-  refunds: StripeRefund[];
-  balanceTransactions: StripeBalanceTransaction[];
-  rates: RateTable;
-  /**
-   * Currencies of objects the reader left out because they count for nothing (unpaid invoices,
-   * invoices a subscription bills, charges billed through an invoice), asked only when a rate is
-   * missing so the error still names every currency the data holds.
-   */
-  currenciesLeftOut?: () => Iterable<CurrencyCode>;
 }
 
 /** The id of a customer field, whether Stripe sent the id or the expanded object. */
