@@ -27,6 +27,8 @@ import { templatesProcedures } from './templates';
 import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
 import { contentProcedures, contentSeoProcedures } from './content';
+import { governanceProcedures } from './governance';
+import { auditProcedures } from './audit';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -61,6 +63,8 @@ export const procedures = {
   ...onboardingProcedures,
   ...contentProcedures,
   ...contentSeoProcedures,
+  ...governanceProcedures,
+  ...auditProcedures,
 };
 
 export const events = {

@@ -28,6 +28,8 @@ import { contentHandlers } from './handlers/content';
 import { templatesHandlers } from './handlers/templates';
 import { chatHandlers } from './handlers/chat';
 import { onboardingHandlers } from './handlers/onboarding';
+import { governanceHandlers } from './handlers/governance';
+import { auditHandlers } from './handlers/audit';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -66,6 +68,8 @@ export function createDispatcher(core: Core): Dispatcher {
     ...templatesHandlers(core),
     ...chatHandlers(core),
     ...onboardingHandlers(core),
+    ...governanceHandlers(core),
+    ...auditHandlers(core),
   };
 
   return {

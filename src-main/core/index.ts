@@ -45,6 +45,11 @@ import { newDefinition } from './guardian/definition';
 import { CoreError } from './errors';
 import { formatSpecErrors, productSpecSchema } from '../../shared/product';
 import { WorkflowAssistant } from './assistants/workflow';
+import { GovernanceService } from './governance';
+import { governanceSources } from './governance/wiring';
+import { dataMapNotBuilt } from './data-map-port';
+import { latestRemoteVersion } from './remote/migrations';
+import { auditNotices } from './governance/notice-audit';
 
 export interface CoreConfig {
   dataDir: string;
@@ -85,6 +90,8 @@ export interface CoreConfig {
   bundledRestic?: string;
   /** The AI calls' timeout and retry policy; tests use short waits (the defaults are in core/ai/ai-service.ts). */
   aiTuning?: AiTuning;
+  /** How long one preflight check may take before it counts as unreachable; tests shorten it. */
+  preflightCheckTimeoutMs?: number;
 }
 
 export interface Core {
@@ -147,6 +154,8 @@ export interface Core {
   readonly onboarding: OnboardingService;
   /** The workflow assistant: a sentence → a workflow the engine's validator accepts (or a change of one, with its diff); saves nothing. */
   readonly workflowAssistant: WorkflowAssistant;
+  /** The preflight that guards post-launch, the hardening checklist, and stage switches from outside core (core/governance/). */
+  readonly governance: GovernanceService;
   info(): AppInfo;
   close(): void;
 }
@@ -200,7 +209,7 @@ export function createCore(config: CoreConfig): Core {
     // made early so that every capability that asks the model gets it directly
     const ai = new AiService({ db, clock, timer, settings, secrets, ...(config.aiTuning ? { tuning: config.aiTuning } : {}), ...(config.random ? { random: config.random } : {}) });
     secrets.registerTest('openai.apiKey', (signal) => ai.testKey(signal));
-    const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, ...(config.osNotifier ? { os: config.osNotifier } : {}), ...(config.random ? { random: config.random } : {}), ...(config.notifyTuning ? { tuning: config.notifyTuning } : {}) });
+    const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, audit: auditNotices(approvals, clock, () => stage.current), ...(config.osNotifier ? { os: config.osNotifier } : {}), ...(config.random ? { random: config.random } : {}), ...(config.notifyTuning ? { tuning: config.notifyTuning } : {}) });
     notify.followRules();
     notify.registerSecretTests(secrets);
     background.register(notify.backgroundTask());
@@ -402,6 +411,14 @@ export function createCore(config: CoreConfig): Core {
       ai,
       workflows: { stepTypes: () => engine.workflows.stepTypes(), validate: (raw) => engine.workflows.validate(raw), document: (id) => engine.workflows.get(id).workflow },
     });
+    const governance = new GovernanceService({
+      clock,
+      stage,
+      approvals,
+      sources: governanceSources({ settings, secrets, cipher, remote, latestRemoteVersion, notify, backups, guardian, dataMap: dataMapNotBuilt }),
+      ...(config.preflightCheckTimeoutMs ? { checkTimeoutMs: config.preflightCheckTimeoutMs } : {}),
+    });
+    governance.connectApprovals();
     // Approve / Reject pressed in Telegram decides through the same approvals as the inbox
     background.register(new TelegramPoller({ db, clock, timer, events, log: log.child({ task: 'notify.telegram' }), secrets, settings, approvals }).backgroundTask());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
@@ -451,6 +468,7 @@ export function createCore(config: CoreConfig): Core {
       chat,
       onboarding,
       workflowAssistant,
+      governance,
       info: () => ({
         version: appVersion,
         dataDir,
