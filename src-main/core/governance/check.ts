@@ -16,7 +16,8 @@ export interface CheckVerdict {
 
 /**
  * One item of the preflight before post-launch: one file in checks/ and one entry in
- * `preflightChecks` (checks/index.ts). `fix` is the app route (shared/app-routes.ts) where the
+ * `preflightChecks` (checks/index.ts). The house rule: a part not set up at all warns (the
+ * founder may launch without it, knowingly); a part set up but failing blocks. `fix` is the app route (shared/app-routes.ts) where the
  * founder puts it right; `unreachable` is the status when the check cannot reach what it
  * checks (offline, timed out), never a silent pass.
  */

@@ -1,7 +1,7 @@
 import type { Approval } from '../../../shared/contract/approvals';
 import type { HardeningReport, PreflightReport } from '../../../shared/contract/governance';
 import type { StageState } from '../../../shared/contract/stage';
-import type { LaunchStage } from '../../../shared/stage';
+import { launchStageSchema, type LaunchStage } from '../../../shared/stage';
 import { defineApprovalSubject, type ApprovalService } from '../approvals';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
@@ -69,6 +69,15 @@ export class GovernanceService {
       return this.switchTo(stage, by, null, { warnings: report.checks.filter((c) => c.status === 'warn').map((c) => c.id) });
     }
     return this.switchTo(stage, by, null, {});
+  }
+
+  /**
+   * The stage written as a setting (settings.set stage, levqor settings set stage …): gated like
+   * setStage, so no path to post-launch goes around the preflight.
+   */
+  async setStageSetting(value: unknown, by = 'founder'): Promise<void> {
+    const stage = launchStageSchema.safeParse(value);
+    if (stage.success) await this.setStage(stage.data, by);
   }
 
   /** Asks for a Class C approval to go post-launch although the preflight blocks; approving it switches. */

@@ -1,8 +1,8 @@
-import { block, definePreflightCheck, pass } from '../check';
+import { block, definePreflightCheck, pass, warn } from '../check';
 
 const dayMs = 24 * 3_600_000;
 
-/** A successful backup newer than 24 h, and a `restic check` that found nothing wrong, with none failing since. */
+/** A successful backup newer than 24 h, and a `restic check` that found nothing wrong, with none failing since; no plan at all warns. */
 export const recentBackup = definePreflightCheck({
   id: 'backups.recent',
   label: 'A fresh backup and a clean check',
@@ -10,7 +10,7 @@ export const recentBackup = definePreflightCheck({
   unreachable: 'block',
   run({ sources, now }) {
     const { backups } = sources;
-    if (backups.planCount() === 0) return block('No backup plan exists: add one and run it before customers depend on your data.');
+    if (backups.planCount() === 0) return warn('No backup plan exists: add one and run it before customers depend on your data.');
     const last = backups.lastSuccessAt();
     if (last === undefined) return block('No backup has succeeded yet: run a backup.');
     if (now - last > dayMs) return block(`The newest successful backup is ${Math.floor((now - last) / 3_600_000)} h old: run a backup (one newer than 24 h is needed).`);
