@@ -31,8 +31,8 @@ export const governanceCommands: Command[] = [
     show: showHardening,
   }),
   procedureCommand('governance.requestOverride', {
-    usage: 'stage override post-launch --reason TEXT',
-    summary: 'Ask to go post-launch although the preflight blocks: a Class C approval with your reason; approving it in the inbox switches the stage.',
+    usage: 'stage override STAGE --reason TEXT',
+    summary: 'Ask to go post-launch (STAGE: post-launch) although the preflight blocks: a Class C approval with your reason; approving it in the inbox switches the stage.',
     positionals: { stage: 'the stage' },
     options: { reason: { type: 'string', description: 'why the switch may go ahead (at least 10 characters)' } },
     input: ({ stage }, values) => ({ stage: stage as 'post-launch', reason: typeof values.reason === 'string' ? values.reason : '' }),

@@ -8,7 +8,7 @@ import { withStatements } from '../db/with-statements';
  */
 const entries = /* sql */ `
   SELECT 'action:' || w.id AS id, w.at AS at, coalesce(w.actor, a.decided_by, 'levqor') AS who, w.step_type AS what,
-    w.subject_kind AS kind, w.stage AS stage, coalesce(a.subject_title, w.subject_ref, w.subject_kind) AS subject,
+    w.subject_kind AS kind, w.stage AS stage, CASE WHEN a.subject_kind = w.subject_kind THEN a.subject_title ELSE coalesce(w.subject_ref, w.subject_kind) END AS subject,
     CASE w.mode WHEN 'real' THEN 'done' WHEN 'dry-run' THEN 'dry-run' ELSE 'blocked' END AS outcome, w.detail AS detail, 1 AS after
   FROM workflow_audit w LEFT JOIN approvals a ON a.id = w.approval_id
   UNION ALL
