@@ -5,14 +5,17 @@ import { CliUsageError, command, readPositionals, type Command, type ParsedArgs 
 import { formatRows } from '../format';
 import { procedureCommand } from '../procedure-command';
 
-const filterOptions = {
-  from: { type: 'string', description: 'entries at or after this date or time (2026-12-01, or ISO 8601)' },
-  to: { type: 'string', description: 'entries before this date or time' },
-  kind: { type: 'string', description: 'one kind: step, product.upload, stage.switch, notify.send, stage.override…' },
-  outcome: { type: 'string', description: 'done, dry-run, blocked, failed, pending, approved, rejected, expired or cancelled' },
-  text: { type: 'string', description: 'words found in who, what, subject or detail' },
-  limit: { type: 'string', description: 'at most this many (default 200, at most 5000)' },
-} as const;
+/** Each filter option takes a string; its description says what it accepts. */
+const filterOptions = Object.fromEntries(
+  Object.entries({
+    from: 'entries at or after this date or time (2026-12-01, or ISO 8601)',
+    to: 'entries before this date or time',
+    kind: 'one kind: step, product.upload, stage.switch, notify.send, stage.override…',
+    outcome: 'done, dry-run, blocked, failed, pending, approved, rejected, expired or cancelled',
+    text: 'words found in who, what, subject or detail',
+    limit: 'at most this many (default 200, at most 5000)',
+  }).map(([name, description]) => [name, { type: 'string' as const, description }]),
+);
 
 function time(field: string, raw: string | boolean | undefined): number | undefined {
   if (raw === undefined) return undefined;

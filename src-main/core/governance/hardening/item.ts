@@ -16,6 +16,7 @@ export interface HardeningItemDef {
   judge(sources: GovernanceSources): HardeningVerdict | Promise<HardeningVerdict>;
 }
 
-export function defineHardeningItem(def: HardeningItemDef): HardeningItemDef {
-  return def;
+/** `defineHardeningItem({ id, label, where, fix }, judge)`: what it is on one line, then how it is judged. */
+export function defineHardeningItem(about: Omit<HardeningItemDef, 'judge'>, judge: HardeningItemDef['judge']): HardeningItemDef {
+  return { ...about, judge };
 }
