@@ -29,8 +29,9 @@ export interface PreflightCheckDef {
   run(ctx: CheckContext): CheckVerdict | Promise<CheckVerdict>;
 }
 
-export function definePreflightCheck(def: PreflightCheckDef): PreflightCheckDef {
-  return def;
+/** `definePreflightCheck({ id, label, fix, unreachable }, run)`: what it is on one line, then how it checks. */
+export function definePreflightCheck(about: Omit<PreflightCheckDef, 'run'>, run: PreflightCheckDef['run']): PreflightCheckDef {
+  return { ...about, run };
 }
 
 export const pass = (reason: string): CheckVerdict => ({ status: 'pass', reason });

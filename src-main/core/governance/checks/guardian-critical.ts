@@ -7,14 +7,8 @@ import { block, definePreflightCheck, pass } from '../check';
  */
 const criticalKinds = new Set(['monitor_down', 'failed_check', 'failed_payments', 'error_burn']);
 
-export const guardianCritical = definePreflightCheck({
-  id: 'guardian.critical',
-  label: 'No critical Guardian finding',
-  fix: '#/guardian',
-  unreachable: 'block',
-  run({ sources }) {
-    const critical = sources.findings().filter((f) => criticalKinds.has(f.kind));
-    if (critical.length === 0) return pass('Guardian finds nothing critical.');
-    return block(`Guardian finds ${critical.length} critical problem(s): ${critical.map((f) => f.cause).join('; ')}.`);
-  },
+export const guardianCritical = definePreflightCheck({ id: 'guardian.critical', label: 'No critical Guardian finding', fix: '#/guardian', unreachable: 'block' }, ({ sources }) => {
+  const critical = sources.findings().filter((f) => criticalKinds.has(f.kind));
+  if (critical.length === 0) return pass('Guardian finds nothing critical.');
+  return block(`Guardian finds ${critical.length} critical problem(s): ${critical.map((f) => f.cause).join('; ')}.`);
 });

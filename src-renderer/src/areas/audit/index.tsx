@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { auditOutcomes } from '../../../../shared/contract/audit';
 import { getApi } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { When } from '../../components/When';
@@ -9,6 +10,8 @@ import { useLoad } from '../../hooks/use-load';
 import { downloadFile } from './download';
 import { emptyFilter, toFilter, type FilterForm } from './filters';
 import './audit.css';
+
+const columns = ['When', 'Who', 'What', 'Stage', 'Subject', 'Outcome'];
 
 /**
  * The audit log: every approval, stage switch and action that left the machine, newest first,
@@ -67,32 +70,18 @@ export default function AuditArea() {
       <ErrorNotice message={list.error} onRetry={list.reload} />
       {list.data && entries.length === 0 ? <p className="empty">No audit entry matches these filters.</p> : null}
       {entries.length > 0 ? (
-        <table className="table audit-table" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Outcome</th>
+        <DataTable columns={columns} className="audit-table" label="Audit log" testId="audit-table">
+          {entries.map((e) => (
+            <tr key={e.id} data-testid="audit-row" title={e.detail ?? undefined}>
+              <td>
+                <When at={e.at} />
+              </td>
+              {[e.who, e.what, e.stage, e.subject, e.outcome].map((text, i) => (
+                <td key={columns[i + 1]}>{text}</td>
+              ))}
             </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} data-testid="audit-row" title={e.detail ?? undefined}>
-                <td>
-                  <When at={e.at} />
-                </td>
-                <td>{e.who}</td>
-                <td>{e.what}</td>
-                <td>{e.stage}</td>
-                <td>{e.subject}</td>
-                <td>{e.outcome}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
     </div>
   );
