@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '..';
 import { createDispatcher } from '../../api/dispatcher';
@@ -24,6 +25,26 @@ describe('governance on a fresh install', () => {
     const [switched] = core.approvals.auditEntries({ kind: 'stage.switch', limit: 5 }).entries;
     expect(JSON.parse(switched!.detail!)).toMatchObject({ to: 'post-launch', from: 'pre-launch', warnings: expect.arrayContaining(['stripe.liveKey', 'alerts.channel']) });
     core.close();
+  });
+
+  it('a service that never answers costs the preflight one check timeout, and says offline rather than hanging', async () => {
+    const sockets: Array<{ destroy(): void }> = [];
+    const silent: Server = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const core = createCore({ dataDir: tempDir('levqor-governance-'), env: { LEVQOR_SECRET_KEY: 'c'.repeat(64) }, logToFile: false, preflightCheckTimeoutMs: 800 });
+    try {
+      core.settings.set('ai.baseUrl', `http://127.0.0.1:${(silent.address() as { port: number }).port}/v1`);
+      core.secrets.set('openai.apiKey', 'sk-levqor-test');
+      const started = Date.now();
+      const report = await core.governance.preflight();
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(report.checks.find((c) => c.id === 'openai.key')).toMatchObject({ status: 'warn', reason: expect.stringMatching(/Could not reach .*no answer within 1 s.*offline/) });
+      expect(report.blocked).toBe(false);
+    } finally {
+      core.close();
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
   });
 
   it('settings.set stage goes through the same preflight, and a bad value is refused naming the field', async () => {
