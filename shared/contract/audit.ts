@@ -5,9 +5,9 @@ import { launchStageSchema } from '../stage';
 
 /**
  * Audit rows about actions no approval kind names: a stage switch, a notice queued for a
- * channel outside this machine. (Approval kinds, shared/contract/approvals.ts, are the others.)
+ * channel outside this machine, a restore of a snapshot's files. (Approval kinds, shared/contract/approvals.ts, are the others.)
  */
-export const actionAuditKinds = ['stage.switch', 'notify.send'] as const;
+export const actionAuditKinds = ['stage.switch', 'notify.send', 'backup.restore'] as const;
 export type ActionAuditKind = (typeof actionAuditKinds)[number];
 
 /**
