@@ -28,6 +28,8 @@ import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
 import { contentAreaProcedures, contentProcedures, contentSeoProcedures } from './content';
 import { costsProcedures, costsEvents } from './costs';
+import { governanceProcedures } from './governance';
+import { auditProcedures } from './audit';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -64,6 +66,8 @@ export const procedures = {
   ...contentSeoProcedures,
   ...contentAreaProcedures,
   ...costsProcedures,
+  ...governanceProcedures,
+  ...auditProcedures,
 };
 
 export const events = {

@@ -55,7 +55,7 @@ export const stageProcedures = {
     output: stagePreviewSchema,
   }),
   'stage.set': procedure({
-    summary: 'Switch between pre-launch and post-launch.',
+    summary: 'Switch between pre-launch and post-launch. Going post-launch runs the preflight first (governance.preflight) and is refused with CONFLICT, naming each blocking check, while any blocks (governance.requestOverride asks to go anyway).',
     input: z.object({ stage: launchStageSchema }).strict(),
     output: stageStateSchema,
   }),

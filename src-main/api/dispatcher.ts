@@ -29,6 +29,8 @@ import { templatesHandlers } from './handlers/templates';
 import { chatHandlers } from './handlers/chat';
 import { onboardingHandlers } from './handlers/onboarding';
 import { costsHandlers } from './handlers/costs';
+import { governanceHandlers } from './handlers/governance';
+import { auditHandlers } from './handlers/audit';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -68,6 +70,8 @@ export function createDispatcher(core: Core): Dispatcher {
     ...chatHandlers(core),
     ...onboardingHandlers(core),
     ...costsHandlers(core),
+    ...governanceHandlers(core),
+    ...auditHandlers(core),
   };
 
   return {

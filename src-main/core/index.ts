@@ -46,6 +46,11 @@ import { CoreError } from './errors';
 import { formatSpecErrors, productSpecSchema } from '../../shared/product';
 import { WorkflowAssistant } from './assistants/workflow';
 import { CostService } from './costs';
+import { GovernanceService } from './governance';
+import { governanceSources } from './governance/wiring';
+import { dataMapNotBuilt } from './data-map-port';
+import { latestRemoteVersion } from './remote/migrations';
+import { auditNotices } from './governance/notice-audit';
 
 export interface CoreConfig {
   dataDir: string;
@@ -86,6 +91,8 @@ export interface CoreConfig {
   bundledRestic?: string;
   /** The AI calls' timeout and retry policy; tests use short waits (the defaults are in core/ai/ai-service.ts). */
   aiTuning?: AiTuning;
+  /** How long one preflight check may take before it counts as unreachable; tests shorten it. */
+  preflightCheckTimeoutMs?: number;
 }
 
 export interface Core {
@@ -150,6 +157,8 @@ export interface Core {
   readonly workflowAssistant: WorkflowAssistant;
   /** The cost autopilot: AI usage, Stripe fees and recurring costs per month, budgets alerted at 80/100%, the AI budget's stop. */
   readonly costs: CostService;
+  /** The preflight that guards post-launch, the hardening checklist, and stage switches from outside core (core/governance/). */
+  readonly governance: GovernanceService;
   info(): AppInfo;
   close(): void;
 }
@@ -203,7 +212,7 @@ export function createCore(config: CoreConfig): Core {
     // made early so that every capability that asks the model gets it directly
     const ai = new AiService({ db, clock, timer, settings, secrets, ...(config.aiTuning ? { tuning: config.aiTuning } : {}), ...(config.random ? { random: config.random } : {}) });
     secrets.registerTest('openai.apiKey', (signal) => ai.testKey(signal));
-    const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, ...(config.osNotifier ? { os: config.osNotifier } : {}), ...(config.random ? { random: config.random } : {}), ...(config.notifyTuning ? { tuning: config.notifyTuning } : {}) });
+    const notify = new NotifyService({ db, clock, timer, events, log, secrets, settings, audit: auditNotices(approvals, clock, () => stage.current), ...(config.osNotifier ? { os: config.osNotifier } : {}), ...(config.random ? { random: config.random } : {}), ...(config.notifyTuning ? { tuning: config.notifyTuning } : {}) });
     notify.followRules();
     notify.registerSecretTests(secrets);
     background.register(notify.backgroundTask());
@@ -408,6 +417,14 @@ export function createCore(config: CoreConfig): Core {
       ai,
       workflows: { stepTypes: () => engine.workflows.stepTypes(), validate: (raw) => engine.workflows.validate(raw), document: (id) => engine.workflows.get(id).workflow },
     });
+    const governance = new GovernanceService({
+      clock,
+      stage,
+      approvals,
+      sources: governanceSources({ settings, secrets, cipher, remote, latestRemoteVersion, notify, backups, guardian, dataMap: dataMapNotBuilt }),
+      ...(config.preflightCheckTimeoutMs ? { checkTimeoutMs: config.preflightCheckTimeoutMs } : {}),
+    });
+    governance.connectApprovals();
     // Approve / Reject pressed in Telegram decides through the same approvals as the inbox
     background.register(new TelegramPoller({ db, clock, timer, events, log: log.child({ task: 'notify.telegram' }), secrets, settings, approvals }).backgroundTask());
     // registered last, so stopped first: it waits for the owners' actions in flight while they still run
@@ -458,6 +475,7 @@ export function createCore(config: CoreConfig): Core {
       onboarding,
       workflowAssistant,
       costs,
+      governance,
       info: () => ({
         version: appVersion,
         dataDir,

@@ -19,6 +19,8 @@ import { guardWebContents, hardenSession } from './security';
 import { TrayService } from './tray-service';
 import { checkForUpdatesQuietly, type AutoUpdaterLike } from './updater';
 import { createMainWindow } from './window';
+import { reportDesktopRuntime } from './report-runtime';
+import { mainWindowOptions } from './window-options';
 
 const appId = 'com.levqor.controlcenter';
 const dataDir = resolve(process.env.LEVQOR_DATA_DIR || defaultDataDir());
@@ -104,6 +106,7 @@ function start(): void {
     },
     bind: (current) => {
       core = current;
+      reportDesktopRuntime(current, app.isPackaged);
       const dispatcher = createDispatcher(current);
       inbound = runInboundService(current, appRoutes(dispatcher), token, showInboundProblem);
       bound.push(
@@ -192,7 +195,7 @@ function openMainWindow(current: Core): BrowserWindow {
   const notice = createTrayNotice({ get db() { return (core ?? current).db; }, get clock() { return (core ?? current).clock; } }, ({ title, body }) => {
     if (Notification.isSupported()) new Notification({ title, body }).show();
   });
-  const win = createMainWindow({
+  const windowInput: Parameters<typeof createMainWindow>[0] = {
     preload: paths.preload,
     devServerUrl: urlPolicy.devServerUrl,
     devTools,
@@ -206,7 +209,9 @@ function openMainWindow(current: Core): BrowserWindow {
       }
     },
     log: current.log,
-  });
+  };
+  const win = createMainWindow(windowInput);
+  reportDesktopRuntime(core ?? current, app.isPackaged, mainWindowOptions(windowInput).webPreferences);
   // Windows log-off or shutdown: let the window close instead of hiding it
   const letClose = () => {
     quitting = true;

@@ -5,5 +5,9 @@ import type { HandlerMap } from '../handler';
 export const settingsHandlers = (core: Core) =>
   ({
     'settings.get': ({ key }) => ({ settings: key === undefined ? core.settings.list() : [core.settings.entry(key)] }),
-    'settings.set': ({ key, value }, ctx) => core.settings.set(key, value, ctx.transport === 'cli' ? 'cli' : 'page'),
+    'settings.set': async ({ key, value }, ctx) => {
+      // the stage goes through the preflight, whichever way it is written
+      if (key === 'stage') await core.governance.setStageSetting(value);
+      return core.settings.set(key, value, ctx.transport === 'cli' ? 'cli' : 'page');
+    },
   }) satisfies HandlerMap<ProceduresOf<'settings'>>;

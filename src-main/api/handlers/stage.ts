@@ -6,5 +6,5 @@ export const stageHandlers = (core: Core) =>
   ({
     'stage.get': () => core.stage.state(),
     'stage.preview': ({ stage }) => core.stage.preview(stage),
-    'stage.set': ({ stage }) => core.stage.set(stage),
+    'stage.set': ({ stage }) => core.governance.setStage(stage),
   }) satisfies HandlerMap<ProceduresOf<'stage'>>;

@@ -62,6 +62,8 @@ export const serveCommand = command({
         core.inbound.listening(server.url);
         // links in Slack and other messages open the app here (without the token: the browser signs in)
         core.notify.appUrl = server.url;
+        // the hardening checklist judges the address this server is really bound to
+        core.governance.reportRuntime({ transport: 'serve', serverHost: host });
       },
     });
     const claim = claimDataDir(holder.core.dataDir, 'levqor serve');

@@ -10,6 +10,9 @@ import { uuidv7 } from '../ids';
 import { ApprovalStore, type ApprovalFilter } from './approval-store';
 import { AuditStore, type SubjectAuditEntry } from './audit-store';
 import type { ApprovalSubjectDefinition, SubjectOutcome } from './subject';
+import type { ActionAuditKind, AuditEntry, AuditFilter } from '../../../shared/contract/audit';
+import { AuditLog } from './audit-log';
+import { auditFile } from './audit-export';
 
 export interface ApprovalServiceDeps {
   db: Db;
@@ -49,6 +52,7 @@ export class ApprovalService {
   private readonly events: EventBus;
   private readonly store: ApprovalStore;
   private readonly auditStore: AuditStore;
+  private readonly auditLog: AuditLog;
 
   constructor(deps: ApprovalServiceDeps) {
     this.db = deps.db;
@@ -56,6 +60,7 @@ export class ApprovalService {
     this.events = deps.events;
     this.store = new ApprovalStore(deps.db);
     this.auditStore = new AuditStore(deps.db);
+    this.auditLog = new AuditLog(deps.db);
   }
 
   /** The owning capability registers its kind here from createCore; approvals imports none of them. */
@@ -114,8 +119,18 @@ export class ApprovalService {
     this.auditStore.insertSubject(entry);
   }
 
-  auditFor(kind: ApprovalSubjectKind, ref: string): SubjectAuditEntry[] {
+  auditFor(kind: ApprovalSubjectKind | ActionAuditKind, ref: string): SubjectAuditEntry[] {
     return this.auditStore.forSubject(kind, ref);
+  }
+
+  /** The audit log view: approvals and side effects together, newest first, filtered (audit-log.ts). */
+  auditEntries(filter: AuditFilter): { entries: AuditEntry[]; kinds: string[] } {
+    return { entries: this.auditLog.list(filter), kinds: this.auditLog.kinds() };
+  }
+
+  /** The filtered audit log as a file's content; nothing is written on this machine. */
+  exportAudit(filter: AuditFilter, format: 'csv' | 'json') {
+    return auditFile(this.auditLog.list(filter), format, this.clock.now());
   }
 
   /** Non-step requests past their timeout become `expired`, and their owner acts as on a rejection. */

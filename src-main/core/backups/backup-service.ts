@@ -84,6 +84,7 @@ export class BackupService {
   readonly page: BackupPageView;
   /** Staleness and failed checks, as Guardian reads them. */
   readonly facts: BackupFactsReader;
+  private audit: Pick<AppRestoreApprovalPort, 'audit'> | undefined;
   /** The plans' backup and check schedules (started with the background). */
   readonly schedules: BackupSchedules;
   private readonly retention: BackupRetention;
@@ -270,6 +271,7 @@ export class BackupService {
     const folders = [this.deps.productsDir(), ...this.plans.list().flatMap((p) => p.sources.flatMap((s) => (s.kind === 'folder' ? [s.path] : [])))];
     const target = restoreTarget(input.target, { dataDir: this.deps.dataDir, folders });
     const { snapshot } = await this.ls(name, input.snapshot, input.include ?? '/', 'include');
+    this.auditRestore(plan, snapshot.shortId, target);
     const { operation, value } = await this.operate(plan, 'restore', (restic, access, control) => restoreFiles(restic, access, control, { snapshotId: snapshot.shortId, target, include: input.include }));
     return { operation, target, ...value };
   }
@@ -289,8 +291,25 @@ export class BackupService {
 
   /** Registers the backup.forget and backup.restoreApp approval subjects (createCore, with the one ApprovalService). */
   connectApprovals(approvals: RetentionApprovalPort & AppRestoreApprovalPort): void {
+    this.audit = approvals;
     this.retention.connectApprovals(approvals);
     this.appRestore.connectApprovals(approvals);
+  }
+
+  /** A restore of files is written to the audit log before it overwrites anything (docs/governance.md). */
+  private auditRestore(plan: StoredPlan, snapshot: string, target: string): void {
+    this.audit?.audit({
+      at: this.deps.clock.now(),
+      subject: { kind: 'backup.restore', ref: plan.id },
+      stepType: 'backup.restore',
+      class: 'A',
+      stage: this.deps.stage(),
+      mode: 'real',
+      decision: 'not-required',
+      approvalId: null,
+      attempt: 1,
+      detail: JSON.stringify({ plan: plan.name, snapshot, target }),
+    });
   }
 
   private async forgetPlan(plan: StoredPlan, dryRun: boolean): Promise<ForgetResult> {

@@ -71,6 +71,8 @@ describe('the Backups area procedures', () => {
     const restored = (await call('backup.pageRestore', { plan: 'app', snapshot, path: 'products/guide/guide.md', folder: 'guide-back' })).value;
     expect(restored).toMatchObject({ files: 1, target: join(dataDir, 'restores', 'guide-back'), operation: { kind: 'restore', status: 'succeeded' } });
     expect(readFileSync(restored.restoredAt, 'utf8')).toBe('# Guide\n');
+    // the restore is in the audit log, written before it wrote anything
+    expect((await call('audit.list', { kind: 'backup.restore' })).value).toMatchObject({ entries: [{ what: 'backup.restore', outcome: 'done', detail: expect.stringContaining('"plan":"app"') }] });
     expect(await call('backup.pageRestore', { plan: 'app', snapshot, folder: 'guide-back' })).toMatchObject({ ok: false, error: { field: 'folder', message: expect.stringContaining('already') } });
     expect(await call('backup.pageRestore', { plan: 'app', snapshot, folder: '../escape' })).toMatchObject({ ok: false, error: { field: 'folder' } });
     expect(await call('backup.restore', { plan: 'app', snapshot, target: join(root, 'elsewhere') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

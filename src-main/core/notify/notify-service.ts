@@ -43,6 +43,8 @@ export interface NotifyDeps {
   /** The backoff's jitter; tests may fix it. */
   random?: () => number;
   tuning?: NotifyTuning;
+  /** Records each notice queued for channels outside this machine in the audit log (createCore connects it). */
+  audit?: (sent: { key: string; area: string; channels: string[] }) => void;
 }
 
 /**
@@ -153,6 +155,8 @@ export class NotifyService {
     const folding: Folding | undefined =
       draft.dedupe !== undefined ? { dedupe: draft.dedupe, windowMs: dedupeWindowMs } : draft.group !== undefined ? { group: draft.group, windowMs: groupWindowMs } : undefined;
     const made = this.store.enqueue(draft.key, notice, channels, now, folding);
+    const outside = channels.filter((c) => c !== 'os');
+    if (made > 0 && outside.length > 0) this.d.audit?.({ key: draft.key, area: draft.area, channels: outside });
     if (made > 0) for (const channel of channels) this.lane(channel)?.kick();
     return made;
   }

@@ -9,6 +9,7 @@ export function ConfirmDialog({
   confirmLabel,
   dismissLabel = 'Cancel',
   busy,
+  confirmDisabled = false,
   error,
   wide = false,
   onConfirm,
@@ -19,6 +20,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   dismissLabel?: string;
   busy?: boolean;
+  /** The confirm button stays off (what blocks it is said in the body). */
+  confirmDisabled?: boolean;
   error?: string | undefined;
   wide?: boolean;
   onConfirm(): void;
@@ -32,7 +35,7 @@ export function ConfirmDialog({
         <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>
           {dismissLabel}
         </button>
-        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy} autoFocus>
+        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy || confirmDisabled} autoFocus>
           {busy ? 'Working…' : confirmLabel}
         </button>
       </div>

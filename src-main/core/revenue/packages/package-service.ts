@@ -24,7 +24,7 @@ export const packageApprovalKind = 'revenue.package';
 /** A package request nobody decides on within a week is rejected: nothing is created. */
 export const packageApprovalTimeoutMs = 7 * 24 * 3_600_000;
 
-export type PackageApprovalPort = Pick<ApprovalService, 'request' | 'registerSubject' | 'pendingFor'>;
+export type PackageApprovalPort = Pick<ApprovalService, 'request' | 'registerSubject' | 'pendingFor' | 'audit'>;
 
 export interface PackageServiceDeps {
   db: Db;
@@ -96,9 +96,27 @@ export class PackageService {
 
   /** Acts on a decided package approval (the subject's `decided`; calling it again never doubles anything in Stripe). */
   async applyDecision(a: Approval) {
+    if (a.status === 'approved') this.auditStripeWrites(a);
     const outcome = await applyPackageApproval({ ...this.d, store: this.store }, a);
     this.publisher.publishSoon();
     return outcome;
+  }
+
+  /** The audit row of the Stripe writes an approved plan makes, before they are made (the audit log lists it). */
+  private auditStripeWrites(a: Approval): void {
+    const plan = a.preview as { packageId: string; action: string; calls: Array<{ op: string; path: string }> };
+    this.approvals?.audit({
+      at: this.d.clock.now(),
+      subject: { kind: packageApprovalKind, ref: plan.packageId },
+      stepType: 'stripe.package',
+      class: 'C',
+      stage: this.d.stage(),
+      mode: 'real',
+      decision: 'approved',
+      approvalId: a.id,
+      attempt: 1,
+      detail: JSON.stringify({ action: plan.action, calls: plan.calls.map((c) => `${c.op} ${c.path}`) }),
+    });
   }
 
   private activePackage(id: string): StoredPackage {

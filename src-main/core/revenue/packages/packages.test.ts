@@ -60,6 +60,8 @@ describe('DFY packages as Stripe payment links', () => {
     expect(decided.outcome!.message).toContain(p!.paymentLinkUrl);
     expect(stripe.get(p!.stripePriceId)).toMatchObject({ product: p!.stripeProductId, unit_amount: 49_900, currency: 'usd' });
     expect(posts().map((r) => r.idempotencyKey)).toEqual([0, 1, 2].map((i) => idempotencyKeyFor(asked.id, i)));
+    // the Stripe writes are in the audit log, written before they were made
+    expect(core.approvals.auditFor('revenue.package', p!.id)).toMatchObject([{ stepType: 'stripe.package', class: 'C', mode: 'real', decision: 'approved', approvalId: asked.id, detail: expect.stringContaining('createProduct /v1/products') }]);
 
     // a retry of the same approval (the row not yet written, as after a crash): Stripe answers from the keys
     core.db.prepare('DELETE FROM dfy_packages').run();

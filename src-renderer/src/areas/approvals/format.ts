@@ -39,6 +39,7 @@ export const subjectKindLabel = {
   'backup.restoreApp': 'Restore of the app\u2019s data',
   'revenue.package': 'DFY package (Stripe)',
   'notify.briefing': 'Founder briefing',
+  'stage.override': 'Post-launch override',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 /** Where the founder sees the subject of a non-step approval (the product, the Guardian home, Settings → About). */
@@ -48,6 +49,7 @@ export function subjectHref(kind: ApprovalSubjectKind): { href: string; label: s
   if (kind === 'app.update') return { href: '#/settings', label: 'Open Settings' };
   if (kind === 'backup.restoreApp') return { href: '#/backups', label: 'Open Backups' };
   if (kind === 'revenue.package') return { href: '#/revenue', label: 'Open Revenue' };
+  if (kind === 'stage.override') return { href: '#/settings', label: 'Open Settings' };
   return undefined;
 }
 
@@ -59,6 +61,7 @@ const nothingDoneOnTimeout = {
   'backup.restoreApp': 'rejects it: the live data stays as it is',
   'revenue.package': 'rejects it: nothing is created or changed in Stripe',
   'notify.briefing': 'rejects it: the briefing is not sent to those channels',
+  'stage.override': 'rejects it: the stage stays as it is',
 } as const satisfies Record<Exclude<ApprovalSubjectKind, 'step'>, string>;
 
 /** What happens when nobody decides: steps follow their policy; any other request is rejected. */

@@ -1,6 +1,8 @@
 import type { StagePreview } from '../../../../shared/contract/stage';
 import { formatBytes } from '../../../../shared/bytes';
+import type { PreflightReport } from '../../../../shared/contract/governance';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PreflightSection } from './PreflightSection';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -8,12 +10,13 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * Going post-launch, said before it happens: the pending uploads it sends to Drive without
  * an approval, and the Class B steps that then run for real (count and names).
  */
-export function StageConfirmDialog({ preview, busy, onConfirm, onCancel }: { preview: StagePreview; busy: boolean; onConfirm(): void; onCancel(): void }) {
+export function StageConfirmDialog({ preview, preflight, busy, onConfirm, onCancel }: { preview: StagePreview; preflight: PreflightReport; busy: boolean; onConfirm(): void; onCancel(): void }) {
   const { releasedUploads: uploads, classBSteps: steps } = preview;
   const workflows = new Set(steps.map((s) => s.workflowId)).size;
   return (
-    <ConfirmDialog title="Go post-launch?" confirmLabel="Go post-launch" dismissLabel="Stay pre-launch" busy={busy} wide onConfirm={onConfirm} onCancel={onCancel}>
+    <ConfirmDialog title="Go post-launch?" confirmLabel="Go post-launch" dismissLabel="Stay pre-launch" busy={busy} confirmDisabled={preflight.blocked} wide onConfirm={onConfirm} onCancel={onCancel}>
       <div className="stage-confirm" data-testid="stage-confirm">
+        <PreflightSection report={preflight} />
         {preview.changes ? null : (
           <p className="notice" data-testid="stage-confirm-env">
             <code>LEVQOR_LAUNCH_STAGE={preview.envOverride}</code> decides the stage: saving post-launch changes nothing until the variable is unset.

@@ -4,13 +4,15 @@ import { SecretsSection } from './SecretsSection';
 import { AboutSection } from './AboutSection';
 import { SessionsSection } from './SessionsSection';
 import { NotificationsSection } from './NotificationsSection';
+import { HardeningSection } from './HardeningSection';
 import './settings.css';
 
-/** Settings: launch stage, preferences, notifications, secrets (set / not set only), browser sessions and what is running. */
+/** Settings: launch stage, hardening, preferences, notifications, secrets (set / not set only), browser sessions and what is running. */
 export default function SettingsArea() {
   return (
     <div className="stack">
       <StageSection />
+      <HardeningSection />
       <PreferencesSection />
       <NotificationsSection />
       <SecretsSection />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LevqorError } from '../../../../shared/contract';
 import type { StagePreview } from '../../../../shared/contract/stage';
+import type { PreflightReport } from '../../../../shared/contract/governance';
 import type { LaunchStage } from '../../../../shared/stage';
 import { getApi } from '../../api/client';
 import { toLevqorError } from '../../api/to-levqor-error';
@@ -10,15 +11,15 @@ import { StageConfirmDialog } from './StageConfirmDialog';
 
 /**
  * Switching the launch stage from any control (the Launch stage radios, the stage row of
- * Preferences): going post-launch first asks, with what it will release (stage.preview);
- * going pre-launch saves at once. `choice` is the stage being asked about or saved, for the
+ * Preferences): going post-launch first asks, with what it will release (stage.preview) and
+ * the preflight's checks (governance.preflight), which may block it; going pre-launch saves at once. `choice` is the stage being asked about or saved, for the
  * control to show meanwhile; `dialog` is the question, rendered by the caller.
  */
 export function useStageSwitch() {
   const setStage = useApp((s) => s.setStage);
   const action = useAction();
   const [choice, setChoice] = useState<LaunchStage | undefined>(undefined);
-  const [preview, setPreview] = useState<StagePreview | undefined>(undefined);
+  const [preview, setPreview] = useState<{ stage: StagePreview; preflight: PreflightReport } | undefined>(undefined);
   const [previewError, setPreviewError] = useState<LevqorError | undefined>(undefined);
 
   const save = (stage: LaunchStage) => {
@@ -36,14 +37,14 @@ export function useStageSwitch() {
     setPreviewError(undefined);
     if (stage !== 'post-launch') return save(stage);
     setChoice(stage);
-    getApi()
-      .stage.preview({ stage })
-      .then(setPreview, (err: unknown) => {
+    const api = getApi();
+    Promise.all([api.stage.preview({ stage }), api.governance.preflight()])
+      .then(([p, preflight]) => setPreview({ stage: p, preflight }), (err: unknown) => {
         setChoice(undefined);
         setPreviewError(toLevqorError(err));
       });
   };
 
-  const dialog = preview ? <StageConfirmDialog preview={preview} busy={action.pending} onConfirm={() => save(preview.stage)} onCancel={cancel} /> : null;
+  const dialog = preview ? <StageConfirmDialog preview={preview.stage} preflight={preview.preflight} busy={action.pending} onConfirm={() => save(preview.stage.stage)} onCancel={cancel} /> : null;
   return { choice, pending: choice !== undefined, error: action.error ?? previewError, saved: action.saved, request, dialog };
 }
