@@ -27,6 +27,7 @@ import { templatesProcedures } from './templates';
 import { chatProcedures, chatEvents } from './chat';
 import { onboardingProcedures } from './onboarding';
 import { contentProcedures, contentSeoProcedures } from './content';
+import { complianceProcedures, complianceEvents } from './compliance';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -61,6 +62,7 @@ export const procedures = {
   ...onboardingProcedures,
   ...contentProcedures,
   ...contentSeoProcedures,
+  ...complianceProcedures,
 };
 
 export const events = {
@@ -77,6 +79,7 @@ export const events = {
   ...pipelineEvents,
   ...revenueSyncEvents,
   ...chatEvents,
+  ...complianceEvents,
 };
 
 export type Procedures = typeof procedures;

@@ -28,6 +28,7 @@ import { contentHandlers } from './handlers/content';
 import { templatesHandlers } from './handlers/templates';
 import { chatHandlers } from './handlers/chat';
 import { onboardingHandlers } from './handlers/onboarding';
+import { complianceHandlers } from './handlers/compliance';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -66,6 +67,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...templatesHandlers(core),
     ...chatHandlers(core),
     ...onboardingHandlers(core),
+    ...complianceHandlers(core),
   };
 
   return {

@@ -34,7 +34,8 @@ import { UpdateService } from './updates';
 import { BriefingService, NotifyService, TelegramPoller, type NotifyTuning, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
-import { RevenueService } from './revenue';
+import { RevenueService, connectStripe } from './revenue';
+import { ComplianceService } from './compliance';
 import { InboundAddress } from './inbound-address';
 import { AiService, aiGeneratePort, type AiTuning } from './ai';
 import { InsightsService } from './insights';
@@ -147,6 +148,8 @@ export interface Core {
   readonly onboarding: OnboardingService;
   /** The workflow assistant: a sentence → a workflow the engine's validator accepts (or a change of one, with its diff); saves nothing. */
   readonly workflowAssistant: WorkflowAssistant;
+  /** GDPR / CCPA: the data map, subject requests (export, erase with proof, do not sell), lead retention (docs/compliance.md). */
+  readonly compliance: ComplianceService;
   info(): AppInfo;
   close(): void;
 }
@@ -286,6 +289,17 @@ export function createCore(config: CoreConfig): Core {
       backup: { describe: () => describeAppDataBackup(backups), run: () => backUpAppDataFirst(backups) },
     });
     revenue.packages.connectApprovals(approvals);
+    const stripeClient = () => {
+      try {
+        return connectStripe(secrets, settings).client;
+      } catch (err) {
+        return err instanceof Error ? err.message : String(err);
+      }
+    };
+    // made after the stores it reads; re-applies recorded erasures to this data before anything reads it
+    const compliance = new ComplianceService({ db, dataDir, clock, log: log.child({ area: 'compliance' }), events, remote, stage: () => stage.current, stripe: stripeClient });
+    compliance.connectApprovals(approvals);
+    for (const task of compliance.backgroundTasks()) background.register(task);
     const briefing = new BriefingService({
       db,
       clock,
@@ -451,6 +465,7 @@ export function createCore(config: CoreConfig): Core {
       chat,
       onboarding,
       workflowAssistant,
+      compliance,
       info: () => ({
         version: appVersion,
         dataDir,

@@ -17,6 +17,7 @@ import { revenueFacts } from './revenue-facts';
 export { StripeSync, type StripeSyncDeps };
 export { PackageService, packageApprovalKind, type PackageApprovalPort } from './packages';
 export { modeOfKey, type StripeMode } from './stripe/mode';
+export { connectStripe } from './stripe/connection';
 
 export interface RevenueDeps {
   stripe: StripeSyncDeps;

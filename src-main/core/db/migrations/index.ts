@@ -27,6 +27,7 @@ import * as m0027 from './0027-revenue-reads';
 import * as m0028 from './0028-ai-usage';
 import * as m0029 from './0029-insight-history';
 import * as m0031 from './0031-revenue-metrics-reads';
+import * as m0032 from './0032-compliance';
 
 export interface Migration {
   version: number;
@@ -68,6 +69,7 @@ export const migrations: readonly Migration[] = [
   { version: 28, ...m0028 },
   { version: 29, ...m0029 },
   { version: 31, ...m0031 },
+  { version: 32, ...m0032 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -39,6 +39,8 @@ export const subjectKindLabel = {
   'backup.restoreApp': 'Restore of the app\u2019s data',
   'revenue.package': 'DFY package (Stripe)',
   'notify.briefing': 'Founder briefing',
+  'compliance.erase': 'Erasure (GDPR / CCPA)',
+  'compliance.retention': 'Lead retention',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 /** Where the founder sees the subject of a non-step approval (the product, the Guardian home, Settings → About). */
@@ -48,6 +50,7 @@ export function subjectHref(kind: ApprovalSubjectKind): { href: string; label: s
   if (kind === 'app.update') return { href: '#/settings', label: 'Open Settings' };
   if (kind === 'backup.restoreApp') return { href: '#/backups', label: 'Open Backups' };
   if (kind === 'revenue.package') return { href: '#/revenue', label: 'Open Revenue' };
+  if (kind === 'compliance.erase' || kind === 'compliance.retention') return { href: '#/compliance', label: 'Open Compliance' };
   return undefined;
 }
 
@@ -59,6 +62,8 @@ const nothingDoneOnTimeout = {
   'backup.restoreApp': 'rejects it: the live data stays as it is',
   'revenue.package': 'rejects it: nothing is created or changed in Stripe',
   'notify.briefing': 'rejects it: the briefing is not sent to those channels',
+  'compliance.erase': 'rejects it: nothing is erased (the request can be filed again)',
+  'compliance.retention': 'rejects it: no lead is anonymised',
 } as const satisfies Record<Exclude<ApprovalSubjectKind, 'step'>, string>;
 
 /** What happens when nobody decides: steps follow their policy; any other request is rejected. */
