@@ -144,6 +144,10 @@ export class ComplianceService {
     if (row.kind !== 'export') throw badInput('id', `request ${row.id} is ${row.kind === 'erase' ? 'an erase' : 'a do-not-sell'} request, not an export`);
     if (!row.email || row.email.endsWith('@erased.invalid')) throw badInput('id', `request ${row.id} names a person who has been erased: there is nothing left to export`);
     const found = await findSubject(this.d, row.email);
+    // the request being answered is not data held about the person
+    const others = (found.local.subject_requests ?? []).filter((r) => r.id !== row.id);
+    if (others.length > 0) found.local.subject_requests = others;
+    else delete found.local.subject_requests;
     const files = exportFiles(found, row, this.d.clock.now());
     const bytes = await writeExportZip(file, files.files);
     const summary: ExportSummary = { ...files.summary, file, bytes };

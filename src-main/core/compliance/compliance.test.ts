@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '..';
+import { usePostgres } from '../../../tests/helpers/postgres';
+import { tempDir } from '../../../tests/helpers/temp-dir';
+import { readZip } from '../../../tests/helpers/read-zip';
+import { startFakeStripe, type FakeStripe } from '../../../tests/helpers/stripe/server';
+import { quickRetry, testKey } from '../../../tests/helpers/stripe/core';
+import { plantLocalRow } from '../../../tests/helpers/compliance/plant-rows';
+import { dataMap } from '.';
+import { emailHash } from './subject-keys';
+
+const server = usePostgres();
+let stripe: FakeStripe;
+const opened: Core[] = [];
+const ada = { email: 'ada@example.com', customer: 'cus_ada', item: 'item-ada' };
+
+beforeAll(async () => {
+  stripe = await startFakeStripe();
+});
+afterAll(async () => {
+  await stripe.close();
+});
+afterEach(() => {
+  for (const core of opened.splice(0)) core.close();
+});
+
+function open(dataDir: string, url: string): Core {
+  const core = createCore({ dataDir, env: { LEVQOR_DATABASE_URL: url, LEVQOR_SECRET_KEY: 'b'.repeat(64) }, logToFile: false, stripeRetry: { ...quickRetry } });
+  core.settings.set('stripe.apiBase', stripe.url);
+  core.secrets.set('stripe.secretKey', testKey);
+  opened.push(core);
+  return core;
+}
+
+/** Ada everywhere: at Stripe, in the site's tables, and one planted row in every mapped local table. */
+async function seed(name: string) {
+  const url = await server.createDatabase(name);
+  const dataDir = tempDir();
+  const core = open(dataDir, url);
+  await core.remote.check();
+  const created = stripe.now();
+  stripe.put(
+    { id: ada.customer, object: 'customer', email: ada.email, name: 'Ada Lovelace', created },
+    { id: 'sub_ada', object: 'subscription', customer: ada.customer, status: 'active', created },
+    { id: 'in_ada', object: 'invoice', customer: ada.customer, customer_email: ada.email, total: 5000, created },
+    { id: 'ch_ada', object: 'charge', customer: ada.customer, amount: 5000, created },
+  );
+  const site = (sql: string, params: unknown[] = []) => server.query(sql, params, name);
+  await site("INSERT INTO sales_leads (email, name, stripe_customer_id) VALUES ('Ada@Example.com', 'Ada', $1)", [ada.customer]);
+  await site("INSERT INTO dfy_requests (email, name, brief) VALUES ('ada@example.com', 'Ada', 'a launch page')");
+  await site("INSERT INTO telemetry_logs (level, message) VALUES ('info', 'signup from ada@example.com')");
+  await site("INSERT INTO sales_leads (email, name) VALUES ('grace@example.com', 'Grace')");
+  core.db.pragma('foreign_keys = OFF');
+  const refused = dataMap.filter((e) => e.store === 'local' && e.subject).map((e) => plantLocalRow(core.db, e, ada, { runId: 'v1', outboxId: 1 })).filter(Boolean);
+  core.db.pragma('foreign_keys = ON');
+  expect(refused).toEqual([]);
+  return { url, dataDir, core, site };
+}
+
+/** Every text value of every local table that mentions the address, as `table.column`. */
+function mentions(core: Core, email: string): string[] {
+  const out: string[] = [];
+  for (const { name } of core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]) {
+    for (const row of core.db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
+      for (const [col, v] of Object.entries(row)) if (typeof v === 'string' && v.toLowerCase().includes(email)) out.push(`${name}.${col}`);
+    }
+  }
+  return out;
+}
+
+describe('compliance against a real SQLite, a real Postgres and the local Stripe', () => {
+  it('exports every row about a person into one ZIP with a JSON file per source and a summary', async () => {
+    const { core } = await seed('comp_export');
+    const out = join(tempDir(), 'ada.zip');
+    const answered = await core.compliance.exportTo('Ada@Example.com', out, 'gdpr');
+    expect(answered).toMatchObject({ kind: 'export', status: 'answered', source: 'cli', export: { matched: true, file: out } });
+    const files = Object.fromEntries(readZip(out).map((e) => [e.name, e.data.toString('utf8')]));
+    expect(Object.keys(files).sort()).toEqual(['local.json', 'remote.json', 'stripe.json', 'summary.txt']);
+    const local = JSON.parse(files['local.json']!) as Record<string, unknown[]>;
+    const planted = dataMap.filter((e) => e.store === 'local' && e.subject).map((e) => e.table);
+    expect(Object.keys(local).sort()).toEqual(expect.arrayContaining(planted.filter((t) => t !== 'subject_requests').sort()));
+    const remote = JSON.parse(files['remote.json']!) as Record<string, unknown[]>;
+    expect(Object.keys(remote).sort()).toEqual(['dfy_requests', 'sales_leads', 'telemetry_logs']);
+    expect(JSON.stringify(remote)).not.toContain('grace@example.com');
+    const fromStripe = JSON.parse(files['stripe.json']!) as Record<string, { id: string }[]>;
+    expect(Object.fromEntries(Object.entries(fromStripe).map(([k, v]) => [k, v.map((o) => o.id)]))).toEqual({ customers: ['cus_ada'], subscriptions: ['sub_ada'], invoices: ['in_ada'], charges: ['ch_ada'] });
+    expect(files['summary.txt']).toContain('Data held about ada@example.com');
+  });
+
+  it('an address that matches nobody: the export says so and the request is still answered', async () => {
+    const { core } = await seed('comp_nobody');
+    const done = await core.compliance.exportTo('nobody@example.com', join(tempDir(), 'n.zip'), 'ccpa');
+    expect(done).toMatchObject({ status: 'answered', law: 'ccpa', export: { matched: false, rows: { local: 0, remote: 0, stripe: 0 } } });
+    expect(done.export?.notes[0]).toBe('No record about nobody@example.com was found in any source that could be read.');
+    expect(done.dueAt - done.receivedAt).toBe(45 * 86_400_000);
+  });
+
+  it('bad input names the field and files nothing', async () => {
+    const { core } = await seed('comp_bad');
+    const before = core.compliance.list(undefined, 10);
+    await expect(core.compliance.file({ email: 'not-an-email', kind: 'erase', law: 'gdpr', source: 'app' })).rejects.toMatchObject({ code: 'BAD_INPUT', field: 'email', message: 'email: must be an email address like name@example.com (got "not-an-email")' });
+    expect(core.compliance.list(undefined, 10)).toEqual(before);
+  });
+
+  it('erases only once approved (Class C), everywhere the map says, with a proof of 0 rows; a restore is erased again on open', async () => {
+    const { core, site, dataDir, url } = await seed('comp_erase');
+    const filed = await core.compliance.file({ email: ada.email, kind: 'erase', law: 'gdpr', source: 'app' });
+    expect(filed).toMatchObject({ status: 'waiting' });
+    const approval = core.approvals.list({ status: 'pending', limit: 10 }).find((a) => a.subject.kind === 'compliance.erase')!;
+    expect(approval).toMatchObject({ class: 'C', subject: { ref: filed.id } });
+    expect(stripe.get(ada.customer)?.deleted).toBeUndefined();
+
+    core.approvals.approve(approval.id, { by: 'founder' });
+    await core.approvals.settled();
+    const done = core.compliance.get(filed.id);
+    expect(done).toMatchObject({ status: 'answered', email: null, proof: { passed: true, skipped: [], stripeCustomersDeleted: 1 } });
+    expect(Object.values(done.proof!.counts).every((n) => n === 0)).toBe(true);
+    expect(Object.keys(done.proof!.counts)).toEqual(expect.arrayContaining(['local:pipeline_items', 'remote:sales_leads', 'remote:telemetry_logs', 'stripe:customers']));
+    expect(done.proof!.legalHolds.map((h) => h.table)).toEqual(expect.arrayContaining(['local:stripe_invoices', 'local:stripe_charges']));
+    expect(stripe.requests.some((r) => r.method === 'DELETE' && r.path === '/v1/customers/cus_ada')).toBe(true);
+    expect(mentions(core, ada.email)).toEqual([]);
+    expect((await site("SELECT email FROM sales_leads")).map((r) => (r as { email: string }).email)).toEqual(['grace@example.com']);
+    const audit = core.approvals.auditFor('compliance.erase', filed.id);
+    expect(audit.at(-1)?.detail).toContain(emailHash(ada.email));
+    expect(JSON.stringify(audit)).not.toContain(ada.email);
+    expect(core.approvals.get(approval.id).outcome).toMatchObject({ ok: true, result: 'good' });
+
+    // a restore brings back a snapshot taken before the erasure: the open erases Ada again
+    core.db.prepare("INSERT INTO pipeline_items (kind, id, created_at, remote_updated_at, email, stage, stage_times, pulled_at) VALUES ('lead', 'restored', 1, 1, 'ada@example.com', 'new', '{}', 1)").run();
+    core.close();
+    opened.splice(opened.indexOf(core), 1);
+    const reopened = open(dataDir, url);
+    expect(mentions(reopened, ada.email)).toEqual([]);
+  });
+
+  it('files the site\u2019s requests once each and tells the site it has them', async () => {
+    const { core, site } = await seed('comp_site');
+    await site("INSERT INTO subject_requests (email, kind, law) VALUES ('ada@example.com', 'export', 'ccpa')");
+    expect(await core.compliance.pull()).toBe(1);
+    expect(await core.compliance.pull()).toBe(0);
+    expect(core.compliance.list(undefined, 10).filter((r) => r.source === 'site')).toMatchObject([{ source: 'site', kind: 'export', law: 'ccpa', status: 'open', email: ada.email }]);
+    expect(await site('SELECT status FROM subject_requests')).toEqual([{ status: 'received' }]);
+  });
+});
