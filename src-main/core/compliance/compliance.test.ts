@@ -143,3 +143,29 @@ describe('compliance against a real SQLite, a real Postgres and the local Stripe
     expect(await site('SELECT status FROM subject_requests')).toEqual([{ status: 'received' }]);
   });
 });
+
+describe('statutory clocks', () => {
+  it('gives GDPR one calendar month (the month\u2019s last day when shorter) and CCPA 45 days, and announces a request once due soon and once overdue, without the email', async () => {
+    const { dueAt } = await import('./statutory-clock');
+    expect(new Date(dueAt('gdpr', Date.parse('2026-01-31T10:00:00Z'))).toISOString()).toBe('2026-02-28T10:00:00.000Z');
+    expect(new Date(dueAt('gdpr', Date.parse('2026-03-15T00:00:00Z'))).toISOString()).toBe('2026-04-15T00:00:00.000Z');
+    expect(dueAt('ccpa', 0)).toBe(45 * 86_400_000);
+    const { ManualClock } = await import('../clock');
+    const clock = new ManualClock(Date.parse('2026-03-01T00:00:00Z'));
+    const core = createCore({ dataDir: tempDir(), env: { LEVQOR_SECRET_KEY: 'c'.repeat(64) }, clock, logToFile: false });
+    opened.push(core);
+    const seen: unknown[] = [];
+    core.events.on('compliance.requestDue', (p) => seen.push(p));
+    const r = await core.compliance.file({ email: 'ada@example.com', kind: 'export', law: 'gdpr', source: 'app' });
+    const { announceDue } = await import('./due-alerts');
+    expect(announceDue(core.compliance.store, core.events, clock.now())).toBe(0);
+    clock.set(r.dueAt - 6 * 86_400_000);
+    expect(announceDue(core.compliance.store, core.events, clock.now())).toBe(1);
+    expect(announceDue(core.compliance.store, core.events, clock.now())).toBe(0);
+    clock.set(r.dueAt + 1);
+    expect(announceDue(core.compliance.store, core.events, clock.now())).toBe(1);
+    expect(core.compliance.get(r.id).overdue).toBe(true);
+    expect(JSON.stringify(seen)).not.toContain('ada@');
+    expect(seen).toMatchObject([{ id: r.id, overdue: false }, { id: r.id, overdue: true }]);
+  });
+});

@@ -31,6 +31,7 @@ const defaultIds = [
   'backup.stale',
   'check.failed',
   'founder.notified',
+  'subject.request.due',
 ];
 
 describe('the rules the founder edits', () => {

@@ -4,6 +4,7 @@ import type { Briefing } from '../../../shared/contract/briefing';
 import type { NoticeSeverity } from '../../../shared/contract/notify';
 import { formatMinorUnits } from '../../../shared/money';
 import type { ChannelId } from './channels';
+import { subjectRequestDueRule } from './subject-request-rule';
 
 /** A notice as a rule makes it; the outbox gives it its id. */
 export interface NoticeDraft {
@@ -227,5 +228,5 @@ export const defaultRules: readonly RuleDef[] = [
     channels: ['os'],
     severity: 'info',
     notice: (n) => ({ key: `founder.notified:${n.id}`, title: n.title, body: n.body, area: 'workflows', at: n.at, ...(stepSeverity[n.level] ? { severity: stepSeverity[n.level] } : {}) }),
-  }),
+  }),  rule(subjectRequestDueRule),
 ];

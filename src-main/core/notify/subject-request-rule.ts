@@ -1,0 +1,25 @@
+import type { RuleDef } from './rules';
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * A data-subject request close to or past its statutory deadline. The notice names the request,
+ * its kind and law, never the person: channels outside the machine must not receive who asked.
+ */
+export const subjectRequestDueRule = {
+  id: 'subject.request.due',
+  label: 'Data-subject request due',
+  event: 'compliance.requestDue',
+  about: 'an export, erase or do-not-sell request is 7 days from its statutory deadline, or past it',
+  fields: { kind: (p) => p.kind, law: (p) => p.law },
+  channels: ['os'],
+  severity: 'warning',
+  notice: (p) => ({
+    key: `subject.request.due:${p.id}:${p.overdue ? 'overdue' : 'soon'}`,
+    title: p.overdue ? `Subject request OVERDUE (${p.law.toUpperCase()})` : `Subject request due ${day(p.dueAt)} (${p.law.toUpperCase()})`,
+    body: `A ${p.kind} request ${p.overdue ? 'was due' : 'is due'} on ${day(p.dueAt)}: answer it in the Compliance area.`,
+    area: 'compliance',
+    at: p.at,
+    ...(p.overdue ? { severity: 'critical' as const } : {}),
+  }),
+} satisfies RuleDef<'compliance.requestDue'>;
