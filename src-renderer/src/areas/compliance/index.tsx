@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { getApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useLoad } from '../../hooks/use-load';
 import { DataMapTable } from './DataMapTable';
@@ -18,7 +17,6 @@ export default function ComplianceArea() {
   const coverage = map.data?.coverage;
   return (
     <div className="page-wide compliance">
-      <PageHeader id="compliance" />
       <Section id="compliance-requests" title="Subject requests" description="Export, erase or do-not-sell requests, due one month after receipt under GDPR and 45 days under CCPA. An erase waits for your approval (Class C).">
         <RequestForm onFiled={() => reload()} />
         <ErrorNotice message={requests.error} onRetry={reload} />
