@@ -299,6 +299,8 @@ export function createCore(config: CoreConfig): Core {
     // made after the stores it reads; re-applies recorded erasures to this data before anything reads it
     const compliance = new ComplianceService({ db, dataDir, clock, log: log.child({ area: 'compliance' }), events, remote, stage: () => stage.current, stripe: stripeClient });
     compliance.connectApprovals(approvals);
+    notify.withhold(compliance.withheld());
+    ai.withhold(compliance.withheld());
     for (const task of compliance.backgroundTasks()) background.register(task);
     const briefing = new BriefingService({
       db,

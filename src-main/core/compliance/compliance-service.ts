@@ -18,6 +18,8 @@ import { ErasureLedger } from './erasure-ledger';
 import { exportFiles } from './export-files';
 import { writeExportZip } from './export-zip';
 import { reapplyErasures } from './reapply-erasures';
+import { withheldPeople } from './do-not-sell';
+import type { WithheldPeople } from '../withheld-people-port';
 import { anonymiseExpired, overdueLocal } from './lead-retention';
 import { connectRetentionSubject, requestRetention } from './retention-approval';
 import { RequestStore, toSubjectRequest, type RequestRow } from './request-store';
@@ -81,6 +83,11 @@ export class ComplianceService {
     const rows = overdueLocal(this.d.db, now);
     if (rows === 0 || !this.approvals) return { anonymised: 0, approvalId: null };
     return { anonymised: 0, approvalId: requestRetention(this.approvals, this.d.stage(), new Date(now).toISOString().slice(0, 10), rows).id };
+  }
+
+  /** The people flagged "do not sell or share", for notify and the AI layer to withhold. */
+  withheld(): WithheldPeople {
+    return withheldPeople(this.d.db, this.store, () => this.d.clock.now());
   }
 
   dataMap(): DataMapRow[] {

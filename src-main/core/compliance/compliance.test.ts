@@ -169,3 +169,22 @@ describe('statutory clocks', () => {
     expect(seen).toMatchObject([{ id: r.id, overdue: false }, { id: r.id, overdue: true }]);
   });
 });
+
+describe('do not sell or share (CCPA)', () => {
+  it('flags the person at once, and no notice to any channel carries their address or name from then on', async () => {
+    const core = createCore({ dataDir: tempDir(), env: { LEVQOR_SECRET_KEY: 'd'.repeat(64) }, logToFile: false });
+    opened.push(core);
+    core.db.prepare("INSERT INTO pipeline_items (kind, id, created_at, remote_updated_at, email, name, stage, stage_times, pulled_at) VALUES ('lead', 'l1', 1, 1, 'Ada@Example.com', 'Ada Lovelace', 'new', '{}', 1)").run();
+    const notice = (key: string) => core.notify.send({ key, title: 'New lead: Ada Lovelace', body: 'ada@example.com asked about the CRM kit', area: 'revenue', at: 1 }, ['os']);
+    const stored = (key: string) => (core.db.prepare('SELECT notice FROM notify_outbox WHERE notice_key = ?').get(key) as { notice: string }).notice;
+    notice('before');
+    expect(stored('before')).toContain('Ada Lovelace');
+    const flagged = await core.compliance.file({ email: 'ada@example.com', kind: 'do-not-sell', law: 'ccpa', source: 'app' });
+    expect(flagged).toMatchObject({ status: 'answered', kind: 'do-not-sell' });
+    notice('after');
+    expect(stored('after')).not.toMatch(/ada@example\.com|Ada Lovelace/i);
+    expect(JSON.parse(stored('after'))).toMatchObject({ title: 'New lead: [withheld]', body: '[withheld] asked about the CRM kit' });
+    // the AI layer redacts the same values from every prompt
+    expect(core.compliance.withheld().values()).toEqual(expect.arrayContaining(['Ada@Example.com', 'Ada Lovelace']));
+  });
+});
