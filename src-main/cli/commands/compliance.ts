@@ -25,6 +25,18 @@ function answer(r: SubjectRequest): string {
   return `${r.email ?? 'The person'} is flagged "do not sell or share": alerts and content channels never receive their data.`;
 }
 
+/** `compliance erase EMAIL` and `compliance do-not-sell EMAIL`: one compliance.file call each. */
+function fileCommand(kind: 'erase' | 'do-not-sell', summary: string): Command {
+  return procedureCommand('compliance.file', {
+    usage: `compliance ${kind} EMAIL [--law gdpr|ccpa]`,
+    summary,
+    positionals: { email: 'EMAIL' },
+    options: lawOption,
+    input: ({ email }, values) => ({ email, kind, law: law(values), source: 'cli' as const }),
+    show: answer,
+  });
+}
+
 export const complianceCommands: Command[] = [
   procedureCommand('compliance.export', {
     usage: 'compliance export EMAIL --out FILE [--law gdpr|ccpa]',
@@ -38,22 +50,8 @@ export const complianceCommands: Command[] = [
     },
     show: answer,
   }),
-  procedureCommand('compliance.file', {
-    usage: 'compliance erase EMAIL [--law gdpr|ccpa]',
-    summary: 'File an erase request: it waits for your approval (Class C) in the Approvals inbox, then erases the person everywhere the data map says and proves it.',
-    positionals: { email: 'EMAIL' },
-    options: lawOption,
-    input: ({ email }, values) => ({ email, kind: 'erase' as const, law: law(values), source: 'cli' as const }),
-    show: answer,
-  }),
-  procedureCommand('compliance.file', {
-    usage: 'compliance do-not-sell EMAIL [--law gdpr|ccpa]',
-    summary: 'Flag a person "do not sell or share" (CCPA): alerts and content channels never receive their data.',
-    positionals: { email: 'EMAIL' },
-    options: lawOption,
-    input: ({ email }, values) => ({ email, kind: 'do-not-sell' as const, law: law(values), source: 'cli' as const }),
-    show: answer,
-  }),
+  fileCommand('erase', 'File an erase request: it waits for your approval (Class C) in the Approvals inbox, then erases the person everywhere the data map says and proves it.'),
+  fileCommand('do-not-sell', 'Flag a person "do not sell or share" (CCPA): alerts and content channels never receive their data.'),
   procedureCommand('compliance.requests', {
     usage: 'compliance requests [--status S] [--json]',
     summary: 'Data-subject requests, newest first, with their due dates.',

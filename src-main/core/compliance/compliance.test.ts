@@ -25,21 +25,24 @@ afterEach(() => {
   for (const core of opened.splice(0)) core.close();
 });
 
-function open(dataDir: string, url: string): Core {
-  const core = createCore({ dataDir, env: { LEVQOR_DATABASE_URL: url, LEVQOR_SECRET_KEY: 'b'.repeat(64) }, logToFile: false, stripeRetry: { ...quickRetry } });
-  core.settings.set('stripe.apiBase', stripe.url);
-  core.secrets.set('stripe.secretKey', testKey);
+/** A core on the data dir, the remote at `url`, Stripe at the local server (remembered, closed after each test). */
+const open = (dataDir: string, url: string): Core =>
+  remember(createCore({ dataDir, env: { LEVQOR_DATABASE_URL: url, LEVQOR_SECRET_KEY: 'b'.repeat(64) }, logToFile: false, stripeRetry: { ...quickRetry } }), (core) => {
+    core.settings.set('stripe.apiBase', stripe.url);
+    core.secrets.set('stripe.secretKey', testKey);
+  });
+
+function remember(core: Core, prepare: (core: Core) => void): Core {
   opened.push(core);
+  prepare(core);
   return core;
 }
 
 /** Ada everywhere: at Stripe, in the site's tables, and one planted row in every mapped local table. */
 async function seed(name: string) {
-  const url = await server.createDatabase(name);
-  const dataDir = tempDir();
+  const [url, dataDir] = [await server.createDatabase(name), tempDir()];
   const core = open(dataDir, url);
-  await core.remote.check();
-  const created = stripe.now();
+  const created = (await core.remote.check(), stripe.now());
   stripe.put(
     { id: ada.customer, object: 'customer', email: ada.email, name: 'Ada Lovelace', created },
     { id: 'sub_ada', object: 'subscription', customer: ada.customer, status: 'active', created },

@@ -7,13 +7,13 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * its kind and law, never the person: channels outside the machine must not receive who asked.
  */
 export const subjectRequestDueRule = {
-  id: 'subject.request.due',
-  label: 'Data-subject request due',
   event: 'compliance.requestDue',
-  about: 'an export, erase or do-not-sell request is 7 days from its statutory deadline, or past it',
-  fields: { kind: (p) => p.kind, law: (p) => p.law },
-  channels: ['os'],
+  id: 'subject.request.due',
   severity: 'warning',
+  channels: ['os'],
+  label: 'Data-subject request due',
+  fields: { kind: (p) => p.kind, law: (p) => p.law },
+  about: 'an export, erase or do-not-sell request is 7 days from its statutory deadline, or past it',
   notice: (p) => ({
     key: `subject.request.due:${p.id}:${p.overdue ? 'overdue' : 'soon'}`,
     title: p.overdue ? `Subject request OVERDUE (${p.law.toUpperCase()})` : `Subject request due ${day(p.dueAt)} (${p.law.toUpperCase()})`,
