@@ -191,3 +191,29 @@ describe('do not sell or share (CCPA)', () => {
     expect(core.compliance.withheld().values()).toEqual(expect.arrayContaining(['Ada@Example.com', 'Ada Lovelace']));
   });
 });
+
+describe('lead retention', () => {
+  it('anonymises leads past their retention period: pre-launch only once approved (Class B), post-launch at once', async () => {
+    const { ManualClock } = await import('../clock');
+    const clock = new ManualClock(Date.parse('2026-06-01T00:00:00Z'));
+    const core = createCore({ dataDir: tempDir(), env: { LEVQOR_SECRET_KEY: 'e'.repeat(64) }, clock, logToFile: false });
+    opened.push(core);
+    const lead = core.db.prepare("INSERT INTO pipeline_items (kind, id, created_at, remote_updated_at, email, name, company, stage, stage_times, pulled_at) VALUES ('lead', ?, ?, 1, ?, 'Old', 'Acme', 'new', '{}', 1)");
+    lead.run('old', clock.now() - 731 * 86_400_000, 'old@example.com');
+    lead.run('new', clock.now() - 10 * 86_400_000, 'new@example.com');
+    const rows = () => core.db.prepare('SELECT id, email, name, company FROM pipeline_items ORDER BY id').all();
+    const asked = await core.compliance.retention();
+    expect(asked).toMatchObject({ anonymised: 0, approvalId: expect.any(String) });
+    expect(core.approvals.get(asked.approvalId!)).toMatchObject({ class: 'B', subject: { kind: 'compliance.retention' } });
+    expect(rows()).toEqual([{ id: 'new', email: 'new@example.com', name: 'Old', company: 'Acme' }, { id: 'old', email: 'old@example.com', name: 'Old', company: 'Acme' }]);
+    core.approvals.approve(asked.approvalId!, { by: 'founder' });
+    await core.approvals.settled();
+    expect(rows()).toEqual([
+      { id: 'new', email: 'new@example.com', name: 'Old', company: 'Acme' },
+      { id: 'old', email: `erased-${emailHash('old@example.com').slice(0, 12)}@erased.invalid`, name: null, company: null },
+    ]);
+    core.stage.set('post-launch');
+    clock.advance(725 * 86_400_000);
+    expect(await core.compliance.retention()).toEqual({ anonymised: 1, approvalId: null });
+  });
+});
