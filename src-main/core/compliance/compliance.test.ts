@@ -137,6 +137,19 @@ describe('compliance against a real SQLite, a real Postgres and the local Stripe
     expect(mentions(reopened, ada.email)).toEqual([]);
   });
 
+  it('an erase that fails midway stays erasing, is never reported done, and is retried until its proof passes', async () => {
+    const { core } = await seed('comp_retry');
+    const filed = await core.compliance.file({ email: ada.email, kind: 'erase', law: 'gdpr', source: 'app' });
+    stripe.inject({ status: 500, path: `/v1/customers/${ada.customer}`, times: 1 });
+    core.approvals.approve(filed.approvalId!, { by: 'founder' });
+    await core.approvals.settled();
+    expect(core.compliance.get(filed.id)).toMatchObject({ status: 'erasing', proof: null, attempts: 1, lastError: expect.any(String) });
+    expect(core.approvals.get(filed.approvalId!).outcome).toMatchObject({ result: 'warn' });
+    expect(await core.compliance.retryErasures()).toBe(1);
+    expect(core.compliance.get(filed.id)).toMatchObject({ status: 'answered', proof: { passed: true } });
+    expect(mentions(core, ada.email)).toEqual([]);
+  });
+
   it('files the site\u2019s requests once each and tells the site it has them', async () => {
     const { core, site } = await seed('comp_site');
     await site("INSERT INTO subject_requests (email, kind, law) VALUES ('ada@example.com', 'export', 'ccpa')");
