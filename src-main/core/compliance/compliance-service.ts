@@ -20,6 +20,7 @@ import { writeExportZip } from './export-zip';
 import { reapplyErasures } from './reapply-erasures';
 import { withheldPeople } from './do-not-sell';
 import type { WithheldPeople } from '../withheld-people-port';
+import type { DataMapCoveragePort } from '../data-map-port';
 import { anonymiseExpired, overdueLocal } from './lead-retention';
 import { connectRetentionSubject, requestRetention } from './retention-approval';
 import { RequestStore, toSubjectRequest, type RequestRow } from './request-store';
@@ -107,6 +108,11 @@ export class ComplianceService {
       }
     }
     return { ...dataMapCoverage({ local: localTables(this.d.db), remote }), remoteChecked };
+  }
+
+  /** What the governance preflight asks (core/data-map-port.ts). */
+  coveragePort(): DataMapCoveragePort {
+    return { coverage: () => this.coverage() };
   }
 
   list(status: SubjectRequest['status'] | undefined, limit: number): SubjectRequest[] {

@@ -99,6 +99,11 @@ describe('compliance against a real SQLite, a real Postgres and the local Stripe
     expect(done.dueAt - done.receivedAt).toBe(45 * 86_400_000);
   });
 
+  it('tells the governance preflight through its port that the map covers every table of both stores', async () => {
+    const { core } = await seed('comp_cover');
+    expect(await core.compliance.coveragePort().coverage()).toMatchObject({ complete: true, missing: [], remoteChecked: true });
+  });
+
   it('bad input names the field and files nothing', async () => {
     const { core } = await seed('comp_bad');
     const before = core.compliance.list(undefined, 10);
