@@ -1,36 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core, type CoreRestart } from '..';
+import { describe, expect, it } from 'vitest';
+import { useRestartableCore } from '../../../tests/helpers/backups/restartable-core';
 
 // A restore never brings an erased person back: real restic, a real restart around the swap.
 
-const root = mkdtempSync(join(tmpdir(), 'levqor-erase-restore-'));
-const dataDir = join(root, 'data');
-const env = { PATH: process.env.PATH, HOME: root, LEVQOR_SECRET_KEY: 'f'.repeat(64), LEVQOR_PRODUCTS_DIR: join(root, 'products') };
-let core: Core;
-const open = () => (core = createCore({ dataDir, env, logToFile: false }));
-const holder: CoreRestart = {
-  stopBackground: () => core.background.stopNow(),
-  resumeBackground: () => undefined,
-  restart: async (swap) => {
-    core.close();
-    swap();
-    open();
-  },
-};
+const held = useRestartableCore('levqor-erase-restore-', 'f'.repeat(64));
+const { root, holder } = held;
 
-beforeAll(open);
-afterAll(() => {
-  core?.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-const emails = () => (core.db.prepare('SELECT email FROM pipeline_items ORDER BY id').all() as { email: string }[]).map((r) => r.email);
+const emails = () => (held.core.db.prepare('SELECT email FROM pipeline_items ORDER BY id').all() as { email: string }[]).map((r) => r.email);
 
 describe('erasure and the backups of the app\u2019s data', () => {
   it('re-applies an erasure recorded after the snapshot when the app\u2019s data is restored from it', async () => {
+    const { core } = held;
     const lead = core.db.prepare("INSERT INTO pipeline_items (kind, id, created_at, remote_updated_at, email, name, notes, stage, stage_times, pulled_at) VALUES ('lead', ?, 1, 1, ?, ?, ?, 'new', '{}', 1)");
     lead.run('a', 'ada@example.com', 'Ada', 'called ada@example.com');
     lead.run('g', 'grace@example.com', 'Grace', null);
@@ -50,6 +31,6 @@ describe('erasure and the backups of the app\u2019s data', () => {
     await core.backups.restoreApp('levqor', before.snapshotId!, holder);
     // the snapshot had Ada; the reopened core erased her again from the ledger beside the database
     expect(emails()).toEqual(['grace@example.com']);
-    expect(JSON.stringify(core.db.prepare('SELECT * FROM pipeline_items').all())).not.toContain('ada@');
+    expect(JSON.stringify(held.core.db.prepare('SELECT * FROM pipeline_items').all())).not.toContain('ada@');
   }, 120_000);
 });
