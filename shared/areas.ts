@@ -15,7 +15,7 @@ export const areas = [
   { id: 'telemetry', title: 'Telemetry', built: true, summary: 'Logs, anomalies and the daily report.', icon: 'M3 12h4l2-6 4 12 2-6h6' },
   { id: 'alerts', title: 'Alerts', built: true, summary: 'Daily briefing and alerts by tray, Slack, Telegram and email.', icon: 'M6 16V11a6 6 0 1112 0v5l2 2H4l2-2z M10 21h4' },
   { id: 'backups', title: 'Backups', built: true, summary: 'Scheduled snapshots, retention, verified restores.', icon: 'M4 7c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3z M4 7v10c0 1.7 3.6 3 8 3s8-1.3 8-3V7 M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3' },
-  { id: 'compliance', title: 'Compliance', built: false, summary: 'GDPR/CCPA subject export and erase, audit log.', icon: 'M7 3h7l5 5v13H7z M14 3v5h5 M10 13h6 M10 17h6' },
+  { id: 'compliance', title: 'Compliance', built: true, summary: 'GDPR/CCPA subject requests: export, erase with proof, do not sell; the data map.', icon: 'M7 3h7l5 5v13H7z M14 3v5h5 M10 13h6 M10 17h6' },
   { id: 'audit', title: 'Audit log', built: true, summary: 'Every approval, stage switch and action that left the machine: who, what, when, stage, subject, outcome.', icon: 'M9 4h6v3H9z M7 5H5v16h14V5h-2 M8 11h8 M8 15h8 M8 19h5' },
   { id: 'onboarding', title: 'Get started', built: true, summary: 'A guide that sets up your first monitor, product draft and workflow from a few answers.', icon: 'M5 21V4 M5 4h11l-2 4 2 4H5' },
   { id: 'settings', title: 'Settings', built: true, summary: 'Launch stage, secrets and preferences.', icon: 'M12 9a3 3 0 100 6 3 3 0 000-6z M19 12l2-1-1-3-2 .3-1.5-1.5L17 5l-3-1-1 2h-2L10 4 7 5l.5 1.8L6 8.3 4 8 3 11l2 1v0l-2 1 1 3 2-.3 1.5 1.5L7 19l3 1 1-2h2l1 2 3-1-.5-1.8 1.5-1.5 2 .3 1-3-2-1z' },

@@ -9,11 +9,11 @@ import { approvalStatusSchema, stepClassSchema } from '../workflow';
  * (core/approvals/README.md, "Adding a subject"): a run's step, a product's Drive upload, a
  * Guardian healing action, installing an app update.
  */
-export const approvalSubjectKinds = ['step', 'product.upload', 'guardian.healing', 'app.update', 'backup.forget', 'backup.restoreApp', 'revenue.package', 'notify.briefing', 'stage.override'] as const;
+export const approvalSubjectKinds = ['step', 'product.upload', 'guardian.healing', 'app.update', 'backup.forget', 'backup.restoreApp', 'revenue.package', 'notify.briefing', 'stage.override', 'compliance.erase', 'compliance.retention'] as const;
 export type ApprovalSubjectKind = (typeof approvalSubjectKinds)[number];
 export const approvalSubjectSchema = z.object({
   kind: z.enum(approvalSubjectKinds),
-  /** step: `<runId>/<nodeId>`; product.upload: the upload id; guardian.healing: the healing plan entry id; app.update: the version; backup.forget: the backup plan's id; backup.restoreApp: `<plan id>/<snapshot id>`; revenue.package: the DFY package's id; notify.briefing: the briefing's notice key (`briefing:<date>`); stage.override: the stage it switches to (`post-launch`). */
+  /** step: `<runId>/<nodeId>`; product.upload: the upload id; guardian.healing: the healing plan entry id; app.update: the version; backup.forget: the backup plan's id; backup.restoreApp: `<plan id>/<snapshot id>`; revenue.package: the DFY package's id; notify.briefing: the briefing's notice key (`briefing:<date>`); stage.override: the stage it switches to (`post-launch`); compliance.erase: the subject request's id; compliance.retention: the cut-off day. */
   ref: z.string(),
   /** In words, for the inbox: `Weekly report › post` or `Upload x-1.0.0.zip to Google Drive`. */
   title: z.string(),

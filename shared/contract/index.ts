@@ -30,6 +30,7 @@ import { contentAreaProcedures, contentProcedures, contentSeoProcedures } from '
 import { costsProcedures, costsEvents } from './costs';
 import { governanceProcedures } from './governance';
 import { auditProcedures } from './audit';
+import { complianceProcedures, complianceEvents } from './compliance';
 
 /**
  * The one contract every transport speaks. Each capability adds its own file of procedures
@@ -68,6 +69,7 @@ export const procedures = {
   ...costsProcedures,
   ...governanceProcedures,
   ...auditProcedures,
+  ...complianceProcedures,
 };
 
 export const events = {
@@ -85,6 +87,7 @@ export const events = {
   ...revenueSyncEvents,
   ...chatEvents,
   ...costsEvents,
+  ...complianceEvents,
 };
 
 export type Procedures = typeof procedures;

@@ -31,6 +31,7 @@ import { onboardingHandlers } from './handlers/onboarding';
 import { costsHandlers } from './handlers/costs';
 import { governanceHandlers } from './handlers/governance';
 import { auditHandlers } from './handlers/audit';
+import { complianceHandlers } from './handlers/compliance';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -72,6 +73,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...costsHandlers(core),
     ...governanceHandlers(core),
     ...auditHandlers(core),
+    ...complianceHandlers(core),
   };
 
   return {

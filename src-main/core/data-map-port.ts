@@ -1,15 +1,21 @@
 /**
- * What governance reads of the compliance data map (which columns of every table hold personal
- * data): whether it is built, and the tables it leaves out. The compliance capability provides
- * it; until createCore connects one, `dataMapNotBuilt` answers, and the preflight and the
- * hardening checklist warn that the map is not built yet instead of guessing.
+ * Whether the compliance data map names every table of the migrated stores, as another
+ * capability (the governance preflight and hardening checklist) asks it: createCore hands it
+ * `core.compliance.coveragePort()`, so the asker never imports compliance.
  */
-export type DataMapCoverage = { built: false; reason: string } | { built: true; uncoveredTables: string[]; tableCount: number };
-
-export interface DataMapPort {
-  coverage(): DataMapCoverage | Promise<DataMapCoverage>;
+export interface DataMapCoverage {
+  complete: boolean;
+  missing: { store: 'local' | 'remote'; table: string }[];
+  tables: number;
+  /** False when the shared Postgres could not be read: only the local tables were compared. */
+  remoteChecked: boolean;
 }
 
-export const dataMapNotBuilt: DataMapPort = {
-  coverage: () => ({ built: false, reason: 'The compliance data map is not built yet, so no one can say which tables hold personal data.' }),
-};
+export interface DataMapCoveragePort {
+  coverage(): Promise<DataMapCoverage>;
+}
+
+/** The tables a coverage leaves out, as the founder reads them: `sales_leads (shared Postgres)`. */
+export function missingTables(coverage: DataMapCoverage): string {
+  return coverage.missing.map((m) => (m.store === 'remote' ? `${m.table} (shared Postgres)` : m.table)).join(', ');
+}

@@ -34,7 +34,8 @@ import { UpdateService } from './updates';
 import { BriefingService, NotifyService, TelegramPoller, type NotifyTuning, type OsNotifier } from './notify';
 import { BackupService, backUpAppDataFirst, describeAppDataBackup, type CoreRestart } from './backups';
 import type { RetryPolicy } from './retry';
-import { RevenueService } from './revenue';
+import { RevenueService, connectStripe } from './revenue';
+import { ComplianceService } from './compliance';
 import { InboundAddress } from './inbound-address';
 import { AiService, aiGeneratePort, type AiTuning } from './ai';
 import { InsightsService } from './insights';
@@ -48,7 +49,6 @@ import { WorkflowAssistant } from './assistants/workflow';
 import { CostService } from './costs';
 import { GovernanceService } from './governance';
 import { governanceSources } from './governance/wiring';
-import { dataMapNotBuilt } from './data-map-port';
 import { latestRemoteVersion } from './remote/migrations';
 import { auditNotices } from './governance/notice-audit';
 
@@ -159,6 +159,8 @@ export interface Core {
   readonly costs: CostService;
   /** The preflight that guards post-launch, the hardening checklist, and stage switches from outside core (core/governance/). */
   readonly governance: GovernanceService;
+  /** GDPR / CCPA: the data map, subject requests (export, erase with proof, do not sell), lead retention (docs/compliance.md). */
+  readonly compliance: ComplianceService;
   info(): AppInfo;
   close(): void;
 }
@@ -301,6 +303,19 @@ export function createCore(config: CoreConfig): Core {
       backup: { describe: () => describeAppDataBackup(backups), run: () => backUpAppDataFirst(backups) },
     });
     revenue.packages.connectApprovals(approvals);
+    const stripeClient = () => {
+      try {
+        return connectStripe(secrets, settings).client;
+      } catch (err) {
+        return err instanceof Error ? err.message : String(err);
+      }
+    };
+    // made after the stores it reads; re-applies recorded erasures to this data before anything reads it
+    const compliance = new ComplianceService({ db, dataDir, clock, log: log.child({ area: 'compliance' }), events, remote, stage: () => stage.current, stripe: stripeClient });
+    compliance.connectApprovals(approvals);
+    notify.withhold(compliance.withheld());
+    ai.withhold(compliance.withheld());
+    for (const task of compliance.backgroundTasks()) background.register(task);
     const briefing = new BriefingService({
       db,
       clock,
@@ -421,7 +436,7 @@ export function createCore(config: CoreConfig): Core {
       clock,
       stage,
       approvals,
-      sources: governanceSources({ settings, secrets, cipher, remote, latestRemoteVersion, notify, backups, guardian, dataMap: dataMapNotBuilt }),
+      sources: governanceSources({ settings, secrets, cipher, remote, latestRemoteVersion, notify, backups, guardian, dataMap: compliance.coveragePort() }),
       ...(config.preflightCheckTimeoutMs ? { checkTimeoutMs: config.preflightCheckTimeoutMs } : {}),
     });
     governance.connectApprovals();
@@ -476,6 +491,7 @@ export function createCore(config: CoreConfig): Core {
       workflowAssistant,
       costs,
       governance,
+      compliance,
       info: () => ({
         version: appVersion,
         dataDir,

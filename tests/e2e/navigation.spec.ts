@@ -33,7 +33,7 @@ test('the app opens on Guardian and every sidebar area shows its page', async ({
 
   await page.goto(`${server.baseUrl}#/compliance`);
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Compliance');
-  await keepScreenshot(page, 'not-built-compliance');
+  await keepScreenshot(page, 'compliance-by-address');
 
   // back goes to the previous area (hash routing)
   await nav.getByRole('link', { name: /^Revenue/ }).click();

@@ -9,8 +9,7 @@ for (const size of [
     await page.setViewportSize(size);
     await openApp(page, server);
     const nav = page.getByRole('navigation', { name: 'Areas' });
-    const planned = areas.filter((a) => !a.built);
-    expect(planned.length).toBeGreaterThan(0);
+    // every area may be built: then no link carries the mark
     for (const area of areas) {
       const link = nav.getByRole('link', { name: new RegExp(`^${area.title}`) });
       const mark = link.getByTestId('not-built-badge');

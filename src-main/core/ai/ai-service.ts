@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { CoreError } from '../errors';
 import type { RetryPolicy } from '../retry';
 import type { SecretStore } from '../secrets';
+import type { WithheldPeople } from '../withheld-people-port';
 import type { SettingsService } from '../settings';
 import type { Timer } from '../timer';
 import { modelFailure } from './model-errors';
@@ -70,6 +71,13 @@ export class AiService {
   private readonly usageStore: AiUsageStore;
   private readonly tuning: AiTuning;
   private moneyBudget: AiMoneyBudget | undefined;
+
+  private withheld: WithheldPeople | undefined;
+
+  /** People whose data must not leave the machine (CCPA "do not sell or share"): redacted from every prompt like a secret. */
+  withhold(people: WithheldPeople): void {
+    this.withheld = people;
+  }
 
   constructor(private readonly deps: AiDeps) {
     this.usageStore = new AiUsageStore(deps.db);
@@ -246,7 +254,7 @@ export class AiService {
     send: (client: OpenAI, model: string, messages: ChatCompletionMessageParam[], signal: AbortSignal) => Promise<{ value: T; usage: Usage | undefined }>,
   ): Promise<T> {
     const { clock, settings, timer } = this.deps;
-    const secrets = this.deps.secrets.everyValue();
+    const secrets = [...this.deps.secrets.everyValue(), ...(this.withheld?.values() ?? [])];
     const messages: ChatCompletionMessageParam[] = [{ role: 'system', content: this.languageLine() }, ...toWireMessages(request.messages, secrets)];
     const outgoing = [...messages.map(wireText), ...(request.tools ?? []).map((t) => JSON.stringify(t))].join('\n');
     this.refuseUnlessAllowed(request, outgoing);

@@ -1,38 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '..';
-import type { CoreRestart } from '.';
+import { describe, expect, it } from 'vitest';
+import { useRestartableCore } from '../../../tests/helpers/backups/restartable-core';
 
 // The app's own data back from a snapshot: a real core, real restic, a real restart around the swap.
 
-const root = mkdtempSync(join(tmpdir(), 'levqor-restore-app-'));
-const dataDir = join(root, 'data');
+const held = useRestartableCore('levqor-restore-app-', 'e'.repeat(64));
+const { root, dataDir, holder } = held;
 const repo = join(root, 'repo');
 const password = 'pw-5be0c91d77';
-const env = { PATH: process.env.PATH, HOME: root, LEVQOR_SECRET_KEY: 'e'.repeat(64), LEVQOR_PRODUCTS_DIR: join(root, 'products') };
-let core: Core;
-const open = () => (core = createCore({ dataDir, env, logToFile: false }));
-
-/** What the holder of the core (levqor serve, the desktop app) does around the swap. */
-const holder: CoreRestart = {
-  stopBackground: () => core.background.stopNow(),
-  resumeBackground: () => undefined,
-  restart: async (swap) => {
-    core.close();
-    swap();
-    open();
-  },
-};
-
-beforeAll(open);
-afterAll(() => {
-  core?.close();
-  rmSync(root, { recursive: true, force: true });
-});
 
 const tables = ['workflows', 'runs', 'run_steps', 'telemetry_logs'] as const;
 function rows(file: string): Record<(typeof tables)[number], unknown[]> {
@@ -49,17 +27,17 @@ function restic(...args: string[]): string {
 }
 
 async function someWork(label: string): Promise<void> {
-  const flow = core.workflows.save(undefined, { name: `Import ${label}`, trigger: { type: 'manual' }, nodes: [{ id: 't', type: 'transform', params: { expression: '{"ok": true}' } }], edges: [] });
-  for (let i = 0; i < 3; i++) await core.workflows.run({ id: flow.id, wait: true });
-  const now = core.clock.now();
-  core.telemetry.ingestValues(Array.from({ length: 200 }, (_, i) => ({ ts: now - i * 1000, level: 'info', source: 'site', message: `${label} ${i}`, endpoint: '/shop', method: 'GET', status: 200, duration_ms: 20 })));
+  const flow = held.core.workflows.save(undefined, { name: `Import ${label}`, trigger: { type: 'manual' }, nodes: [{ id: 't', type: 'transform', params: { expression: '{"ok": true}' } }], edges: [] });
+  for (let i = 0; i < 3; i++) await held.core.workflows.run({ id: flow.id, wait: true });
+  const now = held.core.clock.now();
+  held.core.telemetry.ingestValues(Array.from({ length: 200 }, (_, i) => ({ ts: now - i * 1000, level: 'info', source: 'site', message: `${label} ${i}`, endpoint: '/shop', method: 'GET', status: 200, duration_ms: 20 })));
 }
 
 describe('restoring the app\u2019s own data', () => {
   it('brings back the snapshot\u2019s rows (workflows, runs, telemetry) after keeping the live data as its own snapshot', async () => {
-    await core.backups.add({ name: 'levqor', repo, password, sources: [{ kind: 'app' }], excludes: [], retention: { keepLast: 1 } });
+    await held.core.backups.add({ name: 'levqor', repo, password, sources: [{ kind: 'app' }], excludes: [], retention: { keepLast: 1 } });
     await someWork('before');
-    const backup = await core.backups.run('levqor', true);
+    const backup = await held.core.backups.run('levqor', true);
     expect(backup.status).toBe('succeeded');
     // the source of truth: the snapshot's own database, as restic gives it back
     const source = join(root, 'source');
@@ -72,18 +50,18 @@ describe('restoring the app\u2019s own data', () => {
     const live = rows(join(dataDir, 'levqor.db'));
     expect(live.runs).toHaveLength(6);
 
-    const result = await core.backups.restoreApp('levqor', backup.snapshotId!, holder);
+    const result = await held.core.backups.restoreApp('levqor', backup.snapshotId!, holder);
     expect(result.preRestore).toMatchObject({ kind: 'backup', status: 'succeeded' });
     // the core was restarted on the restored file: the rows are the snapshot's
     expect(rows(join(dataDir, 'levqor.db'))).toEqual(sourceRows);
-    expect(core.runs.list({ limit: 100 })).toHaveLength(3);
+    expect(held.core.runs.list({ limit: 100 })).toHaveLength(3);
     expect(existsSync(join(dataDir, 'levqor.db.restored'))).toBe(false);
 
     // the data that was live is its own snapshot, tagged, and retention (keep-last 1) keeps it
     const snapshots = JSON.parse(restic('snapshots', '--json', '--tag', 'levqor-pre-restore')) as Array<{ short_id: string }>;
     expect(snapshots.map((s) => s.short_id)).toEqual([result.preRestore.snapshotId]);
-    await core.backups.run('levqor', true);
-    const forgotten = await core.backups.forget('levqor', false);
+    await held.core.backups.run('levqor', true);
+    const forgotten = await held.core.backups.forget('levqor', false);
     expect(forgotten.groups.flatMap((g) => g.keep.map((k) => k.snapshot.shortId))).toContain(result.preRestore.snapshotId);
     const kept = join(root, 'kept');
     restic('restore', result.preRestore.snapshotId!, '--target', kept);
@@ -92,8 +70,8 @@ describe('restoring the app\u2019s own data', () => {
 
   it('refuses a snapshot it cannot use, naming the field, and changes nothing', async () => {
     const before = rows(join(dataDir, 'levqor.db'));
-    await expect(core.backups.restoreApp('levqor', 'deadbeef', holder)).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'snapshot' });
-    await expect(core.backups.restoreApp('nope', 'deadbeef', holder)).rejects.toMatchObject({ field: 'plan' });
+    await expect(held.core.backups.restoreApp('levqor', 'deadbeef', holder)).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'snapshot' });
+    await expect(held.core.backups.restoreApp('nope', 'deadbeef', holder)).rejects.toMatchObject({ field: 'plan' });
     expect(rows(join(dataDir, 'levqor.db'))).toEqual(before);
   });
 });

@@ -67,7 +67,7 @@ describe('governance on a fresh install', () => {
     expect(byId['electron.sandbox']).toMatchObject({ status: 'unknown', where: 'desktop', reason: expect.stringContaining('Only the desktop app') });
     expect(byId['alerts.configured']).toMatchObject({ status: 'fail' });
     expect(byId['backups.scheduled']).toMatchObject({ status: 'fail' });
-    expect(byId['compliance.dataMap']).toMatchObject({ status: 'warn', reason: expect.stringContaining('not built yet') });
+    expect(byId['compliance.dataMap']).toMatchObject({ status: 'warn', reason: expect.stringContaining('shared Postgres was not compared') });
     core.governance.reportRuntime({ transport: 'serve', serverHost: '0.0.0.0' });
     expect((await core.governance.hardening()).items.find((i) => i.id === 'server.loopback')).toMatchObject({ status: 'fail', reason: expect.stringContaining('0.0.0.0') });
     core.governance.reportRuntime({ transport: 'desktop', packaged: true, window: { contextIsolation: true, sandbox: false, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, devTools: false } });

@@ -11,6 +11,7 @@ import { usePostgres } from '../../../tests/helpers/postgres';
 import { liveKey } from '../../../tests/helpers/stripe/core';
 import { startFakeStripe, type FakeStripe } from '../../../tests/helpers/stripe/server';
 import { tempDir } from '../../../tests/helpers/temp-dir';
+import type { DataMapCoverage } from '../data-map-port';
 import { GovernanceService } from './governance-service';
 import { governanceSources } from './wiring';
 
@@ -50,7 +51,7 @@ afterAll(async () => {
 });
 
 const statusOf = (r: PreflightReport) => Object.fromEntries(r.checks.map((c) => [c.id, c.status]));
-const green = { 'stripe.liveKey': 'pass', 'openai.key': 'pass', 'remote.postgres': 'pass', 'drive.credentials': 'pass', 'alerts.channel': 'pass', 'backups.recent': 'pass', 'guardian.critical': 'pass', 'compliance.dataMap': 'warn' };
+const green = { 'stripe.liveKey': 'pass', 'openai.key': 'pass', 'remote.postgres': 'pass', 'drive.credentials': 'pass', 'alerts.channel': 'pass', 'backups.recent': 'pass', 'guardian.critical': 'pass', 'compliance.dataMap': 'pass' };
 
 /** Breaks one thing, runs the preflight, puts it back: only that check may differ from green. */
 async function alone(id: string, status: 'warn' | 'block', reason: RegExp, breakIt: () => void | Promise<void>, fix: () => void | Promise<void>) {
@@ -71,7 +72,7 @@ describe('the preflight before post-launch', () => {
     expect(statusOf(report)).toEqual(green);
     expect(report.blocked).toBe(false);
     for (const c of report.checks) expect(isAppRoute(c.fix), c.fix).toBe(true);
-    expect(report.checks.find((c) => c.id === 'compliance.dataMap')?.reason).toMatch(/not built yet/);
+    expect(report.checks.find((c) => c.id === 'compliance.dataMap')?.reason).toMatch(/^All \d+ tables are mapped\.$/);
     expect(slack.accepted.length).toBeGreaterThan(0);
   });
 
@@ -102,12 +103,15 @@ describe('the preflight before post-launch', () => {
     await alone('guardian.critical', 'block', /Monitor "Shop" is DOWN/, async () => void (await core.guardian.checkOne(monitor.id)), () => void core.guardian.remove(monitor.id));
   });
 
-  it('blocks on an uncovered table once the data map is connected, and passes when it covers them all', async () => {
-    const port = { coverage: () => ({ built: true as const, uncoveredTables: ['sales_leads'], tableCount: 40 }) };
+  it('blocks on a table the data map leaves out, warns when only this machine was compared, and passes when it covers them all', async () => {
+    let coverage: DataMapCoverage = { complete: false, missing: [{ store: 'remote', table: 'sales_leads' }], tables: 40, remoteChecked: true };
+    const port = { coverage: async () => coverage };
     const g = new GovernanceService({ clock, stage: core.stage, approvals: core.approvals, sources: governanceSources({ ...coreOwners(core), dataMap: port }) });
     const report = await g.preflight();
     expect(report.checks.find((c) => c.id === 'compliance.dataMap')).toMatchObject({ status: 'block', reason: expect.stringContaining('sales_leads') });
-    port.coverage = () => ({ built: true as const, uncoveredTables: [], tableCount: 40 });
+    coverage = { complete: true, missing: [], tables: 30, remoteChecked: false };
+    expect((await g.preflight()).checks.find((c) => c.id === 'compliance.dataMap')).toMatchObject({ status: 'warn', reason: expect.stringContaining('shared Postgres could not be read') });
+    coverage = { complete: true, missing: [], tables: 40, remoteChecked: true };
     expect((await g.preflight()).checks.find((c) => c.id === 'compliance.dataMap')).toMatchObject({ status: 'pass', reason: 'All 40 tables are mapped.' });
   });
 

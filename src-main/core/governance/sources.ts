@@ -2,7 +2,7 @@ import type { ChannelStatus, ChannelTest } from '../../../shared/contract/notify
 import type { SecretTest } from '../../../shared/contract/secrets';
 import type { SecretName } from '../../../shared/secrets';
 import type { BackupFacts } from '../backup-port';
-import type { DataMapPort } from '../data-map-port';
+import type { DataMapCoveragePort } from '../data-map-port';
 import type { SettingsService } from '../settings';
 
 /** What the desktop window was really given, as the process that made it reports it. */
@@ -54,6 +54,6 @@ export interface GovernanceSources {
   };
   /** Guardian's findings now. */
   findings(): Array<{ kind: string; cause: string }>;
-  dataMap: DataMapPort;
+  dataMap: DataMapCoveragePort;
   runtime(): RuntimeFacts;
 }

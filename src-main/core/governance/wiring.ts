@@ -3,7 +3,7 @@ import type { ChannelStatus, ChannelTest } from '../../../shared/contract/notify
 import type { SecretTest } from '../../../shared/contract/secrets';
 import type { SecretName } from '../../../shared/secrets';
 import type { BackupFacts } from '../backup-port';
-import type { DataMapPort } from '../data-map-port';
+import type { DataMapCoveragePort } from '../data-map-port';
 import type { GovernanceSources } from './sources';
 
 /** The owners' services as governance reads them, by shape only: governance imports none of them. */
@@ -16,7 +16,7 @@ export interface GovernanceOwners {
   notify: { channels(): ChannelStatus[]; test(channel: string): Promise<ChannelTest> };
   backups: { facts: BackupFacts; list(): BackupPlan[]; history(plan: string | undefined, limit: number): BackupOperation[] };
   guardian: { findings(): { findings: Array<{ kind: string; cause: string }> } };
-  dataMap: DataMapPort;
+  dataMap: DataMapCoveragePort;
 }
 
 const cipherWords: Record<string, string> = {

@@ -15,6 +15,8 @@ const waitingEffect = {
   'revenue.package': 'The DFY package\u2019s Stripe product, price and payment link are created or changed (approved) or left as they are (rejected) instead of expiring.',
   'notify.briefing': 'The founder briefing goes to its outside channels (approved) or is not sent (rejected) instead of expiring.',
   'stage.override': 'The stage switches to post-launch despite the preflight (approved) or stays as it is (rejected) instead of expiring.',
+  'compliance.erase': 'The person is erased everywhere the data map says, with its proof (approved), or nothing is erased (rejected) instead of expiring.',
+  'compliance.retention': 'Leads past their retention period are anonymised (approved) or kept as they are (rejected) instead of expiring.',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 function telemetryLink(label: string, params: Record<string, string>): HealingLink {

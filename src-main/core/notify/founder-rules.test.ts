@@ -32,6 +32,7 @@ const defaultIds = [
   'check.failed',
   'founder.notified',
   'budget.crossed',
+  'subject.request.due',
 ];
 
 describe('the rules the founder edits', () => {

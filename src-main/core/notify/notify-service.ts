@@ -26,6 +26,7 @@ import { PacingStore } from './pacing-store';
 import { higherSeverity, RuleBook, type RuleChange } from './rule-book';
 import { matchesFilter } from './rule-filter';
 import type { NoticeDraft, RuleDef } from './rules';
+import type { WithheldPeople } from '../withheld-people-port';
 
 export interface NotifyDeps {
   db: Db;
@@ -81,6 +82,7 @@ export class NotifyService {
   private readonly pacing: PacingStore;
   private readonly attempts: DeliveryHistory;
   private readonly owner = newOwnerId();
+  private withheld: WithheldPeople | undefined;
   private readonly lanes = new Map<string, LaneRunner>();
   private running = false;
   private poll: TimerHandle | undefined;
@@ -131,6 +133,11 @@ export class NotifyService {
     return this.rules.set(change);
   }
 
+  /** People whose data must not leave the machine (CCPA "do not sell or share"): replaced in every notice from now on. */
+  withhold(people: WithheldPeople): void {
+    this.withheld = people;
+  }
+
   resetRule(id: string): NotifyRule {
     return this.rules.reset(id);
   }
@@ -144,8 +151,8 @@ export class NotifyService {
     const now = this.d.clock.now();
     const notice: Notice = {
       id: uuidv7(now),
-      title: draft.title,
-      body: draft.body,
+      title: this.withheld?.scrub(draft.title) ?? draft.title,
+      body: this.withheld?.scrub(draft.body) ?? draft.body,
       area: draft.area,
       at: draft.at,
       ...(draft.severity ? { severity: draft.severity } : {}),

@@ -5,6 +5,7 @@ import type { NoticeSeverity } from '../../../shared/contract/notify';
 import { formatMinorUnits } from '../../../shared/money';
 import type { ChannelId } from './channels';
 import { budgetNotice } from './budget-notice';
+import { subjectRequestDueRule } from './subject-request-rule';
 
 /** A notice as a rule makes it; the outbox gives it its id. */
 export interface NoticeDraft {
@@ -239,4 +240,5 @@ export const defaultRules: readonly RuleDef[] = [
     severity: 'warning',
     notice: budgetNotice,
   }),
+  rule(subjectRequestDueRule),
 ];

@@ -19,6 +19,7 @@ import { costRevenue } from './cost-revenue';
 export { StripeSync, type StripeSyncDeps };
 export { PackageService, packageApprovalKind, type PackageApprovalPort } from './packages';
 export { modeOfKey, type StripeMode } from './stripe/mode';
+export { connectStripe } from './stripe/connection';
 
 export interface RevenueDeps {
   stripe: StripeSyncDeps;

@@ -150,6 +150,7 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
       if (idempotencyKey) idempotent.set(scope, { fingerprint, status, body: text });
       return sendRaw(res, status, text);
     }
+    if (req.method === 'DELETE') return send(res, ...deleteCustomer(path));
     if (req.method !== 'GET') return send(res, 405, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${url.pathname}).` } });
     const expand = list(query.expand);
     if (listPaths[path]) return send(res, 200, listPage(path, listPaths[path]!, query, expand));
@@ -166,6 +167,17 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
       return send(res, 404, { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'id', message: `No such ${listPaths[m[1]!]!.replace('checkout.', 'checkout ')}: '${m[2]}'` } });
     }
     return send(res, 200, expanded(object, expand));
+  }
+
+  /** DELETE /v1/customers/ID: Stripe marks the customer deleted and answers a stub; a second delete is resource_missing. */
+  function deleteCustomer(path: string): [number, unknown] {
+    const id = /^customers\/([^/]+)$/.exec(path)?.[1];
+    const found = id ? byId.get(id) : undefined;
+    if (!id || !found || found.object !== 'customer' || found.deleted === true) {
+      return [404, { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'id', message: `No such customer: '${id ?? path}'` } }];
+    }
+    emit('customer.deleted', { ...found, deleted: true });
+    return [200, { id, object: 'customer', deleted: true }];
   }
 
   function authProblem(authorization: string | undefined): Record<string, string> | undefined {
@@ -231,6 +243,7 @@ export async function startFakeStripe(options: { keys?: string[]; now?: number; 
       if (status !== undefined && status !== 'all' && o.status !== status) return false;
     }
     if (typeof query.customer === 'string' && o.customer !== query.customer) return false;
+    if (o.object === 'customer' && typeof query.email === 'string' && o.email !== query.email) return false;
     return true;
   }
 

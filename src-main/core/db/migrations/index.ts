@@ -27,6 +27,7 @@ import * as m0027 from './0027-revenue-reads';
 import * as m0028 from './0028-ai-usage';
 import * as m0029 from './0029-insight-history';
 import * as m0031 from './0031-revenue-metrics-reads';
+import * as m0032 from './0032-compliance';
 import * as m0033 from './0033-costs';
 import * as m0034 from './0034-audit-actor';
 import * as m0035 from './0035-revenue-prepared-states';
@@ -71,6 +72,7 @@ export const migrations: readonly Migration[] = [
   { version: 28, ...m0028 },
   { version: 29, ...m0029 },
   { version: 31, ...m0031 },
+  { version: 32, ...m0032 },
   { version: 33, ...m0033 },
   { version: 34, ...m0034 },
   { version: 35, ...m0035 },

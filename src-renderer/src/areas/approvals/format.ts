@@ -40,6 +40,8 @@ export const subjectKindLabel = {
   'revenue.package': 'DFY package (Stripe)',
   'notify.briefing': 'Founder briefing',
   'stage.override': 'Post-launch override',
+  'compliance.erase': 'Erasure (GDPR / CCPA)',
+  'compliance.retention': 'Lead retention',
 } as const satisfies Record<ApprovalSubjectKind, string>;
 
 /** Where the founder sees the subject of a non-step approval (the product, the Guardian home, Settings → About). */
@@ -50,6 +52,7 @@ export function subjectHref(kind: ApprovalSubjectKind): { href: string; label: s
   if (kind === 'backup.restoreApp') return { href: '#/backups', label: 'Open Backups' };
   if (kind === 'revenue.package') return { href: '#/revenue', label: 'Open Revenue' };
   if (kind === 'stage.override') return { href: '#/settings', label: 'Open Settings' };
+  if (kind === 'compliance.erase' || kind === 'compliance.retention') return { href: '#/compliance', label: 'Open Compliance' };
   return undefined;
 }
 
@@ -62,6 +65,8 @@ const nothingDoneOnTimeout = {
   'revenue.package': 'rejects it: nothing is created or changed in Stripe',
   'notify.briefing': 'rejects it: the briefing is not sent to those channels',
   'stage.override': 'rejects it: the stage stays as it is',
+  'compliance.erase': 'rejects it: nothing is erased (the request can be filed again)',
+  'compliance.retention': 'rejects it: no lead is anonymised',
 } as const satisfies Record<Exclude<ApprovalSubjectKind, 'step'>, string>;
 
 /** What happens when nobody decides: steps follow their policy; any other request is rejected. */
