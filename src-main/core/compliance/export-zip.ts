@@ -1,4 +1,3 @@
-import { ZipArchive } from 'archiver';
 import { createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -7,6 +6,8 @@ import { pipeline } from 'node:stream/promises';
 export async function writeExportZip(file: string, files: Record<string, string>): Promise<number> {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.part-${process.pid}`;
+  // loaded with the first export: starting the app does not need archiver
+  const { ZipArchive } = await import('archiver');
   const archive = new ZipArchive({ zlib: { level: 6 } });
   const written = pipeline(archive, createWriteStream(temp, { mode: 0o600 }));
   try {
