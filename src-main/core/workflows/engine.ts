@@ -29,6 +29,9 @@ import { RunStore } from './store/run-store';
 import { WorkflowStore } from './store/workflow-store';
 import { WebhookService } from './webhooks';
 import { WorkflowService } from './workflow-service';
+import type { RemoteDb } from '../remote';
+import { LocalRunCache } from './shared/local-cache';
+import { SharedRuns } from './shared/shared-runs';
 
 export interface WorkflowEngineDeps {
   db: Db;
@@ -82,6 +85,8 @@ export interface WorkflowEngine {
   drain(): Promise<void>;
   /** Stops all timers and hands this process's runs back for another process to resume. */
   close(): void;
+  /** Queue mode: this engine over the shared store in `remote` (shared/shared-runs.ts); made once per process. */
+  sharedRuns(remote: RemoteDb, options: { leaseMs: number; schemaVersion: number }): SharedRuns;
 }
 
 export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
@@ -162,6 +167,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
   triggers = new EventTriggers(events, store, workflows, engineLog, deps.triggerPayloads);
 
   let background = false;
+  let shared: SharedRuns | undefined;
   const engine: WorkflowEngine = {
     workflows,
     runs: new RunService(runner, runs, new RunQueries(db, runs, approvals, store)),
@@ -191,6 +197,10 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
       engine.stopBackground();
       runner.close();
       retireOwner(owner);
+    },
+    sharedRuns(remote, options) {
+      shared ??= new SharedRuns({ remote, runner, runs, workflows: store, cache: new LocalRunCache(db, store), clock, log: engineLog, owner, ...options });
+      return shared;
     },
   };
   return engine;

@@ -1,6 +1,7 @@
 import * as r0001 from './0001-seed-tables';
 import * as r0002 from './0002-pipeline-columns';
 import * as r0003 from './0003-dfy-packages';
+import * as r0004 from './0004-workers';
 
 export interface RemoteMigration {
   version: number;
@@ -13,6 +14,7 @@ export const remoteMigrations: readonly RemoteMigration[] = [
   { version: 1, ...r0001 },
   { version: 2, ...r0002 },
   { version: 3, ...r0003 },
+  { version: 4, ...r0004 },
 ];
 
 export const latestRemoteVersion = remoteMigrations.at(-1)?.version ?? 0;
