@@ -483,3 +483,4 @@ export { defaultDataDir } from './paths';
 export { CoreHolder, type CoreBinding, type CoreRestart } from './core-holder';
 export { claimDataDir, liveDataHolder } from './data-holder';
 export type { AppUpdater } from './updates';
+export { startQueueWorker, databaseHost, workerQueues } from './workers';

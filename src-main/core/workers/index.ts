@@ -3,3 +3,4 @@ export { QueueWorker, type WorkerOptions, type SharedRunDriver, type DriveOutcom
 export { workerRegistry, type WorkerInfo } from './worker-registry';
 export { startBoss, sendRunJob } from './boss';
 export { runsQueue, workerQueues, newerSchemaRefusal, type RunJob } from './queues';
+export { startQueueWorker, databaseHost } from './start-worker';

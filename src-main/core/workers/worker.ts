@@ -25,6 +25,8 @@ export interface WorkerOptions {
   closeEngine: () => void;
   identity: Omit<WorkerIdentity, 'id'>;
   log: Logger;
+  /** Tells whoever started the worker (its terminal): a refused job, so an operator sees it without reading logs. */
+  say: (text: string) => void;
   /** How long a run stays this worker's without a heartbeat; heartbeats come every third of it. */
   leaseMs: number;
   tuning?: BossTuning;
@@ -96,6 +98,7 @@ export class QueueWorker {
     const refusal = newerSchemaRefusal(job, this.o.identity.schemaVersion);
     if (refusal) {
       this.o.log.warn({ runId: job.runId }, refusal);
+      this.o.say(`levqor worker: refused: ${refusal}`);
       // failing the job leaves it to pg-boss's retries, which a newer worker picks up
       throw new Error(refusal);
     }
