@@ -6,6 +6,7 @@ import { stageProcedures } from './stage';
 import { appEvents } from './events';
 import { telemetryProcedures, telemetryEvents } from './telemetry';
 import { remoteProcedures, remoteEvents } from './remote';
+import { workersProcedures } from './workers';
 import { workflowsProcedures, workflowEvents } from './workflows';
 import { approvalsProcedures, approvalsEvents } from './approvals';
 import { productsProcedures, productsEvents } from './products';
@@ -61,6 +62,7 @@ export const procedures = {
   ...onboardingProcedures,
   ...contentProcedures,
   ...contentSeoProcedures,
+  ...workersProcedures,
 };
 
 export const events = {

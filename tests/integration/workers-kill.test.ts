@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt } from '../helpers/cli';
+import { assertBuilt, levqorAsync } from '../helpers/cli';
+import { tempDir } from '../helpers/temp-dir';
 import { usePostgres } from '../helpers/postgres';
 import { controlPlane, spawnWorker, stepTarget, twoCallsWorkflow, type ControlPlane, type StepTarget, type WorkerProcess } from '../helpers/workers/fleet';
 
@@ -34,6 +35,11 @@ describe('levqor worker on pg-boss', () => {
     expect(w.startLine).toMatch(/queues levqor-runs, concurrency 2, database 127\.0\.0\.1:\d+\/workers_kill/);
     expect(w.output()).not.toContain('levqor-test-pw');
     await expect.poll(async () => (await pg.query('SELECT id FROM levqor_workers WHERE stopped_at IS NULL', [], 'workers_kill')).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // the app lists it from its own database.url
+    const listed = await levqorAsync(['--data-dir', tempDir('levqor-workers-list-'), 'workers', '--json'], { LEVQOR_DATABASE_URL: url, LEVQOR_SECRET_KEY: 'e'.repeat(64) });
+    expect(listed.code, listed.stderr).toBe(0);
+    const { workers: found } = JSON.parse(listed.stdout) as { workers: { id: string; queues: string[]; concurrency: number; jobsRunning: number; lastHeartbeat: number; stopped: boolean }[] };
+    expect(found).toContainEqual(expect.objectContaining({ id: w.startLine.split(' ')[2]?.replace(/:$/, ''), queues: ['levqor-runs'], concurrency: 2, jobsRunning: 0, stopped: false }));
   });
 
   it('kill -9 of workers during runs: no run lost, no finished step run again', async () => {

@@ -32,7 +32,7 @@ import { insightsCommands } from './insights';
 import { panelCommands } from './panel';
 import { contentCommands } from './content';
 import { templatesCommands } from './templates';
-import { workerCommand } from './worker';
+import { workerCommands } from './worker';
 
 /** Every `levqor` command; a capability adds its file and spreads it in here. */
-export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...productOmegaCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyRulesCommands, ...notifyChannelCommands, ...notifyDeliveryCommands, ...briefingCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, ...aiCommands, ...aiExplainCommands, ...insightsCommands, ...contentCommands, ...templatesCommands, ...panelCommands, workerCommand, versionCommand];
+export const commands: Command[] = [serveCommand, statusCommand, ...stageCommands, ...settingsCommands, ...secretsCommands, ...telemetryCommands, ...remoteCommands, ...productCommands, ...productCompileCommands, ...productOmegaCommands, ...workflowCommands, ...runsCommands, ...approvalsCommands, ...scheduleCommands, ...guardianCommands, ...sessionsCommands, ...notifyCommands, ...notifyRulesCommands, ...notifyChannelCommands, ...notifyDeliveryCommands, ...briefingCommands, ...backupCommands, ...revenuePipelineCommands, ...revenueSyncCommands, ...revenueMetricsCommands, ...revenuePackagesCommands, ...aiCommands, ...aiExplainCommands, ...insightsCommands, ...contentCommands, ...templatesCommands, ...panelCommands, ...workerCommands, versionCommand];

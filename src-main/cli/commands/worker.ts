@@ -1,6 +1,8 @@
 import { parseDuration } from '../../../shared/workflow';
 import { databaseHost, startQueueWorker, workerQueues } from '../../core';
-import { command, CliUsageError, noExtraPositionals } from '../command';
+import type { WorkerInfo } from '../../../shared/contract/workers';
+import { command, CliUsageError, noExtraPositionals, type Command } from '../command';
+import { procedureCommand } from '../procedure-command';
 
 const usage = 'worker --database-url URL [--concurrency N] [--queues Q[,Q…]] [--lease D] [--grace D] [--poll D]';
 
@@ -26,7 +28,7 @@ function queues(raw: string | boolean | undefined): string[] {
   return names;
 }
 
-export const workerCommand = command({
+const workerCommand = command({
   usage,
   summary: 'Run a headless queue worker: claims workflow runs from pg-boss on the shared Postgres and executes them (SIGTERM hands back what it cannot finish in --grace).',
   options: {
@@ -72,3 +74,22 @@ export const workerCommand = command({
     });
   },
 });
+
+function showWorkers({ workers }: { workers: WorkerInfo[] }): string {
+  if (workers.length === 0) return 'No worker has registered with the shared Postgres yet (start one with: levqor worker --database-url URL).';
+  return workers
+    .map((w) => {
+      const state = w.stopped ? 'stopped' : `${w.jobsRunning} running, ${w.throughput.toFixed(2)}/s`;
+      return `${w.id}  ${w.host}  v${w.version}  queues ${w.queues.join(',')}  concurrency ${w.concurrency}  heartbeat ${new Date(w.lastHeartbeat).toISOString()}  ${state}`;
+    })
+    .join('\n');
+}
+
+export const workerCommands: Command[] = [
+  workerCommand,
+  procedureCommand('workers.list', {
+    usage: 'workers',
+    summary: 'The queue workers the shared Postgres knows: id, host, version, queues, concurrency, last heartbeat, jobs running.',
+    show: showWorkers,
+  }),
+];

@@ -1,6 +1,6 @@
 /** Queue mode's workers: public entry (tests/unit/layering.test.ts). */
 export { QueueWorker, type WorkerOptions, type SharedRunDriver, type DriveOutcome } from './worker';
-export { workerRegistry, type WorkerInfo } from './worker-registry';
+export { workerRegistry } from './worker-registry';
 export { startBoss, sendRunJob } from './boss';
 export { runsQueue, workerQueues, newerSchemaRefusal, type RunJob } from './queues';
 export { startQueueWorker, databaseHost } from './start-worker';

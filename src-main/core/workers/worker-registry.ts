@@ -1,17 +1,6 @@
 import type pg from 'pg';
+import type { WorkerInfo } from '../../../shared/contract/workers';
 
-/** One worker as `levqor workers` and the app show it. */
-export interface WorkerInfo {
-  id: string;
-  host: string;
-  version: string;
-  queues: string[];
-  concurrency: number;
-  lastHeartbeat: string;
-  jobsRunning: number;
-  throughput: number;
-  stopped: boolean;
-}
 
 export interface WorkerIdentity {
   id: string;
@@ -53,7 +42,7 @@ export const workerRegistry = {
       version: r.version,
       queues: r.queues,
       concurrency: r.concurrency,
-      lastHeartbeat: r.last_heartbeat.toISOString(),
+      lastHeartbeat: r.last_heartbeat.getTime(),
       jobsRunning: r.jobs_running,
       throughput: r.throughput,
       stopped: r.stopped_at !== null,
