@@ -24,4 +24,14 @@ export const workersProcedures = {
     input: noInput,
     output: z.object({ workers: z.array(workerInfoSchema) }),
   }),
+  'workers.preflight': procedure({
+    summary: 'Whether queue mode can work: the shared Postgres (database.url) configured, reachable and its schema migrated to this build\u2019s; each problem names what to fix.',
+    input: noInput,
+    output: z.object({ ready: z.boolean(), schemaVersion: z.number().int().optional(), problems: z.array(z.string()) }),
+  }),
+  'workers.enqueue': procedure({
+    summary: 'Queue a run of a saved workflow for the workers (queue.mode on): the workflow is published first, the run created in the shared store and its job queued.',
+    input: z.object({ workflowId: z.string().min(1, 'is required'), input: z.unknown().optional() }).strict(),
+    output: z.object({ runId: z.string() }),
+  }),
 };

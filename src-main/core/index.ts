@@ -14,6 +14,8 @@ import { SecretStore } from './secrets/secret-store';
 import type { SecretCipher } from './secrets/cipher';
 import { AesGcmCipher, loadHeadlessKey } from './secrets/aes-gcm-cipher';
 import { RemoteDb } from './remote/remote-db';
+import { latestRemoteVersion } from './remote';
+import { QueueControl } from './workers';
 import { remoteStatus } from './telemetry';
 import { TelemetryService } from './telemetry/telemetry-service';
 import { AppLogTee } from './telemetry/app-log-tee';
@@ -147,6 +149,8 @@ export interface Core {
   readonly onboarding: OnboardingService;
   /** The workflow assistant: a sentence → a workflow the engine's validator accepts (or a change of one, with its diff); saves nothing. */
   readonly workflowAssistant: WorkflowAssistant;
+  /** Queue mode's control plane (docs/workers.md): publishes saved workflows while queue.mode is on, queues runs for the workers. */
+  readonly queue: QueueControl;
   info(): AppInfo;
   close(): void;
 }
@@ -230,7 +234,11 @@ export function createCore(config: CoreConfig): Core {
     notify.catchUp('payment.failed', revenue.stripe.recentPaymentFailures().map((p) => ({ payload: p, at: p.at })));
     background.register(revenue.pipeline.backgroundTask());
     const content = new ContentService({ dataDir, clock, log, ai, sources: contentSources(products, () => settings.get('content.siteUrl')) });
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(ai), content: contentPort(() => content), messages: notify.messagePort(), stripeObjects: revenue.stripe.eventObjects, products: { compile: async (slug, signal) => { const { siteConfig: _site, ...made } = await products.compile(slug, { upload: false, signal }); return made; } }, triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(ai), content: contentPort(() => content), messages: notify.messagePort(), stripeObjects: revenue.stripe.eventObjects, products: { compile: async (slug, signal) => { const { siteConfig: _site, ...made } = await products.compile(slug, { upload: false, signal }); return made; } }, triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, onWorkflowsChanged: () => queue.workflowsChanged(), ...(config.random ? { random: config.random } : {}) });
+    const queue = new QueueControl({ remote, mode: () => settings.get('queue.mode'), shared: () => engine.sharedRuns(remote, { leaseMs: 60_000, schemaVersion: latestRemoteVersion }), workflows: () => engine.workflows.list(), schemaVersion: latestRemoteVersion, log: log.child({ area: 'queue' }) });
+    events.on('settings.changed', (entry) => {
+      if (entry.key === 'queue.mode') queue.workflowsChanged();
+    });
     background.register({
       name: 'workflows',
       start: () => {
@@ -451,6 +459,7 @@ export function createCore(config: CoreConfig): Core {
       chat,
       onboarding,
       workflowAssistant,
+      queue,
       info: () => ({
         version: appVersion,
         dataDir,
@@ -464,6 +473,7 @@ export function createCore(config: CoreConfig): Core {
         background.stopNow();
         backups.close();
         engine.close();
+        void queue.close();
         void remote.close();
         db.close();
         logFile?.close();

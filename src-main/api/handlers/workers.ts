@@ -6,4 +6,6 @@ import type { HandlerMap } from '../handler';
 export const workersHandlers = (core: Core) =>
   ({
     'workers.list': async () => ({ workers: await core.remote.run('list the workers', (pool) => workerRegistry.list(pool)) }),
+    'workers.preflight': () => core.queue.preflight(),
+    'workers.enqueue': ({ workflowId, input }) => core.queue.enqueue(workflowId, input ?? {}),
   }) satisfies HandlerMap<ProceduresOf<'workers'>>;

@@ -3,6 +3,7 @@ import { databaseHost, startQueueWorker, workerQueues } from '../../core';
 import type { WorkerInfo } from '../../../shared/contract/workers';
 import { command, CliUsageError, noExtraPositionals, type Command } from '../command';
 import { procedureCommand } from '../procedure-command';
+import { parseJsonOption } from '../json-input';
 
 const usage = 'worker --database-url URL [--concurrency N] [--queues Q[,Q…]] [--lease D] [--grace D] [--poll D]';
 
@@ -91,5 +92,22 @@ export const workerCommands: Command[] = [
     usage: 'workers',
     summary: 'The queue workers the shared Postgres knows: id, host, version, queues, concurrency, last heartbeat, jobs running.',
     show: showWorkers,
+  }),
+  procedureCommand('workers.preflight', {
+    usage: 'workers preflight',
+    summary: 'Check that queue mode can work: the shared Postgres configured, reachable, its schema migrated (exit 1 when not).',
+    show: (r) => (r.ready ? `Queue mode is ready (shared schema ${r.schemaVersion ?? '?'}).` : `Queue mode is not ready:\n${r.problems.map((p) => `  ${p}`).join('\n')}`),
+    exitCode: (r) => (r.ready ? 0 : 1),
+  }),
+  procedureCommand('workers.enqueue', {
+    usage: 'workers enqueue ID [--input JSON]',
+    summary: 'Queue a run of a saved workflow for the workers (queue.mode on); prints the run id in the shared store.',
+    positionals: { workflowId: 'ID' },
+    options: { input: { type: 'string', description: 'the run\u2019s input as JSON' } },
+    input: ({ workflowId }, values) => {
+      const input = parseJsonOption(values.input, 'input');
+      return input === undefined ? { workflowId } : { workflowId, input };
+    },
+    show: (r) => `Queued run ${r.runId} for the workers.`,
   }),
 ];

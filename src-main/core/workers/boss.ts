@@ -8,9 +8,15 @@ export interface BossTuning {
 
 export const defaultBossTuning: BossTuning = { pollSeconds: 2 };
 
-/** pg-boss on the shared Postgres, its own schema `pgboss`, the runs queue created. */
-export async function startBoss(url: string, name: string, onError: (err: Error) => void): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: url, application_name: name, schedule: false, max: 4 });
+/**
+ * pg-boss on the shared Postgres, its own schema `pgboss`, the runs queue created. `connection`
+ * is a URL (a worker) or a query function over a pool the caller owns (the app's RemoteDb).
+ */
+export async function startBoss(connection: string | PgBoss.Db, name: string, onError: (err: Error) => void): Promise<PgBoss> {
+  const boss = new PgBoss({
+    ...(typeof connection === 'string' ? { connectionString: connection, application_name: name, max: 4 } : { db: connection, supervise: false }),
+    schedule: false,
+  });
   boss.on('error', onError);
   await boss.start();
   // a job is claimed once (SKIP LOCKED); `short` keeps one waiting job per run (its singleton key)

@@ -4,3 +4,4 @@ export { workerRegistry } from './worker-registry';
 export { startBoss, sendRunJob } from './boss';
 export { runsQueue, workerQueues, newerSchemaRefusal, type RunJob } from './queues';
 export { startQueueWorker, databaseHost } from './start-worker';
+export { QueueControl, type QueuePreflight } from './queue-control';

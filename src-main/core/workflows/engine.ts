@@ -62,6 +62,8 @@ export interface WorkflowEngineDeps {
   /** Completes an event's payload for the triggers it starts (stripe.event's object); without it they get the streamed payload. */
   triggerPayloads?: TriggerPayloadPort;
   random?: () => number;
+  /** Saved workflows changed (saved, switched, deleted): queue mode publishes them. */
+  onWorkflowsChanged?: () => void;
 }
 
 /** The workflow engine as core exposes it. Nothing runs in the background until startBackground(). */
@@ -162,6 +164,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     changed: () => {
       scheduler?.refresh();
       triggers?.refresh();
+      deps.onWorkflowsChanged?.();
     },
   });
   triggers = new EventTriggers(events, store, workflows, engineLog, deps.triggerPayloads);

@@ -57,7 +57,7 @@ export interface ControlPlane {
 
 export async function controlPlane(url: string): Promise<ControlPlane> {
   const dir = mkdtempSync(join(tmpdir(), 'levqor-control-'));
-  const core = createCore({ dataDir: dir, env: { LEVQOR_SECRET_KEY: 'd'.repeat(64), LEVQOR_LAUNCH_STAGE: 'post-launch' }, logToFile: false });
+  const core = createCore({ dataDir: dir, env: { LEVQOR_SECRET_KEY: 'd'.repeat(64), LEVQOR_LAUNCH_STAGE: 'post-launch', LEVQOR_DATABASE_URL: url }, logToFile: false });
   const remote = new RemoteDb({ url: () => url, log: core.log, clock: core.clock });
   await remote.check();
   const shared = core.engine.sharedRuns(remote, { leaseMs: 2_000, schemaVersion: latestRemoteVersion });
