@@ -65,6 +65,20 @@ describe('levqor worker on pg-boss', () => {
     expect(Number(steps[0]?.n)).toBe(ids.length * 4);
   }, 90_000 + kills * 3_000);
 
+  it('Postgres restarted during the load: the workers reconnect and finish every run', async () => {
+    const workflowId = await plane.publish(twoCallsWorkflow(target.url, 'through a restart'));
+    const ids: string[] = [];
+    for (let i = 0; i < 16; i++) ids.push((await plane.enqueue(workflowId, { i })) as string);
+    await expect.poll(async () => (await runStatuses(ids)).filter((r) => r.status === 'succeeded').length, { timeout: 10_000, interval: 20 }).toBeGreaterThan(0);
+    const unfinished = (await runStatuses(ids)).filter((r) => r.status !== 'succeeded').length;
+    await pg.kill();
+    await new Promise((r) => setTimeout(r, 500));
+    await pg.start();
+    expect(unfinished).toBeGreaterThan(0);
+    await expect.poll(async () => (await runStatuses(ids)).filter((r) => r.status === 'succeeded').length, { timeout: 45_000, interval: 250 }).toBe(ids.length);
+    expect(target.rerunsOfFinished).toEqual([]);
+  }, 60_000);
+
   it('refuses a job queued with a newer schema and says so', async () => {
     const workflowId = await plane.publish(twoCallsWorkflow(target.url, 'from the future'));
     const runId = (await plane.enqueue(workflowId, {}, { schema: 999 })) as string;

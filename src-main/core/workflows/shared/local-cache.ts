@@ -12,12 +12,14 @@ import { stepColumnNames } from './step-columns';
  */
 export class LocalRunCache {
   private readonly put: (run: SharedRun, steps: StepRow[], now: number) => void;
+  private readonly removeRun: (id: string) => void;
 
   constructor(
     db: Db,
     private readonly workflows: WorkflowStore,
   ) {
     const removeRun = db.prepare('DELETE FROM runs WHERE id = ?');
+    this.removeRun = (id) => void removeRun.run(id);
     const insertRun = db.prepare(`INSERT INTO runs (id, workflow_id, workflow_name, definition_id, trigger, status, input, output, error, depth,
       dedupe_key, scheduled_for, owner, lease_until, wake_at, cancel_requested, dry_run, created_at, started_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?)`);
@@ -30,6 +32,11 @@ export class LocalRunCache {
         run.dedupe_key, num(run.scheduled_for), num(run.wake_at), run.cancel_requested, run.dry_run, Number(run.created_at), num(run.started_at) ?? now, now);
       for (const s of steps) insertStep.run(...stepColumnNames.map((c) => s[c]));
     });
+  }
+
+  /** Drops a run that ended and reached the shared store: the cache keeps only runs in flight. */
+  forget(runId: string): void {
+    this.removeRun(runId);
   }
 
   /** Writes the claimed run and its steps into the cache, in one transaction. */

@@ -94,7 +94,9 @@ export class SharedRuns {
       if (!row || row.status === 'running') return { kind: 'lost' };
       // the end or the park was committed here only: it reaches the shared store now
       await this.mirror(runId);
-      return row.status === 'waiting' ? { kind: 'parked', wakeAt: row.wake_at } : { kind: 'ended', status: row.status };
+      if (row.status === 'waiting') return { kind: 'parked', wakeAt: row.wake_at };
+      this.d.cache.forget(runId);
+      return { kind: 'ended', status: row.status };
     } catch (err) {
       if (err instanceof LostLease) return { kind: 'lost' };
       throw err;
@@ -110,7 +112,7 @@ export class SharedRuns {
 
   /** Runs whose worker died or that were handed back: each needs a job again. */
   orphans(): Promise<{ id: string; wakeAt: number | null }[]> {
-    return this.d.remote.run('find orphaned runs', async (pool) => (await sharedStore.orphans(pool)).map((r) => ({ id: r.id, wakeAt: r.wake_at === null ? null : Number(r.wake_at) })));
+    return this.d.remote.run('find orphaned runs', async (pool) => (await sharedStore.orphans(pool, this.d.leaseMs)).map((r) => ({ id: r.id, wakeAt: r.wake_at === null ? null : Number(r.wake_at) })));
   }
 
   /** Hands a run back (this worker is stopping before it could finish it). */

@@ -138,12 +138,19 @@ export const sharedStore = {
     await db.query(`UPDATE levqor_runs SET lease_until = now() + make_interval(secs => $2::double precision / 1000) WHERE owner = $1 AND status = 'running'`, [owner, leaseMs]);
   },
 
-  /** Unfinished runs nobody drives: their worker died (lease passed) or they never got a job through. */
-  async orphans(db: pg.ClientBase | pg.Pool, limit = 100): Promise<{ id: string; wake_at: string | null }[]> {
+  /**
+   * Unfinished runs nobody drives: their worker died (lease passed), they were handed back, or
+   * they are still queued a lease after their last change (their job may be stuck with a worker
+   * that lost the database while failing it). A job more for a run is harmless: claim is exclusive.
+   */
+  async orphans(db: pg.ClientBase | pg.Pool, leaseMs: number, limit = 100): Promise<{ id: string; wake_at: string | null }[]> {
     const { rows } = await db.query<{ id: string; wake_at: string | null }>(
-      `SELECT id, wake_at FROM levqor_runs WHERE status IN ('running', 'waiting') AND (owner IS NULL OR lease_until < now())
-         AND (status = 'running' OR wake_at <= (extract(epoch FROM now()) * 1000)::bigint) ORDER BY created_at LIMIT $1`,
-      [limit],
+      `SELECT id, wake_at FROM levqor_runs
+       WHERE (status IN ('running', 'waiting') AND (owner IS NULL OR lease_until < now())
+              AND (status = 'running' OR wake_at <= (extract(epoch FROM now()) * 1000)::bigint))
+          OR (status = 'queued' AND updated_at < now() - make_interval(secs => $2::double precision / 1000))
+       ORDER BY created_at LIMIT $1`,
+      [limit, leaseMs],
     );
     return rows;
   },
