@@ -7,6 +7,7 @@ import { emailSettingDefinitions } from './email-settings';
 import { aiSettingDefinitions } from './ai-settings';
 import { onboardingSettingDefinitions } from './onboarding-settings';
 import { contentSettingDefinitions } from './content-settings';
+import { queueSettingDefinitions } from './queue-settings';
 import { quietHoursProblems, quietHoursRule } from './quiet-hours';
 
 const namesAFolder = 'it names a folder on this machine';
@@ -182,6 +183,7 @@ export const settingDefinitions = {
   ...aiSettingDefinitions,
   ...onboardingSettingDefinitions,
   ...contentSettingDefinitions,
+  ...queueSettingDefinitions,
   'notify.telegram.chatId': {
     schema: z.preprocess((v) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v), z.string({ error: () => telegramChatIdRule }).trim().regex(/^(-?[1-9]\d{0,15})?$/, telegramChatIdRule)),
     defaultValue: '',

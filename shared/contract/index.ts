@@ -6,6 +6,7 @@ import { stageProcedures } from './stage';
 import { appEvents } from './events';
 import { telemetryProcedures, telemetryEvents } from './telemetry';
 import { remoteProcedures, remoteEvents } from './remote';
+import { workersProcedures } from './workers';
 import { workflowsProcedures, workflowEvents } from './workflows';
 import { approvalsProcedures, approvalsEvents } from './approvals';
 import { productsProcedures, productsEvents } from './products';
@@ -70,6 +71,7 @@ export const procedures = {
   ...governanceProcedures,
   ...auditProcedures,
   ...complianceProcedures,
+  ...workersProcedures,
 };
 
 export const events = {

@@ -9,6 +9,7 @@ import { secretsHandlers } from './handlers/secrets';
 import { stageHandlers } from './handlers/stage';
 import { telemetryHandlers } from './handlers/telemetry';
 import { remoteHandlers } from './handlers/remote';
+import { workersHandlers } from './handlers/workers';
 import { productsHandlers } from './handlers/products';
 import { workflowsHandlers } from './handlers/workflows';
 import { runsHandlers } from './handlers/runs';
@@ -51,6 +52,7 @@ export function createDispatcher(core: Core): Dispatcher {
     ...stageHandlers(core),
     ...telemetryHandlers(core),
     ...remoteHandlers(core),
+    ...workersHandlers(core),
     ...productsHandlers(core),
     ...workflowsHandlers(core),
     ...runsHandlers(core),

@@ -14,6 +14,8 @@ import { SecretStore } from './secrets/secret-store';
 import type { SecretCipher } from './secrets/cipher';
 import { AesGcmCipher, loadHeadlessKey } from './secrets/aes-gcm-cipher';
 import { RemoteDb } from './remote/remote-db';
+import { latestRemoteVersion } from './remote';
+import { QueueControl } from './workers';
 import { remoteStatus } from './telemetry';
 import { TelemetryService } from './telemetry/telemetry-service';
 import { AppLogTee } from './telemetry/app-log-tee';
@@ -49,7 +51,6 @@ import { WorkflowAssistant } from './assistants/workflow';
 import { CostService } from './costs';
 import { GovernanceService } from './governance';
 import { governanceSources } from './governance/wiring';
-import { latestRemoteVersion } from './remote/migrations';
 import { auditNotices } from './governance/notice-audit';
 
 export interface CoreConfig {
@@ -161,6 +162,8 @@ export interface Core {
   readonly governance: GovernanceService;
   /** GDPR / CCPA: the data map, subject requests (export, erase with proof, do not sell), lead retention (docs/compliance.md). */
   readonly compliance: ComplianceService;
+  /** Queue mode's control plane (docs/workers.md): publishes saved workflows while queue.mode is on, queues runs for the workers. */
+  readonly queue: QueueControl;
   info(): AppInfo;
   close(): void;
 }
@@ -247,7 +250,11 @@ export function createCore(config: CoreConfig): Core {
     ai.connectMoneyBudget((feature) => costs.aiBudgetRefusal(feature));
     background.register(costs.backgroundTask());
     const content = new ContentService({ dataDir, clock, log, ai, sources: contentSources(products, () => settings.get('content.siteUrl')) });
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(ai), content: contentPort(() => content), messages: notify.messagePort(), stripeObjects: revenue.stripe.eventObjects, products: { compile: async (slug, signal) => { const { siteConfig: _site, ...made } = await products.compile(slug, { upload: false, signal }); return made; } }, triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, ...(config.random ? { random: config.random } : {}) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(ai), content: contentPort(() => content), messages: notify.messagePort(), stripeObjects: revenue.stripe.eventObjects, products: { compile: async (slug, signal) => { const { siteConfig: _site, ...made } = await products.compile(slug, { upload: false, signal }); return made; } }, triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, onWorkflowsChanged: () => queue.workflowsChanged(), ...(config.random ? { random: config.random } : {}) });
+    const queue = new QueueControl({ remote, mode: () => settings.get('queue.mode'), shared: () => engine.sharedRuns(remote, { leaseMs: 60_000, schemaVersion: latestRemoteVersion }), workflows: () => engine.workflows.list(), schemaVersion: latestRemoteVersion, log: log.child({ area: 'queue' }) });
+    events.on('settings.changed', (entry) => {
+      if (entry.key === 'queue.mode') queue.workflowsChanged();
+    });
     background.register({
       name: 'workflows',
       start: () => {
@@ -492,6 +499,7 @@ export function createCore(config: CoreConfig): Core {
       costs,
       governance,
       compliance,
+      queue,
       info: () => ({
         version: appVersion,
         dataDir,
@@ -505,6 +513,7 @@ export function createCore(config: CoreConfig): Core {
         background.stopNow();
         backups.close();
         engine.close();
+        void queue.close();
         void remote.close();
         db.close();
         logFile?.close();
@@ -524,3 +533,4 @@ export { defaultDataDir } from './paths';
 export { CoreHolder, type CoreBinding, type CoreRestart } from './core-holder';
 export { claimDataDir, liveDataHolder } from './data-holder';
 export type { AppUpdater } from './updates';
+export { startQueueWorker, databaseHost, workerQueues } from './workers';

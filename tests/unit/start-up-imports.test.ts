@@ -9,7 +9,7 @@ import { sourceFiles } from '../helpers/source-imports';
  * value import of one of them anywhere in the main process would put it back on every start.
  */
 const root = resolve(__dirname, '../..');
-const loadedOnFirstUse = ['stripe', 'openai', '@googleapis/drive', 'nodemailer', 'archiver', 'jsonata', 'pg-copy-streams'];
+const loadedOnFirstUse = ['stripe', 'openai', '@googleapis/drive', 'nodemailer', 'archiver', 'jsonata', 'pg-copy-streams', 'pg-boss'];
 
 // a static `import X from 'pkg'` / `import { X } from 'pkg'` / `export … from 'pkg'`, but not `import type`
 const staticValueImport = /^\s*(?:import|export)\s+(?!type\b)[^'";]*?\bfrom\s*['"]([^'"]+)['"]/gm;

@@ -29,6 +29,9 @@ import { RunStore } from './store/run-store';
 import { WorkflowStore } from './store/workflow-store';
 import { WebhookService } from './webhooks';
 import { WorkflowService } from './workflow-service';
+import type { RemoteDb } from '../remote';
+import { LocalRunCache } from './shared/local-cache';
+import { SharedRuns } from './shared/shared-runs';
 
 export interface WorkflowEngineDeps {
   db: Db;
@@ -59,6 +62,8 @@ export interface WorkflowEngineDeps {
   /** Completes an event's payload for the triggers it starts (stripe.event's object); without it they get the streamed payload. */
   triggerPayloads?: TriggerPayloadPort;
   random?: () => number;
+  /** Saved workflows changed (saved, switched, deleted): queue mode publishes them. */
+  onWorkflowsChanged?: () => void;
 }
 
 /** The workflow engine as core exposes it. Nothing runs in the background until startBackground(). */
@@ -82,6 +87,8 @@ export interface WorkflowEngine {
   drain(): Promise<void>;
   /** Stops all timers and hands this process's runs back for another process to resume. */
   close(): void;
+  /** Queue mode: this engine over the shared store in `remote` (shared/shared-runs.ts); made once per process. */
+  sharedRuns(remote: RemoteDb, options: { leaseMs: number; schemaVersion: number }): SharedRuns;
 }
 
 export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
@@ -157,11 +164,13 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     changed: () => {
       scheduler?.refresh();
       triggers?.refresh();
+      deps.onWorkflowsChanged?.();
     },
   });
   triggers = new EventTriggers(events, store, workflows, engineLog, deps.triggerPayloads);
 
   let background = false;
+  let shared: SharedRuns | undefined;
   const engine: WorkflowEngine = {
     workflows,
     runs: new RunService(runner, runs, new RunQueries(db, runs, approvals, store)),
@@ -191,6 +200,10 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
       engine.stopBackground();
       runner.close();
       retireOwner(owner);
+    },
+    sharedRuns(remote, options) {
+      shared ??= new SharedRuns({ remote, runner, runs, workflows: store, cache: new LocalRunCache(db, store), clock, log: engineLog, owner, ...options });
+      return shared;
     },
   };
   return engine;

@@ -1,6 +1,7 @@
 import * as r0001 from './0001-seed-tables';
 import * as r0002 from './0002-pipeline-columns';
 import * as r0003 from './0003-dfy-packages';
+import * as r0004 from './0004-workers';
 import * as r0006 from './0006-subject-requests';
 
 export interface RemoteMigration {
@@ -14,6 +15,7 @@ export const remoteMigrations: readonly RemoteMigration[] = [
   { version: 1, ...r0001 },
   { version: 2, ...r0002 },
   { version: 3, ...r0003 },
+  { version: 4, ...r0004 },
   { version: 6, ...r0006 },
 ];
 

@@ -29,6 +29,12 @@ export class GroupCommit {
   /** Transitions of all runs driven here, committed together once the current tick's work is done. */
   private jobs: Job[] = [];
   private flushArmed = false;
+  /**
+   * Queue mode: copies a run's committed rows to the shared store before the run acts on
+   * them, so a worker that dies leaves nothing acted on that another worker cannot see.
+   * Throws LostLease when the shared store says the run is no longer ours.
+   */
+  afterCommit: ((runId: string) => Promise<void>) | undefined;
 
   constructor(
     private readonly d: GroupCommitDeps,
@@ -47,6 +53,7 @@ export class GroupCommit {
       for (const w of writes) w();
     });
     d.insert = undefined;
+    if (this.afterCommit) await this.afterCommit(d.run.id);
     flushAfter(d);
   }
 

@@ -171,6 +171,26 @@ export class Runner {
     while (this.active.size > 0) await Promise.allSettled([...this.active.values()]);
   }
 
+  /**
+   * Queue mode: called after each of a run's transitions is committed, before the run acts
+   * on it (GroupCommit.afterCommit); it copies the run to the shared store.
+   */
+  set afterCommit(fn: ((runId: string) => Promise<void>) | undefined) {
+    this.commits.afterCommit = fn;
+  }
+
+  /**
+   * Drives one run handed to this process (a queue worker's claimed job) and resolves with
+   * its row once it has ended or parked here; undefined when it was not due or not free.
+   */
+  async drive(runId: string): Promise<RunRow | undefined> {
+    await this.pump(new Set([runId]));
+    const driving = this.active.get(runId);
+    if (!driving) return undefined;
+    await driving;
+    return this.d.runs.getRun(runId);
+  }
+
   // ---------------------------------------------------------------- starting
 
   /** Creates a run (queued when the workflow is at its concurrency limit) and starts it. */

@@ -1,0 +1,11 @@
+import type { Core } from '../../core';
+import { workerRegistry } from '../../core/workers';
+import type { ProceduresOf } from '../../../shared/contract';
+import type { HandlerMap } from '../handler';
+
+export const workersHandlers = (core: Core) =>
+  ({
+    'workers.list': async () => ({ workers: await core.remote.run('list the workers', (pool) => workerRegistry.list(pool)) }),
+    'workers.preflight': () => core.queue.preflight(),
+    'workers.enqueue': ({ workflowId, input }) => core.queue.enqueue(workflowId, input ?? {}),
+  }) satisfies HandlerMap<ProceduresOf<'workers'>>;
