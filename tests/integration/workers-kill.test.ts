@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, levqorAsync } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
+import { latestRemoteVersion } from '../../src-main/core/remote/migrations';
 import { createDispatcher } from '../../src-main/api/dispatcher';
 import { dispatcherCall } from '../helpers/dispatcher-call';
 import { usePostgres } from '../helpers/postgres';
@@ -102,7 +103,7 @@ describe('levqor worker on pg-boss', () => {
     const { id } = plane.core.workflows.save(undefined, twoCallsWorkflow(target.url, 'from the app'), true);
     await expect(call('workers.enqueue', { workflowId: id })).rejects.toThrow(/queue\.mode: is off/);
     await expect(call('settings.set', { key: 'queue.mode', value: 'maybe' })).rejects.toThrow(/Queue mode must be off .* or on/);
-    expect(await call('workers.preflight', {})).toEqual({ ready: true, schemaVersion: 4, problems: [] });
+    expect(await call('workers.preflight', {})).toEqual({ ready: true, schemaVersion: latestRemoteVersion, problems: [] });
     await call('settings.set', { key: 'queue.mode', value: 'on' });
     await plane.core.queue.settled();
     expect(await pg.query('SELECT enabled FROM levqor_workflows WHERE id = $1', [id], 'workers_kill')).toEqual([{ enabled: true }]);
