@@ -86,7 +86,9 @@ describe('kill -9 of the app and its restic during a forget', () => {
     const theirs = userInfo().uid === 0 ? await lockOfAnotherHost(repo, password, folder) : undefined;
     if (theirs) renameSync(join(repo, 'locks', theirs), join(root, theirs));
 
-    // post-launch, retention runs when asked (pre-launch it would wait for an approval)
+    // post-launch, retention runs when asked (pre-launch it would wait for an approval); the
+    // preflight lets the switch through once the plan's latest backup is checked clean
+    expect(run('backup', 'check', 'p')).toMatchObject({ code: 0 });
     expect(run('stage', 'set', 'post-launch')).toMatchObject({ code: 0 });
     const app = levqorChild(['--data-dir', data, 'backup', 'forget', 'p'], env);
     const exited = new Promise((r) => app.once('exit', r));
