@@ -17,7 +17,7 @@ describe('levqor preflight, stage override, hardening and audit', () => {
     const preflight = run('preflight');
     expect(preflight.code).toBe(1);
     expect(preflight.stdout).toMatch(/BLOCK\s+Stripe live key: Stripe is in test mode.*\(fix: #\/settings\)/);
-    expect(preflight.stdout).toMatch(/WARN\s+The data map covers every table: The compliance data map is not built yet/);
+    expect(preflight.stdout).toMatch(/WARN\s+The data map covers every table: The \d+ tables of this machine are mapped; the shared Postgres could not be read/);
     expect(preflight.stdout).toContain('Going post-launch is blocked');
     expect(JSON.parse(run('preflight', '--json').stdout)).toMatchObject({ blocked: true, checks: expect.arrayContaining([expect.objectContaining({ id: 'stripe.liveKey', status: 'block' })]) });
 
