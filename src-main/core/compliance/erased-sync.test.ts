@@ -19,7 +19,7 @@ let clock: ReturnType<typeof stripeCore>['clock'];
 
 const invoice = (id: string, customer: string, email: string, at: number): StripeObject => ({
   id, object: 'invoice', customer, customer_email: email, customer_name: 'Someone', description: `invoice for ${email}`, currency: 'usd', status: 'paid', total: 4900, amount_due: 4900, amount_paid: 4900, amount_remaining: 0, created: at, livemode: false,
-  lines: { object: 'list', data: [{ id: `il_${id}`, object: 'line_item', amount: 4900, currency: 'usd', invoice: id, period: { start: at, end: at + 86_400 }, quantity: 1 }], has_more: false },
+  lines: { object: 'list', data: [{ id: `il_${id}`, object: 'line_item', amount: 4900, currency: 'usd', invoice: id, period: { start: at, end: at + 86_400 }, quantity: 1, pricing: { type: 'price_details', price_details: { price: 'price_x', product: 'prod_x' }, unit_amount_decimal: '49.00' } }], has_more: false },
 });
 const charge = (id: string, customer: string, email: string, at: number): StripeObject => ({
   id, object: 'charge', customer, receipt_email: email, billing_details: { email, name: 'Someone', address: { city: 'London' } }, amount: 4900, amount_captured: 4900, amount_refunded: 0, currency: 'usd', status: 'succeeded', paid: true, refunded: false, created: at, livemode: false,
