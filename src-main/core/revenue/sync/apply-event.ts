@@ -47,7 +47,7 @@ export class EventApplier {
     const notices: Notice[] = [];
     let applied = false;
     if (this.store.keeps(str(object, 'object') ?? '')) {
-      const change = this.store.put(object, created, deletions.test(type), moreLines, undefined, owner);
+      const change = this.store.put(object, created, deletions.test(type), moreLines, undefined, owner ?? null);
       applied = change.written;
       if (str(object, 'object') === 'subscription') {
         this.versions.record(object, created);

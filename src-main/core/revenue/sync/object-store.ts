@@ -57,9 +57,9 @@ export class ObjectStore {
   }
 
   /** `o` and its text as they may be stored and passed on: an erased person's anonymised, its text (as sent) dropped. */
-  admit(o: StripeJson, text?: string | null): { o: StripeJson; text: string | null | undefined; owner: ErasedOwner | undefined } {
+  admit(o: StripeJson, text?: string | null): { o: StripeJson; text: string | null | undefined; owner: ErasedOwner | null } {
     const owner = this.erasedOwner(o);
-    return owner ? { o: owner.anonymise(o), text: null, owner } : { o, text, owner };
+    return owner ? { o: owner.anonymise(o), text: null, owner } : { o, text, owner: null };
   }
 
   /** Whether objects of this `object` name are kept. */
@@ -72,10 +72,11 @@ export class ObjectStore {
    * price, coupon or discount. `text`: `o` as Stripe sent it, when the caller has it (a page's
    * slice), stored as its `data` instead of serialising `o` again. An erased person's object is
    * stored as the data map's rule for its table says (never as sent): anonymised, or not at all;
-   * `owner`: that person, when the caller found them before anonymising `sent` itself.
+   * `owner`: that person (or null for nobody), when the caller asked before, as `admit` does.
    */
-  put(sent: StripeJson, stateAt: number, deleted = false, sentLines?: ReadonlyMap<string, StripeJson[]>, sentText?: string | null, owner?: ErasedOwner): StoredChange {
-    const erased = owner ?? this.erasedOwner(sent);
+  put(sent: StripeJson, stateAt: number, deleted = false, sentLines?: ReadonlyMap<string, StripeJson[]>, sentText?: string | null, owner?: ErasedOwner | null): StoredChange {
+    // null: the caller asked already and nobody erased owns it (one set lookup per object, not two)
+    const erased = owner === undefined ? this.erasedOwner(sent) : (owner ?? undefined);
     // anonymising is idempotent: an object the caller anonymised already comes out the same
     const o = erased ? erased.anonymise(sent) : sent;
     const text = erased ? null : sentText;
