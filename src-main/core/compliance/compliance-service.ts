@@ -249,8 +249,8 @@ export class ComplianceService {
     return [
       every('compliance due dates', () => 3_600_000, () => announceDue(this.store, this.d.events, this.d.clock.now()), this.d.log, 5_000),
       every('compliance erasure retries', () => 60_000, () => this.retryErasures(), this.d.log, 10_000),
-      // a safety net: the sync anonymises an erased person's objects as it stores them, but a page
-      // fetched before an erasure was added to the ledger can still be stored after it
+      // a safety net only: the Stripe sync stores an erased person's objects anonymised already
+      // (it reads the ledger inside each write transaction); this catches a row written another way
       every('compliance erasures kept', () => 3_600_000, () => reapplyErasures(this.d.db, this.ledger), this.d.log, 30_000),
       every('compliance retention', () => 86_400_000, () => this.retention(), this.d.log, 60_000),
       every('compliance site requests', () => (this.d.remote.configured ? 300_000 : 0), () => this.pull(), this.d.log, 15_000),
