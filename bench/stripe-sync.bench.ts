@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Stripe from 'stripe';
 import { createCore, ManualClock } from '../src-main/core';
+import { ErasureLedger } from '../src-main/core/compliance/erasure-ledger';
+import { emailHash } from '../src-main/core/compliance/subject-keys';
 import { createStripeClient } from '../src-main/core/revenue/stripe/client';
 import { parseApiBase } from '../src-main/core/revenue/stripe/api-base';
 import { listSources } from '../src-main/core/revenue/sync/list-sources';
@@ -15,6 +17,8 @@ import { percentile, type Report } from './measure';
 
 // the size is 20k customers (about 25k subscriptions); smaller for a quick look
 const customers = Number(process.env.LEVQOR_BENCH_STRIPE_CUSTOMERS ?? 20_000);
+/** How many of them are erased before the sync (at most 100): their objects are stored anonymised. */
+const erased = Math.min(Number(process.env.LEVQOR_BENCH_STRIPE_ERASED ?? 0), 100);
 
 /**
  * A full Stripe sync from the local Stripe server beside a bare loop that pages through the same
@@ -58,6 +62,9 @@ export async function stripeSyncBench(report: Report): Promise<void> {
     const bareSeconds = (performance.now() - t) / 1000;
     const bareCpu = cpuMicros(cpu);
 
+    // customers erased before the sync (the ledger consulted per object): the first N listed
+    const ledger = new ErasureLedger(dataDir);
+    for (const c of erased > 0 ? (await client.customers.list({ limit: erased })).data : []) ledger.add({ hash: emailHash(c.email ?? c.id), customerIds: [c.id], requestId: 'bench', at: now });
     const clock = new ManualClock(now * 1000);
     const core = createCore({ dataDir, env: {}, clock, logToFile: false });
     core.settings.set('stripe.apiBase', stripe.url);

@@ -321,6 +321,7 @@ export function createCore(config: CoreConfig): Core {
     const compliance = new ComplianceService({ db, dataDir, clock, log: log.child({ area: 'compliance' }), events, remote, stage: () => stage.current, stripe: stripeClient });
     compliance.connectApprovals(approvals);
     notify.withhold(compliance.withheld());
+    revenue.stripe.consultErasures(compliance.erasedSubjects());
     ai.withhold(compliance.withheld());
     for (const task of compliance.backgroundTasks()) background.register(task);
     const briefing = new BriefingService({

@@ -15,12 +15,14 @@ import { announceDue } from './due-alerts';
 import { auditErase, connectEraseSubject, requestErase, type EraseApprovalPort } from './erase-approval';
 import { eraseSubject } from './erase-subject';
 import { ErasureLedger } from './erasure-ledger';
+import { erasedSubjects } from './erased-owners';
 import { exportFiles } from './export-files';
 import { writeExportZip } from './export-zip';
 import { reapplyErasures } from './reapply-erasures';
 import { withheldPeople } from './do-not-sell';
 import type { WithheldPeople } from '../withheld-people-port';
 import type { DataMapCoveragePort } from '../data-map-port';
+import type { ErasedSubjects } from '../erased-subjects-port';
 import { anonymiseExpired, overdueLocal } from './lead-retention';
 import { connectRetentionSubject, requestRetention } from './retention-approval';
 import { RequestStore, toSubjectRequest, type RequestRow } from './request-store';
@@ -111,6 +113,11 @@ export class ComplianceService {
   }
 
   /** What the governance preflight asks (core/data-map-port.ts). */
+  /** For the Stripe sync: whom the ledger lists, so their objects are stored already anonymised. */
+  erasedSubjects(): ErasedSubjects {
+    return erasedSubjects(this.ledger);
+  }
+
   coveragePort(): DataMapCoveragePort {
     return { coverage: () => this.coverage() };
   }
@@ -242,7 +249,8 @@ export class ComplianceService {
     return [
       every('compliance due dates', () => 3_600_000, () => announceDue(this.store, this.d.events, this.d.clock.now()), this.d.log, 5_000),
       every('compliance erasure retries', () => 60_000, () => this.retryErasures(), this.d.log, 10_000),
-      // the Stripe sync brings back an erased customer's invoices (Stripe keeps them): anonymised again
+      // a safety net only: the Stripe sync stores an erased person's objects anonymised already
+      // (it reads the ledger inside each write transaction); this catches a row written another way
       every('compliance erasures kept', () => 3_600_000, () => reapplyErasures(this.d.db, this.ledger), this.d.log, 30_000),
       every('compliance retention', () => 86_400_000, () => this.retention(), this.d.log, 60_000),
       every('compliance site requests', () => (this.d.remote.configured ? 300_000 : 0), () => this.pull(), this.d.log, 15_000),

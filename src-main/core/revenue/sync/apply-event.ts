@@ -35,16 +35,19 @@ export class EventApplier {
   }
 
   /** `moreLines`: lines beyond the 10 Stripe embeds, of the invoices among these events (invoice-lines.ts). */
-  apply(event: StripeJson, via: 'sync' | 'webhook', moreLines?: ReadonlyMap<string, StripeJson[]>): EventOutcome {
-    const id = str(event, 'id')!;
+  apply(sent: StripeJson, via: 'sync' | 'webhook', moreLines?: ReadonlyMap<string, StripeJson[]>): EventOutcome {
+    const id = str(sent, 'id')!;
     if (this.seen.get(id)) return { duplicate: true, applied: false, notices: [] };
+    // an erased person's event is anonymised whole: what is stored, and the notices sent on
+    const owner = this.store.erasedOwner(obj(obj(sent, 'data'), 'object'));
+    const event = owner ? owner.anonymise(sent) : sent;
     const type = str(event, 'type') ?? '';
     const created = num(event, 'created') ?? this.nowSeconds();
     const object = obj(obj(event, 'data'), 'object');
     const notices: Notice[] = [];
     let applied = false;
     if (this.store.keeps(str(object, 'object') ?? '')) {
-      const change = this.store.put(object, created, deletions.test(type), moreLines);
+      const change = this.store.put(object, created, deletions.test(type), moreLines, undefined, owner ?? null);
       applied = change.written;
       if (str(object, 'object') === 'subscription') {
         this.versions.record(object, created);

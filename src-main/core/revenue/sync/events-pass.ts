@@ -24,6 +24,7 @@ export async function eventsPass(ctx: PassContext, since: number): Promise<Recor
     const moreLines = await remainingLines(ctx, chunk.map((e) => obj(obj(e, 'data'), 'object')));
     const notices: Notice[] = [];
     ctx.db.transaction(() => {
+      ctx.store.loadErasures();
       for (const event of chunk) {
         const outcome = ctx.applier.apply(event, 'sync', moreLines);
         if (!outcome.duplicate) applied++;
@@ -37,6 +38,7 @@ export async function eventsPass(ctx: PassContext, since: number): Promise<Recor
   const newestTxn = ctx.db.prepare('SELECT max(created) FROM stripe_balance_transactions').pluck().get() as number | null;
   const txns = await pageAll(ctx, (p) => balanceTransactions.list(ctx.client, { ...p, created: { gte: newestTxn ?? 0 } }));
   ctx.db.transaction(() => {
+    ctx.store.loadErasures();
     for (const t of txns) ctx.store.put(t, ctx.nowSeconds());
   })();
   return { events: applied, balance_transactions: txns.length };

@@ -83,13 +83,14 @@ async function storeList(ctx: PassContext, source: ListSource, mark: FullPassMar
     const notices: Notice[] = [];
     const reached = cursor;
     ctx.db.transaction(() => {
+      ctx.store.loadErasures();
       for (const { data, texts, moreLines } of fetched) {
         for (let i = 0; i < data.length; i++) {
-          const o = data[i]!;
-          const change = ctx.store.put(o, mark.startedAt, false, moreLines, texts[i]);
+          const { o, text, owner } = ctx.store.admit(data[i]!, texts[i]);
+          const change = ctx.store.put(o, mark.startedAt, false, moreLines, text, owner);
           if (source.kind === 'subscriptions' && change.written) {
             // the first state seen began at the subscription's start; a later different one, when fetched
-            ctx.versions.record(o, ctx.versions.has(str(o, 'id')!) ? mark.startedAt : (num(o, 'start_date') ?? mark.startedAt), texts[i]);
+            ctx.versions.record(o, ctx.versions.has(str(o, 'id')!) ? mark.startedAt : (num(o, 'start_date') ?? mark.startedAt), text);
             const churn = churnNotice(o, change.previousStatus, mark.startedAt);
             if (churn) notices.push(churn);
           }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
+import { noErasures, type ErasedOwner, type ErasedSnapshot, type ErasedSubjects } from '../../erased-subjects-port';
 import { objectKinds, type ObjectKind } from './kinds';
 import { flag, listData, num, obj, ref, str, type StripeJson } from './json';
 
@@ -7,6 +8,8 @@ export interface StoredChange {
   written: boolean;
   /** The status stored before (subscriptions), to see a cancellation. */
   previousStatus: string | null | undefined;
+  /** Set when the object is an erased person's: it was stored anonymised (or, for a customer, not at all). */
+  erased?: ErasedOwner;
 }
 
 /**
@@ -18,6 +21,8 @@ export class ObjectStore {
   private readonly upserts = new Map<string, Database.Statement>();
   private readonly statusOf: Database.Statement;
   private readonly s;
+  private erasedSource: ErasedSubjects | undefined;
+  private erasures: ErasedSnapshot = noErasures;
 
   constructor(readonly db: Db) {
     for (const kind of Object.values(objectKinds)) this.upserts.set(kind.object, db.prepare(upsertSql(kind)));
@@ -36,6 +41,27 @@ export class ObjectStore {
     };
   }
 
+  /** Where the erased people are read from (compliance's ledger, handed over once the core is made). */
+  consultErasures(source: ErasedSubjects): void {
+    this.erasedSource = source;
+  }
+
+  /** Reads the ledger again: once per page, chunk of events or webhook, so each object is then a set lookup. */
+  loadErasures(): void {
+    this.erasures = this.erasedSource?.snapshot() ?? noErasures;
+  }
+
+  /** The erased person `o` belongs to, as of the last loadErasures. */
+  erasedOwner(o: StripeJson): ErasedOwner | undefined {
+    return this.erasures.ownerOf(o);
+  }
+
+  /** `o` and its text as they may be stored and passed on: an erased person's anonymised, its text (as sent) dropped. */
+  admit(o: StripeJson, text?: string | null): { o: StripeJson; text: string | null | undefined; owner: ErasedOwner | null } {
+    const owner = this.erasedOwner(o);
+    return owner ? { o: owner.anonymise(o), text: null, owner } : { o, text, owner: null };
+  }
+
   /** Whether objects of this `object` name are kept. */
   keeps(object: string): boolean {
     return this.upserts.has(object) || object === 'discount';
@@ -44,14 +70,22 @@ export class ObjectStore {
   /**
    * Stores `o` as it was at `stateAt` (epoch seconds); `deleted` for a deleted customer, product,
    * price, coupon or discount. `text`: `o` as Stripe sent it, when the caller has it (a page's
-   * slice), stored as its `data` instead of serialising `o` again.
+   * slice), stored as its `data` instead of serialising `o` again. An erased person's object is
+   * stored as the data map's rule for its table says (never as sent): anonymised, or not at all;
+   * `owner`: that person (or null for nobody), when the caller asked before, as `admit` does.
    */
-  put(o: StripeJson, stateAt: number, deleted = false, moreLines?: ReadonlyMap<string, StripeJson[]>, text?: string | null): StoredChange {
+  put(sent: StripeJson, stateAt: number, deleted = false, sentLines?: ReadonlyMap<string, StripeJson[]>, sentText?: string | null, owner?: ErasedOwner | null): StoredChange {
+    // null: the caller asked already and nobody erased owns it (one set lookup per object, not two)
+    const erased = owner === undefined ? this.erasedOwner(sent) : (owner ?? undefined);
+    // anonymising is idempotent: an object the caller anonymised already comes out the same
+    const o = erased ? erased.anonymise(sent) : sent;
+    const text = erased ? null : sentText;
+    const moreLines = erased && sentLines ? anonymisedLines(erased, str(o, 'id') ?? '', sentLines) : sentLines;
     const object = str(o, 'object') ?? '';
-    if (object === 'discount') return { written: this.putDiscount(o, stateAt, deleted), previousStatus: undefined };
+    if (object === 'discount') return { written: this.putDiscount(o, stateAt, deleted), previousStatus: undefined, ...(erased ? { erased } : {}) };
     const kind = objectKinds[object];
     const upsert = this.upserts.get(object);
-    if (!kind || !upsert) return { written: false, previousStatus: undefined };
+    if (!kind || !upsert || erased?.rule(kind.table) === 'delete') return { written: false, previousStatus: undefined, ...(erased ? { erased } : {}) };
     const id = str(o, 'id')!;
     const previousStatus = object === 'subscription' ? ((this.statusOf.get(id) as string | null | undefined) ?? undefined) : undefined;
     const data = text ?? JSON.stringify(o);
@@ -60,7 +94,7 @@ export class ObjectStore {
     if (written && object === 'subscription') this.putItems(id, o);
     if (written && object === 'invoice') this.putLines(id, listData(o, 'lines'), moreLines?.get(id) ?? []);
     if (written) for (const d of expandedDiscounts(o)) this.putDiscount(d, stateAt, false);
-    return { written, previousStatus };
+    return { written, previousStatus, ...(erased ? { erased } : {}) };
   }
 
   /** An item's JSON is in its subscription's `data` (items.data): its row holds the columns only, '' for `data`, so its bytes are not written twice. */
@@ -103,6 +137,12 @@ export class ObjectStore {
       this.s.discount.run(str(d, 'id'), flag(d, 'livemode') ?? 0, ref(d, 'customer'), str(d, 'subscription'), str(d, 'invoice'), coupon, num(d, 'start'), num(d, 'end'), stateAt, deleted || d.deleted === true ? 1 : 0, JSON.stringify(d)).changes > 0
     );
   }
+}
+
+/** The lines beyond the embedded 10 of one erased person's invoice, anonymised (the others of its page left alone). */
+function anonymisedLines(owner: ErasedOwner, invoice: string, lines: ReadonlyMap<string, StripeJson[]>): ReadonlyMap<string, StripeJson[]> {
+  const own = lines.get(invoice);
+  return own ? new Map([[invoice, owner.anonymise(own)]]) : lines;
 }
 
 /** Discounts Stripe sent expanded (`expand[]=data.discounts`); ids alone stay in the parent's data. */

@@ -3,6 +3,7 @@ import type { StripeSyncProgress, StripeSyncStatus, StripeWebhookAnswer } from '
 import type { BackgroundTask } from '../../background';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/open';
+import type { ErasedSubjects } from '../../erased-subjects-port';
 import type { EventBus } from '../../event-bus';
 import type { Logger } from '../../logger';
 import { every } from '../../periodic';
@@ -109,12 +110,18 @@ export class StripeSync {
       throw err;
     }
     const outcome = this.deps.db.transaction(() => {
+      this.store.loadErasures();
       this.webhookCounts.accepted(this.deps.clock.now());
       return this.applier.apply(event, 'webhook');
     })();
     this.announce(outcome.notices);
     if (outcome.applied) void this.webhookLines.fetchRest(obj(obj(event, 'data'), 'object'));
     return { received: true, eventId: String(event.id), applied: outcome.applied, duplicate: outcome.duplicate };
+  }
+
+  /** Consults the erasure ledger before storing anything: an erased person's objects are stored as their erasure left their rows. */
+  consultErasures(source: ErasedSubjects): void {
+    this.store.consultErasures(source);
   }
 
   /** The secret's "Test": the stored key, checked for its mode, lists one customer. */

@@ -41,7 +41,10 @@ export class WebhookLines {
     try {
       const rest = await remainingLines({ client: this.deps.connect(), retry: this.deps.retry() }, [invoice]);
       this.deps.db.transaction(() => {
-        if (this.invoiceKept.get(id)) this.deps.store.addLines(id, rest.get(id) ?? []);
+        this.deps.store.loadErasures();
+        const owner = this.deps.store.erasedOwner(invoice);
+        const lines = rest.get(id) ?? [];
+        if (this.invoiceKept.get(id)) this.deps.store.addLines(id, owner ? owner.anonymise(lines) : lines);
       })();
     } catch (err) {
       this.deps.log.warn({ invoice: id, err: stripeFailure(err).message }, 'the invoice\u2019s lines beyond the 10 its webhook carried wait for the next full sync');
