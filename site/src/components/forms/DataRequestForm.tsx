@@ -1,25 +1,16 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { useId, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { dataRequestFormSchema } from '../../../../shared/site-forms';
 import { CheckField, FormFooter, Honeypot, SelectField, TextField } from './fields';
-import { formChecked, formText } from './form-values';
+import { formChecked, formTexts } from './form-values';
 import { useFormPost } from './use-form-post';
 
 
 /** "Download or delete my data": email, kind, law and a confirmation → a subject_requests row the app's compliance area pulls. */
 export function DataRequestForm() {
   const t = useTranslations('forms');
-  const locale = useLocale();
-  const id = useId();
-  const { errors, state, submit } = useFormPost('data-request', dataRequestFormSchema);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    void submit({ email: formText(data, 'email'), kind: formText(data, 'kind'), law: formText(data, 'law'), confirm: formChecked(data, 'confirm'), locale }, formText(data, 'website'));
-  }
+  const { id, errors, state, onSubmit } = useFormPost('data-request', dataRequestFormSchema, (data, locale) => ({ ...formTexts(data, ['email', 'kind', 'law']), confirm: formChecked(data, 'confirm'), locale }));
 
   return (
     <section aria-labelledby={`${id}-title`} className="relative mt-12 max-w-xl rounded-lg border border-line bg-surface p-6">

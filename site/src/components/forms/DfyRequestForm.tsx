@@ -1,11 +1,10 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { useId, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { dfyRequestFormSchema } from '../../../../shared/site-forms';
 import { ConsentLabel } from './ConsentLabel';
 import { CheckField, FormFooter, Honeypot, SelectField, TextField } from './fields';
-import { formChecked, formText } from './form-values';
+import { formChecked, formText, formTexts } from './form-values';
 import { useFormPost } from './use-form-post';
 import { utmFromAddress } from './utm';
 
@@ -15,28 +14,13 @@ const budgetOf = (raw: string) => (raw.trim() === '' ? null : Number(raw));
 /** Name, email, company, tier, budget, message, consent → a dfy_requests row. `tiers`: the packages on sale. */
 export function DfyRequestForm({ tiers }: { tiers: string[] }) {
   const t = useTranslations('forms');
-  const locale = useLocale();
-  const id = useId();
-  const { errors, state, submit } = useFormPost('dfy', dfyRequestFormSchema);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    void submit(
-      {
-        name: formText(data, 'name'),
-        email: formText(data, 'email'),
-        company: formText(data, 'company'),
-        tier: formText(data, 'tier'),
-        budget: budgetOf(formText(data, 'budget')),
-        message: formText(data, 'message'),
-        consent: formChecked(data, 'consent'),
-        locale,
-        utm: utmFromAddress(),
-      },
-      formText(data, 'website'),
-    );
-  }
+  const { id, errors, state, onSubmit } = useFormPost('dfy', dfyRequestFormSchema, (data, locale) => ({
+    ...formTexts(data, ['name', 'email', 'company', 'tier', 'message']),
+    budget: budgetOf(formText(data, 'budget')),
+    consent: formChecked(data, 'consent'),
+    locale,
+    utm: utmFromAddress(),
+  }));
 
   const tierOptions = [{ value: '', label: t('tierAny') }, ...tiers.map((tier) => ({ value: tier, label: tier }))];
   return (

@@ -1,7 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { useId, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { leadFormSchema } from '../../../../shared/site-forms';
 import { ConsentLabel } from './ConsentLabel';
 import { CheckField, FormFooter, Honeypot, TextField } from './fields';
@@ -12,18 +11,14 @@ import { utmFromAddress } from './utm';
 /** Email + consent → a sales_leads row with the visit's UTM source (and the product, on a product page). */
 export function LeadForm({ product }: { product?: string }) {
   const t = useTranslations('forms');
-  const locale = useLocale();
-  const id = useId();
-  const { errors, state, submit } = useFormPost('lead', leadFormSchema);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    void submit(
-      { email: formText(data, 'email'), consent: formChecked(data, 'consent'), locale, page: window.location.pathname, ...(product ? { product } : {}), utm: utmFromAddress() },
-      formText(data, 'website'),
-    );
-  }
+  const { id, errors, state, onSubmit } = useFormPost('lead', leadFormSchema, (data, locale) => ({
+    email: formText(data, 'email'),
+    consent: formChecked(data, 'consent'),
+    locale,
+    page: window.location.pathname,
+    ...(product ? { product } : {}),
+    utm: utmFromAddress(),
+  }));
 
   return (
     <section aria-labelledby={`${id}-title`} className="relative mt-16 max-w-xl rounded-lg border border-line bg-surface p-6">

@@ -1,9 +1,11 @@
 'use client';
 
-import { useState } from 'react';
+import { useLocale } from 'next-intl';
+import { useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { formFieldErrors, honeypotField, type FormErrorCode } from '../../../../shared/site-forms';
 import type { FormReply } from '../../lib/forms/form-post';
+import { formText } from './form-values';
 
 export type FormErrors = Partial<Record<string, FormErrorCode>>;
 
@@ -15,7 +17,9 @@ const notSent: FormReply = { ok: false, errors: [{ field: 'form', code: 'unavail
  * values; the server's refusals come back as the same field codes. A network failure reads as
  * "could not be sent".
  */
-export function useFormPost(form: 'lead' | 'dfy' | 'data-request', schema: z.ZodType) {
+export function useFormPost(form: 'lead' | 'dfy' | 'data-request', schema: z.ZodType, valuesOf: (data: FormData, locale: string) => Record<string, unknown>) {
+  const id = useId();
+  const locale = useLocale();
   const [errors, setErrors] = useState<FormErrors>({});
   const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
 
@@ -38,5 +42,12 @@ export function useFormPost(form: 'lead' | 'dfy' | 'data-request', schema: z.Zod
     setState('idle');
   }
 
-  return { errors, state, submit };
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    void submit(valuesOf(data, locale), formText(data, honeypotField));
+  }
+
+  /** `id`: a prefix for the form's element ids, unique on the page. */
+  return { id, errors, state, onSubmit };
 }
