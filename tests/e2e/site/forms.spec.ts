@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { formBodyLimitBytes, privacyTextVersion } from '../../../shared/site-forms';
 import { expect, test } from './built-site';
@@ -114,6 +115,10 @@ test.describe('companion site: the three forms, into the shared Postgres', () =>
     const form = await sendLead(page, 'ada@', false);
     await expect(form.locator('[data-error="email"]')).toHaveText('أدخل عنوان بريد إلكتروني صالحًا، مثل name@example.com.');
     await expect(form.locator('[data-error="consent"]')).toHaveText('ضع علامة في المربع للموافقة قبل الإرسال.');
+    // the errors stay readable and tied to their fields
+    await expect(form.locator('input[type="email"]')).toHaveAttribute('aria-describedby', await form.locator('[data-error="email"]').getAttribute('id') ?? '');
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="lead-form"]').analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
   });
 });
 

@@ -16,11 +16,24 @@ function clientAddress(request: Request): string {
   return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || 'unknown';
 }
 
+/** The body as text, or undefined past the limit: read chunk by chunk, so a huge body is never held whole. */
 async function readLimitedBody(request: Request): Promise<string | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > formBodyLimitBytes) return undefined;
-  const text = await request.text();
-  return Buffer.byteLength(text, 'utf8') > formBodyLimitBytes ? undefined : text;
+  if (Number(request.headers.get('content-length') ?? '0') > formBodyLimitBytes) return undefined;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > formBodyLimitBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
