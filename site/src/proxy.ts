@@ -16,6 +16,6 @@ export default function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // files (sitemap.xml, robots.txt, images) and Next's own paths need no locale
-  matcher: ['/((?!_next|_vercel|assets|.*\\..*).*)'],
+  // files (sitemap.xml, robots.txt, images), the form posts (api/) and Next's own paths need no locale
+  matcher: ['/((?!api/|_next|_vercel|assets|.*\\..*).*)'],
 };

@@ -6,7 +6,7 @@ import { absoluteUrl } from '../lib/site-url';
 
 /** Every page in every language, each with its hreflang alternates. */
 export default function sitemap(): MetadataRoute.Sitemap {
-  const paths = ['', '/privacy', '/terms', ...readProducts().map((p) => `/products/${p.slug}`)];
+  const paths = ['', '/dfy', '/privacy', '/terms', ...readProducts().map((p) => `/products/${p.slug}`)];
   return paths.flatMap((path) =>
     locales.map((locale) => ({
       url: absoluteUrl(`/${locale}${path}`),

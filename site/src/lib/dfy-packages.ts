@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { withDatabase } from './database';
 
 export interface DfyPackage {
   id: string;
@@ -18,18 +18,16 @@ export type DfyTiers = { state: 'not-connected' } | { state: 'unavailable' } | {
  * site says the tiers are not connected; a database that does not answer is said too, never hidden.
  */
 export async function readDfyTiers(databaseUrl = process.env.DATABASE_URL): Promise<DfyTiers> {
-  if (!databaseUrl) return { state: 'not-connected' };
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
   try {
-    await client.connect();
-    const { rows } = await client.query<{ id: string; name: string; tier: string; price_minor: string; currency: string; description: string | null; payment_link_url: string }>(
-      'SELECT id, name, tier, price_minor, currency, description, payment_link_url FROM dfy_packages WHERE active ORDER BY price_minor, name',
-    );
-    return { state: 'ok', packages: rows.map((r) => ({ id: r.id, name: r.name, tier: r.tier, priceMinor: Number(r.price_minor), currency: r.currency, description: r.description, paymentLinkUrl: r.payment_link_url })) };
+    const packages = await withDatabase(async (client) => {
+      const { rows } = await client.query<{ id: string; name: string; tier: string; price_minor: string; currency: string; description: string | null; payment_link_url: string }>(
+        'SELECT id, name, tier, price_minor, currency, description, payment_link_url FROM dfy_packages WHERE active ORDER BY price_minor, name',
+      );
+      return rows.map((r) => ({ id: r.id, name: r.name, tier: r.tier, priceMinor: Number(r.price_minor), currency: r.currency, description: r.description, paymentLinkUrl: r.payment_link_url }));
+    }, databaseUrl);
+    return packages ? { state: 'ok', packages } : { state: 'not-connected' };
   } catch (err) {
     console.error(`dfy_packages could not be read: ${err instanceof Error ? err.message : String(err)}`);
     return { state: 'unavailable' };
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }

@@ -7,6 +7,7 @@ import { omegaFileName } from '../../../shared/omega';
 import { greyPng } from '../../helpers/png';
 import { freePort } from '../../helpers/free-port';
 import { repoRoot } from '../server-process';
+import { startFormsDatabase, type FormsSite } from './forms-database';
 
 /**
  * The companion site built and served as in production: the repository's example products
@@ -57,8 +58,33 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
   throw new Error(`next start did not answer within 30 s:\n${output()}`);
 }
 
-export const test = base.extend<object, { site: BuiltSite }>({
-  site: [
+/** The built site on disk: its root and environment, shared by every server the specs start. */
+interface SiteBuild {
+  env: NodeJS.ProcessEnv;
+  /** The port the build's absolute URLs (canonical, sitemap, Open Graph) name: the `site` server's. */
+  port: number;
+  buildMs: number;
+}
+
+/** `next start` of the build on a free port, with `extraEnv` (DATABASE_URL for the forms); stop() ends it. */
+async function startSite(build: SiteBuild, port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ baseUrl: string; stop: () => void }> {
+  const env = { ...build.env, ...extraEnv, PORT: String(port) };
+  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: siteDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  server.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  server.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForServer(`${baseUrl}/en`, server, () => output);
+  } catch (err) {
+    server.kill('SIGTERM');
+    throw err;
+  }
+  return { baseUrl, stop: () => server.kill('SIGTERM') };
+}
+
+export const test = base.extend<object, { siteBuild: SiteBuild; site: BuiltSite; formsSite: FormsSite }>({
+  siteBuild: [
     async ({}, use) => {
       const root = mkdtempSync(join(tmpdir(), 'levqor-site-'));
       const port = await freePort();
@@ -67,22 +93,43 @@ export const test = base.extend<object, { site: BuiltSite }>({
       seedImages(root);
       const started = Date.now();
       run([nextBin, 'build'], env);
-      const buildMs = Date.now() - started;
-      const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: siteDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      server.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-      server.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-      const baseUrl = `http://127.0.0.1:${port}`;
       try {
-        await waitForServer(`${baseUrl}/en`, server, () => output);
-        await use({ baseUrl, withImages, withoutImages, buildMs });
+        await use({ env, port, buildMs: Date.now() - started });
       } finally {
-        server.kill('SIGTERM');
         rmSync(root, { recursive: true, force: true });
       }
     },
     // `next build` of 40 languages × the example products: well under 3 minutes, even on a busy machine
     { scope: 'worker', timeout: 240_000 },
+  ],
+  // without DATABASE_URL: what a site not yet connected to the shared Postgres shows
+  site: [
+    async ({ siteBuild }, use) => {
+      const server = await startSite(siteBuild, siteBuild.port);
+      try {
+        await use({ baseUrl: server.baseUrl, withImages, withoutImages, buildMs: siteBuild.buildMs });
+      } finally {
+        server.stop();
+      }
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  // the same build served against a real Postgres migrated with the app's remote migrations
+  formsSite: [
+    async ({ siteBuild }, use) => {
+      const db = await startFormsDatabase();
+      try {
+        const server = await startSite(siteBuild, await freePort(), { DATABASE_URL: db.url });
+        try {
+          await use({ baseUrl: server.baseUrl, withImages, rows: db.rows });
+        } finally {
+          server.stop();
+        }
+      } finally {
+        await db.stop();
+      }
+    },
+    { scope: 'worker', timeout: 90_000 },
   ],
 });
 

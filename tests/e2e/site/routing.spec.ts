@@ -32,8 +32,8 @@ test.describe('companion site: 404 in the visitor’s language, language redirec
 
   test('sitemap.xml lists every page in every language with hreflang alternates; robots.txt points to it', async ({ request, site }) => {
     const sitemap = await (await request.get(`${site.baseUrl}/sitemap.xml`)).text();
-    // home, privacy, terms and the two example products, in 40 languages
-    expect(sitemap.match(/<url>/g)).toHaveLength(5 * 40);
+    // home, DFY, privacy, terms and the two example products, in 40 languages
+    expect(sitemap.match(/<url>/g)).toHaveLength(6 * 40);
     expect(sitemap).toContain(`<loc>${site.baseUrl}/ar/products/${site.withoutImages}</loc>`);
     expect(sitemap).toContain(`hreflang="zh-TW" href="${site.baseUrl}/zh-TW/products/${site.withImages}"`);
     expect(sitemap).toContain(`hreflang="x-default" href="${site.baseUrl}/en/privacy"`);

@@ -1,8 +1,10 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Metadata } from 'next';
 import { DfyTiers } from '../../components/DfyTiers';
+import { LeadForm } from '../../components/forms/LeadForm';
 import { LivingCanvas } from '../../components/LivingCanvas';
 import { ProductCard } from '../../components/ProductCard';
+import { Link } from '../../i18n/navigation';
 import { languageAlternates } from '../../lib/alternates';
 import { readProducts } from '../../lib/products';
 
@@ -19,6 +21,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('home');
+  const tf = await getTranslations('forms');
   const products = readProducts();
   return (
     <>
@@ -42,7 +45,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       <section aria-labelledby="dfy" className="mt-16">
         <h2 id="dfy" className="mb-6 text-2xl font-semibold">{t('dfy')}</h2>
         <DfyTiers />
+        <Link href="/dfy" className="mt-6 inline-block text-flux underline">{tf('dfyLink')}</Link>
       </section>
+      <LeadForm />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { DataRequestForm } from '../../../components/forms/DataRequestForm';
 import { setRequestLocale } from 'next-intl/server';
 import { TextPage } from '../../../components/TextPage';
 import { textPageMetadata } from '../../../lib/text-page';
@@ -8,5 +9,10 @@ export const generateMetadata = ({ params }: { params: Params }) => textPageMeta
 
 export default async function PrivacyPage({ params }: { params: Params }) {
   setRequestLocale((await params).locale);
-  return <TextPage namespace="privacy" />;
+  return (
+    <>
+      <TextPage namespace="privacy" />
+      <DataRequestForm />
+    </>
+  );
 }

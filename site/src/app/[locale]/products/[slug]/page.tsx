@@ -1,3 +1,4 @@
+import { LeadForm } from '../../../../components/forms/LeadForm';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -64,6 +65,7 @@ export default async function ProductPage({ params }: { params: Params }) {
           )}
         </aside>
       </div>
+      <LeadForm product={product.slug} />
     </article>
   );
 }
