@@ -6,3 +6,4 @@ export { startBoss, sendRunJob } from './boss';
 export { runsQueue, workerQueues, newerSchemaRefusal, type RunJob } from './queues';
 export { startQueueWorker, databaseHost } from './start-worker';
 export { QueueControl, type QueuePreflight } from './queue-control';
+export { cronSchedulesOf, cronQueue, runCronSlot, slotOf, type WantedSchedule, type CronSlotJob } from './cron-schedules';
