@@ -1,5 +1,5 @@
 import { spawnWorker, type WorkerProcess } from '../helpers/workers/spawn-worker';
-import { startPostgres, type StartedPostgres } from '../helpers/postgres-server';
+import { startPostgres } from '../helpers/postgres-server';
 import { callAsPage, expect, keepScreenshot, openApp, test } from './fixtures';
 
 /**
@@ -7,17 +7,6 @@ import { callAsPage, expect, keepScreenshot, openApp, test } from './fixtures';
  * process: the preflight gating queue mode, the worker's row, a run it drove, and the worker
  * marked stopped after SIGTERM.
  */
-let pg: StartedPostgres;
-
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  pg = await startPostgres();
-});
-
-test.afterAll(async () => {
-  await pg?.stop();
-});
-
 test('with no shared Postgres the Workers section says so and refuses to turn queue mode on', async ({ page, server }) => {
   await openApp(page, server, 'settings');
   const workers = page.getByTestId('queue-mode').locator('..');
@@ -29,7 +18,8 @@ test('with no shared Postgres the Workers section says so and refuses to turn qu
 });
 
 test('queue mode on: the worker the shared Postgres knows, a run it drove, and the worker stopped', async ({ page, levqor }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
+  const pg = await startPostgres();
   const url = await pg.createDatabase('workers_e2e');
   // the worker migrates the shared schema on start, so the preflight passes
   let worker: WorkerProcess | undefined = await spawnWorker(url);
@@ -67,5 +57,7 @@ test('queue mode on: the worker the shared Postgres knows, a run it drove, and t
     await expect(row.getByTestId('worker-state')).toHaveText('stopped', { timeout: 15_000 });
   } finally {
     worker?.child.kill('SIGKILL');
+    await worker?.exited;
+    await pg.stop();
   }
 });
