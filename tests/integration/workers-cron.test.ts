@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/core';
 import { createDispatcher } from '../../src-main/api/dispatcher';
-import { assertBuilt } from '../helpers/cli';
+import { assertBuilt, levqorAsync } from '../helpers/cli';
 import { dispatcherCall } from '../helpers/dispatcher-call';
 import { usePostgres } from '../helpers/postgres';
 import { spawnWorker, type WorkerProcess } from '../helpers/workers/spawn-worker';
@@ -63,6 +63,16 @@ describe('schedules owned by pg-boss in queue mode', () => {
     expect(workers.map((w) => w.startLine.split(' ')[2]?.replace(/:$/, ''))).toContain(runs.find((r) => r.status === 'succeeded')?.ran_by);
     // the app's own scheduler fired nothing: every run of this workflow is in the shared store
     expect((await call('runs.list', { workflowId: id })).runs).toEqual([]);
+    // the Workers view's list: the slot's run with the worker that drove it
+    const listed = await levqorAsync(['--data-dir', dir, 'workers', 'runs', '--json', '--limit', '5'], { LEVQOR_DATABASE_URL: url, LEVQOR_SECRET_KEY: 'e'.repeat(64) });
+    expect(listed.code, listed.stderr).toBe(0);
+    const succeeded = runs.find((r) => r.status === 'succeeded');
+    expect((JSON.parse(listed.stdout) as { runs: unknown[] }).runs).toContainEqual(
+      expect.objectContaining({ id: succeeded?.id, workflowId: id, workflowName: 'every minute', trigger: 'cron', status: 'succeeded', worker: succeeded?.ran_by, durationMs: expect.any(Number) }),
+    );
+    const refused = await levqorAsync(['--data-dir', dir, 'workers', 'runs', '--limit', '500'], { LEVQOR_DATABASE_URL: url, LEVQOR_SECRET_KEY: 'e'.repeat(64) });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/limit/);
 
     await call('workflows.setEnabled', { id, enabled: false });
     await core.queue.settled();
