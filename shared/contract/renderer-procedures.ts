@@ -11,6 +11,8 @@ import type { ApiOf, ProcedureName } from './index';
  * (core/backups/page-view.ts), and run and cancel, which hold none. The Content area's content.*
  * procedures name a set by id and write only into that set's own product folder (content.exportSet),
  * never a path given by the caller.
+ * The Workers view's workers.list, workers.runs and workers.preflight read the shared Postgres the
+ * app already uses and answer neither a path nor its URL.
  * tests/unit/renderer-procedures.test.ts fails when this and what src-renderer/src calls differ.
  */
 export const rendererProcedureNames = [
@@ -19,6 +21,9 @@ export const rendererProcedureNames = [
   'app.installUpdate',
   'settings.get',
   'settings.set',
+  'workers.list',
+  'workers.runs',
+  'workers.preflight',
   'secrets.status',
   'secrets.set',
   'secrets.clear',

@@ -15,7 +15,7 @@ import type { SecretCipher } from './secrets/cipher';
 import { AesGcmCipher, loadHeadlessKey } from './secrets/aes-gcm-cipher';
 import { RemoteDb } from './remote/remote-db';
 import { latestRemoteVersion } from './remote';
-import { QueueControl } from './workers';
+import { QueueControl, cronSchedulesOf } from './workers';
 import { remoteStatus } from './telemetry';
 import { TelemetryService } from './telemetry/telemetry-service';
 import { AppLogTee } from './telemetry/app-log-tee';
@@ -250,10 +250,12 @@ export function createCore(config: CoreConfig): Core {
     ai.connectMoneyBudget((feature) => costs.aiBudgetRefusal(feature));
     background.register(costs.backgroundTask());
     const content = new ContentService({ dataDir, clock, log, ai, sources: contentSources(products, () => settings.get('content.siteUrl')) });
-    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(ai), content: contentPort(() => content), messages: notify.messagePort(), stripeObjects: revenue.stripe.eventObjects, products: { compile: async (slug, signal) => { const { siteConfig: _site, ...made } = await products.compile(slug, { upload: false, signal }); return made; } }, triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, onWorkflowsChanged: () => queue.workflowsChanged(), ...(config.random ? { random: config.random } : {}) });
-    const queue = new QueueControl({ remote, mode: () => settings.get('queue.mode'), shared: () => engine.sharedRuns(remote, { leaseMs: 60_000, schemaVersion: latestRemoteVersion }), workflows: () => engine.workflows.list(), schemaVersion: latestRemoteVersion, log: log.child({ area: 'queue' }) });
+    const engine = createWorkflowEngine({ db, clock, timer, events, log, approvals, backups: backupPort, pipeline: revenue.pipeline.port(), payments: revenue.packages.paymentLinks(), generate: aiGeneratePort(ai), content: contentPort(() => content), messages: notify.messagePort(), stripeObjects: revenue.stripe.eventObjects, products: { compile: async (slug, signal) => { const { siteConfig: _site, ...made } = await products.compile(slug, { upload: false, signal }); return made; } }, triggerPayloads: revenue.stripe.eventObjects, stage: () => stage.current, onWorkflowsChanged: () => queue.workflowsChanged(), cronOwnedElsewhere: () => settings.get('queue.mode') === 'on', ...(config.random ? { random: config.random } : {}) });
+    const queue = new QueueControl({ remote, mode: () => settings.get('queue.mode'), shared: () => engine.sharedRuns(remote, { leaseMs: 60_000, schemaVersion: latestRemoteVersion }), workflows: () => engine.workflows.list(), schedules: () => cronSchedulesOf(engine.cronWorkflows()), schemaVersion: latestRemoteVersion, log: log.child({ area: 'queue' }) });
     events.on('settings.changed', (entry) => {
-      if (entry.key === 'queue.mode') queue.workflowsChanged();
+      if (entry.key !== 'queue.mode') return;
+      queue.modeChanged();
+      engine.scheduler.refresh();
     });
     background.register({
       name: 'workflows',

@@ -1,9 +1,10 @@
 import { parseDuration } from '../../../shared/workflow';
 import { databaseHost, startQueueWorker, workerQueues } from '../../core';
-import type { WorkerInfo } from '../../../shared/contract/workers';
+import type { SharedRunInfo, WorkerInfo } from '../../../shared/contract/workers';
 import { command, CliUsageError, noExtraPositionals, type Command } from '../command';
 import { procedureCommand } from '../procedure-command';
 import { parseJsonOption } from '../json-input';
+import { countOption, givenOnly, parseCountOption } from '../options';
 
 const usage = 'worker --database-url URL [--concurrency N] [--queues Q[,Q…]] [--lease D] [--grace D] [--poll D]';
 
@@ -86,12 +87,29 @@ function showWorkers({ workers }: { workers: WorkerInfo[] }): string {
     .join('\n');
 }
 
+function showSharedRuns({ runs }: { runs: SharedRunInfo[] }): string {
+  if (runs.length === 0) return 'The shared store holds no run yet.';
+  return runs
+    .map((r) => {
+      const took = r.durationMs === null ? '' : `  took ${r.durationMs} ms`;
+      return `${r.id}  ${r.workflowName}  ${r.status}  worker ${r.worker ?? '-'}  created ${new Date(r.createdAt).toISOString()}${took}`;
+    })
+    .join('\n');
+}
+
 export const workerCommands: Command[] = [
   workerCommand,
   procedureCommand('workers.list', {
     usage: 'workers',
     summary: 'The queue workers the shared Postgres knows: id, host, version, queues, concurrency, last heartbeat, jobs running.',
     show: showWorkers,
+  }),
+  procedureCommand('workers.runs', {
+    usage: 'workers runs [--limit N]',
+    summary: 'The most recent runs of the shared store, newest first: workflow, status, worker, start and duration.',
+    options: { limit: countOption(50) },
+    input: (_given, values) => givenOnly({ limit: parseCountOption(values.limit, 'limit') }),
+    show: showSharedRuns,
   }),
   procedureCommand('workers.preflight', {
     usage: 'workers preflight',

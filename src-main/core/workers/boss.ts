@@ -16,11 +16,15 @@ export const defaultBossTuning: BossTuning = { pollSeconds: 2 };
  * pg-boss on the shared Postgres, its own schema `pgboss`, the runs queue created. `connection`
  * is a URL (a worker) or a query function over a pool the caller owns (the app's RemoteDb).
  */
-export async function startBoss(connection: string | PgBoss.Db, name: string, onError: (err: Error) => void): Promise<PgBoss> {
+export async function startBoss(connection: string | PgBoss.Db, name: string, onError: (err: Error) => void, tuning: BossTuning = defaultBossTuning): Promise<PgBoss> {
   const Boss = loadPgBoss();
+  // every process checks the schedules (one of them sends each slot) as often as it polls
+  const cronSeconds = Math.min(45, Math.max(1, Math.round(tuning.pollSeconds)));
   const boss = new Boss({
     ...(typeof connection === 'string' ? { connectionString: connection, application_name: name, max: 4 } : { db: connection, supervise: false }),
-    schedule: false,
+    schedule: true,
+    cronMonitorIntervalSeconds: cronSeconds,
+    cronWorkerIntervalSeconds: cronSeconds,
   });
   boss.on('error', onError);
   await boss.start();

@@ -2,12 +2,13 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from '../logger';
 import { CoreError } from '../errors';
 import type { RemoteDb } from '../remote';
-import { sendRunJob, startBoss } from './boss';
+import { defaultBossTuning, sendRunJob, startBoss } from './boss';
+import { syncCronSchedules, workCronQueues, type WantedSchedule } from './cron-schedules';
 
 /** What the control plane needs of the engine over the shared store (core/workflows/shared/shared-runs.ts). */
 export interface SharedPublisher {
   publish(workflowId: string, enabled?: boolean): Promise<void>;
-  create(workflowId: string, trigger: 'manual', input: unknown): Promise<string | undefined>;
+  create(workflowId: string, trigger: 'manual' | 'cron', input: unknown, options?: { dedupeKey?: string; scheduledFor?: number }): Promise<string | undefined>;
 }
 
 export interface QueueControlDeps {
@@ -17,6 +18,8 @@ export interface QueueControlDeps {
   shared: () => SharedPublisher;
   /** The saved workflows: what publishing compares against what it last published. */
   workflows: () => { id: string; enabled: boolean; draft: boolean; version: number }[];
+  /** The enabled workflows with a cron trigger: while queue mode is on, pg-boss's cron owns their schedules. */
+  schedules: () => WantedSchedule[];
   schemaVersion: number;
   log: Logger;
 }
@@ -35,6 +38,7 @@ export class QueueControl {
   private readonly published = new Map<string, string>();
   private publishing: Promise<void> = Promise.resolve();
   private boss: Promise<PgBoss> | undefined;
+  private readonly cronQueues = new Set<string>();
 
   constructor(private readonly d: QueueControlDeps) {}
 
@@ -56,6 +60,15 @@ export class QueueControl {
     if (this.d.mode() !== 'on') return;
     this.publishing = this.publishing.then(() => this.publishChanged()).catch((err: unknown) => {
       this.d.log.warn({ err: String(err) }, 'queue mode: publishing workflows failed; the next change tries again');
+    });
+  }
+
+  /** queue.mode changed: on publishes (and schedules); off removes every schedule of ours from pg-boss. */
+  modeChanged(): void {
+    if (this.d.mode() === 'on') return this.workflowsChanged();
+    if (!this.d.remote.configured) return;
+    this.publishing = this.publishing.then(() => this.unscheduleAll()).catch((err: unknown) => {
+      this.d.log.warn({ err: String(err) }, 'queue mode off: removing the schedules from pg-boss failed');
     });
   }
 
@@ -93,6 +106,19 @@ export class QueueControl {
       await this.d.shared().publish(w.id, w.enabled);
       this.published.set(w.id, key);
     }
+    await this.syncSchedules(this.d.schedules());
+  }
+
+  /** pg-boss's schedules made to match the enabled cron workflows; this app takes slot jobs too (one run per slot wherever it is handled). */
+  private async syncSchedules(wanted: WantedSchedule[]): Promise<void> {
+    const boss = await this.startBoss();
+    const names = await syncCronSchedules(boss, wanted);
+    await workCronQueues(boss, names, this.cronQueues, this.d.shared(), this.d.schemaVersion, defaultBossTuning.pollSeconds);
+  }
+
+  private async unscheduleAll(): Promise<void> {
+    await this.syncSchedules([]);
+    this.published.clear();
   }
 
   private startBoss(): Promise<PgBoss> {

@@ -2,6 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from '../logger';
 import type { RemoteDb } from '../remote';
 import { defaultBossTuning, sendRunJob, startBoss, type BossTuning } from './boss';
+import { scheduledCronQueues, workCronQueues, type SlotRunCreator } from './cron-schedules';
 import { newerSchemaRefusal, runsQueue, type RunJob } from './queues';
 import { workerRegistry, type WorkerIdentity } from './worker-registry';
 
@@ -15,6 +16,7 @@ export interface SharedRunDriver {
   renew(): Promise<void>;
   orphans(): Promise<{ id: string; wakeAt: number | null }[]>;
   release(runId: string): Promise<void>;
+  create: SlotRunCreator['create'];
 }
 
 export interface WorkerOptions {
@@ -44,6 +46,7 @@ export class QueueWorker {
   private lastBeat = Date.now();
   private beatTimer: NodeJS.Timeout | undefined;
   private stopping = false;
+  private readonly cronQueues = new Set<string>();
 
   constructor(private readonly o: WorkerOptions) {}
 
@@ -54,8 +57,9 @@ export class QueueWorker {
   async start(): Promise<void> {
     const { identity, log } = this.o;
     await this.o.remote.run('register the worker', (pool) => workerRegistry.register(pool, { ...identity, id: this.id }));
-    this.boss = await startBoss(this.o.url, 'levqor-worker', (err) => log.warn({ err: err.message }, 'pg-boss: error'));
-    const pollingIntervalSeconds = (this.o.tuning ?? defaultBossTuning).pollSeconds;
+    const tuning = this.o.tuning ?? defaultBossTuning;
+    this.boss = await startBoss(this.o.url, 'levqor-worker', (err) => log.warn({ err: err.message }, 'pg-boss: error'), tuning);
+    const pollingIntervalSeconds = tuning.pollSeconds;
     if (identity.queues.includes(runsQueue)) {
       // one polling loop per slot: pg-boss 10 runs a loop's batch one job at a time
       for (let i = 0; i < identity.concurrency; i++) {
@@ -63,6 +67,7 @@ export class QueueWorker {
           if (job) await this.track(job.id, this.handle(job.data));
         });
       }
+      await this.takeCronSlots();
     }
     this.armBeat();
   }
@@ -73,7 +78,7 @@ export class QueueWorker {
     this.stopping = true;
     clearTimeout(this.beatTimer);
     const boss = this.boss;
-    if (boss) void boss.offWork(runsQueue).catch(() => undefined);
+    if (boss) for (const name of [runsQueue, ...this.cronQueues]) void boss.offWork(name).catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled([...this.running.values()]), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);
@@ -111,6 +116,14 @@ export class QueueWorker {
     }
   }
 
+  /** Schedules come and go with the app's workflows: take slot jobs from the queue of each one pg-boss holds. */
+  private async takeCronSlots(): Promise<void> {
+    const boss = this.boss;
+    if (!boss || this.stopping) return;
+    const { schemaVersion } = this.o.identity;
+    await workCronQueues(boss, await scheduledCronQueues(boss), this.cronQueues, this.o.driver, schemaVersion, (this.o.tuning ?? defaultBossTuning).pollSeconds);
+  }
+
   private armBeat(): void {
     this.beatTimer = setTimeout(() => {
       void this.beat().finally(() => {
@@ -131,6 +144,7 @@ export class QueueWorker {
       const boss = this.boss;
       if (!boss || this.stopping) return;
       for (const orphan of await this.o.driver.orphans()) await sendRunJob(boss, { runId: orphan.id, schema: this.o.identity.schemaVersion });
+      if (this.o.identity.queues.includes(runsQueue)) await this.takeCronSlots();
     } catch (err) {
       this.o.log.warn({ err: String(err) }, 'worker heartbeat failed');
     }

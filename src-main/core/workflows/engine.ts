@@ -14,7 +14,7 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
 import type { Timer } from '../timer';
 import { ApprovalStore, AuditStore, type ApprovalService } from '../approvals';
-import { Scheduler, ScheduleStore } from '../scheduler';
+import { Scheduler, ScheduleStore, type CronWorkflow } from '../scheduler';
 import { WorkflowAnalytics } from './analytics';
 import { EventTriggers } from './event-triggers';
 import { StepRegistry } from './registry';
@@ -64,6 +64,8 @@ export interface WorkflowEngineDeps {
   random?: () => number;
   /** Saved workflows changed (saved, switched, deleted): queue mode publishes them. */
   onWorkflowsChanged?: () => void;
+  /** True while pg-boss owns the cron schedules (queue mode on): the local scheduler then fires none. */
+  cronOwnedElsewhere?: () => boolean;
 }
 
 /** The workflow engine as core exposes it. Nothing runs in the background until startBackground(). */
@@ -71,6 +73,8 @@ export interface WorkflowEngine {
   workflows: WorkflowService;
   runs: RunService;
   scheduler: Scheduler;
+  /** Every enabled, saved workflow with a cron trigger, whoever fires it. */
+  cronWorkflows(): CronWorkflow[];
   webhooks: WebhookService;
   registry: StepRegistry;
   audit: AuditStore;
@@ -132,17 +136,18 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
 
   let workflows: WorkflowService | undefined;
   let triggers: EventTriggers | undefined;
+  const cronWorkflows = (): CronWorkflow[] =>
+    store.enabledWithTrigger('cron').flatMap((row) => {
+      const document = store.definition(row.definition_id);
+      return document ? [{ workflowId: row.id, definitionId: row.definition_id, document }] : [];
+    });
   scheduler = new Scheduler({
     db,
     clock,
     timer,
     log: engineLog,
     store: new ScheduleStore(db),
-    workflows: () =>
-      store.enabledWithTrigger('cron').flatMap((row) => {
-        const document = store.definition(row.definition_id);
-        return document ? [{ workflowId: row.id, definitionId: row.definition_id, document }] : [];
-      }),
+    workflows: () => (deps.cronOwnedElsewhere?.() ? [] : cronWorkflows()),
     fire: (w, at, late) =>
       (workflows as WorkflowService).startRun({
         id: w.workflowId,
@@ -175,6 +180,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     workflows,
     runs: new RunService(runner, runs, new RunQueries(db, runs, approvals, store)),
     scheduler,
+    cronWorkflows,
     webhooks: new WebhookService(store, workflows, runner, events, clock),
     registry,
     audit,

@@ -94,7 +94,7 @@ export const sharedStore = {
    */
   async claim(db: pg.ClientBase | pg.Pool, runId: string, owner: string, leaseMs: number): Promise<SharedRun | undefined> {
     const { rows } = await db.query<SharedRun>(
-      `UPDATE levqor_runs SET owner = $2, lease_until = now() + make_interval(secs => $3::double precision / 1000),
+      `UPDATE levqor_runs SET owner = $2, ran_by = $2, lease_until = now() + make_interval(secs => $3::double precision / 1000),
          status = CASE WHEN status = 'queued' THEN 'running' ELSE status END, updated_at = now()
        WHERE id = $1 AND status IN ('queued', 'running', 'waiting') AND (owner IS NULL OR owner = $2 OR lease_until < now())
        RETURNING id, workflow_id, workflow_name, definition_id, document, trigger, status, input, output, error, dedupe_key,

@@ -5,9 +5,10 @@ import { AboutSection } from './AboutSection';
 import { SessionsSection } from './SessionsSection';
 import { NotificationsSection } from './NotificationsSection';
 import { HardeningSection } from './HardeningSection';
+import { WorkersSection } from './WorkersSection';
 import './settings.css';
 
-/** Settings: launch stage, hardening, preferences, notifications, secrets (set / not set only), browser sessions and what is running. */
+/** Settings: launch stage, hardening, preferences, notifications, secrets (set / not set only), browser sessions, queue workers and what is running. */
 export default function SettingsArea() {
   return (
     <div className="stack">
@@ -17,6 +18,7 @@ export default function SettingsArea() {
       <NotificationsSection />
       <SecretsSection />
       <SessionsSection />
+      <WorkersSection />
       <AboutSection />
     </div>
   );
