@@ -16,7 +16,7 @@ test('the preflight blocks post-launch on a test-mode Stripe; an override approv
     await expect(stripeCheck).toHaveAttribute('data-status', 'block');
     await expect(stripeCheck).toContainText('Stripe is in test mode');
     await expect(stripeCheck.getByRole('link', { name: 'Fix it' })).toHaveAttribute('href', '#/settings');
-    await expect(dialog.getByTestId('preflight-check-compliance.dataMap')).toContainText('not built yet');
+    await expect(dialog.getByTestId('preflight-check-compliance.dataMap')).toContainText('tables of this machine are mapped');
     await expect(dialog.getByRole('button', { name: 'Go post-launch' })).toBeDisabled();
     await keepScreenshot(page, 'governance-preflight-blocked');
 
