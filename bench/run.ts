@@ -5,6 +5,7 @@ import { telemetryPush } from './telemetry-push.bench';
 import { telemetryDetect } from './telemetry-detect.bench';
 import { workflowThroughput } from './workflows.bench';
 import { webhookThroughput } from './webhook.bench';
+import { webhookMemory } from './webhook-memory.bench';
 import { compileBench } from './compile.bench';
 import { editorBench } from './editor.bench';
 import { revenueMetricsBench } from './revenue-metrics.bench';
@@ -28,6 +29,7 @@ const benches: Array<[string, (report: (f: Figure) => void) => Promise<void>]> =
   ['telemetry detect', telemetryDetect],
   ['workflow executions', workflowThroughput],
   ['workflow webhooks over HTTP', webhookThroughput],
+  ['workflow webhooks under sustained load (memory)', webhookMemory],
   ['product compile', compileBench],
   ['workflow editor in Chromium', editorBench],
   ['revenue metrics', revenueMetricsBench],

@@ -14,17 +14,19 @@ import { percentile, rssMb, type Report } from './measure';
  * beside a bare node:http server answering JSON under the same load loop.
  *
  * BENCH_WEBHOOK_REQUESTS sets the count (default 2000); BENCH_WEBHOOK_PROFILE=DIR runs the
- * server under `node --cpu-prof --cpu-prof-dir DIR`.
+ * server under `node --cpu-prof --cpu-prof-dir DIR`; BENCH_WEBHOOK_NODE_FLAGS adds node flags
+ * (space-separated, such as `--trace-gc`) to the server.
  */
-const workflow = {
+/** The bench's workflow; `respond` is the webhook's response mode. */
+export const benchWorkflow = (respond: 'onFinish' | 'immediately' = 'onFinish') => ({
   name: 'Bench: webhook → transform → log',
-  trigger: { type: 'webhook', path: 'bench-order', respond: 'onFinish' },
+  trigger: { type: 'webhook', path: 'bench-order', respond },
   nodes: [
     { id: 'calc', type: 'transform', params: { expression: "{ 'order': trigger.body.id, 'total': trigger.body.qty * trigger.body.price }" } },
     { id: 'say', type: 'log', params: { message: 'order {{ steps.calc.output.order }}: {{ steps.calc.output.total }}' } },
   ],
   edges: [{ from: 'calc', to: 'say' }],
-};
+});
 
 const plainServer = `
 const http = require('node:http');
@@ -40,7 +42,7 @@ const s = http.createServer((req, res) => {
 });
 s.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + s.address().port + '/'));`;
 
-interface Target {
+export interface Target {
   child: ChildProcess;
   /** where to POST, with its secret in the query */
   url: URL;
@@ -54,9 +56,10 @@ function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
-async function startLevqor(dataDir: string): Promise<Target> {
+export async function startLevqor(dataDir: string, workflow = benchWorkflow()): Promise<Target> {
   const profileDir = process.env.BENCH_WEBHOOK_PROFILE;
-  const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), levqorBin, '--data-dir', dataDir, 'serve', '--port', '0'], {
+  const flags = (process.env.BENCH_WEBHOOK_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), levqorBin, '--data-dir', dataDir, 'serve', '--port', '0'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, LEVQOR_LAUNCH_STAGE: 'post-launch' },
@@ -125,7 +128,7 @@ async function load(target: Target, total: number, concurrency: number): Promise
   return { rate: total / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), failed };
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());

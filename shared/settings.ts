@@ -8,6 +8,7 @@ import { aiSettingDefinitions } from './ai-settings';
 import { onboardingSettingDefinitions } from './onboarding-settings';
 import { contentSettingDefinitions } from './content-settings';
 import { queueSettingDefinitions } from './queue-settings';
+import { runBacklogSettingDefinitions } from './run-backlog-settings';
 import { quietHoursProblems, quietHoursRule } from './quiet-hours';
 
 const namesAFolder = 'it names a folder on this machine';
@@ -184,6 +185,7 @@ export const settingDefinitions = {
   ...onboardingSettingDefinitions,
   ...contentSettingDefinitions,
   ...queueSettingDefinitions,
+  ...runBacklogSettingDefinitions,
   'notify.telegram.chatId': {
     schema: z.preprocess((v) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v), z.string({ error: () => telegramChatIdRule }).trim().regex(/^(-?[1-9]\d{0,15})?$/, telegramChatIdRule)),
     defaultValue: '',

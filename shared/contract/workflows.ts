@@ -18,6 +18,8 @@ import { classByParamSchema } from '../step-class';
 export const webhookAnswerSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal(404), error: z.string() }),
   z.object({ status: z.literal(401), error: z.string() }),
+  // the queue of accepted runs is full (workflows.maxQueuedRuns): nothing was saved
+  z.object({ status: z.literal(429), error: z.string(), retryAfterSeconds: z.number().int().positive() }),
   z.object({ status: z.literal(202), runId: z.string(), runStatus: z.string() }),
   z.object({ status: z.literal(200), runId: z.string(), runStatus: z.string(), output: z.unknown() }),
   z.object({ status: z.literal(500), runId: z.string(), runStatus: z.string(), error: z.string() }),

@@ -39,6 +39,8 @@ export function webhookRoute(dispatcher: Dispatcher): ExtraRoute {
           return sendError(res, { code: 'NOT_FOUND', message: answer.error });
         case 401:
           return sendError(res, { code: 'UNAUTHORIZED', message: answer.error });
+        case 429:
+          return sendJson(res, 429, { error: { code: 'UNAVAILABLE', message: answer.error } }, { 'retry-after': String(answer.retryAfterSeconds) });
         case 200:
           return sendJson(res, 200, { runId: answer.runId, status: answer.runStatus, output: answer.output ?? null });
         case 202:

@@ -20,7 +20,7 @@ import { EventTriggers } from './event-triggers';
 import { StepRegistry } from './registry';
 import { stepApprovalSubject } from './runner/approval-subject';
 import { newOwnerId, retireOwner } from '../process-owner';
-import { Runner } from './runner/runner';
+import { Runner, type RunnerDeps } from './runner/runner';
 import { RunService } from './run-service';
 import type { AnyStepDefinition } from './step';
 import { builtInSteps } from './steps';
@@ -62,6 +62,8 @@ export interface WorkflowEngineDeps {
   /** Completes an event's payload for the triggers it starts (stripe.event's object); without it they get the streamed payload. */
   triggerPayloads?: TriggerPayloadPort;
   random?: () => number;
+  /** workflows.maxRunsInFlight and workflows.maxQueuedRuns (RunnerDeps.backlog). */
+  backlog?: RunnerDeps['backlog'];
   /** Saved workflows changed (saved, switched, deleted): queue mode publishes them. */
   onWorkflowsChanged?: () => void;
   /** True while pg-boss owns the cron schedules (queue mode on): the local scheduler then fires none. */
@@ -128,6 +130,7 @@ export function createWorkflowEngine(deps: WorkflowEngineDeps): WorkflowEngine {
     ...(deps.stripeObjects ? { stripeObjects: deps.stripeObjects } : {}),
     ...(deps.products ? { products: deps.products } : {}),
     ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.backlog ? { backlog: deps.backlog } : {}),
     onRunEnded: (run) => {
       if (run.trigger === 'cron') scheduler?.runEnded(run.id);
     },

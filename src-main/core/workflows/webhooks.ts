@@ -34,6 +34,10 @@ export class WebhookService {
     const row = this.store.byWebhookPath(request.path);
     if (!row || row.enabled !== 1 || row.trigger_type !== 'webhook') return { status: 404, error: `no active webhook at /hooks/${request.path}` };
     if (!request.secret || !row.webhook_secret || !sameSecret(request.secret, row.webhook_secret)) return { status: 401, error: 'wrong or missing webhook secret' };
+    const retryAfterSeconds = this.runner.queueFull();
+    if (retryAfterSeconds !== undefined) {
+      return { status: 429, error: `too many runs are waiting to start (workflows.maxQueuedRuns); try again in ${retryAfterSeconds} s`, retryAfterSeconds };
+    }
     const document = this.workflows.document(row);
     const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => k.toLowerCase() !== webhookSecretHeader && k.toLowerCase() !== 'authorization'));
     const immediately = document.trigger.type === 'webhook' && document.trigger.respond === 'immediately';

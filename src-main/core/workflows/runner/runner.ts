@@ -33,6 +33,7 @@ import { settle } from './settle';
 import { StepContexts } from './step-context';
 import { waitRule } from './waits';
 import { describeInputProblems, runInput } from '../run-input';
+import { DrainRate } from './drain-rate';
 
 export { runnerLimits };
 
@@ -66,6 +67,11 @@ export interface RunnerDeps {
   stripeObjects?: StripeLookupPort;
   /** Product compiles (StepServices.products). */
   products?: ProductCompilePort;
+  /**
+   * workflows.maxRunsInFlight and workflows.maxQueuedRuns: runs beyond the first stay queued in
+   * the database until a slot frees; without it nothing is held back.
+   */
+  backlog?: () => { maxRunsInFlight: number; maxQueuedRuns: number };
   /** Called after any run ends (the scheduler starts a buffered fire). */
   onRunEnded?: (run: RunRow) => void;
 }
@@ -99,6 +105,10 @@ export interface StartOptions {
 export class Runner {
   /** Runs driven here; each resolves to the run's final row when it ended here. */
   private readonly active = new Map<string, Promise<RunRow | undefined>>();
+  /** How fast runs end here: a full queue's Retry-After. */
+  private readonly drained: DrainRate;
+  /** Queued rows may exist (true until a look finds none): a run's end then starts the next. */
+  private mayHaveQueued = true;
   /** Step summaries of runs that ended here, for result() without reading them back. */
   private readonly endedSteps = new WeakMap<RunRow, RunResult['steps']>();
   private readonly states = new Map<string, RunState>();
@@ -125,6 +135,7 @@ export class Runner {
     this.wakeAlarm = new Alarm(d.timer, d.clock);
     this.pollAlarm = new Alarm(d.timer, d.clock);
     this.renewAlarm = new Alarm(d.timer, d.clock);
+    this.drained = new DrainRate(() => d.clock.now());
     const wrapper = d.db.transaction((fn: () => unknown) => fn());
     this.tx = <T>(fn: () => T) => wrapper(fn) as T;
     this.txImmediate = <T>(fn: () => T) => wrapper.immediate(fn) as T;
@@ -217,7 +228,9 @@ export class Runner {
       dryRun: options.dryRun ? 1 : 0,
       now,
     };
-    const deferred = options.deferInsert === true && limit === undefined && options.dedupeKey === undefined && !this.closed;
+    // a child never waits for a slot: its parent may hold the slot it would wait for
+    const held = options.parentRunId === undefined && this.atBound();
+    const deferred = !held && options.deferInsert === true && limit === undefined && options.dedupeKey === undefined && !this.closed;
     let status: 'running' | 'queued' | 'existing' = 'running';
     if (!deferred) {
       const create = (): typeof status => {
@@ -228,9 +241,10 @@ export class Runner {
             return 'existing';
           }
         }
-        const queued = limit !== undefined && options.workflowId !== null && options.parentRunId === undefined && this.d.runs.activeCount(options.workflowId) >= limit;
+        const queued = held || (limit !== undefined && options.workflowId !== null && options.parentRunId === undefined && this.d.runs.activeCount(options.workflowId) >= limit);
         if (queued) Object.assign(row, { status: 'queued', owner: null, leaseUntil: null });
         this.d.runs.insertRun(row);
+        if (queued) this.mayHaveQueued = true;
         return queued ? 'queued' : 'running';
       };
       status = limit !== undefined ? this.txImmediate(create) : create();
@@ -412,11 +426,45 @@ export class Runner {
     return taken;
   }
 
-  /** Starts queued runs whose workflow has room under its concurrency limit. */
-  private promoteQueued(scope?: Set<string>): string[] {
+  /** A slot freed: it goes to the oldest queued run, read from the database. */
+  private startQueuedRun(): void {
+    if (!this.mayHaveQueued || this.closed) return;
+    try {
+      this.promoteQueued(undefined, 32);
+    } catch (err) {
+      if (!this.closed) this.d.log.error({ err: String(err) }, 'starting a queued run failed');
+    }
+  }
+
+  /** Whether this process executes workflows.maxRunsInFlight runs already. */
+  private atBound(): boolean {
+    const max = this.d.backlog?.().maxRunsInFlight;
+    return max !== undefined && this.active.size >= max;
+  }
+
+  /**
+   * When the queue of accepted runs has reached workflows.maxQueuedRuns: whole seconds until
+   * it has room at the pace runs are ending here; undefined when a new run may be accepted.
+   */
+  queueFull(): number | undefined {
+    const limits = this.d.backlog?.();
+    if (!limits || !this.mayHaveQueued) return undefined;
+    const queued = this.d.runs.queuedCount();
+    if (queued < limits.maxQueuedRuns) return undefined;
+    return this.drained.secondsFor(queued - limits.maxQueuedRuns + 1);
+  }
+
+  /**
+   * Starts queued runs whose workflow has room under its concurrency limit, while this process
+   * is under workflows.maxRunsInFlight; `limit` rows are looked at, oldest first.
+   */
+  private promoteQueued(scope?: Set<string>, limit = 500): string[] {
     const taken: string[] = [];
     const now = this.d.clock.now();
-    for (const q of this.d.runs.queued()) {
+    const rows = this.d.runs.queued(limit);
+    if (!scope && rows.length === 0) this.mayHaveQueued = false;
+    for (const q of rows) {
+      if (this.atBound()) break;
       if (scope && !scope.has(q.id)) continue;
       const run = this.d.runs.getRun(q.id);
       if (!run) continue;
@@ -496,8 +544,11 @@ export class Runner {
         this.active.delete(runId);
         this.states.delete(runId);
         this.notify(runId);
+        this.startQueuedRun();
       });
     this.active.set(runId, work);
+    // someone waiting on a queued run learns it started (and awaits it) without polling
+    this.notify(runId);
     this.armRenew();
   }
 
@@ -653,6 +704,7 @@ export class Runner {
 
   /** After a run ends here or elsewhere: wake its parent, start queued runs, tell waiters. */
   private ended(run: RunRow): void {
+    this.drained.ended();
     this.notify(run.id);
     if (run.parent_run_id) {
       this.notify(run.parent_run_id);

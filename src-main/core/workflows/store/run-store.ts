@@ -108,6 +108,7 @@ const sql = {
   nextWake: `SELECT MIN(wake_at) AS at FROM runs WHERE status = 'waiting' AND wake_at IS NOT NULL`,
   runningNotMine: `SELECT id, owner, lease_until FROM runs WHERE status = 'running' AND (owner IS NULL OR owner != ?)`,
   queued: `SELECT id, workflow_id FROM runs WHERE status = 'queued' ORDER BY created_at, id LIMIT ?`,
+  queuedCount: `SELECT COUNT(*) AS n FROM runs WHERE status = 'queued'`,
   activeCount: `SELECT COUNT(*) AS n FROM runs WHERE workflow_id = ? AND status IN ('running', 'waiting') AND parent_run_id IS NULL`,
   children: 'SELECT id, status FROM runs WHERE parent_run_id = ?',
   activeChildren: `SELECT id FROM runs WHERE parent_run_id = ? AND status IN ('queued', 'running', 'waiting')`,
@@ -205,6 +206,9 @@ export class RunStore extends withStatements(sql) {
   }
   queued(limit = 500): { id: string; workflow_id: string | null }[] {
     return this.s.queued.all(limit) as { id: string; workflow_id: string | null }[];
+  }
+  queuedCount(): number {
+    return (this.s.queuedCount.get() as { n: number }).n;
   }
   activeCount(workflowId: string): number {
     return (this.s.activeCount.get(workflowId) as { n: number }).n;
