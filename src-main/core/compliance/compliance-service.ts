@@ -10,7 +10,7 @@ import type { EventBus } from '../event-bus';
 import { uuidv7 } from '../ids';
 import type { Logger } from '../logger';
 import { every } from '../periodic';
-import { dataMap, dataMapCoverage, type DataMapCoverage } from './data-map';
+import { dataMap, dataMapCoverage } from './data-map';
 import { announceDue } from './due-alerts';
 import { auditErase, connectEraseSubject, requestErase, type EraseApprovalPort } from './erase-approval';
 import { eraseSubject } from './erase-subject';
@@ -21,7 +21,7 @@ import { writeExportZip } from './export-zip';
 import { reapplyErasures } from './reapply-erasures';
 import { withheldPeople } from './do-not-sell';
 import type { WithheldPeople } from '../withheld-people-port';
-import type { DataMapCoveragePort } from '../data-map-port';
+import type { DataMapCoverage, DataMapCoveragePort } from '../data-map-port';
 import type { ErasedSubjects } from '../erased-subjects-port';
 import { anonymiseExpired, overdueLocal } from './lead-retention';
 import { connectRetentionSubject, requestRetention } from './retention-approval';
@@ -98,7 +98,7 @@ export class ComplianceService {
   }
 
   /** Whether the map names every table of both migrated stores; the governance preflight asks this. */
-  async coverage(): Promise<DataMapCoverage & { remoteChecked: boolean }> {
+  async coverage(): Promise<DataMapCoverage> {
     let remote: string[] = [];
     let remoteChecked = false;
     if (this.d.remote.configured) {
@@ -112,12 +112,12 @@ export class ComplianceService {
     return { ...dataMapCoverage({ local: localTables(this.d.db), remote }), remoteChecked };
   }
 
-  /** What the governance preflight asks (core/data-map-port.ts). */
   /** For the Stripe sync: whom the ledger lists, so their objects are stored already anonymised. */
   erasedSubjects(): ErasedSubjects {
     return erasedSubjects(this.ledger);
   }
 
+  /** What the governance preflight asks (core/data-map-port.ts). */
   coveragePort(): DataMapCoveragePort {
     return { coverage: () => this.coverage() };
   }

@@ -1,3 +1,4 @@
+import type { DataMapCoverage } from '../data-map-port';
 import type { DataMapEntry, DataStore } from './data-map-types';
 import { localDataMap } from './local-data-map';
 import { remoteDataMap } from './remote-data-map';
@@ -7,18 +8,14 @@ export type { DataMapEntry, DataStore, ErasureRule, SubjectColumns } from './dat
 /** The data map: every table of both stores, what personal data it holds and how erasure treats it. */
 export const dataMap: readonly DataMapEntry[] = [...localDataMap, ...remoteDataMap];
 
-export interface DataMapCoverage {
-  complete: boolean;
-  /** Tables a migration made that the map does not name, by store. */
-  missing: { store: DataStore; table: string }[];
-  tables: number;
-}
+/** The coverage of the tables given: the port's answer before it says whether the remote was read. */
+export type TableCoverage = Omit<DataMapCoverage, 'remoteChecked'>;
 
 /**
  * Which tables of the migrated schemas the map leaves out. The governance preflight asks this
  * (through the compliance port) before the business goes post-launch.
  */
-export function dataMapCoverage(tables: { local: readonly string[]; remote: readonly string[] }, map: readonly DataMapEntry[] = dataMap): DataMapCoverage {
+export function dataMapCoverage(tables: { local: readonly string[]; remote: readonly string[] }, map: readonly DataMapEntry[] = dataMap): TableCoverage {
   const known = new Set(map.map((e) => `${e.store}:${e.table}`));
   const missing = [
     ...tables.local.filter((t) => !known.has(`local:${t}`)).map((table) => ({ store: 'local' as const, table })),
